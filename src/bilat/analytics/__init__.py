@@ -1,0 +1,1 @@
+"""Analytics: pure functions from Ibis tables to Ibis expressions. They never connect or execute."""

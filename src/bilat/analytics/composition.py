@@ -1,0 +1,53 @@
+"""What two countries trade, by product group: HS section, chapter, heading or subheading.
+
+Product detail comes from BACI (reconciled HS6) when loaded, else from Comtrade rows reported by the
+exporter at the finest level the file has. The edge says which, and what is missing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import ibis
+
+LEVELS = {"chapter": 2, "hs2": 2, "hs4": 4, "heading": 4, "hs6": 6, "section": 2}
+
+
+def product_rows(
+    tables: Mapping[str, ibis.Table],
+    a: str,
+    b: str,
+    years: tuple[int, int] | None,
+    source: str,
+) -> ibis.Table:
+    """The pair's product rows of one source, both directions, reported by the exporter.
+
+    Columns: year, exporter, importer, hs_code, hs_level, value_usd.
+    """
+    pf = tables["product_flows"]
+    pair = ((pf.exporter == a) & (pf.importer == b)) | ((pf.exporter == b) & (pf.importer == a))
+    conditions = [pair, pf.source == source, pf.hs_level > 0]
+    if source != "baci":
+        conditions += [pf.flow == "X", pf.reporter == pf.exporter]
+    if years is not None:
+        conditions.append(pf.year.between(years[0], years[1]))
+    rows = pf.filter(*conditions)
+    return rows.select("year", "exporter", "importer", "hs_code", "hs_level", "value_usd")
+
+
+def by_level(rows: ibis.Table, digits: int) -> ibis.Table:
+    """Aggregate product rows to ``digits``-digit codes (2 chapter, 4 heading, 6 subheading).
+
+    Rows coarser than ``digits`` are left out (a chapter total cannot be split into headings);
+    rows finer are summed up.
+    """
+    usable = rows.filter(rows.hs_level >= digits)
+    coded = usable.mutate(code=usable.hs_code.substr(0, digits))
+    finest = coded.group_by(["year", "exporter", "importer", "code", "hs_level"]).aggregate(value_usd=coded.value_usd.sum())
+    # Keep only the finest level available per (year, direction, code) so that a file with both
+    # chapter totals and headings is not counted twice.
+    best = finest.group_by(["year", "exporter", "importer", "code"]).aggregate(level=finest.hs_level.min())
+    joined = finest.join(best, ["year", "exporter", "importer", "code"]).filter(lambda t: t.hs_level == t.level)
+    return joined.select("year", "exporter", "importer", "code", "value_usd").order_by(
+        ["year", "exporter", ibis.desc("value_usd")]
+    )

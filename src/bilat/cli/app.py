@@ -1,0 +1,114 @@
+"""The Typer application and the pieces every command shares (output format, error handling)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from enum import Enum
+from typing import Any
+
+import typer
+from rich.console import Console
+
+from bilat.errors import BilatError
+
+app = typer.Typer(
+    name="bilat",
+    help="Monitor trade and cooperation between two countries, from official statistics.\n\n"
+    "Example: bilat report ISR JPN",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode="rich",
+)
+
+console = Console()
+err_console = Console(stderr=True)
+
+
+class OutputFormat(str, Enum):
+    """Output formats shared by every command that prints a table."""
+
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+FORMAT_OPTION = typer.Option(OutputFormat.table, "--format", "-f", help="table, csv or json.")
+
+
+def neutralise_formula(value: Any) -> Any:
+    """Prefix a text cell that a spreadsheet would run as a formula with a quote."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r") and not _is_number(value):
+        return "'" + value
+    return value
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
+def emit(frame: Any, fmt: OutputFormat, title: str | None = None, note: str | None = None) -> None:
+    """Print a pandas DataFrame as a rich table, CSV or JSON records.
+
+    ``note`` is printed under a table (to stderr for csv/json so that stdout stays parseable).
+    """
+    import pandas as pd
+
+    assert isinstance(frame, pd.DataFrame)
+    if fmt == OutputFormat.json:
+        sys.stdout.write(frame.to_json(orient="records", indent=2, date_format="iso", force_ascii=False))
+        sys.stdout.write("\n")
+        if note:
+            err_console.print(note)
+        return
+    if fmt == OutputFormat.csv:
+        buffer = io.StringIO()
+        safe = frame.map(neutralise_formula) if len(frame) else frame
+        safe.to_csv(buffer, index=False, quoting=csv.QUOTE_MINIMAL)
+        sys.stdout.write(buffer.getvalue())
+        if note:
+            err_console.print(note)
+        return
+    from rich.table import Table
+
+    table = Table(title=title, show_lines=False)
+    for column in frame.columns:
+        numeric = pd.api.types.is_numeric_dtype(frame[column])
+        table.add_column(str(column), justify="right" if numeric else "left")
+    for row in frame.itertuples(index=False):
+        table.add_row(*[_cell(v) for v in row])
+    console.print(table)
+    if note:
+        console.print(note)
+
+
+def _cell(value: Any) -> str:
+    import math
+
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    if isinstance(value, float):
+        if abs(value) >= 1000:
+            return f"{value:,.0f}"
+        return f"{value:,.4g}"
+    return str(value)
+
+
+def dumps(obj: Any) -> str:
+    """JSON with the conventions every command uses."""
+    return json.dumps(obj, indent=2, default=str, ensure_ascii=False)
+
+
+def run() -> None:
+    """Run the app; a :class:`BilatError` becomes a one-line message and its exit code."""
+    try:
+        app()
+    except BilatError as exc:
+        err_console.print("error: " + str(exc), style="bold red", highlight=False, markup=False, soft_wrap=True)
+        sys.exit(exc.exit_code)

@@ -1,0 +1,131 @@
+"""Commands that load data and show flows: ``ingest``, ``sources``, ``flows``, ``export``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn, TransferSpeedColumn
+
+from bilat.cli.app import FORMAT_OPTION, OutputFormat, app, console, emit, err_console
+
+ENGINE_OPTION = typer.Option("duckdb", "--engine", "-e", help="Query engine: duckdb (default) or spark.")
+YEARS_OPTION = typer.Option(None, "--years", "-y", help="A year (2016) or a span (2012-2017).")
+
+
+@app.command()
+def ingest(
+    source: str = typer.Argument(..., help="Loader name: baci, comtrade, imf_dots, ots, worldbank, cow ..."),
+    paths: list[Path] = typer.Argument(..., help="Files to load (CSV, CSV.GZ, ZIP, XLSX or JSON, as the loader reads)."),
+    skip_bad_rows: bool = typer.Option(
+        False, "--skip-bad-rows", help="Store the good rows and write the bad ones, with reasons, to FILE.rejects.csv."
+    ),
+    hs_revision: Optional[int] = typer.Option(None, "--hs-revision", help="HS revision (1992...2022) when the file name does not say."),
+) -> None:
+    """Load official trade files into the store: validated, atomic, idempotent.
+
+    Example: bilat ingest baci BACI_HS17_Y2016_V202401.csv
+    """
+    from bilat.sources import get_source
+    from bilat.store import open_store
+
+    get_source(source)  # unknown loader: fail before touching anything
+    store = open_store()
+    options = {"hs_revision": hs_revision} if hs_revision else {}
+    for path in paths:
+        with Progress(
+            TextColumn("[bold]{task.description}"),
+            BarColumn(),
+            DownloadColumn(),
+            TransferSpeedColumn(),
+            TimeRemainingColumn(),
+            console=err_console,
+            transient=True,
+            disable=not err_console.is_terminal,
+        ) as progress:
+            task = progress.add_task(f"{source} {path.name}", total=None)
+
+            def report(done: int, total: int | None) -> None:
+                progress.update(task, completed=done, total=total)
+
+            result = store.ingest(source, path, skip_bad_rows=skip_bad_rows, options=options, progress=report)
+        if result.already_present:
+            console.print(f"{path.name}: already in the store (same SHA-256), nothing changed")
+            continue
+        line = f"{path.name}: stored {result.rows:,} rows into {result.table} in {result.seconds:.1f}s (file id {result.file_id})"
+        if result.rejected:
+            line += f"; {result.rejected:,} bad rows written to {result.rejects_path}"
+        console.print(line)
+        if result.note:
+            console.print(f"  note: {result.note}")
+
+
+@app.command()
+def sources(fmt: OutputFormat = FORMAT_OPTION) -> None:
+    """List the files in the store with their provenance (checksum, source, rows, time, version).
+
+    Example: bilat sources --format json
+    """
+    from bilat.settings import EMBEDDED_DIR
+    from bilat.store import open_store
+
+    store = open_store()
+    frame = store.files()
+    columns = ["file_id", "name", "source", "table_name", "rows", "rejected", "first_year", "last_year", "ingested_at", "tool_version", "sha256"]
+    frame = frame[columns] if len(frame) else frame.reindex(columns=columns)
+    note = None
+    if not len(frame):
+        note = f"Nothing ingested yet in {store.home}: bilat answers from its embedded dataset ({EMBEDDED_DIR / 'PROVENANCE.md'})."
+    emit(frame, fmt, title=f"Files in {store.home}", note=note)
+
+
+@app.command()
+def flows(
+    a: str = typer.Argument(..., help="First country: ISO3, name or demonym."),
+    b: str = typer.Argument(..., help="Second country."),
+    years: Optional[str] = YEARS_OPTION,
+    by: str = typer.Option("year", "--by", help="year, section, chapter, hs4 or hs6."),
+    source: Optional[str] = typer.Option(None, "--source", help="baci, comtrade or imf_dots (default: the best loaded)."),
+    engine: str = ENGINE_OPTION,
+    fmt: OutputFormat = FORMAT_OPTION,
+) -> None:
+    """Goods flows between two countries, both ways, by year or by product group.
+
+    Example: bilat flows ISR JPN --years 2013-2016 --format json
+    """
+    from bilat import queries
+
+    if by == "year":
+        answer = queries.pair_flows(a, b, years, source, engine)
+        frame = answer.frame
+        if fmt == OutputFormat.table:
+            from bilat.analytics.flows import wide
+
+            a3, b3 = queries.resolve_pair(a, b)
+            frame = wide(frame, a3, b3)
+        title = f"Goods flows, current USD ({answer.source})"
+    else:
+        answer = queries.pair_composition(a, b, by, years, engine)
+        frame = answer.frame
+        title = f"Goods flows by {by}, current USD ({answer.source})"
+    emit(frame, fmt, title=title, note="\n".join(f"note: {n}" for n in answer.notes) or None)
+
+
+@app.command()
+def export(
+    table: str = typer.Argument(..., help="product_flows, country_flows or indicators."),
+    out: Path = typer.Argument(..., help="Parquet file to write."),
+) -> None:
+    """Export a stored table (ingested rows) to one Parquet file.
+
+    Example: bilat export product_flows flows.parquet
+    """
+    from bilat.errors import BilatError
+    from bilat.schema import TABLES
+    from bilat.store import open_store
+
+    if table not in TABLES:
+        raise BilatError(f"unknown table {table!r}; tables: {', '.join(TABLES)}")
+    path = open_store().export_parquet(table, out)
+    console.print(f"wrote {path}")

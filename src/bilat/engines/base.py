@@ -1,0 +1,55 @@
+"""What every query engine offers: canonical tables as Ibis tables, and execution.
+
+The store's Parquet files and the embedded dataset are combined per table. Embedded rows are
+hidden for any ``source`` the user has ingested himself (a fresher IMF DOTS file replaces the
+embedded one instead of being added to it, which would double the figures).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+import ibis
+import pandas as pd
+
+from bilat.schema import TABLES
+from bilat.settings import EMBEDDED_DIR
+from bilat.store import Store
+
+
+@dataclass(frozen=True)
+class TableFiles:
+    """The Parquet files behind one canonical table, and the embedded rows to hide."""
+
+    table: str
+    store_files: tuple[Path, ...]
+    embedded_file: Path | None
+    hidden_embedded_sources: tuple[str, ...]
+
+
+def table_files(store: Store, table: str, include_embedded: bool = True) -> TableFiles:
+    """Resolve which files make up ``table`` right now."""
+    store_files = tuple(p for p in store.data_files(table) if p.exists())
+    embedded = EMBEDDED_DIR / f"{table}.parquet"
+    embedded_file = embedded if include_embedded and embedded.exists() else None
+    hidden = tuple(sorted(store.data_sources(table))) if embedded_file else ()
+    return TableFiles(table, store_files, embedded_file, hidden)
+
+
+class Engine(Protocol):
+    """A connected engine. ``table`` gives Ibis tables; only edges call ``execute``."""
+
+    name: str
+
+    def table(self, name: str) -> ibis.Table: ...
+
+    def execute(self, expr: ibis.Expr) -> pd.DataFrame: ...
+
+    def close(self) -> None: ...
+
+
+def check_table_name(name: str) -> None:
+    if name not in TABLES:
+        raise KeyError(f"unknown table {name!r}; tables: {', '.join(TABLES)}")

@@ -1,0 +1,72 @@
+"""The default engine: an in-process DuckDB reading the store's Parquet files through views."""
+
+from __future__ import annotations
+
+import duckdb
+import ibis
+import pandas as pd
+
+from bilat.engines.base import check_table_name, table_files
+from bilat.errors import EngineError
+from bilat.schema import TABLES, empty_select_sql
+from bilat.store import Store
+
+
+def _files_sql(paths: list[str]) -> str:
+    return "[" + ", ".join("'" + p.replace("'", "''") + "'" for p in paths) + "]"
+
+
+class DuckDBEngine:
+    """DuckDB over the store (and the embedded data). Cheap to open: views only, nothing loaded."""
+
+    name = "duckdb"
+
+    def __init__(self, store: Store, include_embedded: bool = True, threads: int | None = None) -> None:
+        self.store = store
+        self.con = duckdb.connect()
+        if threads:
+            self.con.execute(f"SET threads = {int(threads)}")
+        for table in TABLES:
+            self.con.execute(f"CREATE VIEW {table} AS {self._table_sql(table, include_embedded)}")
+        self.ibis = ibis.duckdb.from_connection(self.con)
+
+    def _table_sql(self, table: str, include_embedded: bool) -> str:
+        files = table_files(self.store, table, include_embedded)
+        columns = TABLES[table]
+        select = ", ".join(f"CAST({c} AS {t}) AS {c}" for c, t in columns.items())
+        parts = []
+        if files.store_files:
+            parts.append(f"SELECT {select} FROM read_parquet({_files_sql([str(p) for p in files.store_files])})")
+        if files.embedded_file is not None:
+            where = ""
+            if files.hidden_embedded_sources:
+                hidden = ", ".join("'" + s.replace("'", "''") + "'" for s in files.hidden_embedded_sources)
+                where = f" WHERE source NOT IN ({hidden})"
+            parts.append(f"SELECT {select} FROM read_parquet({_files_sql([str(files.embedded_file)])}){where}")
+        if not parts:
+            return empty_select_sql(table)
+        return " UNION ALL ".join(parts)
+
+    def table(self, name: str) -> ibis.Table:
+        check_table_name(name)
+        return self.ibis.table(name)
+
+    def execute(self, expr: ibis.Expr) -> pd.DataFrame:
+        try:
+            result = self.ibis.execute(expr)
+        except Exception as exc:  # noqa: BLE001 - every engine failure becomes one named error
+            raise EngineError(self.name, str(exc).splitlines()[0]) from exc
+        return result if isinstance(result, pd.DataFrame) else pd.DataFrame({"value": [result]})
+
+    def sql(self, query: str, params: list[object] | None = None) -> pd.DataFrame:
+        """Plain SQL on the same views (for checks and tests; analytics use Ibis)."""
+        return self.con.execute(query, params or []).fetch_df()
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> DuckDBEngine:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

@@ -1,0 +1,102 @@
+"""Apache Spark engine: the same Ibis expressions, run by pyspark over the same Parquet files.
+
+Local mode by default (``local[*]``). For a cluster, set ``BILAT_SPARK_MASTER`` (e.g.
+``spark://host:7077`` or ``yarn``) and ``BILAT_SPARK_CONF`` with extra ``key=value`` pairs separated
+by ``;`` (e.g. ``spark.executor.memory=8g;spark.hadoop.fs.s3a.endpoint=...``); see docs/spark.md.
+"""
+
+from __future__ import annotations
+
+import os
+
+import ibis
+import pandas as pd
+
+from bilat.engines.base import check_table_name, table_files
+from bilat.errors import BilatError, EngineError
+from bilat.schema import TABLES
+from bilat.store import Store
+
+_SPARK_TYPES = {"SMALLINT": "smallint", "TINYINT": "tinyint", "VARCHAR": "string", "DOUBLE": "double", "BIGINT": "bigint"}
+
+
+def spark_session(master: str | None = None):  # noqa: ANN201 - pyspark is optional
+    """A SparkSession configured for bilat (quiet, no UI, loopback only in local mode)."""
+    try:
+        from pyspark.sql import SparkSession
+    except ImportError:
+        raise BilatError("the Spark engine needs pyspark: pip install 'bilat[spark]'") from None
+    master = master or os.environ.get("BILAT_SPARK_MASTER", "local[*]")
+    builder = (
+        SparkSession.builder.appName("bilat")
+        .master(master)
+        .config("spark.ui.enabled", "false")
+        .config("spark.sql.shuffle.partitions", "4")
+        .config("spark.sql.session.timeZone", "UTC")
+    )
+    if master.startswith("local"):
+        builder = builder.config("spark.driver.bindAddress", "127.0.0.1").config("spark.driver.host", "127.0.0.1")
+    for pair in filter(None, os.environ.get("BILAT_SPARK_CONF", "").split(";")):
+        key, _, value = pair.partition("=")
+        builder = builder.config(key.strip(), value.strip())
+    session = builder.getOrCreate()
+    session.sparkContext.setLogLevel("ERROR")
+    return session
+
+
+class SparkEngine:
+    """pyspark over the store's Parquet files (and the embedded data)."""
+
+    name = "spark"
+
+    def __init__(self, store: Store, include_embedded: bool = True, session=None) -> None:  # noqa: ANN001
+        self.store = store
+        self.session = session or spark_session()
+        for table in TABLES:
+            self._register(table, include_embedded)
+        self.ibis = ibis.pyspark.connect(self.session)
+
+    def _register(self, table: str, include_embedded: bool) -> None:
+        from pyspark.sql import functions as F
+
+        files = table_files(self.store, table, include_embedded)
+        columns = TABLES[table]
+        schema = ", ".join(f"{c} {_SPARK_TYPES[t]}" for c, t in columns.items())
+        frames = []
+        casts = [F.col(c).cast(_SPARK_TYPES[t]).alias(c) for c, t in columns.items()]
+        if files.store_files:
+            frames.append(self.session.read.parquet(*[str(p) for p in files.store_files]).select(*casts))
+        if files.embedded_file is not None:
+            frame = self.session.read.parquet(str(files.embedded_file)).select(*casts)
+            if files.hidden_embedded_sources:
+                frame = frame.filter(~F.col("source").isin(list(files.hidden_embedded_sources)))
+            frames.append(frame)
+        if frames:
+            combined = frames[0]
+            for frame in frames[1:]:
+                combined = combined.unionByName(frame)
+        else:
+            combined = self.session.createDataFrame([], schema)
+        combined.createOrReplaceTempView(table)
+
+    def table(self, name: str) -> ibis.Table:
+        check_table_name(name)
+        return self.ibis.table(name)
+
+    def execute(self, expr: ibis.Expr) -> pd.DataFrame:
+        try:
+            result = self.ibis.execute(expr)
+        except Exception as exc:  # noqa: BLE001
+            raise EngineError(self.name, str(exc).splitlines()[0]) from exc
+        return result if isinstance(result, pd.DataFrame) else pd.DataFrame({"value": [result]})
+
+    def close(self) -> None:
+        """Spark sessions are shared per process; closing drops bilat's views only."""
+        for table in TABLES:
+            self.session.catalog.dropTempView(table)
+
+    def __enter__(self) -> SparkEngine:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

@@ -1,0 +1,83 @@
+"""The canonical tables every source is converted into.
+
+Why three tables: sources differ in what they know. BACI and Comtrade know products; IMF DOTS
+and TRADHIST know only country totals; World Bank series know one number per country and year.
+Forcing them into one shape would invent detail or lose it, so each lands in the table that fits,
+and every row keeps the ``source`` and ``file_id`` it came from (provenance down to the row).
+
+Conventions (the same in every table):
+
+* countries are ISO 3166 alpha-3 codes; ``WLD`` stands for "all partners" (the world);
+* values are current US dollars (BACI's thousands are multiplied out at ingestion);
+* ``valuation`` says how the value was measured: ``FOB`` (exports), ``CIF`` (imports) or
+  ``reconciled`` (BACI's harmonised FOB-like value);
+* ``flow`` is the reporter's view: ``X`` export, ``M`` import, ``RX``/``RM`` re-export/re-import,
+  or NULL where the source has no reporter (BACI reconciles both declarations into one flow).
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+
+#: Product-level flows. ``hs_code`` is a string that keeps leading zeros: six digits for BACI
+#: (``010121``), two or four digits where a source only publishes chapters or headings
+#: (``hs_level`` says which, 0 for a total). Never sum rows of different ``hs_level``.
+PRODUCT_FLOWS: OrderedDict[str, str] = OrderedDict(
+    year="SMALLINT",
+    exporter="VARCHAR",
+    importer="VARCHAR",
+    reporter="VARCHAR",
+    flow="VARCHAR",
+    hs_revision="SMALLINT",
+    hs_code="VARCHAR",
+    hs_level="TINYINT",
+    value_usd="DOUBLE",
+    quantity_t="DOUBLE",
+    valuation="VARCHAR",
+    source="VARCHAR",
+    file_id="VARCHAR",
+)
+
+#: Country-level flows as reported by ``reporter`` about ``partner``.
+COUNTRY_FLOWS: OrderedDict[str, str] = OrderedDict(
+    year="SMALLINT",
+    reporter="VARCHAR",
+    partner="VARCHAR",
+    flow="VARCHAR",
+    value_usd="DOUBLE",
+    valuation="VARCHAR",
+    source="VARCHAR",
+    file_id="VARCHAR",
+)
+
+#: One number per country and year (GDP, population, total imports...).
+INDICATORS: OrderedDict[str, str] = OrderedDict(
+    country="VARCHAR",
+    year="SMALLINT",
+    indicator="VARCHAR",
+    value="DOUBLE",
+    unit="VARCHAR",
+    source="VARCHAR",
+    file_id="VARCHAR",
+)
+
+TABLES: dict[str, OrderedDict[str, str]] = {
+    "product_flows": PRODUCT_FLOWS,
+    "country_flows": COUNTRY_FLOWS,
+    "indicators": INDICATORS,
+}
+
+#: Indicator names used across bilat (sources may add others).
+GDP_USD = "gdp_usd"
+POPULATION = "population"
+IMPORTS_TOTAL_USD = "imports_total_usd"
+EXPORTS_TOTAL_USD = "exports_total_usd"
+
+HS_REVISIONS = (1992, 1996, 2002, 2007, 2012, 2017, 2022)
+WORLD = "WLD"
+
+
+def empty_select_sql(table: str) -> str:
+    """SQL for an empty relation with the canonical columns and types of ``table``."""
+    cols = ", ".join(f"CAST(NULL AS {typ}) AS {name}" for name, typ in TABLES[table].items())
+    return f"SELECT {cols} WHERE FALSE"

@@ -1,0 +1,281 @@
+"""CEPII BACI: reconciled bilateral trade flows at HS6, one CSV per year (``t,i,j,k,v,q``).
+
+What this loader knows about BACI (see its Readme):
+
+* ``t`` year, ``i`` exporter and ``j`` importer as BACI's numeric country codes, ``k`` the HS6 code
+  (BACI files sometimes drop the leading zero: ``10121`` is ``010121``), ``v`` value in
+  **thousands** of current USD, ``q`` quantity in metric tonnes or ``NA``;
+* the numeric codes are decoded with the release's own ``country_codes_V*.csv`` (inside the zip,
+  or beside the CSV); without one, the copy of release V202201 shipped with bilat is used;
+* BACI's codes without an ISO3 code are kept under stable stand-ins: 490 "Other Asia, nes"
+  (Taiwan in practice) becomes ``S19`` as in UN Comtrade, the other "nes" areas ``X`` + the last two digits;
+* the HS revision comes from the file name (``BACI_HS17_Y2020_V202301.csv`` is HS 2017).
+
+A release zip is read member by member as a stream: nothing is unpacked to disk.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import zipfile
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+
+from bilat.errors import Problem, ValidationError
+from bilat.settings import PACKAGE_DATA
+from bilat.sources.base import StageContext, Staged, require_columns
+from bilat.sources.csvstream import CsvStream, open_csv_stream, open_path
+
+BACI_COLUMNS = ["t", "i", "j", "k", "v", "q"]
+_HS_IN_NAME = re.compile(r"HS(\d{2})", re.IGNORECASE)
+_YEAR_MEMBER = re.compile(r"BACI_HS\d{2}_Y\d{4}_V\d+\.csv$", re.IGNORECASE)
+_REVISIONS = {"92": 1992, "96": 1996, "02": 2002, "07": 2007, "12": 2012, "17": 2017, "22": 2022}
+#: Zip safety: refuse members that expand more than this many times their compressed size.
+MAX_ZIP_RATIO = 200
+#: ... or beyond this size (bytes) in all; a full BACI release is about 8 GB unpacked.
+MAX_ZIP_TOTAL = 64 << 30
+SPECIAL_AREAS = {490: "S19"}
+
+
+def special_area_code(code: int) -> str:
+    """The stand-in ISO3-shaped code for a BACI area that has no ISO3 code."""
+    return SPECIAL_AREAS.get(code, f"X{code % 100:02d}")
+
+
+def hs_revision_from_name(name: str) -> int | None:
+    """``BACI_HS17_...`` -> 2017; None when the name does not say."""
+    match = _HS_IN_NAME.search(name)
+    return _REVISIONS.get(match.group(1)) if match else None
+
+
+def read_country_codes(text: str) -> pa.Table:
+    """BACI's country table as Arrow: code (int32), iso3 (string)."""
+    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
+    codes: list[int] = []
+    iso3s: list[str] = []
+    for row in reader:
+        row = {k.strip().strip('"'): (v or "").strip() for k, v in row.items() if k}
+        try:
+            code = int(row["country_code"])
+        except (KeyError, ValueError):
+            continue
+        iso3 = row.get("iso_3digit_alpha") or row.get("iso_3digit") or ""
+        if len(iso3) != 3 or not iso3.isalpha():
+            iso3 = special_area_code(code)
+        codes.append(code)
+        iso3s.append(iso3.upper())
+    return pa.table({"code": pa.array(codes, pa.int32()), "iso3": pa.array(iso3s, pa.string())})
+
+
+def _decode_text(data: bytes) -> str:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("latin-1")
+
+
+class BaciSource:
+    """Loader for CEPII BACI yearly CSV files (plain or gzip) and release zips."""
+
+    name = "baci"
+    table = "product_flows"
+    description = "CEPII BACI HS6 bilateral flows (t,i,j,k,v,q; CSV, CSV.GZ or release zip)"
+
+    def stage(self, con: duckdb.DuckDBPyConnection, ctx: StageContext) -> Staged:
+        path = ctx.path
+        con.execute(
+            "CREATE TABLE raw (_line BIGINT, _member VARCHAR, t VARCHAR, i VARCHAR, j VARCHAR,"
+            " k VARCHAR, v VARCHAR, q VARCHAR, _problem VARCHAR)"
+        )
+        revision = ctx.options.get("hs_revision")
+        bad_rows: list[Problem] = []
+        if zipfile.is_zipfile(path):
+            codes, zip_revision = self._stage_zip(con, ctx, bad_rows)
+            revision = revision or zip_revision
+        else:
+            codes = self._codes_beside(path)
+            handle, size, position = open_path(path)
+            with handle:
+                stream = open_csv_stream(handle, ctx.display_name, progress=ctx.progress, total_bytes=size, position=position)
+                self._append(con, stream, ctx.display_name, "")
+                bad_rows.extend(stream.bad_rows)
+            revision = revision or hs_revision_from_name(path.name)
+        if bad_rows:
+            self._record_bad_rows(con, bad_rows)
+        codes = self._complete_codes(con, codes)
+        con.register("baci_codes", codes)
+        revision_sql = "NULL" if revision is None else str(int(revision))
+        con.execute(
+            f"""
+            CREATE TABLE staged AS
+            SELECT
+                TRY_CAST(trim(r.t) AS SMALLINT) AS year,
+                ce.iso3 AS exporter,
+                ci.iso3 AS importer,
+                CAST(NULL AS VARCHAR) AS reporter,
+                CAST(NULL AS VARCHAR) AS flow,
+                CAST({revision_sql} AS SMALLINT) AS hs_revision,
+                CASE WHEN regexp_full_match(trim(r.k), '[0-9]{{5,6}}') THEN lpad(trim(r.k), 6, '0') ELSE trim(r.k) END AS hs_code,
+                CAST(6 AS TINYINT) AS hs_level,
+                TRY_CAST(trim(r.v) AS DOUBLE) * 1000 AS value_usd,
+                TRY_CAST(NULLIF(trim(r.q), 'NA') AS DOUBLE) AS quantity_t,
+                'reconciled' AS valuation,
+                'baci' AS source,
+                r._line AS _line,
+                CASE
+                    WHEN r._problem IS NOT NULL THEN r._problem
+                    WHEN trim(r.q) NOT IN ('NA', '') AND TRY_CAST(trim(r.q) AS DOUBLE) IS NULL
+                        THEN 'q: quantity is not a number'
+                END AS _problem,
+                r._member AS _member,
+                r.t AS _raw_year, r.i AS _raw_exporter, r.j AS _raw_importer, r.k AS _raw_hs_code,
+                r.v AS _raw_value_usd, r.q AS _raw_quantity_t
+            FROM raw AS r
+            LEFT JOIN baci_codes ce ON ce.code = TRY_CAST(trim(r.i) AS INTEGER)
+            LEFT JOIN baci_codes ci ON ci.code = TRY_CAST(trim(r.j) AS INTEGER)
+            """
+        )
+        con.unregister("baci_codes")
+        note = "" if revision is not None else "HS revision unknown (file name does not say; pass --hs-revision)"
+        return Staged(
+            table="staged",
+            raw_columns={
+                "year": "t",
+                "exporter": "i",
+                "importer": "j",
+                "hs_code": "k",
+                "value_usd": "v",
+                "quantity_t": "q",
+            },
+            note=note,
+        )
+
+    @staticmethod
+    def _record_bad_rows(con: duckdb.DuckDBPyConnection, bad_rows: list[Problem]) -> None:
+        """Short or long rows become staged rows with a problem, so --skip-bad-rows can set them aside."""
+        con.executemany(
+            "INSERT INTO raw (_line, _member, t, _problem) VALUES (?, '', ?, ?)",
+            [(p.line, p.value or "", p.message) for p in bad_rows],
+        )
+
+    @staticmethod
+    def _append(con: duckdb.DuckDBPyConnection, stream: CsvStream, display_name: str, member: str) -> None:
+        require_columns(
+            display_name,
+            stream.columns,
+            BACI_COLUMNS,
+            hint="A BACI file has the header t,i,j,k,v,q",
+        )
+        for first_line, batch in stream.batches():
+            lines = pa.array(range(first_line, first_line + batch.num_rows), pa.int64())
+            chunk = pa.table(
+                {
+                    "_line": lines,
+                    "_member": pa.array([member] * batch.num_rows, pa.string()) if member else pa.nulls(batch.num_rows, pa.string()),
+                    **{c: batch.column(batch.schema.get_field_index(c)) for c in BACI_COLUMNS},
+                }
+            )
+            con.register("baci_chunk", chunk)
+            con.execute("INSERT INTO raw SELECT _line, _member, t, i, j, k, v, q, NULL FROM baci_chunk")
+            con.unregister("baci_chunk")
+
+    def _stage_zip(
+        self, con: duckdb.DuckDBPyConnection, ctx: StageContext, bad_rows: list[Problem]
+    ) -> tuple[pa.Table, int | None]:
+        with zipfile.ZipFile(ctx.path) as archive:
+            infos = archive.infolist()
+            if not infos:
+                raise ValidationError([Problem(ctx.display_name, None, None, "the zip is empty")])
+            total = 0
+            for info in infos:
+                if info.filename.startswith("/") or ".." in Path(info.filename).parts:
+                    raise ValidationError(
+                        [Problem(ctx.display_name, None, None, f"unsafe member name {info.filename!r} in zip (path traversal)")]
+                    )
+                total += info.file_size
+                if info.compress_size and info.file_size / max(info.compress_size, 1) > MAX_ZIP_RATIO and info.file_size > (1 << 20):
+                    raise ValidationError(
+                        [
+                            Problem(
+                                ctx.display_name,
+                                None,
+                                None,
+                                f"member {info.filename!r} expands {info.file_size // max(info.compress_size, 1)}x"
+                                f" (limit {MAX_ZIP_RATIO}x): refusing a possible zip bomb",
+                            )
+                        ]
+                    )
+            if total > MAX_ZIP_TOTAL:
+                raise ValidationError(
+                    [Problem(ctx.display_name, None, None, f"the zip expands to {total} bytes, over the {MAX_ZIP_TOTAL} limit")]
+                )
+            members = [i for i in infos if _YEAR_MEMBER.search(Path(i.filename).name)]
+            if not members:
+                raise ValidationError(
+                    [Problem(ctx.display_name, None, None, "no BACI year file (BACI_HSxx_Yyyyy_Vxxxxxx.csv) in the zip")]
+                )
+            code_members = [i for i in infos if Path(i.filename).name.lower().startswith("country_codes")]
+            if code_members:
+                codes = read_country_codes(_decode_text(archive.read(code_members[0])))
+            else:
+                codes = self._packaged_codes()
+            done = 0
+            grand_total = sum(m.file_size for m in members)
+            for member in members:
+                name = f"{ctx.display_name}:{member.filename}"
+
+                def progress(pos: int, _total: int | None, base: int = done) -> None:
+                    if ctx.progress is not None:
+                        ctx.progress(base + pos, grand_total)
+
+                with archive.open(member) as handle:
+                    stream = open_csv_stream(handle, name, progress=progress, total_bytes=grand_total)
+                    self._append(con, stream, name, member.filename)
+                    bad_rows.extend(stream.bad_rows)
+                done += member.file_size
+            revision = hs_revision_from_name(members[0].filename) or hs_revision_from_name(ctx.path.name)
+        return codes, revision
+
+    @staticmethod
+    def _complete_codes(con: duckdb.DuckDBPyConnection, codes: pa.Table) -> pa.Table:
+        """Add codes the release's table lacks, read as ISO 3166 numeric codes.
+
+        BACI renumbers a few countries between releases (Italy 381 became 380 in V202301), and a
+        year file sometimes arrives beside an older release's country table.
+        """
+        from bilat.nomenclature.countries import iso3_from_numeric
+
+        con.register("baci_codes_known", codes)
+        missing = con.execute(
+            "SELECT DISTINCT c FROM (SELECT TRY_CAST(trim(i) AS INTEGER) AS c FROM raw"
+            " UNION SELECT TRY_CAST(trim(j) AS INTEGER) FROM raw)"
+            " WHERE c IS NOT NULL AND c NOT IN (SELECT code FROM baci_codes_known)"
+        ).fetchall()
+        con.unregister("baci_codes_known")
+        extra = [(code, iso3_from_numeric(code)) for (code,) in missing]
+        extra = [(code, iso3) for code, iso3 in extra if iso3]
+        if not extra:
+            return codes
+        added = pa.table(
+            {"code": pa.array([c for c, _ in extra], pa.int32()), "iso3": pa.array([i for _, i in extra], pa.string())}
+        )
+        return pa.concat_tables([codes, added])
+
+    def _codes_beside(self, path: Path) -> pa.Table:
+        """The release's country table beside the file: the same release if present, else the newest."""
+        candidates = sorted(path.parent.glob("country_codes*.csv"), reverse=True)
+        release = re.search(r"_V(\d{6})", path.name)
+        if release:
+            same = [c for c in candidates if release.group(1) in c.name]
+            candidates = same + [c for c in candidates if c not in same]
+        if candidates:
+            return read_country_codes(_decode_text(candidates[0].read_bytes()))
+        return self._packaged_codes()
+
+    @staticmethod
+    def _packaged_codes() -> pa.Table:
+        return read_country_codes((PACKAGE_DATA / "baci" / "country_codes.csv").read_text(encoding="utf-8"))

@@ -1,0 +1,107 @@
+"""The interface every source loader meets, and the helpers they share.
+
+A loader reads one input file into a DuckDB table named ``staged`` that has the canonical columns of
+its target table (see :mod:`bilat.schema`, minus ``file_id``) plus two bookkeeping columns:
+
+* ``_line``: the 1-based line of the input file the row came from (for error messages);
+* ``_problem``: NULL for a good row, else a short description of what is wrong with it.
+
+The store then applies the checks every table shares (known countries, HS code shape, non-negative
+values, plausible years), refuses the file or sets bad rows aside, and writes the good rows. A new
+source is therefore one new file with one class: it only has to know its own layout.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Protocol, runtime_checkable
+
+import duckdb
+
+from bilat.errors import Problem, ValidationError
+
+ProgressCallback = Callable[[int, int | None], None]
+"""Called as ``progress(done, total)`` with units the loader chooses (bytes or rows)."""
+
+
+@dataclass
+class StageContext:
+    """What a loader gets to know about the ingestion it takes part in."""
+
+    path: Path
+    display_name: str
+    file_id: str
+    options: dict[str, object] = field(default_factory=dict)
+    progress: ProgressCallback | None = None
+
+
+@dataclass
+class Staged:
+    """What a loader hands back: the staged table and how its columns map to the input's.
+
+    ``raw_columns`` maps a canonical column to the input column it came from, so that an error
+    about ``value_usd`` can name the file's own column ``v``.
+    """
+
+    table: str
+    raw_columns: dict[str, str]
+    note: str = ""
+
+
+@runtime_checkable
+class Source(Protocol):
+    """A loader for one input format."""
+
+    name: str
+    table: str
+    description: str
+
+    def stage(self, con: duckdb.DuckDBPyConnection, ctx: StageContext) -> Staged:
+        """Read ``ctx.path`` into a ``staged`` table in ``con`` (see module docstring)."""
+        ...
+
+
+_DUCKDB_LINE = re.compile(r"(?:[Ll]ine|row)[: ]+(\d+)")
+
+
+def csv_read_error(display_name: str, exc: Exception) -> ValidationError:
+    """Turn a DuckDB CSV reading error into a one-line :class:`ValidationError`.
+
+    DuckDB's messages are long and multi-line; the first line and the line number are what a
+    person needs.
+    """
+    text = str(exc)
+    match = _DUCKDB_LINE.search(text)
+    line = int(match.group(1)) if match else None
+    first = text.strip().splitlines()[0] if text.strip() else type(exc).__name__
+    first = re.sub(r"^[A-Za-z ]*Error: ", "", first)
+    if "unicode" in text.lower() or "utf-8" in text.lower() or "utf8" in text.lower():
+        first = "the file is not valid UTF-8 (wrong encoding?)"
+    elif "Expected Number of Columns" in text or "columns" in first.lower() and "expected" in text.lower():
+        expected = re.search(r"Expected Number of Columns: (\d+) Found: (\d+)", text)
+        if expected:
+            first = (
+                f"expected {expected.group(1)} columns, found {expected.group(2)}"
+                " (truncated file or wrong delimiter?)"
+            )
+    elif "gzip" in text.lower() or "zlib" in text.lower() or "compress" in text.lower():
+        first = "the compressed file is damaged or truncated"
+    return ValidationError([Problem(display_name, line, None, f"cannot be read as CSV: {first}")])
+
+
+def require_columns(display_name: str, present: list[str], required: list[str], hint: str = "") -> None:
+    """Refuse a file that lacks columns the loader needs, naming all of them at once."""
+    present_set = {c.strip().lstrip("\ufeff") for c in present}
+    missing = [c for c in required if c not in present_set]
+    if missing:
+        message = f"missing column(s) {', '.join(repr(c) for c in missing)}; found {', '.join(sorted(present_set))}"
+        if hint:
+            message += f". {hint}"
+        raise ValidationError([Problem(display_name, 1, None, message)])
+
+
+def sql_quote(text: str) -> str:
+    """Quote a string literal for DuckDB SQL (used only for file paths, never user values)."""
+    return "'" + text.replace("'", "''") + "'"

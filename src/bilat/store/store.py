@@ -1,0 +1,404 @@
+"""The bilat store: a DuckDB catalog with provenance, and the flow data as Parquet files.
+
+Layout under ``BILAT_HOME``::
+
+    catalog.duckdb                 provenance of every ingested file (+ targets, articles...)
+    data/<table>/<file_id>.parquet the canonical rows of one ingested file, sorted for pruning
+    staging/                       work space of an ingestion in progress
+    .write.lock                    held by the one process that writes
+
+Why Parquet beside the catalog rather than everything inside DuckDB: a DuckDB file can be written
+by one process only, and a writer shuts readers out. Ingesting a BACI year takes a while; keeping
+the bulk data in immutable Parquet files means the catalog is locked only for the instant of the
+commit, so the web service and other commands keep answering, and Spark reads the same files.
+
+Atomicity: rows are validated and written to ``staging/``, then one catalog transaction records the
+file while the Parquet file is renamed into ``data/``. Readers only see files the catalog lists, so a
+crash at any point leaves the store as it was (an orphan in ``data/`` or ``staging/`` is invisible
+and swept by the next ingestion). Idempotence: a file is identified by its SHA-256; ingesting the
+same bytes again changes nothing.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import fcntl
+import hashlib
+import os
+import shutil
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from bilat import __version__
+from bilat.errors import BilatError, Problem, StoreLockedError, ValidationError
+from bilat.schema import TABLES
+from bilat.settings import bilat_home
+from bilat.sources import get_source
+from bilat.sources.base import ProgressCallback, StageContext
+from bilat.store import validate
+
+CATALOG_SCHEMA = """
+CREATE TABLE IF NOT EXISTS files (
+    file_id VARCHAR PRIMARY KEY,
+    sha256 VARCHAR NOT NULL UNIQUE,
+    name VARCHAR NOT NULL,
+    path VARCHAR NOT NULL,
+    bytes BIGINT NOT NULL,
+    source VARCHAR NOT NULL,
+    table_name VARCHAR NOT NULL,
+    data_sources VARCHAR NOT NULL,
+    rows BIGINT NOT NULL,
+    rejected BIGINT NOT NULL,
+    first_year SMALLINT,
+    last_year SMALLINT,
+    ingested_at TIMESTAMP NOT NULL,
+    seconds DOUBLE,
+    tool_version VARCHAR NOT NULL,
+    note VARCHAR
+);
+"""
+
+SORT_KEYS = {
+    "product_flows": "year, exporter, importer, hs_code",
+    "country_flows": "year, reporter, partner",
+    "indicators": "country, year",
+}
+
+MAX_PROBLEMS_SHOWN = 10
+LOCK_WAIT_SECONDS = 30.0
+
+
+@dataclass
+class IngestResult:
+    """What one ingestion did."""
+
+    file_id: str
+    name: str
+    source: str
+    table: str
+    rows: int
+    rejected: int
+    already_present: bool
+    rejects_path: Path | None = None
+    seconds: float = 0.0
+    note: str = ""
+
+
+def sha256_of(path: Path, progress: ProgressCallback | None = None) -> str:
+    """SHA-256 of a file, read in blocks (the identity of an ingested file)."""
+    digest = hashlib.sha256()
+    total = path.stat().st_size
+    done = 0
+    with open(path, "rb") as handle:
+        while block := handle.read(8 << 20):
+            digest.update(block)
+            done += len(block)
+            if progress is not None:
+                progress(done, total)
+    return digest.hexdigest()
+
+
+class Store:
+    """A bilat store folder (see the module docstring for its layout)."""
+
+    def __init__(self, home: Path | str | None = None) -> None:
+        self.home = Path(home) if home is not None else bilat_home()
+        self.catalog_path = self.home / "catalog.duckdb"
+        self.data_dir = self.home / "data"
+        self.staging_dir = self.home / "staging"
+
+    def __repr__(self) -> str:
+        return f"Store({str(self.home)!r})"
+
+    # -- catalog access -------------------------------------------------------------------------
+    @contextlib.contextmanager
+    def catalog(self, read_only: bool = False, wait: float = LOCK_WAIT_SECONDS) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A short-lived connection to the catalog, retried while another process holds it.
+
+        A read-only connection to a store that has no catalog yet is an empty in-memory one with
+        the catalog's tables, so readers never have to special-case a fresh store.
+        """
+        if read_only and not self.catalog_path.exists():
+            con = duckdb.connect()
+            con.execute(CATALOG_SCHEMA)
+            try:
+                yield con
+            finally:
+                con.close()
+            return
+        if not read_only:
+            self.home.mkdir(parents=True, exist_ok=True)
+        deadline = time.monotonic() + wait
+        delay = 0.02
+        while True:
+            try:
+                con = duckdb.connect(str(self.catalog_path), read_only=read_only)
+                break
+            except duckdb.IOException as exc:
+                if "lock" not in str(exc).lower() or time.monotonic() > deadline:
+                    raise StoreLockedError(
+                        f"the store catalog {self.catalog_path} is busy (another bilat process is using it): {exc}"
+                    ) from None
+                time.sleep(delay)
+                delay = min(delay * 2, 0.5)
+        try:
+            if not read_only:
+                con.execute(CATALOG_SCHEMA)
+            yield con
+        finally:
+            con.close()
+
+    @contextlib.contextmanager
+    def write_lock(self, wait: float = LOCK_WAIT_SECONDS) -> Iterator[None]:
+        """Exclusive right to change the store; a second writer waits, then fails clearly."""
+        self.home.mkdir(parents=True, exist_ok=True)
+        lock_path = self.home / ".write.lock"
+        handle = open(lock_path, "a+")
+        deadline = time.monotonic() + wait
+        try:
+            while True:
+                try:
+                    fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except BlockingIOError:
+                    if time.monotonic() > deadline:
+                        raise StoreLockedError(
+                            f"another bilat process is writing to {self.home}; try again when it has finished"
+                        ) from None
+                    time.sleep(0.1)
+            yield
+        finally:
+            with contextlib.suppress(OSError):
+                fcntl.flock(handle, fcntl.LOCK_UN)
+            handle.close()
+
+    # -- reading ----------------------------------------------------------------------------------
+    def files(self) -> pd.DataFrame:
+        """Provenance: one row per ingested file, newest first."""
+        with self.catalog(read_only=True) as con:
+            return con.execute("SELECT * FROM files ORDER BY ingested_at DESC").fetch_df()
+
+    def data_files(self, table: str) -> list[Path]:
+        """The committed Parquet files of ``table`` (only those the catalog lists)."""
+        with self.catalog(read_only=True) as con:
+            ids = [r[0] for r in con.execute("SELECT file_id FROM files WHERE table_name = ? ORDER BY file_id", [table]).fetchall()]
+        return [self.data_dir / table / f"{file_id}.parquet" for file_id in ids]
+
+    def data_sources(self, table: str) -> set[str]:
+        """The ``source`` labels present in ``table`` (used to let ingested data replace embedded data)."""
+        with self.catalog(read_only=True) as con:
+            rows = con.execute("SELECT data_sources FROM files WHERE table_name = ?", [table]).fetchall()
+        return {label for (labels,) in rows for label in labels.split(",") if label}
+
+    def row_counts(self) -> dict[str, int]:
+        """Rows stored per table."""
+        with self.catalog(read_only=True) as con:
+            rows = con.execute("SELECT table_name, sum(rows) FROM files GROUP BY table_name").fetchall()
+        counts = {table: 0 for table in TABLES}
+        counts.update({table: int(n) for table, n in rows})
+        return counts
+
+    # -- writing ----------------------------------------------------------------------------------
+    def ingest(
+        self,
+        source: str,
+        path: Path | str,
+        *,
+        skip_bad_rows: bool = False,
+        options: dict[str, object] | None = None,
+        progress: ProgressCallback | None = None,
+        rejects_dir: Path | None = None,
+    ) -> IngestResult:
+        """Validate ``path`` with loader ``source`` and store its rows, atomically.
+
+        Raises :class:`ValidationError` (nothing stored) when the file has problems, unless
+        ``skip_bad_rows``: then good rows are stored and bad ones written with their reasons to
+        ``<file>.rejects.csv`` beside the input (or in ``rejects_dir``).
+        """
+        started = time.monotonic()
+        path = Path(path)
+        display_name = path.name
+        if not path.exists():
+            raise BilatError(f"{path}: no such file")
+        if not path.is_file():
+            raise BilatError(f"{path}: not a file")
+        loader = get_source(source)
+        sha = sha256_of(path)
+        file_id = sha[:16]
+        with self.write_lock():
+            with self.catalog(read_only=True) as con:
+                existing = con.execute("SELECT rows, rejected, table_name FROM files WHERE sha256 = ?", [sha]).fetchone()
+            if existing:
+                return IngestResult(file_id, display_name, source, existing[2], 0, 0, True, seconds=time.monotonic() - started)
+            self._sweep_orphans()
+            work = self.staging_dir / file_id
+            shutil.rmtree(work, ignore_errors=True)
+            work.mkdir(parents=True)
+            try:
+                return self._ingest_locked(
+                    loader, path, display_name, sha, file_id, work, skip_bad_rows, options or {}, progress, rejects_dir, started
+                )
+            finally:
+                shutil.rmtree(work, ignore_errors=True)
+
+    def _ingest_locked(
+        self,
+        loader,  # noqa: ANN001 - a Source
+        path: Path,
+        display_name: str,
+        sha: str,
+        file_id: str,
+        work: Path,
+        skip_bad_rows: bool,
+        options: dict[str, object],
+        progress: ProgressCallback | None,
+        rejects_dir: Path | None,
+        started: float,
+    ) -> IngestResult:
+        table = loader.table
+        con = duckdb.connect(str(work / "work.duckdb"))
+        try:
+            con.execute(f"SET temp_directory = '{work / 'tmp'}'")
+            con.execute("SET preserve_insertion_order = false")
+            ctx = StageContext(path=path, display_name=display_name, file_id=file_id, options=options, progress=progress)
+            staged = loader.stage(con, ctx)
+            con.register("known_countries", _known_countries())
+            validate.mark_problems(con, table, staged.table, staged.raw_columns)
+            problems, bad_count = validate.collect_problems(con, display_name, MAX_PROBLEMS_SHOWN)
+            total = con.execute("SELECT count(*) FROM checked").fetchone()[0]
+            rejects_path = None
+            if bad_count and not skip_bad_rows:
+                raise ValidationError(problems, MAX_PROBLEMS_SHOWN, total=bad_count)
+            if bad_count:
+                rejects_path = self._write_rejects(con, path, rejects_dir)
+            good = total - bad_count
+            if good == 0:
+                raise ValidationError([Problem(display_name, None, None, "no rows to store (the file has no data rows)")])
+            columns = [c for c in TABLES[table] if c != "file_id"]
+            select = ", ".join(f"CAST({c} AS {TABLES[table][c]}) AS {c}" for c in columns)
+            out = work / f"{file_id}.parquet"
+            con.execute(
+                f"COPY (SELECT {select}, '{file_id}' AS file_id FROM checked WHERE _problem_message IS NULL"
+                f" ORDER BY {SORT_KEYS[table]}) TO '{out}' (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 122880)"
+            )
+            summary = con.execute(
+                "SELECT min(year), max(year), string_agg(DISTINCT source, ',' ORDER BY source)"
+                " FROM checked WHERE _problem_message IS NULL"
+            ).fetchone()
+        finally:
+            con.close()
+        seconds = time.monotonic() - started
+        self._commit(
+            out,
+            table,
+            dict(
+                file_id=file_id,
+                sha256=sha,
+                name=display_name,
+                path=str(path.resolve()),
+                bytes=path.stat().st_size,
+                source=loader.name,
+                table_name=table,
+                data_sources=summary[2] or loader.name,
+                rows=good,
+                rejected=bad_count,
+                first_year=summary[0],
+                last_year=summary[1],
+                ingested_at=dt.datetime.now(dt.timezone.utc).replace(tzinfo=None),
+                seconds=seconds,
+                tool_version=__version__,
+                note=staged.note or None,
+            ),
+        )
+        return IngestResult(
+            file_id, display_name, loader.name, table, good, bad_count, False, rejects_path, seconds, staged.note
+        )
+
+    def _commit(self, staged_file: Path, table: str, record: dict[str, object]) -> None:
+        """Make the file visible: one catalog transaction around the rename into ``data/``."""
+        final = self.data_dir / table / f"{record['file_id']}.parquet"
+        final.parent.mkdir(parents=True, exist_ok=True)
+        _fsync(staged_file)
+        with self.catalog() as con:
+            con.execute("BEGIN TRANSACTION")
+            try:
+                columns = ", ".join(record)
+                marks = ", ".join("?" for _ in record)
+                con.execute(f"INSERT INTO files ({columns}) VALUES ({marks})", list(record.values()))
+                os.replace(staged_file, final)
+                _fsync_dir(final.parent)
+                con.execute("COMMIT")
+            except BaseException:
+                con.execute("ROLLBACK")
+                with contextlib.suppress(OSError):
+                    final.unlink()
+                raise
+
+    def _sweep_orphans(self) -> None:
+        """Remove data files no catalog row owns (left by a crash between rename and commit)."""
+        with self.catalog(read_only=True) as con:
+            owned = {(t, f) for f, t in con.execute("SELECT file_id, table_name FROM files").fetchall()}
+        if self.data_dir.exists():
+            for table_dir in self.data_dir.iterdir():
+                for file in table_dir.glob("*.parquet"):
+                    if (table_dir.name, file.stem) not in owned:
+                        file.unlink()
+        if self.staging_dir.exists():
+            shutil.rmtree(self.staging_dir, ignore_errors=True)
+
+    @staticmethod
+    def _write_rejects(con: duckdb.DuckDBPyConnection, path: Path, rejects_dir: Path | None) -> Path:
+        target_dir = rejects_dir or path.parent
+        target = target_dir / f"{path.name}.rejects.csv"
+        if not os.access(target_dir, os.W_OK):
+            target = bilat_home() / "rejects" / f"{path.name}.rejects.csv"
+            target.parent.mkdir(parents=True, exist_ok=True)
+        con.execute(
+            "COPY (SELECT _line AS line, _problem_column AS column_name, _problem_message AS problem,"
+            " _problem_value AS value FROM checked WHERE _problem_message IS NOT NULL ORDER BY _line)"
+            f" TO '{target}' (HEADER, DELIMITER ',')"
+        )
+        return target
+
+    def export_parquet(self, table: str, out: Path | str) -> Path:
+        """Write ``table`` (ingested rows only) to one Parquet file."""
+        from bilat.engines import open_engine
+
+        out = Path(out)
+        engine = open_engine(store=self, include_embedded=False)
+        try:
+            engine.con.execute(f"COPY (SELECT * FROM {table}) TO '{out}' (FORMAT parquet, COMPRESSION zstd)")
+        finally:
+            engine.close()
+        return out
+
+
+def _known_countries() -> pd.DataFrame:
+    from bilat.nomenclature.countries import country_names
+
+    codes = set(country_names()["iso3"])
+    return pd.DataFrame({"code": sorted(codes | {"WLD", "S19"} | {f"X{n:02d}" for n in range(100)})})
+
+
+def _fsync(path: Path) -> None:
+    with open(path, "rb") as handle:
+        os.fsync(handle.fileno())
+
+
+def _fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def open_store(home: Path | str | None = None) -> Store:
+    """The store at ``home`` (default: ``$BILAT_HOME`` or the user data directory)."""
+    return Store(home)

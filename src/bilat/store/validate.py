@@ -1,0 +1,125 @@
+"""The checks every canonical table shares, applied to a loader's ``staged`` table.
+
+Each check is one SQL condition that marks a row bad. All run in one pass (a single ``CASE``), so
+validation costs one scan however many checks there are; the first failing check names the row's
+problem.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import duckdb
+
+from bilat.errors import Problem
+from bilat.schema import TABLES
+
+#: Country columns per table, and whether NULL is allowed there.
+COUNTRY_COLUMNS: dict[str, dict[str, bool]] = {
+    "product_flows": {"exporter": False, "importer": False, "reporter": True},
+    "country_flows": {"reporter": False, "partner": False},
+    "indicators": {"country": False},
+}
+
+FIRST_YEAR = 1870
+
+
+@dataclass(frozen=True)
+class Check:
+    column: str
+    bad_sql: str
+    message: str
+
+
+def checks_for(table: str) -> list[Check]:
+    """The shared checks for ``table``, most basic first."""
+    last_year = dt.date.today().year + 1
+    columns = TABLES[table]
+    checks: list[Check] = []
+    if "year" in columns:
+        checks.append(Check("year", "year IS NULL", "year is missing or not a whole number"))
+        checks.append(
+            Check("year", f"year < {FIRST_YEAR} OR year > {last_year}", f"year out of range {FIRST_YEAR}-{last_year}")
+        )
+    for column, nullable in COUNTRY_COLUMNS.get(table, {}).items():
+        if not nullable:
+            checks.append(Check(column, f"{column} IS NULL", "unknown or missing country code"))
+        checks.append(
+            Check(column, f"{column} IS NOT NULL AND {column} NOT IN (SELECT code FROM known_countries)", "unknown country code")
+        )
+    if "flow" in columns:
+        checks.append(
+            Check("flow", "flow IS NOT NULL AND flow NOT IN ('X', 'M', 'RX', 'RM')", "flow must be X, M, RX or RM")
+        )
+    if "hs_code" in columns:
+        checks.append(
+            Check(
+                "hs_code",
+                "hs_code IS NULL OR NOT (regexp_full_match(hs_code, '[0-9]{2}|[0-9]{4}|[0-9]{6}') OR hs_code = 'TOTAL')",
+                "malformed HS code (2, 4 or 6 digits expected)",
+            )
+        )
+        checks.append(
+            Check(
+                "hs_code",
+                "hs_code <> 'TOTAL' AND length(hs_code) <> hs_level",
+                "HS code length does not match its level",
+            )
+        )
+    value_column = "value_usd" if "value_usd" in columns else "value"
+    checks.append(Check(value_column, f"{value_column} IS NULL OR isnan({value_column})", "value is missing or not a number"))
+    if value_column == "value_usd":
+        checks.append(Check(value_column, f"{value_column} < 0", "negative value"))
+        checks.append(Check(value_column, f"isinf({value_column})", "value is not finite"))
+    if "quantity_t" in columns:
+        checks.append(Check("quantity_t", "quantity_t < 0", "negative quantity"))
+    return checks
+
+
+def mark_problems(con: duckdb.DuckDBPyConnection, table: str, staged: str, raw_columns: dict[str, str]) -> str:
+    """Create view ``checked`` over ``staged`` with ``_problem_column``, ``_problem``, ``_problem_value``.
+
+    A loader's own ``_problem`` (format-specific) wins over the shared checks.
+    """
+    staged_columns = {r[0] for r in con.execute(f"DESCRIBE {staged}").fetchall()}
+    column_cases = []
+    message_cases = []
+    value_cases = []
+    if "_problem" in staged_columns:
+        column_cases.append("WHEN _problem IS NOT NULL THEN NULL")
+        message_cases.append("WHEN _problem IS NOT NULL THEN _problem")
+        value_cases.append("WHEN _problem IS NOT NULL THEN NULL")
+    for check in checks_for(table):
+        raw_name = raw_columns.get(check.column, check.column)
+        raw_value = f"_raw_{check.column}" if f"_raw_{check.column}" in staged_columns else f"CAST({check.column} AS VARCHAR)"
+        cond = f"({check.bad_sql})"
+        column_cases.append(f"WHEN {cond} THEN {_literal(raw_name)}")
+        message_cases.append(f"WHEN {cond} THEN {_literal(check.message)}")
+        value_cases.append(f"WHEN {cond} THEN {raw_value}")
+    con.execute(
+        f"""
+        CREATE OR REPLACE TABLE checked AS
+        SELECT *,
+            CASE {' '.join(column_cases)} END AS _problem_column,
+            CASE {' '.join(message_cases)} END AS _problem_message,
+            CASE {' '.join(value_cases)} END AS _problem_value
+        FROM {staged}
+        """
+    )
+    return "checked"
+
+
+def collect_problems(con: duckdb.DuckDBPyConnection, display_name: str, limit: int) -> tuple[list[Problem], int]:
+    """The first ``limit`` problems in line order, and how many rows have one."""
+    count = con.execute("SELECT count(*) FROM checked WHERE _problem_message IS NOT NULL").fetchone()[0]
+    rows = con.execute(
+        "SELECT _line, _problem_column, _problem_message, _problem_value FROM checked"
+        " WHERE _problem_message IS NOT NULL ORDER BY _line LIMIT ?",
+        [limit],
+    ).fetchall()
+    return [Problem(display_name, line, column, message, value) for line, column, message, value in rows], count
+
+
+def _literal(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"

@@ -1,0 +1,38 @@
+"""Fixtures every test shares.
+
+* Every test gets its own empty ``BILAT_HOME`` (autouse), so no test touches a real store.
+* ``shared_data`` is ``../shared/data`` beside the clone; tests that need it skip, saying why,
+  when the clone lives elsewhere.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+SHARED_DATA = SHARED / "data"
+
+
+@pytest.fixture(autouse=True)
+def bilat_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    home = tmp_path_factory.mktemp("bilat_home")
+    monkeypatch.setenv("BILAT_HOME", str(home))
+    return home
+
+
+@pytest.fixture(scope="session")
+def shared_data() -> Path:
+    if not SHARED_DATA.is_dir():
+        pytest.skip(f"../shared/data not found beside the clone ({SHARED_DATA}): real-data test skipped")
+    return SHARED_DATA
+
+
+@pytest.fixture(scope="session")
+def shared_examples() -> Path:
+    path = SHARED / "examples"
+    if not path.is_dir():
+        pytest.skip(f"../shared/examples not found beside the clone ({path}): seed-article test skipped")
+    return path
