@@ -36,3 +36,18 @@ def shared_examples() -> Path:
     if not path.is_dir():
         pytest.skip(f"../shared/examples not found beside the clone ({path}): seed-article test skipped")
     return path
+
+
+@pytest.fixture(scope="session")
+def spark_session():  # noqa: ANN201 - pyspark is optional
+    """One local Spark session for the whole run (starting Spark takes seconds)."""
+    pytest.importorskip("pyspark", reason="pyspark not installed (pip install 'bilat[spark]')")
+    import shutil
+
+    if shutil.which("java") is None:
+        pytest.skip("no Java runtime on PATH: Spark tests need Java 17")
+    from bilat.engines.spark import spark_session as make_session
+
+    session = make_session(master="local[2]")
+    yield session
+    session.stop()

@@ -159,6 +159,48 @@ def _allocate(weights: np.ndarray, total: int, cap: int) -> np.ndarray:
     return base + 1
 
 
+def _systematic_sample(
+    weights: np.ndarray, scale: np.ndarray, wanted: np.ndarray, start: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Pick ``wanted[r]`` distinct columns for each row r, column k with probability min(1, scale[r]*weights[k]).
+
+    Systematic sampling: the points start, start+1, ... laid along the cumulated inclusion
+    probabilities fall in exactly ``wanted`` distinct columns. Where no probability saturates,
+    the cumulated probabilities are ``scale`` times one shared cumulative sum, so a binary search
+    per point suffices (cost per row, not per product); the few rows that saturate (the largest
+    pairs) use the full cumulative sum.
+    """
+    saturated = scale * weights.max() > 1.0
+    rows_out: list[np.ndarray] = []
+    cols_out: list[np.ndarray] = []
+    light = np.flatnonzero(~saturated)
+    if len(light):
+        counts = wanted[light]
+        row = np.repeat(light, counts)
+        first = np.repeat(np.cumsum(counts) - counts, counts)
+        step = np.arange(len(row)) - first
+        points = (start[row] + step) / scale[row]
+        cumulated = np.cumsum(weights)
+        rows_out.append(row)
+        cols_out.append(np.minimum(np.searchsorted(cumulated, points, side="right"), len(weights) - 1))
+    heavy = np.flatnonzero(saturated)
+    if len(heavy):
+        n_cols = len(weights)
+        inclusion = np.minimum(1.0, scale[heavy, None] * weights[None, :])
+        cumulated = np.cumsum(inclusion, axis=1)
+        # Shift row r by r * (n_cols + 1) so that one binary search serves every row.
+        offset = np.arange(len(heavy), dtype=np.float64) * (n_cols + 1)
+        cumulated += offset[:, None]
+        counts = wanted[heavy]
+        row = np.repeat(np.arange(len(heavy)), counts)
+        first = np.repeat(np.cumsum(counts) - counts, counts)
+        points = offset[row] + start[heavy][row] + (np.arange(len(row)) - first)
+        flat = np.searchsorted(cumulated.ravel(), points, side="right")
+        rows_out.append(heavy[row])
+        cols_out.append(np.minimum(flat - row * n_cols, n_cols - 1))
+    return np.concatenate(rows_out), np.concatenate(cols_out)
+
+
 def _resolve_pairs(rows: int, pairs: int | None, n_countries: int, n_products: int) -> int:
     if rows < 1:
         raise BilatError(f"rows per year must be at least 1 (got {rows})")
@@ -212,14 +254,8 @@ def _year_batches(
         wanted = per_pair[lo:hi].astype(np.float64)
         scale = _saturating_scale(weights, wanted, 1.0)
         order = rng.permutation(n_products)
-        inclusion = np.minimum(1.0, scale[:, None] * weights[order][None, :])
-        # Systematic sampling: points u, u+1, ... along the cumulated inclusion probabilities
-        # pick exactly `wanted` distinct products, each with its own probability.
-        cumulated = np.cumsum(inclusion, axis=1)
         start = rng.uniform(0.001, 0.999, hi - lo)
-        floors = np.floor(cumulated - start[:, None])
-        picked = np.diff(floors, axis=1, prepend=-1.0) > 0
-        row, col = np.nonzero(picked)
+        row, col = _systematic_sample(weights[order], scale, per_pair[lo:hi], start)
         product = order[col]
         sort = np.lexsort((product, row))
         row, product = row[sort], product[sort]
@@ -406,6 +442,8 @@ def generate_baci_frames(
     pairs = _resolve_pairs(rows_per_year, pairs, len(codes.countries), len(codes.products))
     world = _world(seed, codes)
     revision = _HS_REVISION[hs.upper()]
+    iso3 = pa.array(codes.iso3.tolist(), pa.string())
+    hs_codes = pa.array(codes.hs_codes.tolist(), pa.string())
     pieces: list[pa.Table] = []
     for year in years:
         file_id = year_file_name(year, hs, release)
@@ -416,18 +454,18 @@ def generate_baci_frames(
                 pa.table(
                     {
                         "year": pa.array(np.full(n, year, dtype=np.int16)),
-                        "exporter": pa.array(codes.iso3[batch["_exporter"]], pa.string()),
-                        "importer": pa.array(codes.iso3[batch["_importer"]], pa.string()),
+                        "exporter": iso3.take(pa.array(batch["_exporter"])),
+                        "importer": iso3.take(pa.array(batch["_importer"])),
                         "reporter": pa.nulls(n, pa.string()),
                         "flow": pa.nulls(n, pa.string()),
                         "hs_revision": pa.array(np.full(n, revision, dtype=np.int16)),
-                        "hs_code": pa.array(codes.hs_codes[batch["_product"]], pa.string()),
+                        "hs_code": hs_codes.take(pa.array(batch["_product"])),
                         "hs_level": pa.array(np.full(n, 6, dtype=np.int8)),
                         "value_usd": pa.array(batch["v_milli"].astype(np.float64)),
                         "quantity_t": pa.array(quantity, mask=batch["q_na"]),
-                        "valuation": pa.array(np.full(n, "reconciled", dtype=object), pa.string()),
-                        "source": pa.array(np.full(n, "baci", dtype=object), pa.string()),
-                        "file_id": pa.array(np.full(n, file_id, dtype=object), pa.string()),
+                        "valuation": pa.repeat(pa.scalar("reconciled", pa.string()), n),
+                        "source": pa.repeat(pa.scalar("baci", pa.string()), n),
+                        "file_id": pa.repeat(pa.scalar(file_id, pa.string()), n),
                     }
                 )
             )

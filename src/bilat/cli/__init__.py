@@ -15,6 +15,7 @@ COMMAND_MODULES = [
     "bilat.cli.data_cmds",
     "bilat.cli.nomenclature_cmds",
     "bilat.cli.synth_cmds",
+    "bilat.cli.potential_cmds",
 ]
 
 def _register(module: str) -> None:

@@ -81,7 +81,7 @@ def synth_baci(
             pairs=pairs,
         )
     for path in paths:
-        console.print(f"{path}  ({path.stat().st_size:,} bytes)", highlight=False)
+        console.print(f"{path}  ({path.stat().st_size:,} bytes)", highlight=False, soft_wrap=True)
     console.print(
         f"[dim]{len(year_list)} year(s) x {rows:,} rows, seed {seed}. The flows are invented: "
         "use them for tests and benchmarks only.[/]"

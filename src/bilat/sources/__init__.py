@@ -14,6 +14,11 @@ from bilat.sources.base import Source, StageContext, Staged
 #: name -> "module:Class" of the built-in loaders; imported on first use to keep start-up fast.
 BUILTIN_SOURCES: dict[str, str] = {
     "baci": "bilat.sources.baci:BaciSource",
+    "comtrade": "bilat.sources.comtrade:ComtradeSource",
+    "imf_dots": "bilat.sources.imf_dots:ImfDotsSource",
+    "ots": "bilat.sources.ots:OtsSource",
+    "worldbank": "bilat.sources.worldbank:WorldBankSource",
+    "cow": "bilat.sources.cow:CowSource",
 }
 
 

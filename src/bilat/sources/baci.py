@@ -170,8 +170,7 @@ class BaciSource:
             BACI_COLUMNS,
             hint="A BACI file has the header t,i,j,k,v,q",
         )
-        for first_line, batch in stream.batches():
-            lines = pa.array(range(first_line, first_line + batch.num_rows), pa.int64())
+        for lines, batch in stream.batches():
             chunk = pa.table(
                 {
                     "_line": lines,

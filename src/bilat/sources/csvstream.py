@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.csv as pacsv
 
@@ -101,10 +102,14 @@ class CsvStream:
     _reader: pacsv.CSVStreamingReader | None = None
     _counting: _CountingReader | None = None
 
-    def batches(self) -> Iterator[tuple[int, pa.RecordBatch]]:
-        """Yield ``(first_line, batch)``; line numbers count the header as line 1."""
+    def batches(self) -> Iterator[tuple[pa.Array, pa.RecordBatch]]:
+        """Yield ``(lines, batch)``: each row's line in the file (the header is line 1).
+
+        Rows skipped as invalid are left out of the batches, so the lines of the rows after them
+        are shifted accordingly.
+        """
         assert self._reader is not None
-        line = 2
+        row = 0
         while True:
             try:
                 batch = self._reader.read_next_batch()
@@ -112,8 +117,11 @@ class CsvStream:
                 return
             except pa.ArrowInvalid as exc:
                 raise ValidationError([Problem(self.display_name, None, None, f"cannot be read as CSV: {exc}")]) from None
-            yield line, batch
-            line += batch.num_rows
+            lines = np.arange(row + 2, row + 2 + batch.num_rows, dtype=np.int64)
+            for bad in sorted(p.line for p in self.bad_rows if p.line is not None):
+                lines[lines >= bad] += 1
+            row += batch.num_rows
+            yield pa.array(lines), batch
 
 
 def open_csv_stream(
@@ -156,7 +164,10 @@ def open_csv_stream(
         )
         return "skip"
 
-    read_options = pacsv.ReadOptions(block_size=BLOCK_SIZE, column_names=columns, skip_rows=1, encoding="utf8")
+    # Single-threaded parsing is what lets pyarrow report the line of an invalid row.
+    read_options = pacsv.ReadOptions(
+        block_size=BLOCK_SIZE, column_names=columns, skip_rows=1, encoding="utf8", use_threads=False
+    )
     parse_options = pacsv.ParseOptions(delimiter=delimiter, invalid_row_handler=on_invalid, newlines_in_values=False)
     convert_options = pacsv.ConvertOptions(
         column_types={c: pa.string() for c in columns}, strings_can_be_null=False, quoted_strings_can_be_null=False

@@ -1,0 +1,228 @@
+"""Commands about where the potential is: ``potential`` (untapped exports A→B) and ``rca``.
+
+The analytics are Ibis expressions in :mod:`bilat.analytics.potential` and
+:mod:`bilat.analytics.indices`; this module picks a source that can answer (product detail for all
+countries, bilateral where needed), executes, adds HS descriptions and says what is missing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+import pandas as pd
+import typer
+
+from bilat.cli.app import FORMAT_OPTION, OutputFormat, app, emit
+from bilat.errors import BilatError, NoDataError
+
+ENGINE_OPTION = typer.Option("duckdb", "--engine", "-e", help="Query engine: duckdb (default) or spark.")
+LOAD_BACI = "load bilateral product flows with `bilat ingest baci BACI_HS17_Y2016_V202401.csv` (CEPII BACI)"
+#: A source covers "all products" when it has rows in at least this many HS chapters (of 96 in use):
+#: the embedded Comtrade extract (chapters 27 and 44 only) must not pass for a full basket.
+FULL_COVERAGE_CHAPTERS = 80
+#: Sources tried first, best first; others follow by size.
+PREFERRED_SOURCES = ("baci", "comtrade", "ots")
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """What one source holds for one year in ``product_flows``."""
+
+    source: str
+    year: int
+    finest_level: int
+    rows: int
+    bilateral_rows: int
+    chapters: int
+
+    @property
+    def full_basket(self) -> bool:
+        return self.chapters >= FULL_COVERAGE_CHAPTERS
+
+
+def coverage(engine, flows) -> list[Coverage]:  # noqa: ANN001 - Engine and ibis.Table
+    """Sources and years in ``product_flows``, best first (preferred source, then latest year)."""
+    t = flows.filter(flows.flow.isnull() | (flows.flow == "X"))
+    summary = engine.execute(
+        t.group_by(["source", "year"]).aggregate(
+            finest_level=t.hs_level.max(),
+            rows=t.count(),
+            bilateral_rows=(t.importer != "WLD").sum(),
+            chapters=t.hs_code.left(2).nunique(),
+        )
+    )
+    out = [
+        Coverage(str(r.source), int(r.year), int(r.finest_level), int(r.rows), int(r.bilateral_rows), int(r.chapters))
+        for r in summary.itertuples(index=False)
+    ]
+
+    def order(c: Coverage) -> tuple:
+        rank = PREFERRED_SOURCES.index(c.source) if c.source in PREFERRED_SOURCES else len(PREFERRED_SOURCES)
+        return (rank, -c.year, -c.rows)
+
+    return sorted(out, key=order)
+
+
+def pick(
+    covers: list[Coverage], *, year: int | None, level: int, source: str | None, bilateral: bool
+) -> Coverage | None:
+    """The best source/year that can answer at ``level`` (full basket; bilateral if asked)."""
+    for c in covers:
+        if year is not None and c.year != year:
+            continue
+        if source is not None and c.source != source:
+            continue
+        if c.finest_level < level or not c.full_basket or (bilateral and c.bilateral_rows == 0):
+            continue
+        return c
+    return None
+
+
+def describe_codes(frame: pd.DataFrame, column: str = "hs_code") -> pd.Series:
+    """HS descriptions for a column of codes ('' where the nomenclature does not know a code)."""
+    from bilat.nomenclature.hs import describe
+
+    def one(code: str) -> str:
+        try:
+            return describe(code)
+        except BilatError:
+            return ""
+
+    return frame[column].map(one)
+
+
+def _open(engine: str):  # noqa: ANN202
+    from bilat.engines import open_engine
+
+    return open_engine(engine)
+
+
+def _country(text: str) -> str:
+    from bilat.nomenclature.countries import resolve_country
+
+    return resolve_country(text).iso3
+
+
+def rca_table(eng, country: str, *, year: int | None, level: int, top: int, source: str | None = None):  # noqa: ANN001, ANN201
+    """(frame, coverage) of ``country``'s top products by RCA, or NoDataError saying what to load."""
+    from bilat.analytics.indices import rca
+
+    flows = eng.table("product_flows")
+    covers = coverage(eng, flows)
+    chosen = pick(covers, year=year, level=level, source=source, bilateral=False)
+    if chosen is None:
+        have = ", ".join(f"{c.source} {c.year} (HS{c.finest_level})" for c in covers if c.full_basket) or "none"
+        when = f" for {year}" if year else ""
+        raise NoDataError(
+            f"no exports by product for all countries{when} at HS{level} (loaded: {have}); {LOAD_BACI}"
+        )
+    expr = rca(flows, year=chosen.year, level=level, source=chosen.source, exporter=country)
+    frame = eng.execute(expr.order_by([expr.rca.desc(), expr.hs_code]).limit(top))
+    frame.insert(2, "description", describe_codes(frame))
+    return frame[["exporter", "hs_code", "description", "export_usd", "export_share", "world_share", "rca"]], chosen
+
+
+@app.command("rca")
+def rca_command(
+    country: str = typer.Argument(..., help="Country: ISO3, name or demonym."),
+    year: Optional[int] = typer.Option(None, "--year", "-y", help="Year (default: the latest with data)."),
+    level: int = typer.Option(4, "--level", "-l", help="HS level: 2, 4 or 6."),
+    top: int = typer.Option(20, "--top", "-n", help="Number of products to show."),
+    source: Optional[str] = typer.Option(None, "--source", help="baci, ots ... (default: the best loaded)."),
+    engine: str = ENGINE_OPTION,
+    fmt: OutputFormat = FORMAT_OPTION,
+) -> None:
+    """A country's products with the highest revealed comparative advantage (Balassa RCA).
+
+    Example: bilat rca ISR --year 2017 --level 4 --top 20
+    """
+    iso3 = _country(country)
+    eng = _open(engine)
+    try:
+        frame, chosen = rca_table(eng, iso3, year=year, level=level, top=top, source=source)
+    finally:
+        eng.close()
+    note = (
+        f"note: {chosen.source} {chosen.year}, HS{level}; RCA = product's share in {iso3}'s exports / its share in "
+        f"world exports, world = all exporters in {chosen.source} (see docs/methods.md)"
+    )
+    emit(frame, fmt, title=f"{iso3}: revealed comparative advantage, {chosen.year}", note=note)
+
+
+@app.command("potential")
+def potential_command(
+    a: str = typer.Argument(..., help="Exporting country: ISO3, name or demonym."),
+    b: str = typer.Argument(..., help="Importing country."),
+    year: Optional[int] = typer.Option(None, "--year", "-y", help="Year (default: the latest with bilateral data)."),
+    top: int = typer.Option(25, "--top", "-n", help="Number of products to show."),
+    lens: Optional[str] = typer.Option(None, "--lens", help="Sector lens (bilat lenses), e.g. medical_devices."),
+    level: int = typer.Option(6, "--level", "-l", help="HS level: 2, 4 or 6."),
+    min_rca: float = typer.Option(1.0, "--min-rca", help="List only products where A's RCA is at least this."),
+    source: Optional[str] = typer.Option(None, "--source", help="Source with bilateral product flows (default: baci)."),
+    engine: str = ENGINE_OPTION,
+    fmt: OutputFormat = FORMAT_OPTION,
+) -> None:
+    """Untapped export potential of A in B, product by product (supply × demand × ease − actual).
+
+    Example: bilat potential ISR JPN --year 2016 --top 25 --level 6
+    """
+    from bilat.analytics.potential import export_potential
+    from bilat.analytics.product_trade import check_level, resolve_lens
+
+    check_level(level)
+    a3, b3 = _country(a), _country(b)
+    if a3 == b3:
+        raise BilatError(f"potential needs two different countries, got {a!r} and {b!r}")
+    if lens is not None:
+        resolve_lens(lens)  # unknown lens: fail before querying
+    eng = _open(engine)
+    try:
+        flows = eng.table("product_flows")
+        covers = coverage(eng, flows)
+        chosen = pick(covers, year=year, level=level, source=source, bilateral=True)
+        if chosen is None:
+            _advantages_instead(eng, covers, a3, b3, year=year, level=level, top=top, fmt=fmt)
+            return
+        expr = export_potential(
+            flows, a3, b3, year=chosen.year, level=level, source=chosen.source, lens=lens, min_rca=min_rca
+        )
+        frame = eng.execute(expr.limit(top))
+    finally:
+        eng.close()
+    frame.insert(3, "description", describe_codes(frame))
+    columns = ["rank", "hs_code", "description", "rca", "supply", "demand", "ease", "potential_usd", "actual_usd", "untapped_usd"]
+    frame = frame[columns]
+    note = (
+        f"note: {chosen.source} {chosen.year}, HS{level}{f', lens {lens}' if lens else ''}; potential = supply "
+        f"(A's share of world exports to others) × demand (B's imports) × ease (A→B trade intensity, capped); "
+        f"untapped = max(potential − actual, 0). Method and caveats: docs/methods.md"
+    )
+    if frame.empty:
+        note = f"no product where {a3} has RCA ≥ {min_rca} and {b3} imports, in {chosen.source} {chosen.year}. " + note
+    emit(frame, fmt, title=f"Untapped export potential {a3} → {b3}, {chosen.year}", note=note)
+
+
+def _advantages_instead(eng, covers, a3: str, b3: str, *, year, level: int, top: int, fmt: OutputFormat) -> None:  # noqa: ANN001
+    """No bilateral product data: show both countries' revealed advantages, and say what is missing."""
+    world = [c for c in covers if c.full_basket]
+    if not world:
+        raise NoDataError(f"no exports by product in the loaded data; {LOAD_BACI}")
+    fallback = next((c for c in world if c.year == year), world[0]) if year is not None else world[0]
+    fallback_level = min(level, fallback.finest_level)
+    frames = []
+    for iso3 in (a3, b3):
+        frame, _ = rca_table(eng, iso3, year=fallback.year, level=fallback_level, top=top, source=fallback.source)
+        frames.append(frame)
+    when = f"for {year}" if year is not None else "for any year"
+    note = (
+        f"note: no bilateral product flows {when} in the loaded data, so the untapped potential of {a3} in {b3} "
+        f"cannot be ranked; showing both countries' revealed comparative advantage instead "
+        f"({fallback.source} {fallback.year}, HS{fallback_level}). To rank the potential, {LOAD_BACI}."
+    )
+    emit(
+        pd.concat(frames, ignore_index=True),
+        fmt,
+        title=f"Revealed comparative advantage of {a3} and {b3}, {fallback.year}",
+        note=note,
+    )

@@ -1,0 +1,278 @@
+"""Numeric claims: what each number in an article measures, between whom, and for which year.
+
+Rules, in the order they are tried for one amount (each is a small pattern on the tagged clause,
+see :mod:`bilat.news.cues`):
+
+1. percentages: "… of Japan's total imports" is a share of imports; "rose 12%" is growth;
+2. money followed by "in new contracts", "of investment"… measures that thing (``other``);
+3. money near "GDP"/"gross domestic product" is a country's GDP;
+4. otherwise the nearest flow word (trade / export / import) decides, and its country tokens the
+   direction; a country left open is filled from the article's pair.
+
+The year is the one written next to the amount ("$3 billion in 2016"), else the nearest year of
+the sentence, else the last year of an earlier sentence in the same paragraph.
+Amounts inside a declared target are recorded on the target instead (see :mod:`.targets`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from bilat.news import cues
+from bilat.news.dates import point_years
+from bilat.news.model import Claim, CountryRef
+from bilat.news.money import Amount, find_amounts
+from bilat.news.products import CUE as PRODUCT_CUE
+from bilat.news.products import product_list
+from bilat.news.text import Sentence, mentions_in, tagged
+
+_CLAUSE_BREAK = re.compile(
+    r";|:\s|,\s+(?:while|whereas|with|but|compared|against|up from|down from|and)\b|\s(?:while|whereas)\s"
+)
+_OTHER_HEAD = re.compile(
+    r"^\s*(?:worth\s+)?(?:of|in)\s+(?P<phrase>(?:(?!\d)[\w-]+\s+){0,3}?"
+    r"(?P<noun>contracts|deals|investments?|orders|aid|loans?|funding|grants?|assets|revenues?|profits?|deposits|"
+    r"bonds|capital|spending|budget|subsidies|remittances|tourism|services|defen[cs]e)\b(?:[^,.;§]{0,40})?)",
+    re.I,
+)
+_OTHER_BEFORE = re.compile(
+    r"\b(?:invest(?:s|ed|ing|ment)?|fund(?:s|ing)?|loans?|grants?|budget|spend(?:s|ing)?|aid|contracts?|valuation|"
+    r"market cap\w*|deal worth|raised|revenue|profit)\s+(?:[a-z-]+\s+){0,3}$",
+    re.I,
+)
+_SHARE = re.compile(
+    r"^\s*(?:\w+\s+){0,2}?of\s+(?:the\s+)?(?:@([A-Z]{3})(?:'s)?\s+)?(?:total\s+|overall\s+|global\s+|entire\s+)?"
+    r"(?:imports|import bill|purchases from abroad)",
+)
+_GROWTH_BEFORE = re.compile(
+    r"\b(?P<verb>rose|grew|increased|jumped|climbed|surged|soared|expanded|gained|up|fell|declined|dropped|"
+    r"decreased|slipped|shrank|contracted|down|plunged|slumped)\s+(?:by\s+)?(?:about\s+|some\s+|nearly\s+|almost\s+)?$",
+    re.I,
+)
+_GROWTH_AFTER = re.compile(
+    r"^\s*(?:an?\s+)?(?P<noun>increase|rise|growth|jump|gain|surge|expansion|decline|drop|fall|decrease|contraction)\b",
+    re.I,
+)
+_FALL = re.compile(r"\b(?:fell|declined|dropped|decreased|slipped|shrank|contracted|down|plunged|slumped|decline|drop|"
+                   r"fall|decrease|contraction)\b", re.I)
+_TOTAL_IMPORTS = re.compile(r"\b(?:total|overall|global)\s+imports\b", re.I)
+_YEAR_AFTER = re.compile(r"^\s+in\s+(?:fiscal\s+|calendar\s+)?(?:the\s+year\s+)?((?:19|20)\d\d)\b")
+
+_ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+        "ninth": 9, "tenth": 10}
+_ORD_RE = r"(?P<ord>" + "|".join(_ORD) + r"|\d{1,2}(?:st|nd|rd|th))"
+_RANK_AFTER_ECONOMY = re.compile(
+    r"(?:the\s+)?world['’]s\s+(?:" + _ORD_RE + r"[- ])?(?:biggest|largest)(?:\s+economy)?"
+)
+_RANK_ECONOMY = re.compile(
+    r"(?:the\s+)?(?:world['’]s\s+)?" + _ORD_RE + r"[- ](?:biggest|largest)\s+economy(?:\s+after\s+[^,.;”\"]+)?"
+)
+_REGION_BEFORE = re.compile(r"\b(?!world)[A-Z][a-z]+['’]s\s*$")
+
+
+def extract_claims(
+    view: str,
+    sents: list[Sentence],
+    refs: list[CountryRef],
+    pair: list[str],
+    published: dt.date | None,
+    reserved: list[tuple[int, int]],
+) -> list[Claim]:
+    """Claims in the view (offsets are view offsets; :mod:`.extract` maps them back)."""
+    claims: list[Claim] = []
+    carry: dict[int, int] = {}
+    for sent in sents:
+        if sent.headline:
+            continue
+        years = point_years(sent.text, published)
+        year_of = _YearPicker(sent, years, carry.get(sent.paragraph))
+        for amount in find_amounts(sent.text):
+            a_start, a_end = sent.start + amount.hedge_start, sent.start + amount.end
+            if any(s <= a_start < e or s < a_end <= e for s, e in reserved):
+                continue
+            claim = _classify(view, sent, amount, refs, pair)
+            if claim is None:
+                continue
+            claim.year = year_of(amount)
+            claims.append(claim)
+        claims += _ranks(view, sent, refs, year_of)
+        claims += _products(view, sent, refs, pair, year_of)
+        if years:
+            carry[sent.paragraph] = years[-1][1]
+    return sorted(claims, key=lambda c: c.start)
+
+
+class _YearPicker:
+    """Year for an amount: written right after it, else nearest in the sentence, else the paragraph's."""
+
+    def __init__(self, sent: Sentence, years: list[tuple[int, int]], carried: int | None) -> None:
+        self.sent, self.years, self.carried = sent, years, carried
+        self.attached = {}
+        for a in find_amounts(sent.text):
+            m = _YEAR_AFTER.match(sent.text[a.end :])
+            if m:
+                self.attached[a.start] = (a.end + m.start(1), int(m.group(1)))
+
+    def __call__(self, amount: Amount | None, position: int | None = None) -> int | None:
+        if amount is not None and amount.start in self.attached:
+            return self.attached[amount.start][1]
+        pos = amount.start if amount is not None else (position or 0)
+        claimed = {p for p, _ in self.attached.values()}
+        free = [(p, y) for p, y in self.years if p not in claimed] or self.years
+        if free:
+            return min(free, key=lambda py: abs(py[0] - pos))[1]
+        return self.carried
+
+
+def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    left = 0
+    for m in _CLAUSE_BREAK.finditer(text, 0, start):
+        left = m.end()
+    right_match = _CLAUSE_BREAK.search(text, end)
+    right = right_match.start() if right_match else len(text)
+    return left, right
+
+
+def _classify(view: str, sent: Sentence, amount: Amount, refs: list[CountryRef], pair: list[str]) -> Claim | None:
+    s0 = sent.start
+    c_left, c_right = _clause_bounds(sent.text, amount.hedge_start, amount.end)
+    left = tagged(view, s0 + c_left, s0 + amount.hedge_start, refs)
+    right = tagged(view, s0 + amount.end, s0 + c_right, refs)
+    clause = left + " " + cues.AMOUNT + " " + right
+    sentence_left = tagged(view, s0, s0 + amount.hedge_start, refs)
+    claim = Claim(
+        text="", start=s0 + amount.hedge_start, end=s0 + amount.end, measure="other", value=amount.value,
+        currency=amount.currency, approximate=amount.hedge is not None, hedge=amount.hedge,
+    )
+    claim.unit = {"money": None, "percent": "percent", "multiple": "multiple"}[amount.unit]
+    scope = re.search(r"\bgoods and services\b|\bservices\b|\bgoods\b|\bmerchandise\b", clause, re.I)
+    if scope:
+        word = scope.group().lower()
+        claim.scope = {"goods and services": "goods_and_services", "services": "services"}.get(word, "goods")
+
+    if amount.unit == "percent":
+        share = _SHARE.match(right)
+        if share:
+            claim.measure = "share_of_imports"
+            origin = _exporter_in(sentence_left)
+            claim.from_, claim.to = cues.fill_from_pair(origin, share.group(1), pair)
+            return claim
+        if _GROWTH_BEFORE.search(left) or _GROWTH_AFTER.match(right):
+            return _growth(claim, clause, left, right, pair)
+        claim.from_ = cues.first_country(sentence_left) or cues.first_country(right)
+        return claim
+    if amount.unit == "multiple":
+        return _growth(claim, clause, left, right, pair)
+
+    other = _OTHER_HEAD.match(right)
+    if other or _OTHER_BEFORE.search(left):
+        claim.about = re.sub(r"\s+", " ", other.group("phrase")).strip() if other else None
+        claim.from_ = cues.first_country(sentence_left) or cues.first_country(right)
+        return claim
+    if cues.GDP.search(left) or cues.GDP.match(right.strip()):
+        claim.measure = "gdp"
+        claim.country = _gdp_country(sentence_left, right)
+        return claim
+    found = cues.nearest_cue(clause)
+    if found is None:
+        claim.from_ = cues.first_country(sentence_left) or cues.first_country(right)
+        return claim
+    kind, match = found
+    flow = cues.flow_of(clause, kind, match, pair)
+    claim.basis = kind
+    if kind == "trade":
+        claim.measure = "bilateral_trade_total"
+    elif kind == "imports" and _TOTAL_IMPORTS.search(clause) and not re.search(r"\bfrom\s", clause):
+        claim.measure = "imports_total"
+        claim.country = cues.country_before(clause[: match.start()]) or flow.destination
+        return claim
+    else:
+        claim.measure = "exports"
+    claim.from_, claim.to = flow.origin, flow.destination
+    return claim
+
+
+def _growth(claim: Claim, clause: str, left: str, right: str, pair: list[str]) -> Claim:
+    claim.measure = "growth"
+    if claim.unit == "percent" and _FALL.search(left[-40:] + " " + right[:30]):
+        claim.value = -abs(claim.value or 0)
+    found = cues.nearest_cue(clause)
+    if found:
+        kind, match = found
+        flow = cues.flow_of(clause, kind, match, pair)
+        claim.about = {"trade": "bilateral_trade_total"}.get(kind, kind)
+        claim.from_, claim.to = flow.origin, flow.destination
+    return claim
+
+
+def _exporter_in(text: str) -> str | None:
+    """Origin of the last export cue in ``text`` ("Israeli exports to Japan" → ISR)."""
+    last = None
+    for m in cues.EXPORT.finditer(text):
+        last = m
+    if last is None:
+        return None
+    flow = cues.flow_of(text, "exports", last, [])
+    return flow.origin
+
+
+def _gdp_country(sentence_left: str, right: str) -> str | None:
+    m = re.search(r"(?:GDP|gross domestic product|economic output)\s+of\s+(?:the\s+)?@([A-Z]{3})", right)
+    if m:
+        return m.group(1)
+    return cues.country_before(sentence_left)
+
+
+def _ranks(view: str, sent: Sentence, refs: list[CountryRef], year_of: _YearPicker) -> list[Claim]:
+    out: list[Claim] = []
+    taken: list[tuple[int, int]] = []
+    for pattern in (_RANK_ECONOMY, _RANK_AFTER_ECONOMY):
+        for m in pattern.finditer(sent.text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            if pattern is _RANK_AFTER_ECONOMY and not re.search(
+                r"\beconomy\s+(?:is|was|remains|ranks as|as)\s+(?:now\s+|still\s+)?$", sent.text[: m.start()]
+            ):
+                continue
+            if _REGION_BEFORE.search(sent.text[: m.start()]):
+                continue  # "Asia's third largest economy" is a regional rank
+            raw = m.group("ord")
+            rank = _ORD.get(raw.lower()) if raw else 1
+            if rank is None:
+                rank = int(re.sub(r"\D", "", raw))
+            before = [r for r in mentions_in(refs, sent.start, sent.start + m.start())]
+            country = before[-1].iso3 if before else None
+            taken.append((m.start(), m.end()))
+            out.append(
+                Claim(
+                    text="", start=sent.start + m.start(), end=sent.start + m.end(), measure="gdp_rank",
+                    value=rank, unit="rank", country=country, year=year_of(None, m.start()),
+                )
+            )
+    return out
+
+
+def _products(
+    view: str, sent: Sentence, refs: list[CountryRef], pair: list[str], year_of: _YearPicker
+) -> list[Claim]:
+    out: list[Claim] = []
+    for cue in PRODUCT_CUE.finditer(sent.text):
+        found = product_list(sent.text, cue.end())
+        if found is None:
+            continue
+        start, end, chapters = found
+        c_left, _ = _clause_bounds(sent.text, cue.start(), cue.end())
+        clause = tagged(view, sent.start + c_left, sent.start + cue.start(), refs) + " " + cues.AMOUNT
+        flow_cue = cues.nearest_cue(clause)
+        if flow_cue is None or flow_cue[0] == "trade":
+            continue
+        flow = cues.flow_of(clause, flow_cue[0], flow_cue[1], pair)
+        out.append(
+            Claim(
+                text="", start=sent.start + start, end=sent.start + end, measure="top_products",
+                from_=flow.origin, to=flow.destination, year=year_of(None, start), hs_chapters=chapters,
+                basis=flow_cue[0],
+            )
+        )
+    return out

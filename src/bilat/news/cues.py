@@ -1,0 +1,109 @@
+"""Which flow a clause talks about, and in which direction, from its wording.
+
+Works on the *tagged* clause (countries as ``@ISO3``, the amount as ``§``), so that "Israeli
+goods exported to Japan", "Japan's imports from Israel" and "the export of Israeli goods to Japan"
+all reduce to a few patterns. The direction is always that of the goods: "imported from Japan"
+means from=JPN, to=the other country of the article's pair.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+AMOUNT = "§"
+
+TRADE = re.compile(
+    r"\b(?<!free )(?<!free-)(?:trade|commerce|turnover)\b(?!\s+(?:surplus|deficit|balance|ties|agreements?|deals?|pacts?|"
+    r"minister|ministry|ministers|fair|talks|war|relations|missions?|delegations?|office|body|barriers?|polic(?:y|ies)|"
+    r"partners?|partnership|representative|union|commissioner|gap|negotiations|zone|bloc|framework|routes?))",
+    re.I,
+)
+EXPORT = re.compile(r"\b(?:export(?:s|ed|ing)?|sales|shipments|shipped|sold|sells?)\b", re.I)
+IMPORT = re.compile(r"\b(?:import(?:s|ed|ing)?|purchases|bought|buys?)\b", re.I)
+GDP = re.compile(r"\b(?:gross domestic product|GDP|economic output|economy (?:worth|valued at|(?:is|was) worth))\b", re.I)
+_TOKEN = r"@([A-Z]{3})(?:'s)?"
+_FILLER = r"(?:(?!to\b|into\b|from\b)[a-z-]+\s+){0,2}?"
+_BEFORE = re.compile(_TOKEN + r"\s+(?:[a-z-]+\s+){0,2}$")
+_AFTER_ORIGIN = re.compile(r"^\w*\s+(?:of\s+(?:the\s+)?|from\s+(?:the\s+)?)" + _FILLER + _TOKEN)
+_DEST_AFTER = re.compile(r"\b(?:to|into)\s+(?:the\s+)?" + _TOKEN)
+_FROM_AFTER = re.compile(r"^\w*\s+(?:of\s+" + _FILLER + r")?(?:[a-z-]+\s+){0,2}?from\s+(?:the\s+)?" + _TOKEN)
+_BY_AFTER = re.compile(r"^\w*\s+(?:by|into)\s+(?:the\s+)?" + _TOKEN)
+_BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?" + _TOKEN + r"\s+and\s+(?:the\s+)?" + _TOKEN)
+_PAIR = re.compile(_TOKEN + r"\s*[-–/]\s*" + _TOKEN + r"|" + _TOKEN + r"\s+and\s+(?:the\s+)?" + _TOKEN)
+_WITH = re.compile(_TOKEN + r"\s+(?:[a-z-]+\s+){0,2}(?:trade|commerce)\s+with\s+(?:the\s+)?" + _TOKEN)
+
+
+@dataclass(frozen=True)
+class Flow:
+    """What a clause says about a flow: ``kind`` is trade/exports/imports; countries may be None."""
+
+    kind: str
+    origin: str | None
+    destination: str | None
+
+
+def nearest_cue(clause: str) -> tuple[str, re.Match[str]] | None:
+    """The flow word nearest the amount marker, preferring words before it."""
+    marker = clause.find(AMOUNT)
+    if marker < 0:
+        marker = len(clause)
+    best: tuple[int, str, re.Match[str]] | None = None
+    for kind, pattern in (("trade", TRADE), ("exports", EXPORT), ("imports", IMPORT)):
+        for m in pattern.finditer(clause):
+            distance = marker - m.end() if m.end() <= marker else 1000 + m.start() - marker
+            if best is None or distance < best[0]:
+                best = (distance, kind, m)
+    if best is None:
+        return None
+    return best[1], best[2]
+
+
+def flow_of(clause: str, kind: str, m: re.Match[str], pair: list[str]) -> Flow:
+    """Origin and destination for the cue ``m`` of ``kind`` in ``clause``; gaps filled from ``pair``."""
+    before, after = clause[: m.start()], clause[m.start() :]
+    origin = destination = None
+    if kind == "trade":
+        for pattern in (_BETWEEN, _WITH, _PAIR):
+            hit = pattern.search(clause)
+            if hit:
+                codes = [g for g in hit.groups() if g]
+                if len(codes) >= 2 and codes[0] != codes[1]:
+                    return Flow("trade", codes[0], codes[1])
+        if len(pair) == 2:
+            return Flow("trade", pair[0], pair[1])
+        return Flow("trade", None, None)
+    if kind == "exports":
+        hit = _BEFORE.search(before) or _AFTER_ORIGIN.search(after)
+        origin = hit.group(1) if hit else None
+        dest = _DEST_AFTER.search(after)
+        destination = dest.group(1) if dest else None
+    else:
+        hit = _FROM_AFTER.search(after)
+        origin = hit.group(1) if hit else None
+        dest = _BEFORE.search(before) or _BY_AFTER.search(after)
+        destination = dest.group(1) if dest else None
+    origin, destination = fill_from_pair(origin, destination, pair)
+    return Flow(kind, origin, destination)
+
+
+def fill_from_pair(origin: str | None, destination: str | None, pair: list[str]) -> tuple[str | None, str | None]:
+    if origin == destination:
+        destination = None
+    if len(pair) == 2:
+        if origin in pair and destination is None:
+            destination = pair[1 - pair.index(origin)]
+        elif destination in pair and origin is None:
+            origin = pair[1 - pair.index(destination)]
+    return origin, destination
+
+
+def country_before(text: str) -> str | None:
+    """The last ``@ISO3`` token in ``text``."""
+    tokens = re.findall(_TOKEN, text)
+    return tokens[-1] if tokens else None
+
+
+def first_country(text: str) -> str | None:
+    tokens = re.findall(_TOKEN, text)
+    return tokens[0] if tokens else None

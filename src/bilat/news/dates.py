@@ -1,0 +1,140 @@
+"""Dates and years in article text, resolved against the publication date when it is known.
+
+Relative expressions ("on Wednesday", "last May", "last year") stay relative (``value`` None)
+when no publication date is given: guessing would put a wrong date on a record that looks sure.
+Month-day dates without a year ("Jan. 4") are resolved with dateparser, preferring the past.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from bilat.news.model import DateRef
+
+MONTHS = {
+    name: i
+    for i, names in enumerate(
+        [
+            ("January", "Jan"), ("February", "Feb"), ("March", "Mar"), ("April", "Apr"), ("May",),
+            ("June", "Jun"), ("July", "Jul"), ("August", "Aug"), ("September", "Sept", "Sep"),
+            ("October", "Oct"), ("November", "Nov"), ("December", "Dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+_MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")"
+_M = r"(?P<month>" + _MONTH + r")\.?"
+
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("mdy", re.compile(_M + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b")),
+    ("dmy", re.compile(r"\b(?P<day>\d{1,2})\s+" + _M + r",?\s+(?P<year>(?:19|20)\d\d)\b")),
+    ("md", re.compile(r"\b" + _M + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?!,?\s+(?:19|20)\d\d)")),
+    ("my", re.compile(r"\b" + _M + r"\s+(?P<year>(?:19|20)\d\d)\b")),
+    ("last_month", re.compile(r"\b[Ll]ast\s+(?P<month>" + _MONTH + r")\b")),
+    ("weekday", re.compile(r"\b(?P<weekday>" + "|".join(WEEKDAYS) + r")\b")),
+    ("relday", re.compile(r"\b(?P<rel>yesterday|today)\b")),
+    ("in_month", re.compile(r"\b[Ii]n\s+(?:early\s+|late\s+|mid-)?(?P<month>" + _MONTH + r")\b(?![\s.]*\d)")),
+]
+
+
+def find_dates(text: str, published: dt.date | None = None) -> list[DateRef]:
+    """Dates in ``text`` (offsets into ``text``), most specific pattern first, non-overlapping."""
+    found: list[DateRef] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            ref = _resolve(kind, m, published)
+            if ref is not None:
+                found.append(ref)
+                taken.append((m.start(), m.end()))
+    return sorted(found, key=lambda d: d.start)
+
+
+def _resolve(kind: str, m: re.Match[str], published: dt.date | None) -> DateRef | None:
+    text, start, end = m.group(), m.start(), m.end()
+    groups = m.groupdict()
+    month = MONTHS.get(groups.get("month") or "")
+    try:
+        if kind in ("mdy", "dmy"):
+            return DateRef(text, start, end, dt.date(int(groups["year"]), month, int(groups["day"])), "day", False)
+        if kind == "my":
+            return DateRef(text, start, end, dt.date(int(groups["year"]), month, 1), "month", False)
+    except ValueError:
+        return None
+    if kind == "in_month":
+        text = groups["month"]
+        start = m.start("month")
+    if published is None:
+        return DateRef(text, start, end, None, _precision(kind), True)
+    if kind == "md":
+        return DateRef(text, start, end, _dateparser_past(text, published), "day", True)
+    if kind in ("last_month", "in_month"):
+        year = published.year if month < published.month else published.year - 1
+        if kind == "in_month" and month <= published.month:
+            year = published.year
+        return DateRef(text, start, end, dt.date(year, month, 1), "month", True)
+    if kind == "weekday":
+        back = (published.weekday() - WEEKDAYS.index(groups["weekday"])) % 7
+        return DateRef(text, start, end, published - dt.timedelta(days=back), "day", True)
+    if kind == "relday":
+        back = 1 if groups["rel"] == "yesterday" else 0
+        return DateRef(text, start, end, published - dt.timedelta(days=back), "day", True)
+    return None
+
+
+def _precision(kind: str) -> str:
+    return "month" if kind in ("last_month", "in_month", "my") else "day"
+
+
+def _dateparser_past(text: str, published: dt.date) -> dt.date | None:
+    import dateparser
+
+    base = dt.datetime(published.year, published.month, published.day, 12)
+    parsed = dateparser.parse(
+        text, languages=["en"], settings={"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past"}
+    )
+    return parsed.date() if parsed else None
+
+
+# --- years -------------------------------------------------------------------------------------
+
+_YEAR = re.compile(r"\b(?P<year>(?:19|20)\d\d)(?:[-/](?:\d\d){1,2})?\b(?P<after>'s|’s)?")
+_TARGET_BEFORE = re.compile(r"\b(?:by|until|till|before|through|to|towards?|within|since|from)\s+(?:the\s+end\s+of\s+)?$", re.I)
+_EVENT_AFTER = re.compile(r"^\s+(?!GDP\b)[A-Z][a-z]")
+_RELATIVE_YEAR = re.compile(r"\b(?P<rel>last|this|previous|past)\s+year\b", re.I)
+
+
+def point_years(text: str, published: dt.date | None = None) -> list[tuple[int, int]]:
+    """Years that date a statement (``in 2016``, ``a 2013 gross domestic product``, ``last year``).
+
+    Returns ``(position, year)``. Left out: target years (``by 2025``), ``since 2010``, and years
+    naming an event ("the 2020 Tokyo Olympics").
+    """
+    out: list[tuple[int, int]] = []
+    for m in _YEAR.finditer(text):
+        before = text[max(0, m.start() - 30) : m.start()]
+        if _TARGET_BEFORE.search(before):
+            continue
+        if _EVENT_AFTER.match(text[m.end() : m.end() + 12]) and not re.search(r"\bin\s+$", before):
+            continue
+        if re.search(r"[$£€¥₹]\s*$", before):
+            continue
+        out.append((m.start(), int(m.group("year"))))
+    if published is not None:
+        for m in _RELATIVE_YEAR.finditer(text):
+            shift = 0 if m.group("rel").lower() == "this" else 1
+            out.append((m.start(), published.year - shift))
+    return sorted(out)
+
+
+def target_years(text: str) -> list[tuple[int, int]]:
+    """Years after "by"/"until"/"before" (the deadline of a goal)."""
+    out = []
+    for m in re.finditer(r"\b(?:by|until|before|in)\s+(?:the\s+end\s+of\s+)?((?:19|20)\d\d)\b", text, re.I):
+        out.append((m.start(1), int(m.group(1))))
+    return out

@@ -1,0 +1,147 @@
+"""Amounts of money, percentages and multiples as written in news text, in base units.
+
+"$2.3b." → 2.3e9 USD; "Rs 1.08 lakh crore" → 1.08e12 INR (1 lakh crore = 10^12);
+"£15.2bn" → 15.2e9 GBP; "some about $720 million" → 7.2e8 USD, hedged ("some about" is a merged
+edit of two hedges; both are hedges, so it still reads as approximate).
+Values stay in their own currency; conversion to dollars happens at fact-check time with the
+rate of the claim's year (:mod:`bilat.news.fx`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+SCALES = {
+    "trillion": 1e12, "tn": 1e12, "tr": 1e12, "trn": 1e12,
+    "billion": 1e9, "bn": 1e9, "b": 1e9, "bln": 1e9,
+    "million": 1e6, "mn": 1e6, "m": 1e6, "mln": 1e6, "mio": 1e6,
+    "thousand": 1e3, "k": 1e3,
+    "lakh crore": 1e12, "lakh crores": 1e12, "crore": 1e7, "crores": 1e7, "cr": 1e7, "lakh": 1e5, "lakhs": 1e5,
+}
+
+#: Currency words and symbols written before the number.
+PREFIX = {
+    "US$": "USD", "U.S.$": "USD", "USD": "USD", "$": "USD", "A$": "AUD", "AU$": "AUD", "AUD": "AUD",
+    "€": "EUR", "EUR": "EUR", "£": "GBP", "GBP": "GBP", "¥": "JPY", "JPY": "JPY", "yen": "JPY",
+    "NIS": "ILS", "ILS": "ILS", "₪": "ILS", "Rs.": "INR", "Rs": "INR", "INR": "INR", "₹": "INR",
+    "CNY": "CNY", "RMB": "CNY", "yuan": "CNY", "KRW": "KRW", "₩": "KRW", "won": "KRW",
+    "AED": "AED", "Dh": "AED", "Dhs": "AED", "VND": "VND",
+}
+#: Currency words written after the number ("3 trillion yen").
+SUFFIX = {
+    "US dollars": "USD", "U.S. dollars": "USD", "dollars": "USD", "euros": "EUR", "euro": "EUR",
+    "pounds sterling": "GBP", "pounds": "GBP", "yen": "JPY", "shekels": "ILS", "new shekels": "ILS",
+    "rupees": "INR", "yuan": "CNY", "renminbi": "CNY", "won": "KRW", "dirhams": "AED", "dong": "VND",
+    "Australian dollars": "AUD",
+}
+
+#: Hedge words, and the tolerance family each belongs to (see :mod:`bilat.news.check`).
+HEDGES = {
+    "about": "about", "around": "about", "some": "about", "approximately": "about", "approx.": "about",
+    "roughly": "about", "an estimated": "about", "estimated": "about", "circa": "about", "~": "about",
+    "nearly": "nearly", "almost": "nearly", "close to": "nearly", "just under": "nearly", "just shy of": "nearly",
+    "more than": "over", "over": "over", "above": "over", "at least": "over", "upwards of": "over", "just over": "over",
+    "less than": "under", "under": "under", "below": "under", "up to": "under",
+}
+
+_NUM = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+_SCALE = (
+    r"(?P<scale>lakh\s+crores?|trillion|billion|million|thousand|crores?|lakhs?|"
+    r"(?:tn|trn|tr|bn|bln|mn|mln|mio|cr)\b\.?|[bmk]\b\.?)"
+)
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_WORD_PREFIXES = [p for p in PREFIX if p[0].isalpha()]
+_SYMBOL_PREFIXES = [p for p in PREFIX if not p[0].isalpha()]
+_PREFIX_RE = (
+    r"(?P<cur>(?:" + _alt(_SYMBOL_PREFIXES) + r")|(?<![\w])(?:" + _alt(_WORD_PREFIXES) + r")(?=[\s\d]))"
+)
+_MONEY_PREFIX = re.compile(_PREFIX_RE + r"\s?" + _NUM + r"(?:\s?" + _SCALE + r")?")
+_MONEY_SUFFIX = re.compile(
+    r"(?<![\w$£€¥₹.,])" + _NUM + r"\s?" + _SCALE + r"?\s(?P<cur>" + _alt(list(SUFFIX)) + r")\b"
+)
+_PERCENT = re.compile(r"(?<![\w.])" + _NUM + r"\s?(?P<unit>%|percent\b|per\s+cent\b|pct\b|percentage points?\b)")
+_FOLD_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "ten": 10}
+_FOLD = re.compile(r"\b(?P<n>two|three|four|five|six|ten|\d+(?:\.\d+)?)[- ]?fold\b", re.I)
+_HEDGE_BEFORE = re.compile(r"(?:\b(?:" + _alt([h for h in HEDGES if h[0].isalpha()]) + r")\s+|~\s*)+$", re.I)
+
+
+@dataclass(frozen=True)
+class Amount:
+    """A number found in text: money (``currency`` set), percent or multiple."""
+
+    start: int
+    end: int
+    text: str
+    value: float
+    unit: str  # "money", "percent", "multiple"
+    currency: str | None
+    hedge: str | None  # the hedge family: about / nearly / over / under
+    hedge_start: int  # where the hedge words begin (== start when unhedged)
+    significant: float  # half of the last stated digit, in the value's units (rounding tolerance)
+
+
+def find_amounts(text: str) -> list[Amount]:
+    """Money, percentages and multiples in ``text``, left to right, non-overlapping."""
+    found: list[Amount] = []
+    for m in _MONEY_PREFIX.finditer(text):
+        found.append(_money(text, m, PREFIX[m.group("cur")]))
+    for m in _MONEY_SUFFIX.finditer(text):
+        if not _overlaps(found, m.start(), m.end()):
+            found.append(_money(text, m, SUFFIX[m.group("cur")]))
+    for m in _PERCENT.finditer(text):
+        if not _overlaps(found, m.start(), m.end()):
+            value = _number(m.group("num"))
+            found.append(_make(text, m.start(), m.end(), value, "percent", None, _half_unit(m.group("num"))))
+    for m in _FOLD.finditer(text):
+        if not _overlaps(found, m.start(), m.end()):
+            raw = m.group("n").lower()
+            value = float(_FOLD_WORDS.get(raw) or raw)
+            found.append(_make(text, m.start(), m.end(), value, "multiple", None, 0.0))
+    return sorted(found, key=lambda a: a.start)
+
+
+def _money(text: str, m: re.Match[str], currency: str) -> Amount:
+    number = m.group("num")
+    scale_word = (m.group("scale") or "").rstrip(".").lower()
+    scale_word = re.sub(r"\s+", " ", scale_word)
+    scale = SCALES.get(scale_word, 1.0)
+    value = float(f"{_number(number) * scale:.12g}")  # 1.08 * 1e12 is not exactly 1.08e12
+    return _make(text, m.start(), m.end(), value, "money", currency, _half_unit(number) * scale)
+
+
+def _make(text: str, start: int, end: int, value: float, unit: str, currency: str | None, half: float) -> Amount:
+    hedge_match = _HEDGE_BEFORE.search(text[max(0, start - 40) : start])
+    hedge = None
+    hedge_start = start
+    if hedge_match:
+        words = re.findall(r"[a-z.]+(?:\s+(?:to|under|over|estimated|of|least|shy))?|~", hedge_match.group().lower())
+        families = [HEDGES.get(w.strip()) for w in words]
+        families = [f for f in families if f]
+        if families:
+            hedge = families[-1]
+            hedge_start = start - len(hedge_match.group())
+    return Amount(start, end, text[start:end], value, unit, currency, hedge, hedge_start, half)
+
+
+def _overlaps(found: list[Amount], start: int, end: int) -> bool:
+    return any(a.start < end and start < a.end for a in found)
+
+
+def _number(raw: str) -> float:
+    return float(raw.replace(",", ""))
+
+
+def _half_unit(raw: str) -> float:
+    """Half of the last written digit's place: "2.3" → 0.05, "700" → 50, "3" → 0.5."""
+    raw = raw.replace(",", "")
+    if "." in raw:
+        return 0.5 * 10 ** -len(raw.split(".")[1])
+    stripped = raw.rstrip("0")
+    zeros = len(raw) - len(stripped) if stripped else 0
+    return 0.5 * 10**zeros

@@ -1,0 +1,81 @@
+"""Paragraphs and sentences of the cleaned view, and a "tagged" form for cue patterns.
+
+The tagged form replaces each country mention by ``@ISO3`` ("Israeli exports to Japan's ..." →
+"@ISR exports to @JPN's ..."), so one small pattern covers names, demonyms and possessives.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from bilat.news.model import CountryRef
+
+_ABBREVIATIONS = frozenset(
+    "jan feb mar apr jun jul aug sep sept oct nov dec mr mrs ms dr st no gov sen rep prof inc ltd co "
+    "corp vs e.g i.e u.s u.k u.n e.u approx est".split()
+)
+_BOUNDARY = re.compile(r"[.!?][\"”’')]*\s+(?=[\"“‘'(]*[A-Z0-9$£€¥₹])")
+_TERMINAL = re.compile(r"[.!?:][\"”’')]*\s*$")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    paragraph: int
+    headline: bool
+    text: str
+
+
+def sentences(view: str) -> list[Sentence]:
+    """Split the view into sentences; lines without closing punctuation count as headlines."""
+    out: list[Sentence] = []
+    paragraph = 0
+    for line in re.finditer(r"[^\n]+", view):
+        body = line.group()
+        if not body.strip():
+            continue
+        paragraph += 1
+        headline = len(body) < 150 and not _TERMINAL.search(body)
+        start = line.start()
+        for cut in _BOUNDARY.finditer(body):
+            word = re.search(r"([\w.]+)[.!?][\"”’')]*\s+$", body[: cut.end()])
+            if word and cut.group()[0] == "." and (
+                word.group(1).lower() in _ABBREVIATIONS or re.fullmatch(r"[A-Z]", word.group(1))
+            ):
+                continue
+            end = line.start() + cut.start() + 1
+            _append(out, view, start, end, paragraph, headline)
+            start = line.start() + cut.end()
+        _append(out, view, start, line.end(), paragraph, headline)
+    return out
+
+
+def _append(out: list[Sentence], view: str, start: int, end: int, paragraph: int, headline: bool) -> None:
+    while start < end and view[start].isspace():
+        start += 1
+    while end > start and view[end - 1].isspace():
+        end -= 1
+    if end > start:
+        out.append(Sentence(start, end, paragraph, headline, view[start:end]))
+
+
+def mentions_in(refs: Iterable[CountryRef], start: int, end: int) -> list[CountryRef]:
+    return [r for r in refs if r.start >= start and r.end <= end]
+
+
+def tagged(view: str, start: int, end: int, refs: Iterable[CountryRef]) -> str:
+    """``view[start:end]`` with every country mention replaced by ``@ISO3`` (keeping "'s")."""
+    pieces: list[str] = []
+    pos = start
+    for ref in sorted(mentions_in(refs, start, end), key=lambda r: r.start):
+        pieces.append(view[pos : ref.start])
+        token = "@" + ref.iso3
+        if ref.kind == "possessive":
+            token += "'s"
+        pieces.append(token)
+        pos = ref.end
+    pieces.append(view[pos:end])
+    return "".join(pieces)

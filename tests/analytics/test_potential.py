@@ -1,0 +1,111 @@
+"""Untapped export potential on the worked example of test_indices (repeated here to stay readable).
+
+    exporter → importer   p1   p2   p3          exports  A: 60 10 30 = 100
+    A → B                 40   10    0                   B: 10 50 40 = 100
+    A → C                 20    0   30                   C: 30 20 50 = 100
+    B → A                 10   30    0          imports  A: 10 30 50 =  90
+    B → C                  0   20   40                   B: 70 30  0 = 100
+    C → A                  0    0   50                   C: 20 20 70 = 110
+    C → B                 30   20    0          world    100 80 120 = 300
+
+A's RCA: p1 1.8, p2 0.375, p3 0.75 (see test_indices).
+"""
+
+from __future__ import annotations
+
+import ibis
+import pandas as pd
+import pytest
+
+from bilat.analytics.potential import export_potential
+from bilat.schema import PRODUCT_FLOWS
+
+P1, P2, P3 = "010101", "020202", "030303"
+WORKED = [
+    ("A", "B", P1, 40.0), ("A", "B", P2, 10.0),
+    ("A", "C", P1, 20.0), ("A", "C", P3, 30.0),
+    ("B", "A", P1, 10.0), ("B", "A", P2, 30.0),
+    ("B", "C", P2, 20.0), ("B", "C", P3, 40.0),
+    ("C", "A", P3, 50.0),
+    ("C", "B", P1, 30.0), ("C", "B", P2, 20.0),
+]  # fmt: skip
+_IBIS_TYPES = {"SMALLINT": "int16", "VARCHAR": "string", "TINYINT": "int8", "DOUBLE": "float64"}
+SCHEMA = ibis.schema({name: _IBIS_TYPES[sql] for name, sql in PRODUCT_FLOWS.items()})
+KW = {"year": 2020, "source": "baci", "level": 6}
+
+
+def flows_table(rows, *, source="baci", importer_world=False):
+    frame = pd.DataFrame(rows, columns=["exporter", "importer", "hs_code", "value_usd"])
+    frame = frame.assign(
+        year=2020, reporter=None, flow="X" if importer_world else None, hs_revision=2017,
+        hs_level=len(frame.hs_code.iloc[0]), quantity_t=None, valuation="FOB", source=source, file_id="t",
+    )  # fmt: skip
+    con = ibis.duckdb.connect()
+    return con, con.create_table("product_flows", ibis.memtable(frame[list(PRODUCT_FLOWS)], schema=SCHEMA))
+
+
+@pytest.fixture(scope="module")
+def worked():
+    con, flows = flows_table(WORKED)
+    yield con, flows
+    con.disconnect()
+
+
+def test_potential_a_to_b_lists_products_with_advantage_only(worked):
+    con, flows = worked
+    got = con.execute(export_potential(flows, "A", "B", **KW))
+    # Only p1 has RCA ≥ 1 (1.8).
+    assert list(got.hs_code) == [P1]
+    row = got.iloc[0]
+    # supply = (x_A,p1 − x_AB,p1) / (X_w,p1 − M_B,p1) = (60 − 40) / (100 − 70) = 2/3
+    assert row.supply == pytest.approx(2 / 3)
+    # demand = B's imports of p1 = 40 + 30 = 70
+    assert row.demand == 70
+    # ease = TII(A→B) = (50/100) / (100/300) = 1.5 (under the cap of 3)
+    assert row.ease == pytest.approx(1.5)
+    # potential = 2/3 × 70 × 1.5 = 70; actual 40; untapped 30
+    assert row.potential_usd == pytest.approx(70.0)
+    assert row.actual_usd == 40
+    assert row.untapped_usd == pytest.approx(30.0)
+    assert row["rank"] == 1
+
+
+def test_potential_ranks_by_untapped_value_and_never_goes_negative(worked):
+    con, flows = worked
+    got = con.execute(export_potential(flows, "A", "C", min_rca=0.0, **KW)).set_index("hs_code")
+    ease = (50 / 100) / (110 / 300)  # 15/11
+    # p1: supply (60 − 20)/(100 − 20) = 1/2, demand 20 -> potential 10 × 15/11 = 150/11 < actual 20
+    assert got.loc[P1, "potential_usd"] == pytest.approx(0.5 * 20 * ease)
+    assert got.loc[P1, "untapped_usd"] == 0
+    # p2: supply (10 − 0)/(80 − 20) = 1/6, demand 20 -> 50/11, nothing sold yet: all untapped
+    assert got.loc[P2, "supply"] == pytest.approx(1 / 6)
+    assert got.loc[P2, "untapped_usd"] == pytest.approx(20 / 6 * ease)
+    # p3: A sells all its p3 to C already: supply (30 − 30)/(120 − 70) = 0
+    assert got.loc[P3, "supply"] == 0
+    assert got.loc[P3, "untapped_usd"] == 0
+    # rank 1 = largest untapped (p2); ties at 0 are ordered by HS code
+    assert got["rank"].sort_values().index.tolist() == [P2, P1, P3]
+
+
+def test_ease_is_capped(worked):
+    con, flows = worked
+    got = con.execute(export_potential(flows, "A", "B", ease_cap=1.2, **KW)).iloc[0]
+    assert got.ease == pytest.approx(1.2)  # TII 1.5 capped at 1.2
+    assert got.potential_usd == pytest.approx(2 / 3 * 70 * 1.2)
+
+
+def test_lens_restricts_products_but_not_the_advantage_basket(worked):
+    con, flows = worked
+    got = con.execute(export_potential(flows, "A", "C", min_rca=0.0, lens=["02"], **KW))
+    assert list(got.hs_code) == [P2]
+    # RCA is still against A's whole basket: (10/100) / (80/300) = 0.375
+    assert got.iloc[0].rca == pytest.approx(0.375)
+    # and the ease term still describes all A→C trade: 15/11
+    assert got.iloc[0].ease == pytest.approx(15 / 11)
+
+
+def test_potential_is_empty_on_world_only_data():
+    # Open Trade Statistics style: only exports to WLD, no bilateral rows to measure demand from.
+    con, flows = flows_table([("A", "WLD", "0101", 10.0), ("B", "WLD", "0101", 5.0)], source="ots", importer_world=True)
+    got = con.execute(export_potential(flows, "A", "B", year=2020, source="ots", level=4, min_rca=0.0))
+    assert got.empty
