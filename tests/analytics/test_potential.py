@@ -109,3 +109,100 @@ def test_potential_is_empty_on_world_only_data():
     con, flows = flows_table([("A", "WLD", "0101", 10.0), ("B", "WLD", "0101", 5.0)], source="ots", importer_world=True)
     got = con.execute(export_potential(flows, "A", "B", year=2020, source="ots", level=4, min_rca=0.0))
     assert got.empty
+
+
+# --- the CLI (bilat potential / bilat rca) on an engine holding chosen data ----------------------
+
+
+class _Engine:
+    """The two methods the commands use, over an in-memory DuckDB table."""
+
+    name = "duckdb"
+
+    def __init__(self, con):
+        self.con = con
+
+    def table(self, name):
+        return self.con.table(name)
+
+    def execute(self, expr):
+        return self.con.execute(expr)
+
+    def close(self):
+        pass
+
+
+def _run_cli(monkeypatch, con, args):
+    from typer.testing import CliRunner
+
+    from bilat.cli import app
+    from bilat.cli import potential_cmds
+
+    monkeypatch.setattr(potential_cmds, "_open", lambda engine: _Engine(con))
+    return CliRunner().invoke(app, args)
+
+
+@pytest.fixture(scope="module")
+def synthetic_baci():
+    from bilat.synth import generate_baci_frames
+
+    table = generate_baci_frames([2016], rows_per_year=200_000, seed=1)
+    con = ibis.duckdb.connect()
+    con.create_table("product_flows", table)
+    frame = table.select(["exporter", "importer"]).to_pandas()
+    top_pair = frame.value_counts().index[0]
+    yield con, top_pair
+    con.disconnect()
+
+
+def test_potential_command_ranks_untapped_products_in_json(monkeypatch, synthetic_baci):
+    con, (a, b) = synthetic_baci
+    result = _run_cli(monkeypatch, con, ["potential", a, b, "--year", "2016", "--top", "5", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    rows = pd.read_json(pd.io.common.StringIO(result.stdout), dtype={"hs_code": str})
+    assert list(rows["rank"]) == [1, 2, 3, 4, 5]
+    assert rows.untapped_usd.is_monotonic_decreasing
+    assert (rows.rca >= 1).all()
+    assert rows.description.str.len().gt(0).all()
+    # The same numbers as the library expression, executed directly.
+    expected = con.execute(export_potential(con.table("product_flows"), a, b, year=2016, level=6, source="baci"))
+    assert rows.hs_code.tolist() == expected.hs_code.head(5).tolist()
+    assert rows.untapped_usd.tolist() == pytest.approx(expected.untapped_usd.head(5).tolist())
+
+
+def test_rca_command_lists_top_products(monkeypatch, synthetic_baci):
+    con, (a, _) = synthetic_baci
+    result = _run_cli(monkeypatch, con, ["rca", a, "--level", "4", "--top", "3", "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    rows = pd.read_csv(pd.io.common.StringIO(result.stdout), dtype={"hs_code": str})
+    assert len(rows) == 3 and rows.rca.is_monotonic_decreasing
+    assert rows.hs_code.str.len().eq(4).all()
+
+
+def test_potential_without_bilateral_data_shows_both_advantages_and_says_why(monkeypatch, shared_data):
+    raw = pd.read_csv(shared_data / "tradestatistics_economiccomplexity" / "world_trade_2017.csv.gz",
+                      dtype={"product_code": str})  # fmt: skip
+    frame = pd.DataFrame(
+        {
+            "year": raw.year, "exporter": raw.reporter_iso.str.upper(), "importer": "WLD",
+            "reporter": raw.reporter_iso.str.upper(), "flow": "X", "hs_revision": 2007, "hs_code": raw.product_code,
+            "hs_level": 4, "value_usd": raw.export_value_usd, "quantity_t": float("nan"), "valuation": "FOB",
+            "source": "ots", "file_id": "world_trade_2017",
+        }
+    )  # fmt: skip
+    con = ibis.duckdb.connect()
+    con.create_table("product_flows", ibis.memtable(frame[list(PRODUCT_FLOWS)], schema=SCHEMA))
+    result = _run_cli(monkeypatch, con, ["potential", "Israel", "Japan", "--top", "3", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    rows = pd.read_json(pd.io.common.StringIO(result.stdout), dtype={"hs_code": str})
+    assert rows.exporter.tolist() == ["ISR"] * 3 + ["JPN"] * 3
+    assert (rows.rca > 1).all()
+    # Japan's top RCA heading, computed here with pandas from the raw file.
+    jpn = raw[raw.reporter_iso == "jpn"].dropna(subset=["export_value_usd"])
+    world_p = raw.groupby("product_code").export_value_usd.sum()
+    share = jpn.set_index("product_code").export_value_usd / jpn.export_value_usd.sum()
+    expected_rca = (share / (world_p / raw.export_value_usd.sum())).dropna().sort_values(ascending=False)
+    assert rows[rows.exporter == "JPN"].hs_code.iloc[0] == expected_rca.index[0]
+    assert rows[rows.exporter == "JPN"].rca.iloc[0] == pytest.approx(expected_rca.iloc[0])
+    note = " ".join(result.stderr.split())
+    assert "no bilateral product flows" in note and "bilat ingest baci" in note

@@ -72,6 +72,7 @@ def hs_show(
     """
     import pandas as pd
 
+    from bilat.errors import UnknownProductError
     from bilat.nomenclature.hs import describe, hs_table, normalise_hs_code, section_of
     from bilat.nomenclature.lenses import lens_of
 
@@ -90,7 +91,7 @@ def hs_show(
         heading = normal[:4]
         try:
             heading_text = f"{heading} {describe(heading)}"
-        except Exception:  # an HS 2017 code whose heading HS 2022 no longer has
+        except UnknownProductError:  # an HS 2017 code whose heading HS 2022 no longer has
             heading_text = heading
         fields.append(("heading", heading_text))
     fields += [

@@ -142,6 +142,7 @@ def _stage(con: duckdb.DuckDBPyConnection, sql_of: dict[str, str], source_of: di
     def s(role: str) -> str:
         return sql_of.get(role, "CAST(NULL AS VARCHAR)")
 
+    con.execute("CREATE OR REPLACE MACRO quote(x) AS chr(39) || x || chr(39)")
     con.execute(
         f"""
         CREATE TABLE ct AS
@@ -163,7 +164,7 @@ def _stage(con: duckdb.DuckDBPyConnection, sql_of: dict[str, str], source_of: di
     n_breakdown, n_other = con.execute(
         f"SELECT count(*) FILTER (WHERE {breakdown}), count(*) FILTER (WHERE NOT {breakdown} AND {other_flow})"
         " FROM ct WHERE _problem IS NULL"
-    ).fetchone()
+    ).fetchall()[0]
     con.execute(f"DELETE FROM ct WHERE _problem IS NULL AND ({breakdown} OR {other_flow})")
     non_iso = ", ".join(f"'{c}'" for c in sorted(NON_ISO_AREAS))
     side_sql = {}
@@ -218,7 +219,7 @@ def _stage(con: duckdb.DuckDBPyConnection, sql_of: dict[str, str], source_of: di
                     || ' (1 import, 2 export, 3 re-export, 4 re-import)'
                 WHEN freq = 'M' OR length(coalesce(raw_period, '')) = 6
                     THEN {_lit(col['period'])} || ': monthly record; bilat stores annual data (download with freqCode A)'
-                WHEN coalesce(classification, '') NOT IN ('', 'HS') AND classification NOT IN ({", ".join(_lit(k) for k in HS_REVISION_OF)})
+                WHEN coalesce(classification, '') NOT IN ('', 'HS') AND classification NOT IN ({", ".join(f"'{k}'" for k in HS_REVISION_OF)})
                     THEN {_lit(col['classification'])} || ': classification ' || quote(classification)
                     || ' is not an HS revision H0-H6 (bilat stores HS data only)'
                 WHEN rep IS NULL THEN {_lit(col['reporter_iso'])} || ': unknown reporter ' || quote(coalesce(reporter_iso, ''))
@@ -248,7 +249,7 @@ def _stage(con: duckdb.DuckDBPyConnection, sql_of: dict[str, str], source_of: di
     standins = con.execute(
         "SELECT string_agg(DISTINCT code, ', ' ORDER BY code) FROM (SELECT exporter AS code FROM staged"
         " UNION ALL SELECT importer FROM staged) WHERE regexp_full_match(code, 'X[0-9]{2}')"
-    ).fetchone()[0]
+    ).fetchall()[0][0]
     if standins:
         note = "; ".join(p for p in [note, f"areas without an ISO code kept under stand-ins {standins}"] if p)
     return Staged(

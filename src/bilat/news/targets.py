@@ -1,0 +1,155 @@
+"""Declared goals: "double the trade volume", "reach $10 billion by 2025", "raise exports 50% by 2020".
+
+A sentence only yields a target when it also carries a goal word (goal, aim, target, seek, in a
+bid to, pledge...): "trade has doubled since 2010" is a fact, not a goal. The same goal repeated
+in one article ("in a bid to double the trade…", later "a common goal to double the trade…")
+is kept once, at its first mention.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bilat.news import cues
+from bilat.news.model import CountryRef, Target
+from bilat.news.money import find_amounts
+from bilat.news.text import Sentence, tagged
+
+GOAL = re.compile(
+    r"\b(?:targets?|targeted|targeting|goals?|aims?|aimed|aiming|seeks?|sought|hopes?|hoped|pledged?|pledges|vow(?:ed|s)?|"
+    r"wants?|wanted|ambitions?|ambitious|objectives?|committed|commit|plans?\s+to|planned\s+to|bid\s+to|set\s+out\s+to|"
+    r"intends?|intended|agreed\s+to|push(?:ing)?\s+to|strive|strives|eyes?|eyeing|envisages?|roadmap\s+to)\b",
+    re.I,
+)
+_NOUN = (
+    r"(?P<noun>trade(?:\s+volume)?|volume\s+of\s+trade|commerce|exports?|imports|investments?|trade\s+turnover)"
+)
+_WHAT = (
+    r"(?P<what>(?:(?:the|their|its|our|bilateral|two-way|annual|total)\s+)*" + _NOUN
+    + r"(?:\s+(?:between\s+the\s+(?:two\s+)?countries|between\s+(?:the\s+)?[A-Z][\w.]+(?:\s[A-Z]\w+)?\s+and\s+(?:the\s+)?"
+    r"[A-Z][\w.]+(?:\s[A-Z]\w+)?|with\s+(?:the\s+)?[A-Z][\w.]+(?:\s[A-Z]\w+)?|to\s+(?:the\s+)?[A-Z][\w.]+(?:\s[A-Z]\w+)?))?)"
+)
+_BY_YEAR = r"(?:\s+(?:by|before|within|in)\s+(?:the\s+end\s+of\s+)?(?P<year>(?:19|20)\d\d))?"
+_MULT_WORDS = {"double": 2, "doubling": 2, "doubled": 2, "triple": 3, "tripling": 3, "tripled": 3, "treble": 3,
+               "quadruple": 4, "quadrupling": 4}
+_MULT = re.compile(r"\b(?P<verb>" + "|".join(_MULT_WORDS) + r")\s+" + _WHAT + _BY_YEAR)
+_PCT = re.compile(
+    r"\b(?:raise|raising|increase|increasing|boost|boosting|grow|growing|lift|lifting|expand|expanding)\s+" + _WHAT
+    + r"\s+(?:by\s+)?(?P<pct>\d+(?:\.\d+)?)\s?(?:%|percent|per\s+cent)" + _BY_YEAR
+)
+_VALUE_BEFORE = re.compile(
+    r"\b(?:reach|reaching|hit|hitting|to|exceed|exceeding|surpass|target\s+of|goal\s+of|at)\s+(?:about\s+|around\s+|some\s+)?$",
+    re.I,
+)
+_VALUE_AFTER = re.compile(
+    r"^\s*(?:a\s+year\s+|annually\s+|per\s+year\s+)?(?:by|before|within|in)\s+(?:the\s+end\s+of\s+)?((?:19|20)\d\d)\b"
+)
+_WHAT_SEARCH = re.compile(_WHAT)
+_BASE = re.compile(r"\bfrom\s+(?:about\s+|around\s+|some\s+)?§B(?:\s+in\s+((?:19|20)\d\d))?\s+$")
+
+
+def extract_targets(view: str, sents: list[Sentence], refs: list[CountryRef], pair: list[str]) -> list[Target]:
+    """Targets in the view (view offsets)."""
+    out: list[Target] = []
+    seen: set[tuple] = set()
+    for sent in sents:
+        if sent.headline or not GOAL.search(sent.text):
+            continue
+        found: list[Target] = []
+        taken: list[tuple[int, int]] = []
+        for m in _MULT.finditer(sent.text):
+            found.append(_make(view, sent, m, refs, pair, multiplier=float(_MULT_WORDS[m.group("verb").lower()])))
+            taken.append((m.start(), m.end()))
+        for m in _PCT.finditer(sent.text):
+            if not any(m.start() < e and s < m.end() for s, e in taken):
+                found.append(_make(view, sent, m, refs, pair, multiplier=1 + float(m.group("pct")) / 100))
+                taken.append((m.start(), m.end()))
+        found += _value_targets(view, sent, refs, pair, found, taken)
+        for target in found:
+            key = (target.measure, tuple(target.countries), target.multiplier, target.target_value, target.by_year)
+            if key not in seen:
+                seen.add(key)
+                out.append(target)
+    return out
+
+
+def _make(view: str, sent: Sentence, m: re.Match[str], refs, pair, multiplier: float) -> Target:
+    start, end = sent.start + m.start(), sent.start + m.end()
+    measure, countries, origin, destination = _measure(view, sent, m, refs, pair)
+    by_year = int(m.group("year")) if m.group("year") else None
+    target = Target(text="", start=start, end=end, measure=measure, countries=countries, multiplier=multiplier,
+                    by_year=by_year, from_=origin, to=destination)
+    tail = sent.text[m.end() : m.end() + 60]
+    value = re.match(r"^\s*to\s+", tail)
+    if value:
+        amounts = [a for a in find_amounts(tail) if a.start <= value.end() + 12 and a.unit == "money"]
+        if amounts:
+            target.target_value, target.currency = amounts[0].value, amounts[0].currency
+            after = _VALUE_AFTER.match(tail[amounts[0].end :])
+            target.end = sent.start + m.end() + amounts[0].end
+            if after:
+                target.by_year = int(after.group(1))
+                target.end += after.end()
+    if target.by_year is None:
+        later = re.match(r"^[^.;]{0,40}?\b(?:by|before|within)\s+(?:the\s+end\s+of\s+)?((?:19|20)\d\d)\b", tail)
+        if later:
+            target.by_year = int(later.group(1))
+    return target
+
+
+def _measure(view: str, sent: Sentence, m: re.Match[str], refs, pair) -> tuple[str, list[str], str | None, str | None]:
+    noun = m.group("noun").lower()
+    what = tagged(view, sent.start + m.start("what"), sent.start + m.end("what"), refs)
+    before = tagged(view, sent.start, sent.start + m.start("what"), refs)
+    named = re.findall(r"@([A-Z]{3})", what)
+    if noun.startswith("export") or noun.startswith("import"):
+        kind = "exports" if noun.startswith("export") else "imports"
+        clause = before[-60:] + " " + what
+        cue = list((cues.EXPORT if kind == "exports" else cues.IMPORT).finditer(clause))[-1]
+        flow = cues.flow_of(clause, kind, cue, pair)
+        origin, destination = flow.origin, flow.destination
+        if kind == "imports":
+            kind = "exports"  # imports of B from A are exports of A to B
+        countries = [c for c in (origin, destination) if c]
+        return kind, countries, origin, destination
+    if noun.startswith("invest"):
+        return "investment", (named if len(named) == 2 else list(pair)), None, None
+    countries = named if len(named) == 2 else list(pair)
+    return "bilateral_trade_total", countries, None, None
+
+
+def _value_targets(view, sent: Sentence, refs, pair, found: list[Target], taken) -> list[Target]:
+    out: list[Target] = []
+    amounts = find_amounts(sent.text)
+    for i, amount in enumerate(amounts):
+        if amount.unit != "money":
+            continue
+        if any(s <= amount.start < e for s, e in taken) or any(
+            t.start <= sent.start + amount.start < t.end for t in found
+        ):
+            continue
+        left = sent.text[: amount.hedge_start]
+        after = _VALUE_AFTER.match(sent.text[amount.end :])
+        if not after or not _VALUE_BEFORE.search(left):
+            continue
+        what = None
+        for w in _WHAT_SEARCH.finditer(left):
+            what = w
+        if what is None:
+            continue
+        start = sent.start + what.start()
+        end = sent.start + amount.end + after.end()
+        measure, countries, origin, destination = _measure(view, sent, what, refs, pair)
+        target = Target(text="", start=start, end=end, measure=measure, countries=countries,
+                        target_value=amount.value, currency=amount.currency, by_year=int(after.group(1)),
+                        from_=origin, to=destination)
+        if i > 0 and amounts[i - 1].unit == "money":
+            base = amounts[i - 1]
+            between = sent.text[base.end : amount.hedge_start]
+            bm = re.match(r"^(?:\s+in\s+((?:19|20)\d\d))?\s+to\s+$", between)
+            if bm and re.search(r"\bfrom\s+(?:about\s+|around\s+|some\s+)?$", sent.text[: base.hedge_start]):
+                target.base_value = base.value
+                target.base_year = int(bm.group(1)) if bm.group(1) else None
+        out.append(target)
+        taken.append((what.start(), amount.end + after.end()))
+    return out
