@@ -3,8 +3,8 @@ describe the machine, and keep the results.
 
 Why a subprocess per run: peak memory is only meaningful for a fresh process (a Python process
 never gives memory back to the OS, and one run's caches would flatter the next), and the kernel
-reports a finished child's peak resident set size exactly (``os.wait4`` -> ``ru_maxrss``, which
-also covers the grandchildren it waited for). No psutil, no sampling.
+reports a finished child's peak resident set size exactly (``getrusage(RUSAGE_CHILDREN)`` ->
+``ru_maxrss``, which also covers the grandchildren it waited for). No psutil, no sampling.
 
 Wall time covers the whole process, interpreter start and imports included: that is what a user
 who types the command waits for.
@@ -20,7 +20,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from importlib import metadata
@@ -82,32 +81,44 @@ class Measurement:
         return data
 
 
-def run_measured(
-    argv: Sequence[str], env: dict[str, str] | None = None, cwd: Path | None = None, timeout: float | None = None
-) -> Run:
-    """Run ``argv`` to completion; return its wall time and its exact peak RSS."""
+#: Runs the measured command as *its* child and reports that child alone. Why the indirection:
+#: a process forked from a big parent starts with the parent's pages counted in its peak RSS
+#: (the high-water mark survives exec), so the benchmark script's own memory would leak into
+#: every figure. The launcher is a bare interpreter (about 10 MB), which bounds that bias.
+_LAUNCHER = """
+import json, resource, subprocess, sys, time
+started = time.perf_counter()
+code = subprocess.call(sys.argv[1:], stdout=subprocess.DEVNULL)
+seconds = time.perf_counter() - started
+peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+print(json.dumps({"seconds": seconds, "maxrss": peak, "code": code}))
+"""
+
+
+def run_measured(argv: Sequence[str], env: dict[str, str] | None = None, cwd: Path | None = None) -> Run:
+    """Run ``argv`` to completion; return its wall time and its peak RSS (kernel-reported)."""
     with tempfile.TemporaryFile() as err:
-        started = time.perf_counter()
-        proc = subprocess.Popen(
-            list(argv), stdout=subprocess.DEVNULL, stderr=err, env=env, cwd=cwd, start_new_session=False
+        launched = subprocess.run(
+            [sys.executable, "-I", "-S", "-c", _LAUNCHER, *argv],
+            stdout=subprocess.PIPE,
+            stderr=err,
+            env=env,
+            cwd=cwd,
+            check=False,
         )
-        deadline = None if timeout is None else started + timeout
-        while True:
-            pid, status, usage = os.wait4(proc.pid, os.WNOHANG if deadline else 0)
-            if pid:
-                break
-            if deadline and time.perf_counter() > deadline:
-                proc.kill()
-                pid, status, usage = os.wait4(proc.pid, 0)
-                break
-            time.sleep(0.01)
-        seconds = time.perf_counter() - started
-        proc.returncode = os.waitstatus_to_exitcode(status)  # reaped here: keep Popen from waiting again
         err.seek(0)
         tail = err.read()[-2000:].decode("utf-8", "replace")
+    if launched.returncode != 0 or not launched.stdout.strip():
+        return Run(seconds=float("nan"), peak_rss_bytes=0, returncode=launched.returncode or 1, stderr_tail=tail)
+    report = json.loads(launched.stdout.decode().strip().splitlines()[-1])
     # ru_maxrss is in kilobytes on Linux, bytes on macOS.
     scale = 1 if sys.platform == "darwin" else 1024
-    return Run(seconds=seconds, peak_rss_bytes=int(usage.ru_maxrss) * scale, returncode=proc.returncode, stderr_tail=tail)
+    return Run(
+        seconds=float(report["seconds"]),
+        peak_rss_bytes=int(report["maxrss"]) * scale,
+        returncode=int(report["code"]),
+        stderr_tail=tail,
+    )
 
 
 def measure(
@@ -115,7 +126,6 @@ def measure(
     command: Callable[[int], tuple[Sequence[str], dict[str, str] | None]],
     repeats: int = 3,
     rows: int | None = None,
-    timeout: float | None = None,
 ) -> Measurement:
     """Run ``command(i)`` (argv, env) ``repeats`` times, each in a fresh process.
 
@@ -125,7 +135,7 @@ def measure(
     result = Measurement(name=name, rows=rows)
     for i in range(repeats):
         argv, env = command(i)
-        run = run_measured(argv, env=env, timeout=timeout)
+        run = run_measured(argv, env=env)
         result.runs.append(run)
         if run.returncode != 0:
             result.note = f"exit code {run.returncode}: {run.stderr_tail.strip().splitlines()[-1] if run.stderr_tail.strip() else ''}"

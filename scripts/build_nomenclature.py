@@ -37,6 +37,9 @@ def build_hs(shared: Path) -> pd.DataFrame:
     if len(bad):
         raise SystemExit(f"HS 2022 codes whose length is not their level: {bad['hscode'].tolist()[:5]}")
     hs = hs.rename(columns={"hscode": "code"})[["code", "level", "section", "description"]]
+    # chapter 99 "Commodities not specified according to kind" (Comtrade's 99/9999/999999) is in
+    # no HS section; the source marks it "TOTAL"
+    hs["section"] = hs["section"].replace("TOTAL", "")
     hs["edition"] = "HS2022"
 
     baci = pd.read_csv(shared / "baci_ONEcampaign" / "product_codes.csv", dtype=str, keep_default_na=False)

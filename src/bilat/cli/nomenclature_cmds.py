@@ -73,13 +73,12 @@ def hs_show(
     import pandas as pd
 
     from bilat.errors import UnknownProductError
-    from bilat.nomenclature.hs import describe, hs_table, normalise_hs_code, section_of
+    from bilat.nomenclature.hs import describe, hs_table, normalise_hs_code
     from bilat.nomenclature.lenses import lens_of
 
     normal = normalise_hs_code(code)
     description = describe(normal)
     row = hs_table().set_index("code").loc[normal]
-    section, section_name = section_of(normal)
     chapter = normal[:2]
     fields = [
         ("code", normal),
@@ -95,7 +94,7 @@ def hs_show(
             heading_text = heading
         fields.append(("heading", heading_text))
     fields += [
-        ("section", f"{section} {section_name}"),
+        ("section", f"{row['section']} {row['section_name']}" if row["section"] else "(none: chapter 99)"),
         ("edition", str(row["edition"])),
         ("lenses", ", ".join(lens_of(normal)) or "(none)"),
     ]

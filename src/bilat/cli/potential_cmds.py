@@ -92,6 +92,16 @@ def describe_codes(frame: pd.DataFrame, column: str = "hs_code") -> pd.Series:
     return frame[column].map(one)
 
 
+def for_format(frame: pd.DataFrame, fmt: OutputFormat, drop: tuple[str, ...] = ()) -> pd.DataFrame:
+    """For the terminal table: shorter descriptions and fewer columns; csv/json keep everything."""
+    if fmt != OutputFormat.table:
+        return frame
+    out = frame.drop(columns=[c for c in drop if c in frame.columns])
+    if "description" in out.columns:
+        out = out.assign(description=out.description.map(lambda d: d if len(d) <= 48 else d[:47].rstrip() + "…"))
+    return out
+
+
 def _open(engine: str):  # noqa: ANN202
     from bilat.engines import open_engine
 
@@ -147,6 +157,7 @@ def rca_command(
         f"note: {chosen.source} {chosen.year}, HS{level}; RCA = product's share in {iso3}'s exports / its share in "
         f"world exports, world = all exporters in {chosen.source} (see docs/methods.md)"
     )
+    frame = for_format(frame, fmt, drop=("export_share", "world_share"))
     emit(frame, fmt, title=f"{iso3}: revealed comparative advantage, {chosen.year}", note=note)
 
 
@@ -200,6 +211,7 @@ def potential_command(
     )
     if frame.empty:
         note = f"no product where {a3} has RCA ≥ {min_rca} and {b3} imports, in {chosen.source} {chosen.year}. " + note
+    frame = for_format(frame, fmt, drop=("supply", "demand", "ease"))
     emit(frame, fmt, title=f"Untapped export potential {a3} → {b3}, {chosen.year}", note=note)
 
 
@@ -221,7 +233,7 @@ def _advantages_instead(eng, covers, a3: str, b3: str, *, year, level: int, top:
         f"({fallback.source} {fallback.year}, HS{fallback_level}). To rank the potential, {LOAD_BACI}."
     )
     emit(
-        pd.concat(frames, ignore_index=True),
+        for_format(pd.concat(frames, ignore_index=True), fmt, drop=("export_share", "world_share")),
         fmt,
         title=f"Revealed comparative advantage of {a3} and {b3}, {fallback.year}",
         note=note,

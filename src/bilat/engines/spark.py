@@ -15,8 +15,10 @@ import pandas as pd
 from bilat.engines.base import check_table_name, table_files
 from bilat.errors import BilatError, EngineError
 from bilat.schema import TABLES
+from bilat.settings import PACKAGE_DATA
 from bilat.store import Store
 
+_LOG_CONFIG = PACKAGE_DATA / "spark" / "log4j2.properties"
 _SPARK_TYPES = {"SMALLINT": "smallint", "TINYINT": "tinyint", "VARCHAR": "string", "DOUBLE": "double", "BIGINT": "bigint"}
 
 
@@ -33,6 +35,8 @@ def spark_session(master: str | None = None):  # noqa: ANN201 - pyspark is optio
         .config("spark.ui.enabled", "false")
         .config("spark.sql.shuffle.partitions", "4")
         .config("spark.sql.session.timeZone", "UTC")
+        .config("spark.ui.showConsoleProgress", "false")
+        .config("spark.driver.extraJavaOptions", f"-Dlog4j2.configurationFile=file:{_LOG_CONFIG}")
     )
     if master.startswith("local"):
         builder = builder.config("spark.driver.bindAddress", "127.0.0.1").config("spark.driver.host", "127.0.0.1")

@@ -4,7 +4,7 @@ Why these files: trade sources give bare codes (and often lose their leading zer
 010121), so every report needs a description and a place in the hierarchy. The table is HS 2022
 (UN via datahub) plus the HS 2017 six-digit codes that HS 2022 deleted, with BACI's descriptions
 (``edition`` says which), so that BACI HS17 and Comtrade H5/H6 codes both resolve. It is built by
-``scripts/build_nomenclature.py`` into ``bilat/data/nomenclature``; nothing here reads ../shared.
+``scripts/build_nomenclature.py`` into ``bilat/data/nomenclature``; at run time nothing else is read.
 """
 
 from __future__ import annotations
@@ -81,6 +81,8 @@ def heading_of(code: object) -> str:
 def section_of(code: object) -> tuple[str, str]:
     """The section of a code as (roman numeral, name): "847950" → ("XVI", "Machinery and ...")."""
     row = _row(code)
+    if not row["section"]:
+        raise UnknownProductError(f"{row['code']} ({row['description']}) belongs to no HS section")
     return row["section"], _sections()[row["section"]]
 
 
@@ -163,7 +165,7 @@ def _table() -> pd.DataFrame:
             "chapter": raw["code"].str[:2],
             "heading": raw["code"].str[:4].where(raw["level"] >= 4),
             "section": raw["section"],
-            "section_name": raw["section"].map(_sections()),
+            "section_name": raw["section"].map(_sections()).fillna(""),
             "edition": raw["edition"],
         }
     )

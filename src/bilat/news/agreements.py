@@ -1,0 +1,355 @@
+"""Agreements and cooperation events: what was signed (or approved), by whom, where, when, on what.
+
+News text spreads one event over several sentences ("ministers signed two agreements in
+Jerusalem… In the first agreement, … signed a joint statement… Central to the arrangement
+will be … AI, robotics… The second agreement calls for … cyber security"). So the extractor
+keeps a little state while reading:
+
+* an *event* (a signing or approval: date, place, signatories, parties), created by a sentence
+  with a signing verb and an instrument word ("signed two agreements", "protocols signed in Tokyo");
+* its *agreements* (slots): "two agreements" opens two; "the first agreement" / "the second
+  agreement" refer to them; a typed phrase in the same sentence ("a joint statement") names one;
+* a *current* agreement: sectors, durations and dates in later sentences of the same paragraph
+  ("the arrangement", "the plan") attach to it. A plural definite reference ("The agreements
+  are…") closes it.
+
+A plan approved by one government ("the Israeli Cabinet approved an investment plan…") is
+unilateral: ``parties`` is that country and ``partner`` the country it is aimed at.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from bilat.news import cues
+from bilat.news.dates import find_dates
+from bilat.news.model import Agreement, CountryRef, DateRef
+from bilat.news.sectors import find_sectors
+from bilat.news.text import Sentence, mentions_in, tagged
+
+#: phrase pattern -> normalised type; tried longest first.
+TYPES: list[tuple[str, str]] = [
+    (r"memorand(?:um|a|ums) of understanding", "MoU"),
+    (r"MoUs?|MOUs?", "MoU"),
+    (r"joint (?:statement|declaration)s?", "joint statement"),
+    (r"(?:comprehensive )?economic partnership agreements?|CEPA|free[- ]trade (?:agreement|deal|pact)s?|FTAs?", "FTA"),
+    (r"(?:bilateral )?investment (?:treaty|treaties)|BITs?", "investment treaty"),
+    (r"(?:double )?tax(?:ation)? (?:treaty|treaties|agreements?)", "tax treaty"),
+    (r"letters? of intent", "letter of intent"),
+    (r"framework agreements?", "framework agreement"),
+    (r"cooperation (?:agreement|accord|pact)s?", "cooperation agreement"),
+    (r"investment plans?", "investment plan"),
+    (r"action plans?", "action plan"),
+    (r"protocols?", "protocol"),
+    (r"agreements?|accords?|pacts?|treaty|treaties|deals?", "agreement"),
+    (r"plans?", "plan"),
+]
+_TYPE_RE = re.compile(
+    r"\b(?:" + "|".join(f"(?P<t{i}>{p})" for i, (p, _) in enumerate(TYPES)) + r")\b"
+)
+SIGN = re.compile(
+    r"\b(?:signed|signs?|signing|inked|inks?|concluded|conclude|approved|approves?|adopted|adopts?|finali[sz]ed|"
+    r"launched|unveiled|initialled|initialed|exchanged|struck|sealed)\b",
+    re.I,
+)
+_APPROVE = re.compile(r"\b(?:approved|approves?|adopted|adopts?|unveiled|launched)\b", re.I)
+_GOV = re.compile(r"\b(?:Cabinet|cabinet|government|Government|ministry|Ministry|parliament|Parliament|Knesset|Diet|"
+                  r"Council of Ministers|State Council)\b")
+_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+                 "a dozen": 12}
+_COUNT = re.compile(
+    r"\b(?P<n>two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:[a-z-]+\s+){0,2}?"
+    r"(?:agreements|accords|deals|memorand(?:a|ums) of understanding|MoUs|MOUs|pacts|documents|protocols)\b"
+)
+_ORDINAL = re.compile(
+    r"\b(?:[Tt]he\s+|[Ii]n\s+the\s+)?(?P<o>first|second|third|fourth|fifth)\s+"
+    r"(?:agreement|accord|deal|memorandum|MoU|pact|document|protocol)\b"
+)
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5}
+_DEFINITE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|[Ii]ts|[Tt]heir|[Ss]uch)\s+(?:[\w-]+\s+){0,2}$")
+_DURATION = re.compile(
+    r"\b(?:over|for|within|during)\s+(?:the\s+next\s+|a\s+period\s+of\s+)?(?P<n>\d+|one|two|three|four|five|six|seven|eight|"
+    r"nine|ten)\s+years\b|\b(?P<m>\d+|two|three|four|five|six|seven|eight|nine|ten)[- ]year\s+(?:plan|programme|program|"
+    r"agreement|deal|period|roadmap|framework)",
+)
+
+CITIES = (
+    "Jerusalem", "Tel Aviv", "Tokyo", "Osaka", "Kyoto", "New Delhi", "Delhi", "Mumbai", "Bengaluru", "Abu Dhabi", "Dubai",
+    "London", "Canberra", "Sydney", "Melbourne", "Seoul", "Busan", "Hanoi", "Ho Chi Minh City", "Beijing", "Shanghai",
+    "Washington", "Paris", "Berlin", "Brussels", "Geneva", "Singapore", "Jakarta", "Bangkok", "Ottawa", "Brasilia",
+    "Moscow", "Ankara", "Istanbul", "Cairo", "Riyadh", "Doha", "Nairobi", "Pretoria", "Johannesburg", "Rome", "Madrid",
+    "Lisbon", "Vienna", "Warsaw", "Kyiv", "Manila", "Kuala Lumpur", "Wellington", "Mexico City", "Buenos Aires",
+    "Santiago", "Lima", "Bogota", "Davos", "Hiroshima", "Nagoya", "Yokohama", "Haifa", "Amman", "Rabat", "Athens",
+)
+_PLACE = re.compile(r"\b(?:in|at)\s+(?P<city>" + "|".join(sorted(CITIES, key=len, reverse=True)) + r")\b")
+_TITLE_WORDS = frozenset(
+    "Prime Minister Ministers President Premier Economy Trade Industry Foreign Finance Commerce Secretary Chancellor "
+    "Ambassador Deputy Vice Crown Prince King Sheikh Mr Mrs Ms Dr Chairman Chair CEO Governor Senator Mayor State "
+    "External Affairs Defence Defense General Director Minister's Science Technology Innovation Energy Agriculture "
+    "International Cooperation Home Industries Economic Business Development Investment Commerce Emir Sultan "
+    "Counterpart Lord Baroness Sir Dame Investments Enterprise Digital Transport".split()
+)
+_NOT_NAME = frozenset(
+    "Ministry Cabinet Center Centre Bureau Statistics Olympics Excellence Council Agency Authority Bank Institute "
+    "Organization Organisation Association Union Corporation Group Chamber Office News Agreement Partnership "
+    "Statement Memorandum Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May "
+    "June July August September October November December The In On At For And But Under".split()
+)
+_PARTICLES = ("bin", "bint", "al", "de", "van", "von", "da", "el", "ibn", "le")
+
+
+@dataclass
+class _Event:
+    date: DateRef | None = None
+    place: str | None = None
+    signatories: list[str] = field(default_factory=list)
+    parties: list[str] = field(default_factory=list)
+    partner: str | None = None
+    sectors: list[str] = field(default_factory=list)
+    slots: list[Agreement] = field(default_factory=list)
+    count: int = 0
+    paragraph: int = 0
+
+
+def extract_agreements(
+    view: str, sents: list[Sentence], refs: list[CountryRef], pair: list[str], published: dt.date | None
+) -> list[Agreement]:
+    """Agreements in the view (view offsets)."""
+    events: list[_Event] = []
+    current: Agreement | None = None
+    current_paragraph = -1
+    owner: dict[int, _Event] = {}
+    for sent in sents:
+        if sent.headline:
+            continue
+        text = sent.text
+        signing = SIGN.search(text) is not None
+        mentioned: list[Agreement] = []
+        new_event: _Event | None = None
+        taken: list[tuple[int, int]] = []
+        count = _COUNT.search(text)
+        if count and signing:
+            new_event = _Event(count=_count(count.group("n")), paragraph=sent.paragraph)
+            events.append(new_event)
+            taken.append(count.span())
+        ordinal_slot: Agreement | None = None
+        for om in _ORDINAL.finditer(text):
+            event = new_event or (events[-1] if events else None)
+            if event is None:
+                continue
+            k = _ORDINALS[om.group("o")]
+            while len(event.slots) < k:
+                slot = Agreement(text="", start=sent.start + om.start("o"), end=sent.start + om.end(), type="agreement")
+                event.slots.append(slot)
+                owner[id(slot)] = event
+            ordinal_slot = event.slots[k - 1]
+            ordinal_slot.start, ordinal_slot.end = sent.start + om.start("o"), sent.start + om.end()
+            mentioned.append(ordinal_slot)
+            taken.append(om.span())
+        closes = False
+        for tm in _TYPE_RE.finditer(text):
+            if any(tm.start() < e and s < tm.end() for s, e in taken):
+                continue
+            kind = next(TYPES[i][1] for i in range(len(TYPES)) if tm.group(f"t{i}"))
+            plural = tm.group().endswith("s") and kind not in ("MoU",) and not tm.group().endswith("ss")
+            definite = _DEFINITE.search(text[: tm.start()]) is not None
+            existing = _latest(events, kind)
+            if ordinal_slot is not None and ordinal_slot.type == "agreement" and kind != "agreement":
+                ordinal_slot.type = kind
+                ordinal_slot.start, ordinal_slot.end = sent.start + tm.start(), sent.start + tm.end()
+                continue
+            if definite and existing is not None:
+                if plural and kind in ("agreement",):
+                    closes = True
+                elif existing not in mentioned:
+                    mentioned.append(existing)
+                continue
+            participle = re.match(r"\s+(?:signed|inked|concluded|agreed|approved)\b", text[tm.end() :])
+            if not (signing or participle) or kind == "plan" and not _APPROVE.search(text):
+                continue
+            event = new_event
+            if event is None or (event.count and len(event.slots) >= event.count):
+                event = _Event(paragraph=sent.paragraph)
+                events.append(event)
+                new_event = event
+            label = "protocols" if kind == "protocol" and plural else kind
+            agreement = Agreement(text="", start=sent.start + tm.start(), end=sent.start + tm.end(), type=label)
+            event.slots.append(agreement)
+            owner[id(agreement)] = event
+            mentioned.append(agreement)
+        if new_event is not None:
+            _fill_event(new_event, view, sent, refs, pair, published)
+        elif signing:
+            for agreement in mentioned:
+                event = owner.get(id(agreement))
+                if event is not None:
+                    _fill_event(event, view, sent, refs, pair, published, parties=False)
+        targets = [a for a in mentioned]
+        if not targets and current is not None and sent.paragraph == current_paragraph and not closes:
+            targets = [current]
+        sectors = [s for _, _, s in find_sectors(text)]
+        if new_event is not None and not new_event.slots:
+            _add(new_event.sectors, sectors)
+        else:
+            for agreement in targets:
+                _add(agreement.sectors, sectors)
+        for agreement in targets:
+            _details(agreement, sent, published)
+        if closes:
+            current = None
+        elif targets:
+            current = targets[-1]
+            current_paragraph = sent.paragraph
+    return _finish(events, view, pair)
+
+
+def _count(raw: str) -> int:
+    return int(raw) if raw.isdigit() else _NUMBER_WORDS.get(raw.lower(), 1)
+
+
+def _latest(events: list[_Event], kind: str) -> Agreement | None:
+    family = {"plan": ("plan", "investment plan", "action plan", "government investment plan", "government plan")}
+    accepted = family.get(kind, (kind,))
+    for event in reversed(events):
+        for slot in reversed(event.slots):
+            base = slot.type.removeprefix("government ").rstrip("s") if slot.type != "protocols" else "protocol"
+            if kind == "agreement" or slot.type in accepted or base in accepted or base == kind:
+                return slot
+    return None
+
+
+def _add(target: list[str], items: list[str]) -> None:
+    for item in items:
+        if item not in target:
+            target.append(item)
+
+
+def _fill_event(
+    event: _Event, view: str, sent: Sentence, refs: list[CountryRef], pair: list[str], published: dt.date | None,
+    parties: bool = True,
+) -> None:
+    text = sent.text
+    dates = [d for d in find_dates(text, published) if not _is_year_only(d)]
+    if dates and (event.date is None or _specificity(dates[0]) > _specificity(event.date)):
+        event.date = _shift(dates[0], sent.start)
+    place = _PLACE.search(text)
+    if place and event.place is None:
+        event.place = place.group("city")
+    if len(event.parties) != 1:  # a unilateral plan is approved, not signed: no signatories
+        _add(event.signatories, _names(text, sent.start, refs))
+    if not parties or event.parties:
+        return
+    tagged_text = tagged(view, sent.start, sent.end, refs)
+    named = list(dict.fromkeys(re.findall(r"@([A-Z]{3})", tagged_text)))
+    approve = _APPROVE.search(text)
+    gov = _GOV.search(text)
+    if approve and gov and gov.start() < approve.start():
+        owner = cues.country_before(tagged(view, sent.start, sent.start + gov.end(), refs))
+        if owner is None and named:
+            owner = named[0]
+        if owner is not None:
+            event.parties = [owner]
+            event.signatories.clear()
+            partner = re.search(r"\bwith\s+(?:the\s+)?@([A-Z]{3})", tagged_text)
+            event.partner = partner.group(1) if partner else cues.fill_from_pair(owner, None, pair)[1]
+            return
+    if len(named) >= 2:
+        event.parties = list(pair) if all(p in named for p in pair) else named[:2]
+    elif len(named) == 1 and len(pair) == 2 and named[0] in pair:
+        event.parties = list(pair)
+    elif len(named) == 1:
+        event.parties = [named[0]] + [p for p in pair if p != named[0]][:1]
+    else:
+        event.parties = list(pair)
+
+
+def _is_year_only(d: DateRef) -> bool:
+    return d.precision == "year"
+
+
+def _specificity(d: DateRef) -> int:
+    if re.search(r"\d", d.text) and any(ch.isalpha() for ch in d.text):
+        return 3
+    if d.precision == "month":
+        return 2
+    return 1
+
+
+def _details(agreement: Agreement, sent: Sentence, published: dt.date | None) -> None:
+    text = sent.text
+    m = _DURATION.search(text)
+    if m and agreement.duration_years is None:
+        raw = (m.group("n") or m.group("m")).lower()
+        agreement.duration_years = float(raw) if raw.isdigit() else float(_NUMBER_WORDS.get(raw, 0)) or None
+    dates = [_shift(d, sent.start) for d in find_dates(text, published) if not _is_year_only(d)]
+    if dates and agreement.date is not None and _specificity(dates[0]) > _specificity(agreement.date):
+        agreement.date = dates[0]
+    elif dates and agreement.date is None and _specificity(dates[0]) >= 2:
+        agreement.date = dates[0]
+
+
+def _shift(d: DateRef, offset: int) -> DateRef:
+    return DateRef(d.text, d.start + offset, d.end + offset, d.value, d.precision, d.relative)
+
+
+def _names(text: str, offset: int, refs: list[CountryRef]) -> list[str]:
+    """Person names: runs of capitalised words, titles and country words stripped from the front."""
+    country_spans = [(r.start - offset, r.end - offset) for r in mentions_in(refs, offset, offset + len(text))]
+    names: list[str] = []
+    run_re = re.compile(
+        r"[A-Z][\w'’.-]*(?:\s+(?:(?:" + "|".join(_PARTICLES) + r")\s+)?[A-Z][\w'’.-]*)*"
+    )
+    for run in run_re.finditer(text):
+        tokens = [(m.group(), run.start() + m.start()) for m in re.finditer(r"\S+", run.group())]
+        while tokens and (
+            tokens[0][0].rstrip(",") in _TITLE_WORDS
+            or any(s <= tokens[0][1] < e for s, e in country_spans)
+            or tokens[0][0] in _NOT_NAME
+        ):
+            tokens.pop(0)
+        words = [t.rstrip(",.") for t, _ in tokens]
+        words = [re.sub(r"['’]s$", "", w) for w in words]
+        capitals = [w for w in words if w[:1].isupper() and not (len(w) > 1 and w.isupper())]
+        if len(capitals) < 2 or len(words) > 5:
+            continue
+        if any(w in _NOT_NAME or w in _TITLE_WORDS for w in words):
+            continue
+        if any(s <= pos < e for _, pos in tokens for s, e in country_spans):
+            continue
+        name = " ".join(words)
+        if any(name == c or name.startswith(c + " ") for c in CITIES):
+            continue
+        names.append(name)
+    return names
+
+
+def _finish(events: list[_Event], view: str, pair: list[str]) -> list[Agreement]:
+    out: list[Agreement] = []
+    for event in events:
+        while len(event.slots) < event.count:
+            event.slots.append(Agreement(text="", start=0, end=0, type="agreement"))
+        for slot in event.slots:
+            if slot.end == 0:
+                continue
+            slot.parties = list(event.parties or pair)
+            slot.partner = event.partner
+            slot.signatories = list(event.signatories)
+            slot.place = event.place
+            if slot.date is None or (event.date is not None and _specificity(event.date) > _specificity(slot.date)):
+                slot.date = event.date
+            if not slot.sectors:
+                slot.sectors = list(event.sectors)
+            if slot.type == "agreement" and re.search(r"cooperat|collaborat|joint|partnership", _context(view, slot)):
+                slot.type = "cooperation agreement"
+            if len(slot.parties) == 1 and slot.type in ("investment plan", "plan", "action plan"):
+                slot.type = "government " + slot.type
+            out.append(slot)
+    return out
+
+
+def _context(view: str, slot: Agreement) -> str:
+    start = view.rfind("\n", 0, slot.start) + 1
+    end = view.find(".", slot.end)
+    return view[start : end if end >= 0 else len(view)]

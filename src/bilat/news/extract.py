@@ -1,0 +1,55 @@
+"""Run every extractor on one article and map the records back to the original text.
+
+Extractors see the cleaned view (:mod:`.cleaning`) and report view offsets; this is the one
+place that turns them into original offsets and sets ``record.text = original[start:end]``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from bilat.news.agreements import extract_agreements
+from bilat.news.claims import extract_claims
+from bilat.news.cleaning import CleanText, clean
+from bilat.news.mentions import country_refs, main_pair
+from bilat.news.model import Article, CountryRef, DateRef, Extraction
+from bilat.news.targets import extract_targets
+from bilat.news.text import sentences
+
+
+def extract(article: Article | str, published: dt.date | None = None) -> Extraction:
+    """Countries, claims, targets and agreements of ``article`` (an :class:`Article` or plain text)."""
+    if isinstance(article, Article):
+        text, published = article.text, published or article.published
+    else:
+        text = article
+    view = clean(text)
+    refs = country_refs(view.text)
+    pair = main_pair(refs)
+    sents = sentences(view.text)
+    targets = extract_targets(view.text, sents, refs, pair)
+    reserved = [(t.start, t.end) for t in targets]
+    claims = extract_claims(view.text, sents, refs, pair, published, reserved)
+    agreements = extract_agreements(view.text, sents, refs, pair, published)
+    for record in [*targets, *claims, *agreements]:
+        _remap(view, record)
+        if getattr(record, "date", None) is not None:
+            record.date = _remap_date(view, record.date)
+    mentions = []
+    for ref in refs:
+        start, end = view.span(ref.start, ref.end)
+        mentions.append(CountryRef(ref.iso3, start, end, text[start:end], ref.kind))
+    return Extraction(
+        countries=pair, mentions=mentions, claims=claims, targets=targets, agreements=agreements,
+        noise=list(view.noise),
+    )
+
+
+def _remap(view: CleanText, record) -> None:
+    record.start, record.end = view.span(record.start, record.end)
+    record.text = view.original[record.start : record.end]
+
+
+def _remap_date(view: CleanText, ref: DateRef) -> DateRef:
+    start, end = view.span(ref.start, ref.end)
+    return DateRef(view.original[start:end], start, end, ref.value, ref.precision, ref.relative)

@@ -1,0 +1,159 @@
+"""Answer fact-check questions from bilat's canonical tables (Ibis expressions, executed at the edge).
+
+Definitions (the same the checker states in its verdicts):
+
+* ``exports(a, b, year)``: goods exports of *a* to *b*, as *a* reports them (``country_flows``,
+  reporter=a, partner=b, flow='X', FOB). If *a* reports nothing for that year, the mirror: *b*'s
+  reported imports from *a* (flow='M', usually CIF), labelled ``mirror``.
+* ``total_trade(a, b, year)``: exports(a, b) + exports(b, a).
+* ``gdp(c, year)``: indicator ``gdp_usd`` (current US dollars).
+* ``imports_total(c, year)``: indicator ``imports_total_usd``.
+* ``share_of_imports(a, b, year)``: exports(a, b) / imports_total(b), in percent.
+* ``gdp_rank(c, year)``: rank of c by ``gdp_usd`` among countries proper (aggregates such as WLD,
+  EUU or income groups excluded).
+
+Where several sources hold the same series, the one earliest in :data:`SOURCE_PREFERENCE` wins.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from bilat.schema import GDP_USD, IMPORTS_TOTAL_USD
+
+SOURCE_PREFERENCE = ("imf_dots", "baci", "comtrade", "world_bank", "cow", "tradhist")
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A value from the data, with where it came from and what it means."""
+
+    value: float
+    source: str
+    definition: str
+    mirror: bool = False
+    parts: tuple[Fact, ...] = ()
+
+
+class TradeFacts:
+    """Fact queries over ``{"country_flows": ibis.Table, "indicators": ibis.Table, ...}``.
+
+    ``execute`` turns an Ibis expression into a pandas DataFrame (``engine.execute``, or
+    ``lambda e: e.execute()`` for tables bound to a backend).
+    """
+
+    def __init__(self, tables: Mapping[str, Any], execute: Callable[[Any], Any] | None = None) -> None:
+        self.tables = tables
+        self.execute = execute or (lambda expr: expr.execute())
+
+    @classmethod
+    def from_engine(cls, engine: Any) -> TradeFacts:
+        """From an engine with ``table(name)`` and ``execute(expr)`` (``bilat.engines.open_engine()``)."""
+
+        class _Tables(Mapping):
+            def __getitem__(self, name: str) -> Any:
+                return engine.table(name)
+
+            def __iter__(self):
+                return iter(("country_flows", "indicators", "product_flows"))
+
+            def __len__(self) -> int:
+                return 3
+
+        return cls(_Tables(), engine.execute)
+
+    # --- flows ---------------------------------------------------------------------------------
+
+    def exports(self, exporter: str, importer: str, year: int) -> Fact | None:
+        reported = self._flow(exporter, importer, "X", year)
+        if reported is not None:
+            value, source, valuation = reported
+            return Fact(value, source, f"{exporter} exports to {importer}, reported by {exporter} ({valuation or 'FOB'})")
+        mirror = self._flow(importer, exporter, "M", year)
+        if mirror is not None:
+            value, source, valuation = mirror
+            return Fact(
+                value, source,
+                f"mirror: {importer} imports from {exporter}, reported by {importer} ({valuation or 'CIF'})",
+                mirror=True,
+            )
+        return None
+
+    def total_trade(self, a: str, b: str, year: int) -> Fact | None:
+        ab, ba = self.exports(a, b, year), self.exports(b, a, year)
+        if ab is None or ba is None:
+            return None
+        sources = "+".join(sorted({ab.source, ba.source}))
+        return Fact(
+            ab.value + ba.value, sources,
+            f"{a}-{b} goods trade = {a}→{b} + {b}→{a} exports, each as reported by the exporter",
+            mirror=ab.mirror or ba.mirror, parts=(ab, ba),
+        )
+
+    def _flow(self, reporter: str, partner: str, flow: str, year: int) -> tuple[float, str, str | None] | None:
+        t = self.tables["country_flows"]
+        expr = t.filter(
+            (t.reporter == reporter) & (t.partner == partner) & (t.flow == flow) & (t.year == year)
+        ).group_by(["source"]).aggregate(value=t.value_usd.sum(), valuation=t.valuation.max())
+        frame = self.execute(expr)
+        return _preferred(frame, "value", extra="valuation")
+
+    # --- indicators ----------------------------------------------------------------------------
+
+    def indicator(self, country: str, name: str, year: int) -> Fact | None:
+        t = self.tables["indicators"]
+        expr = t.filter((t.country == country) & (t.indicator == name) & (t.year == year)).select("value", "source")
+        found = _preferred(self.execute(expr), "value")
+        if found is None:
+            return None
+        value, source, _ = found
+        return Fact(value, source, f"{name} of {country} in {year}")
+
+    def gdp(self, country: str, year: int) -> Fact | None:
+        return self.indicator(country, GDP_USD, year)
+
+    def imports_total(self, country: str, year: int) -> Fact | None:
+        return self.indicator(country, IMPORTS_TOTAL_USD, year)
+
+    def share_of_imports(self, exporter: str, importer: str, year: int) -> Fact | None:
+        part, total = self.exports(exporter, importer, year), self.imports_total(importer, year)
+        if part is None or total is None or not total.value:
+            return None
+        return Fact(
+            100 * part.value / total.value, f"{part.source}+{total.source}",
+            f"{exporter}→{importer} exports as percent of {importer}'s total goods imports",
+            mirror=part.mirror, parts=(part, total),
+        )
+
+    def gdp_rank(self, country: str, year: int) -> Fact | None:
+        from bilat.news.mentions import sovereign_countries
+
+        t = self.tables["indicators"]
+        expr = t.filter((t.indicator == GDP_USD) & (t.year == year)).select("country", "value", "source")
+        frame = self.execute(expr)
+        if frame is None or len(frame) == 0:
+            return None
+        frame = frame[frame["country"].isin(sovereign_countries())]
+        frame = frame.sort_values("value", ascending=False).drop_duplicates("country")
+        ranked = list(frame["country"])
+        if country not in ranked:
+            return None
+        source = ",".join(sorted(set(frame["source"])))
+        return Fact(
+            float(ranked.index(country) + 1), source,
+            f"rank of {country} by GDP (current USD) among {len(ranked)} countries in {year}",
+        )
+
+
+def _preferred(frame: Any, column: str, extra: str | None = None) -> tuple[float, str, Any] | None:
+    if frame is None or len(frame) == 0:
+        return None
+    frame = frame.dropna(subset=[column])
+    if len(frame) == 0:
+        return None
+    order = {s: i for i, s in enumerate(SOURCE_PREFERENCE)}
+    rows = sorted(frame.to_dict("records"), key=lambda r: order.get(r["source"], len(order)))
+    row = rows[0]
+    return float(row[column]), str(row["source"]), row.get(extra) if extra else None
