@@ -248,19 +248,6 @@ def test_bad_level_and_direction_are_refused_with_one_line(worked):
         indices.market_concentration(flows, "A", direction="both", **KW)
 
 
-def _spark_session():
-    pyspark_sql = pytest.importorskip("pyspark.sql")
-    return (
-        pyspark_sql.SparkSession.builder.master("local[1]")
-        .appName("bilat-test-indices")
-        .config("spark.ui.enabled", "false")
-        .config("spark.sql.shuffle.partitions", "1")
-        .config("spark.driver.bindAddress", "127.0.0.1")
-        .config("spark.driver.host", "127.0.0.1")
-        .getOrCreate()
-    )
-
-
 def _all_expressions(flows: ibis.Table) -> dict[str, ibis.Expr]:
     return {
         "rca": indices.rca(flows, level=6, **KW).select("exporter", "hs_code", "rca"),
@@ -276,9 +263,9 @@ def _all_expressions(flows: ibis.Table) -> dict[str, ibis.Expr]:
 
 
 @pytest.mark.spark
-def test_indices_give_the_same_numbers_on_spark_and_duckdb(worked):
+def test_indices_give_the_same_numbers_on_spark_and_duckdb(worked, spark_session):
     con, flows = worked
-    session = _spark_session()
+    session = spark_session
     frame = canonical_rows(WORKED)
     spark_types = {"SMALLINT": "smallint", "VARCHAR": "string", "TINYINT": "tinyint", "DOUBLE": "double"}
     ddl = ", ".join(f"{name} {spark_types[sql]}" for name, sql in PRODUCT_FLOWS.items())

@@ -16,6 +16,9 @@ import pandas as pd
 
 from bilat.analytics.growth import with_yoy
 
+#: The "section" of chapters the HS puts in no section (99, commodities not specified by kind).
+OTHER_SECTION = "other"
+
 
 def series_columns(a: str, b: str) -> dict[str, str]:
     """The column names of :func:`pair_series` for the pair (a, b)."""
@@ -106,4 +109,5 @@ def _chapter_sections() -> pd.DataFrame:
     from bilat.nomenclature.hs import hs_table
 
     chapters = hs_table(level=2)
-    return pd.DataFrame({"chapter": chapters["code"].astype(str), "section": chapters["section"].astype(str)})
+    sections = chapters["section"].fillna("").astype(str).replace("", OTHER_SECTION)
+    return pd.DataFrame({"chapter": chapters["code"].astype(str), "section": sections})

@@ -121,7 +121,7 @@ def compare(figures: pd.DataFrame, year: int) -> pd.DataFrame:
             else:
                 row[f"{key}_usd"] = None
                 row[f"{key}_source"] = None
-        x, m = row["exporter_usd"], row["importer_usd"]
+        x, m = _val(row["exporter_usd"]), _val(row["importer_usd"])
         row["cif_fob_ratio"] = (m / x) if x and m else None
         row["gap_usd"] = (m - x) if x is not None and m is not None else None
         rows.append(row)
@@ -138,7 +138,7 @@ def attribute(figures: pd.DataFrame, comparison: pd.DataFrame, year: int) -> lis
     low, high = TYPICAL_CIF_FOB
     for row in comparison.itertuples(index=False):
         flow = f"{row.exporter}→{row.importer} {row.scope} {year}"
-        x, m = row.exporter_usd, row.importer_usd
+        x, m = _val(row.exporter_usd), _val(row.importer_usd)
         if x is not None and m is not None and x > 0:
             ratio = m / x
             if low - 0.05 <= ratio <= high + 0.02:
@@ -159,7 +159,16 @@ def attribute(figures: pd.DataFrame, comparison: pd.DataFrame, year: int) -> lis
                 )
         for side, value, reporter in (("exporter", x, row.exporter), ("importer", m, row.importer)):
             if value is None and (x is not None or m is not None):
-                lines.append(f"{flow}: {reporter} reported no {side} figure (no row){_other_years(figures, row, reporter, year)}")
+                view = VIEW_EXPORTER if side == "exporter" else VIEW_IMPORTER
+                published = figures[(figures.scope == row.scope) & (figures.view == view)]
+                if len(published):
+                    lines.append(f"{flow}: {reporter} reported no {side} figure (no row){_other_years(figures, row, reporter, year)}")
+                else:
+                    lines.append(f"{flow}: no loaded source carries {side}-reported figures at this scope, so "
+                                 f"{reporter}'s own declaration cannot be compared")
+        if x is not None and m is None and row.scope == "total":
+            lines.append(f"{flow}: {row.importer}'s own import statistic (CIF) would typically be 5-10 % above the "
+                         f"exporter's {usd(x)} FOB, about {usd(x * low)} to {usd(x * high)} (typical, not measured)")
     lines += _diamonds(figures, year)
     lines += _chapter_coverage(figures, year)
     reexports = figures[(figures.year == year) & figures.flow.isin(["RX", "RM"])]
@@ -168,6 +177,12 @@ def attribute(figures: pd.DataFrame, comparison: pd.DataFrame, year: int) -> lis
         lines.append(f"re-export/re-import rows in {year} total {usd(total)}: an importer counting by origin and an "
                      f"exporter counting by destination disagree by up to that much")
     return lines
+
+
+def _val(v: object) -> float | None:
+    if v is None or pd.isna(v):
+        return None
+    return float(v)  # type: ignore[arg-type]
 
 
 def _other_years(figures: pd.DataFrame, row: object, reporter: str, year: int) -> str:

@@ -16,6 +16,7 @@ COMMAND_MODULES = [
     "bilat.cli.nomenclature_cmds",
     "bilat.cli.synth_cmds",
     "bilat.cli.potential_cmds",
+    "bilat.cli.serve_cmds",
 ]
 
 def _register(module: str) -> None:

@@ -47,6 +47,7 @@ _SHARE = re.compile(
 )
 _GROWTH_BEFORE = re.compile(
     r"\b(?P<verb>rose|grew|increased|jumped|climbed|surged|soared|expanded|gained|up|fell|declined|dropped|"
+    r"raise|raising|boost|boosting|lift|lifting|increase|increasing|grow|expand|"
     r"decreased|slipped|shrank|contracted|down|plunged|slumped)\s+(?:by\s+)?(?:about\s+|some\s+|nearly\s+|almost\s+)?$",
     re.I,
 )
@@ -57,6 +58,8 @@ _GROWTH_AFTER = re.compile(
 _FALL = re.compile(r"\b(?:fell|declined|dropped|decreased|slipped|shrank|contracted|down|plunged|slumped|decline|drop|"
                    r"fall|decrease|contraction)\b", re.I)
 _TOTAL_IMPORTS = re.compile(r"\b(?:total|overall|global)\s+imports\b", re.I)
+_SAME_YEAR = re.compile(r"\b(?:the\s+same\s+(?:year|period|time)|that\s+year|over\s+the\s+same\s+period)\b", re.I)
+_COMPARISON = re.compile(r"\b(?:(?:up|down)\s+from|compared\s+(?:with|to)|against)\s+$")
 _YEAR_AFTER = re.compile(r"^\s+in\s+(?:fiscal\s+|calendar\s+)?(?:the\s+year\s+)?((?:19|20)\d\d)\b")
 
 _ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
@@ -82,24 +85,33 @@ def extract_claims(
     """Claims in the view (offsets are view offsets; :mod:`.extract` maps them back)."""
     claims: list[Claim] = []
     carry: dict[int, int] = {}
+    last_year: int | None = None
     for sent in sents:
         if sent.headline:
             continue
         years = point_years(sent.text, published)
-        year_of = _YearPicker(sent, years, carry.get(sent.paragraph))
+        carried = carry.get(sent.paragraph)
+        if carried is None and _SAME_YEAR.search(sent.text):
+            carried = last_year  # "in the same year", "over the same period": the last year named
+        year_of = _YearPicker(sent, years, carried)
+        previous: Claim | None = None
         for amount in find_amounts(sent.text):
             a_start, a_end = sent.start + amount.hedge_start, sent.start + amount.end
             if any(s <= a_start < e or s < a_end <= e for s, e in reserved):
                 continue
-            claim = _classify(view, sent, amount, refs, pair)
+            claim = _classify(view, sent, amount, refs, pair, previous)
             if claim is None:
                 continue
             claim.year = year_of(amount)
             claims.append(claim)
+            previous = claim
         claims += _ranks(view, sent, refs, year_of)
         claims += _products(view, sent, refs, pair, year_of)
         if years:
             carry[sent.paragraph] = years[-1][1]
+            last_year = years[-1][1]
+        elif carried is not None:
+            carry[sent.paragraph] = carried
     return sorted(claims, key=lambda c: c.start)
 
 
@@ -134,7 +146,9 @@ def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return left, right
 
 
-def _classify(view: str, sent: Sentence, amount: Amount, refs: list[CountryRef], pair: list[str]) -> Claim | None:
+def _classify(
+    view: str, sent: Sentence, amount: Amount, refs: list[CountryRef], pair: list[str], previous: Claim | None
+) -> Claim | None:
     s0 = sent.start
     c_left, c_right = _clause_bounds(sent.text, amount.hedge_start, amount.end)
     left = tagged(view, s0 + c_left, s0 + amount.hedge_start, refs)
@@ -151,6 +165,11 @@ def _classify(view: str, sent: Sentence, amount: Amount, refs: list[CountryRef],
         word = scope.group().lower()
         claim.scope = {"goods and services": "goods_and_services", "services": "services"}.get(word, "goods")
 
+    if previous is not None and previous.unit == claim.unit and _COMPARISON.search(sent.text[: amount.hedge_start]):
+        # "…reached $900 million, up from $190 million in 2020": the same measure, another year
+        claim.measure, claim.from_, claim.to, claim.country = previous.measure, previous.from_, previous.to, previous.country
+        claim.basis, claim.scope = previous.basis, previous.scope
+        return claim
     if amount.unit == "percent":
         share = _SHARE.match(right)
         if share:
@@ -159,11 +178,11 @@ def _classify(view: str, sent: Sentence, amount: Amount, refs: list[CountryRef],
             claim.from_, claim.to = cues.fill_from_pair(origin, share.group(1), pair)
             return claim
         if _GROWTH_BEFORE.search(left) or _GROWTH_AFTER.match(right):
-            return _growth(claim, clause, left, right, pair)
+            return _growth(claim, clause, left, right, pair, sentence_left)
         claim.from_ = cues.first_country(sentence_left) or cues.first_country(right)
         return claim
     if amount.unit == "multiple":
-        return _growth(claim, clause, left, right, pair)
+        return _growth(claim, clause, left, right, pair, sentence_left)
 
     other = _OTHER_HEAD.match(right)
     if other or _OTHER_BEFORE.search(left):
@@ -193,7 +212,7 @@ def _classify(view: str, sent: Sentence, amount: Amount, refs: list[CountryRef],
     return claim
 
 
-def _growth(claim: Claim, clause: str, left: str, right: str, pair: list[str]) -> Claim:
+def _growth(claim: Claim, clause: str, left: str, right: str, pair: list[str], sentence_left: str) -> Claim:
     claim.measure = "growth"
     if claim.unit == "percent" and _FALL.search(left[-40:] + " " + right[:30]):
         claim.value = -abs(claim.value or 0)
@@ -203,6 +222,8 @@ def _growth(claim: Claim, clause: str, left: str, right: str, pair: list[str]) -
         flow = cues.flow_of(clause, kind, match, pair)
         claim.about = {"trade": "bilateral_trade_total"}.get(kind, kind)
         claim.from_, claim.to = flow.origin, flow.destination
+    else:  # "Kenya's economy grew 4.8 percent": growth of the first country named
+        claim.from_ = cues.first_country(sentence_left) or cues.first_country(right)
     return claim
 
 

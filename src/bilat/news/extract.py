@@ -13,7 +13,7 @@ from bilat.news.claims import extract_claims
 from bilat.news.cleaning import CleanText, clean
 from bilat.news.mentions import country_refs, main_pair
 from bilat.news.model import Article, CountryRef, DateRef, Extraction
-from bilat.news.targets import extract_targets
+from bilat.news.targets import extract_targets, resolve_previous
 from bilat.news.text import sentences
 
 
@@ -30,6 +30,7 @@ def extract(article: Article | str, published: dt.date | None = None) -> Extract
     targets = extract_targets(view.text, sents, refs, pair)
     reserved = [(t.start, t.end) for t in targets]
     claims = extract_claims(view.text, sents, refs, pair, published, reserved)
+    resolve_previous(targets, claims)
     agreements = extract_agreements(view.text, sents, refs, pair, published)
     for record in [*targets, *claims, *agreements]:
         _remap(view, record)

@@ -48,7 +48,7 @@ HEDGES = {
 _NUM = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _SCALE = (
     r"(?P<scale>lakh\s+crores?|trillion|billion|million|thousand|crores?|lakhs?|"
-    r"(?:tn|trn|tr|bn|bln|mn|mln|mio|cr)\b\.?|[bmk]\b\.?)"
+    r"(?:tn|trn|tr|bn|bln|mn|mln|mio|cr)\b|[bmk]\b(?:\.(?=\s+[a-z]))?)"
 )
 
 

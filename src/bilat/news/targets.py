@@ -45,7 +45,36 @@ _VALUE_AFTER = re.compile(
     r"^\s*(?:a\s+year\s+|annually\s+|per\s+year\s+)?(?:by|before|within|in)\s+(?:the\s+end\s+of\s+)?((?:19|20)\d\d)\b"
 )
 _WHAT_SEARCH = re.compile(_WHAT)
+_GOAL_OF = re.compile(r"\b(?:goal|target|aim|objective|ambition)\s+of\s+(?:about\s+|around\s+|some\s+)?$", re.I)
+_ANAPHOR = re.compile(
+    r"\b(?P<verb>" + "|".join(_MULT_WORDS) + r")\s+(?:that|this|the)\s+(?:figure|amount|number|level|volume|sum)\b" + _BY_YEAR
+)
 _BASE = re.compile(r"\bfrom\s+(?:about\s+|around\s+|some\s+)?§B(?:\s+in\s+((?:19|20)\d\d))?\s+$")
+
+
+#: Measure placeholder for "double that figure": :func:`resolve_previous` fills it from the claim before it.
+PREVIOUS = "<previous figure>"
+
+
+def resolve_previous(targets: list[Target], claims: list) -> None:
+    """Give "double that figure" the measure, countries and base year of the last money claim before it."""
+    for target in targets:
+        if target.measure != PREVIOUS:
+            continue
+        before = [c for c in claims if c.end <= target.start and c.currency]
+        if not before:
+            target.measure = "other"
+            continue
+        claim = max(before, key=lambda c: c.end)
+        target.measure = claim.measure
+        target.base_year = claim.year
+        target.base_value = claim.value
+        target.currency = claim.currency
+        if claim.measure == "exports":
+            target.from_, target.to = claim.from_, claim.to
+            target.countries = [c for c in (claim.from_, claim.to) if c]
+        elif claim.from_ and claim.to:
+            target.countries = [claim.from_, claim.to]
 
 
 def extract_targets(view: str, sents: list[Sentence], refs: list[CountryRef], pair: list[str]) -> list[Target]:
@@ -63,6 +92,12 @@ def extract_targets(view: str, sents: list[Sentence], refs: list[CountryRef], pa
         for m in _PCT.finditer(sent.text):
             if not any(m.start() < e and s < m.end() for s, e in taken):
                 found.append(_make(view, sent, m, refs, pair, multiplier=1 + float(m.group("pct")) / 100))
+                taken.append((m.start(), m.end()))
+        for m in _ANAPHOR.finditer(sent.text):
+            if not any(m.start() < e and s < m.end() for s, e in taken):
+                found.append(Target(text="", start=sent.start + m.start(), end=sent.start + m.end(), measure=PREVIOUS,
+                                    countries=list(pair), multiplier=float(_MULT_WORDS[m.group("verb").lower()]),
+                                    by_year=int(m.group("year")) if m.group("year") else None))
                 taken.append((m.start(), m.end()))
         found += _value_targets(view, sent, refs, pair, found, taken)
         for target in found:
@@ -129,6 +164,11 @@ def _value_targets(view, sent: Sentence, refs, pair, found: list[Target], taken)
         ):
             continue
         left = sent.text[: amount.hedge_start]
+        if _GOAL_OF.search(left):
+            target = _goal_of(view, sent, amount, refs, pair)
+            out.append(target)
+            taken.append((target.start - sent.start, target.end - sent.start))
+            continue
         after = _VALUE_AFTER.match(sent.text[amount.end :])
         if not after or not _VALUE_BEFORE.search(left):
             continue
@@ -153,3 +193,23 @@ def _value_targets(view, sent: Sentence, refs, pair, found: list[Target], taken)
         out.append(target)
         taken.append((what.start(), amount.end + after.end()))
     return out
+
+
+_GOAL_TAIL = re.compile(
+    r"^(?:\s+(?:in|of|for)\s+(?P<what>(?:[\w-]+\s+){0,4}?(?P<noun>investments?|trade|exports|imports|aid|financing|loans)\b)"
+    r"(?:\s+(?:in|to|into)\s+[A-Z][\w.]+(?:\s[A-Z]\w+)?)?)?(?:\s+(?:over|within)\s+the\s+next\s+\w+\s+years)?"
+    r"(?:\s+(?:by|before)\s+(?P<year>(?:19|20)\d\d))?"
+)
+
+
+def _goal_of(view: str, sent: Sentence, amount, refs, pair) -> Target:
+    """ "a goal of 5 trillion yen in investment in India over the next five years" """
+    goal = _GOAL_OF.search(sent.text[: amount.hedge_start])
+    tail = _GOAL_TAIL.match(sent.text[amount.end :])
+    noun = (tail.group("noun") or "trade").lower() if tail else "trade"
+    measure = "investment" if noun.startswith("invest") or noun in ("aid", "financing", "loans") else (
+        "exports" if noun == "exports" else "bilateral_trade_total")
+    start = sent.start + goal.start()
+    end = sent.start + amount.end + (tail.end() if tail else 0)
+    return Target(text="", start=start, end=end, measure=measure, countries=list(pair), target_value=amount.value,
+                  currency=amount.currency, by_year=int(tail.group("year")) if tail and tail.group("year") else None)

@@ -8,7 +8,8 @@ What this loader knows about BACI (see its Readme):
 * the numeric codes are decoded with the release's own ``country_codes_V*.csv`` (inside the zip,
   or beside the CSV); without one, the copy of release V202201 shipped with bilat is used;
 * BACI's codes without an ISO3 code are kept under stable stand-ins: 490 "Other Asia, nes"
-  (Taiwan in practice) becomes ``S19`` as in UN Comtrade, the other "nes" areas ``X`` + the last two digits;
+  (Taiwan in practice, as bilat's nomenclature maps it) becomes ``TWN``, the other "nes" areas
+  ``X`` + the last two digits of their code;
 * the HS revision comes from the file name (``BACI_HS17_Y2020_V202301.csv`` is HS 2017).
 
 A release zip is read member by member as a stream: nothing is unpacked to disk.
@@ -38,7 +39,7 @@ _REVISIONS = {"92": 1992, "96": 1996, "02": 2002, "07": 2007, "12": 2012, "17": 
 MAX_ZIP_RATIO = 200
 #: ... or beyond this size (bytes) in all; a full BACI release is about 8 GB unpacked.
 MAX_ZIP_TOTAL = 64 << 30
-SPECIAL_AREAS = {490: "S19"}
+SPECIAL_AREAS = {490: "TWN"}
 
 
 def special_area_code(code: int) -> str:

@@ -214,12 +214,14 @@ class Store:
         options: dict[str, object] | None = None,
         progress: ProgressCallback | None = None,
         rejects_dir: Path | None = None,
+        lock_wait: float = LOCK_WAIT_SECONDS,
     ) -> IngestResult:
         """Validate ``path`` with loader ``source`` and store its rows, atomically.
 
         Raises :class:`ValidationError` (nothing stored) when the file has problems, unless
         ``skip_bad_rows``: then good rows are stored and bad ones written with their reasons to
-        ``<file>.rejects.csv`` beside the input (or in ``rejects_dir``).
+        ``<file>.rejects.csv`` beside the input (or in ``rejects_dir``). Another ingestion in
+        progress is waited for up to ``lock_wait`` seconds, then :class:`StoreLockedError`.
         """
         started = time.monotonic()
         path = Path(path)
@@ -231,7 +233,7 @@ class Store:
         loader = get_source(source)
         sha = sha256_of(path)
         file_id = sha[:16]
-        with self.write_lock():
+        with self.write_lock(lock_wait):
             with self.catalog(read_only=True) as con:
                 existing = con.execute("SELECT rows, rejected, table_name FROM files WHERE sha256 = ?", [sha]).fetchone()
             if existing:

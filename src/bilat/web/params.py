@@ -28,6 +28,16 @@ SOURCE_PATTERN = r"^[a-z][a-z0-9_]{0,29}$"
 LENS_PATTERN = r"^[A-Za-z][A-Za-z0-9_ -]{0,99}$"
 ID_PATTERN = r"^[A-Za-z0-9_-]{1,64}$"
 
+#: What to write instead, for each form (shown in 422 answers instead of the regular expression).
+PATTERN_HELP = {
+    COUNTRY_PATTERN: "a country must be an ISO3 code, a name or a demonym, without control characters or markup",
+    YEARS_PATTERN: "must be a year (2016) or a span of years (2012-2017)",
+    HS_PATTERN: "an HS code has 2, 4 or 6 digits (84, 8479, 847950)",
+    SOURCE_PATTERN: "a source name is lower-case letters, digits and underscores (baci, imf_dots)",
+    LENS_PATTERN: "a lens name is letters, digits, spaces, '-' and '_' (see /api/lenses)",
+    ID_PATTERN: "an id is letters, digits, '-' and '_' (at most 64)",
+}
+
 CountryPath = Annotated[
     str,
     Path(

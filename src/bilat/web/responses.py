@@ -149,5 +149,7 @@ def _short_error(error: Mapping[str, Any]) -> dict[str, Any]:
     message = str(error.get("msg", "invalid value"))
     context = error.get("ctx") or {}
     if error.get("type") == "string_pattern_mismatch" and "pattern" in context:
-        message = f"does not match the expected form {context['pattern']}"
+        from bilat.web.params import PATTERN_HELP
+
+        message = PATTERN_HELP.get(context["pattern"], f"does not match the expected form {context['pattern']}")
     return {"parameter": ".".join(location) or "request", "message": message}

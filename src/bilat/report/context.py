@@ -1,0 +1,113 @@
+"""Everything the sections need, gathered once from the library (one engine, one pass).
+
+Sections only format what is here; a part that cannot be computed (no data for the
+reconciliation, say) is kept as its error message, so one missing piece never loses the report.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+
+from bilat import pair_api
+from bilat.analytics.targets import TargetStatus
+from bilat.engines import Engine, open_engine
+from bilat.errors import BilatError
+
+
+@dataclass
+class ReportContext:
+    """The pair's profile, target checks, reconciliation, claims and provenance."""
+
+    a: str
+    b: str
+    profile: pair_api.PairProfile
+    statuses: list[TargetStatus]
+    reconciliation: pair_api.Reconciliation | None
+    reconciliation_error: str | None
+    claims: pd.DataFrame | None
+    provenance_text: str | None
+    files: pd.DataFrame
+    engine_name: str
+    options: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def names(self) -> dict[str, str]:
+        return self.profile.names
+
+
+def gather(
+    a: str,
+    b: str,
+    years: str | tuple[int, int] | None = None,
+    *,
+    lens: str | None = None,
+    reconcile_year: int | None = None,
+    top: int = 10,
+    engine: Engine | str | None = None,
+) -> ReportContext:
+    """Compute every part of the report (raises only for a bad pair or a pair without data)."""
+    from bilat.queries import resolve_pair
+    from bilat.store import open_store
+
+    a, b = resolve_pair(a, b)
+    owned = engine is None or isinstance(engine, str)
+    eng = open_engine(engine or "duckdb") if owned else engine
+    try:
+        profile = pair_api.profile(a, b, years, top=top, lens=lens, engine=eng)
+        statuses = pair_api.target_status(a=a, b=b, include_seeds=True, engine=eng)
+        reconciliation, error = None, None
+        try:
+            reconciliation = pair_api.reconcile(a, b, reconcile_year, engine=eng)
+        except BilatError as exc:
+            error = str(exc)
+        name = eng.name
+    finally:
+        if owned:
+            eng.close()
+    store = open_store()
+    return ReportContext(
+        a=a, b=b, profile=profile, statuses=statuses, reconciliation=reconciliation, reconciliation_error=error,
+        claims=_claims(a, b), provenance_text=_embedded_provenance(), files=store.files(), engine_name=name,
+        options={"years": years, "lens": lens, "reconcile_year": reconcile_year, "top": top},
+    )
+
+
+def _embedded_provenance() -> str | None:
+    import bilat.settings
+
+    path = bilat.settings.EMBEDDED_DIR / "PROVENANCE.md"
+    return path.read_text(encoding="utf-8") if path.is_file() else None
+
+
+def _claims(a: str, b: str) -> pd.DataFrame | None:
+    """The news claims about the pair, if the news store exists and holds any (None otherwise)."""
+    try:
+        from bilat.news import store as news_store
+    except ImportError:
+        return None
+    for name in ("claims_for_pair", "pair_claims"):
+        fn = getattr(news_store, name, None)
+        if callable(fn):
+            try:
+                frame = fn(a, b)
+            except BilatError:
+                return None
+            return frame if isinstance(frame, pd.DataFrame) and len(frame) else None
+    cls = getattr(news_store, "NewsStore", None)
+    if cls is None:
+        return None
+    try:
+        instance = cls()
+        for name in ("claims_for_pair", "claims"):
+            fn = getattr(instance, name, None)
+            if callable(fn):
+                frame = fn(a, b)
+                if isinstance(frame, list):
+                    frame = pd.DataFrame([c.to_dict() if hasattr(c, "to_dict") else dict(c) for c in frame])
+                return frame if isinstance(frame, pd.DataFrame) and len(frame) else None
+    except (BilatError, TypeError):
+        return None
+    return None

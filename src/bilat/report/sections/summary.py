@@ -1,0 +1,54 @@
+"""The opening lines: the latest year's flows, growth, the weight of each side for the other, goals."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from bilat.analytics.targets import pct, usd
+from bilat.report.model import Section, Table
+
+
+def key_figures(ctx) -> pd.DataFrame:  # noqa: ANN001 - a ReportContext
+    """The handful of numbers the terminal prints and the report opens with (measure, year, value, note)."""
+    p = ctx.profile
+    a, b = p.a, p.b
+    rows = []
+    flows = p.flows[p.flows.total_usd.notnull()]
+    last = flows.iloc[-1] if len(flows) else p.flows.iloc[-1]
+    year = int(last.year)
+    rows.append((f"{a} → {b} exports", year, usd(last[f"{a}_to_{b}_usd"]), p.source))
+    rows.append((f"{b} → {a} exports", year, usd(last[f"{b}_to_{a}_usd"]), p.source))
+    rows.append(("total trade", year, usd(last.total_usd), p.source))
+    rows.append((f"{a}'s balance", year, usd(last[f"balance_{a}_usd"]), p.source))
+    for row in p.cagr[p.cagr.measure == "total_usd"].itertuples(index=False):
+        rows.append((f"total trade CAGR {row.first_year}-{row.last_year}", row.last_year, pct(row.cagr), p.source))
+    shares = p.shares[p.shares.year == year] if len(p.shares) else p.shares
+    for row in shares.itertuples(index=False):
+        verb = "destination" if row.side == "exports" else "supplier"
+        rows.append((f"{row.partner} as {row.country}'s {verb}", int(row.year),
+                     f"{row.share * 100:.2f} % of {row.side}, rank {row.rank} of {row.partners}", row.source))
+    for status in ctx.statuses:
+        rows.append((f"goal: {status.target.describe()}", status.target.by_year, status.verdict, status.source or ""))
+    return pd.DataFrame(rows, columns=["measure", "year", "value", "source"])
+
+
+def build(ctx) -> Section:  # noqa: ANN001
+    p = ctx.profile
+    a, b = p.a, p.b
+    na, nb = p.names[a], p.names[b]
+    figures = key_figures(ctx)
+    flows = p.flows[p.flows.total_usd.notnull()]
+    paragraphs = []
+    if len(flows):
+        last = flows.iloc[-1]
+        year = int(last.year)
+        paragraphs.append(
+            f"In {year}, {na} exported {usd(last[f'{a}_to_{b}_usd'])} of goods to {nb} and {nb} exported "
+            f"{usd(last[f'{b}_to_{a}_usd'])} to {na}: {usd(last.total_usd)} in total, a balance of "
+            f"{usd(last[f'balance_{a}_usd'])} for {na} ({p.basis}; source {p.source})."
+        )
+    paragraphs.append(
+        f"Years covered: {p.years[0]}-{p.years[1]}. Values are current US dollars (nominal, not adjusted for inflation)."
+    )
+    return Section("summary", "Summary", paragraphs=paragraphs, tables=[Table("key_figures", "Key figures", figures)],
+                   notes=list(p.notes))

@@ -1,0 +1,62 @@
+"""What two countries trade: flows both ways, composition, untapped export potential.
+
+Each route resolves the pair, borrows an engine from the pool and calls one library function; the
+JSON it returns is that function's DataFrame and notes, unchanged.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+from fastapi.responses import JSONResponse
+
+from bilat.web.deps import ETag, Pool
+from bilat.web.params import LENS_PATTERN, CountryPath, Level, Source, Top, Year, Years, pair
+from bilat.web.responses import ERROR_RESPONSES, Envelope, envelope
+
+router = APIRouter(prefix="/api", tags=["pair"], responses=ERROR_RESPONSES)
+
+
+@router.get("/flows/{a}/{b}", response_model=Envelope, summary="Yearly goods flows both ways")
+def flows(a: CountryPath, b: CountryPath, pool: Pool, etag: ETag, years: Years = None, source: Source = None) -> JSONResponse:
+    """One record per year and direction, from one source (the best loaded, or ``source``); never summed across sources."""
+    from bilat import queries
+
+    a3, b3 = pair(a, b)
+    with pool.engine() as engine:
+        answer = queries.pair_flows(a3, b3, years, source, engine)
+    return envelope(answer.frame, answer.notes, answer.source, etag)
+
+
+@router.get("/composition/{a}/{b}", response_model=Envelope, summary="What the pair trades, by product group")
+def composition(
+    a: CountryPath, b: CountryPath, pool: Pool, etag: ETag, by: Level = Level.chapter, years: Years = None
+) -> JSONResponse:
+    """Values by year, direction and HS section, chapter, heading or subheading, with descriptions."""
+    from bilat import queries
+
+    a3, b3 = pair(a, b)
+    with pool.engine() as engine:
+        answer = queries.pair_composition(a3, b3, by.value, years, engine)
+    return envelope(answer.frame, answer.notes, answer.source, etag)
+
+
+@router.get("/potential/{a}/{b}", response_model=Envelope, summary="Untapped export potential of A in B")
+def potential(
+    a: CountryPath,
+    b: CountryPath,
+    pool: Pool,
+    etag: ETag,
+    year: Year = None,
+    top: Top = 25,
+    lens: Annotated[str | None, Query(max_length=100, pattern=LENS_PATTERN, description="A sector lens (see /api/lenses).")] = None,
+    level: Annotated[int, Query(description="HS level: 2, 4 or 6.")] = 6,
+) -> JSONResponse:
+    """Products where A has a comparative advantage and B imports, ranked by untapped value (supply × demand × ease − actual)."""
+    from bilat.web import potential as pot
+
+    a3, b3 = pair(a, b)
+    with pool.engine() as engine:
+        frame, notes, source = pot.untapped(engine, a3, b3, year=year, top=top, lens=lens, level=level)
+    return envelope(frame, notes, source, etag)

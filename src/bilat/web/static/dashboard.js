@@ -1,0 +1,481 @@
+/* bilat dashboard: fetches the JSON API and draws each section.
+ *
+ * Every piece of text that comes from data is set with textContent (never innerHTML): article
+ * sentences and country names are data, and a later article may well contain a <script> tag.
+ */
+"use strict";
+
+(function () {
+  const LOAD_BACI = "bilat ingest baci BACI_HS17_Y2020_V202401.csv";
+  const COLORS = { a: "#0b5cad", b: "#c2571a" };
+  const PLOT_CONFIG = { displayModeBar: false, responsive: true };
+  const form = document.getElementById("pair-form");
+  const inputA = document.getElementById("country-a");
+  const inputB = document.getElementById("country-b");
+  const statusLine = document.getElementById("status");
+  let generation = 0; // a newer pair request makes older answers stale
+
+  // ---- small helpers --------------------------------------------------------------------------
+  function el(tag, attrs, text) {
+    const node = document.createElement(tag);
+    for (const [key, value] of Object.entries(attrs || {})) {
+      if (value === null || value === undefined) continue;
+      if (key === "className") node.className = value;
+      else node.setAttribute(key, String(value));
+    }
+    if (text !== undefined && text !== null) node.textContent = String(text);
+    return node;
+  }
+
+  function clear(node) {
+    while (node.firstChild) node.removeChild(node.firstChild);
+  }
+
+  function usd(value) {
+    if (value === null || value === undefined || Number.isNaN(value)) return "–";
+    const abs = Math.abs(value);
+    if (abs >= 1e9) return "$" + (value / 1e9).toFixed(2) + " B";
+    if (abs >= 1e6) return "$" + (value / 1e6).toFixed(1) + " M";
+    if (abs >= 1e3) return "$" + (value / 1e3).toFixed(1) + " k";
+    return "$" + value.toFixed(0);
+  }
+
+  function pct(value, digits) {
+    if (value === null || value === undefined || Number.isNaN(value)) return "–";
+    return (value * 100).toFixed(digits === undefined ? 1 : digits) + " %";
+  }
+
+  async function getJSON(url) {
+    let response;
+    try {
+      response = await fetch(url, { headers: { Accept: "application/json" } });
+    } catch (err) {
+      return { ok: false, status: 0, detail: "the bilat service did not answer (" + err.message + ")" };
+    }
+    let body = null;
+    try {
+      body = await response.json();
+    } catch (err) {
+      body = null;
+    }
+    if (!response.ok) {
+      const detail = body && typeof body.detail === "string" ? body.detail : "HTTP " + response.status;
+      return { ok: false, status: response.status, detail: detail };
+    }
+    return { ok: true, status: response.status, body: body };
+  }
+
+  function section(id) {
+    const root = document.getElementById(id);
+    return {
+      root: root,
+      explain: root.querySelector(".explain"),
+      notes: root.querySelector(".notes"),
+    };
+  }
+
+  /* One line saying why a section is empty; `command` (optional) is shown as code. */
+  function explain(sec, text, command) {
+    clear(sec.explain);
+    sec.explain.appendChild(document.createTextNode(text));
+    if (command) {
+      sec.explain.appendChild(document.createTextNode(": load it with "));
+      sec.explain.appendChild(el("code", {}, command));
+    }
+    sec.explain.hidden = false;
+    sec.root.dataset.state = "empty";
+  }
+
+  function reset(sec) {
+    sec.explain.hidden = true;
+    clear(sec.explain);
+    if (sec.notes) clear(sec.notes);
+    sec.root.dataset.state = "loading";
+    for (const chart of sec.root.querySelectorAll(".chart")) {
+      if (window.Plotly) window.Plotly.purge(chart);
+      chart.classList.remove("drawn");
+    }
+    for (const table of sec.root.querySelectorAll("table, dl, ol")) table.hidden = true;
+  }
+
+  function showNotes(sec, notes) {
+    if (!sec.notes) return;
+    clear(sec.notes);
+    for (const note of notes || []) sec.notes.appendChild(el("li", {}, note));
+  }
+
+  /* A failed request: 404 from a route that exists means "no data"; a missing route means "not installed". */
+  function explainFailure(sec, result, what, command) {
+    if (result.status === 404 && result.detail === "Not Found") {
+      explain(sec, what + " is not available in this bilat installation");
+    } else if (result.status === 404) {
+      explain(sec, result.detail, command);
+    } else {
+      explain(sec, "could not load " + what + ": " + result.detail);
+    }
+  }
+
+  function draw(chart, traces, layout) {
+    if (!window.Plotly) {
+      chart.textContent = "charts need /static/plotly.min.js, which did not load";
+      return;
+    }
+    chart.classList.add("drawn");
+    const base = {
+      margin: { t: 30, r: 10, b: 40, l: 70 },
+      font: { family: "system-ui, sans-serif", size: 13 },
+      paper_bgcolor: "#fff",
+      plot_bgcolor: "#fff",
+      legend: { orientation: "h", y: -0.18 },
+    };
+    window.Plotly.newPlot(chart, traces, Object.assign(base, layout), PLOT_CONFIG);
+  }
+
+  // ---- sections --------------------------------------------------------------------------------
+  async function showFlows(a, b, gen) {
+    const sec = section("flows");
+    reset(sec);
+    const result = await getJSON(`/api/flows/${encodeURIComponent(a)}/${encodeURIComponent(b)}`);
+    if (gen !== generation) return;
+    if (!result.ok) {
+      explainFailure(sec, result, "goods flows", "bilat ingest imf_dots FILE (or baci)");
+      return;
+    }
+    const rows = result.body.data;
+    const years = Array.from(new Set(rows.map((r) => r.year))).sort((x, y) => x - y);
+    const value = (exp, imp, year) => {
+      const row = rows.find((r) => r.exporter === exp && r.importer === imp && r.year === year);
+      return row ? row.value_usd : null;
+    };
+    const ab = years.map((y) => value(a, b, y));
+    const ba = years.map((y) => value(b, a, y));
+    const mode = years.length > 1 ? "lines+markers" : "markers";
+    const kind = years.length > 1 ? "scatter" : "bar";
+    draw(
+      document.getElementById("flows-chart"),
+      [
+        { x: years, y: ab, name: `${a} → ${b}`, type: kind, mode: mode, marker: { color: COLORS.a }, line: { color: COLORS.a } },
+        { x: years, y: ba, name: `${b} → ${a}`, type: kind, mode: mode, marker: { color: COLORS.b }, line: { color: COLORS.b } },
+      ],
+      {
+        title: { text: `Goods flows, current USD (${result.body.source})`, font: { size: 14 } },
+        yaxis: { tickprefix: "$", tickformat: "~s", rangemode: "tozero" },
+        xaxis: { type: "category" },
+      }
+    );
+    const table = document.getElementById("flows-table");
+    table.querySelector("th.ab").textContent = `${a} → ${b}`;
+    table.querySelector("th.ba").textContent = `${b} → ${a}`;
+    for (const th of table.querySelectorAll("thead th:not(:first-child)")) th.className = th.className + " num";
+    const body = table.querySelector("tbody");
+    clear(body);
+    years.forEach((year, i) => {
+      const tr = el("tr", { "data-year": year });
+      tr.appendChild(el("th", { scope: "row" }, year));
+      const total = ab[i] !== null && ba[i] !== null ? ab[i] + ba[i] : null;
+      for (const [cls, v] of [["ab", ab[i]], ["ba", ba[i]], ["total", total]]) {
+        tr.appendChild(el("td", { className: "num " + cls, "data-value": v === null ? "" : v }, usd(v)));
+      }
+      body.appendChild(tr);
+    });
+    table.hidden = false;
+    showNotes(sec, result.body.notes.concat(rows.length ? [rows[0].basis] : []));
+    sec.root.dataset.state = "ready";
+  }
+
+  async function showComposition(a, b, gen) {
+    const sec = section("composition");
+    reset(sec);
+    const result = await getJSON(`/api/composition/${encodeURIComponent(a)}/${encodeURIComponent(b)}?by=section`);
+    if (gen !== generation) return;
+    if (!result.ok) {
+      explainFailure(sec, result, "product-level data", LOAD_BACI);
+      return;
+    }
+    const rows = result.body.data;
+    const latest = Math.max(...rows.map((r) => r.year));
+    const top = (exp) =>
+      rows.filter((r) => r.year === latest && r.exporter === exp).sort((x, y) => y.value_usd - x.value_usd).slice(0, 6);
+    const traces = [];
+    const table = document.getElementById("composition-table");
+    table.querySelector("caption").textContent = `Largest HS sections each way, ${latest} (${result.body.source})`;
+    const body = table.querySelector("tbody");
+    clear(body);
+    for (const [exp, imp, color] of [[a, b, COLORS.a], [b, a, COLORS.b]]) {
+      const picked = top(exp);
+      const all = rows.filter((r) => r.year === latest && r.exporter === exp).reduce((s, r) => s + r.value_usd, 0);
+      traces.push({
+        type: "bar",
+        orientation: "h",
+        name: `${exp} → ${imp}`,
+        y: picked.map((r) => `${exp}→${imp} · ${r.section} ${shorten(r.description, 34)}`),
+        x: picked.map((r) => r.value_usd),
+        marker: { color: color },
+        hovertext: picked.map((r) => r.description),
+      });
+      for (const r of picked) {
+        const tr = el("tr");
+        tr.appendChild(el("td", {}, `${exp} → ${imp}`));
+        tr.appendChild(el("td", {}, `${r.section} ${r.description}`));
+        tr.appendChild(el("td", { className: "num", "data-value": r.value_usd }, usd(r.value_usd)));
+        tr.appendChild(el("td", { className: "num" }, all ? pct(r.value_usd / all) : "–"));
+        body.appendChild(tr);
+      }
+    }
+    draw(document.getElementById("composition-chart"), traces, {
+      title: { text: `Largest HS sections, ${latest}`, font: { size: 14 } },
+      xaxis: { tickprefix: "$", tickformat: "~s" },
+      yaxis: { automargin: true, autorange: "reversed", tickfont: { size: 11 } },
+      margin: { t: 30, r: 10, b: 40, l: 10 },
+      height: 380,
+      showlegend: false,
+    });
+    table.hidden = false;
+    showNotes(sec, result.body.notes);
+    sec.root.dataset.state = "ready";
+  }
+
+  function shorten(text, n) {
+    text = String(text || "");
+    return text.length <= n ? text : text.slice(0, n - 1).trimEnd() + "…";
+  }
+
+  async function showPotential(a, b, gen) {
+    const sec = section("potential");
+    reset(sec);
+    const result = await getJSON(`/api/potential/${encodeURIComponent(a)}/${encodeURIComponent(b)}?top=10`);
+    if (gen !== generation) return;
+    if (!result.ok) {
+      explainFailure(sec, result, "bilateral product data", LOAD_BACI);
+      return;
+    }
+    const rows = result.body.data;
+    const table = document.getElementById("potential-table");
+    table.querySelector("caption").textContent = `What ${a} could sell more of to ${b} (${result.body.source})`;
+    for (const th of Array.from(table.querySelectorAll("thead th")).slice(3)) th.className = "num";
+    const body = table.querySelector("tbody");
+    clear(body);
+    for (const r of rows) {
+      const tr = el("tr", { "data-hs": r.hs_code });
+      tr.appendChild(el("td", { className: "num" }, r.rank));
+      tr.appendChild(el("td", {}, r.hs_code));
+      tr.appendChild(el("td", {}, shorten(r.description, 70)));
+      tr.appendChild(el("td", { className: "num", "data-value": r.potential_usd }, usd(r.potential_usd)));
+      tr.appendChild(el("td", { className: "num", "data-value": r.actual_usd }, usd(r.actual_usd)));
+      tr.appendChild(el("td", { className: "num untapped", "data-value": r.untapped_usd }, usd(r.untapped_usd)));
+      body.appendChild(tr);
+    }
+    table.hidden = rows.length === 0;
+    showNotes(sec, result.body.notes);
+    sec.root.dataset.state = rows.length ? "ready" : "empty";
+  }
+
+  async function showTarget(a, b, gen) {
+    const sec = section("target");
+    reset(sec);
+    const result = await getJSON(`/api/targets/status?pair=${encodeURIComponent(a + "-" + b)}`);
+    if (gen !== generation) return;
+    if (!result.ok) {
+      explainFailure(sec, result, "declared targets", "bilat target add (or bilat news ingest ARTICLE)");
+      return;
+    }
+    const rows = result.body.data;
+    if (!rows.length) {
+      explain(sec, `no declared target for ${a}–${b}`, "bilat news ingest ARTICLE");
+      return;
+    }
+    const t = rows[0];
+    const progress = typeof t.progress === "number" ? t.progress : null;
+    draw(
+      document.getElementById("target-chart"),
+      [
+        {
+          type: "indicator",
+          mode: "gauge+number",
+          value: progress === null ? 0 : progress * 100,
+          number: { suffix: " %", valueformat: ".0f" },
+          title: { text: "of the way to the goal", font: { size: 13 } },
+          gauge: {
+            axis: { range: [0, 100] },
+            bar: { color: COLORS.a },
+            threshold: { line: { color: "#1d2733", width: 3 }, value: 100 },
+          },
+        },
+      ],
+      { height: 230, margin: { t: 20, r: 20, b: 10, l: 20 } }
+    );
+    const facts = document.getElementById("target-facts");
+    clear(facts);
+    const add = (label, value, attrs) => {
+      facts.appendChild(el("dt", {}, label));
+      facts.appendChild(el("dd", attrs || {}, value));
+    };
+    add("Goal", t.description || t.text || t.measure || "");
+    if (t.verdict) {
+      const dd = el("dd");
+      dd.appendChild(el("span", { className: "verdict " + String(t.verdict).replace(/\s+/g, "_") }, t.verdict));
+      facts.appendChild(el("dt", {}, "Verdict"));
+      facts.appendChild(dd);
+    }
+    add("Required growth", pct(t.required_cagr), { "data-value": t.required_cagr });
+    add("Actual growth", pct(t.actual_cagr), { "data-value": t.actual_cagr });
+    if (t.year !== undefined) add("Latest year", t.year);
+    facts.hidden = false;
+    showNotes(sec, result.body.notes);
+    sec.root.dataset.state = "ready";
+  }
+
+  async function showAgreements(a, b, gen) {
+    const sec = section("agreements");
+    reset(sec);
+    const result = await getJSON(`/api/agreements?pair=${encodeURIComponent(a + "-" + b)}`);
+    if (gen !== generation) return;
+    if (!result.ok) {
+      explainFailure(sec, result, "agreements from the news", "bilat news ingest ARTICLE");
+      return;
+    }
+    const rows = result.body.data;
+    if (!rows.length) {
+      explain(sec, `no agreement between ${a} and ${b} in the ingested articles`, "bilat news ingest ARTICLE");
+      return;
+    }
+    const list = document.getElementById("agreements-list");
+    clear(list);
+    for (const r of rows) {
+      const li = el("li");
+      li.appendChild(el("time", r.date ? { datetime: r.date } : {}, r.date || "undated"));
+      const link = el("a", { href: articleLink(r.article_id, r.start, r.end) }, r.title || r.text || r.kind || "agreement");
+      li.appendChild(link);
+      list.appendChild(li);
+    }
+    list.hidden = false;
+    sec.root.dataset.state = "ready";
+  }
+
+  function articleLink(id, start, end) {
+    const anchor = start !== undefined && start !== null ? `#at-${start}-${end}` : "";
+    return `/article.html?id=${encodeURIComponent(id)}${anchor}`;
+  }
+
+  async function showClaims(a, b, gen) {
+    const sec = section("claims");
+    reset(sec);
+    const result = await getJSON(`/api/claims?pair=${encodeURIComponent(a + "-" + b)}`);
+    if (gen !== generation) return;
+    if (!result.ok) {
+      explainFailure(sec, result, "claims from the news", "bilat news ingest ARTICLE");
+      return;
+    }
+    const rows = result.body.data;
+    if (!rows.length) {
+      explain(sec, `no claim about ${a}–${b} trade in the ingested articles`, "bilat news ingest ARTICLE");
+      return;
+    }
+    const table = document.getElementById("claims-table");
+    const body = table.querySelector("tbody");
+    clear(body);
+    for (const r of rows) {
+      const tr = el("tr");
+      const claim = el("td");
+      claim.appendChild(el("a", { href: articleLink(r.article_id, r.start, r.end) }, r.text));
+      tr.appendChild(claim);
+      const verdict = el("td");
+      verdict.appendChild(el("span", { className: "verdict " + String(r.verdict || "").replace(/\s+/g, "_") }, r.verdict || "unchecked"));
+      tr.appendChild(verdict);
+      tr.appendChild(el("td", {}, r.explanation || r.reason || ""));
+      body.appendChild(tr);
+    }
+    table.hidden = false;
+    sec.root.dataset.state = "ready";
+  }
+
+  async function showProvenance(gen) {
+    const sec = section("provenance");
+    reset(sec);
+    const result = await getJSON("/api/sources");
+    if (gen !== generation) return;
+    const list = document.getElementById("provenance-list");
+    clear(list);
+    if (!result.ok) {
+      explain(sec, "could not list the sources: " + result.detail);
+      return;
+    }
+    for (const f of result.body.data) {
+      const years = f.first_year === f.last_year ? f.first_year : `${f.first_year}–${f.last_year}`;
+      list.appendChild(
+        el("li", {}, `${f.name} (${f.source}, ${years}, ${Number(f.rows).toLocaleString("en")} rows, sha256 ${String(f.sha256).slice(0, 12)}…)`)
+      );
+    }
+    for (const note of result.body.notes) list.appendChild(el("li", {}, note));
+    sec.root.dataset.state = "ready";
+  }
+
+  // ---- the pair --------------------------------------------------------------------------------
+  async function resolve(text) {
+    const result = await getJSON(`/api/countries/${encodeURIComponent(text.trim())}`);
+    if (!result.ok) throw new Error(result.detail);
+    return result.body.data[0];
+  }
+
+  async function showPair(textA, textB, pushHistory) {
+    const gen = ++generation;
+    statusLine.className = "";
+    statusLine.textContent = "Loading…";
+    let a, b;
+    try {
+      [a, b] = await Promise.all([resolve(textA), resolve(textB)]);
+    } catch (err) {
+      statusLine.className = "error";
+      statusLine.textContent = err.message;
+      return;
+    }
+    if (gen !== generation) return;
+    if (a.iso3 === b.iso3) {
+      statusLine.className = "error";
+      statusLine.textContent = `a pair needs two different countries (both are ${a.short_name})`;
+      return;
+    }
+    inputA.value = a.iso3;
+    inputB.value = b.iso3;
+    document.title = `bilat: ${a.short_name} – ${b.short_name}`;
+    if (pushHistory) history.replaceState(null, "", `?a=${encodeURIComponent(a.iso3)}&b=${encodeURIComponent(b.iso3)}`);
+    await Promise.all([
+      showFlows(a.iso3, b.iso3, gen),
+      showComposition(a.iso3, b.iso3, gen),
+      showTarget(a.iso3, b.iso3, gen),
+      showPotential(a.iso3, b.iso3, gen),
+      showAgreements(a.iso3, b.iso3, gen),
+      showClaims(a.iso3, b.iso3, gen),
+      showProvenance(gen),
+    ]);
+    if (gen !== generation) return;
+    statusLine.textContent = `${a.short_name} (${a.iso3}) and ${b.short_name} (${b.iso3})`;
+    document.body.dataset.pair = `${a.iso3}-${b.iso3}`;
+  }
+
+  async function fillCountries() {
+    const result = await getJSON("/api/countries?limit=500");
+    if (!result.ok) return;
+    const list = document.getElementById("country-list");
+    clear(list);
+    for (const c of result.body.data) {
+      const option = el("option", { value: c.iso3 }, c.short_name);
+      list.appendChild(option);
+    }
+  }
+
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    showPair(inputA.value, inputB.value, true);
+  });
+  document.getElementById("swap-pair").addEventListener("click", () => {
+    [inputA.value, inputB.value] = [inputB.value, inputA.value];
+    showPair(inputA.value, inputB.value, true);
+  });
+
+  const params = new URLSearchParams(window.location.search);
+  if (params.get("a")) inputA.value = params.get("a").slice(0, 100);
+  if (params.get("b")) inputB.value = params.get("b").slice(0, 100);
+  fillCountries();
+  showPair(inputA.value, inputB.value, false);
+})();
