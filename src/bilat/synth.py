@@ -15,7 +15,8 @@ How it stays fast and small: rows are produced exporter by exporter as numpy arr
 Python objects), each exporter's products are chosen by systematic sampling with inclusion
 probabilities proportional to a product weight (exactly ``n`` distinct products for a pair that
 needs ``n`` rows), and text is formatted by Arrow compute kernels and written by Arrow's CSV writer.
-Everything derives from ``seed`` and the year, so the same call writes the same bytes.
+Everything derives from ``seed`` and the year, so the same call writes the same bytes (with the
+same numpy, whose random streams may change between its major versions).
 """
 
 from __future__ import annotations

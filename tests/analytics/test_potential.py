@@ -206,3 +206,25 @@ def test_potential_without_bilateral_data_shows_both_advantages_and_says_why(mon
     assert rows[rows.exporter == "JPN"].rca.iloc[0] == pytest.approx(expected_rca.iloc[0])
     note = " ".join(result.stderr.split())
     assert "no bilateral product flows" in note and "bilat ingest baci" in note
+
+
+def test_named_lens_keeps_only_its_codes_and_matches_its_prefixes(synthetic_baci):
+    from bilat.nomenclature.lenses import get_lens
+
+    con, (a, b) = synthetic_baci
+    flows = con.table("product_flows")
+    medical = get_lens("medical")
+    named = con.execute(export_potential(flows, a, b, year=2016, level=6, source="baci", lens="medical", min_rca=0.0))
+    listed = con.execute(
+        export_potential(flows, a, b, year=2016, level=6, source="baci", lens=list(medical.hs_prefixes), min_rca=0.0)
+    )
+    assert len(named) > 0
+    assert named.hs_code.map(lambda code: code.startswith(medical.hs_prefixes)).all()
+    pd.testing.assert_frame_equal(named, listed)
+
+
+def test_potential_command_refuses_an_unknown_lens_in_one_line(monkeypatch, synthetic_baci):
+    con, (a, b) = synthetic_baci
+    result = _run_cli(monkeypatch, con, ["potential", a, b, "--lens", "no_such_sector"])
+    assert result.exit_code != 0
+    assert "unknown lens" in str(result.exception)

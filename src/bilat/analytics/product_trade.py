@@ -64,7 +64,21 @@ def resolve_lens(lens: Any) -> tuple[str, ...] | None:
     return out
 
 
-def _prefix_predicate(column: ir.StringValue, prefixes: tuple[str, ...]) -> ir.BooleanValue:
+def lens_filter(column: ir.StringValue, lens: Any) -> ir.BooleanValue:
+    """``column`` starts with one of the lens's HS prefixes.
+
+    A named lens (or ``Lens``) goes through :func:`bilat.nomenclature.lenses.lens_predicate`, so the
+    lens semantics live in one place; a plain list of prefixes is matched here the same way.
+    """
+    prefixes = resolve_lens(lens)
+    assert prefixes is not None
+    if isinstance(lens, str) or hasattr(lens, "hs_prefixes"):
+        try:
+            from bilat.nomenclature.lenses import lens_predicate
+        except ImportError:  # pragma: no cover - depends on another module being present
+            pass
+        else:
+            return lens_predicate(column, lens)
     pred = column.startswith(prefixes[0])
     for prefix in prefixes[1:]:
         pred = pred | column.startswith(prefix)
@@ -94,9 +108,8 @@ def select_flows(
         flows.value_usd.notnull(),
     )
     t = t.filter(t.hs_level == t.hs_level.max())
-    prefixes = resolve_lens(lens)
-    if prefixes is not None:
-        t = t.filter(_prefix_predicate(t.hs_code, prefixes))
+    if lens is not None:
+        t = t.filter(lens_filter(t.hs_code, lens))
     return t.select(
         exporter=t.exporter,
         importer=t.importer,

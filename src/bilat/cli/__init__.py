@@ -17,6 +17,7 @@ COMMAND_MODULES = [
     "bilat.cli.synth_cmds",
     "bilat.cli.potential_cmds",
     "bilat.cli.serve_cmds",
+    "bilat.cli.news_cmds",
 ]
 
 def _register(module: str) -> None:

@@ -10,12 +10,29 @@ from enum import Enum
 from typing import Any
 
 import typer
+from typer.core import TyperGroup
 from rich.console import Console
 
 from bilat.errors import BilatError
 
+console = Console()
+err_console = Console(stderr=True)
+
+
+class _BilatGroup(TyperGroup):
+    """Turns a :class:`BilatError` from any command into one red line and its exit code."""
+
+    def invoke(self, ctx):  # noqa: ANN001, ANN201 - click's signature
+        try:
+            return super().invoke(ctx)
+        except BilatError as exc:
+            err_console.print("error: " + str(exc), style="bold red", highlight=False, markup=False, soft_wrap=True)
+            ctx.exit(exc.exit_code)
+
+
 app = typer.Typer(
     name="bilat",
+    cls=_BilatGroup,
     help="Monitor trade and cooperation between two countries, from official statistics.\n\n"
     "Example: bilat report ISR JPN",
     no_args_is_help=True,
@@ -23,8 +40,6 @@ app = typer.Typer(
     rich_markup_mode="rich",
 )
 
-console = Console()
-err_console = Console(stderr=True)
 
 
 class OutputFormat(str, Enum):

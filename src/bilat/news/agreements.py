@@ -47,13 +47,20 @@ TYPES: list[tuple[str, str]] = [
     (r"plans?", "plan"),
 ]
 _TYPE_RE = re.compile(
-    r"\b(?:" + "|".join(f"(?P<t{i}>{p})" for i, (p, _) in enumerate(TYPES)) + r")\b"
+    r"\b(?:" + "|".join(f"(?P<t{i}>{p})" for i, (p, _) in enumerate(TYPES)) + r")\b", re.I
 )
 SIGN = re.compile(
     r"\b(?:signed|signs?|signing|inked|inks?|concluded|conclude|approved|approves?|adopted|adopts?|finali[sz]ed|"
-    r"launched|unveiled|initialled|initialed|exchanged|struck|sealed)\b",
+    r"launched|unveiled|initialled|initialed|exchanged|struck|sealed|issued)\b",
     re.I,
 )
+_NOT_SIGNED = re.compile(
+    r"\b(?:not|never|yet\s+to\s+be|yet\s+to|before\s+it\s+is|could\s+be|would\s+be|will\s+be|to\s+be)\s+"
+    r"(?:yet\s+|been\s+|be\s+)?(?:signed|concluded|approved)\b|\b(?:are|were|is|was|have\s+been|has\s+been)\s+negotiating\b|"
+    r"\bunder\s+negotiation\b|\bin\s+talks\b",
+    re.I,
+)
+_WITNESSES = re.compile(r"\b(?:attended|witnessed|hosted|watched|in\s+the\s+presence\s+of)\b")
 _APPROVE = re.compile(r"\b(?:approved|approves?|adopted|adopts?|unveiled|launched)\b", re.I)
 _GOV = re.compile(r"\b(?:Cabinet|cabinet|government|Government|ministry|Ministry|parliament|Parliament|Knesset|Diet|"
                   r"Council of Ministers|State Council)\b")
@@ -83,7 +90,7 @@ CITIES = (
     "Lisbon", "Vienna", "Warsaw", "Kyiv", "Manila", "Kuala Lumpur", "Wellington", "Mexico City", "Buenos Aires",
     "Santiago", "Lima", "Bogota", "Davos", "Hiroshima", "Nagoya", "Yokohama", "Haifa", "Amman", "Rabat", "Athens",
 )
-_PLACE = re.compile(r"\b(?:in|at)\s+(?P<city>" + "|".join(sorted(CITIES, key=len, reverse=True)) + r")\b")
+_PLACE = re.compile(r"\b(?:in|at|visit\s+to|trip\s+to)\s+(?P<city>" + "|".join(sorted(CITIES, key=len, reverse=True)) + r")\b")
 _TITLE_WORDS = frozenset(
     "Prime Minister Ministers President Premier Economy Trade Industry Foreign Finance Commerce Secretary Chancellor "
     "Ambassador Deputy Vice Crown Prince King Sheikh Mr Mrs Ms Dr Chairman Chair CEO Governor Senator Mayor State "
@@ -111,6 +118,12 @@ class _Event:
     slots: list[Agreement] = field(default_factory=list)
     count: int = 0
     paragraph: int = 0
+    kind: str = "agreement"
+    span: tuple[int, int] = (0, 0)
+
+
+#: Above this many instruments in one signing, they are one record with a count (not one record each).
+_MAX_SLOTS = 4
 
 
 def extract_agreements(
@@ -125,7 +138,7 @@ def extract_agreements(
         if sent.headline:
             continue
         text = sent.text
-        signing = SIGN.search(text) is not None
+        signing = SIGN.search(text) is not None and not _NOT_SIGNED.search(text)
         mentioned: list[Agreement] = []
         new_event: _Event | None = None
         taken: list[tuple[int, int]] = []
@@ -134,6 +147,17 @@ def extract_agreements(
             new_event = _Event(count=_count(count.group("n")), paragraph=sent.paragraph)
             events.append(new_event)
             taken.append(count.span())
+            noun = _TYPE_RE.search(text, count.start("n"))
+            kind = next((TYPES[i][1] for i in range(len(TYPES)) if noun and noun.group(f"t{i}")), "agreement")
+            if new_event.count > _MAX_SLOTS:  # many instruments signed together: one record with a count
+                batch = Agreement(text="", start=sent.start + count.start(), end=sent.start + count.end(), type=kind,
+                                  count=new_event.count)
+                new_event.slots.append(batch)
+                new_event.count = 1
+                owner[id(batch)] = new_event
+                mentioned.append(batch)
+            new_event.kind = kind
+            new_event.span = (sent.start + count.start(), sent.start + count.end())
         ordinal_slot: Agreement | None = None
         for om in _ORDINAL.finditer(text):
             event = new_event or (events[-1] if events else None)
@@ -141,7 +165,7 @@ def extract_agreements(
                 continue
             k = _ORDINALS[om.group("o")]
             while len(event.slots) < k:
-                slot = Agreement(text="", start=sent.start + om.start("o"), end=sent.start + om.end(), type="agreement")
+                slot = Agreement(text="", start=sent.start + om.start("o"), end=sent.start + om.end(), type=event.kind)
                 event.slots.append(slot)
                 owner[id(slot)] = event
             ordinal_slot = event.slots[k - 1]
@@ -156,7 +180,7 @@ def extract_agreements(
             plural = tm.group().endswith("s") and kind not in ("MoU",) and not tm.group().endswith("ss")
             definite = _DEFINITE.search(text[: tm.start()]) is not None
             existing = _latest(events, kind)
-            if ordinal_slot is not None and ordinal_slot.type == "agreement" and kind != "agreement":
+            if ordinal_slot is not None and ordinal_slot.type in ("agreement", "document") and kind != "agreement":
                 ordinal_slot.type = kind
                 ordinal_slot.start, ordinal_slot.end = sent.start + tm.start(), sent.start + tm.end()
                 continue
@@ -181,11 +205,14 @@ def extract_agreements(
             mentioned.append(agreement)
         if new_event is not None:
             _fill_event(new_event, view, sent, refs, pair, published)
-        elif signing:
+        elif signing and mentioned:
             for agreement in mentioned:
                 event = owner.get(id(agreement))
                 if event is not None:
                     _fill_event(event, view, sent, refs, pair, published, parties=False)
+        elif (signing or re.search(r"\bsigning\b", text)) and events and sent.paragraph - events[-1].paragraph <= 1:
+            # "X and Y signed the text": names for the event just reported
+            _fill_event(events[-1], view, sent, refs, pair, published, parties=False)
         targets = [a for a in mentioned]
         if not targets and current is not None and sent.paragraph == current_paragraph and not closes:
             targets = [current]
@@ -296,6 +323,9 @@ def _shift(d: DateRef, offset: int) -> DateRef:
 
 def _names(text: str, offset: int, refs: list[CountryRef]) -> list[str]:
     """Person names: runs of capitalised words, titles and country words stripped from the front."""
+    witnesses = _WITNESSES.search(text)
+    if witnesses:
+        text = text[: witnesses.start()]
     country_spans = [(r.start - offset, r.end - offset) for r in mentions_in(refs, offset, offset + len(text))]
     names: list[str] = []
     run_re = re.compile(
@@ -329,7 +359,7 @@ def _finish(events: list[_Event], view: str, pair: list[str]) -> list[Agreement]
     out: list[Agreement] = []
     for event in events:
         while len(event.slots) < event.count:
-            event.slots.append(Agreement(text="", start=0, end=0, type="agreement"))
+            event.slots.append(Agreement(text="", start=event.span[0], end=event.span[1], type=event.kind))
         for slot in event.slots:
             if slot.end == 0:
                 continue

@@ -48,7 +48,8 @@ _SHARE = re.compile(
 _GROWTH_BEFORE = re.compile(
     r"\b(?P<verb>rose|grew|increased|jumped|climbed|surged|soared|expanded|gained|up|fell|declined|dropped|"
     r"raise|raising|boost|boosting|lift|lifting|increase|increasing|grow|expand|"
-    r"decreased|slipped|shrank|contracted|down|plunged|slumped)\s+(?:by\s+)?(?:about\s+|some\s+|nearly\s+|almost\s+)?$",
+    r"decreased|slipped|shrank|contracted|down|plunged|slumped)\s+(?:(?:[\w@'-]+\s+){0,3}?by\s+)?"
+    r"(?:about\s+|some\s+|nearly\s+|almost\s+)?$",
     re.I,
 )
 _GROWTH_AFTER = re.compile(

@@ -195,6 +195,7 @@ class Agreement:
     duration_years: float | None = None
     amount: float | None = None
     currency: str | None = None
+    count: int | None = None  # "16 memorandums of understanding" signed together: one record, count 16
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -214,6 +215,8 @@ class Agreement:
             out["partner"] = self.partner
         if self.duration_years is not None:
             out["duration_years"] = self.duration_years
+        if self.count is not None:
+            out["count"] = self.count
         if self.amount is not None:
             out["amount"] = self.amount
             out["currency"] = self.currency

@@ -65,7 +65,11 @@ def resolve_previous(targets: list[Target], claims: list) -> None:
         if not before:
             target.measure = "other"
             continue
-        claim = max(before, key=lambda c: c.end)
+        # "…reached $900 million in 2021, up from $190 million in 2020. … double that figure": the
+        # figure is the latest level, so among the claims of the nearest sentence take the latest year.
+        last = max(before, key=lambda c: c.end)
+        nearby = [c for c in before if last.end - c.end < 200 and c.measure == last.measure]
+        claim = max(nearby, key=lambda c: (c.year or 0, c.end))
         target.measure = claim.measure
         target.base_year = claim.year
         target.base_value = claim.value

@@ -25,6 +25,8 @@ class Table:
     caption: str
     frame: pd.DataFrame
     formats: Formats = field(default_factory=dict)
+    #: False: kept in JSON/CSV only (long tables a reader does not scroll through in HTML/Markdown).
+    display: bool = True
 
 
 @dataclass

@@ -27,6 +27,7 @@ HS_PATTERN = r"^(\d{2}|\d{4}|\d{6})$"
 SOURCE_PATTERN = r"^[a-z][a-z0-9_]{0,29}$"
 LENS_PATTERN = r"^[A-Za-z][A-Za-z0-9_ -]{0,99}$"
 ID_PATTERN = r"^[A-Za-z0-9_-]{1,64}$"
+PAIR_PATTERN = r"^[A-Za-z]{3}-[A-Za-z]{3}$"
 
 #: What to write instead, for each form (shown in 422 answers instead of the regular expression).
 PATTERN_HELP = {
@@ -36,6 +37,7 @@ PATTERN_HELP = {
     SOURCE_PATTERN: "a source name is lower-case letters, digits and underscores (baci, imf_dots)",
     LENS_PATTERN: "a lens name is letters, digits, spaces, '-' and '_' (see /api/lenses)",
     ID_PATTERN: "an id is letters, digits, '-' and '_' (at most 64)",
+    PAIR_PATTERN: "a pair is two ISO3 codes joined by '-' (ISR-JPN)",
 }
 
 CountryPath = Annotated[
@@ -60,6 +62,10 @@ Source = Annotated[
 SearchText = Annotated[
     str | None,
     Query(max_length=MAX_TEXT, description="Words to look for (case-insensitive).", examples=["robots"]),
+]
+PairQuery = Annotated[
+    str | None,
+    Query(max_length=7, pattern=PAIR_PATTERN, description="Only this pair (either order): two ISO3 codes, ISR-JPN.", examples=["ISR-JPN"]),
 ]
 Limit = Annotated[int, Query(ge=1, le=500, description="At most this many rows.")]
 Top = Annotated[int, Query(ge=1, le=200, description="Number of products to show.")]
@@ -87,3 +93,11 @@ def pair(a: str, b: str) -> tuple[str, str]:
     if first == second:
         raise UnknownCountryError(f"a pair needs two different countries, got {a!r} and {b!r} (both {first})")
     return first, second
+
+
+def pair_query(text: str | None) -> tuple[str, str] | None:
+    """The two ISO3 codes of a ``pair=ISR-JPN`` parameter (None when absent)."""
+    if text is None:
+        return None
+    first, second = text.split("-", 1)
+    return pair(first, second)

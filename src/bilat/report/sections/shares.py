@@ -46,4 +46,4 @@ def build(ctx) -> Section:  # noqa: ANN001 - a ReportContext
            "reported_total_usd": "usd", "year": "year", "rank": "int", "partners": "int"}
     return Section("shares", "Share and rank among partners", paragraphs=paragraphs, figures=[fig, rank],
                    tables=[Table("shares", "Shares and ranks (last 10 years; all years in JSON/CSV)", recent, fmt),
-                           Table("shares_all", "Shares and ranks, all years", s, fmt)])
+                           Table("shares_all", "Shares and ranks, all years", s, fmt, display=False)])

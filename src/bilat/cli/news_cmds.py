@@ -1,0 +1,157 @@
+"""``bilat news``: add articles, list them, show their records, fact-check their claims."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from bilat.cli.app import FORMAT_OPTION, OutputFormat, app, console, emit
+from bilat.errors import BilatError
+
+news_app = typer.Typer(
+    help="News intelligence: extract claims, targets and agreements from articles and check them.\n\n"
+    "Example: bilat news add article.txt --date 2017-05-04",
+    no_args_is_help=True,
+)
+app.add_typer(news_app, name="news")
+
+
+def _date(value: Optional[str]) -> Optional[dt.date]:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise BilatError(f"--date must be YYYY-MM-DD, got {value!r}") from None
+
+
+@news_app.command("add")
+def add(
+    paths: list[Path] = typer.Argument(..., help="Article files (.txt, .html) or folders of them."),
+    date: Optional[str] = typer.Option(None, "--date", help="Publication date, YYYY-MM-DD (resolves 'on Wednesday')."),
+    source: Optional[str] = typer.Option(None, "--source", help="Where the article comes from (a newspaper name)."),
+    fmt: OutputFormat = FORMAT_OPTION,
+) -> None:
+    """Add articles to the store and extract their records (re-adding the same text changes nothing).
+
+    Example: bilat news add article.txt --date 2017-05-04 --source "Jerusalem Post"
+    """
+    import pandas as pd
+
+    from bilat.news import NewsStore, load_articles
+    from bilat.store import open_store
+
+    articles = load_articles(paths, published=_date(date), source=source)  # all read before anything is stored
+    rows = []
+    with open_store().catalog() as con:
+        store = NewsStore(con)
+        for article in articles:
+            article_id, added = store.add(article)
+            rows.append({"id": article_id, "name": article.name, "added": added})
+    emit(pd.DataFrame(rows), fmt, title="articles")
+
+
+@news_app.command("list")
+def list_(fmt: OutputFormat = FORMAT_OPTION) -> None:
+    """List stored articles with the number of claims, targets and agreements found in each.
+
+    Example: bilat news list
+    """
+    import pandas as pd
+
+    from bilat.news import NewsStore
+    from bilat.store import open_store
+
+    with open_store().catalog() as con:
+        rows = NewsStore(con).list()
+    columns = ["id", "name", "title", "source", "published", "countries", "claims", "targets", "agreements"]
+    emit(pd.DataFrame(rows, columns=columns + ["added_at"])[columns], fmt, title="news articles")
+
+
+@news_app.command("show")
+def show(
+    article_id: int = typer.Argument(..., help="Article id (see `bilat news list`)."),
+    fmt: OutputFormat = FORMAT_OPTION,
+) -> None:
+    """Show an article with its claims, targets and agreements highlighted in the text.
+
+    Example: bilat news show 1
+    """
+    import pandas as pd
+
+    from bilat.news import NewsStore
+    from bilat.store import open_store
+
+    with open_store().catalog() as con:
+        stored = NewsStore(con).get(article_id)
+    records = _records(stored.extraction)
+    if fmt != OutputFormat.table:
+        emit(pd.DataFrame(records), fmt)
+        return
+    from rich.text import Text
+
+    text = Text(stored.article.text)
+    styles = {"claim": "bold yellow", "target": "bold green", "agreement": "bold cyan"}
+    for record in records:
+        text.stylize(styles[record["kind"]], record["start"], record["end"])
+    console.print(f"[bold]#{stored.id} {stored.article.name}[/]  countries: {', '.join(stored.extraction.countries)}")
+    console.print(text)
+    console.print("[bold yellow]claims[/]  [bold green]targets[/]  [bold cyan]agreements[/]")
+    emit(pd.DataFrame(records), OutputFormat.table, title="records")
+
+
+def _records(extraction) -> list[dict]:
+    rows = []
+    for kind, items in (("claim", extraction.claims), ("target", extraction.targets),
+                        ("agreement", extraction.agreements)):
+        for item in items:
+            data = item.to_dict()
+            rows.append({
+                "kind": kind, "start": item.start, "end": item.end, "text": item.text,
+                "what": data.get("measure") or data.get("type"),
+                "value": data.get("value", data.get("target_value", data.get("multiplier"))),
+                "currency": data.get("currency"),
+                "from": data.get("from") or data.get("country") or ",".join(data.get("parties") or data.get("countries") or []),
+                "to": data.get("to") or data.get("partner"),
+                "year": data.get("year", data.get("by_year")),
+            })
+    return sorted(rows, key=lambda r: r["start"])
+
+
+@news_app.command("check")
+def check(
+    article_id: Optional[int] = typer.Argument(None, help="Article id; all articles when left out."),
+    engine: str = typer.Option("duckdb", "--engine", help="Query engine: duckdb or spark."),
+    fmt: OutputFormat = FORMAT_OPTION,
+) -> None:
+    """Fact-check the claims of stored articles against the data (goods trade, same direction and year).
+
+    Example: bilat news check 1
+    """
+    import pandas as pd
+
+    from bilat.engines import open_engine
+    from bilat.news import NewsStore, TradeFacts, check_claims
+    from bilat.store import open_store
+
+    with open_store().catalog() as con:
+        store = NewsStore(con)
+        ids = [article_id] if article_id is not None else store.ids()
+        stored = [store.get(i) for i in ids]
+    facts = TradeFacts.from_engine(open_engine(engine))
+    rows = []
+    for item in stored:
+        for verdict in check_claims(item.extraction.claims, facts):
+            c = verdict.claim
+            rows.append({
+                "article": item.id, "claim": c.text, "measure": c.measure,
+                "from": c.from_ or c.country, "to": c.to, "year": c.year, "claimed": c.value,
+                "currency": c.currency, "claimed_usd": verdict.claimed_usd, "data_usd": verdict.data_value,
+                "deviation": verdict.deviation, "verdict": verdict.verdict,
+                "why": verdict.reason or verdict.explanation, "source": verdict.source,
+            })
+    emit(pd.DataFrame(rows), fmt, title="fact-check",
+         note="tolerance: exact ±5%, about/some ±15%, nearly -1%..+15% (claimed vs data); see docs/news.md")

@@ -1,0 +1,81 @@
+"""One self-contained HTML file: plotly.js inlined once, every figure drawn from inline JSON.
+
+Escaping: every text that comes from data or users (country names, product descriptions, a
+target's quote, news claims) goes through :func:`html.escape`; figure JSON is embedded with
+``</`` written as ``<\\/`` so that no string can close the ``<script>`` element.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from importlib import resources
+from string import Template
+
+import plotly.io as pio
+
+from bilat.report.model import Report, Section, Table
+from bilat.report.render.cells import format_cell
+
+MAX_ROWS = 60
+
+
+def render(report: Report) -> str:
+    """The report as a complete HTML document (no network needed to open it)."""
+    from plotly.offline import get_plotlyjs
+
+    template = Template(resources.files("bilat.report").joinpath("templates/report.html").read_text(encoding="utf-8"))
+    nav = "".join(f'<li><a href="#{s.name}">{html.escape(s.title)}</a></li>' for s in report.sections)
+    body = "\n".join(_section(s, i) for i, s in enumerate(report.sections))
+    return template.substitute(
+        title=html.escape(report.title),
+        subtitle=html.escape(f"{report.years[0]}-{report.years[1]} · generated {report.generated_at:%Y-%m-%d %H:%M} UTC"),
+        plotlyjs=get_plotlyjs().replace("</script", "<\\/script"),
+        nav=nav,
+        body=body,
+    )
+
+
+def _section(section: Section, index: int) -> str:
+    parts = [f'<section id="{html.escape(section.name)}"><h2>{html.escape(section.title)}</h2>']
+    parts += [f"<p>{html.escape(p)}</p>" for p in section.paragraphs]
+    for n, fig in enumerate(section.figures):
+        parts.append(_figure(fig, f"fig-{index}-{n}"))
+    for table in section.tables:
+        if table.display:
+            parts.append(_table(table))
+    if section.notes:
+        parts.append('<ul class="notes">' + "".join(f"<li>{html.escape(n)}</li>" for n in section.notes) + "</ul>")
+    if section.preformatted:
+        parts.append(f'<details><summary>Embedded dataset provenance</summary><pre>{html.escape(section.preformatted)}</pre></details>')
+    parts.append("</section>")
+    return "\n".join(parts)
+
+
+def _figure(fig, element_id: str) -> str:  # noqa: ANN001 - a plotly Figure
+    spec = json.loads(pio.to_json(fig, validate=False))
+    payload = json.dumps({"data": spec.get("data", []), "layout": spec.get("layout", {})}, ensure_ascii=False)
+    payload = payload.replace("</", "<\\/").replace("<!--", "<\\!--")
+    return (
+        f'<div class="chart" id="{element_id}"></div>\n'
+        f'<script>(function(){{var f={payload};Plotly.newPlot("{element_id}",f.data,f.layout,'
+        f'{{responsive:true,displaylogo:false}});}})();</script>'
+    )
+
+
+def _table(table: Table) -> str:
+    frame = table.frame
+    shown = frame.head(MAX_ROWS)
+    head = "".join(f"<th>{html.escape(str(c))}</th>" for c in shown.columns)
+    rows = []
+    for record in shown.itertuples(index=False):
+        cells = []
+        for column, value in zip(shown.columns, record, strict=True):
+            kind = table.formats.get(column)
+            numeric = kind in ("usd", "pct", "pp", "ratio", "int") or isinstance(value, (int, float))
+            cls = ' class="num"' if numeric else ""
+            cells.append(f"<td{cls}>{html.escape(format_cell(value, kind))}</td>")
+        rows.append("<tr>" + "".join(cells) + "</tr>")
+    more = f'<p class="more">{len(frame) - MAX_ROWS} more rows in --format json/csv</p>' if len(frame) > MAX_ROWS else ""
+    return (f'<div class="table-wrap"><table><caption>{html.escape(table.caption)}</caption>'
+            f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>{more}</div>")

@@ -1,0 +1,46 @@
+"""Declared goals against the data: progress, actual vs required growth, projection, verdict."""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+
+from bilat.analytics.growth import project
+from bilat.report.model import Section, Table
+from bilat.report.sections._style import COLORS, figure
+
+
+def build(ctx) -> Section:  # noqa: ANN001 - a ReportContext
+    p = ctx.profile
+    if not ctx.statuses:
+        return Section("targets", "Declared targets", paragraphs=[
+            f"No target is stored for this pair: `bilat target add {p.a} {p.b} --measure total --base-year 2016 "
+            f"--by-year 2022 --multiplier 2` adds one."])
+    paragraphs, tables, figs = [], [], []
+    for n, status in enumerate(ctx.statuses, start=1):
+        t = status.target
+        origin = t.origin if t.id is None else f"stored target #{t.id} ({t.origin})"
+        paragraphs.append(f"Goal {n}: {t.describe()}. Origin: {origin}." + (f" Declared as: “{t.quote}”." if t.quote else ""))
+        paragraphs.append(f"Verdict: {status.summary}.")
+        paragraphs.extend(f"  · {line}" for line in status.arithmetic)
+        if len(status.years):
+            tables.append(Table(f"target_{n}", f"Goal {n}, year by year", status.years,
+                                {"value_usd": "usd", "progress": "pct", "actual_cagr": "pct", "required_cagr": "pct",
+                                 "needed_cagr_from_here": "pct", "projection_usd": "usd", "year": "year"}))
+        if status.base_value is not None and status.goal is not None:
+            from bilat.analytics.targets import measure_column
+
+            series = p.flows[p.flows.year >= t.base_year - 5] if t.a == p.a else None
+            fig = figure(f"Goal {n}: {t.describe()}", f"{status.source}; goal path at the required growth")
+            if series is not None:
+                fig.add_trace(go.Scatter(x=series.year, y=series[measure_column(t)], name="actual", mode="lines+markers",
+                                         line={"color": COLORS[0]}))
+            elif len(status.years):
+                fig.add_trace(go.Scatter(x=status.years.year, y=status.years.value_usd, name="actual", mode="lines+markers"))
+            path_years = list(range(t.base_year, t.by_year + 1))
+            rate = status.required_cagr or 0.0
+            fig.add_trace(go.Scatter(x=path_years, y=[project(status.base_value, rate, y - t.base_year) for y in path_years],
+                                     name="path to the goal", mode="lines", line={"dash": "dash", "color": COLORS[1]}))
+            fig.add_trace(go.Scatter(x=[t.by_year], y=[status.goal], name="goal", mode="markers",
+                                     marker={"size": 12, "symbol": "star", "color": COLORS[3]}))
+            figs.append(fig)
+    return Section("targets", "Declared targets", paragraphs=paragraphs, tables=tables, figures=figs)
