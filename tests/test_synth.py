@@ -216,5 +216,6 @@ def test_cli_synth_baci_writes_a_release(tmp_path: Path) -> None:
         assert path.name in result.output
         assert len(_read(path)) == 1500
     bad = CliRunner().invoke(app, ["synth", "baci", str(tmp_path), "--years", "20x9"])
-    assert bad.exit_code != 0
-    assert isinstance(bad.exception, BilatError)
+    assert bad.exit_code == 1
+    assert "years must look like 2020, 2001-2020 or 2017,2019 (got '20x9')" in bad.output
+    assert "Traceback" not in bad.output

@@ -695,12 +695,14 @@ def reconcile(a: str, b: str, year: int | None = None, *, engine: Engine | str |
             )
         year = int(year)
         figures = eng.execute(rec.source_figures(tables, a, b, year))
+        world = world_exports(eng, tables, a, b, top=50)
     finally:
         if owned:
             eng.close()
     figures["year"] = figures["year"].astype(int)
     comparison = rec.compare(figures, year)
-    explanations = rec.attribute(figures, comparison, year)
+    hs71 = {str(r.exporter): float(r.share) for r in world[world.code == "XIV"].itertuples(index=False)} if len(world) else {}
+    explanations = rec.attribute(figures, comparison, year, hs71)
     notes = [
         f"CIF/FOB: importers value goods at the border including freight and insurance (CIF), exporters without (FOB); "
         f"a ratio of about {rec.TYPICAL_CIF_FOB[0]:.2f}-{rec.TYPICAL_CIF_FOB[1]:.2f} is typical (not measured here)",

@@ -226,5 +226,22 @@ def test_named_lens_keeps_only_its_codes_and_matches_its_prefixes(synthetic_baci
 def test_potential_command_refuses_an_unknown_lens_in_one_line(monkeypatch, synthetic_baci):
     con, (a, b) = synthetic_baci
     result = _run_cli(monkeypatch, con, ["potential", a, b, "--lens", "no_such_sector"])
-    assert result.exit_code != 0
-    assert "unknown lens" in str(result.exception)
+    assert result.exit_code == 1
+    message = " ".join(result.stderr.split())
+    assert message.startswith("error: unknown lens 'no_such_sector'") and "medical_devices" in message
+    assert "Traceback" not in result.output
+
+
+def test_rca_command_with_a_lens_lists_lens_products_with_economy_wide_rca(monkeypatch, synthetic_baci):
+    from bilat.analytics.indices import rca
+    from bilat.nomenclature.lenses import get_lens
+
+    con, (a, _) = synthetic_baci
+    result = _run_cli(monkeypatch, con, ["rca", a, "--level", "6", "--lens", "medical", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    rows = pd.read_json(pd.io.common.StringIO(result.stdout), dtype={"hs_code": str})
+    assert len(rows) > 0
+    assert rows.hs_code.map(lambda code: code.startswith(get_lens("medical").hs_prefixes)).all()
+    whole = con.execute(rca(con.table("product_flows"), year=2016, level=6, source="baci", exporter=a))
+    expected = whole.set_index("hs_code").rca.loc[rows.hs_code]
+    assert rows.rca.tolist() == pytest.approx(expected.tolist())

@@ -14,7 +14,7 @@ import ibis
 import ibis.expr.types as ir
 
 from bilat.analytics.product_trade import (
-    bilateral_matrix,
+    bilateral_rows,
     exports_by_product,
     imports_by_product,
     safe_div,
@@ -70,7 +70,7 @@ def _pair_totals(
     flows: ir.Table, exporter: str, importer: str, *, year: int, level: int, source: str, lens: Any
 ) -> ir.Table:
     """One row: x_ij, X_i (i's exports), M_j (j's imports), M_w (world trade), all from bilateral rows."""
-    m = bilateral_matrix(flows, year=year, level=level, source=source, lens=lens)
+    m = bilateral_rows(flows, year=year, level=level, source=source, lens=lens)
     agg = m.aggregate(
         pair_usd=m.value_usd.sum(where=(m.exporter == exporter) & (m.importer == importer)),
         exporter_total_usd=m.value_usd.sum(where=m.exporter == exporter),
@@ -193,7 +193,7 @@ def intra_industry(
         m = m.filter(m.importer == country)
         both = _stack_shares(x, "export_usd", m, "import_usd", ("export_usd", "import_usd"))
     else:
-        bm = bilateral_matrix(flows, year=year, level=level, source=source, lens=lens)
+        bm = bilateral_rows(flows, year=year, level=level, source=source, lens=lens)
         out_ = bm.filter((bm.exporter == country) & (bm.importer == partner))
         in_ = bm.filter((bm.exporter == partner) & (bm.importer == country))
         both = _stack_shares(out_, "value_usd", in_, "value_usd", ("export_usd", "import_usd"))
@@ -259,7 +259,7 @@ def market_concentration(
     if over not in ("partner", "product"):
         raise BilatError(f"over must be 'partner' or 'product' (got {over!r})")
     if over == "partner":
-        bm = bilateral_matrix(flows, year=year, level=level, source=source, lens=lens)
+        bm = bilateral_rows(flows, year=year, level=level, source=source, lens=lens)
         own, other = ("exporter", "importer") if direction == "export" else ("importer", "exporter")
         bm = bm.filter(bm[own] == country)
         units = bm.group_by(unit=bm[other]).aggregate(value_usd=bm.value_usd.sum())

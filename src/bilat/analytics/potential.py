@@ -32,7 +32,7 @@ import ibis.expr.types as ir
 
 from bilat.analytics.indices import rca as rca_expr
 from bilat.analytics.indices import trade_intensity
-from bilat.analytics.product_trade import bilateral_matrix, safe_div
+from bilat.analytics.product_trade import bilateral_rows, safe_div
 
 __all__ = ["export_potential", "DEFAULT_EASE_CAP"]
 
@@ -61,7 +61,7 @@ def export_potential(
     bilateral product data (BACI); on world-only data (Open Trade Statistics) the result is empty.
     The description column is joined by the edge (``bilat.nomenclature.hs``).
     """
-    m = bilateral_matrix(flows, year=year, level=level, source=source, lens=lens)
+    m = bilateral_rows(flows, year=year, level=level, source=source, lens=lens)
     a_is_exporter = m.exporter == exporter
     b_is_importer = m.importer == importer
     per_product = m.group_by("hs_code").aggregate(

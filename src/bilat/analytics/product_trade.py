@@ -134,6 +134,18 @@ def bilateral_matrix(
     return m.filter(m.importer != WORLD)
 
 
+def bilateral_rows(
+    flows: ir.Table, *, year: int, level: int, source: str, lens: Any = None
+) -> ir.Table:
+    """The rows behind :func:`bilateral_matrix`, not yet summed per (exporter, importer, product).
+
+    Every index re-aggregates anyway (sums are associative), so they start from these rows: on a
+    BACI year this skips a 10-million-group aggregation.
+    """
+    t = select_flows(flows, year=year, level=level, source=source, lens=lens)
+    return t.filter(t.importer != WORLD)
+
+
 def exports_by_product(
     flows: ir.Table, *, year: int, level: int, source: str, lens: Any = None
 ) -> ir.Table:
@@ -143,11 +155,11 @@ def exports_by_product(
     Trade Statistics), else the sum over importers (BACI). Zero and empty values are dropped, so a
     missing row means "no exports" (RCA 0).
     """
-    m = trade_matrix(flows, year=year, level=level, source=source, lens=lens)
-    is_world = m.importer == WORLD
-    agg = m.group_by(["exporter", "hs_code"]).aggregate(
-        world_row=m.value_usd.sum(where=is_world),
-        partners=m.value_usd.sum(where=~is_world),
+    t = select_flows(flows, year=year, level=level, source=source, lens=lens)
+    is_world = t.importer == WORLD
+    agg = t.group_by(["exporter", "hs_code"]).aggregate(
+        world_row=t.value_usd.sum(where=is_world),
+        partners=t.value_usd.sum(where=~is_world),
     )
     out = agg.select(
         exporter=agg.exporter,
@@ -161,7 +173,7 @@ def imports_by_product(
     flows: ir.Table, *, year: int, level: int, source: str, lens: Any = None
 ) -> ir.Table:
     """``importer, hs_code, import_usd``: each country's imports of each product (mirror flows)."""
-    m = bilateral_matrix(flows, year=year, level=level, source=source, lens=lens)
+    m = bilateral_rows(flows, year=year, level=level, source=source, lens=lens)
     agg = m.group_by(["importer", "hs_code"]).aggregate(import_usd=m.value_usd.sum())
     return agg.filter(agg.import_usd > 0)
 

@@ -130,8 +130,15 @@ def compare(figures: pd.DataFrame, year: int) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=columns)
 
 
-def attribute(figures: pd.DataFrame, comparison: pd.DataFrame, year: int) -> list[str]:
-    """Plain-language explanations of the gaps that the figures support (one string each)."""
+def attribute(
+    figures: pd.DataFrame, comparison: pd.DataFrame, year: int, hs71_world_share: dict[str, float] | None = None
+) -> list[str]:
+    """Plain-language explanations of the gaps that the figures support (one string each).
+
+    ``hs71_world_share``: each exporter's share of HS 71 (diamonds, precious stones) in its exports to
+    the world, where a source has it: a large share makes third-country routing a likely cause.
+    """
+    hs71_world_share = hs71_world_share or {}
     from bilat.analytics.targets import usd
 
     lines: list[str] = []
@@ -152,6 +159,13 @@ def attribute(figures: pd.DataFrame, comparison: pd.DataFrame, year: int) -> lis
                     f"insurance typically add only 5-10 %, so the rest comes from coverage: goods the exporter attributes "
                     f"to another destination (shipped via a third country, re-exports), timing, or confidential lines"
                 )
+                share71 = hs71_world_share.get(row.exporter)
+                if share71 is not None and share71 >= 0.10 and row.scope in ("total", "HS 71"):
+                    lines.append(
+                        f"{flow}: HS 71 (diamonds, precious stones) is {share71:.0%} of {row.exporter}'s exports to the "
+                        f"world; diamonds often travel through trading hubs, so the importer's origin-based figure "
+                        f"can exceed the exporter's destination-based one: a likely part of this gap"
+                    )
             else:
                 lines.append(
                     f"{flow}: the importer records {usd(m)}, less than the {usd(x)} the exporter declared (ratio {ratio:.2f}), "

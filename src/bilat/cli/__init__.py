@@ -13,6 +13,9 @@ from bilat.cli.app import app, run
 
 COMMAND_MODULES = [
     "bilat.cli.data_cmds",
+    "bilat.cli.report_cmds",
+    "bilat.cli.profile_cmds",
+    "bilat.cli.target_cmds",
     "bilat.cli.nomenclature_cmds",
     "bilat.cli.synth_cmds",
     "bilat.cli.potential_cmds",

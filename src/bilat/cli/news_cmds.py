@@ -88,8 +88,10 @@ def show(
     with open_store().catalog() as con:
         stored = NewsStore(con).get(article_id)
     records = _records(stored.extraction)
+    frame = pd.DataFrame(records, columns=["kind", "start", "end", "text", "what", "value", "currency", "from", "to", "year"])
+    frame["year"] = frame["year"].astype("Int64")
     if fmt != OutputFormat.table:
-        emit(pd.DataFrame(records), fmt)
+        emit(frame, fmt)
         return
     from rich.text import Text
 
@@ -100,7 +102,7 @@ def show(
     console.print(f"[bold]#{stored.id} {stored.article.name}[/]  countries: {', '.join(stored.extraction.countries)}")
     console.print(text)
     console.print("[bold yellow]claims[/]  [bold green]targets[/]  [bold cyan]agreements[/]")
-    emit(pd.DataFrame(records), OutputFormat.table, title="records")
+    emit(frame, OutputFormat.table, title="records")
 
 
 def _records(extraction) -> list[dict]:
@@ -153,5 +155,8 @@ def check(
                 "deviation": verdict.deviation, "verdict": verdict.verdict,
                 "why": verdict.reason or verdict.explanation, "source": verdict.source,
             })
-    emit(pd.DataFrame(rows), fmt, title="fact-check",
+    frame = pd.DataFrame(rows)
+    if len(frame):
+        frame["year"] = frame["year"].astype("Int64")
+    emit(frame, fmt, title="fact-check",
          note="tolerance: exact ±5%, about/some ±15%, nearly -1%..+15% (claimed vs data); see docs/news.md")

@@ -114,9 +114,15 @@ def _country(text: str) -> str:
     return resolve_country(text).iso3
 
 
-def rca_table(eng, country: str, *, year: int | None, level: int, top: int, source: str | None = None):  # noqa: ANN001, ANN201
-    """(frame, coverage) of ``country``'s top products by RCA, or NoDataError saying what to load."""
+def rca_table(eng, country: str, *, year: int | None, level: int, top: int, source: str | None = None,  # noqa: ANN001, ANN201
+              lens: str | None = None):
+    """(frame, coverage) of ``country``'s top products by RCA, or NoDataError saying what to load.
+
+    With ``lens``, RCA is still economy-wide (against the whole basket); only the listed products
+    are restricted to the lens.
+    """
     from bilat.analytics.indices import rca
+    from bilat.analytics.product_trade import lens_filter
 
     flows = eng.table("product_flows")
     covers = coverage(eng, flows)
@@ -128,6 +134,8 @@ def rca_table(eng, country: str, *, year: int | None, level: int, top: int, sour
             f"no exports by product for all countries{when} at HS{level} (loaded: {have}); {LOAD_BACI}"
         )
     expr = rca(flows, year=chosen.year, level=level, source=chosen.source, exporter=country)
+    if lens is not None:
+        expr = expr.filter(lens_filter(expr.hs_code, lens))
     frame = eng.execute(expr.order_by([expr.rca.desc(), expr.hs_code]).limit(top))
     frame.insert(2, "description", describe_codes(frame))
     return frame[["exporter", "hs_code", "description", "export_usd", "export_share", "world_share", "rca"]], chosen
@@ -139,6 +147,7 @@ def rca_command(
     year: Optional[int] = typer.Option(None, "--year", "-y", help="Year (default: the latest with data)."),
     level: int = typer.Option(4, "--level", "-l", help="HS level: 2, 4 or 6."),
     top: int = typer.Option(20, "--top", "-n", help="Number of products to show."),
+    lens: Optional[str] = typer.Option(None, "--lens", help="Only products of a sector lens, e.g. medical_devices."),
     source: Optional[str] = typer.Option(None, "--source", help="baci, ots ... (default: the best loaded)."),
     engine: str = ENGINE_OPTION,
     fmt: OutputFormat = FORMAT_OPTION,
@@ -150,7 +159,7 @@ def rca_command(
     iso3 = _country(country)
     eng = _open(engine)
     try:
-        frame, chosen = rca_table(eng, iso3, year=year, level=level, top=top, source=source)
+        frame, chosen = rca_table(eng, iso3, year=year, level=level, top=top, source=source, lens=lens)
     finally:
         eng.close()
     note = (
@@ -193,7 +202,7 @@ def potential_command(
         covers = coverage(eng, flows)
         chosen = pick(covers, year=year, level=level, source=source, bilateral=True)
         if chosen is None:
-            _advantages_instead(eng, covers, a3, b3, year=year, level=level, top=top, fmt=fmt)
+            _advantages_instead(eng, covers, a3, b3, year=year, level=level, top=top, fmt=fmt, lens=lens)
             return
         expr = export_potential(
             flows, a3, b3, year=chosen.year, level=level, source=chosen.source, lens=lens, min_rca=min_rca
@@ -215,7 +224,8 @@ def potential_command(
     emit(frame, fmt, title=f"Untapped export potential {a3} → {b3}, {chosen.year}", note=note)
 
 
-def _advantages_instead(eng, covers, a3: str, b3: str, *, year, level: int, top: int, fmt: OutputFormat) -> None:  # noqa: ANN001
+def _advantages_instead(eng, covers, a3: str, b3: str, *, year, level: int, top: int, fmt: OutputFormat,  # noqa: ANN001
+                        lens: str | None = None) -> None:
     """No bilateral product data: show both countries' revealed advantages, and say what is missing."""
     world = [c for c in covers if c.full_basket]
     if not world:
@@ -224,13 +234,15 @@ def _advantages_instead(eng, covers, a3: str, b3: str, *, year, level: int, top:
     fallback_level = min(level, fallback.finest_level)
     frames = []
     for iso3 in (a3, b3):
-        frame, _ = rca_table(eng, iso3, year=fallback.year, level=fallback_level, top=top, source=fallback.source)
+        frame, _ = rca_table(eng, iso3, year=fallback.year, level=fallback_level, top=top, source=fallback.source,
+                             lens=lens)
         frames.append(frame)
     when = f"for {year}" if year is not None else "for any year"
     note = (
         f"note: no bilateral product flows {when} in the loaded data, so the untapped potential of {a3} in {b3} "
         f"cannot be ranked; showing both countries' revealed comparative advantage instead "
-        f"({fallback.source} {fallback.year}, HS{fallback_level}). To rank the potential, {LOAD_BACI}."
+        f"({fallback.source} {fallback.year}, HS{fallback_level}{f', lens {lens}' if lens else ''}). "
+        f"To rank the potential, {LOAD_BACI}."
     )
     emit(
         for_format(pd.concat(frames, ignore_index=True), fmt, drop=("export_share", "world_share")),

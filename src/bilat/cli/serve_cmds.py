@@ -26,6 +26,7 @@ def serve(
     host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (default: this machine only)."),
     port: int = typer.Option(8765, "--port", "-p", min=1, max=65535, help="TCP port."),
     engine: str = typer.Option("duckdb", "--engine", "-e", help="Query engine: duckdb (default) or spark."),
+    cache_size: int = typer.Option(512, "--cache-size", min=0, help="Answers kept until the store changes (0: none)."),
     log_level: str = typer.Option("warning", "--log-level", help="uvicorn log level: warning, info, debug."),
 ) -> None:
     """Serve the dashboard and the read-only JSON API (OpenAPI at /openapi.json).
@@ -50,4 +51,4 @@ def serve(
         )
     shown = f"[{host}]" if ":" in host else host
     err_console.print(f"bilat: dashboard at http://{shown}:{port}/ (Ctrl+C to stop)", highlight=False, markup=False)
-    uvicorn.run(create_app(engine=engine), host=host, port=port, log_level=log_level, server_header=False)
+    uvicorn.run(create_app(engine=engine, cache_entries=cache_size), host=host, port=port, log_level=log_level, server_header=False)

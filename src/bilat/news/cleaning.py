@@ -102,9 +102,17 @@ def _normalise_line(line: str) -> str:
 
 def _repeated_lines(text: str) -> list[Edit]:
     """A long line seen twice (once possibly wrapped in ``??`` markers) is a repeated caption."""
-    lines = [(m.start(), m.end(), _normalise_line(m.group())) for m in re.finditer(r"(?m)^[^\n]+$", text)]
-    counts = Counter(norm for _, _, norm in lines if len(norm) >= 40)
-    return [(s, e, "", "repeated caption") for s, e, norm in lines if counts.get(norm, 0) > 1]
+    lines = [(m.start(), m.end(), m.group(), _normalise_line(m.group())) for m in re.finditer(r"(?m)^[^\n]+$", text)]
+    counts = Counter(norm for _, _, _, norm in lines if len(norm) >= 40)
+    captions = {norm for _, _, raw, norm in lines if counts.get(norm, 0) > 1 and _caption_like(raw)}
+    return [(s, e, "", "repeated caption") for s, e, _, norm in lines if norm in captions]
+
+
+def _caption_like(line: str) -> bool:
+    """A caption: ``??`` markers, a leading photo credit "(Name)", or mostly capital letters."""
+    letters = [c for c in line if c.isalpha()]
+    upper = sum(c.isupper() for c in letters) / len(letters) if letters else 0
+    return "??" in line or bool(re.match(r"\s*\([^)]{2,40}\)\s", line)) or upper > 0.5
 
 
 def _editing_marks(text: str) -> list[Edit]:

@@ -23,7 +23,7 @@ from typing import Any
 
 from bilat.schema import GDP_USD, IMPORTS_TOTAL_USD
 
-SOURCE_PREFERENCE = ("imf_dots", "baci", "comtrade", "world_bank", "cow", "tradhist")
+SOURCE_PREFERENCE = ("imf_dots", "baci", "comtrade", "worldbank", "world_bank", "cow", "tradhist")
 
 
 @dataclass(frozen=True)

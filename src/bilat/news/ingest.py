@@ -14,10 +14,12 @@ import hashlib
 import re
 from pathlib import Path
 
+from bilat.limits import LIMITS, describe, human_bytes, limit
 from bilat.news.errors import ArticleError
 from bilat.news.model import Article
 
-MAX_BYTES = 2_000_000
+#: Default cap; the cap in force is BILAT_MAX_ARTICLE_BYTES (see bilat.limits).
+MAX_BYTES = LIMITS["article_bytes"].default
 SUFFIXES = {".txt": "text", ".text": "text", ".md": "text", ".html": "html", ".htm": "html"}
 
 
@@ -47,8 +49,8 @@ def load_article(path: Path | str, published: dt.date | None = None, source: str
     if kind is None:
         raise ArticleError(f"{path}: unsupported file type {path.suffix!r} (use .txt or .html)")
     size = path.stat().st_size
-    if size > MAX_BYTES:
-        raise ArticleError(f"{path}: {size / 1e6:.1f} MB is too large for an article (limit {MAX_BYTES / 1e6:.0f} MB)")
+    if size > limit("article_bytes"):
+        raise ArticleError(f"{path}: {human_bytes(size)} is too large for an article (limit {describe('article_bytes')})")
     return article_from_bytes(path.read_bytes(), name=path.name, html=kind == "html", published=published, source=source)
 
 
@@ -56,8 +58,8 @@ def article_from_bytes(
     data: bytes, name: str, html: bool = False, published: dt.date | None = None, source: str | None = None
 ) -> Article:
     """Decode, check and (for HTML) extract the main text; the result's text is never changed later."""
-    if len(data) > MAX_BYTES:
-        raise ArticleError(f"{name}: {len(data) / 1e6:.1f} MB is too large for an article (limit {MAX_BYTES / 1e6:.0f} MB)")
+    if len(data) > limit("article_bytes"):
+        raise ArticleError(f"{name}: {human_bytes(len(data))} is too large for an article (limit {describe('article_bytes')})")
     if _looks_binary(data):
         raise ArticleError(f"{name}: looks like a binary file, not text")
     text = _decode(data)
@@ -119,5 +121,5 @@ def _title(text: str) -> str | None:
     for line in text.split("\n"):
         line = line.strip()
         if len(line) >= 12 and not re.match(r"^[\W\d]+$", line):
-            return line[:200]
+            return line if len(line) <= 80 else line[:77] + "..."
     return None

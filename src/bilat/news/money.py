@@ -68,6 +68,7 @@ _MONEY_SUFFIX = re.compile(
 _PERCENT = re.compile(r"(?<![\w.])" + _NUM + r"\s?(?P<unit>%|percent\b|per\s+cent\b|pct\b|percentage points?\b)")
 _FOLD_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "ten": 10}
 _FOLD = re.compile(r"\b(?P<n>two|three|four|five|six|ten|\d+(?:\.\d+)?)[- ]?fold\b", re.I)
+_HEDGE_WORD = re.compile(r"(?<![a-z])(?:" + _alt(list(HEDGES)) + r")(?![a-z])")
 _HEDGE_BEFORE = re.compile(r"(?:\b(?:" + _alt([h for h in HEDGES if h[0].isalpha()]) + r")\s+|~\s*)+$", re.I)
 
 
@@ -120,9 +121,8 @@ def _make(text: str, start: int, end: int, value: float, unit: str, currency: st
     hedge = None
     hedge_start = start
     if hedge_match:
-        words = re.findall(r"[a-z.]+(?:\s+(?:to|under|over|estimated|of|least|shy))?|~", hedge_match.group().lower())
-        families = [HEDGES.get(w.strip()) for w in words]
-        families = [f for f in families if f]
+        words = _HEDGE_WORD.findall(re.sub(r"\s+", " ", hedge_match.group().lower()))
+        families = [HEDGES[w] for w in words if w in HEDGES]
         if families:
             hedge = families[-1]
             hedge_start = start - len(hedge_match.group())

@@ -61,7 +61,6 @@ def product_list(text: str, start: int) -> tuple[int, int, list[str]] | None:
     stop = re.search(r"[.;:!?](?:\s|$)|\s+while\s+|\s+whereas\s+|\s+—\s+", text[start:])
     if stop:
         segment_end = start + stop.start()
-    pos = start
     chapters: list[str] = []
     end = None
     for item in re.finditer(r"[^,]+?(?=,|\s+and\s+|\s+as well as\s+|$)", text[start:segment_end]):
@@ -77,8 +76,6 @@ def product_list(text: str, start: int) -> tuple[int, int, list[str]] | None:
             if chapter not in chapters:
                 chapters.append(chapter)
         end = start + item.end()
-        pos = end
     if end is None:
         return None
-    del pos
     return start, end, chapters

@@ -27,6 +27,7 @@ import duckdb
 import pyarrow as pa
 
 from bilat.errors import Problem, ValidationError
+from bilat.limits import check_zip
 from bilat.settings import PACKAGE_DATA
 from bilat.sources.base import StageContext, Staged, require_columns
 from bilat.sources.csvstream import CsvStream, open_csv_stream, open_path
@@ -35,11 +36,11 @@ BACI_COLUMNS = ["t", "i", "j", "k", "v", "q"]
 _HS_IN_NAME = re.compile(r"HS(\d{2})", re.IGNORECASE)
 _YEAR_MEMBER = re.compile(r"BACI_HS\d{2}_Y\d{4}_V\d+\.csv$", re.IGNORECASE)
 _REVISIONS = {"92": 1992, "96": 1996, "02": 2002, "07": 2007, "12": 2012, "17": 2017, "22": 2022}
-#: Zip safety: refuse members that expand more than this many times their compressed size.
-MAX_ZIP_RATIO = 200
-#: ... or beyond this size (bytes) in all; a full BACI release is about 8 GB unpacked.
-MAX_ZIP_TOTAL = 64 << 30
 SPECIAL_AREAS = {490: "TWN"}
+#: A release's country table is about 20 kB; it is read whole, so a larger one is refused.
+MAX_CODES_BYTES = 1 << 20
+#: A BACI file has one row per (year, exporter, importer, product): a second one is refused.
+KEY_COLUMNS = ("year", "exporter", "importer", "hs_code")
 
 
 def special_area_code(code: int) -> str:
@@ -85,6 +86,7 @@ class BaciSource:
     name = "baci"
     table = "product_flows"
     description = "CEPII BACI HS6 bilateral flows (t,i,j,k,v,q; CSV, CSV.GZ or release zip)"
+    key_columns = KEY_COLUMNS
 
     def stage(self, con: duckdb.DuckDBPyConnection, ctx: StageContext) -> Staged:
         path = ctx.path
@@ -186,39 +188,19 @@ class BaciSource:
     def _stage_zip(
         self, con: duckdb.DuckDBPyConnection, ctx: StageContext, bad_rows: list[Problem]
     ) -> tuple[pa.Table, int | None]:
+        # Zip safety (traversal names, expansion ratio and total, member count): bilat.limits.
+        infos = check_zip(ctx.path, ctx.display_name)
         with zipfile.ZipFile(ctx.path) as archive:
-            infos = archive.infolist()
-            if not infos:
-                raise ValidationError([Problem(ctx.display_name, None, None, "the zip is empty")])
-            total = 0
-            for info in infos:
-                if info.filename.startswith("/") or ".." in Path(info.filename).parts:
-                    raise ValidationError(
-                        [Problem(ctx.display_name, None, None, f"unsafe member name {info.filename!r} in zip (path traversal)")]
-                    )
-                total += info.file_size
-                if info.compress_size and info.file_size / max(info.compress_size, 1) > MAX_ZIP_RATIO and info.file_size > (1 << 20):
-                    raise ValidationError(
-                        [
-                            Problem(
-                                ctx.display_name,
-                                None,
-                                None,
-                                f"member {info.filename!r} expands {info.file_size // max(info.compress_size, 1)}x"
-                                f" (limit {MAX_ZIP_RATIO}x): refusing a possible zip bomb",
-                            )
-                        ]
-                    )
-            if total > MAX_ZIP_TOTAL:
-                raise ValidationError(
-                    [Problem(ctx.display_name, None, None, f"the zip expands to {total} bytes, over the {MAX_ZIP_TOTAL} limit")]
-                )
             members = [i for i in infos if _YEAR_MEMBER.search(Path(i.filename).name)]
             if not members:
                 raise ValidationError(
                     [Problem(ctx.display_name, None, None, "no BACI year file (BACI_HSxx_Yyyyy_Vxxxxxx.csv) in the zip")]
                 )
             code_members = [i for i in infos if Path(i.filename).name.lower().startswith("country_codes")]
+            if code_members and code_members[0].file_size > MAX_CODES_BYTES:
+                raise ValidationError(
+                    [Problem(ctx.display_name, None, None, f"{code_members[0].filename!r} is too large for a country table")]
+                )
             if code_members:
                 codes = read_country_codes(_decode_text(archive.read(code_members[0])))
             else:

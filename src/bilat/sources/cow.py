@@ -83,7 +83,7 @@ class CowSource:
             FROM raw r LEFT JOIN cow_codes c ON c.cow = upper(trim(r.{names['country_code']}))"""
         )
         empty = "(_problem IS NULL AND coalesce(raw_value, '') IN ('', 'NA', '.'))"
-        stateless = "(_problem IS NULL AND iso3 = '')"
+        stateless = "(_problem IS NULL AND coalesce(iso3 = '', false))"
         n_empty, n_stateless, which = con.execute(
             f"SELECT count(*) FILTER (WHERE {empty}), count(*) FILTER (WHERE NOT {empty} AND {stateless}),"
             f" string_agg(DISTINCT code, ', ' ORDER BY code) FILTER (WHERE NOT {empty} AND {stateless}) FROM cow"
@@ -108,6 +108,14 @@ class CowSource:
                 END AS _problem,
                 code AS _raw_country, raw_year AS _raw_year, raw_value AS _raw_value
             FROM cow WHERE NOT ({empty} OR {stateless})
+            """
+        )
+        con.execute(
+            """
+            UPDATE staged SET _problem = 'the same country and year as line ' || d.first_line || ' with another value'
+            FROM (SELECT _line, first_value(_line) OVER w AS first_line, row_number() OVER w AS k
+                  FROM staged WHERE _problem IS NULL WINDOW w AS (PARTITION BY country, year ORDER BY _line)) d
+            WHERE staged._line = d._line AND d.k > 1 AND staged._problem IS NULL
             """
         )
         note = dropped_note(

@@ -21,16 +21,22 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.csv as pacsv
 
+from bilat import limits
 from bilat.errors import Problem, ValidationError
+from bilat.limits import LimitError
 from bilat.sources.base import ProgressCallback
 
 BLOCK_SIZE = 8 << 20
 
 
 class _CountingReader(io.RawIOBase):
-    """Wraps a binary stream: counts bytes and lines, checks UTF-8, reports progress.
+    """Wraps a binary stream: counts bytes and lines, checks UTF-8 and the caps, reports progress.
 
     Decoding happens incrementally, so a bad byte is located to its line without a second pass.
+    The caps of :mod:`bilat.limits` are checked here, on the bytes as they stream: line length
+    (``BILAT_MAX_LINE_BYTES``), NUL bytes, and for a compressed stream the decompressed size
+    (``BILAT_MAX_FILE_BYTES``) and expansion ratio (``BILAT_MAX_ZIP_RATIO``), so a gzip bomb is
+    stopped after at most one block instead of filling the disk.
     """
 
     def __init__(
@@ -50,6 +56,10 @@ class _CountingReader(io.RawIOBase):
         self.bytes_read = 0
         self.lines = 0
         self._first = True
+        self._run = 0  # bytes since the last newline
+        self._max_line = limits.limit("line_bytes")
+        self._max_bytes = limits.limit("file_bytes")
+        self._max_ratio = limits.limit("zip_ratio")
 
     def readable(self) -> bool:
         return True
@@ -73,17 +83,78 @@ class _CountingReader(io.RawIOBase):
                 raise ValidationError(
                     [Problem(self._display_name, 1, None, "the file is UTF-16 encoded; save it as UTF-8")]
                 )
+        nul = chunk.find(b"\x00")
+        if nul >= 0:
+            line = self.lines + chunk.count(b"\n", 0, nul) + 1
+            raise ValidationError(
+                [Problem(self._display_name, line, None, "the file contains NUL bytes: it is binary or UTF-16, not a CSV")]
+            )
+        self._check_line_lengths(chunk)
         try:
             self._decoder.decode(chunk)
         except UnicodeDecodeError as exc:
             raise self._encoding_error(chunk[: exc.start]) from None
         self.lines += chunk.count(b"\n")
         self.bytes_read += len(chunk)
+        self._check_expansion()
         if self._progress is not None:
             self._progress(self._position() if self._position else self.bytes_read, self._total)
         n = len(chunk)
         buffer[:n] = chunk
         return n
+
+    def _check_line_lengths(self, chunk: bytes) -> None:
+        """Refuse a line longer than the cap, naming it; nearly free on ordinary files.
+
+        Fast path: every window of half the cap holds a newline (one ``find`` each), then no line
+        inside the chunk can reach the cap; only the runs at the chunk's ends need counting.
+        """
+        cap = self._max_line
+        first = chunk.find(b"\n")
+        if first < 0:
+            self._run += len(chunk)
+            if self._run > cap:
+                self._line_too_long(self.lines + 1)
+            return
+        if self._run + first > cap:
+            self._line_too_long(self.lines + 1)
+        window = max(cap // 2, 1)
+        last = chunk.rfind(b"\n")
+        suspect = any(chunk.find(b"\n", start, start + window) < 0 for start in range(first, last, window))
+        if suspect:
+            ends = np.flatnonzero(np.frombuffer(chunk, dtype=np.uint8) == 10)
+            gaps = np.diff(ends) - 1
+            over = np.flatnonzero(gaps > cap)
+            if len(over):
+                self._line_too_long(self.lines + int(over[0]) + 2)
+        self._run = len(chunk) - last - 1
+        if self._run > cap:
+            self._line_too_long(self.lines + chunk.count(b"\n") + 1)
+
+    def _line_too_long(self, line: int) -> None:
+        raise LimitError(
+            self._display_name,
+            f"a line longer than the limit of {limits.describe('line_bytes', self._max_line)}: not a CSV of records",
+            line=line,
+        )
+
+    def _check_expansion(self) -> None:
+        """For a compressed stream: cap the decompressed size and the expansion ratio."""
+        if self._position is None:
+            return
+        if self.bytes_read > self._max_bytes:
+            raise LimitError(
+                self._display_name,
+                f"decompresses to more than the input file limit of {limits.describe('file_bytes', self._max_bytes)}",
+            )
+        if self.bytes_read > limits.RATIO_EXEMPT_BYTES:
+            compressed = max(self._position(), 1)
+            if self.bytes_read / compressed > self._max_ratio:
+                raise LimitError(
+                    self._display_name,
+                    f"expands more than {limits.describe('zip_ratio', self._max_ratio)} when decompressed:"
+                    " refusing a possible gzip bomb",
+                )
 
     def _encoding_error(self, before: bytes) -> ValidationError:
         line = self.lines + before.count(b"\n") + 1

@@ -30,6 +30,7 @@ import duckdb
 import pyarrow as pa
 
 from bilat.errors import Problem, UnknownCountryError, ValidationError
+from bilat.limits import check_zip
 from bilat.sources._raw import dropped_note, load_raw_csv
 from bilat.sources.base import StageContext, Staged
 
@@ -101,7 +102,7 @@ class ImfDotsSource:
         )
         con.execute("CREATE TABLE dots_names AS SELECT * FROM dots_names_arrow")
         con.unregister("dots_names_arrow")
-        aggregate = "((r.known AND r.iso3 IS NULL) OR (p.known AND p.iso3 IS NULL))"
+        aggregate = "coalesce((r.known AND r.iso3 IS NULL) OR (p.known AND p.iso3 IS NULL), false)"
         counts = con.execute(
             f"""
             SELECT count(*) FILTER (WHERE d._problem IS NULL AND {aggregate}),
@@ -125,6 +126,7 @@ class ImfDotsSource:
                 d.valuation,
                 'imf_dots' AS source,
                 d._line,
+                row_number() OVER () AS _rid,
                 CASE
                     WHEN d._problem IS NOT NULL THEN d._problem
                     WHEN d.reporter_name = d.partner_name AND r.iso3 IS DISTINCT FROM 'WLD' THEN 'reporter and partner are the same: ' || d.reporter_name
@@ -139,10 +141,12 @@ class ImfDotsSource:
             WHERE d._problem IS NOT NULL OR NOT ({aggregate} OR coalesce(d.raw_value, '') = '')
             """
         )
+        repeated = _merge_repeats(con)
         note = dropped_note(
             [
                 (counts[0], f"rows with an IMF group or unallocated area ({counts[1]} such names) not stored"),
                 (counts[2], "empty cells (no data) skipped"),
+                (repeated, "repeated rows (same reporter, partner, year and value) stored once"),
             ]
         )
         return Staged(table="staged", raw_columns=raw_columns, note=note)
@@ -151,6 +155,7 @@ class ImfDotsSource:
         import openpyxl
 
         wanted = {f.strip().upper() for f in str(ctx.options.get("flows", "X,M")).split(",") if f.strip()}
+        check_zip(ctx.path, ctx.display_name)  # an xlsx is a zip: same traversal and expansion caps
         try:
             workbook = openpyxl.load_workbook(ctx.path, read_only=True, data_only=True)
         except Exception as exc:  # noqa: BLE001 - openpyxl raises many types for damaged files
@@ -204,6 +209,35 @@ class ImfDotsSource:
         con.execute("CREATE TABLE dots AS SELECT *, CAST(NULL AS VARCHAR) AS _problem FROM dots_arrow")
         con.unregister("dots_arrow")
         return {"year": "row 7 (years)", "reporter": "B4", "partner": "B", "value_usd": "value cell"}
+
+
+def _merge_repeats(con: duckdb.DuckDBPyConnection) -> int:
+    """Store a repeated partner row once; refuse a repeat that disagrees. Returns the repeats dropped.
+
+    Why: the DOTS workbooks list some partners twice (Australia on rows 8 and 32 of every sheet,
+    with the same figures); storing both would double them in every total.
+    """
+    con.execute(
+        """
+        CREATE TABLE repeats AS
+        SELECT _rid, first_value(_line) OVER w AS first_line, first_value(value_usd) OVER w AS first_value,
+               row_number() OVER w AS k, value_usd
+        FROM staged WHERE _problem IS NULL AND year IS NOT NULL AND reporter IS NOT NULL AND partner IS NOT NULL
+        WINDOW w AS (PARTITION BY year, reporter, partner, flow ORDER BY _line, _rid)
+        """
+    )
+    (same,) = con.execute("SELECT count(*) FROM repeats WHERE k > 1 AND value_usd IS NOT DISTINCT FROM first_value").fetchall()[0]
+    con.execute(
+        "DELETE FROM staged WHERE _rid IN (SELECT _rid FROM repeats WHERE k > 1 AND value_usd IS NOT DISTINCT FROM first_value)"
+        " AND _problem IS NULL"
+    )
+    con.execute(
+        """
+        UPDATE staged SET _problem = 'the same reporter, partner and year as line ' || r.first_line || ' with another value'
+        FROM repeats r WHERE staged._rid = r._rid AND r.k > 1 AND staged._problem IS NULL
+        """
+    )
+    return int(same)
 
 
 def imf_iso3(name: str) -> str | None:

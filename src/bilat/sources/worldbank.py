@@ -95,7 +95,8 @@ class WorldBankSource:
             raise ValidationError([Problem(ctx.display_name, skip_lines + 1, None, "no year columns (1960, 1961, ...) in the header")])
         parts = [
             f"SELECT _line, _problem, trim({names['Country Code']}) AS code, '{y}' AS raw_year,"
-            f" trim({names[y]}) AS raw_value, trim({names['Indicator Code']}) AS wb_code FROM raw"
+            f' trim("{names[y]}") AS raw_value'
+            f", trim({names['Indicator Code']}) AS wb_code FROM raw"
             for y in years
         ]
         con.execute("CREATE TABLE wb_wide AS " + " UNION ALL ".join(parts))
@@ -147,7 +148,7 @@ class WorldBankSource:
     @staticmethod
     def _stage(con: duckdb.DuckDBPyConnection, raw_columns: dict[str, str]) -> Staged:
         aggregates = ", ".join(f"'{c}'" for c in sorted(AGGREGATES))
-        dropped = f"(_problem IS NULL AND upper(code) IN ({aggregates}))"
+        dropped = f"(_problem IS NULL AND coalesce(upper(code) IN ({aggregates}), false))"
         empty = f"(_problem IS NULL AND coalesce(raw_value, '') IN ('', '..'))"
         n_aggregate, n_empty = con.execute(
             f"SELECT count(*) FILTER (WHERE {dropped}), count(*) FILTER (WHERE NOT {dropped} AND {empty}) FROM wb"

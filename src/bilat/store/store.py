@@ -37,6 +37,7 @@ import pandas as pd
 
 from bilat import __version__
 from bilat.errors import BilatError, Problem, StoreLockedError, ValidationError
+from bilat.limits import check_file_size
 from bilat.schema import TABLES
 from bilat.settings import bilat_home
 from bilat.sources import get_source
@@ -230,6 +231,7 @@ class Store:
             raise BilatError(f"{path}: no such file")
         if not path.is_file():
             raise BilatError(f"{path}: not a file")
+        check_file_size(path, display_name)
         loader = get_source(source)
         sha = sha256_of(path)
         file_id = sha[:16]
@@ -271,7 +273,9 @@ class Store:
             ctx = StageContext(path=path, display_name=display_name, file_id=file_id, options=options, progress=progress)
             staged = loader.stage(con, ctx)
             con.register("known_countries", _known_countries())
-            validate.mark_problems(con, table, staged.table, staged.raw_columns)
+            validate.mark_problems(
+                con, table, staged.table, staged.raw_columns, key_columns=getattr(loader, "key_columns", None)
+            )
             problems, bad_count = validate.collect_problems(con, display_name, MAX_PROBLEMS_SHOWN)
             total = con.execute("SELECT count(*) FROM checked").fetchone()[0]
             rejects_path = None

@@ -8,6 +8,7 @@ problem.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import duckdb
@@ -77,10 +78,17 @@ def checks_for(table: str) -> list[Check]:
     return checks
 
 
-def mark_problems(con: duckdb.DuckDBPyConnection, table: str, staged: str, raw_columns: dict[str, str]) -> str:
-    """Create view ``checked`` over ``staged`` with ``_problem_column``, ``_problem``, ``_problem_value``.
+def mark_problems(
+    con: duckdb.DuckDBPyConnection,
+    table: str,
+    staged: str,
+    raw_columns: dict[str, str],
+    key_columns: Sequence[str] | None = None,
+) -> str:
+    """Create table ``checked`` over ``staged`` with ``_problem_column``, ``_problem``, ``_problem_value``.
 
-    A loader's own ``_problem`` (format-specific) wins over the shared checks.
+    A loader's own ``_problem`` (format-specific) wins over the shared checks. A loader that
+    declares ``key_columns`` (canonical names) also gets :func:`mark_duplicates`.
     """
     staged_columns = {r[0] for r in con.execute(f"DESCRIBE {staged}").fetchall()}
     column_cases = []
@@ -107,7 +115,49 @@ def mark_problems(con: duckdb.DuckDBPyConnection, table: str, staged: str, raw_c
         FROM {staged}
         """
     )
+    if key_columns:
+        mark_duplicates(con, list(key_columns), raw_columns)
     return "checked"
+
+
+def mark_duplicates(con: duckdb.DuckDBPyConnection, key_columns: list[str], raw_columns: dict[str, str]) -> int:
+    """Mark every good row of ``checked`` whose key an earlier good row already has; return how many.
+
+    Why refuse rather than sum or keep the last: a file that states the same flow twice is
+    damaged or was concatenated by hand, and either choice would silently change a total. The
+    first occurrence stays good, so ``--skip-bad-rows`` stores it and sets the repeats aside.
+    Only rows without another problem take part: a broken row never makes a good one a duplicate.
+    One hash aggregate finds the repeated keys; the update touches only the repeats.
+    """
+    keys = ", ".join(key_columns)
+    shown = ", ".join(raw_columns.get(c, c) for c in key_columns)
+    con.execute(
+        f"""
+        CREATE OR REPLACE TEMP TABLE _duplicate_rows AS
+        WITH repeated AS (
+            SELECT {keys}, arg_min(rowid, _line) AS _first_id, min(_line) AS _first_line
+            FROM checked WHERE _problem_message IS NULL
+            GROUP BY {keys} HAVING count(*) > 1
+        )
+        SELECT c.rowid AS _id, r._first_line
+        FROM checked AS c JOIN repeated AS r USING ({keys})
+        WHERE c._problem_message IS NULL AND c.rowid <> r._first_id
+        """
+    )
+    count = con.execute("SELECT count(*) FROM _duplicate_rows").fetchone()[0]
+    if count:
+        con.execute(
+            f"""
+            UPDATE checked SET
+                _problem_column = NULL,
+                _problem_message = {_literal(f"duplicate row: same {shown} as line ")} || d._first_line,
+                _problem_value = NULL
+            FROM _duplicate_rows AS d
+            WHERE checked.rowid = d._id
+            """
+        )
+    con.execute("DROP TABLE _duplicate_rows")
+    return int(count)
 
 
 def collect_problems(con: duckdb.DuckDBPyConnection, display_name: str, limit: int) -> tuple[list[Problem], int]:

@@ -1,36 +1,31 @@
 """The FastAPI application: the JSON API under ``/api`` and the dashboard at ``/``.
 
 Read-only by design: no route writes to the store, reads a file path from a request or builds SQL
-from request text. Routes for library features that are not installed (news, targets) are left
-out rather than stubbed, so /openapi.json lists only what answers.
+from request text.
 """
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import FastAPI, Request
-from fastapi.responses import FileResponse, Response
+from fastapi.responses import FileResponse
 from fastapi.staticfiles import StaticFiles
 
 from bilat import __version__
+from bilat.limits import RequestSizeLimit
 from bilat.store import Store
+from bilat.web import routes_meta, routes_news, routes_nomenclature, routes_pairs, routes_report
+from bilat.web.cache import CacheMiddleware, ResponseCache
 from bilat.web.responses import install_handlers
 from bilat.web.state import DEFAULT_POOL_SIZE, EnginePool
 
 STATIC_DIR = Path(__file__).parent / "static"
 
-#: Routers in the order /openapi.json lists them; each is optional if its library is missing.
-ROUTERS = (
-    "bilat.web.routes_meta",
-    "bilat.web.routes_nomenclature",
-    "bilat.web.routes_pairs",
-    "bilat.web.routes_report",
-    "bilat.web.routes_news",
-)
+#: Routers in the order /openapi.json lists them.
+ROUTERS = (routes_meta, routes_nomenclature, routes_pairs, routes_report, routes_news)
 
 #: The dashboard loads only its own files: no CDN, no inline script. Plotly sets inline styles.
 CONTENT_SECURITY_POLICY = (
@@ -46,8 +41,18 @@ SECURITY_HEADERS = {
 }
 
 
-def create_app(store: Store | None = None, engine: str = "duckdb", pool_size: int = DEFAULT_POOL_SIZE) -> FastAPI:
+def create_app(
+    store: Store | None = None,
+    engine: str = "duckdb",
+    pool_size: int = DEFAULT_POOL_SIZE,
+    cache_entries: int = 512,
+    include_embedded: bool = True,
+) -> FastAPI:
     """A FastAPI app answering from ``store`` (default: ``$BILAT_HOME``) with ``engine``.
+
+    ``pool_size`` engines are kept open; ``cache_entries`` answers are kept until the store
+    changes (0 turns the cache off, e.g. to measure the queries themselves). ``include_embedded``
+    False answers from the ingested files only (tests that need exact control of the data).
 
     Example::
 
@@ -56,7 +61,7 @@ def create_app(store: Store | None = None, engine: str = "duckdb", pool_size: in
         uvicorn.run(create_app(), host="127.0.0.1", port=8765)
     """
     store = store or Store()
-    pool = EnginePool(store, engine, pool_size)
+    pool = EnginePool(store, engine, pool_size, include_embedded=include_embedded)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -74,13 +79,15 @@ def create_app(store: Store | None = None, engine: str = "duckdb", pool_size: in
         lifespan=lifespan,
     )
     app.state.pool = pool
+    app.state.cache = ResponseCache(max_entries=cache_entries)
     install_handlers(app)
     for module in ROUTERS:
-        router = _optional_router(module)
-        if router is not None:
-            app.include_router(router)
+        app.include_router(module.router)
 
-    @app.middleware("http")
+    app.add_middleware(CacheMiddleware, cache=app.state.cache)
+    app.add_middleware(RequestSizeLimit)  # outside the cache: an oversized request never reaches it
+
+    @app.middleware("http")  # added last, so it wraps the cache: cached answers get the headers too
     async def security_headers(request: Request, call_next):  # noqa: ANN001, ANN202
         response = await call_next(request)
         for name, value in SECURITY_HEADERS.items():
@@ -92,21 +99,9 @@ def create_app(store: Store | None = None, engine: str = "duckdb", pool_size: in
         return FileResponse(STATIC_DIR / "index.html", headers={"Cache-Control": "no-cache"})
 
     @app.get("/article.html", include_in_schema=False)
-    def article_page() -> Response:
-        page = STATIC_DIR / "article.html"
-        if not page.exists():
-            return Response(status_code=404)
-        return FileResponse(page, headers={"Cache-Control": "no-cache"})
+    def article_page() -> FileResponse:
+        return FileResponse(STATIC_DIR / "article.html", headers={"Cache-Control": "no-cache"})
 
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     return app
 
-
-def _optional_router(module: str):  # noqa: ANN202 - an APIRouter or None
-    """The module's ``router``; None when the module, or the library part it wraps, is not installed."""
-    try:
-        return importlib.import_module(module).router
-    except ModuleNotFoundError as exc:
-        if exc.name and (exc.name == module or exc.name.startswith("bilat.")):
-            return None
-        raise

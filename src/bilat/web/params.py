@@ -18,6 +18,8 @@ from fastapi import Path, Query
 from bilat.errors import UnknownCountryError
 
 MAX_TEXT = 100
+# Parameters with a pattern get no separate max_length: each pattern bounds the length itself, and
+# its 422 message then says what to write rather than only "too long".
 #: Printable text without markup or control characters. Country names use much punctuation
 #: ("Côte d'Ivoire", "Korea, Rep.", "Bosnia & Herzegovina", "U.S."), so an SQL fragment such as
 #: "ISR' OR 1=1--" passes this form check and is refused by resolution, as an unknown country.
@@ -52,12 +54,12 @@ CountryPath = Annotated[
 ]
 Years = Annotated[
     str | None,
-    Query(max_length=20, pattern=YEARS_PATTERN, description="A year (2016) or a span (2012-2017).", examples=["2013-2016"]),
+    Query(pattern=YEARS_PATTERN, description="A year (2016) or a span (2012-2017).", examples=["2013-2016"]),
 ]
 Year = Annotated[int | None, Query(ge=1900, le=2100, description="One year (default: the latest with data).")]
 Source = Annotated[
     str | None,
-    Query(max_length=30, pattern=SOURCE_PATTERN, description="A data source: baci, comtrade, imf_dots ...", examples=["baci"]),
+    Query(pattern=SOURCE_PATTERN, description="A data source: baci, comtrade, imf_dots ...", examples=["baci"]),
 ]
 SearchText = Annotated[
     str | None,
@@ -65,7 +67,7 @@ SearchText = Annotated[
 ]
 PairQuery = Annotated[
     str | None,
-    Query(max_length=7, pattern=PAIR_PATTERN, description="Only this pair (either order): two ISO3 codes, ISR-JPN.", examples=["ISR-JPN"]),
+    Query(pattern=PAIR_PATTERN, description="Only this pair (either order): two ISO3 codes, ISR-JPN.", examples=["ISR-JPN"]),
 ]
 Limit = Annotated[int, Query(ge=1, le=500, description="At most this many rows.")]
 Top = Annotated[int, Query(ge=1, le=200, description="Number of products to show.")]
@@ -84,7 +86,10 @@ def iso3(text: str) -> str:
     """ISO3 of a country parameter (raises UnknownCountryError with close matches)."""
     from bilat.nomenclature.countries import resolve_country
 
-    return resolve_country(text.strip()).iso3
+    try:
+        return resolve_country(text.strip()).iso3
+    except ValueError:  # e.g. "²": str.isdigit() is True for it, int() refuses it
+        raise UnknownCountryError(f"unknown country {text!r}; use an ISO3 code such as ISR or JPN") from None
 
 
 def pair(a: str, b: str) -> tuple[str, str]:

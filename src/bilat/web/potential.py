@@ -33,6 +33,12 @@ def untapped(
     if chosen is None:
         when = f" for {year}" if year is not None else ""
         raise NoDataError(f"no bilateral product flows for all products{when} at HS{level} in the loaded data; {LOAD_BACI}")
+    mine = flows.filter(flows.source == chosen.source, flows.year == chosen.year, flows.exporter == a3)
+    if int(engine.execute(mine.count()).iloc[0, 0]) == 0:
+        raise NoDataError(
+            f"{a3} exports nothing in the loaded {chosen.source} {chosen.year} data (the file covers other exporters); "
+            f"{LOAD_BACI}"
+        )
     expr = export_potential(flows, a3, b3, year=chosen.year, level=level, source=chosen.source, lens=lens)
     frame = engine.execute(expr.limit(top))
     frame.insert(3, "description", describe_codes(frame) if len(frame) else pd.Series(dtype=str))

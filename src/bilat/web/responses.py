@@ -136,6 +136,12 @@ def install_handlers(app: Any) -> None:
         headers = {"Retry-After": "5"} if status == 503 else None
         return JSONResponse({"detail": str(exc).splitlines()[0] if status != 422 else str(exc)}, status_code=status, headers=headers)
 
+    @app.exception_handler(Exception)
+    async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
+        # A bug or a broken data file, not the client's fault: say so in one line; the traceback
+        # goes to the server log (Starlette re-raises after this handler answers).
+        return JSONResponse({"detail": f"internal error ({type(exc).__name__}); the server log has the details"}, status_code=500)
+
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
         errors = [_short_error(e) for e in exc.errors()]

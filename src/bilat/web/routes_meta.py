@@ -23,7 +23,7 @@ SOURCE_COLUMNS = [
 def health(pool: Pool) -> JSONResponse:
     """Whether the service can read its store, with rows per table (never cached)."""
     counts = pool.store.row_counts()
-    embedded = sorted(p.stem for p in EMBEDDED_DIR.glob("*.parquet")) if EMBEDDED_DIR.is_dir() else []
+    embedded = sorted(p.stem for p in EMBEDDED_DIR.glob("*.parquet")) if pool.include_embedded and EMBEDDED_DIR.is_dir() else []
     row = {"status": "ok", "version": __version__, "engine": pool.engine_name, "embedded_tables": embedded}
     row.update({f"rows_{table}": n for table, n in counts.items()})
     return envelope([row])

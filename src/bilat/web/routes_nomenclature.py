@@ -42,6 +42,8 @@ def country(
         found = resolve_country(name.strip())
     except UnknownCountryError as exc:
         raise HTTPProblem(404, str(exc)) from None
+    except ValueError:  # e.g. "²": str.isdigit() is True for it, int() refuses it
+        raise HTTPProblem(404, f"unknown country {name!r}; use an ISO3 code such as ISR or JPN") from None
     record = {"iso3": found.iso3, "iso_numeric": found.iso_numeric, "name": found.name, "short_name": found.short_name}
     return envelope([record], [], None, etag)
 

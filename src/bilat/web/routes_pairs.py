@@ -50,7 +50,7 @@ def potential(
     etag: ETag,
     year: Year = None,
     top: Top = 25,
-    lens: Annotated[str | None, Query(max_length=100, pattern=LENS_PATTERN, description="A sector lens (see /api/lenses).")] = None,
+    lens: Annotated[str | None, Query(pattern=LENS_PATTERN, description="A sector lens (see /api/lenses).")] = None,
     level: Annotated[int, Query(description="HS level: 2, 4 or 6.")] = 6,
 ) -> JSONResponse:
     """Products where A has a comparative advantage and B imports, ranked by untapped value (supply × demand × ease − actual)."""

@@ -76,9 +76,12 @@ class StoreState:
 class EnginePool:
     """A few engines over one store, each lent to one request at a time."""
 
-    def __init__(self, store: Store, engine: str = "duckdb", size: int = DEFAULT_POOL_SIZE) -> None:
+    def __init__(
+        self, store: Store, engine: str = "duckdb", size: int = DEFAULT_POOL_SIZE, include_embedded: bool = True
+    ) -> None:
         self.store = store
         self.engine_name = engine
+        self.include_embedded = include_embedded
         self.size = 1 if engine == "spark" else size
         self.state = StoreState(store)
         self._idle: list[tuple[tuple[object, ...], Engine]] = []
@@ -89,7 +92,7 @@ class EnginePool:
     def engine(self) -> Iterator[Engine]:
         """Borrow an engine that sees the store as it is now."""
         key = self.state.key()
-        engine = None
+        engine: Engine | None = None
         with self._lock:
             while self._idle:
                 idle_key, candidate = self._idle.pop()
@@ -98,7 +101,7 @@ class EnginePool:
                     break
                 _close_quietly(candidate)
         if engine is None:
-            engine = open_engine(self.engine_name, store=self.store)
+            engine = open_engine(self.engine_name, store=self.store, include_embedded=self.include_embedded)
         try:
             yield engine
         finally:

@@ -55,10 +55,18 @@ def render_json(report: Report) -> str:
     return json.dumps(as_dict(report), indent=1, ensure_ascii=False, default=str)
 
 
+def neutralise_formula(value: Any) -> Any:
+    """Quote a text cell a spreadsheet would run as a formula (=, +, -, @ not followed by a number)."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        try:
+            float(value)
+        except ValueError:
+            return "'" + value
+    return value
+
+
 def render_csv(report: Report) -> str:
     """One long table: section, table, row, column, value (spreadsheet formulas neutralised)."""
-    from bilat.cli.app import neutralise_formula
-
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(["section", "table", "row", "column", "value"])

@@ -19,7 +19,7 @@ def build(ctx) -> Section:  # noqa: ANN001 - a ReportContext
             "No product-level flows are loaded for this pair, so the composition each way cannot be shown."],
             notes=[n for n in p.notes if "product data" in n])
     latest = int(c.year.max())
-    level = "chapter" if p.composition_complete else "chapter"
+    level = "chapter"
     now = c[(c.year == latest) & (c.level == level)]
     figs = []
     for i, (exporter, grp) in enumerate(now.groupby("exporter", sort=True)):

@@ -95,7 +95,7 @@
       if (window.Plotly) window.Plotly.purge(chart);
       chart.classList.remove("drawn");
     }
-    for (const table of sec.root.querySelectorAll("table, dl, ol")) table.hidden = true;
+    for (const table of sec.root.querySelectorAll("table, dl, ol, .scroll")) table.hidden = true;
   }
 
   function showNotes(sec, notes) {
@@ -159,7 +159,7 @@
       ],
       {
         title: { text: `Goods flows, current USD (${result.body.source})`, font: { size: 14 } },
-        yaxis: { tickprefix: "$", tickformat: "~s", rangemode: "tozero" },
+        yaxis: { tickprefix: "$", exponentformat: "B", rangemode: "tozero" },
         xaxis: { type: "category" },
       }
     );
@@ -169,7 +169,8 @@
     for (const th of table.querySelectorAll("thead th:not(:first-child)")) th.className = th.className + " num";
     const body = table.querySelector("tbody");
     clear(body);
-    years.forEach((year, i) => {
+    const latestFirst = years.map((year, i) => [year, i]).reverse();
+    latestFirst.forEach(([year, i]) => {
       const tr = el("tr", { "data-year": year });
       tr.appendChild(el("th", { scope: "row" }, year));
       const total = ab[i] !== null && ba[i] !== null ? ab[i] + ba[i] : null;
@@ -179,6 +180,7 @@
       body.appendChild(tr);
     });
     table.hidden = false;
+    table.parentElement.hidden = false;
     showNotes(sec, result.body.notes.concat(rows.length ? [rows[0].basis] : []));
     sec.root.dataset.state = "ready";
   }
@@ -224,7 +226,7 @@
     }
     draw(document.getElementById("composition-chart"), traces, {
       title: { text: `Largest HS sections, ${latest}`, font: { size: 14 } },
-      xaxis: { tickprefix: "$", tickformat: "~s" },
+      xaxis: { tickprefix: "$", exponentformat: "B" },
       yaxis: { automargin: true, autorange: "reversed", tickfont: { size: 11 } },
       margin: { t: 30, r: 10, b: 40, l: 10 },
       height: 380,
@@ -296,13 +298,13 @@
           number: { suffix: " %", valueformat: ".0f" },
           title: { text: "of the way to the goal", font: { size: 13 } },
           gauge: {
-            axis: { range: [0, 100] },
+            axis: { range: [Math.min(0, Math.floor((progress || 0) * 10) * 10), 100] },
             bar: { color: COLORS.a },
             threshold: { line: { color: "#1d2733", width: 3 }, value: 100 },
           },
         },
       ],
-      { height: 230, margin: { t: 20, r: 20, b: 10, l: 20 } }
+      { height: 250, margin: { t: 50, r: 45, b: 10, l: 45 } }
     );
     const facts = document.getElementById("target-facts");
     clear(facts);
@@ -310,18 +312,20 @@
       facts.appendChild(el("dt", {}, label));
       facts.appendChild(el("dd", attrs || {}, value));
     };
-    add("Goal", t.description || t.text || t.measure || "");
-    if (t.verdict) {
-      const dd = el("dd");
-      dd.appendChild(el("span", { className: "verdict " + String(t.verdict).replace(/\s+/g, "_") }, t.verdict));
-      facts.appendChild(el("dt", {}, "Verdict"));
-      facts.appendChild(dd);
-    }
-    add("Required growth", pct(t.required_cagr), { "data-value": t.required_cagr });
-    add("Actual growth", pct(t.actual_cagr), { "data-value": t.actual_cagr });
-    if (t.year !== undefined) add("Latest year", t.year);
+    add("Goal", t.goal || "");
+    if (t.quote) add("Declared as", t.quote);
+    const verdict = el("dd");
+    verdict.appendChild(el("span", { className: "verdict " + String(t.verdict).replace(/\s+/g, "_") }, t.verdict));
+    facts.appendChild(el("dt", {}, "Verdict"));
+    facts.appendChild(verdict);
+    add("Required growth", pct(t.required_cagr, 2) + " a year", { className: "required", "data-value": t.required_cagr });
+    add("Actual growth", t.actual_cagr === null || t.actual_cagr === undefined ? "–" : pct(t.actual_cagr, 2) + ` a year (${t.base_year}–${t.year})`,
+      { className: "actual", "data-value": t.actual_cagr });
+    add("Base → goal", `${usd(t.base_value_usd)} (${t.base_year}) → ${usd(t.goal_usd)} (${t.by_year})`);
+    if (t.year !== null && t.year !== undefined) add(`Latest (${t.year})`, usd(t.value_usd), { "data-value": t.value_usd });
+    add("Data", t.source || "–");
     facts.hidden = false;
-    showNotes(sec, result.body.notes);
+    showNotes(sec, (t.summary ? [t.summary] : []).concat(t.arithmetic || [], rows.length > 1 ? [`${rows.length - 1} more target(s): /api/targets/status`] : []));
     sec.root.dataset.state = "ready";
   }
 
@@ -343,9 +347,11 @@
     clear(list);
     for (const r of rows) {
       const li = el("li");
-      li.appendChild(el("time", r.date ? { datetime: r.date } : {}, r.date || "undated"));
-      const link = el("a", { href: articleLink(r.article_id, r.start, r.end) }, r.title || r.text || r.kind || "agreement");
-      li.appendChild(link);
+      li.appendChild(el("time", r.date ? { datetime: r.date } : {}, r.date || r.date_text || "undated"));
+      const who = (r.parties || []).join("–");
+      li.appendChild(el("a", { href: articleLink(r.article_id, r.start, r.end) }, `${r.type}${who ? " (" + who + ")" : ""}`));
+      const detail = [r.place, (r.sectors || []).join(", "), r.article].filter(Boolean).join(" · ");
+      if (detail) li.appendChild(el("div", { className: "detail" }, detail));
       list.appendChild(li);
     }
     list.hidden = false;
@@ -377,12 +383,18 @@
     for (const r of rows) {
       const tr = el("tr");
       const claim = el("td");
-      claim.appendChild(el("a", { href: articleLink(r.article_id, r.start, r.end) }, r.text));
+      claim.appendChild(el("a", { href: articleLink(r.article_id, r.start, r.end), className: "claim" }, r.text));
+      if (r.sentence && r.sentence !== r.text) claim.appendChild(el("div", { className: "detail" }, shorten(r.sentence, 220)));
       tr.appendChild(claim);
       const verdict = el("td");
-      verdict.appendChild(el("span", { className: "verdict " + String(r.verdict || "").replace(/\s+/g, "_") }, r.verdict || "unchecked"));
+      verdict.appendChild(el("span", { className: "verdict " + String(r.verdict || "").replace(/\s+/g, "_") }, String(r.verdict || "unchecked").replace(/_/g, " ")));
+      if (typeof r.data_usd === "number") {
+        const shown = typeof r.claimed_usd === "number" ? usd(r.data_usd)
+          : /rank/.test(r.measure) ? "#" + r.data_usd : String(Number(r.data_usd.toPrecision(3)));
+        verdict.appendChild(el("div", { className: "detail", "data-value": r.data_usd }, "data: " + shown + (r.year ? ` (${r.year})` : "")));
+      }
       tr.appendChild(verdict);
-      tr.appendChild(el("td", {}, r.explanation || r.reason || ""));
+      tr.appendChild(el("td", {}, r.why || ""));
       body.appendChild(tr);
     }
     table.hidden = false;

@@ -1,0 +1,40 @@
+"""Amounts as the press writes them, normalised to base units in their own currency."""
+
+from __future__ import annotations
+
+import pytest
+
+from bilat.news.money import find_amounts
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "currency", "hedge"),
+    [
+        ("the $2.3b. worth of goods", 2.3e9, "USD", None),
+        ("USD 4.7 trillion", 4.7e12, "USD", None),
+        ("some $720 million", 7.2e8, "USD", "about"),
+        ("some about $720 million", 7.2e8, "USD", "about"),
+        ("NIS 1.2 billion", 1.2e9, "ILS", None),
+        ("£15.2bn.", 15.2e9, "GBP", None),
+        ("Rs 1.08 lakh crore", 1.08e12, "INR", None),
+        ("Rs 12,500 crore", 1.25e11, "INR", None),
+        ("nearly 50 billion yuan", 5e10, "CNY", "nearly"),
+        ("3 trillion yen", 3e12, "JPY", None),
+        ("more than €400 million", 4e8, "EUR", "over"),
+    ],
+)
+def test_money_is_normalised_to_base_units(text: str, value: float, currency: str, hedge: str | None) -> None:
+    (amount,) = find_amounts(text)
+    assert amount.value == pytest.approx(value)
+    assert (amount.currency, amount.hedge, amount.unit) == (currency, hedge, "money")
+    assert text[amount.start : amount.end] == amount.text
+
+
+def test_percent_and_multiples_keep_their_units() -> None:
+    percent, fold = find_amounts("just 0.1 percent, a three-fold rise")
+    assert (percent.value, percent.unit, percent.hedge) == (0.1, "percent", None)
+    assert (fold.value, fold.unit) == (3.0, "multiple")
+
+
+def test_a_year_or_a_plain_number_is_not_an_amount() -> None:
+    assert find_amounts("In 2016 the two ministers met 3 times in Tokyo.") == []

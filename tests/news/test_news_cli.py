@@ -1,0 +1,41 @@
+"""`bilat news` commands on a temporary store (BILAT_HOME is set per test by tests/conftest.py)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from bilat.cli import app
+
+DEV_SET = Path(__file__).resolve().parents[1] / "data" / "news"
+
+runner = CliRunner()
+
+
+def test_news_add_list_show_roundtrip() -> None:
+    path = DEV_SET / "korea_vietnam.txt"
+    result = runner.invoke(app, ["news", "add", str(path), "--date", "2023-06-23", "--source", "dev", "-f", "json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout) == [{"id": 1, "name": "korea_vietnam.txt", "added": True}]
+    again = runner.invoke(app, ["news", "add", str(path), "-f", "json"])
+    assert json.loads(again.stdout)[0]["added"] is False
+    listed = json.loads(runner.invoke(app, ["news", "list", "-f", "json"]).stdout)
+    assert listed[0]["countries"] == "KOR,VNM" and listed[0]["published"].startswith("2023-06-23")
+    shown = json.loads(runner.invoke(app, ["news", "show", "1", "-f", "json"]).stdout)
+    text = path.read_text(encoding="utf-8")
+    assert shown and all(text[r["start"] : r["end"]] == r["text"] for r in shown)
+
+
+def test_news_show_unknown_id_is_a_one_line_error() -> None:
+    result = runner.invoke(app, ["news", "show", "99"])
+    assert result.exit_code != 0
+    assert "no stored article with id 99" in result.stderr and "Traceback" not in result.output
+
+
+def test_news_add_bad_date_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("Israel and Japan.", encoding="utf-8")
+    result = runner.invoke(app, ["news", "add", str(path), "--date", "May 4"])
+    assert result.exit_code != 0 and "YYYY-MM-DD" in result.stderr
