@@ -43,7 +43,7 @@ def measure(rows: int, workdir: Path) -> dict[str, object]:
     seconds = time.monotonic() - started
     if done.returncode != 0:
         raise SystemExit(f"ingestion failed:\n{done.stderr}")
-    stored, rejected = (int(x) for x in done.stdout.split())
+    stored, rejected = (int(x) for x in done.stdout.strip().splitlines()[-1].split())
     peak_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss  # Linux: KiB
     return {
         "rows": rows,

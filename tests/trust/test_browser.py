@@ -87,14 +87,18 @@ def server(hostile_home: Path) -> Iterator[str]:
 
 
 def _visit(browser, url: str, wait_for: str | None = None) -> tuple[object, str, str]:  # noqa: ANN001
-    """Open ``url``; return (window.__pwned, document.title, visible text) once the page settled."""
+    """Open ``url``; return (window.__pwned, document.title, visible text) once ``wait_for`` shows."""
     page = browser.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     try:
         page.goto(url, wait_until="networkidle")
-        if wait_for:
-            page.wait_for_function(wait_for, timeout=15_000)
+        # Polled from Python: the pages' Content-Security-Policy forbids evaluating strings in them.
+        deadline = time.monotonic() + 15
+        while wait_for and wait_for not in page.inner_text("body"):
+            if time.monotonic() > deadline:
+                raise AssertionError(f"{url}: {wait_for!r} never appeared; page text: {page.inner_text('body')[:500]!r}")
+            page.wait_for_timeout(100)
         # Give event handlers a chance: hover every element that carries an attribute named on*.
         page.mouse.move(5, 5)
         page.wait_for_timeout(300)
@@ -106,14 +110,12 @@ def _visit(browser, url: str, wait_for: str | None = None) -> tuple[object, str,
 def test_article_page_shows_markup_as_text_and_runs_none(browser, server: str) -> None:  # noqa: ANN001
     for article_id in (1, 2):
         pwned, title, text = _visit(
-            browser, f"{server}/article.html?id={article_id}",
-            wait_for="document.getElementById('article-title') && document.getElementById('article-title').textContent.length > 0",
+            browser, f"{server}/article.html?id={article_id}", wait_for="ministry said" if article_id == 1 else "customs pact"
         )
         assert pwned is None
         assert title != "pwned"
     pwned, title, text = _visit(
-        browser, f"{server}/article.html?id=1",
-        wait_for="document.body.innerText.includes('ministry said')",
+        browser, f"{server}/article.html?id=1", wait_for="ministry said"
     )
     # The markup is on the page as characters a reader can see, not as elements.
     assert '<script>window.__pwned=1</script>' in text
@@ -122,7 +124,7 @@ def test_article_page_shows_markup_as_text_and_runs_none(browser, server: str) -
 
 def test_dashboard_shows_hostile_claims_and_parameters_as_text(browser, server: str) -> None:  # noqa: ANN001
     pwned, title, text = _visit(
-        browser, f"{server}/?a=ISR&b=JPN", wait_for="document.body.innerText.includes('$1.2 billion')"
+        browser, f"{server}/?a=ISR&b=JPN", wait_for="$1.2 billion"
     )
     assert pwned is None and title != "pwned"
     assert 'onmouseover="window.__pwned=1"' in text  # the claim's sentence, shown as text
@@ -162,3 +164,11 @@ def test_report_renderer_with_markup_in_every_slot_runs_no_script(browser, tmp_p
     pwned, title, text = _visit(browser, out.as_uri())
     assert pwned is None and title != "pwned"
     assert "<img src=x" in text  # shown, not run
+
+
+def test_the_probe_catches_markup_that_runs(browser, tmp_path: Path) -> None:  # noqa: ANN001
+    """Control: the same probe on a page that does NOT escape sees the script run."""
+    out = tmp_path / "unescaped.html"
+    out.write_text('<html><body><p>x</p><img src=x onerror="window.__pwned=1"></body></html>', encoding="utf-8")
+    pwned, _, _ = _visit(browser, out.as_uri())
+    assert pwned == 1

@@ -133,30 +133,13 @@ def check(
 
     Example: bilat news check 1
     """
-    import pandas as pd
-
     from bilat.engines import open_engine
-    from bilat.news import NewsStore, TradeFacts, check_claims
-    from bilat.store import open_store
+    from bilat.news.verdicts import claim_verdicts, stored_articles
 
-    with open_store().catalog() as con:
-        store = NewsStore(con)
-        ids = [article_id] if article_id is not None else store.ids()
-        stored = [store.get(i) for i in ids]
-    facts = TradeFacts.from_engine(open_engine(engine))
-    rows = []
-    for item in stored:
-        for verdict in check_claims(item.extraction.claims, facts):
-            c = verdict.claim
-            rows.append({
-                "article": item.id, "claim": c.text, "measure": c.measure,
-                "from": c.from_ or c.country, "to": c.to, "year": c.year, "claimed": c.value,
-                "currency": c.currency, "claimed_usd": verdict.claimed_usd, "data_usd": verdict.data_value,
-                "deviation": verdict.deviation, "verdict": verdict.verdict,
-                "why": verdict.reason or verdict.explanation, "source": verdict.source,
-            })
-    frame = pd.DataFrame(rows)
-    if len(frame):
-        frame["year"] = frame["year"].astype("Int64")
+    engine_ = open_engine(engine)
+    try:
+        frame = claim_verdicts(stored_articles(article_id=article_id), engine_)
+    finally:
+        engine_.close()
     emit(frame, fmt, title="fact-check",
          note="tolerance: exact ±5%, about/some ±15%, nearly -1%..+15% (claimed vs data); see docs/news.md")

@@ -126,6 +126,8 @@ def _query(claim: Claim, facts: TradeFacts) -> tuple[Fact | str | None, float]:
     if claim.measure == "exports":
         if not (claim.from_ and claim.to):
             return "direction unknown: the article does not say between which countries", claimed
+        if claim.basis == "imports":
+            return facts.imports(claim.to, claim.from_, year), claimed
         return facts.exports(claim.from_, claim.to, year), claimed
     if claim.measure == "bilateral_trade_total":
         if not (claim.from_ and claim.to):
@@ -167,7 +169,7 @@ def _claimed_usd_ratio(claim: Claim) -> float:
 
 def _explain(claim: Claim, fact: Fact, deviation: float) -> str | None:
     notes = []
-    if claim.measure == "exports" and claim.basis == "imports" and deviation > 0:
+    if claim.measure == "exports" and claim.basis == "imports" and fact.mirror and deviation > 0:
         notes.append(CIF_NOTE)
     if claim.measure == "bilateral_trade_total" and deviation > 0:
         notes.append(TRADE_NOTE)

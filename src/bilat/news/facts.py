@@ -81,6 +81,22 @@ class TradeFacts:
             )
         return None
 
+    def imports(self, importer: str, exporter: str, year: int) -> Fact | None:
+        """The importer's own figure (customs, usually CIF); else the exporter's report (mirror).
+
+        Why a separate question: an article that says "Israel imported $2.3b from Japan" quotes
+        Israel's statistics, which value goods at the border including freight and insurance.
+        Comparing it with Japan's FOB export figure would call a correct number wrong.
+        """
+        reported = self._flow(importer, exporter, "M", year)
+        if reported is not None:
+            value, source, valuation = reported
+            return Fact(value, source, f"{importer} imports from {exporter}, reported by {importer} ({valuation or 'CIF'})")
+        fact = self.exports(exporter, importer, year)
+        if fact is None:
+            return None
+        return Fact(fact.value, fact.source, f"mirror: {fact.definition}", mirror=True)
+
     def total_trade(self, a: str, b: str, year: int) -> Fact | None:
         ab, ba = self.exports(a, b, year), self.exports(b, a, year)
         if ab is None or ba is None:

@@ -83,31 +83,8 @@ def _embedded_provenance() -> str | None:
 
 
 def _claims(a: str, b: str) -> pd.DataFrame | None:
-    """The news claims about the pair, if the news store exists and holds any (None otherwise)."""
-    try:
-        from bilat.news import store as news_store
-    except ImportError:
-        return None
-    for name in ("claims_for_pair", "pair_claims"):
-        fn = getattr(news_store, name, None)
-        if callable(fn):
-            try:
-                frame = fn(a, b)
-            except BilatError:
-                return None
-            return frame if isinstance(frame, pd.DataFrame) and len(frame) else None
-    cls = getattr(news_store, "NewsStore", None)
-    if cls is None:
-        return None
-    try:
-        instance = cls()
-        for name in ("claims_for_pair", "claims"):
-            fn = getattr(instance, name, None)
-            if callable(fn):
-                frame = fn(a, b)
-                if isinstance(frame, list):
-                    frame = pd.DataFrame([c.to_dict() if hasattr(c, "to_dict") else dict(c) for c in frame])
-                return frame if isinstance(frame, pd.DataFrame) and len(frame) else None
-    except (BilatError, TypeError):
-        return None
-    return None
+    """The news claims about the pair with their verdicts (None when no article names both)."""
+    from bilat.news.verdicts import pair_claims
+
+    frame = pair_claims(a, b)
+    return frame if len(frame) else None

@@ -270,6 +270,7 @@ class Store:
         try:
             con.execute(f"SET temp_directory = '{work / 'tmp'}'")
             con.execute("SET preserve_insertion_order = false")
+            con.execute("SET enable_progress_bar = false")  # DuckDB would print "100%" into bilat's stdout
             ctx = StageContext(path=path, display_name=display_name, file_id=file_id, options=options, progress=progress)
             staged = loader.stage(con, ctx)
             con.register("known_countries", _known_countries())
