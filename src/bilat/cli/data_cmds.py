@@ -22,17 +22,26 @@ def ingest(
         False, "--skip-bad-rows", help="Store the good rows and write the bad ones, with reasons, to FILE.rejects.csv."
     ),
     hs_revision: Optional[int] = typer.Option(None, "--hs-revision", help="HS revision (1992...2022) when the file name does not say."),
+    option: list[str] = typer.Option(
+        [], "--option", "-o", help="Loader option KEY=VALUE, repeatable (e.g. flows=X,M for IMF DOTS workbooks; see docs/sources.md)."
+    ),
 ) -> None:
     """Load official trade files into the store: validated, atomic, idempotent.
 
     Example: bilat ingest baci BACI_HS17_Y2016_V202401.csv
     """
+    from bilat.errors import BilatError
     from bilat.sources import get_source
     from bilat.store import open_store
 
     get_source(source)  # unknown loader: fail before touching anything
     store = open_store()
-    options = {"hs_revision": hs_revision} if hs_revision else {}
+    options: dict[str, object] = {"hs_revision": hs_revision} if hs_revision else {}
+    for pair in option:
+        key, sep, value = pair.partition("=")
+        if not sep or not key.strip():
+            raise BilatError(f"--option must look like KEY=VALUE, got {pair!r}")
+        options[key.strip()] = value.strip()
     for path in paths:
         with Progress(
             TextColumn("[bold]{task.description}"),
