@@ -61,6 +61,10 @@ LIMITS: dict[str, Limit] = {
     ),
     "zip_total": Limit("BILAT_MAX_ZIP_TOTAL_BYTES", 64 * GIB, "bytes", "uncompressed size of all members of one zip"),
     "zip_members": Limit("BILAT_MAX_ZIP_MEMBERS", 10_000, "members", "number of members in one zip"),
+    "ingest_memory": Limit(
+        "BILAT_MAX_INGEST_MEMORY", 1 * GIB, "bytes",
+        "memory DuckDB may use while validating one file (beyond it, it spills to the store's staging folder)",
+    ),
     "article_bytes": Limit("BILAT_MAX_ARTICLE_BYTES", 2_000_000, "bytes", "size of one news article file"),
     "request_bytes": Limit(
         "BILAT_MAX_REQUEST_BYTES", 64 * KIB, "bytes", "size of one HTTP request to the web service (body and URL)"

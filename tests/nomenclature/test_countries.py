@@ -160,3 +160,11 @@ def test_country_converter_returns_the_input_for_unknown_names() -> None:
     assert coco.convert("Africa not specified", to="ISO3", not_found=None) == "Africa not specified"
     with pytest.raises(UnknownCountryError):
         resolve_country("Africa not specified")
+
+
+@pytest.mark.parametrize("text", ["²", "３７６", "٣٧٦"])
+def test_non_ascii_digits_are_unknown_countries_not_crashes(text: str) -> None:
+    from bilat.errors import UnknownCountryError
+
+    with pytest.raises(UnknownCountryError):
+        resolve_country(text)

@@ -181,6 +181,39 @@ def test_xlsx_is_held_to_the_zip_caps(store: Store, tmp_path: Path) -> None:
         store.ingest("imf_dots", bomb)
 
 
+def test_ingest_memory_cap_reaches_duckdb(store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The staging connection runs under the cap (DuckDB then spills instead of growing)."""
+    import duckdb
+
+    seen: list[str] = []
+    real_connect = duckdb.connect
+
+    def spy(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        con = real_connect(*args, **kwargs)
+        if args and str(args[0]).endswith("work.duckdb"):
+            original = con.execute
+
+            class Watched:
+                def __getattr__(self, name: str):  # noqa: ANN204
+                    return getattr(con, name)
+
+                def execute(self, sql: str, *rest):  # noqa: ANN002, ANN202
+                    result = original(sql, *rest)
+                    if sql.startswith("COPY"):
+                        seen.append(con.execute("SELECT current_setting('memory_limit')").fetchone()[0])
+                    return result
+
+            return Watched()
+        return con
+
+    monkeypatch.setattr(duckdb, "connect", spy)
+    monkeypatch.setenv("BILAT_MAX_INGEST_MEMORY", "96M")
+    path = tmp_path / "BACI_HS17_Y2020_V202401.csv"
+    path.write_text(HEADER + _rows(2000), encoding="utf-8")
+    assert store.ingest("baci", path).rows == 2000
+    assert seen == ["96.0 MiB"]
+
+
 def test_article_size_cap(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from bilat.news.ingest import article_from_bytes, load_article
 

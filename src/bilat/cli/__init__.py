@@ -18,6 +18,7 @@ COMMAND_MODULES = [
     "bilat.cli.target_cmds",
     "bilat.cli.nomenclature_cmds",
     "bilat.cli.synth_cmds",
+    "bilat.cli.fetch_cmds",
     "bilat.cli.potential_cmds",
     "bilat.cli.serve_cmds",
     "bilat.cli.news_cmds",

@@ -35,7 +35,6 @@ from bilat.errors import BilatError
 ProgressCallback = Callable[[int, int | None], None]
 """Called as ``progress(bytes_done, bytes_total_or_None)``."""
 
-CHUNK_BYTES = 1 << 20
 DEFAULT_TIMEOUT = httpx.Timeout(30.0, read=120.0)
 _CONTENT_RANGE = re.compile(r"bytes\s+(?:(\d+)-(\d+)|\*)/(\d+|\*)", re.IGNORECASE)
 
@@ -183,7 +182,7 @@ def _one_request(
         if progress is not None:
             progress(done, total)
         with open(part, mode) as handle:
-            for chunk in response.iter_raw(CHUNK_BYTES):
+            for chunk in response.iter_raw():  # as received: a chunk size would buffer bytes a dropped link loses
                 handle.write(chunk)
                 done += len(chunk)
                 if progress is not None:

@@ -160,7 +160,7 @@ def _resolve(raw: str) -> Country:
     if not raw:
         raise UnknownCountryError("empty country name")
     by_iso3 = _countries_by_iso3()
-    if raw.isdigit():
+    if raw.isascii() and raw.isdigit():
         iso3 = iso3_from_numeric(int(raw))
         if iso3 is None:
             raise UnknownCountryError(f"unknown numeric country code {raw!r}")

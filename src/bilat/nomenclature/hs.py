@@ -109,7 +109,7 @@ def search(words: str, level: int | None = None, limit: int = 20) -> pd.DataFram
     if not terms:
         raise UnknownProductError("empty search: give one or more words, e.g. 'industrial robots'")
     table = hs_table(level)
-    if all(t.isdigit() for t in terms):
+    if all(t.isascii() and t.isdigit() for t in terms):
         hits = table[table["code"].str.startswith("".join(terms))]
         return hits[["code", "level", "description", "section"]].head(limit).reset_index(drop=True)
     else:

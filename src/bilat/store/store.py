@@ -37,7 +37,7 @@ import pandas as pd
 
 from bilat import __version__
 from bilat.errors import BilatError, Problem, StoreLockedError, ValidationError
-from bilat.limits import check_file_size
+from bilat.limits import check_file_size, limit
 from bilat.schema import TABLES
 from bilat.settings import bilat_home
 from bilat.sources import get_source
@@ -271,6 +271,8 @@ class Store:
             con.execute(f"SET temp_directory = '{work / 'tmp'}'")
             con.execute("SET preserve_insertion_order = false")
             con.execute("SET enable_progress_bar = false")  # DuckDB would print "100%" into bilat's stdout
+            # Bounded memory whatever the file's size: DuckDB spills to work/tmp beyond this.
+            con.execute(f"SET memory_limit = '{limit('ingest_memory')}B'")
             ctx = StageContext(path=path, display_name=display_name, file_id=file_id, options=options, progress=progress)
             staged = loader.stage(con, ctx)
             con.register("known_countries", _known_countries())
