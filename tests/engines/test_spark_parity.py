@@ -198,27 +198,56 @@ def test_reconcile_is_the_same_on_duckdb_and_spark(world: World) -> None:
     assert duck.explanations == spark.explanations
 
 
-def test_cli_commands_run_on_spark(world: World, monkeypatch: pytest.MonkeyPatch, spark_session) -> None:  # noqa: ANN001
-    """``--engine spark`` end to end for profile, flows --by chapter, rca and potential (one Spark session)."""
+VECTORIZED_READER = "spark.sql.parquet.enableVectorizedReader"
+
+
+def _run_cli_on_spark(world: World) -> None:
+    """``--engine spark`` for profile, flows --by chapter, rca and potential, on the store plus the embedded data."""
     from bilat.cli import app
 
-    monkeypatch.setenv("BILAT_HOME", str(world.store.home))
     runner = CliRunner()
-    duck_rows = world.duck.execute(fl.bilateral_flows(_tables(world.duck), world.a, world.b, SPAN, sources=("baci",)))
     calls = {
         "profile": ["profile", world.a, world.b, "--engine", "spark", "--format", "json"],
-        "flows": ["flows", world.a, world.b, "--by", "chapter", "--engine", "spark", "--format", "csv"],
+        "flows --by chapter": ["flows", world.a, world.b, "--by", "chapter", "--engine", "spark", "--format", "csv"],
         "rca": ["rca", world.a, "--year", str(LAST), "--level", "6", "--engine", "spark", "--format", "csv"],
         "potential": ["potential", world.a, world.b, "--year", str(LAST), "--engine", "spark", "--format", "csv"],
     }
     for name, args in calls.items():
         result = runner.invoke(app, args)
+        if "error: [spark]" in result.output:  # the CLI printed an EngineError as one line
+            raise EngineError("spark", f"bilat {name}: {result.output.strip()}")
         assert result.exit_code == 0, f"{name}: {result.output}"
-        assert result.output.strip(), name
-    flows_csv = runner.invoke(app, ["flows", world.a, world.b, "--engine", "spark", "--format", "csv", "--years",
-                                    f"{SPAN[0]}-{SPAN[1]}", "--source", "baci"])
-    assert flows_csv.exit_code == 0, flows_csv.output
-    assert _csv_total(flows_csv.stdout) == pytest.approx(float(duck_rows.value_usd.sum()), rel=RTOL)
+        assert result.stdout.strip(), name
+    flows = runner.invoke(app, ["flows", world.a, world.b, "--engine", "spark", "--format", "csv", "--years",
+                                f"{SPAN[0]}-{SPAN[1]}", "--source", "baci"])
+    assert flows.exit_code == 0, flows.output
+    expected = world.duck.execute(fl.bilateral_flows(_tables(world.duck), world.a, world.b, SPAN, sources=("baci",)))
+    assert _csv_total(flows.stdout) == pytest.approx(float(expected.value_usd.sum()), rel=RTOL)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=EngineError,
+    reason="Spark gap: the embedded dataset (src/bilat/data/embedded/*.parquet, scripts/build_embedded.py) stores "
+    "floats with BYTE_STREAM_SPLIT encoding, which Spark 4.0's vectorized Parquet reader refuses "
+    "(SparkUnsupportedOperationException: Unsupported encoding: BYTE_STREAM_SPLIT); the store's own files read fine. "
+    f"Workaround: BILAT_SPARK_CONF='{VECTORIZED_READER}=false' (next test).",
+)
+def test_cli_commands_run_on_spark(world: World, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BILAT_HOME", str(world.store.home))
+    _run_cli_on_spark(world)
+
+
+def test_cli_commands_run_on_spark_without_the_vectorized_reader(
+    world: World, monkeypatch: pytest.MonkeyPatch, spark_session  # noqa: ANN001
+) -> None:
+    monkeypatch.setenv("BILAT_HOME", str(world.store.home))
+    monkeypatch.setenv("BILAT_SPARK_CONF", f"{VECTORIZED_READER}=false")
+    try:
+        _run_cli_on_spark(world)
+        assert spark_session.conf.get(VECTORIZED_READER) == "false"  # BILAT_SPARK_CONF reached the session
+    finally:
+        spark_session.conf.unset(VECTORIZED_READER)
 
 
 def _csv_total(text: str) -> float:

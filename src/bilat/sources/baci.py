@@ -29,7 +29,7 @@ import pyarrow as pa
 from bilat.errors import Problem, ValidationError
 from bilat.limits import check_zip
 from bilat.settings import PACKAGE_DATA
-from bilat.sources.base import StageContext, Staged, require_columns
+from bilat.sources.base import StageContext, Staged, duckdb_progress, require_columns, sql_quote
 from bilat.sources.csvstream import CsvStream, open_csv_stream, open_path
 
 BACI_COLUMNS = ["t", "i", "j", "k", "v", "q"]
@@ -101,20 +101,23 @@ class BaciSource:
             revision = revision or zip_revision
         else:
             codes = self._codes_beside(path)
-            handle, size, position = open_path(path)
-            with handle:
-                stream = open_csv_stream(handle, ctx.display_name, progress=ctx.progress, total_bytes=size, position=position)
-                self._append(con, stream, ctx.display_name, "")
-                bad_rows.extend(stream.bad_rows)
+            if not self._read_native(con, ctx):
+                handle, size, position = open_path(path)
+                with handle:
+                    stream = open_csv_stream(handle, ctx.display_name, progress=ctx.progress, total_bytes=size, position=position)
+                    self._append(con, stream, ctx.display_name, "")
+                    bad_rows.extend(stream.bad_rows)
             revision = revision or hs_revision_from_name(path.name)
         if bad_rows:
             self._record_bad_rows(con, bad_rows)
         codes = self._complete_codes(con, codes)
-        con.register("baci_codes", codes)
+        con.register("_codes_arrow", codes)
+        con.execute("CREATE TABLE baci_codes AS SELECT * FROM _codes_arrow")
+        con.unregister("_codes_arrow")
         revision_sql = "NULL" if revision is None else str(int(revision))
         con.execute(
             f"""
-            CREATE TABLE staged AS
+            CREATE VIEW staged AS
             SELECT
                 TRY_CAST(trim(r.t) AS SMALLINT) AS year,
                 ce.iso3 AS exporter,
@@ -142,7 +145,6 @@ class BaciSource:
             LEFT JOIN baci_codes ci ON ci.code = TRY_CAST(trim(r.j) AS INTEGER)
             """
         )
-        con.unregister("baci_codes")
         note = "" if revision is not None else "HS revision unknown (file name does not say; pass --hs-revision)"
         return Staged(
             table="staged",
@@ -156,6 +158,39 @@ class BaciSource:
             },
             note=note,
         )
+
+    @staticmethod
+    def _read_native(con: duckdb.DuckDBPyConnection, ctx: StageContext) -> bool:
+        """Fast path: DuckDB's parallel CSV reader fills ``raw`` straight from the file.
+
+        Taken only for a well-formed file whose header is exactly BACI's. Anything DuckDB cannot
+        read (bad encoding, short rows, stray quotes) returns False, and the caller re-reads the file
+        with the streaming reader, whose errors name the line and whose ``--skip-bad-rows`` can set
+        short rows aside. Line numbers come from the scan order, which DuckDB keeps while
+        ``preserve_insertion_order`` is on.
+        """
+        handle, _size, _position = open_path(ctx.path)
+        with handle:
+            head = handle.read(4096)
+        first = head.split(b"\n", 1)[0].rstrip(b"\r").decode("utf-8", errors="replace").lstrip("\ufeff")
+        if [c.strip().strip('"') for c in first.split(",")] != BACI_COLUMNS:
+            return False
+        columns = "{" + ", ".join(f"'{c}': 'VARCHAR'" for c in BACI_COLUMNS) + "}"
+        con.execute("SET preserve_insertion_order = true")
+        try:
+            with duckdb_progress(con, ctx.progress, ctx.path.stat().st_size):
+                con.execute(
+                    "INSERT INTO raw SELECT row_number() OVER () + 1, NULL, t, i, j, k, v, q, NULL"
+                    f" FROM read_csv({sql_quote(str(ctx.path))}, header = true, auto_detect = false, columns = {columns},"
+                    " delim = ',', quote = '\"', escape = '\"', strict_mode = true, null_padding = false,"
+                    " encoding = 'utf-8', compression = 'auto')"
+                )
+        except duckdb.Error:
+            con.execute("DELETE FROM raw")
+            return False
+        finally:
+            con.execute("SET preserve_insertion_order = false")
+        return True
 
     @staticmethod
     def _record_bad_rows(con: duckdb.DuckDBPyConnection, bad_rows: list[Problem]) -> None:

@@ -13,9 +13,12 @@ source is therefore one new file with one class: it only has to know its own lay
 
 from __future__ import annotations
 
+import contextlib
 import re
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
+from collections.abc import Iterator
 from typing import Callable, Protocol, runtime_checkable
 
 import duckdb
@@ -61,6 +64,34 @@ class Source(Protocol):
     def stage(self, con: duckdb.DuckDBPyConnection, ctx: StageContext) -> Staged:
         """Read ``ctx.path`` into a ``staged`` table in ``con`` (see module docstring)."""
         ...
+
+
+@contextlib.contextmanager
+def duckdb_progress(
+    con: duckdb.DuckDBPyConnection, progress: ProgressCallback | None, total: int, every: float = 0.2
+) -> Iterator[None]:
+    """Report a long DuckDB statement's progress (0-100 %, scaled to ``total``) from a thread."""
+    if progress is None:
+        yield
+        return
+    con.execute("SET enable_progress_bar = true")
+    con.execute("SET enable_progress_bar_print = false")
+    done = threading.Event()
+
+    def poll() -> None:
+        while not done.wait(every):
+            percent = con.query_progress()
+            if percent >= 0:
+                progress(int(total * percent / 100), total)
+
+    thread = threading.Thread(target=poll, daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        done.set()
+        thread.join()
+        progress(total, total)
 
 
 _DUCKDB_LINE = re.compile(r"(?:[Ll]ine|row)[: ]+(\d+)")

@@ -266,7 +266,9 @@ class Store:
         started: float,
     ) -> IngestResult:
         table = loader.table
-        con = duckdb.connect(str(work / "work.duckdb"))
+        # An in-memory work database: nothing is checkpointed to disk, and the memory limit below
+        # makes DuckDB spill to work/tmp when a file is larger than memory allows.
+        con = duckdb.connect(":memory:")
         try:
             con.execute(f"SET temp_directory = '{work / 'tmp'}'")
             con.execute("SET preserve_insertion_order = false")

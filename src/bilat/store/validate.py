@@ -91,28 +91,27 @@ def mark_problems(
     declares ``key_columns`` (canonical names) also gets :func:`mark_duplicates`.
     """
     staged_columns = {r[0] for r in con.execute(f"DESCRIBE {staged}").fetchall()}
-    column_cases = []
-    message_cases = []
+    # The conditions are evaluated once per row, into the number of the first failing check
+    # (0: the loader's own problem); column, message and value are then picked by that number.
+    which = ["WHEN _problem IS NOT NULL THEN 0"] if "_problem" in staged_columns else []
+    column_cases = ["WHEN 0 THEN NULL"]
+    message_cases = ["WHEN 0 THEN _problem"] if "_problem" in staged_columns else []
     value_cases = []
-    if "_problem" in staged_columns:
-        column_cases.append("WHEN _problem IS NOT NULL THEN NULL")
-        message_cases.append("WHEN _problem IS NOT NULL THEN _problem")
-        value_cases.append("WHEN _problem IS NOT NULL THEN NULL")
-    for check in checks_for(table):
+    for number, check in enumerate(checks_for(table), start=1):
         raw_name = raw_columns.get(check.column, check.column)
         raw_value = f"_raw_{check.column}" if f"_raw_{check.column}" in staged_columns else f"CAST({check.column} AS VARCHAR)"
-        cond = f"({check.bad_sql})"
-        column_cases.append(f"WHEN {cond} THEN {_literal(raw_name)}")
-        message_cases.append(f"WHEN {cond} THEN {_literal(check.message)}")
-        value_cases.append(f"WHEN {cond} THEN {raw_value}")
+        which.append(f"WHEN ({check.bad_sql}) THEN {number}")
+        column_cases.append(f"WHEN {number} THEN {_literal(raw_name)}")
+        message_cases.append(f"WHEN {number} THEN {_literal(check.message)}")
+        value_cases.append(f"WHEN {number} THEN {raw_value}")
     con.execute(
         f"""
         CREATE OR REPLACE TABLE checked AS
-        SELECT *,
-            CASE {' '.join(column_cases)} END AS _problem_column,
-            CASE {' '.join(message_cases)} END AS _problem_message,
-            CASE {' '.join(value_cases)} END AS _problem_value
-        FROM {staged}
+        SELECT * EXCLUDE (_check),
+            CASE _check {' '.join(column_cases)} END AS _problem_column,
+            CASE _check {' '.join(message_cases)} END AS _problem_message,
+            CASE _check {' '.join(value_cases)} END AS _problem_value
+        FROM (SELECT *, CASE {' '.join(which)} END AS _check FROM {staged})
         """
     )
     if key_columns:
