@@ -188,23 +188,23 @@ def test_ingest_memory_cap_reaches_duckdb(store: Store, tmp_path: Path, monkeypa
     seen: list[str] = []
     real_connect = duckdb.connect
 
+    class Watched:
+        """A connection that notes its memory limit when it writes the staged Parquet file."""
+
+        def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
+            self._con = con
+
+        def __getattr__(self, name: str):  # noqa: ANN204
+            return getattr(self._con, name)
+
+        def execute(self, sql: str, *rest):  # noqa: ANN002, ANN202
+            result = self._con.execute(sql, *rest)
+            if sql.startswith("COPY") and "staging" in sql:
+                seen.append(self._con.execute("SELECT current_setting('memory_limit')").fetchone()[0])
+            return result
+
     def spy(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
-        con = real_connect(*args, **kwargs)
-        if args and str(args[0]).endswith("work.duckdb"):
-            original = con.execute
-
-            class Watched:
-                def __getattr__(self, name: str):  # noqa: ANN204
-                    return getattr(con, name)
-
-                def execute(self, sql: str, *rest):  # noqa: ANN002, ANN202
-                    result = original(sql, *rest)
-                    if sql.startswith("COPY"):
-                        seen.append(con.execute("SELECT current_setting('memory_limit')").fetchone()[0])
-                    return result
-
-            return Watched()
-        return con
+        return Watched(real_connect(*args, **kwargs))
 
     monkeypatch.setattr(duckdb, "connect", spy)
     monkeypatch.setenv("BILAT_MAX_INGEST_MEMORY", "96M")

@@ -24,6 +24,9 @@ class DuckDBEngine:
     def __init__(self, store: Store, include_embedded: bool = True, threads: int | None = None) -> None:
         self.store = store
         self.con = duckdb.connect()
+        # DuckDB draws its own progress bar on long queries, even into a pipe: it would corrupt
+        # `--format json` output on big data.
+        self.con.execute("SET enable_progress_bar = false")
         if threads:
             self.con.execute(f"SET threads = {int(threads)}")
         for table in TABLES:
