@@ -184,13 +184,6 @@ def test_pair_profile_is_the_same_on_duckdb_and_spark(world: World) -> None:
         assert_same(frame, other)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=EngineError,
-    reason="Spark gap: reconcile.source_figures filters on a window function (hs_level == min(hs_level) OVER ...); "
-    "Ibis 12's PySpark compiler moves the window into a subquery but keeps the outer alias in the predicate, "
-    "and Spark refuses it (UNRESOLVED_COLUMN `t6`.`hs_level`). Fix: mutate the window into a column, then filter.",
-)
 def test_reconcile_is_the_same_on_duckdb_and_spark(world: World) -> None:
     duck = pair_api.reconcile(world.a, world.b, LAST, engine=world.duck)
     spark = pair_api.reconcile(world.a, world.b, LAST, engine=_spark(world))

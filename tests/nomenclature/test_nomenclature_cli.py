@@ -33,8 +33,8 @@ def test_country_table_prints_the_name() -> None:
 
 def test_country_unknown_is_an_error() -> None:
     result = runner.invoke(app, ["country", "Isreal"])
-    assert result.exit_code != 0
-    assert isinstance(result.exception, UnknownCountryError)
+    assert result.exit_code == UnknownCountryError.exit_code
+    assert result.stderr.startswith("error: ") and "Isreal" in result.stderr
 
 
 def test_hs_search_level_and_limit() -> None:
@@ -64,7 +64,8 @@ def test_hs_show_restores_the_leading_zero() -> None:
 
 def test_hs_show_unknown_code_is_an_error() -> None:
     result = runner.invoke(app, ["hs", "show", "000000"])
-    assert isinstance(result.exception, UnknownProductError)
+    assert result.exit_code == UnknownProductError.exit_code
+    assert result.stderr.startswith("error: ") and "000000" in result.stderr
 
 
 def test_lens_list_has_every_lens() -> None:

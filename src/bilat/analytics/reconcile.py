@@ -66,8 +66,10 @@ def source_figures(tables: Mapping[str, ir.Table], a: str, b: str, year: int, wi
     detail = p.filter(p.hs_level > 0).mutate(chapter=p.hs_code.left(2))
     keys = ["year", "exporter", "importer", "source", "reporter", "flow", "valuation", "chapter"]
     per_level = detail.group_by([*keys, "hs_level"]).aggregate(value_usd=detail.value_usd.cast("float64").sum())
-    coarsest = per_level.hs_level.min().over(ibis.window(group_by=keys))
-    chosen = per_level.filter(per_level.hs_level == coarsest)
+    # The window becomes a column before the filter: Ibis 12's PySpark compiler cannot filter on a
+    # window expression directly (Spark: UNRESOLVED_COLUMN).
+    ranked = per_level.mutate(coarsest=per_level.hs_level.min().over(ibis.window(group_by=keys)))
+    chosen = ranked.filter(ranked.hs_level == ranked.coarsest).drop("coarsest")
     parts.append(_shape(chosen, ibis.literal("HS ") + chosen.chapter))
 
     out = parts[0]

@@ -80,7 +80,7 @@ def emit(frame: Any, fmt: OutputFormat, title: str | None = None, note: str | No
         sys.stdout.write(frame.to_json(orient="records", indent=2, date_format="iso", force_ascii=False))
         sys.stdout.write("\n")
         if note:
-            err_console.print(note)
+            err_console.print(note, soft_wrap=True, markup=False, highlight=False)
         return
     if fmt == OutputFormat.csv:
         buffer = io.StringIO()
@@ -88,7 +88,7 @@ def emit(frame: Any, fmt: OutputFormat, title: str | None = None, note: str | No
         safe.to_csv(buffer, index=False, quoting=csv.QUOTE_MINIMAL)
         sys.stdout.write(buffer.getvalue())
         if note:
-            err_console.print(note)
+            err_console.print(note, soft_wrap=True, markup=False, highlight=False)
         return
     from rich.table import Table
 
@@ -100,7 +100,7 @@ def emit(frame: Any, fmt: OutputFormat, title: str | None = None, note: str | No
         table.add_row(*[_cell(v) for v in row])
     console.print(table)
     if note:
-        console.print(note)
+        console.print(note, soft_wrap=True, markup=False, highlight=False)
 
 
 def _cell(value: Any) -> str:
