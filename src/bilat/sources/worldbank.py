@@ -149,7 +149,7 @@ class WorldBankSource:
     def _stage(con: duckdb.DuckDBPyConnection, raw_columns: dict[str, str]) -> Staged:
         aggregates = ", ".join(f"'{c}'" for c in sorted(AGGREGATES))
         dropped = f"(_problem IS NULL AND coalesce(upper(code) IN ({aggregates}), false))"
-        empty = f"(_problem IS NULL AND coalesce(raw_value, '') IN ('', '..'))"
+        empty = "(_problem IS NULL AND coalesce(raw_value, '') IN ('', '..'))"
         n_aggregate, n_empty = con.execute(
             f"SELECT count(*) FILTER (WHERE {dropped}), count(*) FILTER (WHERE NOT {dropped} AND {empty}) FROM wb"
         ).fetchall()[0]

@@ -1,7 +1,7 @@
 """The untapped-potential answer for the web: the same source choice and columns as ``bilat potential``.
 
 Why here and not in a route: ``bilat potential`` keeps its source choice (which source and year
-can answer: a full basket of products with bilateral rows) in :mod:`bilat.cli.potential_cmds`;
+can answer: a full basket of products with bilateral rows) in :mod:`bilat.product_sources`;
 this module reuses those helpers so the CLI and the web pick the same data, and says in a note
 what is missing rather than falling back silently.
 """
@@ -22,7 +22,7 @@ def untapped(
     """(rows, notes, source) of A's untapped export potential in B; NoDataError says what to load."""
     from bilat.analytics.potential import export_potential
     from bilat.analytics.product_trade import check_level, resolve_lens
-    from bilat.cli.potential_cmds import LOAD_BACI, coverage, describe_codes, pick
+    from bilat.product_sources import LOAD_BACI, coverage, describe_codes, pick
 
     check_level(level)
     if lens is not None:

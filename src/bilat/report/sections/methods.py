@@ -9,7 +9,6 @@ from bilat.report.model import Section, Table
 
 
 def build(ctx) -> Section:  # noqa: ANN001 - a ReportContext
-    p = ctx.profile
     paragraphs = [
         "Sources are never added together: each series comes from one source for its whole span (priority: CEPII BACI, "
         "UN Comtrade totals, IMF DOTS), named on every chart and table.",

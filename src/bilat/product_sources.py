@@ -1,0 +1,116 @@
+"""Choosing a source that can answer a product-level question, and RCA tables for people.
+
+Shared by the CLI (``bilat potential``, ``bilat rca``), the web service and the report: a question
+about revealed advantage or potential needs exports by product for (nearly) all countries, and
+bilateral rows for the potential; this module finds the source and year that have them, or says
+what to load.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from bilat.errors import BilatError, NoDataError
+
+LOAD_BACI = "load bilateral product flows with `bilat ingest baci BACI_HS17_Y2016_V202401.csv` (CEPII BACI)"
+#: A source covers "all products" when it has rows in at least this many HS chapters (of 96 in use):
+#: the embedded Comtrade extract (chapters 27 and 44 only) must not pass for a full basket.
+FULL_COVERAGE_CHAPTERS = 80
+#: Sources tried first, best first; others follow by size.
+PREFERRED_SOURCES = ("baci", "comtrade", "ots")
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """What one source holds for one year in ``product_flows``."""
+
+    source: str
+    year: int
+    finest_level: int
+    rows: int
+    bilateral_rows: int
+    chapters: int
+
+    @property
+    def full_basket(self) -> bool:
+        return self.chapters >= FULL_COVERAGE_CHAPTERS
+
+
+def coverage(engine, flows) -> list[Coverage]:  # noqa: ANN001 - Engine and ibis.Table
+    """Sources and years in ``product_flows``, best first (preferred source, then latest year)."""
+    t = flows.filter(flows.flow.isnull() | (flows.flow == "X"))
+    summary = engine.execute(
+        t.group_by(["source", "year"]).aggregate(
+            finest_level=t.hs_level.max(),
+            rows=t.count(),
+            bilateral_rows=(t.importer != "WLD").sum(),
+            chapters=t.hs_code.left(2).nunique(),
+        )
+    )
+    out = [
+        Coverage(str(r.source), int(r.year), int(r.finest_level), int(r.rows), int(r.bilateral_rows), int(r.chapters))
+        for r in summary.itertuples(index=False)
+    ]
+
+    def order(c: Coverage) -> tuple:
+        rank = PREFERRED_SOURCES.index(c.source) if c.source in PREFERRED_SOURCES else len(PREFERRED_SOURCES)
+        return (rank, -c.year, -c.rows)
+
+    return sorted(out, key=order)
+
+
+def pick(
+    covers: list[Coverage], *, year: int | None, level: int, source: str | None, bilateral: bool
+) -> Coverage | None:
+    """The best source/year that can answer at ``level`` (full basket; bilateral if asked)."""
+    for c in covers:
+        if year is not None and c.year != year:
+            continue
+        if source is not None and c.source != source:
+            continue
+        if c.finest_level < level or not c.full_basket or (bilateral and c.bilateral_rows == 0):
+            continue
+        return c
+    return None
+
+
+def describe_codes(frame: pd.DataFrame, column: str = "hs_code") -> pd.Series:
+    """HS descriptions for a column of codes ('' where the nomenclature does not know a code)."""
+    from bilat.nomenclature.hs import describe
+
+    def one(code: str) -> str:
+        try:
+            return describe(code)
+        except BilatError:
+            return ""
+
+    return frame[column].map(one)
+
+
+def rca_table(eng, country: str, *, year: int | None, level: int, top: int, source: str | None = None,  # noqa: ANN001, ANN201
+              lens: str | None = None):
+    """(frame, coverage) of ``country``'s top products by RCA, or NoDataError saying what to load.
+
+    With ``lens``, RCA is still economy-wide (against the whole basket); only the listed products
+    are restricted to the lens.
+    """
+    from bilat.analytics.indices import rca
+    from bilat.analytics.product_trade import lens_filter
+
+    flows = eng.table("product_flows")
+    covers = coverage(eng, flows)
+    chosen = pick(covers, year=year, level=level, source=source, bilateral=False)
+    if chosen is None:
+        have = ", ".join(f"{c.source} {c.year} (HS{c.finest_level})" for c in covers if c.full_basket) or "none"
+        when = f" for {year}" if year else ""
+        raise NoDataError(
+            f"no exports by product for all countries{when} at HS{level} (loaded: {have}); {LOAD_BACI}"
+        )
+    expr = rca(flows, year=chosen.year, level=level, source=chosen.source, exporter=country)
+    if lens is not None:
+        expr = expr.filter(lens_filter(expr.hs_code, lens))
+    frame = eng.execute(expr.order_by([expr.rca.desc(), expr.hs_code]).limit(top))
+    frame.insert(2, "description", describe_codes(frame))
+    return frame[["exporter", "hs_code", "description", "export_usd", "export_share", "world_share", "rca"]], chosen
