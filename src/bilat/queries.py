@@ -86,8 +86,17 @@ def flows(a: str, b: str, years: str | None = None, source: str | None = None,
 
 
 def pair_composition(a: str, b: str, by: str = "chapter", years: str | tuple[int, int] | None = None,
-                     engine: Engine | str | None = None) -> Answer:
-    """What the pair trades by section, chapter (hs2), heading (hs4) or subheading (hs6)."""
+                     engine: Engine | str | None = None, hs_revision: int | None = None) -> Answer:
+    """What the pair trades by section, chapter (hs2), heading (hs4) or subheading (hs6).
+
+    With ``hs_revision`` (1992...2022), six-digit rows of other revisions are first converted to
+    it through the UN correlation tables, so that a series crossing a revision lines up.
+    """
+    if hs_revision is not None:
+        from bilat.nomenclature.concordance import REVISIONS
+
+        if hs_revision not in REVISIONS:
+            raise BilatError(f"--hs-revision must be one of {', '.join(map(str, REVISIONS))}; got {hs_revision}")
     if by not in comp.LEVELS:
         raise BilatError(f"--by must be one of year, {', '.join(comp.LEVELS)}; got {by!r}")
     a, b = resolve_pair(a, b)
@@ -99,7 +108,10 @@ def pair_composition(a: str, b: str, by: str = "chapter", years: str | tuple[int
         frame = pd.DataFrame()
         chosen = None
         for source in ("baci", "comtrade"):
-            frame = eng.execute(comp.by_level(comp.product_rows(tables, a, b, span, source), digits))
+            rows = comp.product_rows(tables, a, b, span, source)
+            if hs_revision is not None:
+                rows = _harmonised(eng, rows, hs_revision)
+            frame = eng.execute(comp.by_level(rows, digits))
             if len(frame):
                 chosen = source
                 break
@@ -119,6 +131,24 @@ def pair_composition(a: str, b: str, by: str = "chapter", years: str | tuple[int
     frame = _describe(frame, by)
     frame["source"] = chosen
     return Answer(frame.reset_index(drop=True), notes, chosen)
+
+
+def _harmonised(eng: Engine, rows, target: int):  # noqa: ANN001, ANN202 - ibis tables
+    """``rows`` converted to HS ``target`` (the correlation links are a small in-memory table)."""
+    import ibis
+
+    from bilat.nomenclature.concordance import concordance
+
+    present = eng.execute(rows.filter(rows.hs_level == 6).select("hs_revision").distinct())["hs_revision"]
+    parts = []
+    for revision in sorted(int(r) for r in present.dropna().unique()):
+        if revision != target:
+            links = concordance(revision, target)[["code_from", "code_to", "weight"]].assign(rev_from=revision)
+            parts.append(links)
+    if not parts:
+        return rows
+    links = pd.concat(parts, ignore_index=True).astype({"rev_from": "int16", "weight": "float64"})
+    return comp.harmonise(rows, ibis.memtable(links), target)
 
 
 def _describe(frame: pd.DataFrame, by: str) -> pd.DataFrame:

@@ -22,7 +22,7 @@ def product_rows(
 ) -> ibis.Table:
     """The pair's product rows of one source, both directions, reported by the exporter.
 
-    Columns: year, exporter, importer, hs_code, hs_level, value_usd.
+    Columns: year, exporter, importer, hs_revision, hs_code, hs_level, value_usd.
     """
     pf = tables["product_flows"]
     pair = ((pf.exporter == a) & (pf.importer == b)) | ((pf.exporter == b) & (pf.importer == a))
@@ -32,7 +32,31 @@ def product_rows(
     if years is not None:
         conditions.append(pf.year.between(years[0], years[1]))
     rows = pf.filter(*conditions)
-    return rows.select("year", "exporter", "importer", "hs_code", "hs_level", "value_usd")
+    return rows.select("year", "exporter", "importer", "hs_revision", "hs_code", "hs_level", "value_usd")
+
+
+def harmonise(rows: ibis.Table, links: ibis.Table, target: int) -> ibis.Table:
+    """Re-express six-digit rows in HS revision ``target`` so a series across revisions lines up.
+
+    ``links`` has one row per (rev_from, code_from, code_to, weight) from the UN correlation
+    tables (:func:`bilat.nomenclature.concordance.concordance`); a code's weights add up to 1, so
+    values are split across 1:n links and totals are kept. Rows already in ``target``, coarser
+    rows, and codes the tables lack keep their code and full value.
+    """
+    joined = rows.left_join(
+        links,
+        [
+            rows.hs_level == 6,
+            rows.hs_revision == links.rev_from,
+            rows.hs_code == links.code_from,
+        ],
+    )
+    converted = joined.mutate(
+        hs_code=joined.code_to.coalesce(joined.hs_code),
+        value_usd=joined.value_usd * joined.weight.coalesce(1.0),
+        hs_revision=ibis.ifelse(joined.code_to.isnull(), joined.hs_revision, ibis.literal(target, "int16")),
+    )
+    return converted.select("year", "exporter", "importer", "hs_revision", "hs_code", "hs_level", "value_usd")
 
 
 def by_level(rows: ibis.Table, digits: int) -> ibis.Table:

@@ -96,6 +96,9 @@ def flows(
     years: Optional[str] = YEARS_OPTION,
     by: str = typer.Option("year", "--by", help="year, section, chapter, hs4 or hs6."),
     source: Optional[str] = typer.Option(None, "--source", help="baci, comtrade or imf_dots (default: the best loaded)."),
+    hs_revision: Optional[int] = typer.Option(
+        None, "--hs-revision", help="With --by: convert product codes to this HS revision (2007, 2012, 2017, 2022...) first."
+    ),
     engine: str = ENGINE_OPTION,
     fmt: OutputFormat = FORMAT_OPTION,
 ) -> None:
@@ -115,7 +118,7 @@ def flows(
             frame = wide(frame, a3, b3)
         title = f"Goods flows, current USD ({answer.source})"
     else:
-        answer = queries.pair_composition(a, b, by, years, engine)
+        answer = queries.pair_composition(a, b, by, years, engine, hs_revision=hs_revision)
         frame = answer.frame
         title = f"Goods flows by {by}, current USD ({answer.source})"
     emit(frame, fmt, title=title, note="\n".join(f"note: {n}" for n in answer.notes) or None)
