@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import gzip
-import io
+
 import re
 import zipfile
 from pathlib import Path

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from pathlib import Path
 
 import duckdb
 import pandas as pd
@@ -218,20 +217,12 @@ def _run_cli_on_spark(world: World) -> None:
     assert _csv_total(flows.stdout) == pytest.approx(float(expected.value_usd.sum()), rel=RTOL)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=EngineError,
-    reason="Spark gap: the embedded dataset (src/bilat/data/embedded/*.parquet, scripts/build_embedded.py) stores "
-    "floats with BYTE_STREAM_SPLIT encoding, which Spark 4.0's vectorized Parquet reader refuses "
-    "(SparkUnsupportedOperationException: Unsupported encoding: BYTE_STREAM_SPLIT); the store's own files read fine. "
-    f"Workaround: BILAT_SPARK_CONF='{VECTORIZED_READER}=false' (next test).",
-)
 def test_cli_commands_run_on_spark(world: World, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("BILAT_HOME", str(world.store.home))
     _run_cli_on_spark(world)
 
 
-def test_cli_commands_run_on_spark_without_the_vectorized_reader(
+def test_bilat_spark_conf_reaches_the_session(
     world: World, monkeypatch: pytest.MonkeyPatch, spark_session  # noqa: ANN001
 ) -> None:
     monkeypatch.setenv("BILAT_HOME", str(world.store.home))
