@@ -143,6 +143,7 @@ class BaciSource:
                 'reconciled' AS valuation,
                 'baci' AS source,
                 r._line AS _line,
+                r.rowid AS _sid,
                 CASE
                     WHEN r._problem IS NOT NULL THEN r._problem
                     WHEN trim(r.q) NOT IN ('NA', '') AND TRY_CAST(trim(r.q) AS DOUBLE) IS NULL
@@ -280,17 +281,14 @@ class BaciSource:
         BACI renumbers a few countries between releases (Italy 381 became 380 in V202301), and a
         year file sometimes arrives beside an older release's country table.
         """
-        from bilat.nomenclature.countries import iso3_from_numeric
+        from bilat.nomenclature.countries import country_names
 
-        con.register("baci_codes_known", codes)
-        missing = con.execute(
-            "SELECT DISTINCT c FROM (SELECT TRY_CAST(trim(i) AS INTEGER) AS c FROM raw"
-            " UNION SELECT TRY_CAST(trim(j) AS INTEGER) FROM raw)"
-            " WHERE c IS NOT NULL AND c NOT IN (SELECT code FROM baci_codes_known)"
-        ).fetchall()
-        con.unregister("baci_codes_known")
-        extra = [(code, iso3_from_numeric(code)) for (code,) in missing]
-        extra = [(code, iso3) for code, iso3 in extra if iso3]
+        # Every ISO numeric code the release's table lacks, from the nomenclature: a lookup table
+        # of a few hundred rows costs nothing, where scanning the data for unknown codes costs a pass.
+        known = set(codes.column("code").to_pylist())
+        names = country_names()
+        names = names[names["iso_numeric"].notna() & (names["iso3"] != "WLD")]
+        extra = [(int(n), str(i)) for n, i in zip(names["iso_numeric"], names["iso3"]) if int(n) not in known]
         if not extra:
             return codes
         added = pa.table(

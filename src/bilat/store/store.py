@@ -295,12 +295,12 @@ class Store:
             select = ", ".join(f"CAST({c} AS {TABLES[table][c]}) AS {c}" for c in columns)
             out = work / f"{file_id}.parquet"
             con.execute(
-                f"COPY (SELECT {select}, '{file_id}' AS file_id FROM checked WHERE _problem_message IS NULL"
+                f"COPY (SELECT {select}, '{file_id}' AS file_id FROM checked WHERE _check IS NULL"
                 f" ORDER BY {SORT_KEYS[table]}) TO '{out}' (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 122880)"
             )
             summary = con.execute(
                 "SELECT min(year), max(year), string_agg(DISTINCT source, ',' ORDER BY source)"
-                " FROM checked WHERE _problem_message IS NULL"
+                " FROM checked WHERE _check IS NULL"
             ).fetchone()
         finally:
             con.close()
@@ -372,7 +372,7 @@ class Store:
             target.parent.mkdir(parents=True, exist_ok=True)
         con.execute(
             "COPY (SELECT _line AS line, _problem_column AS column_name, _problem_message AS problem,"
-            " _problem_value AS value FROM checked WHERE _problem_message IS NOT NULL ORDER BY _line)"
+            " _problem_value AS value FROM problems ORDER BY _line)"
             f" TO '{target}' (HEADER, DELIMITER ',')"
         )
         return target
