@@ -6,9 +6,8 @@ from pathlib import Path
 from typing import Optional
 
 import typer
-from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn, TransferSpeedColumn
 
-from bilat.cli.app import FORMAT_OPTION, OutputFormat, app, console, emit, err_console
+from bilat.cli.app import FORMAT_OPTION, OutputFormat, app, byte_progress, console, emit
 
 ENGINE_OPTION = typer.Option("duckdb", "--engine", "-e", help="Query engine: duckdb (default) or spark.")
 YEARS_OPTION = typer.Option(None, "--years", "-y", help="A year (2016) or a span (2012-2017).")
@@ -43,16 +42,7 @@ def ingest(
             raise BilatError(f"--option must look like KEY=VALUE, got {pair!r}")
         options[key.strip()] = value.strip()
     for path in paths:
-        with Progress(
-            TextColumn("[bold]{task.description}"),
-            BarColumn(),
-            DownloadColumn(),
-            TransferSpeedColumn(),
-            TimeRemainingColumn(),
-            console=err_console,
-            transient=True,
-            disable=not err_console.is_terminal,
-        ) as progress:
+        with byte_progress() as progress:
             task = progress.add_task(f"{source} {path.name}", total=None)
 
             def report(done: int, total: int | None) -> None:

@@ -7,7 +7,7 @@ from typing import Optional
 
 import typer
 
-from bilat.cli.app import app, console, err_console
+from bilat.cli.app import app, byte_progress, console
 
 sub = typer.Typer(
     help="Download full data sets (CEPII BACI, UN Comtrade+), verify them and load them into the store.\n\n"
@@ -18,21 +18,6 @@ app.add_typer(sub, name="fetch")
 
 DEST_OPTION = typer.Option(None, "--dest", help="Folder for the downloaded file (default: $BILAT_HOME/downloads).")
 NO_INGEST_OPTION = typer.Option(False, "--no-ingest", help="Only download and verify; load later with `bilat ingest`.")
-
-
-def _progress(label: str):  # noqa: ANN202 - a rich Progress
-    from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn, TransferSpeedColumn
-
-    return Progress(
-        TextColumn(f"[bold]{label}[/]"),
-        BarColumn(),
-        DownloadColumn(),
-        TransferSpeedColumn(),
-        TimeRemainingColumn(),
-        console=err_console,
-        transient=True,
-        disable=not err_console.is_terminal,
-    )
 
 
 @sub.command("baci")
@@ -55,7 +40,7 @@ def fetch_baci_command(
 
     url = release_url(release, hs, base_url)
     console.print(f"fetching {url}", highlight=False, soft_wrap=True)
-    with _progress(f"BACI {hs.upper()} {release}") as bar:
+    with byte_progress(f"BACI {hs.upper()} {release}") as bar:
         task = bar.add_task("download", total=None)
 
         def on_bytes(done: int, total: int | None) -> None:
