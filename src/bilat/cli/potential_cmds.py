@@ -13,8 +13,8 @@ import pandas as pd
 import typer
 
 from bilat.cli.app import FORMAT_OPTION, OutputFormat, app, emit
-from bilat.errors import BilatError, NoDataError
-from bilat.product_sources import LOAD_BACI, coverage, describe_codes, pick, rca_table
+from bilat.errors import BilatError
+from bilat.product_sources import rca_table, untapped_potential
 
 ENGINE_OPTION = typer.Option("duckdb", "--engine", "-e", help="Query engine: duckdb (default) or spark.")
 def for_format(frame: pd.DataFrame, fmt: OutputFormat, drop: tuple[str, ...] = ()) -> pd.DataFrame:
@@ -85,7 +85,6 @@ def potential_command(
 
     Example: bilat potential ISR JPN --year 2016 --top 25 --level 6
     """
-    from bilat.analytics.potential import export_potential
     from bilat.analytics.product_trade import check_level, resolve_lens
 
     check_level(level)
@@ -96,55 +95,13 @@ def potential_command(
         resolve_lens(lens)  # unknown lens: fail before querying
     eng = _open(engine)
     try:
-        flows = eng.table("product_flows")
-        covers = coverage(eng, flows)
-        chosen = pick(covers, year=year, level=level, source=source, bilateral=True)
-        if chosen is None:
-            _advantages_instead(eng, covers, a3, b3, year=year, level=level, top=top, fmt=fmt, lens=lens)
-            return
-        expr = export_potential(
-            flows, a3, b3, year=chosen.year, level=level, source=chosen.source, lens=lens, min_rca=min_rca
-        )
-        frame = eng.execute(expr.limit(top))
+        answer = untapped_potential(eng, a3, b3, year=year, level=level, top=top, lens=lens, min_rca=min_rca,
+                                    source=source)
     finally:
         eng.close()
-    frame.insert(3, "description", describe_codes(frame))
-    columns = ["rank", "hs_code", "description", "rca", "supply", "demand", "ease", "potential_usd", "actual_usd", "untapped_usd"]
-    frame = frame[columns]
-    note = (
-        f"note: {chosen.source} {chosen.year}, HS{level}{f', lens {lens}' if lens else ''}; potential = supply "
-        f"(A's share of world exports to others) × demand (B's imports) × ease (A→B trade intensity, capped); "
-        f"untapped = max(potential − actual, 0). Method and caveats: docs/methods.md"
-    )
-    if frame.empty:
-        note = f"no product where {a3} has RCA ≥ {min_rca} and {b3} imports, in {chosen.source} {chosen.year}. " + note
-    frame = for_format(frame, fmt, drop=("supply", "demand", "ease"))
-    emit(frame, fmt, title=f"Untapped export potential {a3} → {b3}, {chosen.year}", note=note)
-
-
-def _advantages_instead(eng, covers, a3: str, b3: str, *, year, level: int, top: int, fmt: OutputFormat,  # noqa: ANN001
-                        lens: str | None = None) -> None:
-    """No bilateral product data: show both countries' revealed advantages, and say what is missing."""
-    world = [c for c in covers if c.full_basket]
-    if not world:
-        raise NoDataError(f"no exports by product in the loaded data; {LOAD_BACI}")
-    fallback = next((c for c in world if c.year == year), world[0]) if year is not None else world[0]
-    fallback_level = min(level, fallback.finest_level)
-    frames = []
-    for iso3 in (a3, b3):
-        frame, _ = rca_table(eng, iso3, year=fallback.year, level=fallback_level, top=top, source=fallback.source,
-                             lens=lens)
-        frames.append(frame)
-    when = f"for {year}" if year is not None else "for any year"
-    note = (
-        f"note: no bilateral product flows {when} in the loaded data, so the untapped potential of {a3} in {b3} "
-        f"cannot be ranked; showing both countries' revealed comparative advantage instead "
-        f"({fallback.source} {fallback.year}, HS{fallback_level}{f', lens {lens}' if lens else ''}). "
-        f"To rank the potential, {LOAD_BACI}."
-    )
-    emit(
-        for_format(pd.concat(frames, ignore_index=True), fmt, drop=("export_share", "world_share")),
-        fmt,
-        title=f"Revealed comparative advantage of {a3} and {b3}, {fallback.year}",
-        note=note,
-    )
+    if answer.kind == "potential":
+        frame = for_format(answer.frame, fmt, drop=("supply", "demand", "ease"))
+        emit(frame, fmt, title=f"Untapped export potential {a3} → {b3}, {answer.year}", note=f"note: {answer.note}")
+    else:
+        frame = for_format(answer.frame, fmt, drop=("export_share", "world_share"))
+        emit(frame, fmt, title=f"Revealed comparative advantage of {a3} and {b3}, {answer.year}", note=f"note: {answer.note}")

@@ -28,6 +28,8 @@ class ReportContext:
     reconciliation: pair_api.Reconciliation | None
     reconciliation_error: str | None
     claims: pd.DataFrame | None
+    potential: dict[tuple[str, str], Any]
+    potential_error: str | None
     provenance_text: str | None
     files: pd.DataFrame
     engine_name: str
@@ -63,6 +65,7 @@ def gather(
             reconciliation = pair_api.reconcile(a, b, reconcile_year, engine=eng)
         except BilatError as exc:
             error = str(exc)
+        potential, potential_error = _potential(eng, a, b, top)
         name = eng.name
     finally:
         if owned:
@@ -70,9 +73,25 @@ def gather(
     store = open_store()
     return ReportContext(
         a=a, b=b, profile=profile, statuses=statuses, reconciliation=reconciliation, reconciliation_error=error,
-        claims=_claims(a, b), provenance_text=_embedded_provenance(), files=store.files(), engine_name=name,
+        claims=_claims(a, b), potential=potential, potential_error=potential_error, provenance_text=_embedded_provenance(), files=store.files(), engine_name=name,
         options={"years": years, "lens": lens, "reconcile_year": reconcile_year, "top": top},
     )
+
+
+def _potential(eng: Engine, a: str, b: str, top: int) -> tuple[dict[tuple[str, str], Any], str | None]:
+    """Untapped potential both ways (or both sides' advantages when no bilateral product data)."""
+    from bilat.product_sources import untapped_potential
+
+    answers: dict[tuple[str, str], Any] = {}
+    try:
+        for exporter, importer in ((a, b), (b, a)):
+            answer = untapped_potential(eng, exporter, importer, top=top)
+            answers[(exporter, importer)] = answer
+            if answer.kind != "potential":
+                break
+    except BilatError as exc:
+        return {}, str(exc)
+    return answers, None
 
 
 def _embedded_provenance() -> str | None:

@@ -6,7 +6,9 @@ import importlib
 
 from bilat.report.model import Section
 
-SECTIONS = ("summary", "flows", "shares", "composition", "world", "lenses", "targets", "reconcile", "claims", "methods")
+SECTIONS = (
+    "summary", "flows", "shares", "composition", "world", "potential", "lenses", "targets", "reconcile", "claims", "methods",
+)
 
 
 def build_all(ctx) -> list[Section]:  # noqa: ANN001 - a ReportContext
