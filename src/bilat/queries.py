@@ -168,3 +168,9 @@ def _describe(frame: pd.DataFrame, by: str) -> pd.DataFrame:
             return ""
 
     return frame.assign(description=frame.hs_code.map(describe))
+
+
+def composition(a: str, b: str, by: str = "chapter", years: str | None = None,
+                engine: Engine | str | None = None, hs_revision: int | None = None) -> pd.DataFrame:
+    """What ``a`` and ``b`` trade by product group (see :func:`pair_composition` for notes)."""
+    return pair_composition(a, b, by, years, engine, hs_revision=hs_revision).frame
