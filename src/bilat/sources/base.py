@@ -128,6 +128,8 @@ def require_columns(display_name: str, present: list[str], required: list[str], 
     missing = [c for c in required if c not in present_set]
     if missing:
         message = f"missing column(s) {', '.join(repr(c) for c in missing)}; found {', '.join(sorted(present_set))}"
+        if len(present_set) == 1 and any(sep in next(iter(present_set)) for sep in (";", "\t", "|")):
+            message += " (wrong delimiter? bilat expects commas)"
         if hint:
             message += f". {hint}"
         raise ValidationError([Problem(display_name, 1, None, message)])
