@@ -19,7 +19,6 @@ import argparse
 import os
 import shutil
 import sys
-import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -27,13 +26,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import (  # noqa: E402
     RESULTS_DIR,
     Measurement,
-    append_results,
     describe_machine,
     format_table,
     human_bytes,
     machine_info,
     measure,
     python_step,
+    run_and_save,
 )
 
 RESULTS = RESULTS_DIR / "ingest.json"
@@ -189,16 +188,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-save", action="store_true", help=f"do not append to {RESULTS.relative_to(RESULTS.parents[1])}")
     args = parser.parse_args(argv)
     only = {s.strip() for s in args.only.split(",") if s.strip()}
-    if args.workdir is not None:
-        args.workdir.mkdir(parents=True, exist_ok=True)
-        record = run(args.rows, args.seed, args.repeats, args.workdir, only)
-        shutil.rmtree(args.workdir / "out", ignore_errors=True)
-    else:
-        with tempfile.TemporaryDirectory(prefix="bilat_bench_ingest_") as tmp:
-            record = run(args.rows, args.seed, args.repeats, Path(tmp), only)
-    if not args.no_save:
-        append_results(RESULTS, record)
-        print(f"\nappended to {RESULTS}")
+    def in_folder(folder: Path) -> dict[str, object]:
+        record = run(args.rows, args.seed, args.repeats, folder, only)
+        shutil.rmtree(folder / "out", ignore_errors=True)
+        return record
+
+    run_and_save(in_folder, workdir=args.workdir, prefix="bilat_bench_ingest_", results=RESULTS, save=not args.no_save)
     return 0
 
 

@@ -28,20 +28,19 @@ import argparse
 import json
 import os
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import (  # noqa: E402
     RESULTS_DIR,
-    append_results,
     describe_machine,
     format_table,
     human_bytes,
     machine_info,
     python_step,
     run_measured,
+    run_and_save,
 )
 
 RESULTS = RESULTS_DIR / "profile.json"
@@ -225,15 +224,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workdir", type=Path, default=None, help="keep generated CSVs and the store here between runs")
     parser.add_argument("--no-save", action="store_true", help="do not append to bench/results/profile.json")
     args = parser.parse_args(argv)
-    if args.workdir is not None:
-        args.workdir.mkdir(parents=True, exist_ok=True)
-        record = run(args, args.workdir)
-    else:
-        with tempfile.TemporaryDirectory(prefix="bilat_bench_profile_") as tmp:
-            record = run(args, Path(tmp))
-    if not args.no_save:
-        append_results(RESULTS, record)
-        print(f"\nappended to {RESULTS}")
+    run_and_save(lambda folder: run(args, folder), workdir=args.workdir, prefix="bilat_bench_profile_", results=RESULTS, save=not args.no_save)
     return 0
 
 

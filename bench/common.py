@@ -239,3 +239,23 @@ def append_results(path: Path, record: dict[str, object]) -> None:
     record = {"when": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"), **record}
     history.append(record)
     path.write_text(json.dumps(history, indent=2) + "\n")
+
+
+def run_and_save(
+    run: Callable[[Path], dict[str, object]], *, workdir: Path | None, prefix: str, results: Path, save: bool
+) -> dict[str, object]:
+    """Run a benchmark in ``workdir`` (kept) or a temporary folder (deleted), then record its result.
+
+    Every benchmark ends this way: generated data can be kept between runs with ``--workdir``,
+    and each result is appended to ``bench/results/<name>.json`` unless ``--no-save``.
+    """
+    if workdir is not None:
+        workdir.mkdir(parents=True, exist_ok=True)
+        record = run(workdir)
+    else:
+        with tempfile.TemporaryDirectory(prefix=prefix) as tmp:
+            record = run(Path(tmp))
+    if save:
+        append_results(results, record)
+        print(f"\nappended to {results}")
+    return record
