@@ -107,12 +107,14 @@ class BaciSource:
         )
         revision = ctx.options.get("hs_revision")
         bad_rows: list[Problem] = []
+        typed = False
         if zipfile.is_zipfile(path):
             codes, zip_revision = self._stage_zip(con, ctx, bad_rows)
             revision = revision or zip_revision
         else:
             codes = self._codes_beside(path)
-            if not self._read_native(con, ctx):
+            typed = self._read_native(con, ctx)
+            if not typed:
                 handle, size, position = open_path(path)
                 with handle:
                     stream = open_csv_stream(handle, ctx.display_name, progress=ctx.progress, total_bytes=size, position=position)
@@ -126,11 +128,25 @@ class BaciSource:
         con.execute("CREATE TABLE baci_codes AS SELECT * FROM _codes_arrow")
         con.unregister("_codes_arrow")
         revision_sql = "NULL" if revision is None else str(int(revision))
+        # The fast path's raw columns are already typed; the streaming path's are text.
+        if typed:
+            year, code_i, code_j = "r.t", "r.i", "r.j"
+            raw_text = {c: f"CAST(r.{c} AS VARCHAR)" for c in ("t", "i", "j")}
+        else:
+            year = "TRY_CAST(trim(r.t) AS SMALLINT)"
+            code_i, code_j = "TRY_CAST(trim(r.i) AS INTEGER)", "TRY_CAST(trim(r.j) AS INTEGER)"
+            raw_text = {c: f"r.{c}" for c in ("t", "i", "j")}
+        # Values stay text until here so that an error quotes them as the file wrote them; thousands
+        # of dollars with three decimals are exact in DECIMAL, so the dollars come out whole.
+        value = (
+            "coalesce(CAST(TRY_CAST(trim(r.v) AS DECIMAL(38, 3)) * 1000 AS DOUBLE),"
+            " TRY_CAST(trim(r.v) AS DOUBLE) * 1000)"
+        )
         con.execute(
             f"""
             CREATE VIEW staged AS
             SELECT
-                TRY_CAST(trim(r.t) AS SMALLINT) AS year,
+                {year} AS year,
                 ce.iso3 AS exporter,
                 ci.iso3 AS importer,
                 CAST(NULL AS VARCHAR) AS reporter,
@@ -138,7 +154,7 @@ class BaciSource:
                 CAST({revision_sql} AS SMALLINT) AS hs_revision,
                 CASE WHEN regexp_full_match(trim(r.k), '[0-9]{{5,6}}') THEN lpad(trim(r.k), 6, '0') ELSE trim(r.k) END AS hs_code,
                 CAST(6 AS TINYINT) AS hs_level,
-                TRY_CAST(trim(r.v) AS DOUBLE) * 1000 AS value_usd,
+                {value} AS value_usd,
                 TRY_CAST(NULLIF(trim(r.q), 'NA') AS DOUBLE) AS quantity_t,
                 'reconciled' AS valuation,
                 'baci' AS source,
@@ -150,11 +166,11 @@ class BaciSource:
                         THEN 'q: quantity is not a number'
                 END AS _problem,
                 r._member AS _member,
-                r.t AS _raw_year, r.i AS _raw_exporter, r.j AS _raw_importer, r.k AS _raw_hs_code,
-                r.v AS _raw_value_usd, r.q AS _raw_quantity_t
+                {raw_text["t"]} AS _raw_year, {raw_text["i"]} AS _raw_exporter, {raw_text["j"]} AS _raw_importer,
+                r.k AS _raw_hs_code, r.v AS _raw_value_usd, r.q AS _raw_quantity_t
             FROM raw AS r
-            LEFT JOIN baci_codes ce ON ce.code = TRY_CAST(trim(r.i) AS INTEGER)
-            LEFT JOIN baci_codes ci ON ci.code = TRY_CAST(trim(r.j) AS INTEGER)
+            LEFT JOIN baci_codes ce ON ce.code = {code_i}
+            LEFT JOIN baci_codes ci ON ci.code = {code_j}
             """
         )
         note = "" if revision is not None else "HS revision unknown (file name does not say; pass --hs-revision)"
@@ -191,7 +207,17 @@ class BaciSource:
         # bombs) and names NUL bytes; DuckDB does neither, so such files take the streaming path.
         if head[:2] == b"\x1f\x8b" or _has_nul(ctx.path):
             return False
-        columns = "{" + ", ".join(f"'{c}': 'VARCHAR'" for c in BACI_COLUMNS) + "}"
+        # Typed year and country codes: parsing them in the reader is what makes this path fast
+        # (integer joins for the codes). One that does not parse (a word where a number belongs)
+        # fails the read, and the streaming path then names its line and column.
+        types = {"t": "SMALLINT", "i": "INTEGER", "j": "INTEGER", "k": "VARCHAR", "v": "VARCHAR", "q": "VARCHAR"}
+        columns = "{" + ", ".join(f"'{c}': '{t}'" for c, t in types.items()) + "}"
+        con.execute("DROP TABLE raw")
+        con.execute(
+            "CREATE TABLE raw (_line BIGINT, _member VARCHAR, "
+            + ", ".join(f"{c} {t}" for c, t in types.items())
+            + ", _problem VARCHAR)"
+        )
         con.execute("SET preserve_insertion_order = true")
         try:
             with duckdb_progress(con, ctx.progress, ctx.path.stat().st_size):
@@ -203,7 +229,11 @@ class BaciSource:
                     " encoding = 'utf-8', compression = 'auto')"
                 )
         except duckdb.Error:
-            con.execute("DELETE FROM raw")
+            con.execute("DROP TABLE raw")
+            con.execute(
+                "CREATE TABLE raw (_line BIGINT, _member VARCHAR, t VARCHAR, i VARCHAR, j VARCHAR,"
+                " k VARCHAR, v VARCHAR, q VARCHAR, _problem VARCHAR)"
+            )
             return False
         finally:
             con.execute("SET preserve_insertion_order = false")
