@@ -19,7 +19,7 @@ CHILD = "import sys; from bilat.store import Store; Store(sys.argv[1]).ingest('b
 @pytest.fixture(scope="module")
 def two_files(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
     out = tmp_path_factory.mktemp("concurrency")
-    paths = generate_baci(out, years=[2018, 2019], rows_per_year=400_000, seed=3)
+    paths = generate_baci(out, years=[2018, 2019], rows_per_year=1_000_000, seed=3)
     return sorted(p for p in paths if p.name.startswith("BACI_") and p.suffix == ".csv")
 
 
