@@ -123,7 +123,7 @@ class BaciSource:
             revision = revision or hs_revision_from_name(path.name)
         if bad_rows:
             self._record_bad_rows(con, bad_rows)
-        codes = self._complete_codes(con, codes)
+        codes = self._complete_codes(codes)
         con.register("_codes_arrow", codes)
         con.execute("CREATE TABLE baci_codes AS SELECT * FROM _codes_arrow")
         con.unregister("_codes_arrow")
@@ -305,7 +305,7 @@ class BaciSource:
         return codes, revision
 
     @staticmethod
-    def _complete_codes(con: duckdb.DuckDBPyConnection, codes: pa.Table) -> pa.Table:
+    def _complete_codes(codes: pa.Table) -> pa.Table:
         """Add codes the release's table lacks, read as ISO 3166 numeric codes.
 
         BACI renumbers a few countries between releases (Italy 381 became 380 in V202301), and a
