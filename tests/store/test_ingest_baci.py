@@ -164,3 +164,11 @@ def test_real_baci_fixture_lands_whole(store: Store, shared_data: Path) -> None:
     ).fetchall()[0]
     assert stored[0] == expected[0]
     assert stored[1] == pytest.approx(expected[1], rel=1e-12)
+
+
+def test_rejects_dir_may_be_given_as_text(store: Store, tmp_path: Path) -> None:
+    path = write(tmp_path / "mixed2.csv", HEADER + GOOD_ROWS[0] + "2020,999,392,710231,1.0,1.0\n")
+    out = tmp_path / "rejects"
+    out.mkdir()
+    result = store.ingest("baci", path, skip_bad_rows=True, rejects_dir=str(out))
+    assert result.rejects_path == out / "mixed2.csv.rejects.csv" and result.rejects_path.exists()

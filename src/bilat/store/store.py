@@ -214,7 +214,7 @@ class Store:
         skip_bad_rows: bool = False,
         options: dict[str, object] | None = None,
         progress: ProgressCallback | None = None,
-        rejects_dir: Path | None = None,
+        rejects_dir: Path | str | None = None,
         lock_wait: float = LOCK_WAIT_SECONDS,
     ) -> IngestResult:
         """Validate ``path`` with loader ``source`` and store its rows, atomically.
@@ -365,7 +365,7 @@ class Store:
 
     @staticmethod
     def _write_rejects(con: duckdb.DuckDBPyConnection, path: Path, rejects_dir: Path | None) -> Path:
-        target_dir = rejects_dir or path.parent
+        target_dir = Path(rejects_dir) if rejects_dir is not None else path.parent
         target = target_dir / f"{path.name}.rejects.csv"
         if not os.access(target_dir, os.W_OK):
             target = bilat_home() / "rejects" / f"{path.name}.rejects.csv"
