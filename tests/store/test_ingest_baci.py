@@ -172,3 +172,9 @@ def test_rejects_dir_may_be_given_as_text(store: Store, tmp_path: Path) -> None:
     out.mkdir()
     result = store.ingest("baci", path, skip_bad_rows=True, rejects_dir=str(out))
     assert result.rejects_path == out / "mixed2.csv.rejects.csv" and result.rejects_path.exists()
+
+
+def test_ingest_reports_its_phases_in_order(store: Store, good_file: Path) -> None:
+    phases: list[str] = []
+    store.ingest("baci", good_file, on_phase=phases.append)
+    assert phases == ["reading", "validating", "writing", "committing"]

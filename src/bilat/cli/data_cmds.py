@@ -48,7 +48,12 @@ def ingest(
             def report(done: int, total: int | None) -> None:
                 progress.update(task, completed=done, total=total)
 
-            result = store.ingest(source, path, skip_bad_rows=skip_bad_rows, options=options, progress=report)
+            def phase(name: str) -> None:
+                progress.update(task, description=f"{source} {path.name}: {name}")
+
+            result = store.ingest(
+                source, path, skip_bad_rows=skip_bad_rows, options=options, progress=report, on_phase=phase
+            )
         if result.already_present:
             console.print(f"{path.name}: already in the store (same SHA-256), nothing changed")
             continue

@@ -28,7 +28,7 @@ import hashlib
 import os
 import shutil
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -216,6 +216,7 @@ class Store:
         progress: ProgressCallback | None = None,
         rejects_dir: Path | str | None = None,
         lock_wait: float = LOCK_WAIT_SECONDS,
+        on_phase: Callable[[str], None] | None = None,
     ) -> IngestResult:
         """Validate ``path`` with loader ``source`` and store its rows, atomically.
 
@@ -223,6 +224,8 @@ class Store:
         ``skip_bad_rows``: then good rows are stored and bad ones written with their reasons to
         ``<file>.rejects.csv`` beside the input (or in ``rejects_dir``). Another ingestion in
         progress is waited for up to ``lock_wait`` seconds, then :class:`StoreLockedError`.
+        ``on_phase`` hears "reading", "validating", "writing" and "committing" as they start
+        (``progress`` measures the reading only).
         """
         started = time.monotonic()
         path = Path(path)
@@ -246,7 +249,8 @@ class Store:
             work.mkdir(parents=True)
             try:
                 return self._ingest_locked(
-                    loader, path, display_name, sha, file_id, work, skip_bad_rows, options or {}, progress, rejects_dir, started
+                    loader, path, display_name, sha, file_id, work, skip_bad_rows, options or {}, progress, rejects_dir,
+                    started, on_phase or (lambda _phase: None),
                 )
             finally:
                 shutil.rmtree(work, ignore_errors=True)
@@ -262,8 +266,9 @@ class Store:
         skip_bad_rows: bool,
         options: dict[str, object],
         progress: ProgressCallback | None,
-        rejects_dir: Path | None,
+        rejects_dir: Path | str | None,
         started: float,
+        on_phase: Callable[[str], None],
     ) -> IngestResult:
         table = loader.table
         # An in-memory work database: nothing is checkpointed to disk, and the memory limit below
@@ -276,7 +281,9 @@ class Store:
             # Bounded memory whatever the file's size: DuckDB spills to work/tmp beyond this.
             con.execute(f"SET memory_limit = '{limit('ingest_memory')}B'")
             ctx = StageContext(path=path, display_name=display_name, file_id=file_id, options=options, progress=progress)
+            on_phase("reading")
             staged = loader.stage(con, ctx)
+            on_phase("validating")
             con.register("known_countries", _known_countries())
             validate.mark_problems(
                 con, table, staged.table, staged.raw_columns, key_columns=getattr(loader, "key_columns", None)
@@ -294,6 +301,7 @@ class Store:
             columns = [c for c in TABLES[table] if c != "file_id"]
             select = ", ".join(f"CAST({c} AS {TABLES[table][c]}) AS {c}" for c in columns)
             out = work / f"{file_id}.parquet"
+            on_phase("writing")
             con.execute(
                 f"COPY (SELECT {select}, '{file_id}' AS file_id FROM checked WHERE _check IS NULL"
                 f" ORDER BY {SORT_KEYS[table]}) TO '{out}' (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 122880)"
@@ -305,6 +313,7 @@ class Store:
         finally:
             con.close()
         seconds = time.monotonic() - started
+        on_phase("committing")
         self._commit(
             out,
             table,
