@@ -59,3 +59,26 @@ def test_composition_by_heading_equal_on_duckdb_and_spark(baci_store: Store, spa
     assert len(duck) > 50
     keys = ["year", "exporter", "importer", "code"]
     pd.testing.assert_frame_equal(_normalise(duck, keys), _normalise(spark, keys), check_exact=False, rtol=1e-12)
+
+
+def test_spark_reads_store_files_from_a_data_url(baci_store: Store, spark_session, tmp_path: Path,  # noqa: ANN001
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """BILAT_SPARK_DATA_URL: the catalog stays here, the Parquet files live elsewhere (here a file:// URL)."""
+    import shutil
+
+    elsewhere = tmp_path / "bucket" / "data"
+    shutil.copytree(baci_store.data_dir, elsewhere)
+    moved = Store(tmp_path / "store")
+    shutil.copytree(baci_store.home, moved.home, ignore=shutil.ignore_patterns("data"))
+    assert not moved.data_dir.exists()
+    monkeypatch.setenv("BILAT_SPARK_DATA_URL", elsewhere.as_uri())
+    spark = SparkEngine(moved, include_embedded=False, session=spark_session)
+    duck = DuckDBEngine(baci_store, include_embedded=False)
+    try:
+        build = lambda t: flows.bilateral_flows(t, "ZAF", "JPN", (2020, 2020))  # noqa: E731
+        got = spark.execute(build({n: spark.table(n) for n in ("product_flows", "country_flows")}))
+        want = duck.execute(build({n: duck.table(n) for n in ("product_flows", "country_flows")}))
+    finally:
+        spark.close()
+        duck.close()
+    assert float(got.value_usd.sum()) == pytest.approx(float(want.value_usd.sum()), rel=1e-12)

@@ -29,9 +29,13 @@ class TableFiles:
     hidden_embedded_sources: tuple[str, ...]
 
 
-def table_files(store: Store, table: str, include_embedded: bool = True) -> TableFiles:
-    """Resolve which files make up ``table`` right now."""
-    store_files = tuple(p for p in store.data_files(table) if p.exists())
+def table_files(store: Store, table: str, include_embedded: bool = True, local_only: bool = True) -> TableFiles:
+    """Resolve which files make up ``table`` right now.
+
+    ``local_only=False`` keeps files the catalog lists even if they are not on this disk (the
+    Spark engine may read them from object storage, see ``BILAT_SPARK_DATA_URL``).
+    """
+    store_files = tuple(p for p in store.data_files(table) if not local_only or p.exists())
     embedded = EMBEDDED_DIR / f"{table}.parquet"
     embedded_file = embedded if include_embedded and embedded.exists() else None
     hidden = tuple(sorted(store.data_sources(table))) if embedded_file else ()

@@ -1,6 +1,8 @@
 """Apache Spark engine: the same Ibis expressions, run by pyspark over the same Parquet files.
 
-Local mode by default (``local[*]``). For a cluster, set ``BILAT_SPARK_MASTER`` (e.g.
+Local mode by default (``local[*]``). ``BILAT_SPARK_DATA_URL`` makes Spark read the store's
+Parquet files from another place (object storage) while the catalog stays local. For a cluster,
+set ``BILAT_SPARK_MASTER`` (e.g.
 ``spark://host:7077`` or ``yarn``) and ``BILAT_SPARK_CONF`` with extra ``key=value`` pairs separated
 by ``;`` (e.g. ``spark.executor.memory=8g;spark.hadoop.fs.s3a.endpoint=...``); see docs/spark.md.
 """
@@ -8,6 +10,7 @@ by ``;`` (e.g. ``spark.executor.memory=8g;spark.hadoop.fs.s3a.endpoint=...``); s
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import ibis
 import pandas as pd
@@ -63,13 +66,15 @@ class SparkEngine:
     def _register(self, table: str, include_embedded: bool) -> None:
         from pyspark.sql import functions as F
 
-        files = table_files(self.store, table, include_embedded)
+        remote = os.environ.get("BILAT_SPARK_DATA_URL", "").strip()
+        files = table_files(self.store, table, include_embedded, local_only=not remote)
         columns = TABLES[table]
         schema = ", ".join(f"{c} {_SPARK_TYPES[t]}" for c, t in columns.items())
         frames = []
         casts = [F.col(c).cast(_SPARK_TYPES[t]).alias(c) for c, t in columns.items()]
         if files.store_files:
-            frames.append(self.session.read.parquet(*[str(p) for p in files.store_files]).select(*casts))
+            paths = [self._data_path(p, remote) for p in files.store_files]
+            frames.append(self.session.read.parquet(*paths).select(*casts))
         if files.embedded_file is not None:
             frame = self.session.read.parquet(str(files.embedded_file)).select(*casts)
             if files.hidden_embedded_sources:
@@ -82,6 +87,17 @@ class SparkEngine:
         else:
             combined = self.session.createDataFrame([], schema)
         combined.createOrReplaceTempView(table)
+
+    def _data_path(self, path: Path, remote: str) -> str:
+        """Where Spark reads a store file: on this disk, or under ``BILAT_SPARK_DATA_URL``.
+
+        With ``BILAT_SPARK_DATA_URL=s3a://bucket/bilat/data`` (the store's ``data/`` folder copied
+        there, e.g. with ``aws s3 sync``), the catalog stays local and executors read the Parquet
+        files from object storage; see docs/spark.md for the hadoop-aws settings.
+        """
+        if not remote:
+            return str(path)
+        return remote.rstrip("/") + "/" + path.relative_to(self.store.data_dir).as_posix()
 
     def table(self, name: str) -> ibis.Table:
         check_table_name(name)
