@@ -75,7 +75,10 @@ def pair_flows(a: str, b: str, years: str | tuple[int, int] | None = None, sourc
     if others:
         notes.append(f"also available from: {', '.join(others)} (use --source to switch; sources are never summed)")
     if chosen != "baci":
-        notes.append(f"{a}'s imports from {b} are {b}'s reported exports (mirror, FOB), not {a}'s own CIF import figure")
+        notes.append(
+            f"{a}'s imports from {b} are {b}'s reported exports (mirror, FOB), not {a}'s own CIF import figure; "
+            f"importers' own figures, where loaded, are compared in `bilat reconcile {a} {b}`"
+        )
     return Answer(fl.label(picked), notes, chosen)
 
 
