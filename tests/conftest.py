@@ -51,3 +51,26 @@ def spark_session():  # noqa: ANN201 - pyspark is optional
     session = make_session(master="local[2]")
     yield session
     session.stop()
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+]
+
+
+@pytest.fixture(scope="session")
+def chromium_browser():  # noqa: ANN201 - a playwright Browser
+    """One headless Debian Chromium for every browser test of the run.
+
+    Playwright's sync API allows one running instance per thread; a browser per test module
+    would fail as soon as two modules' fixtures overlapped.
+    """
+    if not CHROMIUM.exists():
+        pytest.skip(f"{CHROMIUM} not found: install Debian's chromium (apt-get install chromium) to run browser tests")
+    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright not installed (pip install 'bilat[dev]')")
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()

@@ -28,18 +28,7 @@ from bilat.analytics.potential import export_potential
 from bilat.errors import BilatError
 from bilat.schema import PRODUCT_FLOWS
 
-P1, P2, P3 = "010101", "020202", "030303"
-WORKED = [
-    ("A", "B", P1, 40.0), ("A", "B", P2, 10.0),
-    ("A", "C", P1, 20.0), ("A", "C", P3, 30.0),
-    ("B", "A", P1, 10.0), ("B", "A", P2, 30.0),
-    ("B", "C", P2, 20.0), ("B", "C", P3, 40.0),
-    ("C", "A", P3, 50.0),
-    ("C", "B", P1, 30.0), ("C", "B", P2, 20.0),
-]  # fmt: skip
-
-_IBIS_TYPES = {"SMALLINT": "int16", "VARCHAR": "string", "TINYINT": "int8", "DOUBLE": "float64"}
-SCHEMA = ibis.schema({name: _IBIS_TYPES[sql] for name, sql in PRODUCT_FLOWS.items()})
+from worked_example import P1, P2, P3, SCHEMA, WORKED  # noqa: E402 - tests/analytics is on sys.path
 
 
 def canonical_rows(rows, *, year=2020, source="baci", hs_level=6, flow=None, reporter=None) -> pd.DataFrame:

@@ -2,44 +2,31 @@
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
 import pytest
 from typer.testing import CliRunner
 
 from bilat.cli.app import app
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
-
 
 @pytest.mark.browser
-def test_report_renders_plotly_charts_in_chromium(pair_data, tmp_path):
-    if not CHROMIUM.exists() and not shutil.which("chromium"):
-        pytest.skip("Debian's chromium is not installed (apt-get install chromium): browser test skipped")
-    from playwright.sync_api import sync_playwright
-
+def test_report_renders_plotly_charts_in_chromium(pair_data, tmp_path, chromium_browser):
     out = tmp_path / "report.html"
     result = CliRunner().invoke(app, ["report", "ISR", "JPN", "--out", str(out), "--lens", "robotics"])
     assert result.exit_code == 0, result.output
     errors: list[str] = []
     requests: list[str] = []
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        try:
-            page = browser.new_page(viewport={"width": 1280, "height": 900})
-            page.on("pageerror", lambda exc: errors.append(str(exc)))
-            page.on("request", lambda req: requests.append(req.url))
-            page.goto(out.as_uri())
-            page.wait_for_selector(".plotly .main-svg", timeout=30_000)
-            charts = page.locator(".chart").count()
-            drawn = page.locator(".chart .plotly .main-svg").count()
-            title = page.title()
-            page.screenshot(path=str(tmp_path / "report.png"), full_page=False)
-        finally:
-            browser.close()
+    page = chromium_browser.new_page(viewport={"width": 1280, "height": 900})
+    try:
+        page.on("pageerror", lambda exc: errors.append(str(exc)))
+        page.on("request", lambda req: requests.append(req.url))
+        page.goto(out.as_uri())
+        page.wait_for_selector(".plotly .main-svg", timeout=30_000)
+        charts = page.locator(".chart").count()
+        drawn = page.locator(".chart .plotly .main-svg").count()
+        title = page.title()
+        page.screenshot(path=str(tmp_path / "report.png"), full_page=False)
+    finally:
+        page.close()
     assert errors == []
     assert charts >= 6 and drawn >= charts  # each chart draws at least one svg layer
     assert "Israel" in title and "Japan" in title

@@ -22,11 +22,6 @@ from trust_corpus import BAD
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
-]
 # A .txt article keeps markup as literal text: its title and claim sentences carry it everywhere.
 HOSTILE_TXT = (
     '<img src=x onerror="window.__pwned=1"> Israel and Japan <script>document.title="pwned"</script> trade talks\n'
@@ -43,14 +38,8 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def browser():  # noqa: ANN201
-    if not CHROMIUM.exists():
-        pytest.skip(f"{CHROMIUM} not found: browser tests need Chromium")
-    playwright = pytest.importorskip("playwright.sync_api", reason="playwright not installed")
-    with playwright.sync_playwright() as p:
-        instance = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield instance
-        instance.close()
+def browser(chromium_browser):  # noqa: ANN001, ANN201
+    return chromium_browser
 
 
 @pytest.fixture

@@ -65,7 +65,7 @@ def list_(fmt: OutputFormat = FORMAT_OPTION) -> None:
     from bilat.news import NewsStore
     from bilat.store import open_store
 
-    with open_store().catalog() as con:
+    with open_store().catalog(read_only=True) as con:
         rows = NewsStore(con).list()
     columns = ["id", "name", "title", "source", "published", "countries", "claims", "targets", "agreements"]
     emit(pd.DataFrame(rows, columns=columns + ["added_at"])[columns], fmt, title="news articles")
@@ -85,7 +85,7 @@ def show(
     from bilat.news import NewsStore
     from bilat.store import open_store
 
-    with open_store().catalog() as con:
+    with open_store().catalog(read_only=True) as con:
         stored = NewsStore(con).get(article_id)
     records = _records(stored.extraction)
     frame = pd.DataFrame(records, columns=["kind", "start", "end", "text", "what", "value", "currency", "from", "to", "year"])

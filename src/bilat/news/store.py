@@ -61,8 +61,18 @@ class NewsStore:
         self.con = con
 
     def ensure_schema(self) -> None:
-        for statement in _SCHEMA:
-            self.con.execute(statement)
+        """Create the news tables if this catalog has none yet (writers only)."""
+        if not self.has_schema():
+            for statement in _SCHEMA:
+                self.con.execute(statement)
+
+    def has_schema(self) -> bool:
+        """Whether an article was ever added; readers check this instead of creating tables, so
+        they work on a read-only catalog."""
+        found = self.con.execute(
+            "SELECT count(*) FROM duckdb_tables() WHERE table_name IN ('news_articles', 'news_records')"
+        ).fetchone()[0]
+        return found == 2
 
     def add(self, article: Article, extraction: Extraction | None = None) -> tuple[int, bool]:
         """Store ``article`` and its records; ``(id, added)``, ``added`` False if the text was already stored."""
@@ -99,7 +109,8 @@ class NewsStore:
 
     def list(self) -> list[dict[str, Any]]:
         """One summary row per article, oldest first."""
-        self.ensure_schema()
+        if not self.has_schema():
+            return []
         cursor = self.con.execute(
             "SELECT a.id, a.name, a.title, a.source, a.published, a.added_at, a.countries, "
             "count(r.kind) FILTER (WHERE r.kind = 'claim') AS claims, "
@@ -112,12 +123,14 @@ class NewsStore:
         return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
     def ids(self) -> list[int]:
-        self.ensure_schema()
+        if not self.has_schema():
+            return []
         return [int(r[0]) for r in self.con.execute("SELECT id FROM news_articles ORDER BY id").fetchall()]
 
     def get(self, article_id: int) -> StoredArticle:
         """The article and its stored records; :class:`ArticleNotFoundError` if there is none."""
-        self.ensure_schema()
+        if not self.has_schema():
+            raise ArticleNotFoundError(f"no stored article with id {article_id} (see `bilat news list`)")
         row = self.con.execute(
             "SELECT id, sha256, name, title, source, published, added_at, text, countries FROM news_articles WHERE id = ?",
             [int(article_id)],

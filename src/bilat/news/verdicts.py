@@ -23,7 +23,7 @@ COLUMNS = [
 def stored_articles(store: Store | None = None, article_id: int | None = None) -> list[StoredArticle]:
     """The articles in the store's catalog (one, when ``article_id`` is given)."""
     store = store or open_store()
-    with store.catalog() as con:
+    with store.catalog(read_only=True) as con:
         news = NewsStore(con)
         ids = [article_id] if article_id is not None else news.ids()
         return [news.get(i) for i in ids]

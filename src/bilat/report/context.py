@@ -66,6 +66,7 @@ def gather(
         except BilatError as exc:
             error = str(exc)
         potential, potential_error = _potential(eng, a, b, top)
+        claims = _claims(a, b, eng)
         name = eng.name
     finally:
         if owned:
@@ -73,7 +74,7 @@ def gather(
     store = open_store()
     return ReportContext(
         a=a, b=b, profile=profile, statuses=statuses, reconciliation=reconciliation, reconciliation_error=error,
-        claims=_claims(a, b), potential=potential, potential_error=potential_error, provenance_text=_embedded_provenance(), files=store.files(), engine_name=name,
+        claims=claims, potential=potential, potential_error=potential_error, provenance_text=_embedded_provenance(), files=store.files(), engine_name=name,
         options={"years": years, "lens": lens, "reconcile_year": reconcile_year, "top": top},
     )
 
@@ -101,9 +102,9 @@ def _embedded_provenance() -> str | None:
     return path.read_text(encoding="utf-8") if path.is_file() else None
 
 
-def _claims(a: str, b: str) -> pd.DataFrame | None:
+def _claims(a: str, b: str, eng: Engine) -> pd.DataFrame | None:
     """The news claims about the pair with their verdicts (None when no article names both)."""
     from bilat.news.verdicts import pair_claims
 
-    frame = pair_claims(a, b)
+    frame = pair_claims(a, b, engine=eng)
     return frame if len(frame) else None

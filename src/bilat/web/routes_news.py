@@ -28,21 +28,12 @@ ADD_HINT = "no article stored yet: add one with `bilat news add ARTICLE.txt`"
 ArticleId = Annotated[int, Path(ge=1, le=2**62, description="Article id (see /api/articles).")]
 
 
-class _ReadOnlyNews(NewsStore):
-    """A NewsStore over a read-only catalog: the schema already exists, so it is not (re)created."""
-
-    def ensure_schema(self) -> None:
-        return None
-
-
 @contextlib.contextmanager
 def _news(store: Store) -> Iterator[NewsStore | None]:
     """The news tables of ``store`` read-only, or None when no article was ever added."""
     with store.catalog(read_only=True) as con:
-        present = con.execute(
-            "SELECT count(*) FROM duckdb_tables() WHERE table_name IN ('news_articles', 'news_records')"
-        ).fetchone()[0]
-        yield _ReadOnlyNews(con) if present == 2 else None
+        news = NewsStore(con)
+        yield news if news.has_schema() else None
 
 
 def _stored(store: Store, wanted: tuple[str, str] | None = None) -> list[StoredArticle]:
