@@ -181,15 +181,16 @@ def test_xlsx_is_held_to_the_zip_caps(store: Store, tmp_path: Path) -> None:
         store.ingest("imf_dots", bomb)
 
 
-def test_ingest_memory_cap_reaches_duckdb(store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The staging connection runs under the cap (DuckDB then spills instead of growing)."""
+@pytest.mark.parametrize("lane", ["fast", "general"])
+def test_ingest_memory_cap_reaches_duckdb(store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lane: str) -> None:
+    """The connection that reads the file runs under the cap (DuckDB then spills instead of growing)."""
     import duckdb
 
     seen: list[str] = []
     real_connect = duckdb.connect
 
     class Watched:
-        """A connection that notes its memory limit when it writes the staged Parquet file."""
+        """A connection that notes its memory limit when it reads the file (fast lane) or writes the staged Parquet file."""
 
         def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
             self._con = con
@@ -197,20 +198,30 @@ def test_ingest_memory_cap_reaches_duckdb(store: Store, tmp_path: Path, monkeypa
         def __getattr__(self, name: str):  # noqa: ANN204
             return getattr(self._con, name)
 
+        def _note(self) -> None:
+            seen.append(self._con.execute("SELECT current_setting('memory_limit')").fetchall()[0][0])
+
         def execute(self, sql: str, *rest):  # noqa: ANN002, ANN202
             result = self._con.execute(sql, *rest)
             if sql.startswith("COPY") and "staging" in sql:
-                seen.append(self._con.execute("SELECT current_setting('memory_limit')").fetchone()[0])
+                self._note()
             return result
+
+        def sql(self, query: str, *rest):  # noqa: ANN002, ANN202
+            if "read_csv" in query:
+                self._note()
+            return self._con.sql(query, *rest)
 
     def spy(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
         return Watched(real_connect(*args, **kwargs))
 
     monkeypatch.setattr(duckdb, "connect", spy)
     monkeypatch.setenv("BILAT_MAX_INGEST_MEMORY", "96M")
+    monkeypatch.setenv("BILAT_FAST_INGEST", "1" if lane == "fast" else "0")
     path = tmp_path / "BACI_HS17_Y2020_V202401.csv"
     path.write_text(HEADER + _rows(2000), encoding="utf-8")
-    assert store.ingest("baci", path).rows == 2000
+    result = store.ingest("baci", path)
+    assert (result.rows, result.lane) == (2000, lane)
     assert seen == ["96.0 MiB"]
 
 

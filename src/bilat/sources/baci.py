@@ -29,7 +29,8 @@ import pyarrow as pa
 from bilat.errors import Problem, ValidationError
 from bilat.limits import check_zip, limit
 from bilat.settings import PACKAGE_DATA
-from bilat.sources.base import StageContext, Staged, duckdb_progress, require_columns, sql_quote
+from bilat.sources.baci_fast import CountryLookup, write_clean_year
+from bilat.sources.base import Declined, FastWrite, StageContext, Staged, duckdb_progress, require_columns, sql_quote
 from bilat.sources.csvstream import CsvStream, open_csv_stream, open_path
 
 BACI_COLUMNS = ["t", "i", "j", "k", "v", "q"]
@@ -37,6 +38,7 @@ _HS_IN_NAME = re.compile(r"HS(\d{2})", re.IGNORECASE)
 _YEAR_MEMBER = re.compile(r"BACI_HS\d{2}_Y\d{4}_V\d+\.csv$", re.IGNORECASE)
 _REVISIONS = {"92": 1992, "96": 1996, "02": 2002, "07": 2007, "12": 2012, "17": 2017, "22": 2022}
 SPECIAL_AREAS = {490: "TWN"}
+HS_REVISION_UNKNOWN = "HS revision unknown (file name does not say; pass --hs-revision)"
 #: A release's country table is about 20 kB; it is read whole, so a larger one is refused.
 MAX_CODES_BYTES = 1 << 20
 #: A BACI file has one row per (year, exporter, importer, product): a second one is refused.
@@ -46,6 +48,41 @@ KEY_COLUMNS = ("year", "exporter", "importer", "hs_code")
 def special_area_code(code: int) -> str:
     """The stand-in ISO3-shaped code for a BACI area that has no ISO3 code."""
     return SPECIAL_AREAS.get(code, f"X{code % 100:02d}")
+
+
+# How a BACI text value becomes a stored value. Both lanes of ingestion use these expressions (the
+# general path in :meth:`BaciSource.stage`, the fast lane in :mod:`bilat.sources.baci_fast`), so
+# a row is stored the same whichever lane takes its file.
+
+
+def value_sql(column: str, typed: bool = False) -> str:
+    """Thousands of dollars (text) as dollars: exact through DECIMAL, which three decimals fit.
+
+    ``typed``: the column is a DECIMAL the CSV reader already parsed (the fast lane's); it goes
+    through the same DECIMAL(38, 3) arithmetic, so the dollars come out the same.
+    """
+    if typed:
+        return f"CAST(CAST({column} AS DECIMAL(38, 3)) * 1000 AS DOUBLE)"
+    # DuckDB's casts skip surrounding whitespace themselves.
+    return f"coalesce(CAST(TRY_CAST({column} AS DECIMAL(38, 3)) * 1000 AS DOUBLE), TRY_CAST({column} AS DOUBLE) * 1000)"
+
+
+def hs6_ok_sql(column: str) -> str:
+    """True for an HS6 code as BACI writes it: six digits, or five when the leading zero was dropped."""
+    return f"regexp_full_match(trim({column}), '[0-9]{{5,6}}')"
+
+
+def quantity_sql(column: str) -> str:
+    """Tonnes, NULL for BACI's ``NA`` (padded with spaces in the files) or an empty field.
+
+    No trim: DuckDB's cast skips surrounding whitespace, and ``NA`` does not parse as a number.
+    """
+    return f"TRY_CAST({column} AS DOUBLE)"
+
+
+def quantity_unreadable_sql(column: str) -> str:
+    """True for a quantity that is neither a number nor ``NA`` (the text is looked at only when the cast fails)."""
+    return f"CASE WHEN TRY_CAST({column} AS DOUBLE) IS NULL THEN trim({column}) NOT IN ('NA', '') ELSE false END"
 
 
 def hs_revision_from_name(name: str) -> int | None:
@@ -128,7 +165,7 @@ class BaciSource:
         con.execute("CREATE TABLE baci_codes AS SELECT * FROM _codes_arrow")
         con.unregister("_codes_arrow")
         revision_sql = "NULL" if revision is None else str(int(revision))
-        # The fast path's raw columns are already typed; the streaming path's are text.
+        # DuckDB's reader types year and codes; the streaming reader's columns are all text.
         if typed:
             year, code_i, code_j = "r.t", "r.i", "r.j"
             raw_text = {c: f"CAST(r.{c} AS VARCHAR)" for c in ("t", "i", "j")}
@@ -138,10 +175,7 @@ class BaciSource:
             raw_text = {c: f"r.{c}" for c in ("t", "i", "j")}
         # Values stay text until here so that an error quotes them as the file wrote them; thousands
         # of dollars with three decimals are exact in DECIMAL, so the dollars come out whole.
-        value = (
-            "coalesce(CAST(TRY_CAST(trim(r.v) AS DECIMAL(38, 3)) * 1000 AS DOUBLE),"
-            " TRY_CAST(trim(r.v) AS DOUBLE) * 1000)"
-        )
+        value = value_sql("r.v")
         con.execute(
             f"""
             CREATE VIEW staged AS
@@ -152,18 +186,17 @@ class BaciSource:
                 CAST(NULL AS VARCHAR) AS reporter,
                 CAST(NULL AS VARCHAR) AS flow,
                 CAST({revision_sql} AS SMALLINT) AS hs_revision,
-                CASE WHEN regexp_full_match(trim(r.k), '[0-9]{{5,6}}') THEN lpad(trim(r.k), 6, '0') ELSE trim(r.k) END AS hs_code,
+                CASE WHEN {hs6_ok_sql("r.k")} THEN lpad(trim(r.k), 6, '0') ELSE trim(r.k) END AS hs_code,
                 CAST(6 AS TINYINT) AS hs_level,
                 {value} AS value_usd,
-                TRY_CAST(NULLIF(trim(r.q), 'NA') AS DOUBLE) AS quantity_t,
+                {quantity_sql("r.q")} AS quantity_t,
                 'reconciled' AS valuation,
                 'baci' AS source,
                 coalesce(r._line, r.rowid + 2) AS _line,
                 r.rowid AS _sid,
                 CASE
                     WHEN r._problem IS NOT NULL THEN r._problem
-                    WHEN trim(r.q) NOT IN ('NA', '') AND TRY_CAST(trim(r.q) AS DOUBLE) IS NULL
-                        THEN 'q: quantity is not a number'
+                    WHEN {quantity_unreadable_sql("r.q")} THEN 'q: quantity is not a number'
                 END AS _problem,
                 r._member AS _member,
                 {raw_text["t"]} AS _raw_year, {raw_text["i"]} AS _raw_exporter, {raw_text["j"]} AS _raw_importer,
@@ -173,7 +206,7 @@ class BaciSource:
             LEFT JOIN baci_codes ci ON ci.code = {code_j}
             """
         )
-        note = "" if revision is not None else "HS revision unknown (file name does not say; pass --hs-revision)"
+        note = "" if revision is not None else HS_REVISION_UNKNOWN
         return Staged(
             table="staged",
             raw_columns={
@@ -187,9 +220,79 @@ class BaciSource:
             note=note,
         )
 
+    def write_fast(
+        self, con: duckdb.DuckDBPyConnection, ctx: StageContext, out: Path, known_countries: set[str]
+    ) -> FastWrite:
+        """The fast lane (:mod:`bilat.sources.baci_fast`): a clean year file straight into ``out``.
+
+        Raises :class:`~bilat.sources.baci_fast.Declined` for anything but a plain BACI CSV whose
+        rows are all good and in BACI's key order; the store then takes the general path.
+        """
+        from bilat.store.validate import year_bounds
+
+        head = self._plain_csv_head(ctx.path)
+        if head is None:
+            raise Declined("not a plain BACI CSV (zip, gzip, other header or NUL bytes)")
+        revision = ctx.options.get("hs_revision") or hs_revision_from_name(ctx.path.name)
+        countries = CountryLookup(self._complete_codes(self._codes_beside(ctx.path)), known_countries)
+        # Stricter than the general path where that is cheaper, never looser: the reader parses
+        # values as DECIMAL(18, 3) (a value it cannot parse fails the read: declined), HS codes must
+        # be five or six digits without spaces; what is read goes through the same arithmetic.
+        columns = {"t": "SMALLINT", "i": "INTEGER", "j": "INTEGER", "k": "VARCHAR", "v": "DECIMAL(18, 3)", "q": "VARCHAR"}
+        select = (
+            "SELECT t, i, j, CASE WHEN regexp_full_match(k, '[0-9]{5,6}') THEN CAST(k AS INTEGER) END AS k,"
+            f" {value_sql('v', typed=True)} AS value_usd, {quantity_sql('q')} AS quantity_t,"
+            f" {quantity_unreadable_sql('q')} AS q_unreadable"
+            f" FROM {self._read_csv_sql(ctx.path, columns)}"
+        )
+        size = ctx.path.stat().st_size
+        lines = head.count(b"\n")
+        bytes_per_row = len(head) / lines if lines > 1 else 40.0
+
+        def rows_read(rows: int) -> None:
+            if ctx.progress is not None:
+                ctx.progress(min(int(rows * bytes_per_row), size), size)
+
+        written = write_clean_year(
+            con, select, out, countries=countries, years=year_bounds(), hs_revision=revision,
+            file_id=ctx.file_id, progress=rows_read,
+        )
+        if ctx.progress is not None:
+            ctx.progress(size, size)
+        note = "" if revision is not None else HS_REVISION_UNKNOWN
+        return FastWrite(written.rows, written.first_year, written.last_year, note)
+
     @staticmethod
-    def _read_native(con: duckdb.DuckDBPyConnection, ctx: StageContext) -> bool:
-        """Fast path: DuckDB's parallel CSV reader fills ``raw`` straight from the file.
+    def _plain_csv_head(path: Path) -> bytes | None:
+        """The file's first 4 kB if DuckDB's reader may take it whole, else None.
+
+        That is a plain (not compressed) file whose header is exactly BACI's, without NUL bytes:
+        the streaming reader enforces the caps of bilat.limits on compressed input (gzip bombs)
+        and names NUL bytes; DuckDB does neither.
+        """
+        with open(path, "rb") as handle:
+            head = handle.read(4096)
+        if head[:2] == b"\x1f\x8b":
+            return None
+        first = head.split(b"\n", 1)[0].rstrip(b"\r").decode("utf-8", errors="replace").lstrip("\ufeff")
+        if [c.strip().strip('"') for c in first.split(",")] != BACI_COLUMNS:
+            return None
+        if _has_nul(path):
+            return None
+        return head
+
+    @staticmethod
+    def _read_csv_sql(path: Path, types: dict[str, str]) -> str:
+        """DuckDB's strict reader over a BACI CSV with the given column types."""
+        columns = "{" + ", ".join(f"'{c}': '{t}'" for c, t in types.items()) + "}"
+        return (
+            f"read_csv({sql_quote(str(path))}, header = true, auto_detect = false, columns = {columns},"
+            " delim = ',', quote = '\"', escape = '\"', strict_mode = true, null_padding = false,"
+            f" max_line_size = {limit('line_bytes')}, encoding = 'utf-8', compression = 'auto')"
+        )
+
+    def _read_native(self, con: duckdb.DuckDBPyConnection, ctx: StageContext) -> bool:
+        """DuckDB's parallel CSV reader fills ``raw`` straight from the file.
 
         Taken only for a well-formed file whose header is exactly BACI's. Anything DuckDB cannot
         read (bad encoding, short rows, stray quotes) returns False, and the caller re-reads the file
@@ -197,21 +300,12 @@ class BaciSource:
         short rows aside. Line numbers come from the scan order, which DuckDB keeps while
         ``preserve_insertion_order`` is on: the n-th row inserted (rowid n - 1) is line n + 1.
         """
-        handle, _size, _position = open_path(ctx.path)
-        with handle:
-            head = handle.read(4096)
-        first = head.split(b"\n", 1)[0].rstrip(b"\r").decode("utf-8", errors="replace").lstrip("\ufeff")
-        if [c.strip().strip('"') for c in first.split(",")] != BACI_COLUMNS:
-            return False
-        # Trust: the streaming reader enforces the caps of bilat.limits on compressed input (gzip
-        # bombs) and names NUL bytes; DuckDB does neither, so such files take the streaming path.
-        if head[:2] == b"\x1f\x8b" or _has_nul(ctx.path):
+        if self._plain_csv_head(ctx.path) is None:
             return False
         # Typed year and country codes: parsing them in the reader is what makes this path fast
         # (integer joins for the codes). One that does not parse (a word where a number belongs)
         # fails the read, and the streaming path then names its line and column.
         types = {"t": "SMALLINT", "i": "INTEGER", "j": "INTEGER", "k": "VARCHAR", "v": "VARCHAR", "q": "VARCHAR"}
-        columns = "{" + ", ".join(f"'{c}': '{t}'" for c, t in types.items()) + "}"
         con.execute("DROP TABLE raw")
         con.execute(
             "CREATE TABLE raw (_line BIGINT, _member VARCHAR, "
@@ -224,11 +318,7 @@ class BaciSource:
                 con.execute(
                     # No line column: rows keep the file's order, so a row's line is its rowid + 2
                     # (the staged view computes it; a window function here would cost 2-3x the read).
-                    "INSERT INTO raw SELECT NULL, NULL, t, i, j, k, v, q, NULL"
-                    f" FROM read_csv({sql_quote(str(ctx.path))}, header = true, auto_detect = false, columns = {columns},"
-                    " delim = ',', quote = '\"', escape = '\"', strict_mode = true, null_padding = false,"
-                    f" max_line_size = {limit('line_bytes')},"
-                    " encoding = 'utf-8', compression = 'auto')"
+                    f"INSERT INTO raw SELECT NULL, NULL, t, i, j, k, v, q, NULL FROM {self._read_csv_sql(ctx.path, types)}"
                 )
         except duckdb.Error:
             con.execute("DROP TABLE raw")

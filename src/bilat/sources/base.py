@@ -14,6 +14,7 @@ source is therefore one new file with one class: it only has to know its own lay
 from __future__ import annotations
 
 import contextlib
+import os
 import re
 import threading
 from dataclasses import dataclass, field
@@ -53,6 +54,29 @@ class Staged:
     note: str = ""
 
 
+class Declined(Exception):
+    """A loader's fast lane cannot take this file; the store's general path must (reason in args)."""
+
+
+@dataclass(frozen=True)
+class FastWrite:
+    """What a loader's fast lane wrote: rows, the years they cover, and a note for the catalog."""
+
+    rows: int
+    first_year: int
+    last_year: int
+    note: str = ""
+
+
+#: Set to 0 to send every file through the general path (to compare the lanes, or to debug).
+FAST_LANE_SWITCH = "BILAT_FAST_INGEST"
+
+
+def fast_lane_enabled() -> bool:
+    """False when ``BILAT_FAST_INGEST=0`` asks for the general path only."""
+    return os.environ.get(FAST_LANE_SWITCH, "1").strip().lower() not in {"0", "false", "no", "off"}
+
+
 @runtime_checkable
 class Source(Protocol):
     """A loader for one input format."""
@@ -64,6 +88,10 @@ class Source(Protocol):
     def stage(self, con: duckdb.DuckDBPyConnection, ctx: StageContext) -> Staged:
         """Read ``ctx.path`` into a ``staged`` table in ``con`` (see module docstring)."""
         ...
+
+    # Optional: ``write_fast(con, ctx, out, known_countries) -> FastWrite`` writes a clean file
+    # straight to the store's Parquet file ``out`` in one pass, or raises :class:`Declined`
+    # (see bilat.sources.baci_fast). Only a loader whose format allows it needs one.
 
 
 @contextlib.contextmanager

@@ -41,7 +41,7 @@ from bilat.limits import check_file_size, limit
 from bilat.schema import TABLES
 from bilat.settings import bilat_home
 from bilat.sources import get_source
-from bilat.sources.base import ProgressCallback, StageContext
+from bilat.sources.base import Declined, FastWrite, ProgressCallback, StageContext, fast_lane_enabled
 from bilat.store import validate
 
 CATALOG_SCHEMA = """
@@ -89,6 +89,8 @@ class IngestResult:
     rejects_path: Path | None = None
     seconds: float = 0.0
     note: str = ""
+    #: "fast" when the loader's fast lane wrote a clean file in one pass, else "general".
+    lane: str = "general"
 
 
 def sha256_of(path: Path, progress: ProgressCallback | None = None) -> str:
@@ -225,7 +227,9 @@ class Store:
         ``<file>.rejects.csv`` beside the input (or in ``rejects_dir``). Another ingestion in
         progress is waited for up to ``lock_wait`` seconds, then :class:`StoreLockedError`.
         ``on_phase`` hears "reading", "validating", "writing" and "committing" as they start
-        (``progress`` measures the reading only).
+        (``progress`` measures the reading only); a loader's fast lane (see ``BaciSource.write_fast``)
+        is one phase, "reading, checking and writing", followed by "committing", or by the general
+        path's phases when the lane declines the file.
         """
         started = time.monotonic()
         path = Path(path)
@@ -271,47 +275,16 @@ class Store:
         on_phase: Callable[[str], None],
     ) -> IngestResult:
         table = loader.table
-        # An in-memory work database: nothing is checkpointed to disk, and the memory limit below
-        # makes DuckDB spill to work/tmp when a file is larger than memory allows.
-        con = duckdb.connect(":memory:")
-        try:
-            con.execute(f"SET temp_directory = '{work / 'tmp'}'")
-            con.execute("SET preserve_insertion_order = false")
-            con.execute("SET enable_progress_bar = false")  # DuckDB would print "100%" into bilat's stdout
-            # Bounded memory whatever the file's size: DuckDB spills to work/tmp beyond this.
-            con.execute(f"SET memory_limit = '{limit('ingest_memory')}B'")
-            ctx = StageContext(path=path, display_name=display_name, file_id=file_id, options=options, progress=progress)
-            on_phase("reading")
-            staged = loader.stage(con, ctx)
-            on_phase("validating")
-            con.register("known_countries", _known_countries())
-            validate.mark_problems(
-                con, table, staged.table, staged.raw_columns, key_columns=getattr(loader, "key_columns", None)
+        ctx = StageContext(path=path, display_name=display_name, file_id=file_id, options=options, progress=progress)
+        out = work / f"{file_id}.parquet"
+        fast = self._try_fast_lane(loader, ctx, out, work, on_phase)
+        if fast is not None:
+            good, bad_count, rejects_path, note = fast.rows, 0, None, fast.note
+            years, data_sources = (fast.first_year, fast.last_year), loader.name
+        else:
+            good, bad_count, rejects_path, note, years, data_sources = self._general_path(
+                loader, ctx, out, work, skip_bad_rows, rejects_dir, on_phase
             )
-            problems, bad_count = validate.collect_problems(con, display_name, MAX_PROBLEMS_SHOWN)
-            total = con.execute("SELECT count(*) FROM checked").fetchone()[0]
-            rejects_path = None
-            if bad_count and not skip_bad_rows:
-                raise ValidationError(problems, MAX_PROBLEMS_SHOWN, total=bad_count)
-            if bad_count:
-                rejects_path = self._write_rejects(con, path, rejects_dir)
-            good = total - bad_count
-            if good == 0:
-                raise ValidationError([Problem(display_name, None, None, "no rows to store (the file has no data rows)")])
-            columns = [c for c in TABLES[table] if c != "file_id"]
-            select = ", ".join(f"CAST({c} AS {TABLES[table][c]}) AS {c}" for c in columns)
-            out = work / f"{file_id}.parquet"
-            on_phase("writing")
-            con.execute(
-                f"COPY (SELECT {select}, '{file_id}' AS file_id FROM checked WHERE _check IS NULL"
-                f" ORDER BY {SORT_KEYS[table]}) TO '{out}' (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 122880)"
-            )
-            summary = con.execute(
-                "SELECT min(year), max(year), string_agg(DISTINCT source, ',' ORDER BY source)"
-                " FROM checked WHERE _check IS NULL"
-            ).fetchone()
-        finally:
-            con.close()
         seconds = time.monotonic() - started
         on_phase("committing")
         self._commit(
@@ -325,20 +298,107 @@ class Store:
                 bytes=path.stat().st_size,
                 source=loader.name,
                 table_name=table,
-                data_sources=summary[2] or loader.name,
+                data_sources=data_sources,
                 rows=good,
                 rejected=bad_count,
-                first_year=summary[0],
-                last_year=summary[1],
+                first_year=years[0],
+                last_year=years[1],
                 ingested_at=dt.datetime.now(dt.timezone.utc).replace(tzinfo=None),
                 seconds=seconds,
                 tool_version=__version__,
-                note=staged.note or None,
+                note=note or None,
             ),
         )
         return IngestResult(
-            file_id, display_name, loader.name, table, good, bad_count, False, rejects_path, seconds, staged.note
+            file_id, display_name, loader.name, table, good, bad_count, False, rejects_path, seconds, note,
+            lane="fast" if fast is not None else "general",
         )
+
+    @staticmethod
+    def _work_connection(work: Path) -> duckdb.DuckDBPyConnection:
+        """An in-memory work database with bounded memory: DuckDB spills to ``work/tmp`` beyond it."""
+        con = duckdb.connect(":memory:")
+        con.execute(f"SET temp_directory = '{work / 'tmp'}'")
+        con.execute("SET preserve_insertion_order = false")
+        con.execute("SET enable_progress_bar = false")  # DuckDB would print "100%" into bilat's stdout
+        con.execute(f"SET memory_limit = '{limit('ingest_memory')}B'")
+        return con
+
+    def _try_fast_lane(
+        self,
+        loader,  # noqa: ANN001 - a Source
+        ctx: StageContext,
+        out: Path,
+        work: Path,
+        on_phase: Callable[[str], None],
+    ) -> FastWrite | None:
+        """The loader's fast lane for a clean file, if it has one; None sends the file down the general path.
+
+        A declined file loses only the time spent on it: its partial output is deleted, and the
+        general path reads it again to name every problem.
+        """
+        write_fast = getattr(loader, "write_fast", None)
+        if write_fast is None or not fast_lane_enabled():
+            return None
+        on_phase("reading, checking and writing")
+        con = self._work_connection(work)
+        try:
+            return write_fast(con, ctx, out, set(_known_countries()["code"]))
+        except Declined:
+            out.unlink(missing_ok=True)
+            return None
+        finally:
+            con.close()
+
+    def _general_path(
+        self,
+        loader,  # noqa: ANN001 - a Source
+        ctx: StageContext,
+        out: Path,
+        work: Path,
+        skip_bad_rows: bool,
+        rejects_dir: Path | str | None,
+        on_phase: Callable[[str], None],
+    ) -> tuple[int, int, Path | None, str, tuple[int, int], str]:
+        """Stage, check every row, refuse or set bad rows aside, sort and write ``out``.
+
+        Returns (good rows, bad rows, rejects file, loader's note, (first year, last year), sources).
+        """
+        table = loader.table
+        display_name = ctx.display_name
+        con = self._work_connection(work)
+        try:
+            on_phase("reading")
+            staged = loader.stage(con, ctx)
+            on_phase("validating")
+            con.register("known_countries", _known_countries())
+            validate.mark_problems(
+                con, table, staged.table, staged.raw_columns, key_columns=getattr(loader, "key_columns", None)
+            )
+            problems, bad_count = validate.collect_problems(con, display_name, MAX_PROBLEMS_SHOWN)
+            total = con.execute("SELECT count(*) FROM checked").fetchone()[0]
+            rejects_path = None
+            if bad_count and not skip_bad_rows:
+                raise ValidationError(problems, MAX_PROBLEMS_SHOWN, total=bad_count)
+            if bad_count:
+                rejects_path = self._write_rejects(con, ctx.path, rejects_dir)
+            good = total - bad_count
+            if good == 0:
+                raise ValidationError([Problem(display_name, None, None, "no rows to store (the file has no data rows)")])
+            columns = [c for c in TABLES[table] if c != "file_id"]
+            select = ", ".join(f"CAST({c} AS {TABLES[table][c]}) AS {c}" for c in columns)
+            on_phase("writing")
+            con.execute(
+                f"COPY (SELECT {select}, '{ctx.file_id}' AS file_id FROM checked WHERE _check IS NULL"
+                f" ORDER BY {SORT_KEYS[table]}) TO '{out}' (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 122880)"
+            )
+            summary = con.execute(
+                "SELECT min(year), max(year), string_agg(DISTINCT source, ',' ORDER BY source)"
+                " FROM checked WHERE _check IS NULL"
+            ).fetchone()
+        finally:
+            con.close()
+        return good, bad_count, rejects_path, staged.note, (summary[0], summary[1]), summary[2] or loader.name
 
     def _commit(self, staged_file: Path, table: str, record: dict[str, object]) -> None:
         """Make the file visible: one catalog transaction around the rename into ``data/``."""

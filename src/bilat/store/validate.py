@@ -34,9 +34,14 @@ class Check:
     message: str
 
 
+def year_bounds() -> tuple[int, int]:
+    """The plausible years of a flow: 1870 (the oldest historical series) to next year."""
+    return FIRST_YEAR, dt.date.today().year + 1
+
+
 def checks_for(table: str) -> list[Check]:
     """The shared checks for ``table``, most basic first."""
-    last_year = dt.date.today().year + 1
+    _first, last_year = year_bounds()
     columns = TABLES[table]
     checks: list[Check] = []
     if "year" in columns:

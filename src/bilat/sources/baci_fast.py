@@ -1,0 +1,291 @@
+"""The fast lane for a clean BACI year: from CSV to the store's Parquet file in one streaming pass.
+
+Why a second lane: a BACI year holds about ten million rows, and the general path (stage every
+row in a table, mark each row's problems, look for duplicated keys with a hash aggregate, sort,
+write) costs several times what DuckDB alone needs to turn the CSV into Parquet. Yet a file as
+CEPII publishes it is clean and already in key order, ``(t, i, j, k)``. For such a file every
+check of the general path can be made while the rows stream past:
+
+* the same SQL as the general path reads the values (:mod:`bilat.sources.baci` shares it), so
+  a stored row is the same in either lane;
+* year, country codes, HS codes, values and quantities are checked batch by batch in NumPy;
+* the key ``(t, i, j, k)``, packed into one integer, must rise strictly from row to row: that
+  proves at once that no row repeats another's key (BACI's duplicate check) and that the rows are
+  grouped by exporter and importer, which is what lets a pair's query skip the rest of the file.
+
+The rows are written in the file's order (BACI's numeric country codes) rather than re-sorted by
+ISO3 code. Row groups still hold one exporter, or a few neighbours, each; a Bloom filter on
+``exporter`` and ``importer`` lets readers skip a row group whose min/max range spans the code
+they look for without holding it.
+
+The first thing out of place (a value that does not parse, a row that fails a check, two rows
+out of order) ends the lane with :class:`Declined`; the caller deletes the partial file and takes
+the general path, whose errors name each bad row's line and column. Decoding and writing overlap:
+DuckDB parses on its threads, NumPy checks on this one, and a writer thread compresses.
+"""
+
+from __future__ import annotations
+
+import queue
+import threading
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import duckdb
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+
+from bilat.schema import TABLES
+from bilat.sources.base import Declined, FastWrite
+
+#: Rows per Parquet row group: the same as the store's DuckDB writer uses.
+ROW_GROUP_ROWS = 122_880
+#: Packed key layout: year << 50 | exporter code << 30 | importer code << 20 | HS6 code.
+_MAX_COUNTRY_CODE = 1 << 10
+_MAX_HS6 = 1_000_000
+
+_ARROW_TYPES = {
+    "SMALLINT": pa.int16(),
+    "TINYINT": pa.int8(),
+    "DOUBLE": pa.float64(),
+    "VARCHAR": pa.string(),
+}
+#: Columns whose values repeat (codes, constants) are dictionary-encoded; measured values are
+#: not: a dictionary attempt on ten million distinct doubles only costs time.
+_PLAIN_COLUMNS = ("value_usd", "quantity_t")
+
+
+def arrow_schema(table: str = "product_flows") -> pa.Schema:
+    """The Arrow schema of a canonical table, as the store's Parquet files hold it."""
+    return pa.schema([(name, _ARROW_TYPES[sql]) for name, sql in TABLES[table].items()])
+
+
+class CountryLookup:
+    """BACI's numeric country codes as ISO3 codes, for the codes bilat knows (others decline)."""
+
+    def __init__(self, codes: pa.Table, known: set[str]) -> None:
+        pairs = [
+            (int(code), str(iso3))
+            for code, iso3 in zip(codes.column("code").to_pylist(), codes.column("iso3").to_pylist())
+            if code is not None and 0 <= code < _MAX_COUNTRY_CODE and iso3 in known
+        ]
+        self.iso3 = [None] * _MAX_COUNTRY_CODE
+        for code, iso3 in pairs:
+            self.iso3[code] = self.iso3[code] or iso3
+        self.valid = np.array([value is not None for value in self.iso3], dtype=bool)
+        self.names = pa.array(self.iso3, pa.string())
+
+    def decode(self, codes: np.ndarray) -> pa.DictionaryArray:
+        """ISO3 codes as a dictionary array holding only the codes present (its min/max stay true)."""
+        present = np.flatnonzero(np.bincount(codes, minlength=_MAX_COUNTRY_CODE))
+        position = np.zeros(_MAX_COUNTRY_CODE, dtype=np.int32)
+        position[present] = np.arange(len(present), dtype=np.int32)
+        return pa.DictionaryArray.from_arrays(pa.array(position[codes]), self.names.take(pa.array(present)))
+
+
+class HsCodes:
+    """Six-digit, zero-padded HS codes from integers, as plain strings.
+
+    The strings of the codes seen so far are kept, so a batch costs one gather; a few thousand
+    codes occur in a year. Plain rather than dictionary-encoded like the country codes: with
+    thousands of codes per batch, pyarrow's statistics over a dictionary array cost twice what
+    encoding plain strings does.
+    """
+
+    def __init__(self) -> None:
+        self._position = np.full(_MAX_HS6, -1, dtype=np.int32)
+        self._codes: list[str] = []
+        self._strings = pa.array([], pa.string())
+
+    def decode(self, k: np.ndarray) -> pa.Array:
+        positions = self._position[k]
+        if (positions < 0).any():
+            new = np.unique(k[positions < 0])
+            self._position[new] = np.arange(len(self._codes), len(self._codes) + len(new), dtype=np.int32)
+            self._codes.extend(f"{code:06d}" for code in new)
+            self._strings = pa.array(self._codes, pa.string())
+            positions = self._position[k]
+        return self._strings.take(pa.array(positions))
+
+
+def _constant(value: object, rows: int, kind: pa.DataType) -> pa.Array:
+    if value is None:
+        return pa.nulls(rows, kind)
+    if pa.types.is_string(kind):
+        return pa.DictionaryArray.from_arrays(pa.array(np.zeros(rows, dtype=np.int32)), pa.array([value], kind))
+    return pa.array(np.full(rows, value, dtype=kind.to_pandas_dtype()))
+
+
+class _Checker:
+    """Checks batch after batch, carrying the last key across batches."""
+
+    def __init__(self, countries: CountryLookup, first_year: int, last_year: int) -> None:
+        self.countries = countries
+        self.first_year, self.last_year = first_year, last_year
+        self.last_key = -1
+        self.rows = 0
+        self.min_year, self.max_year = last_year + 1, first_year - 1
+
+    def check(self, batch: pa.RecordBatch) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """The batch's t, i, j, k as NumPy arrays; raises :class:`Declined` at the first problem."""
+        for name in ("t", "i", "j", "k", "value_usd"):
+            if batch.column(name).null_count:
+                raise Declined(f"a missing or unreadable {name}")
+        if pc.any(batch.column("q_unreadable")).as_py():
+            raise Declined("an unreadable quantity")
+        t = batch.column("t").to_numpy()
+        i = batch.column("i").to_numpy()
+        j = batch.column("j").to_numpy()
+        k = batch.column("k").to_numpy()
+        low, high = int(t.min()), int(t.max())
+        if low < self.first_year or high > self.last_year:
+            raise Declined("a year out of range")
+        for codes in (i, j):
+            if codes.min() < 0 or codes.max() >= _MAX_COUNTRY_CODE or not self.countries.valid[codes].all():
+                raise Declined("a country code bilat does not know")
+        if k.min() < 0 or k.max() >= _MAX_HS6:
+            raise Declined("an HS code out of range")
+        value = batch.column("value_usd").to_numpy()
+        if not np.isfinite(value).all() or (value < 0).any():
+            raise Declined("a negative or non-finite value")
+        quantity = batch.column("quantity_t").to_numpy(zero_copy_only=False)
+        if (quantity < 0).any():  # NULL quantities are NaN here, and NaN < 0 is False
+            raise Declined("a negative quantity")
+        key = (t.astype(np.int64) << 50) | (i.astype(np.int64) << 30) | (j.astype(np.int64) << 20) | k.astype(np.int64)
+        if key[0] <= self.last_key or (len(key) > 1 and not (key[1:] > key[:-1]).all()):
+            raise Declined("rows not in BACI's order (t, i, j, k), or a repeated key")
+        self.last_key = int(key[-1])
+        self.rows += len(key)
+        self.min_year, self.max_year = min(self.min_year, low), max(self.max_year, high)
+        return t, i, j, k
+
+
+class _RowGroupWriter:
+    """Writes tables as exact ROW_GROUP_ROWS-row groups from a thread, so compression overlaps reading."""
+
+    def __init__(self, out: Path) -> None:
+        self._out = out
+        self._writer: pq.ParquetWriter | None = None
+        self._queue: queue.Queue[pa.Table | None] = queue.Queue(maxsize=4)
+        self._error: BaseException | None = None
+        self._pending: list[pa.Table] = []
+        self._pending_rows = 0
+        self._thread = threading.Thread(target=self._run, name="bilat-parquet-writer", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            while (table := self._queue.get()) is not None:
+                if self._writer is None:
+                    self._writer = self._open(table.schema)
+                self._writer.write_table(table, row_group_size=ROW_GROUP_ROWS)
+        except BaseException as exc:  # noqa: BLE001 - handed to the reading thread
+            self._error = exc
+            while self._queue.get() is not None:  # drain so the reader never blocks
+                pass
+
+    def _open(self, schema: pa.Schema) -> pq.ParquetWriter:
+        # The schema of the first table: codes arrive as dictionary arrays (no string hashing to
+        # encode them), and store_schema=False makes readers see them as the plain strings they are.
+        return pq.ParquetWriter(
+            self._out,
+            schema,
+            compression="zstd",
+            use_dictionary=[f.name for f in schema if f.name not in _PLAIN_COLUMNS],
+            store_schema=False,
+            bloom_filter_options={"exporter": {"ndv": 256, "fpp": 0.01}, "importer": {"ndv": 256, "fpp": 0.01}},
+        )
+
+    def _put(self, table: pa.Table) -> None:
+        if self._error is not None:
+            raise self._error
+        self._queue.put(table)
+
+    def add(self, table: pa.Table) -> None:
+        self._pending.append(table)
+        self._pending_rows += table.num_rows
+        if self._pending_rows >= ROW_GROUP_ROWS:
+            whole = pa.concat_tables(self._pending)
+            cut = (self._pending_rows // ROW_GROUP_ROWS) * ROW_GROUP_ROWS
+            self._put(whole.slice(0, cut))
+            rest = whole.slice(cut)
+            self._pending, self._pending_rows = ([rest] if rest.num_rows else []), rest.num_rows
+
+    def close(self, keep: bool) -> None:
+        """Finish the file (``keep``) or just stop the thread (the caller deletes the file)."""
+        if keep and self._pending_rows:
+            self._put(pa.concat_tables(self._pending))
+        self._queue.put(None)
+        self._thread.join()
+        if self._writer is not None:
+            self._writer.close()
+        if keep and self._error is not None:
+            raise self._error
+
+
+def _batches(con: duckdb.DuckDBPyConnection, sql: str) -> Iterator[pa.RecordBatch]:
+    """DuckDB's result as Arrow batches; an error while reading (raised by DuckDB, or by Arrow's
+    stream around it) means the file is not clean."""
+    try:
+        reader = con.sql(sql).to_arrow_reader(ROW_GROUP_ROWS)
+        yield from reader
+    except (duckdb.Error, pa.ArrowException, OSError) as exc:  # Arrow raises OSError for the stream
+        raise Declined(f"DuckDB could not read the file as a clean BACI year: {str(exc).splitlines()[0]}") from exc
+
+
+def write_clean_year(
+    con: duckdb.DuckDBPyConnection,
+    select_sql: str,
+    out: Path,
+    *,
+    countries: CountryLookup,
+    years: tuple[int, int],
+    hs_revision: int | None,
+    file_id: str,
+    progress: Callable[[int], None] | None = None,
+) -> FastWrite:
+    """Stream ``select_sql`` (columns t, i, j, k, value_usd, quantity_t, q_unreadable) into ``out``.
+
+    Raises :class:`Declined` at the first problem; ``out`` may then hold a partial file, which the
+    caller deletes. ``progress`` hears the number of rows read so far.
+    """
+    con.execute("SET preserve_insertion_order = true")  # the order check needs the file's order
+    schema = arrow_schema()
+    checker = _Checker(countries, *years)
+    hs_codes = HsCodes()
+    writer = _RowGroupWriter(out)
+    kept = False
+    try:
+        for batch in _batches(con, select_sql):
+            if batch.num_rows == 0:
+                continue
+            _t, i, j, k = checker.check(batch)
+            rows = batch.num_rows
+            columns = {
+                "year": batch.column("t"),
+                "exporter": countries.decode(i),
+                "importer": countries.decode(j),
+                "reporter": _constant(None, rows, pa.string()),
+                "flow": _constant(None, rows, pa.string()),
+                "hs_revision": _constant(hs_revision, rows, pa.int16()),
+                "hs_code": hs_codes.decode(k),
+                "hs_level": _constant(6, rows, pa.int8()),
+                "value_usd": batch.column("value_usd"),
+                "quantity_t": batch.column("quantity_t"),
+                "valuation": _constant("reconciled", rows, pa.string()),
+                "source": _constant("baci", rows, pa.string()),
+                "file_id": _constant(file_id, rows, pa.string()),
+            }
+            arrays = [columns[f.name] for f in schema]
+            fields = [pa.field(f.name, a.type) for f, a in zip(schema, arrays)]
+            writer.add(pa.Table.from_arrays(arrays, schema=pa.schema(fields)))
+            if progress is not None:
+                progress(checker.rows)
+        if checker.rows == 0:
+            raise Declined("no data rows")
+        kept = True
+    finally:
+        writer.close(keep=kept)
+    return FastWrite(checker.rows, checker.min_year, checker.max_year)
