@@ -7,14 +7,15 @@ countries, bilateral where needed), executes, adds HS descriptions and says what
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
-import pandas as pd
 import typer
 
 from bilat.cli.app import FORMAT_OPTION, OutputFormat, app, emit
 from bilat.errors import BilatError
-from bilat.product_sources import rca_table, untapped_potential
+
+if TYPE_CHECKING:  # pandas loads when a command runs, not with every ``bilat`` start
+    import pandas as pd
 
 ENGINE_OPTION = typer.Option("duckdb", "--engine", "-e", help="Query engine: duckdb (default) or spark.")
 def for_format(frame: pd.DataFrame, fmt: OutputFormat, drop: tuple[str, ...] = ()) -> pd.DataFrame:
@@ -57,6 +58,8 @@ def rca_command(
     iso3 = _country(country)
     eng = _open(engine)
     try:
+        from bilat.product_sources import rca_table
+
         frame, chosen = rca_table(eng, iso3, year=year, level=level, top=top, source=source, lens=lens)
     finally:
         eng.close()
@@ -95,6 +98,8 @@ def potential_command(
         resolve_lens(lens)  # unknown lens: fail before querying
     eng = _open(engine)
     try:
+        from bilat.product_sources import untapped_potential
+
         answer = untapped_potential(eng, a3, b3, year=year, level=level, top=top, lens=lens, min_rca=min_rca,
                                     source=source)
     finally:

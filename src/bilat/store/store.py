@@ -21,9 +21,11 @@ same bytes again changes nothing.
 
 from __future__ import annotations
 
+import concurrent.futures
 import contextlib
 import datetime as dt
 import fcntl
+import functools
 import hashlib
 import os
 import shutil
@@ -31,9 +33,9 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import duckdb
-import pandas as pd
 
 from bilat import __version__
 from bilat.errors import BilatError, Problem, StoreLockedError, ValidationError
@@ -43,6 +45,9 @@ from bilat.settings import bilat_home
 from bilat.sources import get_source
 from bilat.sources.base import Declined, FastWrite, ProgressCallback, StageContext, fast_lane_enabled
 from bilat.store import validate
+
+if TYPE_CHECKING:  # pandas loads on first use, overlapping the hashing of the file being ingested
+    import pandas as pd
 
 CATALOG_SCHEMA = """
 CREATE TABLE IF NOT EXISTS files (
@@ -240,7 +245,12 @@ class Store:
             raise BilatError(f"{path}: not a file")
         check_file_size(path, display_name)
         loader = get_source(source)
-        sha = sha256_of(path)
+        # The file is hashed on a thread (hashlib releases the GIL) while this one loads the
+        # nomenclature the checks need: both take a few tenths of a second on a BACI year.
+        with concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="bilat-sha256") as pool:
+            hashing = pool.submit(sha256_of, path)
+            _known_countries()
+            sha = hashing.result()
         file_id = sha[:16]
         with self.write_lock(lock_wait):
             with self.catalog(read_only=True) as con:
@@ -459,7 +469,10 @@ class Store:
         return out
 
 
+@functools.cache
 def _known_countries() -> pd.DataFrame:
+    import pandas as pd
+
     from bilat.nomenclature.countries import country_names
 
     codes = set(country_names()["iso3"])
