@@ -216,3 +216,39 @@ def test_any_small_file_ends_the_same_in_both_lanes(
     path.write_text(HEADER + "".join(",".join(str(f) for f in row) + "\n" for row in rows), encoding="utf-8")
     fast, general = ingest_both_ways(path, folder, monkeypatch)
     assert_same_outcome(fast, general)
+
+
+@pytest.fixture(scope="module")
+def release_zip(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A synthetic BACI release zip: two years of 60,000 rows and the release's country table."""
+    folder = tmp_path_factory.mktemp("release")
+    (path,) = generate_baci(folder, [2021, 2020], rows_per_year=60_000, seed=5, as_zip=True)
+    return path
+
+
+def test_release_zip_takes_the_fast_lane_and_stores_what_the_general_path_stores(
+    release_zip: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fast, general = ingest_both_ways(release_zip, tmp_path, monkeypatch)
+    assert fast[0] == "stored" and fast[1][0].lane == "fast"
+    assert fast[1][0].rows == 120_000
+    assert_same_outcome(fast, general)
+
+
+def test_damaged_zip_member_ends_as_the_general_path_says(
+    release_zip: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import zipfile
+
+    damaged = tmp_path / release_zip.name
+    with zipfile.ZipFile(release_zip) as source, zipfile.ZipFile(damaged, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename.endswith("Y2021_V202401.csv"):
+                lines = data.decode("utf-8").splitlines(keepends=True)
+                lines[40_000] = _set_field(lines[40_000], 4, "-7")
+                data = "".join(lines).encode("utf-8")
+            target.writestr(info.filename, data)
+    fast, general = ingest_both_ways(damaged, tmp_path, monkeypatch)
+    assert fast[0] == "error" and "line 40001, column 'v': negative value (got '-7')" in fast[1]
+    assert_same_outcome(fast, general)

@@ -21,15 +21,16 @@ import csv
 import io
 import re
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import duckdb
 import pyarrow as pa
 
-from bilat.errors import Problem, ValidationError
+from bilat.errors import BilatError, Problem, ValidationError
 from bilat.limits import check_zip, limit
 from bilat.settings import PACKAGE_DATA
-from bilat.sources.baci_fast import CountryLookup, write_clean_year
+from bilat.sources.baci_fast import CountryLookup, duckdb_batches, write_clean_year
 from bilat.sources.base import Declined, FastWrite, StageContext, Staged, duckdb_progress, require_columns, sql_quote
 from bilat.sources.csvstream import CsvStream, open_csv_stream, open_path
 
@@ -38,6 +39,9 @@ _HS_IN_NAME = re.compile(r"HS(\d{2})", re.IGNORECASE)
 _YEAR_MEMBER = re.compile(r"BACI_HS\d{2}_Y\d{4}_V\d+\.csv$", re.IGNORECASE)
 _REVISIONS = {"92": 1992, "96": 1996, "02": 2002, "07": 2007, "12": 2012, "17": 2017, "22": 2022}
 SPECIAL_AREAS = {490: "TWN"}
+#: The fast lane's reading of ``k``: five or six digits, nothing else (not even spaces, which the
+#: general path trims: such a file is declined and the general path reads it).
+_FAST_HS6 = "CASE WHEN regexp_full_match(k, '[0-9]{5,6}') THEN CAST(k AS INTEGER) END"
 HS_REVISION_UNKNOWN = "HS revision unknown (file name does not say; pass --hs-revision)"
 #: A release's country table is about 20 kB; it is read whole, so a larger one is refused.
 MAX_CODES_BYTES = 1 << 20
@@ -223,29 +227,33 @@ class BaciSource:
     def write_fast(
         self, con: duckdb.DuckDBPyConnection, ctx: StageContext, out: Path, known_countries: set[str]
     ) -> FastWrite:
-        """The fast lane (:mod:`bilat.sources.baci_fast`): a clean year file straight into ``out``.
+        """The fast lane (:mod:`bilat.sources.baci_fast`): a clean file straight into ``out``.
 
-        Raises :class:`~bilat.sources.baci_fast.Declined` for anything but a plain BACI CSV whose
-        rows are all good and in BACI's key order; the store then takes the general path.
+        Takes a plain BACI year CSV (read by DuckDB's parallel reader) or a release zip (each
+        year member streamed, in year order, through bilat's CSV reader). Raises
+        :class:`~bilat.sources.base.Declined` for anything else, or at the first row that is not
+        good or not in BACI's key order; the store then takes the general path.
         """
         from bilat.store.validate import year_bounds
 
-        head = self._plain_csv_head(ctx.path)
+        path = ctx.path
+        if zipfile.is_zipfile(path):
+            return self._write_fast_zip(con, ctx, out, known_countries)
+        head = self._plain_csv_head(path)
         if head is None:
-            raise Declined("not a plain BACI CSV (zip, gzip, other header or NUL bytes)")
-        revision = ctx.options.get("hs_revision") or hs_revision_from_name(ctx.path.name)
-        countries = CountryLookup(self._complete_codes(self._codes_beside(ctx.path)), known_countries)
+            raise Declined("not a plain BACI CSV (gzip, other header or NUL bytes)")
+        revision = ctx.options.get("hs_revision") or hs_revision_from_name(path.name)
+        countries = CountryLookup(self._complete_codes(self._codes_beside(path)), known_countries)
         # Stricter than the general path where that is cheaper, never looser: the reader parses
         # values as DECIMAL(18, 3) (a value it cannot parse fails the read: declined), HS codes must
         # be five or six digits without spaces; what is read goes through the same arithmetic.
         columns = {"t": "SMALLINT", "i": "INTEGER", "j": "INTEGER", "k": "VARCHAR", "v": "DECIMAL(18, 3)", "q": "VARCHAR"}
         select = (
-            "SELECT t, i, j, CASE WHEN regexp_full_match(k, '[0-9]{5,6}') THEN CAST(k AS INTEGER) END AS k,"
-            f" {value_sql('v', typed=True)} AS value_usd, {quantity_sql('q')} AS quantity_t,"
-            f" {quantity_unreadable_sql('q')} AS q_unreadable"
-            f" FROM {self._read_csv_sql(ctx.path, columns)}"
+            f"SELECT t, i, j, {_FAST_HS6} AS k, {value_sql('v', typed=True)} AS value_usd,"
+            f" {quantity_sql('q')} AS quantity_t, {quantity_unreadable_sql('q')} AS q_unreadable"
+            f" FROM {self._read_csv_sql(path, columns)}"
         )
-        size = ctx.path.stat().st_size
+        size = path.stat().st_size
         lines = head.count(b"\n")
         bytes_per_row = len(head) / lines if lines > 1 else 40.0
 
@@ -254,11 +262,81 @@ class BaciSource:
                 ctx.progress(min(int(rows * bytes_per_row), size), size)
 
         written = write_clean_year(
-            con, select, out, countries=countries, years=year_bounds(), hs_revision=revision,
+            duckdb_batches(con, select), out, countries=countries, years=year_bounds(), hs_revision=revision,
             file_id=ctx.file_id, progress=rows_read,
         )
         if ctx.progress is not None:
             ctx.progress(size, size)
+        note = "" if revision is not None else HS_REVISION_UNKNOWN
+        return FastWrite(written.rows, written.first_year, written.last_year, note)
+
+    def _write_fast_zip(
+        self, con: duckdb.DuckDBPyConnection, ctx: StageContext, out: Path, known_countries: set[str]
+    ) -> FastWrite:
+        """A release zip in the fast lane: year members in year order, one streaming pass each.
+
+        The members are read by the same streaming reader as the general path (limits, encoding,
+        short rows: any complaint declines), and each batch of text goes through the general
+        path's own SQL (``TRY_CAST(trim(...))``), so the zip's values are read exactly as there.
+        """
+        from bilat.store.validate import year_bounds
+
+        try:
+            infos = check_zip(ctx.path, ctx.display_name)
+        except BilatError as exc:
+            raise Declined(str(exc)) from exc
+        members = sorted((i for i in infos if _YEAR_MEMBER.search(Path(i.filename).name)), key=lambda i: Path(i.filename).name)
+        code_members = [i for i in infos if Path(i.filename).name.lower().startswith("country_codes")]
+        if not members or (code_members and code_members[0].file_size > MAX_CODES_BYTES):
+            raise Declined("no year file, or an oversized country table")
+        with zipfile.ZipFile(ctx.path) as archive:
+            codes = (
+                read_country_codes(_decode_text(archive.read(code_members[0]))) if code_members else self._packaged_codes()
+            )
+            revision = (
+                ctx.options.get("hs_revision")
+                or hs_revision_from_name(members[0].filename)
+                or hs_revision_from_name(ctx.path.name)
+            )
+            countries = CountryLookup(self._complete_codes(codes), known_countries)
+            select = (
+                "SELECT TRY_CAST(trim(t) AS SMALLINT) AS t, TRY_CAST(trim(i) AS INTEGER) AS i,"
+                f" TRY_CAST(trim(j) AS INTEGER) AS j, {_FAST_HS6} AS k, {value_sql('v')} AS value_usd,"
+                f" {quantity_sql('q')} AS quantity_t, {quantity_unreadable_sql('q')} AS q_unreadable FROM baci_chunk"
+            )
+            grand_total = sum(m.file_size for m in members)
+
+            def batches() -> Iterator[pa.RecordBatch]:
+                done = 0
+                for member in members:
+                    name = f"{ctx.display_name}:{member.filename}"
+
+                    def progress(pos: int, _total: int | None, base: int = done) -> None:
+                        if ctx.progress is not None:
+                            ctx.progress(base + pos, grand_total)
+
+                    with archive.open(member) as handle:
+                        stream = open_csv_stream(handle, name, progress=progress, total_bytes=grand_total)
+                        require_columns(name, stream.columns, BACI_COLUMNS)
+                        for _lines, batch in stream.batches():
+                            if stream.bad_rows:
+                                raise Declined("a row with the wrong number of fields")
+                            con.register("baci_chunk", batch)
+                            try:
+                                yield from con.sql(select).to_arrow_table().to_batches()
+                            finally:
+                                con.unregister("baci_chunk")
+                        if stream.bad_rows:
+                            raise Declined("a row with the wrong number of fields")
+                    done += member.file_size
+
+            try:
+                written = write_clean_year(
+                    batches(), out, countries=countries, years=year_bounds(), hs_revision=revision,
+                    file_id=ctx.file_id,
+                )
+            except BilatError as exc:  # the streaming reader's complaints: the general path repeats them
+                raise Declined(str(exc)) from exc
         note = "" if revision is not None else HS_REVISION_UNKNOWN
         return FastWrite(written.rows, written.first_year, written.last_year, note)
 

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import queue
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 import duckdb
@@ -225,9 +225,13 @@ class _RowGroupWriter:
             raise self._error
 
 
-def _batches(con: duckdb.DuckDBPyConnection, sql: str) -> Iterator[pa.RecordBatch]:
-    """DuckDB's result as Arrow batches; an error while reading (raised by DuckDB, or by Arrow's
-    stream around it) means the file is not clean."""
+def duckdb_batches(con: duckdb.DuckDBPyConnection, sql: str) -> Iterator[pa.RecordBatch]:
+    """DuckDB's result as Arrow batches, in the order DuckDB reads them.
+
+    An error while reading (raised by DuckDB, or by Arrow's stream around it) means the file is
+    not clean: :class:`Declined`.
+    """
+    con.execute("SET preserve_insertion_order = true")  # the order check needs the file's order
     try:
         reader = con.sql(sql).to_arrow_reader(ROW_GROUP_ROWS)
         yield from reader
@@ -236,8 +240,7 @@ def _batches(con: duckdb.DuckDBPyConnection, sql: str) -> Iterator[pa.RecordBatc
 
 
 def write_clean_year(
-    con: duckdb.DuckDBPyConnection,
-    select_sql: str,
+    batches: Iterable[pa.RecordBatch],
     out: Path,
     *,
     countries: CountryLookup,
@@ -246,19 +249,18 @@ def write_clean_year(
     file_id: str,
     progress: Callable[[int], None] | None = None,
 ) -> FastWrite:
-    """Stream ``select_sql`` (columns t, i, j, k, value_usd, quantity_t, q_unreadable) into ``out``.
+    """Check ``batches`` (columns t, i, j, k, value_usd, quantity_t, q_unreadable) and write them to ``out``.
 
     Raises :class:`Declined` at the first problem; ``out`` may then hold a partial file, which the
     caller deletes. ``progress`` hears the number of rows read so far.
     """
-    con.execute("SET preserve_insertion_order = true")  # the order check needs the file's order
     schema = arrow_schema()
     checker = _Checker(countries, *years)
     hs_codes = HsCodes()
     writer = _RowGroupWriter(out)
     kept = False
     try:
-        for batch in _batches(con, select_sql):
+        for batch in batches:
             if batch.num_rows == 0:
                 continue
             _t, i, j, k = checker.check(batch)
