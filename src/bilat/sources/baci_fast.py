@@ -63,26 +63,29 @@ def arrow_schema(table: str = "product_flows") -> pa.Schema:
 
 
 class CountryLookup:
-    """BACI's numeric country codes as ISO3 codes, for the codes bilat knows (others decline)."""
+    """BACI's numeric country codes as ISO3 codes, for the codes bilat knows (others decline).
+
+    Every batch is decoded against one dictionary, the sorted ISO3 codes of the release: a column
+    chunk whose dictionary changes from one batch to the next makes pyarrow fall back to plain
+    strings, which readers then scan several times slower than dictionary pages.
+    """
 
     def __init__(self, codes: pa.Table, known: set[str]) -> None:
-        pairs = [
-            (int(code), str(iso3))
-            for code, iso3 in zip(codes.column("code").to_pylist(), codes.column("iso3").to_pylist())
-            if code is not None and 0 <= code < _MAX_COUNTRY_CODE and iso3 in known
-        ]
-        self.iso3 = [None] * _MAX_COUNTRY_CODE
-        for code, iso3 in pairs:
-            self.iso3[code] = self.iso3[code] or iso3
-        self.valid = np.array([value is not None for value in self.iso3], dtype=bool)
-        self.names = pa.array(self.iso3, pa.string())
+        iso3_of: dict[int, str] = {}
+        for code, iso3 in zip(codes.column("code").to_pylist(), codes.column("iso3").to_pylist()):
+            if code is not None and 0 <= code < _MAX_COUNTRY_CODE and iso3 in known:
+                iso3_of.setdefault(int(code), str(iso3))
+        names = sorted(set(iso3_of.values()))
+        self.dictionary = pa.array(names, pa.string())
+        position = {name: n for n, name in enumerate(names)}
+        self.index = np.full(_MAX_COUNTRY_CODE, -1, dtype=np.int32)
+        for code, iso3 in iso3_of.items():
+            self.index[code] = position[iso3]
+        self.valid = self.index >= 0
 
     def decode(self, codes: np.ndarray) -> pa.DictionaryArray:
-        """ISO3 codes as a dictionary array holding only the codes present (its min/max stay true)."""
-        present = np.flatnonzero(np.bincount(codes, minlength=_MAX_COUNTRY_CODE))
-        position = np.zeros(_MAX_COUNTRY_CODE, dtype=np.int32)
-        position[present] = np.arange(len(present), dtype=np.int32)
-        return pa.DictionaryArray.from_arrays(pa.array(position[codes]), self.names.take(pa.array(present)))
+        """ISO3 codes (checked valid) as a dictionary array over the release's codes."""
+        return pa.DictionaryArray.from_arrays(pa.array(self.index[codes]), self.dictionary)
 
 
 class HsCodes:
