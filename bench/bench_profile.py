@@ -1,8 +1,8 @@
 """Benchmark: one pair's flows and composition over 20 BACI-sized years, against a full scan.
 
-Why: the promise of the store layout (one Parquet file per ingested year, sorted by year, exporter,
-importer, product, with row-group min/max statistics) is that a question about one pair reads a
-few row groups of each file, not the whole of BACI. This benchmark writes a synthetic release
+Why: the promise of the store layout (one Parquet file per ingested year, rows clustered by
+exporter and importer, with row-group min/max statistics and Bloom filters on both) is that a
+question about one pair reads a few row groups of each file, not the whole of BACI. This benchmark writes a synthetic release
 (``bilat.synth``: real codes, invented flows) of ``--years`` years × ``--rows-per-year`` rows,
 ingests it with ``bilat ingest baci``, then, in a fresh process, times (warm: after one untimed
 first run) for each pair:
