@@ -63,6 +63,9 @@ def ingest(
         console.print(line)
         if result.note:
             console.print(f"  note: {result.note}")
+        if result.declined:
+            # Says why this file took minutes where a clean BACI year takes seconds.
+            console.print(f"  general path: the fast lane declined the file ({result.declined})")
 
 
 @app.command()

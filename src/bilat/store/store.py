@@ -96,6 +96,8 @@ class IngestResult:
     note: str = ""
     #: "fast" when the loader's fast lane wrote a clean file in one pass, else "general".
     lane: str = "general"
+    #: Why the fast lane handed the file to the general path ("" if it did not, or has none).
+    declined: str = ""
 
 
 def sha256_of(path: Path, progress: ProgressCallback | None = None) -> str:
@@ -287,7 +289,7 @@ class Store:
         table = loader.table
         ctx = StageContext(path=path, display_name=display_name, file_id=file_id, options=options, progress=progress)
         out = work / f"{file_id}.parquet"
-        fast = self._try_fast_lane(loader, ctx, out, work, on_phase)
+        fast, declined = self._try_fast_lane(loader, ctx, out, work, on_phase)
         if fast is not None:
             good, bad_count, rejects_path, note = fast.rows, 0, None, fast.note
             years, data_sources = (fast.first_year, fast.last_year), loader.name
@@ -321,7 +323,7 @@ class Store:
         )
         return IngestResult(
             file_id, display_name, loader.name, table, good, bad_count, False, rejects_path, seconds, note,
-            lane="fast" if fast is not None else "general",
+            lane="fast" if fast is not None else "general", declined=declined,
         )
 
     @staticmethod
@@ -341,22 +343,23 @@ class Store:
         out: Path,
         work: Path,
         on_phase: Callable[[str], None],
-    ) -> FastWrite | None:
-        """The loader's fast lane for a clean file, if it has one; None sends the file down the general path.
+    ) -> tuple[FastWrite | None, str]:
+        """The loader's fast lane for a clean file, if it has one, and why it declined the file if it did.
 
-        A declined file loses only the time spent on it: its partial output is deleted, and the
-        general path reads it again to name every problem.
+        (None, reason) sends the file down the general path. A declined file loses only the time
+        spent on it: its partial output is deleted, and the general path reads it again to name
+        every problem.
         """
         write_fast = getattr(loader, "write_fast", None)
         if write_fast is None or not fast_lane_enabled():
-            return None
+            return None, ""
         on_phase("reading, checking and writing")
         con = self._work_connection(work)
         try:
-            return write_fast(con, ctx, out, set(_known_countries()["code"]))
-        except Declined:
+            return write_fast(con, ctx, out, set(_known_countries()["code"])), ""
+        except Declined as exc:
             out.unlink(missing_ok=True)
-            return None
+            return None, str(exc)
         finally:
             con.close()
 
