@@ -30,10 +30,11 @@ def ingest(
     Example: bilat ingest baci BACI_HS17_Y2016_V202401.csv
     """
     from bilat.errors import BilatError
-    from bilat.sources import get_source
+    from bilat.sources import get_source, source_names
     from bilat.store import open_store
 
-    get_source(source)  # unknown loader: fail before touching anything
+    if source not in source_names():
+        get_source(source)  # unknown loader: fail before touching anything, listing the known ones
     store = open_store()
     options: dict[str, object] = {"hs_revision": hs_revision} if hs_revision else {}
     for pair in option:

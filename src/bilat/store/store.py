@@ -246,11 +246,12 @@ class Store:
         if not path.is_file():
             raise BilatError(f"{path}: not a file")
         check_file_size(path, display_name)
-        loader = get_source(source)
-        # The file is hashed on a thread (hashlib releases the GIL) while this one loads the
-        # nomenclature the checks need: both take a few tenths of a second on a BACI year.
+        # The file is hashed on a thread (hashlib releases the GIL) while this one imports the
+        # loader and loads the nomenclature the checks need: each takes a few tenths of a second
+        # on a BACI year, and the hash must be known before anything is written.
         with concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="bilat-sha256") as pool:
             hashing = pool.submit(sha256_of, path)
+            loader = get_source(source)
             _known_countries()
             sha = hashing.result()
         file_id = sha[:16]
