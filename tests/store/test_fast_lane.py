@@ -285,3 +285,20 @@ def test_batches_with_different_countries_share_one_dictionary_in_a_row_group(tm
     assert duckdb.sql(f"SELECT exporter, count(*) FROM '{out}' GROUP BY 1 ORDER BY 1").fetchall() == [
         ("AFG", 500), ("ALB", 500), ("ISR", 500), ("JPN", 500)
     ]
+
+
+def test_same_content_under_another_name_is_skipped(clean_year: Path, tmp_path: Path) -> None:
+    """A file's identity is its content: a renamed copy of a stored year adds nothing."""
+    store = Store(tmp_path / "store")
+    first = store.ingest("baci", clean_year)
+    copy = tmp_path / "renamed_BACI_HS17_Y2019_V202401.csv"
+    shutil.copy(clean_year, copy)
+    shutil.copy(clean_year.parent / "country_codes_V202401.csv", tmp_path / "country_codes_V202401.csv")
+    before = (store.row_counts(), sorted(p.name for p in store.data_dir.rglob("*.parquet")))
+    again = store.ingest("baci", copy)
+    assert again.already_present and again.file_id == first.file_id
+    assert (store.row_counts(), sorted(p.name for p in store.data_dir.rglob("*.parquet"))) == before
+    assert not list(store.staging_dir.glob("**/*.parquet")) if store.staging_dir.exists() else True
+    # The stored rows carry the file id the hash gave.
+    (ids,) = duckdb.sql(f"SELECT list(DISTINCT file_id) FROM '{store.data_files('product_flows')[0]}'").fetchall()[0]
+    assert ids == [first.file_id]
