@@ -48,8 +48,10 @@ def ingest_both_ways(
 
 
 def stored_rows(store: Store) -> list[tuple]:
+    """Every stored row, in a fixed order; NaN as text (NaN != NaN would fail any comparison)."""
     files = ", ".join(f"'{p}'" for p in store.data_files("product_flows"))
-    return duckdb.sql(f"SELECT * FROM read_parquet([{files}]) ORDER BY ALL").fetchall()
+    rows = duckdb.sql(f"SELECT * FROM read_parquet([{files}]) ORDER BY ALL").fetchall()
+    return [tuple("NaN" if isinstance(v, float) and v != v else v for v in row) for row in rows]
 
 
 def assert_same_outcome(fast: tuple[str, object], general: tuple[str, object]) -> None:
@@ -302,3 +304,91 @@ def test_same_content_under_another_name_is_skipped(clean_year: Path, tmp_path: 
     # The stored rows carry the file id the hash gave.
     (ids,) = duckdb.sql(f"SELECT list(DISTINCT file_id) FROM '{store.data_files('product_flows')[0]}'").fetchall()[0]
     assert ids == [first.file_id]
+
+
+# Cases found in review: each once made the lanes end differently (or broke the general path).
+
+def _write_year(folder: Path, rows: list[str], codes: str | None = None, name: str = "BACI_HS17_Y2020_V202401.csv") -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    if codes is not None:
+        (folder / "country_codes_V202401.csv").write_text(codes, encoding="utf-8")
+    path = folder / name
+    path.write_text(HEADER + "".join(rows), encoding="utf-8")
+    return path
+
+
+def test_two_baci_codes_for_one_country_are_compared_by_iso3(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # France is 250 in BACI's table and 251 in ISO 3166 (which bilat adds): the same flow twice.
+    path = _write_year(tmp_path / "in", ["2020,250,4,010121,1.5,NA\n", "2020,251,4,010121,2.5,NA\n"])
+    fast, general = ingest_both_ways(path, tmp_path, monkeypatch)
+    assert fast[0] == "error" and "duplicate row" in fast[1]
+    assert_same_outcome(fast, general)
+    # Under the two codes but different products there is no duplicate: stored, by the general path.
+    path = _write_year(tmp_path / "in2", ["2020,250,4,010121,1.5,NA\n", "2020,251,4,010122,2.5,NA\n"])
+    fast, general = ingest_both_ways(path, tmp_path / "second", monkeypatch)
+    assert fast[0] == "stored" and fast[1][0].lane == "general" and "two BACI codes" in fast[1][0].declined
+    assert_same_outcome(fast, general)
+
+
+NEW_STYLE_CODES = (
+    "country_code,country_name,country_iso2,country_iso3\n"
+    "4,Afghanistan,AF,AFG\n8,Albania,AL,ALB\n490,\"Other Asia, nes\",,S19\n"
+)
+
+
+def test_country_table_of_recent_releases_is_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Releases after V202401 name the column country_iso3 (and write S19 for 'Other Asia, nes')."""
+    path = _write_year(tmp_path / "in", ["2020,4,8,010121,1.5,NA\n", "2020,490,4,010121,2.5,NA\n"], NEW_STYLE_CODES)
+    fast, general = ingest_both_ways(path, tmp_path, monkeypatch)
+    assert fast[0] == "stored" and fast[1][0].lane == "fast"
+    assert_same_outcome(fast, general)
+    rows = duckdb.sql(
+        f"SELECT exporter, importer FROM read_parquet('{fast[1][1].data_files('product_flows')[0]}') ORDER BY ALL"
+    ).fetchall()
+    assert rows == [("AFG", "ALB"), ("TWN", "AFG")]
+
+
+def test_country_table_giving_a_code_two_countries_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    codes = NEW_STYLE_CODES + "4,Albania again,AL,ALB\n"
+    path = _write_year(tmp_path / "in", ["2020,4,8,010121,1.5,NA\n"], codes)
+    fast, general = ingest_both_ways(path, tmp_path, monkeypatch)
+    assert fast == ("error", "country_codes_V202401.csv, line 5, column 'country_code': code 4 is listed for both AFG and ALB")
+    assert_same_outcome(fast, general)
+
+
+def test_zip_with_members_of_two_hs_revisions(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import zipfile
+
+    path = tmp_path / "BACI_V202401.zip"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("BACI_HS92_Y2021_V202401.csv", HEADER + "2021,4,8,010121,1.5,NA\n")
+        archive.writestr("BACI_HS17_Y2020_V202401.csv", HEADER + "2020,4,8,010121,2.5,NA\n")
+    fast, general = ingest_both_ways(path, tmp_path, monkeypatch)
+    assert fast[0] == "stored" and fast[1][0].lane == "fast"
+    assert_same_outcome(fast, general)
+
+
+def test_absurdly_large_value_is_a_value_not_a_crash(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # 34 integer digits: DECIMAL(38, 3) holds it, multiplying by 1,000 would overflow.
+    path = _write_year(tmp_path / "in", ["2020,4,8,010121,1234567890123456789012345678901234,NA\n"])
+    fast, general = ingest_both_ways(path, tmp_path, monkeypatch)
+    assert fast[0] == "stored" and fast[1][0].lane == "general"
+    assert_same_outcome(fast, general)
+    (value,) = duckdb.sql(f"SELECT value_usd FROM read_parquet('{fast[1][1].data_files('product_flows')[0]}')").fetchall()[0]
+    assert value == pytest.approx(1.234567890123456789e36)
+
+
+def test_writer_thread_stops_when_writing_fails(clean_year: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+
+    import pyarrow.parquet as pq
+
+    def disk_full(self, table, row_group_size=None):  # noqa: ANN001, ANN202
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(pq.ParquetWriter, "write_table", disk_full)
+    store = Store(tmp_path / "store")
+    with pytest.raises(OSError, match="No space left"):
+        store.ingest("baci", clean_year)
+    assert not [t for t in threading.enumerate() if t.name == "bilat-parquet-writer"]
+    assert store.row_counts()["product_flows"] == 0

@@ -67,8 +67,13 @@ def value_sql(column: str, typed: bool = False) -> str:
     """
     if typed:
         return f"CAST(CAST({column} AS DECIMAL(38, 3)) * 1000 AS DOUBLE)"
-    # DuckDB's casts skip surrounding whitespace themselves.
-    return f"coalesce(CAST(TRY_CAST({column} AS DECIMAL(38, 3)) * 1000 AS DOUBLE), TRY_CAST({column} AS DOUBLE) * 1000)"
+    # DuckDB's casts skip surrounding whitespace themselves. A DECIMAL(38, 3) of more than 31
+    # integer digits would overflow when multiplied: such a value goes through DOUBLE instead.
+    decimal = f"TRY_CAST({column} AS DECIMAL(38, 3))"
+    return (
+        f"CASE WHEN abs({decimal}) < 1e31 THEN CAST({decimal} * 1000 AS DOUBLE)"
+        f" ELSE TRY_CAST({column} AS DOUBLE) * 1000 END"
+    )
 
 
 def hs6_ok_sql(column: str) -> str:
@@ -95,23 +100,39 @@ def hs_revision_from_name(name: str) -> int | None:
     return _REVISIONS.get(match.group(1)) if match else None
 
 
-def read_country_codes(text: str) -> pa.Table:
-    """BACI's country table as Arrow: code (int32), iso3 (string)."""
+#: The ISO3 column of BACI's country table: ``iso_3digit_alpha`` until release V202401,
+#: ``country_iso3`` in later ones (which also write stand-ins such as ``S19`` for areas).
+_ISO3_COLUMNS = ("iso_3digit_alpha", "country_iso3", "iso_3digit")
+
+
+def read_country_codes(text: str, display_name: str = "country_codes.csv") -> pa.Table:
+    """BACI's country table as Arrow: code (int32), iso3 (string).
+
+    Refuses a table without an ISO3 column (every country would silently become a stand-in) or
+    one that gives a code two different countries (which one would the flows be?).
+    """
     reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
-    codes: list[int] = []
-    iso3s: list[str] = []
-    for row in reader:
+    header = [name.strip().strip('"') for name in (reader.fieldnames or [])]
+    if "country_code" not in header or not any(name in header for name in _ISO3_COLUMNS):
+        raise ValidationError(
+            [Problem(display_name, 1, None, f"not a BACI country table: needs country_code and one of {', '.join(_ISO3_COLUMNS)}")]
+        )
+    iso3_of: dict[int, str] = {}
+    for line, row in enumerate(reader, start=2):
         row = {k.strip().strip('"'): (v or "").strip() for k, v in row.items() if k}
         try:
             code = int(row["country_code"])
         except (KeyError, ValueError):
             continue
-        iso3 = row.get("iso_3digit_alpha") or row.get("iso_3digit") or ""
+        iso3 = next((row[name] for name in _ISO3_COLUMNS if row.get(name)), "")
         if len(iso3) != 3 or not iso3.isalpha():
             iso3 = special_area_code(code)
-        codes.append(code)
-        iso3s.append(iso3.upper())
-    return pa.table({"code": pa.array(codes, pa.int32()), "iso3": pa.array(iso3s, pa.string())})
+        iso3 = iso3.upper()
+        if iso3_of.setdefault(code, iso3) != iso3:
+            raise ValidationError(
+                [Problem(display_name, line, "country_code", f"code {code} is listed for both {iso3_of[code]} and {iso3}")]
+            )
+    return pa.table({"code": pa.array(list(iso3_of), pa.int32()), "iso3": pa.array(list(iso3_of.values()), pa.string())})
 
 
 def _has_nul(path: Path) -> bool:
@@ -230,7 +251,7 @@ class BaciSource:
         """The fast lane (:mod:`bilat.sources.baci_fast`): a clean file straight into ``out``.
 
         Takes a plain BACI year CSV (read by DuckDB's parallel reader) or a release zip (each
-        year member streamed, in year order, through bilat's CSV reader). Raises
+        year member streamed, in name order, through bilat's CSV reader). Raises
         :class:`~bilat.sources.base.Declined` for anything else, or at the first row that is not
         good or not in BACI's key order; the store then takes the general path.
         """
@@ -273,7 +294,7 @@ class BaciSource:
     def _write_fast_zip(
         self, con: duckdb.DuckDBPyConnection, ctx: StageContext, out: Path, known_countries: set[str]
     ) -> FastWrite:
-        """A release zip in the fast lane: year members in year order, one streaming pass each.
+        """A release zip in the fast lane: year members in name (year) order, one streaming pass each.
 
         The members are read by the same streaming reader as the general path (limits, encoding,
         short rows: any complaint declines), and each batch of text goes through the general
@@ -285,17 +306,21 @@ class BaciSource:
             infos = check_zip(ctx.path, ctx.display_name)
         except BilatError as exc:
             raise Declined(str(exc)) from exc
-        members = sorted((i for i in infos if _YEAR_MEMBER.search(Path(i.filename).name)), key=lambda i: Path(i.filename).name)
+        in_zip_order = [i for i in infos if _YEAR_MEMBER.search(Path(i.filename).name)]
+        # Name order is year order within a release, which the key check needs across members.
+        members = sorted(in_zip_order, key=lambda i: Path(i.filename).name)
         code_members = [i for i in infos if Path(i.filename).name.lower().startswith("country_codes")]
         if not members or (code_members and code_members[0].file_size > MAX_CODES_BYTES):
             raise Declined("no year file, or an oversized country table")
         with zipfile.ZipFile(ctx.path) as archive:
             codes = (
-                read_country_codes(_decode_text(archive.read(code_members[0]))) if code_members else self._packaged_codes()
+                read_country_codes(_decode_text(archive.read(code_members[0])), f"{ctx.display_name}:{code_members[0].filename}")
+                if code_members
+                else self._packaged_codes()
             )
-            revision = (
+            revision = (  # as the general path decides it: from the first year member in zip order
                 ctx.options.get("hs_revision")
-                or hs_revision_from_name(members[0].filename)
+                or hs_revision_from_name(in_zip_order[0].filename)
                 or hs_revision_from_name(ctx.path.name)
             )
             countries = CountryLookup(self._complete_codes(codes), known_countries)
@@ -454,7 +479,7 @@ class BaciSource:
                     [Problem(ctx.display_name, None, None, f"{code_members[0].filename!r} is too large for a country table")]
                 )
             if code_members:
-                codes = read_country_codes(_decode_text(archive.read(code_members[0])))
+                codes = read_country_codes(_decode_text(archive.read(code_members[0])), f"{ctx.display_name}:{code_members[0].filename}")
             else:
                 codes = self._packaged_codes()
             done = 0
@@ -504,7 +529,7 @@ class BaciSource:
             same = [c for c in candidates if release.group(1) in c.name]
             candidates = same + [c for c in candidates if c not in same]
         if candidates:
-            return read_country_codes(_decode_text(candidates[0].read_bytes()))
+            return read_country_codes(_decode_text(candidates[0].read_bytes()), candidates[0].name)
         return self._packaged_codes()
 
     @staticmethod

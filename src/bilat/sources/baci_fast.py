@@ -11,7 +11,9 @@ check of the general path can be made while the rows stream past:
 * year, country codes, HS codes, values and quantities are checked batch by batch in NumPy;
 * the key ``(t, i, j, k)``, packed into one integer, must rise strictly from row to row: that
   proves at once that no row repeats another's key (BACI's duplicate check) and that the rows are
-  grouped by exporter and importer, which is what lets a pair's query skip the rest of the file.
+  grouped by exporter and importer, which is what lets a pair's query skip the rest of the file;
+  it proves it for ISO3 codes because a file that uses two BACI codes for one country (BACI
+  renumbered a few) is declined.
 
 The rows are written in the file's order (BACI's numeric country codes) rather than re-sorted by
 ISO3 code. Row groups still hold one exporter, or a few neighbours, each; a Bloom filter on
@@ -87,6 +89,21 @@ class CountryLookup:
         """ISO3 codes (checked valid) as a dictionary array over the release's codes."""
         return pa.DictionaryArray.from_arrays(pa.array(self.index[codes]), self.dictionary)
 
+    def note_used(self, seen: np.ndarray, codes: np.ndarray) -> None:
+        """Add ``codes`` to ``seen``; decline once two codes used by the file mean one country.
+
+        BACI renumbered some countries (France 250/251, Italy 380/381, USA 840/842, a former
+        Belgium-Luxembourg 58 beside Belgium 56...). Rows under both codes would be one country's
+        rows in two places, possibly with the same key: the numeric order check proves nothing
+        then, and the general path must compare them by ISO3 code.
+        """
+        before = int(seen.sum())
+        seen[np.flatnonzero(np.bincount(codes, minlength=_MAX_COUNTRY_CODE))] = True
+        if int(seen.sum()) != before:
+            used = self.index[seen]
+            if len(np.unique(used)) != len(used):
+                raise Declined("two BACI codes for one country")
+
 
 class HsCodes:
     """Six-digit, zero-padded HS codes from integers, as plain strings.
@@ -129,6 +146,7 @@ class _Checker:
         self.first_year, self.last_year = first_year, last_year
         self.last_key = -1
         self.rows = 0
+        self.seen_codes = np.zeros(_MAX_COUNTRY_CODE, dtype=bool)
         self.min_year, self.max_year = last_year + 1, first_year - 1
 
     def check(self, batch: pa.RecordBatch) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
@@ -148,6 +166,8 @@ class _Checker:
         for codes in (i, j):
             if codes.min() < 0 or codes.max() >= _MAX_COUNTRY_CODE or not self.countries.valid[codes].all():
                 raise Declined("a country code bilat does not know")
+        self.countries.note_used(self.seen_codes, i)
+        self.countries.note_used(self.seen_codes, j)
         if k.min() < 0 or k.max() >= _MAX_HS6:
             raise Declined("an HS code out of range")
         value = batch.column("value_usd").to_numpy()
@@ -173,6 +193,7 @@ class _RowGroupWriter:
         self._writer: pq.ParquetWriter | None = None
         self._queue: queue.Queue[pa.Table | None] = queue.Queue(maxsize=4)
         self._error: BaseException | None = None
+        self._discard = False
         self._pending: list[pa.Table] = []
         self._pending_rows = 0
         self._thread = threading.Thread(target=self._run, name="bilat-parquet-writer", daemon=True)
@@ -181,6 +202,8 @@ class _RowGroupWriter:
     def _run(self) -> None:
         try:
             while (table := self._queue.get()) is not None:
+                if self._discard:  # declined: what is still queued is thrown away, not written
+                    continue
                 if self._writer is None:
                     self._writer = self._open(table.schema)
                 self._writer.write_table(table, row_group_size=ROW_GROUP_ROWS)
@@ -217,13 +240,24 @@ class _RowGroupWriter:
             self._pending, self._pending_rows = ([rest] if rest.num_rows else []), rest.num_rows
 
     def close(self, keep: bool) -> None:
-        """Finish the file (``keep``) or just stop the thread (the caller deletes the file)."""
-        if keep and self._pending_rows:
-            self._put(pa.concat_tables(self._pending))
-        self._queue.put(None)
-        self._thread.join()
-        if self._writer is not None:
-            self._writer.close()
+        """Finish the file (``keep``), or stop and drop what is queued (the caller deletes the file).
+
+        The thread is always stopped and joined, whatever fails on the way; with ``keep`` the
+        writer thread's error (a full disk, say) is raised here, else errors are moot.
+        """
+        try:
+            if keep and self._pending_rows and self._error is None:
+                self._queue.put(pa.concat_tables(self._pending))
+        finally:
+            self._discard = not keep
+            self._queue.put(None)
+            self._thread.join()
+        try:
+            if self._writer is not None:
+                self._writer.close()
+        except Exception:
+            if keep and self._error is None:
+                raise
         if keep and self._error is not None:
             raise self._error
 

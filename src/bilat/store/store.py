@@ -3,7 +3,7 @@
 Layout under ``BILAT_HOME``::
 
     catalog.duckdb                 provenance of every ingested file (+ targets, articles...)
-    data/<table>/<file_id>.parquet the canonical rows of one ingested file, sorted for pruning
+    data/<table>/<file_id>.parquet the canonical rows of one ingested file, clustered for pruning
     staging/                       work space of an ingestion in progress
     .write.lock                    held by the one process that writes
 
