@@ -49,6 +49,12 @@ def _cut_gzip(path: Path) -> None:
     path.write_bytes(data[: len(data) // 2])
 
 
+def _cut_gzip_header(path: Path) -> None:
+    # Found by the fuzz test below: a gzip magic number and nothing after it. Loaders that peek at
+    # a file's head to detect its layout met the damage before any streaming reader did.
+    path.write_bytes(b"\x1f\x8b\x08")
+
+
 def _traversal_zip(path: Path) -> None:
     with zipfile.ZipFile(path, "w") as zf:
         zf.writestr("../../../tmp/owned.csv", "a,b\n1,2\n")
@@ -65,6 +71,7 @@ HOSTILE: dict[str, tuple[str, Callable[[Path], None]]] = {
     "long_line": ("long.csv", _long_line),
     "latin1": ("latin1.csv", _latin1),
     "cut_gzip": ("cut.csv.gz", _cut_gzip),
+    "cut_gzip_header": ("head.csv.gz", _cut_gzip_header),
     "traversal_zip": ("evil.zip", _traversal_zip),
     "empty": ("empty.csv", _empty),
 }

@@ -26,10 +26,13 @@ import contextlib
 import datetime as dt
 import fcntl
 import functools
+import gzip
 import hashlib
 import os
 import shutil
 import time
+import zipfile
+import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -77,6 +80,8 @@ SORT_KEYS = {
 }
 
 MAX_PROBLEMS_SHOWN = 10
+#: What Python's gzip, zlib and zipfile raise on a damaged or truncated compressed file.
+_DAMAGED_COMPRESSION = (EOFError, zlib.error, gzip.BadGzipFile, zipfile.BadZipFile)
 LOCK_WAIT_SECONDS = 30.0
 
 
@@ -358,7 +363,7 @@ class Store:
         con = self._work_connection(work)
         try:
             return write_fast(con, ctx, out, set(_known_countries()["code"])), ""
-        except Declined as exc:
+        except (Declined, *_DAMAGED_COMPRESSION) as exc:  # a damaged file: the general path names the damage
             out.unlink(missing_ok=True)
             return None, str(exc)
         finally:
@@ -383,7 +388,14 @@ class Store:
         con = self._work_connection(work)
         try:
             on_phase("reading")
-            staged = loader.stage(con, ctx)
+            try:
+                staged = loader.stage(con, ctx)
+            except _DAMAGED_COMPRESSION as exc:
+                # Loaders that only peek at a file's head (layout detection) meet a damaged gzip or
+                # zip there first; the streaming readers report their own with a line number.
+                raise ValidationError(
+                    [Problem(display_name, None, None, f"the compressed file is damaged or truncated ({exc})")]
+                ) from None
             on_phase("validating")
             con.register("known_countries", _known_countries())
             validate.mark_problems(
