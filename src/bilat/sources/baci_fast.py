@@ -83,7 +83,12 @@ class CountryLookup:
         self.index = np.full(_MAX_COUNTRY_CODE, -1, dtype=np.int32)
         for code, iso3 in iso3_of.items():
             self.index[code] = position[iso3]
-        self.valid = self.index >= 0
+        # Per code: 0 unknown, 1 known, 2 known but its country has another code too (one
+        # lookup per batch answers both questions; only codes marked 2 need to be tracked).
+        self.status = np.zeros(_MAX_COUNTRY_CODE, dtype=np.int8)
+        self.status[self.index >= 0] = 1
+        shared = np.bincount(self.index[self.index >= 0], minlength=len(names)) > 1
+        self.status[(self.index >= 0) & shared[np.maximum(self.index, 0)]] = 2
 
     def decode(self, codes: np.ndarray) -> pa.DictionaryArray:
         """ISO3 codes (checked valid) as a dictionary array over the release's codes."""
@@ -164,10 +169,13 @@ class _Checker:
         if low < self.first_year or high > self.last_year:
             raise Declined("a year out of range")
         for codes in (i, j):
-            if codes.min() < 0 or codes.max() >= _MAX_COUNTRY_CODE or not self.countries.valid[codes].all():
+            if codes.min() < 0 or codes.max() >= _MAX_COUNTRY_CODE:
                 raise Declined("a country code bilat does not know")
-        self.countries.note_used(self.seen_codes, i)
-        self.countries.note_used(self.seen_codes, j)
+            status = self.countries.status[codes]
+            if status.min() == 0:
+                raise Declined("a country code bilat does not know")
+            if status.max() == 2:
+                self.countries.note_used(self.seen_codes, codes[status == 2])
         if k.min() < 0 or k.max() >= _MAX_HS6:
             raise Declined("an HS code out of range")
         value = batch.column("value_usd").to_numpy()
