@@ -303,21 +303,13 @@ class BaciSource:
         from bilat.store.validate import year_bounds
 
         try:
-            infos = check_zip(ctx.path, ctx.display_name)
+            in_zip_order, code_member = self._zip_layout(ctx)
         except BilatError as exc:
             raise Declined(str(exc)) from exc
-        in_zip_order = [i for i in infos if _YEAR_MEMBER.search(Path(i.filename).name)]
         # Name order is year order within a release, which the key check needs across members.
         members = sorted(in_zip_order, key=lambda i: Path(i.filename).name)
-        code_members = [i for i in infos if Path(i.filename).name.lower().startswith("country_codes")]
-        if not members or (code_members and code_members[0].file_size > MAX_CODES_BYTES):
-            raise Declined("no year file, or an oversized country table")
         with zipfile.ZipFile(ctx.path) as archive:
-            codes = (
-                read_country_codes(_decode_text(archive.read(code_members[0])), f"{ctx.display_name}:{code_members[0].filename}")
-                if code_members
-                else self._packaged_codes()
-            )
+            codes = self._zip_codes(archive, code_member, ctx)
             revision = (  # as the general path decides it: from the first year member in zip order
                 ctx.options.get("hs_revision")
                 or hs_revision_from_name(in_zip_order[0].filename)
@@ -329,31 +321,20 @@ class BaciSource:
                 f" TRY_CAST(trim(j) AS INTEGER) AS j, {_FAST_HS6} AS k, {value_sql('v')} AS value_usd,"
                 f" {quantity_sql('q')} AS quantity_t, {quantity_unreadable_sql('q')} AS q_unreadable FROM baci_chunk"
             )
-            grand_total = sum(m.file_size for m in members)
 
             def batches() -> Iterator[pa.RecordBatch]:
-                done = 0
-                for member in members:
-                    name = f"{ctx.display_name}:{member.filename}"
-
-                    def progress(pos: int, _total: int | None, base: int = done) -> None:
-                        if ctx.progress is not None:
-                            ctx.progress(base + pos, grand_total)
-
-                    with archive.open(member) as handle:
-                        stream = open_csv_stream(handle, name, progress=progress, total_bytes=grand_total)
-                        require_columns(name, stream.columns, BACI_COLUMNS)
-                        for _lines, batch in stream.batches():
-                            if stream.bad_rows:
-                                raise Declined("a row with the wrong number of fields")
-                            con.register("baci_chunk", batch)
-                            try:
-                                yield from con.sql(select).to_arrow_table().to_batches()
-                            finally:
-                                con.unregister("baci_chunk")
+                for name, _member, stream in self._member_streams(archive, members, ctx):
+                    require_columns(name, stream.columns, BACI_COLUMNS)
+                    for _lines, batch in stream.batches():
                         if stream.bad_rows:
                             raise Declined("a row with the wrong number of fields")
-                    done += member.file_size
+                        con.register("baci_chunk", batch)
+                        try:
+                            yield from con.sql(select).to_arrow_table().to_batches()
+                        finally:
+                            con.unregister("baci_chunk")
+                    if stream.bad_rows:
+                        raise Declined("a row with the wrong number of fields")
 
             try:
                 written = write_clean_year(
@@ -465,39 +446,58 @@ class BaciSource:
     def _stage_zip(
         self, con: duckdb.DuckDBPyConnection, ctx: StageContext, bad_rows: list[Problem]
     ) -> tuple[pa.Table, int | None]:
-        # Zip safety (traversal names, expansion ratio and total, member count): bilat.limits.
-        infos = check_zip(ctx.path, ctx.display_name)
+        members, code_member = self._zip_layout(ctx)
         with zipfile.ZipFile(ctx.path) as archive:
-            members = [i for i in infos if _YEAR_MEMBER.search(Path(i.filename).name)]
-            if not members:
-                raise ValidationError(
-                    [Problem(ctx.display_name, None, None, "no BACI year file (BACI_HSxx_Yyyyy_Vxxxxxx.csv) in the zip")]
-                )
-            code_members = [i for i in infos if Path(i.filename).name.lower().startswith("country_codes")]
-            if code_members and code_members[0].file_size > MAX_CODES_BYTES:
-                raise ValidationError(
-                    [Problem(ctx.display_name, None, None, f"{code_members[0].filename!r} is too large for a country table")]
-                )
-            if code_members:
-                codes = read_country_codes(_decode_text(archive.read(code_members[0])), f"{ctx.display_name}:{code_members[0].filename}")
-            else:
-                codes = self._packaged_codes()
-            done = 0
-            grand_total = sum(m.file_size for m in members)
-            for member in members:
-                name = f"{ctx.display_name}:{member.filename}"
-
-                def progress(pos: int, _total: int | None, base: int = done) -> None:
-                    if ctx.progress is not None:
-                        ctx.progress(base + pos, grand_total)
-
-                with archive.open(member) as handle:
-                    stream = open_csv_stream(handle, name, progress=progress, total_bytes=grand_total)
-                    self._append(con, stream, name, member.filename)
-                    bad_rows.extend(stream.bad_rows)
-                done += member.file_size
+            codes = self._zip_codes(archive, code_member, ctx)
+            for name, member, stream in self._member_streams(archive, members, ctx):
+                self._append(con, stream, name, member.filename)
+                bad_rows.extend(stream.bad_rows)
             revision = hs_revision_from_name(members[0].filename) or hs_revision_from_name(ctx.path.name)
         return codes, revision
+
+    @staticmethod
+    def _zip_layout(ctx: StageContext) -> tuple[list[zipfile.ZipInfo], zipfile.ZipInfo | None]:
+        """A release zip's year members (in zip order) and its country table, if any.
+
+        Checks zip safety first (traversal names, expansion ratio and total, member count:
+        bilat.limits); refuses a zip without a year file or with an oversized country table.
+        """
+        infos = check_zip(ctx.path, ctx.display_name)
+        members = [i for i in infos if _YEAR_MEMBER.search(Path(i.filename).name)]
+        if not members:
+            raise ValidationError(
+                [Problem(ctx.display_name, None, None, "no BACI year file (BACI_HSxx_Yyyyy_Vxxxxxx.csv) in the zip")]
+            )
+        code_members = [i for i in infos if Path(i.filename).name.lower().startswith("country_codes")]
+        if code_members and code_members[0].file_size > MAX_CODES_BYTES:
+            raise ValidationError(
+                [Problem(ctx.display_name, None, None, f"{code_members[0].filename!r} is too large for a country table")]
+            )
+        return members, (code_members[0] if code_members else None)
+
+    def _zip_codes(self, archive: zipfile.ZipFile, member: zipfile.ZipInfo | None, ctx: StageContext) -> pa.Table:
+        """The zip's own country table, else the one shipped with bilat."""
+        if member is None:
+            return self._packaged_codes()
+        return read_country_codes(_decode_text(archive.read(member)), f"{ctx.display_name}:{member.filename}")
+
+    @staticmethod
+    def _member_streams(
+        archive: zipfile.ZipFile, members: list[zipfile.ZipInfo], ctx: StageContext
+    ) -> Iterator[tuple[str, zipfile.ZipInfo, CsvStream]]:
+        """Each member as a CSV stream (open while the caller reads it), with progress over all members."""
+        grand_total = sum(m.file_size for m in members)
+        done = 0
+        for member in members:
+            name = f"{ctx.display_name}:{member.filename}"
+
+            def progress(pos: int, _total: int | None, base: int = done) -> None:
+                if ctx.progress is not None:
+                    ctx.progress(base + pos, grand_total)
+
+            with archive.open(member) as handle:
+                yield name, member, open_csv_stream(handle, name, progress=progress, total_bytes=grand_total)
+            done += member.file_size
 
     @staticmethod
     def _complete_codes(codes: pa.Table) -> pa.Table:
