@@ -275,7 +275,7 @@ def test_batches_with_different_countries_share_one_dictionary_in_a_row_group(tm
         {"AFG", "ALB", "ISR", "JPN"},
     )
     out = tmp_path / "two.parquet"
-    writer = _RowGroupWriter(out)
+    writer = _RowGroupWriter(out, lambda: "f1")
     for codes in ([4, 8] * 500, [376, 392] * 500):
         exporters = lookup.decode(np.array(codes))
         writer.add(pa.table({"exporter": exporters}))
@@ -284,8 +284,8 @@ def test_batches_with_different_countries_share_one_dictionary_in_a_row_group(tm
         f"SELECT total_uncompressed_size, num_values FROM parquet_metadata('{out}') WHERE path_in_schema = 'exporter'"
     ).fetchall()
     assert values == 2000 and size < values
-    assert duckdb.sql(f"SELECT exporter, count(*) FROM '{out}' GROUP BY 1 ORDER BY 1").fetchall() == [
-        ("AFG", 500), ("ALB", 500), ("ISR", 500), ("JPN", 500)
+    assert duckdb.sql(f"SELECT exporter, file_id, count(*) FROM '{out}' GROUP BY ALL ORDER BY 1").fetchall() == [
+        ("AFG", "f1", 500), ("ALB", "f1", 500), ("ISR", "f1", 500), ("JPN", "f1", 500)
     ]
 
 

@@ -27,6 +27,7 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
+from bilat import arrow_build
 from bilat.errors import BilatError, Problem, ValidationError
 from bilat.limits import check_zip, limit
 from bilat.settings import PACKAGE_DATA
@@ -41,7 +42,6 @@ _REVISIONS = {"92": 1992, "96": 1996, "02": 2002, "07": 2007, "12": 2012, "17": 
 SPECIAL_AREAS = {490: "TWN"}
 #: The fast lane's reading of ``k``: five or six digits, nothing else (not even spaces, which the
 #: general path trims: such a file is declined and the general path reads it).
-_FAST_HS6 = "CASE WHEN regexp_full_match(k, '[0-9]{5,6}') THEN CAST(k AS INTEGER) END"
 HS_REVISION_UNKNOWN = "HS revision unknown (file name does not say; pass --hs-revision)"
 #: A release's country table is about 20 kB; it is read whole, so a larger one is refused.
 MAX_CODES_BYTES = 1 << 20
@@ -132,7 +132,7 @@ def read_country_codes(text: str, display_name: str = "country_codes.csv") -> pa
             raise ValidationError(
                 [Problem(display_name, line, "country_code", f"code {code} is listed for both {iso3_of[code]} and {iso3}")]
             )
-    return pa.table({"code": pa.array(list(iso3_of), pa.int32()), "iso3": pa.array(list(iso3_of.values()), pa.string())})
+    return arrow_build.table({"code": arrow_build.numbers(list(iso3_of), pa.int32()), "iso3": arrow_build.strings(list(iso3_of.values()))})
 
 
 def _has_nul(path: Path) -> bool:
@@ -270,7 +270,7 @@ class BaciSource:
         # be five or six digits without spaces; what is read goes through the same arithmetic.
         columns = {"t": "SMALLINT", "i": "INTEGER", "j": "INTEGER", "k": "VARCHAR", "v": "DECIMAL(18, 3)", "q": "VARCHAR"}
         select = (
-            f"SELECT t, i, j, {_FAST_HS6} AS k, {value_sql('v', typed=True)} AS value_usd,"
+            f"SELECT t, i, j, k, {value_sql('v', typed=True)} AS value_usd,"
             f" {quantity_sql('q')} AS quantity_t, {quantity_unreadable_sql('q')} AS q_unreadable"
             f" FROM {self._read_csv_sql(path, columns)}"
         )
@@ -284,7 +284,7 @@ class BaciSource:
 
         written = write_clean_year(
             duckdb_batches(con, select), out, countries=countries, years=year_bounds(), hs_revision=revision,
-            file_id=ctx.file_id, progress=rows_read,
+            file_id=ctx.final_file_id, cancelled=ctx.cancelled, progress=rows_read,
         )
         if ctx.progress is not None:
             ctx.progress(size, size)
@@ -318,7 +318,7 @@ class BaciSource:
             countries = CountryLookup(self._complete_codes(codes), known_countries)
             select = (
                 "SELECT TRY_CAST(trim(t) AS SMALLINT) AS t, TRY_CAST(trim(i) AS INTEGER) AS i,"
-                f" TRY_CAST(trim(j) AS INTEGER) AS j, {_FAST_HS6} AS k, {value_sql('v')} AS value_usd,"
+                f" TRY_CAST(trim(j) AS INTEGER) AS j, k, {value_sql('v')} AS value_usd,"
                 f" {quantity_sql('q')} AS quantity_t, {quantity_unreadable_sql('q')} AS q_unreadable FROM baci_chunk"
             )
 
@@ -339,7 +339,7 @@ class BaciSource:
             try:
                 written = write_clean_year(
                     batches(), out, countries=countries, years=year_bounds(), hs_revision=revision,
-                    file_id=ctx.file_id,
+                    file_id=ctx.final_file_id, cancelled=ctx.cancelled,
                 )
             except BilatError as exc:  # the streaming reader's complaints: the general path repeats them
                 raise Declined(str(exc)) from exc
@@ -506,18 +506,16 @@ class BaciSource:
         BACI renumbers a few countries between releases (Italy 381 became 380 in V202301), and a
         year file sometimes arrives beside an older release's country table.
         """
-        from bilat.nomenclature.countries import country_names
+        from bilat.country_codes import country_numbers
 
         # Every ISO numeric code the release's table lacks, from the nomenclature: a lookup table
         # of a few hundred rows costs nothing, where scanning the data for unknown codes costs a pass.
         known = set(codes.column("code").to_pylist())
-        names = country_names()
-        names = names[names["iso_numeric"].notna() & (names["iso3"] != "WLD")]
-        extra = [(int(n), str(i)) for n, i in zip(names["iso_numeric"], names["iso3"]) if int(n) not in known]
+        extra = [(number, iso3) for iso3, number in country_numbers() if number is not None and iso3 != "WLD" and number not in known]
         if not extra:
             return codes
-        added = pa.table(
-            {"code": pa.array([c for c, _ in extra], pa.int32()), "iso3": pa.array([i for _, i in extra], pa.string())}
+        added = arrow_build.table(
+            {"code": arrow_build.numbers([c for c, _ in extra], pa.int32()), "iso3": arrow_build.strings([i for _, i in extra])}
         )
         return pa.concat_tables([codes, added])
 

@@ -28,10 +28,12 @@ DuckDB parses on its threads, NumPy checks on this one, and a writer thread comp
 
 from __future__ import annotations
 
+import functools
 import queue
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import TypeVar
 
 import duckdb
 import numpy as np
@@ -39,11 +41,17 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
+from bilat.arrow_build import numbers, strings, view
 from bilat.schema import TABLES
-from bilat.sources.base import Declined, FastWrite
+from bilat.sources.base import Cancelled, Declined, FastWrite
+
+T = TypeVar("T")
 
 #: Rows per Parquet row group: the same as the store's DuckDB writer uses.
 ROW_GROUP_ROWS = 122_880
+#: Row groups checked but not yet written: room for what arrives while the file is being hashed
+#: (the writer waits for the file id), about 6 MB each.
+_QUEUED_ROW_GROUPS = 16
 #: Packed key layout: year << 50 | exporter code << 30 | importer code << 20 | HS6 code.
 _MAX_COUNTRY_CODE = 1 << 10
 _MAX_HS6 = 1_000_000
@@ -57,6 +65,11 @@ _ARROW_TYPES = {
 #: Columns whose values repeat (codes, constants) are dictionary-encoded; measured values are
 #: not: a dictionary attempt on ten million distinct doubles only costs time.
 _PLAIN_COLUMNS = ("value_usd", "quantity_t")
+#: Min/max statistics only where a reader can skip row groups by them: rows are grouped by year,
+#: exporter and importer, while every row group spans most HS codes and values. Statistics on
+#: those cost a sixth of the writer's time and let no query skip anything.
+_STATISTICS_COLUMNS = ("year", "exporter", "importer")
+_COMPRESSION = "snappy"
 
 
 def arrow_schema(table: str = "product_flows") -> pa.Schema:
@@ -78,7 +91,7 @@ class CountryLookup:
             if code is not None and 0 <= code < _MAX_COUNTRY_CODE and iso3 in known:
                 iso3_of.setdefault(int(code), str(iso3))
         names = sorted(set(iso3_of.values()))
-        self.dictionary = pa.array(names, pa.string())
+        self.dictionary = strings(names)
         position = {name: n for n, name in enumerate(names)}
         self.index = np.full(_MAX_COUNTRY_CODE, -1, dtype=np.int32)
         for code, iso3 in iso3_of.items():
@@ -87,12 +100,12 @@ class CountryLookup:
         # lookup per batch answers both questions; only codes marked 2 need to be tracked).
         self.status = np.zeros(_MAX_COUNTRY_CODE, dtype=np.int8)
         self.status[self.index >= 0] = 1
-        shared = np.bincount(self.index[self.index >= 0], minlength=len(names)) > 1
+        shared = np.bincount(self.index[self.index >= 0], minlength=max(len(names), 1)) > 1
         self.status[(self.index >= 0) & shared[np.maximum(self.index, 0)]] = 2
 
     def decode(self, codes: np.ndarray) -> pa.DictionaryArray:
         """ISO3 codes (checked valid) as a dictionary array over the release's codes."""
-        return pa.DictionaryArray.from_arrays(pa.array(self.index[codes]), self.dictionary)
+        return pa.DictionaryArray.from_arrays(numbers(self.index[codes], pa.int32()), self.dictionary)
 
     def note_used(self, seen: np.ndarray, codes: np.ndarray) -> None:
         """Add ``codes`` to ``seen``; decline once two codes used by the file mean one country.
@@ -122,7 +135,7 @@ class HsCodes:
     def __init__(self) -> None:
         self._position = np.full(_MAX_HS6, -1, dtype=np.int32)
         self._codes: list[str] = []
-        self._strings = pa.array([], pa.string())
+        self._strings = strings([])
 
     def decode(self, k: np.ndarray) -> pa.Array:
         positions = self._position[k]
@@ -130,17 +143,50 @@ class HsCodes:
             new = np.unique(k[positions < 0])
             self._position[new] = np.arange(len(self._codes), len(self._codes) + len(new), dtype=np.int32)
             self._codes.extend(f"{code:06d}" for code in new)
-            self._strings = pa.array(self._codes, pa.string())
+            self._strings = strings(self._codes)
             positions = self._position[k]
-        return self._strings.take(pa.array(positions))
+        return self._strings.take(numbers(positions, pa.int32()))
 
 
+@functools.lru_cache(maxsize=64)
 def _constant(value: object, rows: int, kind: pa.DataType) -> pa.Array:
+    """``rows`` copies of ``value`` (immutable, so shared by every batch of that length)."""
     if value is None:
         return pa.nulls(rows, kind)
     if pa.types.is_string(kind):
-        return pa.DictionaryArray.from_arrays(pa.array(np.zeros(rows, dtype=np.int32)), pa.array([value], kind))
-    return pa.array(np.full(rows, value, dtype=kind.to_pandas_dtype()))
+        return pa.DictionaryArray.from_arrays(numbers(np.zeros(rows, dtype=np.int32), pa.int32()), strings([str(value)]))
+    return numbers(np.full(rows, value), kind)
+
+
+def hs6_integers(column: pa.Array) -> np.ndarray:
+    """HS codes written as five or six ASCII digits (BACI drops a leading zero), as integers.
+
+    Checked on the Arrow string buffers (lengths from the offsets, then every byte at once): a
+    regular expression in SQL over ten million codes cost as much as parsing them. Anything else
+    (a sign, a space, four digits, a missing code) raises :class:`Declined`, as ``[0-9]{5,6}``
+    would refuse it.
+    """
+    if column.null_count:
+        raise Declined("a missing or unreadable k")
+    if pa.types.is_large_string(column.type):
+        offset_type = np.int64
+    elif pa.types.is_string(column.type):
+        offset_type = np.int32
+    else:
+        raise Declined(f"HS codes read as {column.type}, not text")
+    _validity, offsets_buffer, data_buffer = column.buffers()
+    offsets = np.frombuffer(offsets_buffer, dtype=offset_type)[column.offset : column.offset + len(column) + 1]
+    lengths = np.diff(offsets)
+    if len(lengths) == 0:
+        return np.zeros(0, dtype=np.int32)
+    if lengths.min() < 5 or lengths.max() > 6:
+        raise Declined("an HS code that is not five or six digits")
+    data = np.frombuffer(data_buffer, dtype=np.uint8) if data_buffer is not None else np.zeros(0, np.uint8)
+    # Bytes below "0" wrap around to large values in uint8, so one comparison finds any non-digit.
+    if ((data[offsets[0] : offsets[-1]] - np.uint8(48)) > 9).any():
+        raise Declined("an HS code that is not five or six digits")
+    # Every byte a digit: Arrow's cast (which would also take a sign or "0x") reads plain decimals.
+    return view(pc.cast(column, pa.int32()))
 
 
 class _Checker:
@@ -156,15 +202,15 @@ class _Checker:
 
     def check(self, batch: pa.RecordBatch) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
         """The batch's t, i, j, k as NumPy arrays; raises :class:`Declined` at the first problem."""
-        for name in ("t", "i", "j", "k", "value_usd"):
+        for name in ("t", "i", "j", "value_usd"):
             if batch.column(name).null_count:
                 raise Declined(f"a missing or unreadable {name}")
         if pc.any(batch.column("q_unreadable")).as_py():
             raise Declined("an unreadable quantity")
-        t = batch.column("t").to_numpy()
-        i = batch.column("i").to_numpy()
-        j = batch.column("j").to_numpy()
-        k = batch.column("k").to_numpy()
+        t = view(batch.column("t"))
+        i = view(batch.column("i"))
+        j = view(batch.column("j"))
+        k = hs6_integers(batch.column("k"))
         low, high = int(t.min()), int(t.max())
         if low < self.first_year or high > self.last_year:
             raise Declined("a year out of range")
@@ -176,13 +222,11 @@ class _Checker:
                 raise Declined("a country code bilat does not know")
             if status.max() == 2:
                 self.countries.note_used(self.seen_codes, codes[status == 2])
-        if k.min() < 0 or k.max() >= _MAX_HS6:
-            raise Declined("an HS code out of range")
-        value = batch.column("value_usd").to_numpy()
+        value = view(batch.column("value_usd"))
         if not np.isfinite(value).all() or (value < 0).any():
             raise Declined("a negative or non-finite value")
-        quantity = batch.column("quantity_t").to_numpy(zero_copy_only=False)
-        if (quantity < 0).any():  # NULL quantities are NaN here, and NaN < 0 is False
+        lowest = pc.min(batch.column("quantity_t")).as_py()  # of the quantities given; NaN is not below 0
+        if lowest is not None and lowest < 0:
             raise Declined("a negative quantity")
         key = (t.astype(np.int64) << 50) | (i.astype(np.int64) << 30) | (j.astype(np.int64) << 20) | k.astype(np.int64)
         if key[0] <= self.last_key or (len(key) > 1 and not (key[1:] > key[:-1]).all()):
@@ -194,12 +238,18 @@ class _Checker:
 
 
 class _RowGroupWriter:
-    """Writes tables as exact ROW_GROUP_ROWS-row groups from a thread, so compression overlaps reading."""
+    """Writes tables as exact ROW_GROUP_ROWS-row groups from a thread, so compression overlaps reading.
 
-    def __init__(self, out: Path) -> None:
+    The tables arrive without their last column, the file id: the writer adds it, asking
+    ``file_id`` when it first writes, so that reading and checking can start while the file is
+    still being hashed (the queue holds what arrives meanwhile).
+    """
+
+    def __init__(self, out: Path, file_id: Callable[[], str]) -> None:
         self._out = out
+        self._file_id = file_id
         self._writer: pq.ParquetWriter | None = None
-        self._queue: queue.Queue[pa.Table | None] = queue.Queue(maxsize=4)
+        self._queue: queue.Queue[pa.Table | None] = queue.Queue(maxsize=_QUEUED_ROW_GROUPS)
         self._error: BaseException | None = None
         self._discard = False
         self._pending: list[pa.Table] = []
@@ -209,9 +259,14 @@ class _RowGroupWriter:
 
     def _run(self) -> None:
         try:
+            file_id: str | None = None
             while (table := self._queue.get()) is not None:
                 if self._discard:  # declined: what is still queued is thrown away, not written
                     continue
+                if file_id is None:
+                    file_id = self._file_id()
+                ids = _constant(file_id, table.num_rows, pa.string())
+                table = table.append_column(pa.field("file_id", ids.type, nullable=False), ids)
                 if self._writer is None:
                     self._writer = self._open(table.schema)
                 self._writer.write_table(table, row_group_size=ROW_GROUP_ROWS)
@@ -226,8 +281,9 @@ class _RowGroupWriter:
         return pq.ParquetWriter(
             self._out,
             schema,
-            compression="zstd",
+            compression=_COMPRESSION,
             use_dictionary=[f.name for f in schema if f.name not in _PLAIN_COLUMNS],
+            write_statistics=list(_STATISTICS_COLUMNS),
             store_schema=False,
             bloom_filter_options={"exporter": {"ndv": 256, "fpp": 0.01}, "importer": {"ndv": 256, "fpp": 0.01}},
         )
@@ -284,6 +340,52 @@ def duckdb_batches(con: duckdb.DuckDBPyConnection, sql: str) -> Iterator[pa.Reco
         raise Declined(f"DuckDB could not read the file as a clean BACI year: {str(exc).splitlines()[0]}") from exc
 
 
+def prefetched(items: Iterator[T], depth: int = 4) -> Iterator[T]:
+    """``items``, pulled on a thread up to ``depth`` ahead, so that producing the next batch
+    (DuckDB turning its rows into Arrow) overlaps checking this one.
+
+    The producer is stopped and joined however the consumer ends (finished, declined, or failed),
+    and an error raised while producing is raised here, in the consumer, in order.
+    """
+    handoff: queue.Queue[tuple[object, BaseException | None]] = queue.Queue(maxsize=depth)
+    stop = threading.Event()
+    finished = object()
+
+    def produce() -> None:
+        try:
+            for item in items:
+                if stop.is_set():
+                    break
+                handoff.put((item, None))
+        except BaseException as exc:  # noqa: BLE001 - handed to the consumer
+            handoff.put((finished, exc))
+            return
+        finally:
+            close = getattr(items, "close", None)
+            if close is not None:
+                close()
+        handoff.put((finished, None))
+
+    thread = threading.Thread(target=produce, name="bilat-batch-reader", daemon=True)
+    thread.start()
+    try:
+        while True:
+            item, error = handoff.get()
+            if error is not None:
+                raise error
+            if item is finished:
+                return
+            yield item  # type: ignore[misc]
+    finally:
+        stop.set()
+        while thread.is_alive():  # unblock a producer waiting for room in the queue
+            try:
+                handoff.get(timeout=0.05)
+            except queue.Empty:
+                pass
+        thread.join()
+
+
 def write_clean_year(
     batches: Iterable[pa.RecordBatch],
     out: Path,
@@ -291,21 +393,28 @@ def write_clean_year(
     countries: CountryLookup,
     years: tuple[int, int],
     hs_revision: int | None,
-    file_id: str,
+    file_id: Callable[[], str],
+    cancelled: Callable[[], bool] | None = None,
     progress: Callable[[int], None] | None = None,
 ) -> FastWrite:
     """Check ``batches`` (columns t, i, j, k, value_usd, quantity_t, q_unreadable) and write them to ``out``.
 
-    Raises :class:`Declined` at the first problem; ``out`` may then hold a partial file, which the
-    caller deletes. ``progress`` hears the number of rows read so far.
+    Raises :class:`Declined` at the first problem, :class:`Cancelled` as soon as ``cancelled()``
+    says so; ``out`` may then hold a partial file, which the caller deletes. ``file_id`` is asked
+    (and may block) when the first rows are written. ``progress`` hears the rows read so far.
     """
-    schema = arrow_schema()
+    schema = pa.schema([f for f in arrow_schema() if f.name != "file_id"])  # the writer adds file_id
     checker = _Checker(countries, *years)
     hs_codes = HsCodes()
-    writer = _RowGroupWriter(out)
+    writer = _RowGroupWriter(out, file_id)
+    # Columns that are never NULL here are written as REQUIRED: no definition levels to encode
+    # (a sixth of the writer's time); readers see the same types.
+    nullable = {"reporter", "flow", "quantity_t"} | ({"hs_revision"} if hs_revision is None else set())
     kept = False
     try:
-        for batch in batches:
+        for batch in prefetched(iter(batches)):
+            if cancelled is not None and cancelled():
+                raise Cancelled("the file is stored already")
             if batch.num_rows == 0:
                 continue
             _t, i, j, k = checker.check(batch)
@@ -323,10 +432,9 @@ def write_clean_year(
                 "quantity_t": batch.column("quantity_t"),
                 "valuation": _constant("reconciled", rows, pa.string()),
                 "source": _constant("baci", rows, pa.string()),
-                "file_id": _constant(file_id, rows, pa.string()),
             }
             arrays = [columns[f.name] for f in schema]
-            fields = [pa.field(f.name, a.type) for f, a in zip(schema, arrays)]
+            fields = [pa.field(f.name, a.type, nullable=f.name in nullable) for f, a in zip(schema, arrays)]
             writer.add(pa.Table.from_arrays(arrays, schema=pa.schema(fields)))
             if progress is not None:
                 progress(checker.rows)

@@ -13,6 +13,7 @@ source is therefore one new file with one class: it only has to know its own lay
 
 from __future__ import annotations
 
+import concurrent.futures
 import contextlib
 import os
 import re
@@ -39,6 +40,16 @@ class StageContext:
     file_id: str
     options: dict[str, object] = field(default_factory=dict)
     progress: ProgressCallback | None = None
+    #: Set while the file is still being hashed (``file_id`` is then ""): a fast lane starts at
+    #: once, and takes the id from :meth:`final_file_id` when it first needs it.
+    pending_file_id: concurrent.futures.Future[str] | None = None
+    #: True once the work is moot (the hash showed the file is stored already): a fast lane
+    #: checks it between batches and raises :class:`Cancelled`.
+    cancelled: Callable[[], bool] | None = None
+
+    def final_file_id(self) -> str:
+        """The file's id, waiting for its hash if that is still being computed."""
+        return self.pending_file_id.result() if self.pending_file_id is not None else self.file_id
 
 
 @dataclass
@@ -56,6 +67,10 @@ class Staged:
 
 class Declined(Exception):
     """A loader's fast lane cannot take this file; the store's general path must (reason in args)."""
+
+
+class Cancelled(Exception):
+    """A loader's fast lane stopped because :attr:`StageContext.cancelled` said so."""
 
 
 @dataclass(frozen=True)

@@ -34,7 +34,7 @@ import time
 import zipfile
 import zlib
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -46,11 +46,12 @@ from bilat.limits import check_file_size, limit
 from bilat.schema import TABLES
 from bilat.settings import bilat_home
 from bilat.sources import get_source
-from bilat.sources.base import Declined, FastWrite, ProgressCallback, StageContext, fast_lane_enabled
+from bilat.sources.base import Cancelled, Declined, FastWrite, ProgressCallback, StageContext, fast_lane_enabled
 from bilat.store import validate
 
-if TYPE_CHECKING:  # pandas loads on first use, overlapping the hashing of the file being ingested
+if TYPE_CHECKING:  # pandas and pyarrow load on first use: ingestion's fast lane needs no pandas
     import pandas as pd
+    import pyarrow as pa
 
 CATALOG_SCHEMA = """
 CREATE TABLE IF NOT EXISTS files (
@@ -106,14 +107,19 @@ class IngestResult:
 
 
 def sha256_of(path: Path, progress: ProgressCallback | None = None) -> str:
-    """SHA-256 of a file, read in blocks (the identity of an ingested file)."""
+    """SHA-256 of a file (the identity of an ingested file).
+
+    Read into one reused 1 MB buffer: with fresh 8 MB blocks, copying cost as much as hashing.
+    """
     digest = hashlib.sha256()
     total = path.stat().st_size
     done = 0
-    with open(path, "rb") as handle:
-        while block := handle.read(8 << 20):
-            digest.update(block)
-            done += len(block)
+    buffer = bytearray(1 << 20)
+    view = memoryview(buffer)
+    with open(path, "rb", buffering=0) as handle:
+        while size := handle.readinto(buffer):
+            digest.update(view[:size])
+            done += size
             if progress is not None:
                 progress(done, total)
     return digest.hexdigest()
@@ -252,38 +258,47 @@ class Store:
             raise BilatError(f"{path}: not a file")
         check_file_size(path, display_name)
         # The file is hashed on a thread (hashlib releases the GIL) while this one imports the
-        # loader and loads the nomenclature the checks need: each takes a few tenths of a second
-        # on a BACI year, and the hash must be known before anything is written.
+        # loader and reads the country codes the checks need. A loader with a fast lane does not
+        # wait for the hash: the lane starts at once and takes the file id when it first writes
+        # (hashing a BACI year costs a tenth of storing it); it stops as soon as the hash shows
+        # the file is stored already. Other loaders wait: their staging needs the id.
         with concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="bilat-sha256") as pool:
             hashing = pool.submit(sha256_of, path)
-            loader = get_source(source)
-            _known_countries()
-            sha = hashing.result()
-        file_id = sha[:16]
-        with self.write_lock(lock_wait):
-            with self.catalog(read_only=True) as con:
-                existing = con.execute("SELECT rows, rejected, table_name FROM files WHERE sha256 = ?", [sha]).fetchone()
-            if existing:
-                return IngestResult(file_id, display_name, source, existing[2], 0, 0, True, seconds=time.monotonic() - started)
-            self._sweep_orphans()
-            work = self.staging_dir / file_id
-            shutil.rmtree(work, ignore_errors=True)
-            work.mkdir(parents=True)
             try:
-                return self._ingest_locked(
-                    loader, path, display_name, sha, file_id, work, skip_bad_rows, options or {}, progress, rejects_dir,
-                    started, on_phase or (lambda _phase: None),
-                )
+                loader = get_source(source)
+                early = getattr(loader, "write_fast", None) is not None and fast_lane_enabled()
+                if early:
+                    _known_country_codes()
+                with self.write_lock(lock_wait):
+                    if not early and (stored := self._already_stored(hashing.result(), display_name, source, started)):
+                        return stored
+                    self._sweep_orphans()
+                    work = self.staging_dir / "incoming"
+                    work.mkdir(parents=True)
+                    try:
+                        return self._ingest_locked(
+                            loader, path, display_name, hashing, work, skip_bad_rows, options or {}, progress,
+                            rejects_dir, started, on_phase or (lambda _phase: None),
+                        )
+                    finally:
+                        shutil.rmtree(work, ignore_errors=True)
             finally:
-                shutil.rmtree(work, ignore_errors=True)
+                hashing.cancel()
+
+    def _already_stored(self, sha: str, display_name: str, source: str, started: float) -> IngestResult | None:
+        """The result of ingesting a file whose hash the catalog holds already (nothing to do), else None."""
+        with self.catalog(read_only=True) as con:
+            existing = con.execute("SELECT table_name FROM files WHERE sha256 = ?", [sha]).fetchall()
+        if not existing:
+            return None
+        return IngestResult(sha[:16], display_name, source, existing[0][0], 0, 0, True, seconds=time.monotonic() - started)
 
     def _ingest_locked(
         self,
         loader,  # noqa: ANN001 - a Source
         path: Path,
         display_name: str,
-        sha: str,
-        file_id: str,
+        hashing: concurrent.futures.Future[str],
         work: Path,
         skip_bad_rows: bool,
         options: dict[str, object],
@@ -293,13 +308,35 @@ class Store:
         on_phase: Callable[[str], None],
     ) -> IngestResult:
         table = loader.table
-        ctx = StageContext(path=path, display_name=display_name, file_id=file_id, options=options, progress=progress)
-        out = work / f"{file_id}.parquet"
-        fast, declined = self._try_fast_lane(loader, ctx, out, work, on_phase)
+        file_ids: concurrent.futures.Future[str] = concurrent.futures.Future()
+        hashing.add_done_callback(
+            lambda done: file_ids.set_exception(done.exception()) if done.exception() else file_ids.set_result(done.result()[:16])
+        )
+        answer: list[bool] = []
+
+        def stored_already() -> bool:  # asked between batches: one catalog look-up once the hash is known
+            if not answer and hashing.done():
+                answer.append(self._already_stored(hashing.result(), display_name, loader.name, started) is not None)
+            return bool(answer and answer[0])
+
+        ctx = StageContext(
+            path=path, display_name=display_name, file_id="", options=options, progress=progress,
+            pending_file_id=file_ids, cancelled=stored_already,
+        )
+        out = work / "incoming.parquet"
+        try:
+            fast, declined = self._try_fast_lane(loader, ctx, out, work, on_phase)
+        except Cancelled:
+            fast, declined = None, ""
+        sha = hashing.result()
+        file_id = sha[:16]
+        if (stored := self._already_stored(sha, display_name, loader.name, started)) is not None:
+            return stored
         if fast is not None:
             good, bad_count, rejects_path, note = fast.rows, 0, None, fast.note
             years, data_sources = (fast.first_year, fast.last_year), loader.name
         else:
+            ctx = replace(ctx, file_id=file_id, pending_file_id=None, cancelled=None)
             good, bad_count, rejects_path, note, years, data_sources = self._general_path(
                 loader, ctx, out, work, skip_bad_rows, rejects_dir, on_phase
             )
@@ -362,7 +399,7 @@ class Store:
         on_phase("reading, checking and writing")
         con = self._work_connection(work)
         try:
-            return write_fast(con, ctx, out, set(_known_countries()["code"])), ""
+            return write_fast(con, ctx, out, set(_known_country_codes())), ""
         except (Declined, *_DAMAGED_COMPRESSION) as exc:  # a damaged file: the general path names the damage
             out.unlink(missing_ok=True)
             return None, str(exc)
@@ -486,13 +523,18 @@ class Store:
 
 
 @functools.cache
-def _known_countries() -> pd.DataFrame:
-    import pandas as pd
+def _known_country_codes() -> frozenset[str]:
+    """The codes a stored row may carry: bilat's ISO3 codes, WLD, and BACI's stand-ins for areas."""
+    from bilat.country_codes import known_iso3_codes
 
-    from bilat.nomenclature.countries import country_names
+    return known_iso3_codes() | {"WLD", "S19"} | {f"X{n:02d}" for n in range(100)}
 
-    codes = set(country_names()["iso3"])
-    return pd.DataFrame({"code": sorted(codes | {"WLD", "S19"} | {f"X{n:02d}" for n in range(100)})})
+
+def _known_countries() -> pa.Table:
+    """:func:`_known_country_codes` as a one-column table (``code``) for the general path's SQL checks."""
+    import pyarrow as pa
+
+    return pa.table({"code": sorted(_known_country_codes())})
 
 
 def _fsync(path: Path) -> None:

@@ -1,0 +1,194 @@
+"""The fast lane's parts, one by one: HS code reading, the batch prefetcher, the writer that waits
+for the file id, the pandas-free Arrow builders, and the lane starting before the hash is known.
+
+The lane as a whole is held to the general path by ``test_fast_lane.py``; these tests pin the
+pieces whose failure would be quiet there (a slower lane, a stuck thread, a wrong id).
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import duckdb
+import numpy as np
+import pyarrow as pa
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bilat.arrow_build import numbers, strings, table, view
+from bilat.sources.base import Cancelled, Declined
+from bilat.sources.baci_fast import CountryLookup, _RowGroupWriter, hs6_integers, prefetched, write_clean_year
+from bilat.store import Store
+from bilat.synth import generate_baci, year_file_name
+
+HS6 = re.compile(r"[0-9]{5,6}")
+
+
+@pytest.fixture(scope="module")
+def small_year(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("synth_parts")
+    generate_baci(folder, [2019], rows_per_year=20_000, seed=11)
+    return folder / year_file_name(2019)
+
+
+# -- HS codes ----------------------------------------------------------------------------------
+
+@given(st.lists(st.text(alphabet="0123456789+- x.e_\u0663\u00a0", min_size=0, max_size=8), min_size=1, max_size=6), st.integers(0, 2))
+def test_hs_codes_are_read_exactly_as_the_pattern_five_or_six_digits_says(texts: list[str], skip: int) -> None:
+    # Sliced arrays (a batch cut from a larger one) start at an offset into the buffers.
+    column = pa.array(["00000"] * skip + texts, pa.string()).slice(skip)
+    if all(HS6.fullmatch(text) for text in texts):
+        assert hs6_integers(column).tolist() == [int(text) for text in texts]
+    else:
+        with pytest.raises(Declined):
+            hs6_integers(column)
+
+
+def test_hs_codes_from_large_strings_and_missing_codes() -> None:
+    assert hs6_integers(pa.array(["010121", "10121"], pa.large_string())).tolist() == [10121, 10121]
+    with pytest.raises(Declined, match="missing"):
+        hs6_integers(pa.array(["010121", None], pa.string()))
+    with pytest.raises(Declined, match="not text"):
+        hs6_integers(pa.array([10121], pa.int32()))
+
+
+# -- prefetching -------------------------------------------------------------------------------
+
+def test_prefetched_yields_everything_in_order() -> None:
+    assert list(prefetched(iter(range(100)), depth=3)) == list(range(100))
+
+
+def test_prefetched_raises_the_producers_error_after_what_came_before() -> None:
+    def items():  # noqa: ANN202
+        yield 1
+        yield 2
+        raise Declined("bad row")
+
+    seen = []
+    with pytest.raises(Declined, match="bad row"):
+        for item in prefetched(items()):
+            seen.append(item)
+    assert seen == [1, 2]
+
+
+def test_a_consumer_that_stops_early_stops_and_joins_the_producer() -> None:
+    closed = threading.Event()
+
+    def endless():  # noqa: ANN202
+        try:
+            n = 0
+            while True:
+                yield n
+                n += 1
+        finally:
+            closed.set()
+
+    before = threading.active_count()
+    for item in prefetched(endless(), depth=2):
+        if item == 5:
+            break
+    assert closed.is_set()
+    assert threading.active_count() == before
+
+
+# -- the writer --------------------------------------------------------------------------------
+
+def test_the_writer_waits_for_the_file_id_and_writes_it_into_every_row(tmp_path: Path) -> None:
+    known = threading.Event()
+
+    def file_id() -> str:
+        assert known.wait(10)
+        return "0123abcd"
+
+    writer = _RowGroupWriter(tmp_path / "out.parquet", file_id)
+    for n in range(3):
+        writer.add(table({"year": numbers(np.full(50_000, 2020 + n), pa.int16())}))
+    time.sleep(0.2)  # the rows wait in the queue; nothing can be written without the id
+    known.set()
+    writer.close(keep=True)
+    rows = duckdb.sql(f"SELECT file_id, count(*) FROM '{tmp_path / 'out.parquet'}' GROUP BY 1").fetchall()
+    assert rows == [("0123abcd", 150_000)]
+
+
+def test_a_cancelled_lane_stops_before_writing(tmp_path: Path) -> None:
+    lookup = CountryLookup(table({"code": numbers([4], pa.int32()), "iso3": strings(["AFG"])}), {"AFG"})
+    batch = pa.RecordBatch.from_pydict(
+        {"t": pa.array([2020], pa.int16()), "i": pa.array([4], pa.int32()), "j": pa.array([4], pa.int32()),
+         "k": pa.array(["010121"]), "value_usd": pa.array([1.0]), "quantity_t": pa.array([None], pa.float64()),
+         "q_unreadable": pa.array([False])}
+    )
+    with pytest.raises(Cancelled):
+        write_clean_year(
+            [batch], tmp_path / "out.parquet", countries=lookup, years=(1990, 2030), hs_revision=2017,
+            file_id=lambda: "x", cancelled=lambda: True,
+        )
+
+
+# -- Arrow without pandas ----------------------------------------------------------------------
+
+@given(st.lists(st.integers(-(2**31), 2**31 - 1), max_size=20), st.lists(st.text(max_size=5), max_size=20))
+def test_arrow_builders_make_what_pyarrow_array_makes(values: list[int], texts: list[str]) -> None:
+    assert numbers(values, pa.int32()).equals(pa.array(values, pa.int32()))
+    assert strings(texts).equals(pa.array(texts, pa.string()))
+    sliced = pa.array(values, pa.int32()).slice(min(1, len(values)))
+    assert view(sliced).tolist() == sliced.to_pylist()
+
+
+def test_storing_a_clean_year_imports_no_pandas(small_year: Path, tmp_path: Path) -> None:
+    """pandas costs 0.2 s of CPU to import; the fast lane needs none of it (see bilat.arrow_build)."""
+    code = (
+        "import sys\n"
+        "from bilat.store import Store\n"
+        f"result = Store({str(tmp_path / 'store')!r}).ingest('baci', {str(small_year)!r})\n"
+        "print(result.lane, 'pandas' in sys.modules)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["fast", "False"]
+
+
+# -- starting before the hash is known ---------------------------------------------------------
+
+def _slow_hash(monkeypatch: pytest.MonkeyPatch, seconds: float) -> None:
+    import bilat.store.store as store_module
+
+    real = store_module.sha256_of
+
+    def slow(path: Path, progress=None) -> str:  # noqa: ANN001
+        time.sleep(seconds)
+        return real(path, progress)
+
+    monkeypatch.setattr(store_module, "sha256_of", slow)
+
+
+def test_the_lane_starts_before_the_hash_and_the_rows_carry_the_hashs_id(
+    small_year: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from bilat.store.store import sha256_of
+
+    expected = sha256_of(small_year)[:16]
+    _slow_hash(monkeypatch, 1.0)
+    store = Store(tmp_path / "store")
+    result = store.ingest("baci", small_year)
+    assert result.lane == "fast" and result.file_id == expected
+    (ids,) = duckdb.sql(f"SELECT list(DISTINCT file_id) FROM '{store.data_files('product_flows')[0]}'").fetchall()[0]
+    assert ids == [expected]
+    assert store.files()["sha256"].str[:16].tolist() == [expected]
+
+
+def test_a_stored_file_met_again_while_the_hash_is_slow_changes_nothing(
+    small_year: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = Store(tmp_path / "store")
+    first = store.ingest("baci", small_year)
+    files_before = sorted(p.name for p in store.data_dir.rglob("*.parquet"))
+    _slow_hash(monkeypatch, 0.5)
+    again = store.ingest("baci", small_year)
+    assert again.already_present and again.file_id == first.file_id and again.rows == 0
+    assert sorted(p.name for p in store.data_dir.rglob("*.parquet")) == files_before
+    assert len(store.files()) == 1
