@@ -30,7 +30,7 @@ from common import (  # noqa: E402
     format_table,
     human_bytes,
     machine_info,
-    measure,
+    measure_interleaved,
     python_step,
     run_and_save,
 )
@@ -99,40 +99,36 @@ def run(rows: int, seed: int, repeats: int, workdir: Path, only: set[str]) -> di
     print(describe_machine(info))
     print(f"input: {src.name}, {rows:,} rows, {human_bytes(size)}; {repeats} run(s) each, best time shown\n", flush=True)
 
-    results: dict[str, Measurement] = {}
+    steps = {}
     if "floor" in only:
-        results["floor"] = measure(
+        steps["floor"] = (
             "duckdb read_csv -> parquet (floor)",
             lambda i: (python_step(FLOOR_CODE, str(src), str(out_dir / f"floor_{i}.parquet")), None),
-            repeats,
-            rows,
         )
     if "pandas" in only:
-        results["pandas"] = measure(
+        steps["pandas"] = (
             "pandas read_csv + to_parquet",
             lambda i: (python_step(PANDAS_CODE, str(src), str(out_dir / f"pandas_{i}.parquet")), None),
-            repeats,
-            rows,
         )
-    if "bilat" in only:
-        why_not = bilat_available()
-        if why_not:
-            results["bilat"] = Measurement("bilat ingest baci", rows=rows, note=f"not available yet ({why_not})")
-        else:
-            homes: list[Path] = []
+    homes: list[Path] = []
+    why_not = bilat_available() if "bilat" in only else None
+    if "bilat" in only and not why_not:
 
-            def bilat_command(i: int) -> tuple[list[str], dict[str, str]]:
-                home = out_dir / f"bilat_home_{i}"
-                shutil.rmtree(home, ignore_errors=True)
-                homes.append(home)
-                return python_step(BILAT_CODE, "ingest", "baci", str(src)), {**os.environ, "BILAT_HOME": str(home)}
+        def bilat_command(i: int) -> tuple[list[str], dict[str, str]]:
+            home = out_dir / f"bilat_home_{i}"
+            shutil.rmtree(home, ignore_errors=True)
+            homes.append(home)
+            return python_step(BILAT_CODE, "ingest", "baci", str(src)), {**os.environ, "BILAT_HOME": str(home)}
 
-            measured = measure("bilat ingest baci", bilat_command, repeats, rows)
-            if measured.ok:
-                count = stored_rows(homes[-1])
-                if count != rows:
-                    measured.note = f"stored {count} rows, expected {rows}"
-            results["bilat"] = measured
+        steps["bilat"] = ("bilat ingest baci", bilat_command)
+    # The three steps run in turns, so that the machine's drift does not enter their ratios.
+    results: dict[str, Measurement] = measure_interleaved(steps, repeats, rows)
+    if why_not:
+        results["bilat"] = Measurement("bilat ingest baci", rows=rows, note=f"not available yet ({why_not})")
+    elif "bilat" in results and results["bilat"].ok:
+        count = stored_rows(homes[-1])
+        if count != rows:
+            results["bilat"].note = f"stored {count} rows, expected {rows}"
 
     table_rows = []
     for m in results.values():

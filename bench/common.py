@@ -143,6 +143,32 @@ def measure(
     return result
 
 
+def measure_interleaved(
+    steps: dict[str, tuple[str, Callable[[int], tuple[Sequence[str], dict[str, str] | None]]]],
+    repeats: int = 3,
+    rows: int | None = None,
+) -> dict[str, Measurement]:
+    """Like :func:`measure` for several steps compared with each other, run in turns (a, b, c, a, b, c...).
+
+    Why in turns: a shared machine drifts (other tenants, heat, the page cache) over the minutes a
+    benchmark takes; running all of one step, then all of the next, puts that drift into their
+    ratio. ``steps`` maps a key to (display name, command); a failing step is not run again.
+    """
+    results = {key: Measurement(name=name, rows=rows) for key, (name, _command) in steps.items()}
+    for i in range(repeats):
+        for key, (_name, command) in steps.items():
+            result = results[key]
+            if result.runs and not result.ok:
+                continue
+            argv, env = command(i)
+            run = run_measured(argv, env=env)
+            result.runs.append(run)
+            if run.returncode != 0:
+                last = run.stderr_tail.strip().splitlines()[-1] if run.stderr_tail.strip() else ""
+                result.note = f"exit code {run.returncode}: {last}"
+    return results
+
+
 def python_step(code: str, *args: str) -> list[str]:
     """argv that runs ``code`` in a fresh interpreter of this environment, with ``sys.argv[1:] == args``."""
     return [sys.executable, "-c", code, *args]

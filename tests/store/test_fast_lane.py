@@ -149,6 +149,8 @@ MUTATIONS = {
     "HS code with four digits": lambda ls: ls[:130_000] + [_set_field(ls[130_000], 3, "1234")] + ls[130_001:],
     "HS code padded with a space (valid)": lambda ls: ls[:5] + [_set_field(ls[5], 3, " " + ls[5].split(",")[3])] + ls[6:],
     "short row": lambda ls: ls[:130_000] + ["2019,4,12\n"] + ls[130_001:],
+    "NUL byte in a quantity": lambda ls: ls[:130_000] + [_set_field(ls[130_000], 5, "1\x00")] + ls[130_001:],
+    "NUL byte after the last row": lambda ls: ls + ["\x00"],
 }
 
 

@@ -51,7 +51,7 @@ T = TypeVar("T")
 ROW_GROUP_ROWS = 122_880
 #: Row groups checked but not yet written: room for what arrives while the file is being hashed
 #: (the writer waits for the file id), about 6 MB each.
-_QUEUED_ROW_GROUPS = 16
+_QUEUED_ROW_GROUPS = 8
 #: Packed key layout: year << 50 | exporter code << 30 | importer code << 20 | HS6 code.
 _MAX_COUNTRY_CODE = 1 << 10
 _MAX_HS6 = 1_000_000
@@ -124,12 +124,13 @@ class CountryLookup:
 
 
 class HsCodes:
-    """Six-digit, zero-padded HS codes from integers, as plain strings.
+    """Six-digit, zero-padded HS codes from integers, as a dictionary array over the codes seen so far.
 
-    The strings of the codes seen so far are kept, so a batch costs one gather; a few thousand
-    codes occur in a year. Plain rather than dictionary-encoded like the country codes: with
-    thousands of codes per batch, pyarrow's statistics over a dictionary array cost twice what
-    encoding plain strings does.
+    A few thousand codes occur in a year: a batch costs one look-up of positions, and the Parquet
+    writer takes the positions as they are instead of hashing ten million strings. The dictionary
+    only grows (a new code is appended), so batches of one row group are brought onto one
+    dictionary before they are written (:meth:`_RowGroupWriter.add`); hs_code has no statistics
+    (they would cost twice the encoding and prune nothing, see ``_STATISTICS_COLUMNS``).
     """
 
     def __init__(self) -> None:
@@ -137,7 +138,7 @@ class HsCodes:
         self._codes: list[str] = []
         self._strings = strings([])
 
-    def decode(self, k: np.ndarray) -> pa.Array:
+    def decode(self, k: np.ndarray) -> pa.DictionaryArray:
         positions = self._position[k]
         if (positions < 0).any():
             new = np.unique(k[positions < 0])
@@ -145,7 +146,7 @@ class HsCodes:
             self._codes.extend(f"{code:06d}" for code in new)
             self._strings = strings(self._codes)
             positions = self._position[k]
-        return self._strings.take(numbers(positions, pa.int32()))
+        return pa.DictionaryArray.from_arrays(numbers(positions, pa.int32()), self._strings)
 
 
 @functools.lru_cache(maxsize=64)
@@ -297,11 +298,17 @@ class _RowGroupWriter:
         self._pending.append(table)
         self._pending_rows += table.num_rows
         if self._pending_rows >= ROW_GROUP_ROWS:
-            whole = pa.concat_tables(self._pending)
+            whole = self._joined()
             cut = (self._pending_rows // ROW_GROUP_ROWS) * ROW_GROUP_ROWS
             self._put(whole.slice(0, cut))
             rest = whole.slice(cut)
             self._pending, self._pending_rows = ([rest] if rest.num_rows else []), rest.num_rows
+
+    def _joined(self) -> pa.Table:
+        """The pending tables as one, every dictionary column on one dictionary (a column chunk
+        whose dictionary changes between batches would fall back to plain strings)."""
+        whole = pa.concat_tables(self._pending)
+        return whole.unify_dictionaries() if len(self._pending) > 1 else whole
 
     def close(self, keep: bool) -> None:
         """Finish the file (``keep``), or stop and drop what is queued (the caller deletes the file).
@@ -311,7 +318,7 @@ class _RowGroupWriter:
         """
         try:
             if keep and self._pending_rows and self._error is None:
-                self._queue.put(pa.concat_tables(self._pending))
+                self._queue.put(self._joined())
         finally:
             self._discard = not keep
             self._queue.put(None)

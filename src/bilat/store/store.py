@@ -287,6 +287,8 @@ class Store:
 
     def _already_stored(self, sha: str, display_name: str, source: str, started: float) -> IngestResult | None:
         """The result of ingesting a file whose hash the catalog holds already (nothing to do), else None."""
+        if not self.catalog_path.exists():  # a new store holds nothing yet
+            return None
         with self.catalog(read_only=True) as con:
             existing = con.execute("SELECT table_name FROM files WHERE sha256 = ?", [sha]).fetchall()
         if not existing:
@@ -312,12 +314,12 @@ class Store:
         hashing.add_done_callback(
             lambda done: file_ids.set_exception(done.exception()) if done.exception() else file_ids.set_result(done.result()[:16])
         )
-        answer: list[bool] = []
+        verdict: list[IngestResult | None] = []  # the catalog's answer, asked once, when the hash is known
 
-        def stored_already() -> bool:  # asked between batches: one catalog look-up once the hash is known
-            if not answer and hashing.done():
-                answer.append(self._already_stored(hashing.result(), display_name, loader.name, started) is not None)
-            return bool(answer and answer[0])
+        def stored_already() -> bool:  # asked between batches, and once more after the lane
+            if not verdict and hashing.done():
+                verdict.append(self._already_stored(hashing.result(), display_name, loader.name, started))
+            return bool(verdict and verdict[0] is not None)
 
         ctx = StageContext(
             path=path, display_name=display_name, file_id="", options=options, progress=progress,
@@ -330,8 +332,8 @@ class Store:
             fast, declined = None, ""
         sha = hashing.result()
         file_id = sha[:16]
-        if (stored := self._already_stored(sha, display_name, loader.name, started)) is not None:
-            return stored
+        if stored_already():  # the lane may have asked already, under this same write lock
+            return verdict[0]
         if fast is not None:
             good, bad_count, rejects_path, note = fast.rows, 0, None, fast.note
             years, data_sources = (fast.first_year, fast.last_year), loader.name
@@ -485,6 +487,8 @@ class Store:
 
     def _sweep_orphans(self) -> None:
         """Remove data files no catalog row owns (left by a crash between rename and commit)."""
+        if not self.data_dir.exists() and not self.staging_dir.exists():
+            return  # a new store: nothing to sweep
         with self.catalog(read_only=True) as con:
             owned = {(t, f) for f, t in con.execute("SELECT file_id, table_name FROM files").fetchall()}
         if self.data_dir.exists():
