@@ -192,3 +192,21 @@ def test_a_stored_file_met_again_while_the_hash_is_slow_changes_nothing(
     assert again.already_present and again.file_id == first.file_id and again.rows == 0
     assert sorted(p.name for p in store.data_dir.rglob("*.parquet")) == files_before
     assert len(store.files()) == 1
+
+
+@given(
+    st.lists(st.one_of(st.none(), st.booleans()), max_size=40),
+    st.lists(st.one_of(st.none(), st.floats(allow_nan=True, allow_infinity=True)), max_size=40),
+    st.integers(0, 17),
+)
+def test_any_true_and_any_negative_agree_with_arrow_compute(flags: list, quantities: list, cut: int) -> None:
+    import pyarrow.compute as pc
+
+    from bilat.arrow_build import any_negative, any_true
+
+    # Slices start inside a byte of the validity and value bitmaps.
+    flag_array = pa.array(flags, pa.bool_()).slice(min(cut, len(flags)))
+    assert any_true(flag_array) == bool(pc.any(flag_array).as_py())
+    quantity_array = pa.array(quantities, pa.float64()).slice(min(cut, len(quantities)))
+    expected = any(q is not None and q < 0 for q in quantity_array.to_pylist())
+    assert any_negative(quantity_array) == expected

@@ -137,14 +137,21 @@ def read_country_codes(text: str, display_name: str = "country_codes.csv") -> pa
 
 
 def _has_nul(path: Path) -> bool:
-    """True if the file holds a NUL byte (one memchr over a memory map: milliseconds per 100 MB)."""
+    """True if the file holds a NUL byte (memchr over a memory map: milliseconds per 100 MB).
+
+    Searched 4 MB at a time, so that other threads get the interpreter between pieces (a search
+    holds it, and the fast lane runs this beside its own work).
+    """
     import mmap
 
-    with open(path, "rb") as handle:
-        if path.stat().st_size == 0:
-            return False
-        with mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as data:
-            return data.find(b"\x00") >= 0
+    size = path.stat().st_size
+    if size == 0:
+        return False
+    with open(path, "rb") as handle, mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as data:
+        return any(data.find(b"\x00", start, start + _NUL_SCAN_PIECE) >= 0 for start in range(0, size, _NUL_SCAN_PIECE))
+
+
+_NUL_SCAN_PIECE = 4 << 20
 
 
 def _decode_text(data: bytes) -> str:

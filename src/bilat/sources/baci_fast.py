@@ -41,7 +41,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from bilat.arrow_build import numbers, strings, view
+from bilat.arrow_build import any_negative, any_true, numbers, strings, view
 from bilat.schema import TABLES
 from bilat.sources.base import Cancelled, Declined, FastWrite
 
@@ -50,8 +50,8 @@ T = TypeVar("T")
 #: Rows per Parquet row group: the same as the store's DuckDB writer uses.
 ROW_GROUP_ROWS = 122_880
 #: Row groups checked but not yet written: room for what arrives while the file is being hashed
-#: (the writer waits for the file id), about 6 MB each.
-_QUEUED_ROW_GROUPS = 8
+#: (the writer waits for the file id), a few MB each.
+_QUEUED_ROW_GROUPS = 32
 #: Packed key layout: year << 50 | exporter code << 30 | importer code << 20 | HS6 code.
 _MAX_COUNTRY_CODE = 1 << 10
 _MAX_HS6 = 1_000_000
@@ -105,7 +105,8 @@ class CountryLookup:
 
     def decode(self, codes: np.ndarray) -> pa.DictionaryArray:
         """ISO3 codes (checked valid) as a dictionary array over the release's codes."""
-        return pa.DictionaryArray.from_arrays(numbers(self.index[codes], pa.int32()), self.dictionary)
+        # safe=False: the indices come from this lookup's own table (checked known: no -1).
+        return pa.DictionaryArray.from_arrays(numbers(self.index[codes], pa.int32()), self.dictionary, safe=False)
 
     def note_used(self, seen: np.ndarray, codes: np.ndarray) -> None:
         """Add ``codes`` to ``seen``; decline once two codes used by the file mean one country.
@@ -146,7 +147,7 @@ class HsCodes:
             self._codes.extend(f"{code:06d}" for code in new)
             self._strings = strings(self._codes)
             positions = self._position[k]
-        return pa.DictionaryArray.from_arrays(numbers(positions, pa.int32()), self._strings)
+        return pa.DictionaryArray.from_arrays(numbers(positions, pa.int32()), self._strings, safe=False)
 
 
 @functools.lru_cache(maxsize=64)
@@ -206,7 +207,7 @@ class _Checker:
         for name in ("t", "i", "j", "value_usd"):
             if batch.column(name).null_count:
                 raise Declined(f"a missing or unreadable {name}")
-        if pc.any(batch.column("q_unreadable")).as_py():
+        if any_true(batch.column("q_unreadable")):
             raise Declined("an unreadable quantity")
         t = view(batch.column("t"))
         i = view(batch.column("i"))
@@ -226,8 +227,7 @@ class _Checker:
         value = view(batch.column("value_usd"))
         if not np.isfinite(value).all() or (value < 0).any():
             raise Declined("a negative or non-finite value")
-        lowest = pc.min(batch.column("quantity_t")).as_py()  # of the quantities given; NaN is not below 0
-        if lowest is not None and lowest < 0:
+        if any_negative(batch.column("quantity_t")):
             raise Declined("a negative quantity")
         key = (t.astype(np.int64) << 50) | (i.astype(np.int64) << 30) | (j.astype(np.int64) << 20) | k.astype(np.int64)
         if key[0] <= self.last_key or (len(key) > 1 and not (key[1:] > key[:-1]).all()):
@@ -285,6 +285,9 @@ class _RowGroupWriter:
             compression=_COMPRESSION,
             use_dictionary=[f.name for f in schema if f.name not in _PLAIN_COLUMNS],
             write_statistics=list(_STATISTICS_COLUMNS),
+            # Values go to the encoders 8,192 at a time instead of 1,024: a tenth less writer time
+            # (most of it on the near-constant columns), the same file.
+            write_batch_size=8192,
             store_schema=False,
             bloom_filter_options={"exporter": {"ndv": 256, "fpp": 0.01}, "importer": {"ndv": 256, "fpp": 0.01}},
         )
