@@ -292,6 +292,8 @@ class BaciSource:
         # values as DECIMAL(18, 3) (a value it cannot parse fails the read: declined), HS codes must
         # be five or six digits without spaces; what is read goes through the same arithmetic.
         columns = {"t": "SMALLINT", "i": "INTEGER", "j": "INTEGER", "k": "VARCHAR", "v": "DECIMAL(18, 3)", "q": "VARCHAR"}
+        # q is read twice (quantity, and whether it is unreadable): with one TRY_CAST alone DuckDB
+        # 2.0 would push the cast into the CSV reader, which then fails at "NA" (docs/dependencies.md).
         select = (
             f"SELECT t, i, j, k, {value_sql('v', typed=True)} AS value_usd,"
             f" {quantity_sql('q')} AS quantity_t, {quantity_unreadable_sql('q')} AS q_unreadable"
