@@ -24,8 +24,11 @@ _NUMPY_TYPES = {
 
 
 def numbers(values: np.ndarray | Sequence[int | float], kind: pa.DataType) -> pa.Array:
-    """A primitive Arrow array (no nulls) holding ``values`` converted to ``kind``."""
-    array = np.ascontiguousarray(values, dtype=_NUMPY_TYPES[kind])
+    """A primitive Arrow array (no nulls) holding ``values`` as ``kind``; OverflowError if one does not fit."""
+    given = np.asarray(values)
+    array = np.ascontiguousarray(given, dtype=_NUMPY_TYPES[kind])
+    if given.dtype != array.dtype and not np.array_equal(array, given):  # NumPy wraps around silently
+        raise OverflowError(f"a value does not fit in {kind}")
     return pa.Array.from_buffers(kind, len(array), [None, pa.py_buffer(array)])
 
 

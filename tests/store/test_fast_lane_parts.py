@@ -210,3 +210,74 @@ def test_any_true_and_any_negative_agree_with_arrow_compute(flags: list, quantit
     quantity_array = pa.array(quantities, pa.float64()).slice(min(cut, len(quantities)))
     expected = any(q is not None and q < 0 for q in quantity_array.to_pylist())
     assert any_negative(quantity_array) == expected
+
+
+# -- found in review ---------------------------------------------------------------------------
+
+def _two_lanes(path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, **kwargs: object) -> list[str]:
+    outcomes = []
+    for switch in ("1", "0"):
+        monkeypatch.setenv("BILAT_FAST_INGEST", switch)
+        try:
+            result = Store(tmp_path / f"store_{switch}").ingest("baci", path, **kwargs)
+            outcomes.append("already stored" if result.already_present else f"stored {result.rows}")
+        except Exception as exc:  # noqa: BLE001 - the outcome, whatever it is, is what is compared
+            outcomes.append(f"{type(exc).__name__}: {exc}")
+    return outcomes
+
+
+def test_a_stored_file_stays_stored_when_its_country_table_changed_since(
+    small_year: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The lane starts before the hash is known; a file stored already must still be "already stored"."""
+    import shutil
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    path = folder / small_year.name
+    shutil.copy(small_year, path)
+    shutil.copy(small_year.parent / "country_codes_V202401.csv", folder / "country_codes_V202401.csv")
+    assert _two_lanes(path, tmp_path, monkeypatch) == ["stored 20000", "stored 20000"]
+    # Later a broken country table lands beside the file (one code for two countries).
+    codes = folder / "country_codes_V202401.csv"
+    codes.write_text(codes.read_text(encoding="utf-8") + "4,Elsewhere,Elsewhere,EW,ALB\n", encoding="utf-8")
+    assert _two_lanes(path, tmp_path, monkeypatch) == ["already stored", "already stored"]
+
+
+@pytest.mark.parametrize("revision", [67553, 40000, 1999, "abc", True])
+def test_an_hs_revision_that_is_not_one_is_refused_the_same_way_by_both_lanes(
+    revision: object, small_year: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fast, general = _two_lanes(small_year, tmp_path, monkeypatch, options={"hs_revision": revision})
+    assert fast == general
+    assert fast.startswith("BilatError") and "is not an HS revision" in fast
+
+
+def test_a_valid_hs_revision_option_is_stored_by_both_lanes(small_year: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert _two_lanes(small_year, tmp_path, monkeypatch, options={"hs_revision": "2012"}) == ["stored 20000", "stored 20000"]
+    for switch in ("1", "0"):
+        store = Store(tmp_path / f"store_{switch}")
+        (revisions,) = duckdb.sql(f"SELECT list(DISTINCT hs_revision) FROM '{store.data_files('product_flows')[0]}'").fetchall()[0]
+        assert revisions == [2012]
+
+
+def test_numbers_refuses_values_that_do_not_fit() -> None:
+    with pytest.raises(OverflowError):
+        numbers([67553], pa.int16())
+    assert numbers(np.array([2017]), pa.int16()).to_pylist() == [2017]
+
+
+def test_an_orphan_data_file_is_left_alone_when_the_file_is_stored_already(
+    small_year: Path, tmp_path: Path
+) -> None:
+    store = Store(tmp_path / "store")
+    store.ingest("baci", small_year)
+    orphan = store.data_dir / "product_flows" / "0000000000000000.parquet"
+    orphan.write_bytes(b"left by a crash")
+    assert store.ingest("baci", small_year).already_present
+    assert orphan.exists()  # "nothing changed" means nothing
+    other = tmp_path / "in" / small_year.name  # another file: all rows but the last
+    other.parent.mkdir()
+    other.write_text("".join(small_year.read_text(encoding="utf-8").splitlines(keepends=True)[:-1]), encoding="utf-8")
+    assert store.ingest("baci", other).rows == 19_999
+    assert not orphan.exists()  # swept by the next ingestion that stores a file

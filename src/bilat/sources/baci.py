@@ -40,9 +40,9 @@ BACI_COLUMNS = ["t", "i", "j", "k", "v", "q"]
 _HS_IN_NAME = re.compile(r"HS(\d{2})", re.IGNORECASE)
 _YEAR_MEMBER = re.compile(r"BACI_HS\d{2}_Y\d{4}_V\d+\.csv$", re.IGNORECASE)
 _REVISIONS = {"92": 1992, "96": 1996, "02": 2002, "07": 2007, "12": 2012, "17": 2017, "22": 2022}
+#: The HS revisions a BACI file can be in (``--hs-revision``); HS 1988 is BACI's "HS92" base.
+HS_REVISIONS = (1988, *_REVISIONS.values())
 SPECIAL_AREAS = {490: "TWN"}
-#: The fast lane's reading of ``k``: five or six digits, nothing else (not even spaces, which the
-#: general path trims: such a file is declined and the general path reads it).
 HS_REVISION_UNKNOWN = "HS revision unknown (file name does not say; pass --hs-revision)"
 #: A release's country table is about 20 kB; it is read whole, so a larger one is refused.
 MAX_CODES_BYTES = 1 << 20
@@ -95,6 +95,22 @@ def quantity_unreadable_sql(column: str) -> str:
     return f"CASE WHEN TRY_CAST({column} AS DOUBLE) IS NULL THEN trim({column}) NOT IN ('NA', '') ELSE false END"
 
 
+def hs_revision_option(ctx: StageContext) -> int | None:
+    """The ``hs_revision`` option (``--hs-revision``), refused unless it names an HS revision.
+
+    Checked before either lane reads a row, so that both refuse it with the same message (an
+    out-of-range number once wrapped around silently in one of them).
+    """
+    value = ctx.options.get("hs_revision")
+    if value is None:
+        return None
+    number = int(value) if isinstance(value, (int, str)) and not isinstance(value, bool) and str(value).strip().isdigit() else None
+    if number not in HS_REVISIONS:
+        choices = ", ".join(str(year) for year in HS_REVISIONS)
+        raise BilatError(f"{ctx.display_name}: --hs-revision {value!r} is not an HS revision (one of {choices})")
+    return number
+
+
 def hs_revision_from_name(name: str) -> int | None:
     """``BACI_HS17_...`` -> 2017; None when the name does not say."""
     match = _HS_IN_NAME.search(name)
@@ -136,6 +152,9 @@ def read_country_codes(text: str, display_name: str = "country_codes.csv") -> pa
     return arrow_build.table({"code": arrow_build.numbers(list(iso3_of), pa.int32()), "iso3": arrow_build.strings(list(iso3_of.values()))})
 
 
+_NUL_SCAN_PIECE = 4 << 20
+
+
 def _has_nul(path: Path) -> bool:
     """True if the file holds a NUL byte (memchr over a memory map: milliseconds per 100 MB).
 
@@ -149,9 +168,6 @@ def _has_nul(path: Path) -> bool:
         return False
     with open(path, "rb") as handle, mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as data:
         return any(data.find(b"\x00", start, start + _NUL_SCAN_PIECE) >= 0 for start in range(0, size, _NUL_SCAN_PIECE))
-
-
-_NUL_SCAN_PIECE = 4 << 20
 
 
 def _decode_text(data: bytes) -> str:
@@ -175,7 +191,7 @@ class BaciSource:
             "CREATE TABLE raw (_line BIGINT, _member VARCHAR, t VARCHAR, i VARCHAR, j VARCHAR,"
             " k VARCHAR, v VARCHAR, q VARCHAR, _problem VARCHAR)"
         )
-        revision = ctx.options.get("hs_revision")
+        revision = hs_revision_option(ctx)
         bad_rows: list[Problem] = []
         typed = False
         if zipfile.is_zipfile(path):
@@ -263,8 +279,6 @@ class BaciSource:
         :class:`~bilat.sources.base.Declined` for anything else, or at the first row that is not
         good or not in BACI's key order; the store then takes the general path.
         """
-        from bilat.store.validate import year_bounds
-
         path = ctx.path
         if zipfile.is_zipfile(path):
             return self._write_fast_zip(con, ctx, out, known_countries)
@@ -286,7 +300,7 @@ class BaciSource:
         from bilat.store.validate import year_bounds
 
         path = ctx.path
-        revision = ctx.options.get("hs_revision") or hs_revision_from_name(path.name)
+        revision = hs_revision_option(ctx) or hs_revision_from_name(path.name)
         countries = CountryLookup(self._complete_codes(self._codes_beside(path)), known_countries)
         # Stricter than the general path where that is cheaper, never looser: the reader parses
         # values as DECIMAL(18, 3) (a value it cannot parse fails the read: declined), HS codes must
@@ -336,7 +350,7 @@ class BaciSource:
         with zipfile.ZipFile(ctx.path) as archive:
             codes = self._zip_codes(archive, code_member, ctx)
             revision = (  # as the general path decides it: from the first year member in zip order
-                ctx.options.get("hs_revision")
+                hs_revision_option(ctx)
                 or hs_revision_from_name(in_zip_order[0].filename)
                 or hs_revision_from_name(ctx.path.name)
             )

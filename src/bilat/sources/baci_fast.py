@@ -150,7 +150,7 @@ class HsCodes:
         return pa.DictionaryArray.from_arrays(numbers(positions, pa.int32()), self._strings, safe=False)
 
 
-@functools.lru_cache(maxsize=64)
+@functools.lru_cache(maxsize=16)
 def _constant(value: object, rows: int, kind: pa.DataType) -> pa.Array:
     """``rows`` copies of ``value`` (immutable, so shared by every batch of that length)."""
     if value is None:

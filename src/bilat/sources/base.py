@@ -106,7 +106,9 @@ class Source(Protocol):
 
     # Optional: ``write_fast(con, ctx, out, known_countries) -> FastWrite`` writes a clean file
     # straight to the store's Parquet file ``out`` in one pass, or raises :class:`Declined`
-    # (see bilat.sources.baci_fast). Only a loader whose format allows it needs one.
+    # (see bilat.sources.baci_fast). Only a loader whose format allows it needs one. It starts
+    # before the file is hashed: ``ctx.file_id`` is "" then, ``ctx.final_file_id()`` waits for
+    # the id, and ``ctx.cancelled()`` turns true if the file proves to be stored already.
 
 
 @contextlib.contextmanager

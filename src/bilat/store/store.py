@@ -269,19 +269,22 @@ class Store:
                 early = getattr(loader, "write_fast", None) is not None and fast_lane_enabled()
                 if early:
                     _known_country_codes()
+                else:
+                    hashing.result()  # before the lock: hashing a large file should not hold it
                 with self.write_lock(lock_wait):
-                    if not early and (stored := self._already_stored(hashing.result(), display_name, source, started)):
+                    checked = not early
+                    if checked and (stored := self._already_stored(hashing.result(), display_name, source, started)):
                         return stored
-                    self._sweep_orphans()
+                    shutil.rmtree(self.staging_dir, ignore_errors=True)  # a crashed run's leftovers
                     work = self.staging_dir / "incoming"
                     work.mkdir(parents=True)
                     try:
                         return self._ingest_locked(
-                            loader, path, display_name, hashing, work, skip_bad_rows, options or {}, progress,
-                            rejects_dir, started, on_phase or (lambda _phase: None),
+                            loader, path, display_name, hashing, checked, work, skip_bad_rows, options or {},
+                            progress, rejects_dir, started, on_phase or (lambda _phase: None),
                         )
                     finally:
-                        shutil.rmtree(work, ignore_errors=True)
+                        shutil.rmtree(self.staging_dir, ignore_errors=True)
             finally:
                 hashing.cancel()
 
@@ -301,6 +304,7 @@ class Store:
         path: Path,
         display_name: str,
         hashing: concurrent.futures.Future[str],
+        checked: bool,
         work: Path,
         skip_bad_rows: bool,
         options: dict[str, object],
@@ -314,7 +318,9 @@ class Store:
         hashing.add_done_callback(
             lambda done: file_ids.set_exception(done.exception()) if done.exception() else file_ids.set_result(done.result()[:16])
         )
-        verdict: list[IngestResult | None] = []  # the catalog's answer, asked once, when the hash is known
+        # The catalog's answer to "stored already?", asked once, when the hash is known (``checked``:
+        # the caller asked already, under this same write lock).
+        verdict: list[IngestResult | None] = [None] if checked else []
 
         def stored_already() -> bool:  # asked between batches, and once more after the lane
             if not verdict and hashing.done():
@@ -330,10 +336,18 @@ class Store:
             fast, declined = self._try_fast_lane(loader, ctx, out, work, on_phase)
         except Cancelled:
             fast, declined = None, ""
+        except Exception:
+            # The lane started before the hash was known: a file stored already is "already
+            # stored" whatever the lane made of it (a country table changed beside it since, say),
+            # and a file that cannot be hashed fails as it would have before the lane.
+            hashing.result()
+            if stored_already():
+                return verdict[0]  # type: ignore[return-value]
+            raise
         sha = hashing.result()
         file_id = sha[:16]
         if stored_already():  # the lane may have asked already, under this same write lock
-            return verdict[0]
+            return verdict[0]  # type: ignore[return-value]
         if fast is not None:
             good, bad_count, rejects_path, note = fast.rows, 0, None, fast.note
             years, data_sources = (fast.first_year, fast.last_year), loader.name
@@ -344,6 +358,7 @@ class Store:
             )
         seconds = time.monotonic() - started
         on_phase("committing")
+        self._sweep_orphans()  # only now: a file found stored already changes nothing, not even garbage
         self._commit(
             out,
             table,
@@ -487,17 +502,14 @@ class Store:
 
     def _sweep_orphans(self) -> None:
         """Remove data files no catalog row owns (left by a crash between rename and commit)."""
-        if not self.data_dir.exists() and not self.staging_dir.exists():
+        if not self.data_dir.exists():
             return  # a new store: nothing to sweep
         with self.catalog(read_only=True) as con:
             owned = {(t, f) for f, t in con.execute("SELECT file_id, table_name FROM files").fetchall()}
-        if self.data_dir.exists():
-            for table_dir in self.data_dir.iterdir():
-                for file in table_dir.glob("*.parquet"):
-                    if (table_dir.name, file.stem) not in owned:
-                        file.unlink()
-        if self.staging_dir.exists():
-            shutil.rmtree(self.staging_dir, ignore_errors=True)
+        for table_dir in self.data_dir.iterdir():
+            for file in table_dir.glob("*.parquet"):
+                if (table_dir.name, file.stem) not in owned:
+                    file.unlink()
 
     @staticmethod
     def _write_rejects(con: duckdb.DuckDBPyConnection, path: Path, rejects_dir: Path | None) -> Path:
