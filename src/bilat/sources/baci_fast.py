@@ -23,7 +23,11 @@ they look for without holding it.
 The first thing out of place (a value that does not parse, a row that fails a check, two rows
 out of order) ends the lane with :class:`Declined`; the caller deletes the partial file and takes
 the general path, whose errors name each bad row's line and column. Decoding and writing overlap:
-DuckDB parses on its threads, NumPy checks on this one, and a writer thread compresses.
+DuckDB parses on its threads (a reader thread pulls its batches, :func:`prefetched`), NumPy
+checks on this one, and a writer thread encodes and compresses, adding the file id once the
+store's hash of the file is known (the lane starts before). Arrays are built and read through
+their buffers (:mod:`bilat.arrow_build`): the lane imports no pandas. Why each choice, with
+the time it saved on a 10-million-row year: BENCHMARKS.md and docs/store.md.
 """
 
 from __future__ import annotations
