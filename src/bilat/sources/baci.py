@@ -23,6 +23,7 @@ import io
 import re
 import zipfile
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import duckdb
@@ -327,8 +328,7 @@ class BaciSource:
         )
         if ctx.progress is not None:
             ctx.progress(size, size)
-        note = "" if revision is not None else HS_REVISION_UNKNOWN
-        return FastWrite(written.rows, written.first_year, written.last_year, note)
+        return written if revision is not None else replace(written, note=HS_REVISION_UNKNOWN)
 
     def _write_fast_zip(
         self, con: duckdb.DuckDBPyConnection, ctx: StageContext, out: Path, known_countries: set[str]
@@ -382,8 +382,7 @@ class BaciSource:
                 )
             except BilatError as exc:  # the streaming reader's complaints: the general path repeats them
                 raise Declined(str(exc)) from exc
-        note = "" if revision is not None else HS_REVISION_UNKNOWN
-        return FastWrite(written.rows, written.first_year, written.last_year, note)
+        return written if revision is not None else replace(written, note=HS_REVISION_UNKNOWN)
 
     @staticmethod
     def _plain_csv_head(path: Path, look_for_nul: bool = True) -> bytes | None:

@@ -266,7 +266,7 @@ class Store:
             hashing = pool.submit(sha256_of, path)
             try:
                 loader = get_source(source)
-                early = getattr(loader, "write_fast", None) is not None and fast_lane_enabled()
+                early = _fast_lane_of(loader) is not None
                 if early:
                     _known_country_codes()
                 else:
@@ -410,8 +410,8 @@ class Store:
         spent on it: its partial output is deleted, and the general path reads it again to name
         every problem.
         """
-        write_fast = getattr(loader, "write_fast", None)
-        if write_fast is None or not fast_lane_enabled():
+        write_fast = _fast_lane_of(loader)
+        if write_fast is None:
             return None, ""
         on_phase("reading, checking and writing")
         con = self._work_connection(work)
@@ -536,6 +536,12 @@ class Store:
         finally:
             engine.close()
         return out
+
+
+def _fast_lane_of(loader) -> Callable[..., FastWrite] | None:  # noqa: ANN001 - a Source
+    """The loader's ``write_fast``, unless it has none or ``BILAT_FAST_INGEST=0`` turns lanes off."""
+    write_fast = getattr(loader, "write_fast", None)
+    return write_fast if write_fast is not None and fast_lane_enabled() else None
 
 
 @functools.cache
