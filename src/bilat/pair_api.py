@@ -516,8 +516,8 @@ def make_target(
 
 def add_target(a: str | None = None, b: str | None = None, **fields: Any) -> Target:
     """Validate and store a target in the catalog; returns it with its id (see :func:`make_target`)."""
-    from bilat.store import open_store
-    from bilat.store.targets import TargetStore
+    from bilat.catalog import open_store
+    from bilat.catalog.targets import TargetStore
 
     target = make_target(a, b, **fields)
     return TargetStore(open_store()).add(target)
@@ -525,8 +525,8 @@ def add_target(a: str | None = None, b: str | None = None, **fields: Any) -> Tar
 
 def list_targets() -> pd.DataFrame:
     """The stored targets, one row each, with a readable description."""
-    from bilat.store import open_store
-    from bilat.store.targets import TargetStore
+    from bilat.catalog import open_store
+    from bilat.catalog.targets import TargetStore
 
     frame = TargetStore(open_store()).frame()
     targets = TargetStore(open_store()).all()
@@ -536,8 +536,8 @@ def list_targets() -> pd.DataFrame:
 
 def remove_target(target_id: int) -> None:
     """Delete a stored target."""
-    from bilat.store import open_store
-    from bilat.store.targets import TargetStore
+    from bilat.catalog import open_store
+    from bilat.catalog.targets import TargetStore
 
     TargetStore(open_store()).remove(target_id)
 
@@ -551,8 +551,8 @@ def target_status(
     engine: Engine | str | None = None,
 ) -> list[TargetStatus]:
     """Check stored targets (one, those of a pair, or all) against the data, year by year."""
-    from bilat.store import open_store
-    from bilat.store.targets import TargetStore
+    from bilat.catalog import open_store
+    from bilat.catalog.targets import TargetStore
 
     store = TargetStore(open_store())
     if target_id is not None:

@@ -76,6 +76,16 @@ EXPORTS_TOTAL_USD = "exports_total_usd"
 HS_REVISIONS = (1992, 1996, 2002, 2007, 2012, 2017, 2022)
 WORLD = "WLD"
 
+#: The oldest year a flow may carry (the oldest historical series, Correlates of War, starts here).
+FIRST_YEAR = 1870
+
+
+def year_bounds() -> tuple[int, int]:
+    """The plausible years of a flow: 1870 (the oldest historical series) to next year."""
+    import datetime as dt
+
+    return FIRST_YEAR, dt.date.today().year + 1
+
 
 def empty_select_sql(table: str) -> str:
     """SQL for an empty relation with the canonical columns and types of ``table``."""

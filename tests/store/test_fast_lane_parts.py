@@ -155,7 +155,7 @@ def test_storing_a_clean_year_imports_no_pandas(small_year: Path, tmp_path: Path
 # -- starting before the hash is known ---------------------------------------------------------
 
 def _slow_hash(monkeypatch: pytest.MonkeyPatch, seconds: float) -> None:
-    import bilat.store.store as store_module
+    import bilat.ingest.pipeline as store_module
 
     real = store_module.sha256_of
 
@@ -169,7 +169,7 @@ def _slow_hash(monkeypatch: pytest.MonkeyPatch, seconds: float) -> None:
 def test_the_lane_starts_before_the_hash_and_the_rows_carry_the_hashs_id(
     small_year: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from bilat.store.store import sha256_of
+    from bilat.ingest.pipeline import sha256_of
 
     expected = sha256_of(small_year)[:16]
     _slow_hash(monkeypatch, 1.0)

@@ -30,8 +30,9 @@ def ingest(
     Example: bilat ingest baci BACI_HS17_Y2016_V202401.csv
     """
     from bilat.errors import BilatError
+    from bilat.catalog import open_store
+    from bilat.ingest import ingest_file
     from bilat.sources import get_source, source_names
-    from bilat.store import open_store
 
     if source not in source_names():
         get_source(source)  # unknown loader: fail before touching anything, listing the known ones
@@ -52,8 +53,8 @@ def ingest(
             def phase(name: str) -> None:
                 progress.update(task, description=f"{source} {path.name}: {name}")
 
-            result = store.ingest(
-                source, path, skip_bad_rows=skip_bad_rows, options=options, progress=report, on_phase=phase
+            result = ingest_file(
+                store, source, path, skip_bad_rows=skip_bad_rows, options=options, progress=report, on_phase=phase
             )
         if result.already_present:
             console.print(f"{path.name}: already in the store (same SHA-256), nothing changed")
@@ -76,7 +77,7 @@ def sources(fmt: OutputFormat = FORMAT_OPTION) -> None:
     Example: bilat sources --format json
     """
     from bilat.settings import EMBEDDED_DIR
-    from bilat.store import open_store
+    from bilat.catalog import open_store
 
     store = open_store()
     frame = store.files()
@@ -133,10 +134,11 @@ def export(
     Example: bilat export product_flows flows.parquet
     """
     from bilat.errors import BilatError
+    from bilat.catalog import open_store
+    from bilat.export import export_parquet
     from bilat.schema import TABLES
-    from bilat.store import open_store
 
     if table not in TABLES:
         raise BilatError(f"unknown table {table!r}; tables: {', '.join(TABLES)}")
-    path = open_store().export_parquet(table, out)
+    path = export_parquet(open_store(), table, out)
     console.print(f"wrote {path}")

@@ -42,7 +42,7 @@ def add(
     import pandas as pd
 
     from bilat.news import NewsStore, load_articles
-    from bilat.store import open_store
+    from bilat.catalog import open_store
 
     articles = load_articles(paths, published=_date(date), source=source)  # all read before anything is stored
     rows = []
@@ -63,7 +63,7 @@ def list_(fmt: OutputFormat = FORMAT_OPTION) -> None:
     import pandas as pd
 
     from bilat.news import NewsStore
-    from bilat.store import open_store
+    from bilat.catalog import open_store
 
     with open_store().catalog(read_only=True) as con:
         rows = NewsStore(con).list()
@@ -83,7 +83,7 @@ def show(
     import pandas as pd
 
     from bilat.news import NewsStore
-    from bilat.store import open_store
+    from bilat.catalog import open_store
 
     with open_store().catalog(read_only=True) as con:
         stored = NewsStore(con).get(article_id)

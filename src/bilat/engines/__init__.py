@@ -14,7 +14,7 @@ from pathlib import Path
 
 from bilat.engines.base import Engine
 from bilat.errors import BilatError
-from bilat.store import Store
+from bilat.catalog.store import Store
 
 ENGINES = ("duckdb", "spark")
 

@@ -16,7 +16,7 @@ import pandas as pd
 
 from bilat.schema import TABLES
 from bilat.settings import EMBEDDED_DIR
-from bilat.store import Store
+from bilat.catalog.store import Store
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ import pandas as pd
 from bilat.engines.base import check_table_name, table_files
 from bilat.errors import EngineError
 from bilat.schema import TABLES, empty_select_sql
-from bilat.store import Store
+from bilat.catalog.store import Store
 
 
 def _files_sql(paths: list[str]) -> str:

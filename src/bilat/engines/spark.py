@@ -19,7 +19,7 @@ from bilat.engines.base import check_table_name, table_files
 from bilat.errors import BilatError, EngineError
 from bilat.schema import TABLES
 from bilat.settings import PACKAGE_DATA
-from bilat.store import Store
+from bilat.catalog.store import Store
 
 _LOG_CONFIG = PACKAGE_DATA / "spark" / "log4j2.properties"
 _SPARK_TYPES = {"SMALLINT": "smallint", "TINYINT": "tinyint", "VARCHAR": "string", "DOUBLE": "double", "BIGINT": "bigint"}

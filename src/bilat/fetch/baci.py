@@ -4,7 +4,7 @@ BACI is published as one zip per HS revision and release (``BACI_HS17_V202401.zi
 since the revision, 2-3 GB) at ``https://www.cepii.fr/DATA_DOWNLOAD/baci/data/``. This module turns a
 release tag into that URL, downloads it through :func:`bilat.fetch.download.download` (resumable,
 size-checked), checks that the bytes are a BACI release zip, then hands the zip to
-``Store.ingest("baci", zip)``, which streams the members (nothing unpacked to disk).
+``ingest_file(store, "baci", zip)``, which streams the members (nothing unpacked to disk).
 
 The base URL can be changed (``base_url`` or ``$BILAT_BACI_URL``) for a mirror, or a local server in
 tests.
@@ -26,7 +26,8 @@ import httpx
 from bilat.errors import BilatError
 from bilat.fetch.download import DownloadError, DownloadResult, ProgressCallback, download
 from bilat.settings import bilat_home
-from bilat.store import IngestResult, Store
+from bilat.catalog.store import Store
+from bilat.ingest import IngestResult, ingest_file
 
 DEFAULT_BASE_URL = "https://www.cepii.fr/DATA_DOWNLOAD/baci/data"
 BASE_URL_ENV = "BILAT_BACI_URL"
@@ -137,5 +138,5 @@ def fetch_baci(
     )
     ingested = None
     if ingest:
-        ingested = (store or Store()).ingest("baci", target, progress=ingest_progress)
+        ingested = ingest_file(store or Store(), "baci", target, progress=ingest_progress)
     return BaciFetch(url, result, ingested)

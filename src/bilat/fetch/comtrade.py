@@ -14,7 +14,8 @@ from typing import Any
 
 from bilat.errors import BilatError
 from bilat.fetch.baci import default_download_dir
-from bilat.store import IngestResult, Store
+from bilat.catalog.store import Store
+from bilat.ingest import IngestResult, ingest_file
 
 
 @dataclass
@@ -67,5 +68,5 @@ def fetch_comtrade_pair(
     records = int(json.loads(out.read_text(encoding="utf-8")).get("count", 0))
     if records == 0:
         return ComtradeFetch(out, 0, None)  # an empty answer has nothing to ingest
-    ingested = (store or Store()).ingest("comtrade", out) if ingest else None
+    ingested = ingest_file(store or Store(), "comtrade", out) if ingest else None
     return ComtradeFetch(out, records, ingested)

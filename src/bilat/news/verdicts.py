@@ -12,7 +12,7 @@ from bilat.engines import Engine, open_engine
 from bilat.news.check import check_claims
 from bilat.news.facts import TradeFacts
 from bilat.news.store import NewsStore, StoredArticle
-from bilat.store import Store, open_store
+from bilat.catalog.store import Store, open_store
 
 COLUMNS = [
     "article", "claim", "start", "end", "measure", "from", "to", "year", "claimed", "currency",

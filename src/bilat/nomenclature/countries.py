@@ -23,6 +23,7 @@ import pandas as pd
 
 from bilat.errors import UnknownCountryError
 from bilat.nomenclature._tables import normalise_name, read_data_csv, tables
+from bilat.nomenclature.mentions import CountryMention, find_country_mentions  # re-exported: text mentions live there
 
 __all__ = [
     "Country",
@@ -105,31 +106,6 @@ def imf_aggregates() -> list[str]:
     """The IMF DOTS names that are groups or unallocated areas, not countries (they map to None)."""
     frame = read_data_csv("imf_names.csv")
     return sorted(frame.loc[frame["kind"] == "aggregate", "imf_name"])
-
-
-# --- mentions in running text (implemented in bilat.nomenclature.mentions) -----------------------
-
-
-def find_country_mentions(text: str) -> list[CountryMention]:
-    """Find countries named in running text, with exact character offsets (see :mod:`.mentions`)."""
-    from bilat.nomenclature.mentions import find_country_mentions as _find
-
-    return _find(text)
-
-
-@dataclass(frozen=True)
-class CountryMention:
-    """A country found in text: ``text[start:end] == mention.text``.
-
-    ``kind`` is "name" (Israel, the United States), "demonym" (Israeli, Japanese), "possessive"
-    (Japan's) or "code" (US, UAE, ISR).
-    """
-
-    iso3: str
-    start: int
-    end: int
-    text: str
-    kind: str
 
 
 # --- internals ----------------------------------------------------------------------------------

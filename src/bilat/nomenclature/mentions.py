@@ -19,10 +19,24 @@ from dataclasses import dataclass
 from functools import cache
 
 from bilat.nomenclature._tables import read_data_csv, tables
-from bilat.nomenclature.countries import CountryMention
 
 #: Upper-case ISO3 codes that are also ordinary words or common acronyms in English text
 #: ("AND", "CAN", "VAT", "EST"...): never read as country codes in prose.
+@dataclass(frozen=True)
+class CountryMention:
+    """A country found in text: ``text[start:end] == mention.text``.
+
+    ``kind`` is "name" (Israel, the United States), "demonym" (Israeli, Japanese), "possessive"
+    (Japan's) or "code" (US, UAE, ISR).
+    """
+
+    iso3: str
+    start: int
+    end: int
+    text: str
+    kind: str
+
+
 ISO3_NOT_IN_TEXT = frozenset(
     "ABW AND ARE ARM ASM ATA ATF BEN BES BLM CAN COM CUB DOM EST FIN GAB GIN GUM HMD IOT JAM LIE "
     "MAC MAF MAR MUS NAM NOR PAN PER POL PRY SEN SUN SUR TON TUN VAT WLF ALA".split()

@@ -52,7 +52,7 @@ def gather(
 ) -> ReportContext:
     """Compute every part of the report (raises only for a bad pair or a pair without data)."""
     from bilat.queries import resolve_pair
-    from bilat.store import open_store
+    from bilat.catalog import open_store
 
     a, b = resolve_pair(a, b)
     owned = engine is None or isinstance(engine, str)

@@ -298,7 +298,7 @@ class BaciSource:
     def _write_fast_plain(
         self, con: duckdb.DuckDBPyConnection, ctx: StageContext, out: Path, known_countries: set[str], head: bytes
     ) -> FastWrite:
-        from bilat.store.validate import year_bounds
+        from bilat.schema import year_bounds
 
         path = ctx.path
         revision = hs_revision_option(ctx) or hs_revision_from_name(path.name)
@@ -339,7 +339,7 @@ class BaciSource:
         short rows: any complaint declines), and each batch of text goes through the general
         path's own SQL (``TRY_CAST(trim(...))``), so the zip's values are read exactly as there.
         """
-        from bilat.store.validate import year_bounds
+        from bilat.schema import year_bounds
 
         try:
             in_zip_order, code_member = self._zip_layout(ctx)

@@ -16,7 +16,7 @@ from fastapi.staticfiles import StaticFiles
 
 from bilat import __version__
 from bilat.limits import RequestSizeLimit
-from bilat.store import Store
+from bilat.catalog.store import Store
 from bilat.web import routes_meta, routes_news, routes_nomenclature, routes_pairs, routes_report
 from bilat.web.cache import CacheMiddleware, ResponseCache
 from bilat.web.responses import install_handlers

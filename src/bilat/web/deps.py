@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
-from bilat.store import Store
+from bilat.catalog.store import Store
 from bilat.web.responses import check_fresh
 from bilat.web.state import EnginePool
 

@@ -17,7 +17,7 @@ from fastapi.responses import JSONResponse
 
 from bilat.news.errors import ArticleNotFoundError
 from bilat.news.store import NewsStore, StoredArticle
-from bilat.store import Store
+from bilat.catalog.store import Store
 from bilat.web.deps import ETag, Pool
 from bilat.web.params import PairQuery, pair_query
 from bilat.web.responses import ERROR_RESPONSES, Envelope, HTTPProblem, clean, envelope

@@ -52,7 +52,7 @@ def profile(
 @router.get("/targets", response_model=Envelope, summary="Declared targets stored in the catalog")
 def targets(pool: Pool, etag: ETag, pair: PairQuery = None) -> JSONResponse:
     """Every stored goal (or those of one pair), with a readable description; add them with `bilat target add`."""
-    from bilat.store.targets import TargetStore
+    from bilat.catalog.targets import TargetStore
 
     wanted = pair_query(pair)
     found = [t for t in TargetStore(pool.store).all() if wanted is None or {t.a, t.b} == set(wanted)]
@@ -70,7 +70,7 @@ def target_status(
 ) -> JSONResponse:
     """Each goal with the required and the actual growth rate, progress, projection and verdict (year-by-year rows in ``years``)."""
     from bilat import pair_api
-    from bilat.store.targets import TargetStore
+    from bilat.catalog.targets import TargetStore
 
     wanted = pair_query(pair)
     chosen = [t for t in TargetStore(pool.store).all() if wanted is None or {t.a, t.b} == set(wanted)]

@@ -23,7 +23,7 @@ from pathlib import Path
 from bilat import __version__
 from bilat.engines import Engine, open_engine
 from bilat.settings import EMBEDDED_DIR
-from bilat.store import Store
+from bilat.catalog.store import Store
 
 #: Engines kept open per state; more concurrent requests open extra engines and close them after.
 DEFAULT_POOL_SIZE = 4

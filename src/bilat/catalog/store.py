@@ -1,0 +1,166 @@
+"""The read side of a bilat store: its folder, its DuckDB catalog, its write lock.
+
+Layout under ``BILAT_HOME``::
+
+    catalog.duckdb                 provenance of every ingested file (+ targets, articles...)
+    data/<table>/<file_id>.parquet the canonical rows of one ingested file, clustered for pruning
+    staging/                       work space of an ingestion in progress
+    .write.lock                    held by the one process that writes
+
+Why Parquet beside the catalog rather than everything inside DuckDB: a DuckDB file can be written
+by one process only, and a writer shuts readers out. Ingesting a BACI year takes a while; keeping
+the bulk data in immutable Parquet files means the catalog is locked only for the instant of the
+commit, so the web service and other commands keep answering, and Spark reads the same files.
+
+Why this package knows nothing of loaders or engines: engines read the files it lists, the
+ingestion pipeline (:mod:`bilat.ingest`) writes them, and both depend on it, never the reverse
+(``engines -> catalog <- ingest -> sources``), so no import cycle can form. How a file is written
+atomically and idempotently is told in :mod:`bilat.ingest.pipeline`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import duckdb
+
+from bilat.errors import StoreLockedError
+from bilat.schema import TABLES
+from bilat.settings import bilat_home
+
+if TYPE_CHECKING:  # pandas loads on first use
+    import pandas as pd
+
+CATALOG_SCHEMA = """
+CREATE TABLE IF NOT EXISTS files (
+    file_id VARCHAR PRIMARY KEY,
+    sha256 VARCHAR NOT NULL UNIQUE,
+    name VARCHAR NOT NULL,
+    path VARCHAR NOT NULL,
+    bytes BIGINT NOT NULL,
+    source VARCHAR NOT NULL,
+    table_name VARCHAR NOT NULL,
+    data_sources VARCHAR NOT NULL,
+    rows BIGINT NOT NULL,
+    rejected BIGINT NOT NULL,
+    first_year SMALLINT,
+    last_year SMALLINT,
+    ingested_at TIMESTAMP NOT NULL,
+    seconds DOUBLE,
+    tool_version VARCHAR NOT NULL,
+    note VARCHAR
+);
+"""
+
+LOCK_WAIT_SECONDS = 30.0
+
+
+class Store:
+    """A bilat store folder (see the module docstring for its layout)."""
+
+    def __init__(self, home: Path | str | None = None) -> None:
+        self.home = Path(home) if home is not None else bilat_home()
+        self.catalog_path = self.home / "catalog.duckdb"
+        self.data_dir = self.home / "data"
+        self.staging_dir = self.home / "staging"
+
+    def __repr__(self) -> str:
+        return f"Store({str(self.home)!r})"
+
+    # -- catalog access -------------------------------------------------------------------------
+    @contextlib.contextmanager
+    def catalog(self, read_only: bool = False, wait: float = LOCK_WAIT_SECONDS) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A short-lived connection to the catalog, retried while another process holds it.
+
+        A read-only connection to a store that has no catalog yet is an empty in-memory one with
+        the catalog's tables, so readers never have to special-case a fresh store.
+        """
+        if read_only and not self.catalog_path.exists():
+            con = duckdb.connect()
+            con.execute(CATALOG_SCHEMA)
+            try:
+                yield con
+            finally:
+                con.close()
+            return
+        if not read_only:
+            self.home.mkdir(parents=True, exist_ok=True)
+        deadline = time.monotonic() + wait
+        delay = 0.02
+        while True:
+            try:
+                con = duckdb.connect(str(self.catalog_path), read_only=read_only)
+                break
+            except duckdb.IOException as exc:
+                if "lock" not in str(exc).lower() or time.monotonic() > deadline:
+                    raise StoreLockedError(
+                        f"the store catalog {self.catalog_path} is busy (another bilat process is using it): {exc}"
+                    ) from None
+                time.sleep(delay)
+                delay = min(delay * 2, 0.5)
+        try:
+            if not read_only:
+                con.execute(CATALOG_SCHEMA)
+            yield con
+        finally:
+            con.close()
+
+    @contextlib.contextmanager
+    def write_lock(self, wait: float = LOCK_WAIT_SECONDS) -> Iterator[None]:
+        """Exclusive right to change the store; a second writer waits, then fails clearly."""
+        self.home.mkdir(parents=True, exist_ok=True)
+        lock_path = self.home / ".write.lock"
+        handle = open(lock_path, "a+")
+        deadline = time.monotonic() + wait
+        try:
+            while True:
+                try:
+                    fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except BlockingIOError:
+                    if time.monotonic() > deadline:
+                        raise StoreLockedError(
+                            f"another bilat process is writing to {self.home}; try again when it has finished"
+                        ) from None
+                    time.sleep(0.1)
+            yield
+        finally:
+            with contextlib.suppress(OSError):
+                fcntl.flock(handle, fcntl.LOCK_UN)
+            handle.close()
+
+    # -- reading ----------------------------------------------------------------------------------
+    def files(self) -> pd.DataFrame:
+        """Provenance: one row per ingested file, newest first."""
+        with self.catalog(read_only=True) as con:
+            return con.execute("SELECT * FROM files ORDER BY ingested_at DESC").fetch_df()
+
+    def data_files(self, table: str) -> list[Path]:
+        """The committed Parquet files of ``table`` (only those the catalog lists)."""
+        with self.catalog(read_only=True) as con:
+            ids = [r[0] for r in con.execute("SELECT file_id FROM files WHERE table_name = ? ORDER BY file_id", [table]).fetchall()]
+        return [self.data_dir / table / f"{file_id}.parquet" for file_id in ids]
+
+    def data_sources(self, table: str) -> set[str]:
+        """The ``source`` labels present in ``table`` (used to let ingested data replace embedded data)."""
+        with self.catalog(read_only=True) as con:
+            rows = con.execute("SELECT data_sources FROM files WHERE table_name = ?", [table]).fetchall()
+        return {label for (labels,) in rows for label in labels.split(",") if label}
+
+    def row_counts(self) -> dict[str, int]:
+        """Rows stored per table."""
+        with self.catalog(read_only=True) as con:
+            rows = con.execute("SELECT table_name, sum(rows) FROM files GROUP BY table_name").fetchall()
+        counts = {table: 0 for table in TABLES}
+        counts.update({table: int(n) for table, n in rows})
+        return counts
+
+
+def open_store(home: Path | str | None = None) -> Store:
+    """The store at ``home`` (default: ``$BILAT_HOME`` or the user data directory)."""
+    return Store(home)
