@@ -146,7 +146,8 @@ def test_profile_with_a_lens_says_what_product_data_is_missing(pair_data):
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
     assert any("lens 'robotics'" in n and "bilat ingest baci" in n for n in data["notes"])
-    lens_world = {r["exporter"]: r for r in data["tables"]["lens_world"]}
+    tables = {t["table"]: t["rows"] for t in data["data"]}
+    lens_world = {r["exporter"]: r for r in tables["lens_world"]}
     # Japan's 2017 world exports in the robotics headings (8428, 8479; OTS is HS4), by plain SQL.
     (value,), = sql("SELECT sum(value_usd) FROM pf WHERE source = 'ots' AND exporter = 'JPN'"
                     " AND (hs_code LIKE '8428%' OR hs_code LIKE '8479%')", pair_data)

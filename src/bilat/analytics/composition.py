@@ -10,6 +10,8 @@ from collections.abc import Mapping
 
 import ibis
 
+from bilat.analytics import selection
+
 LEVELS = {"chapter": 2, "hs2": 2, "hs4": 4, "heading": 4, "hs6": 6, "section": 2}
 
 
@@ -20,19 +22,11 @@ def product_rows(
     years: tuple[int, int] | None,
     source: str,
 ) -> ibis.Table:
-    """The pair's product rows of one source, both directions, reported by the exporter.
+    """The pair's product rows of one source, both directions (see :func:`bilat.analytics.selection.product_rows`).
 
     Columns: year, exporter, importer, hs_revision, hs_code, hs_level, value_usd.
     """
-    pf = tables["product_flows"]
-    pair = ((pf.exporter == a) & (pf.importer == b)) | ((pf.exporter == b) & (pf.importer == a))
-    conditions = [pair, pf.source == source, pf.hs_level > 0]
-    if source != "baci":
-        conditions += [pf.flow == "X", pf.reporter == pf.exporter]
-    if years is not None:
-        conditions.append(pf.year.between(years[0], years[1]))
-    rows = pf.filter(*conditions)
-    return rows.select("year", "exporter", "importer", "hs_revision", "hs_code", "hs_level", "value_usd")
+    return selection.product_rows(tables, a, b, years, source)
 
 
 def harmonise(rows: ibis.Table, links: ibis.Table, target: int) -> ibis.Table:

@@ -24,13 +24,14 @@ from collections.abc import Mapping, Sequence
 import ibis
 import pandas as pd
 
-SOURCE_PRIORITY = ("baci", "comtrade", "imf_dots")
+from bilat.analytics import selection
+from bilat.sources.traits import BUILTIN_TRAITS
 
-BASIS = {
-    "baci": "reconciled (CEPII BACI, FOB-like)",
-    "comtrade": "reported by the exporter (FOB)",
-    "imf_dots": "reported by the exporter (FOB)",
-}
+#: The built-in order (baci, comtrade, imf_dots); the rule itself is each source's declared priority.
+SOURCE_PRIORITY = tuple(t.name for t in sorted(BUILTIN_TRAITS.values(), key=lambda t: t.priority) if t.answers_flows)
+
+#: What one figure of each built-in source measures (``basis`` column); from the sources' traits.
+BASIS = {name: t.basis for name, t in BUILTIN_TRAITS.items() if t.answers_flows}
 
 
 def parse_years(text: str | None) -> tuple[int, int] | None:
@@ -52,79 +53,30 @@ def parse_years(text: str | None) -> tuple[int, int] | None:
     return first, last
 
 
-def _in_years(column: ibis.Value, years: tuple[int, int] | None) -> ibis.BooleanValue:
-    if years is None:
-        return ibis.literal(True)
-    return column.between(years[0], years[1])
-
-
 def bilateral_flows(
     tables: Mapping[str, ibis.Table],
     a: str,
     b: str,
     years: tuple[int, int] | None = None,
-    sources: Sequence[str] = SOURCE_PRIORITY,
+    sources: Sequence[str] | None = None,
 ) -> ibis.Table:
     """Yearly A→B and B→A totals from every candidate source, one row per (source, year, direction).
 
-    Columns: source, year, exporter, importer, value_usd.
+    Columns: source, year, exporter, importer, value_usd. Each source's total is formed as its
+    traits declare (:func:`bilat.analytics.selection.pair_totals`).
     """
-    parts: list[ibis.Table] = []
-    pf = tables["product_flows"]
-    pair_pf = ((pf.exporter == a) & (pf.importer == b)) | ((pf.exporter == b) & (pf.importer == a))
-    if "baci" in sources:
-        baci = pf.filter(pair_pf, pf.source == "baci", pf.hs_level == 6, _in_years(pf.year, years))
-        parts.append(
-            baci.group_by(["year", "exporter", "importer"])
-            .aggregate(value_usd=baci.value_usd.sum())
-            .mutate(source=ibis.literal("baci"))
-        )
-    if "comtrade" in sources:
-        ct = pf.filter(
-            pair_pf, pf.source == "comtrade", pf.hs_level == 0, pf.flow == "X", pf.reporter == pf.exporter,
-            _in_years(pf.year, years),
-        )
-        parts.append(
-            ct.group_by(["year", "exporter", "importer"])
-            .aggregate(value_usd=ct.value_usd.sum())
-            .mutate(source=ibis.literal("comtrade"))
-        )
-    if "imf_dots" in sources:
-        cf = tables["country_flows"]
-        dots = cf.filter(
-            ((cf.reporter == a) & (cf.partner == b)) | ((cf.reporter == b) & (cf.partner == a)),
-            cf.source == "imf_dots",
-            cf.flow == "X",
-            _in_years(cf.year, years),
-        )
-        parts.append(
-            dots.group_by(["year", dots.reporter.name("exporter"), dots.partner.name("importer")])
-            .aggregate(value_usd=dots.value_usd.sum())
-            .mutate(source=ibis.literal("imf_dots"))
-        )
-    combined = parts[0]
-    for part in parts[1:]:
-        combined = combined.union(part)
-    return combined.select("source", "year", "exporter", "importer", "value_usd").order_by(
-        ["source", "year", "exporter"]
-    )
+    return selection.pair_totals(tables, a, b, years, sources)
 
 
 def choose_source(frame: pd.DataFrame, prefer: str | None = None) -> str | None:
-    """The source to report: ``prefer`` if it has rows, else the first of SOURCE_PRIORITY that has."""
-    present = set(frame["source"]) if len(frame) else set()
-    if prefer is not None:
-        return prefer if prefer in present else None
-    for source in SOURCE_PRIORITY:
-        if source in present:
-            return source
-    return None
+    """The source to report: ``prefer`` if it has rows, else the best by declared priority."""
+    return selection.choose_source(frame, prefer)
 
 
 def label(frame: pd.DataFrame) -> pd.DataFrame:
     """Add the ``basis`` column that says what each value measures."""
     out = frame.copy()
-    out["basis"] = out["source"].map(BASIS)
+    out["basis"] = out["source"].map(selection.basis_of)
     return out
 
 

@@ -28,6 +28,7 @@ from typing import Any
 import ibis
 import ibis.expr.types as ir
 
+from bilat.analytics import selection
 from bilat.errors import BilatError, UnknownProductError
 from bilat.schema import WORLD
 
@@ -103,7 +104,7 @@ def select_flows(
         flows.year == year,
         flows.source == source,
         flows.hs_level >= level,
-        flows.flow.isnull() | (flows.flow == "X"),
+        selection.exporter_side(flows, source),
         flows.exporter != WORLD,
         flows.value_usd.notnull(),
     )

@@ -18,6 +18,7 @@ from __future__ import annotations
 import ibis
 import ibis.expr.types as ir
 
+from bilat.analytics import selection
 from bilat.schema import EXPORTS_TOTAL_USD, IMPORTS_TOTAL_USD, WORLD
 
 BASIS = {
@@ -34,22 +35,12 @@ def is_country(code: ir.StringValue) -> ir.BooleanValue:
 def country_matrix(tables: dict[str, ir.Table], source: str) -> ir.Table:
     """Yearly exporter → importer totals of one all-pairs source: year, exporter, importer, value_usd.
 
-    ``imf_dots`` (and any country_flows source): the exporter's declared exports (flow X).
-    ``baci``: the sum of the reconciled HS6 lines. ``comtrade``: the exporter's TOTAL rows.
-    The world row (importer ``WLD``) is kept when the source has one.
+    Formed as the source's traits declare (:func:`bilat.analytics.selection.country_matrix`): for
+    IMF DOTS the exporter's declared exports, for BACI the sum of the reconciled HS6 lines, for
+    Comtrade the exporter's TOTAL rows. The world row (importer ``WLD``) is kept when the source
+    has one.
     """
-    if source == "baci" or source == "comtrade":
-        pf = tables["product_flows"]
-        if source == "baci":
-            rows = pf.filter(pf.source == "baci", pf.hs_level == 6)
-        else:
-            rows = pf.filter(pf.source == "comtrade", pf.hs_level == 0, pf.flow == "X", pf.reporter == pf.exporter)
-        return rows.group_by(["year", "exporter", "importer"]).aggregate(value_usd=rows.value_usd.cast("float64").sum())
-    cf = tables["country_flows"]
-    rows = cf.filter(cf.source == source, cf.flow == "X")
-    return rows.group_by(["year", rows.reporter.name("exporter"), rows.partner.name("importer")]).aggregate(
-        value_usd=rows.value_usd.cast("float64").sum()
-    )
+    return selection.country_matrix(tables, source)
 
 
 def partner_shares(

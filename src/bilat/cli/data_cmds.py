@@ -8,9 +8,8 @@ from typing import Optional
 import typer
 
 from bilat.cli.app import FORMAT_OPTION, OutputFormat, app, byte_progress, console, emit
+from bilat.cli.options import ENGINE_OPTION, YEARS_OPTION
 
-ENGINE_OPTION = typer.Option("duckdb", "--engine", "-e", help="Query engine: duckdb (default) or spark.")
-YEARS_OPTION = typer.Option(None, "--years", "-y", help="A year (2016) or a span (2012-2017).")
 
 
 @app.command()
@@ -106,19 +105,23 @@ def flows(
 
     Example: bilat flows ISR JPN --years 2013-2016 --format json
     """
-    from bilat import queries
+    from bilat.questions import pair_composition, pair_flows
+    from bilat.session import Session
 
+    with Session(engine=engine) as session:
+        pair = session.pair(a, b)
+        if by == "year":
+            answer = pair_flows(pair.a, pair.b, years, source, session=session)
+        else:
+            answer = pair_composition(pair.a, pair.b, by, years, hs_revision=hs_revision, session=session)
     if by == "year":
-        answer = queries.pair_flows(a, b, years, source, engine)
         frame = answer.frame
         if fmt == OutputFormat.table:
             from bilat.analytics.flows import wide
 
-            a3, b3 = queries.resolve_pair(a, b)
-            frame = wide(frame, a3, b3)
+            frame = wide(frame, pair.a, pair.b)
         title = f"Goods flows, current USD ({answer.source})"
     else:
-        answer = queries.pair_composition(a, b, by, years, engine, hs_revision=hs_revision)
         frame = answer.frame
         title = f"Goods flows by {by}, current USD ({answer.source})"
     emit(frame, fmt, title=title, note="\n".join(f"note: {n}" for n in answer.notes) or None)

@@ -9,6 +9,7 @@ from typing import Optional
 import typer
 
 from bilat.cli.app import FORMAT_OPTION, OutputFormat, app, console, emit
+from bilat.cli.options import ENGINE_OPTION
 from bilat.errors import BilatError
 
 news_app = typer.Typer(
@@ -126,20 +127,17 @@ def _records(extraction) -> list[dict]:
 @news_app.command("check")
 def check(
     article_id: Optional[int] = typer.Argument(None, help="Article id; all articles when left out."),
-    engine: str = typer.Option("duckdb", "--engine", help="Query engine: duckdb or spark."),
+    engine: str = ENGINE_OPTION,
     fmt: OutputFormat = FORMAT_OPTION,
 ) -> None:
     """Fact-check the claims of stored articles against the data (goods trade, same direction and year).
 
     Example: bilat news check 1
     """
-    from bilat.engines import open_engine
     from bilat.news.verdicts import claim_verdicts, stored_articles
+    from bilat.session import Session
 
-    engine_ = open_engine(engine)
-    try:
-        frame = claim_verdicts(stored_articles(article_id=article_id), engine_)
-    finally:
-        engine_.close()
+    with Session(engine=engine) as session:
+        frame = claim_verdicts(stored_articles(session.store, article_id=article_id), session.engine)
     emit(frame, fmt, title="fact-check",
          note="tolerance: exact ±5%, about/some ±15%, nearly -1%..+15% (claimed vs data); see docs/news.md")

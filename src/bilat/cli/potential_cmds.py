@@ -12,12 +12,12 @@ from typing import TYPE_CHECKING, Optional
 import typer
 
 from bilat.cli.app import FORMAT_OPTION, OutputFormat, app, emit
+from bilat.cli.options import ENGINE_OPTION
 from bilat.errors import BilatError
 
 if TYPE_CHECKING:  # pandas loads when a command runs, not with every ``bilat`` start
     import pandas as pd
 
-ENGINE_OPTION = typer.Option("duckdb", "--engine", "-e", help="Query engine: duckdb (default) or spark.")
 def for_format(frame: pd.DataFrame, fmt: OutputFormat, drop: tuple[str, ...] = ()) -> pd.DataFrame:
     """For the terminal table: shorter descriptions and fewer columns; csv/json keep everything."""
     if fmt != OutputFormat.table:
@@ -28,10 +28,10 @@ def for_format(frame: pd.DataFrame, fmt: OutputFormat, drop: tuple[str, ...] = (
     return out
 
 
-def _open(engine: str):  # noqa: ANN202
-    from bilat.engines import open_engine
+def _open(engine: str):  # noqa: ANN202 - a Session
+    from bilat.session import Session
 
-    return open_engine(engine)
+    return Session(engine=engine)
 
 
 def _country(text: str) -> str:
@@ -58,7 +58,7 @@ def rca_command(
     iso3 = _country(country)
     eng = _open(engine)
     try:
-        from bilat.product_sources import rca_table
+        from bilat.questions import rca_table
 
         frame, chosen = rca_table(eng, iso3, year=year, level=level, top=top, source=source, lens=lens)
     finally:
@@ -98,7 +98,7 @@ def potential_command(
         resolve_lens(lens)  # unknown lens: fail before querying
     eng = _open(engine)
     try:
-        from bilat.product_sources import untapped_potential
+        from bilat.questions import untapped_potential
 
         answer = untapped_potential(eng, a3, b3, year=year, level=level, top=top, lens=lens, min_rca=min_rca,
                                     source=source)

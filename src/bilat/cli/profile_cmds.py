@@ -7,9 +7,8 @@ from typing import Optional
 import typer
 
 from bilat.cli.app import FORMAT_OPTION, OutputFormat, app, console, dumps, emit
+from bilat.cli.options import ENGINE_OPTION, YEARS_OPTION
 
-YEARS_OPTION = typer.Option(None, "--years", "-y", help="A year (2016) or a span (2012-2017).")
-ENGINE_OPTION = typer.Option("duckdb", "--engine", "-e", help="Query engine: duckdb (default) or spark.")
 
 
 @app.command()
@@ -27,16 +26,16 @@ def profile(
 
     Example: bilat profile ISR JPN --years 2010-2020 --lens robotics
     """
-    from bilat import pair_api
     from bilat.analytics.flows import parse_years
+    from bilat.questions import profile as pair_profile
+    from bilat.session import Session
 
     spans = [parse_years(cagr)] if cagr else None
-    p = pair_api.profile(a, b, years, top=top, lens=lens, cagr_spans=spans, engine=engine)
+    with Session(engine=engine) as session:
+        p = pair_profile(a, b, years, top=top, lens=lens, cagr_spans=spans, session=session)
     notes = "\n".join(f"note: {n}" for n in p.notes) or None
     if fmt == OutputFormat.json:
-        payload = {"pair": [p.a, p.b], "source": p.source, "basis": p.basis, "years": list(p.years), "notes": p.notes,
-                   "tables": {k: v.to_dict(orient="records") for k, v in p.tables().items()}}
-        typer.echo(dumps(_nan_to_none(payload)))
+        typer.echo(dumps(p.to_dict()))
         return
     if fmt == OutputFormat.csv:
         emit(p.flows, fmt, note=notes)
@@ -74,13 +73,13 @@ def reconcile(
 
     Example: bilat reconcile ISR JPN --year 2016
     """
-    from bilat import pair_api
+    from bilat.questions import reconcile as reconcile_pair
+    from bilat.session import Session
 
-    r = pair_api.reconcile(a, b, year, engine=engine)
+    with Session(engine=engine) as session:
+        r = reconcile_pair(a, b, year, session=session)
     if fmt == OutputFormat.json:
-        payload = {"pair": [r.a, r.b], "year": r.year, "figures": r.figures.to_dict(orient="records"),
-                   "comparison": r.comparison.to_dict(orient="records"), "explanations": r.explanations, "notes": r.notes}
-        typer.echo(dumps(_nan_to_none(payload)))
+        typer.echo(dumps(r.to_dict()))
         return
     if fmt == OutputFormat.csv:
         emit(r.figures, fmt, note="\n".join(r.explanations))
@@ -104,14 +103,3 @@ def readable(frame):  # noqa: ANN001, ANN201 - a DataFrame in, a DataFrame of te
             out[column] = [pct(v) if v == v and v is not None else "" for v in out[column]]
     return out
 
-
-def _nan_to_none(obj):  # noqa: ANN001, ANN202 - JSON cleaning of nested records
-    import math
-
-    if isinstance(obj, dict):
-        return {k: _nan_to_none(v) for k, v in obj.items()}
-    if isinstance(obj, list):
-        return [_nan_to_none(v) for v in obj]
-    if isinstance(obj, float) and (math.isnan(obj) or math.isinf(obj)):
-        return None
-    return obj

@@ -9,6 +9,7 @@ from typing import Optional
 import typer
 
 from bilat.cli.app import app, console
+from bilat.cli.options import ENGINE_OPTION, YEARS_OPTION
 
 
 class ReportFormat(str, Enum):
@@ -23,11 +24,11 @@ def report(
     a: str = typer.Argument(..., help="First country: ISO3, name or demonym."),
     b: str = typer.Argument(..., help="Second country."),
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="File to write (default: ./bilat-report-A-B.html)."),
-    years: Optional[str] = typer.Option(None, "--years", "-y", help="A year (2016) or a span (2010-2020)."),
+    years: Optional[str] = YEARS_OPTION,
     fmt: ReportFormat = typer.Option(ReportFormat.html, "--format", "-f", help="html, md, json or csv."),
     lens: Optional[str] = typer.Option(None, "--lens", help="Add a sector lens section, e.g. robotics."),
     reconcile_year: Optional[int] = typer.Option(None, "--reconcile-year", help="Year of the source comparison."),
-    engine: str = typer.Option("duckdb", "--engine", "-e", help="Query engine: duckdb (default) or spark."),
+    engine: str = ENGINE_OPTION,
 ) -> None:
     """Write the pair's report (charts, shares, goals, source reconciliation) and print its key figures.
 
@@ -35,7 +36,7 @@ def report(
     """
     from rich.table import Table
 
-    from bilat.queries import resolve_pair
+    from bilat.session import resolve_pair
     from bilat.report import build_report, default_path, write_report
 
     a3, b3 = resolve_pair(a, b)

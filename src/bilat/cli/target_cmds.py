@@ -7,6 +7,7 @@ from typing import Optional
 import typer
 
 from bilat.cli.app import FORMAT_OPTION, OutputFormat, app, console, dumps, emit
+from bilat.cli.options import ENGINE_OPTION
 
 target_app = typer.Typer(help="Declared trade goals (double the trade by 2022...) checked against the data.\n\n"
                               "Example: bilat target status", no_args_is_help=True)
@@ -29,16 +30,16 @@ def add(
 
     Example: bilat target add ISR JPN --measure total --base-year 2016 --by-year 2022 --multiplier 2
     """
-    from bilat import pair_api
+    from bilat.questions import add_target, parse_goal
 
     if second is None:
-        fields = pair_api.parse_goal(first)
+        fields = parse_goal(first)
         for key, value in (("base_year", base_year), ("by_year", by_year)):
             if value is not None:
                 fields[key] = value
-        target = pair_api.add_target(**fields)
+        target = add_target(**fields)
     else:
-        target = pair_api.add_target(first, second, measure=measure, base_year=base_year, by_year=by_year,
+        target = add_target(first, second, measure=measure, base_year=base_year, by_year=by_year,
                                      multiplier=multiplier, target_value=target_value, growth=growth, quote=quote)
     console.print(f"target #{target.id} stored: {target.describe()}", markup=False, highlight=False)
 
@@ -49,9 +50,9 @@ def list_(fmt: OutputFormat = FORMAT_OPTION) -> None:
 
     Example: bilat target list --format json
     """
-    from bilat import pair_api
+    from bilat.questions import list_targets
 
-    frame = pair_api.list_targets()
+    frame = list_targets()
     note = None if len(frame) else "no target stored: bilat target add ISR JPN --base-year 2016 --multiplier 2"
     columns = ["id", "goal", "origin"]
     emit(frame[columns] if fmt == OutputFormat.table else frame, fmt, title="Stored targets", note=note)
@@ -60,16 +61,18 @@ def list_(fmt: OutputFormat = FORMAT_OPTION) -> None:
 @target_app.command("status")
 def status(
     target_id: Optional[int] = typer.Argument(None, help="One target's id (default: all)."),
-    engine: str = typer.Option("duckdb", "--engine", "-e", help="Query engine: duckdb or spark."),
+    engine: str = ENGINE_OPTION,
     fmt: OutputFormat = FORMAT_OPTION,
 ) -> None:
     """Check goals against the data: progress, actual vs required growth, projection and verdict.
 
     Example: bilat target status 1
     """
-    from bilat import pair_api
+    from bilat.questions import target_status
+    from bilat.session import Session
 
-    statuses = pair_api.target_status(target_id, engine=engine)
+    with Session(engine=engine) as session:
+        statuses = target_status(target_id, session=session)
     if not statuses:
         console.print("no target stored: bilat target add ISR JPN --base-year 2016 --multiplier 2 "
                       "(`bilat report ISR JPN` also checks the founding articles' goal)", markup=False)
@@ -103,7 +106,7 @@ def remove(target_id: int = typer.Argument(..., help="The target's id (bilat tar
 
     Example: bilat target remove 1
     """
-    from bilat import pair_api
+    from bilat.questions import remove_target
 
-    pair_api.remove_target(target_id)
+    remove_target(target_id)
     console.print(f"target #{target_id} removed")

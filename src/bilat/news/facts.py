@@ -2,9 +2,11 @@
 
 Definitions (the same the checker states in its verdicts):
 
-* ``exports(a, b, year)``: goods exports of *a* to *b*, as *a* reports them (``country_flows``,
-  reporter=a, partner=b, flow='X', FOB). If *a* reports nothing for that year, the mirror: *b*'s
-  reported imports from *a* (flow='M', usually CIF), labelled ``mirror``.
+* ``exports(a, b, year)``: goods exports of *a* to *b* from the same source the profile uses for
+  that flow (:func:`bilat.analytics.selection.pair_totals`, sources by their declared priority:
+  BACI, Comtrade totals, IMF DOTS, then plug-ins). If no source has the flow that year, the
+  mirror: *b*'s reported imports from *a* (``country_flows`` flow='M', usually CIF), labelled
+  ``mirror``.
 * ``total_trade(a, b, year)``: exports(a, b) + exports(b, a).
 * ``gdp(c, year)``: indicator ``gdp_usd`` (current US dollars).
 * ``imports_total(c, year)``: indicator ``imports_total_usd``.
@@ -12,7 +14,9 @@ Definitions (the same the checker states in its verdicts):
 * ``gdp_rank(c, year)``: rank of c by ``gdp_usd`` among countries proper (aggregates such as WLD,
   EUU or income groups excluded).
 
-Where several sources hold the same series, the one earliest in :data:`SOURCE_PREFERENCE` wins.
+For indicators, where several sources hold the same series, the one earliest in
+:data:`SOURCE_PREFERENCE` wins. Flows never use that list: they follow the sources' traits, so
+the fact-check and the profile answer one flow from one source.
 """
 
 from __future__ import annotations
@@ -23,7 +27,8 @@ from typing import Any
 
 from bilat.schema import GDP_USD, IMPORTS_TOTAL_USD
 
-SOURCE_PREFERENCE = ("imf_dots", "baci", "comtrade", "worldbank", "world_bank", "cow", "tradhist")
+#: Indicator sources, best first (only sources bilat has loaders for).
+SOURCE_PREFERENCE = ("worldbank", "cow")
 
 
 @dataclass(frozen=True)
@@ -67,10 +72,17 @@ class TradeFacts:
     # --- flows ---------------------------------------------------------------------------------
 
     def exports(self, exporter: str, importer: str, year: int) -> Fact | None:
-        reported = self._flow(exporter, importer, "X", year)
-        if reported is not None:
-            value, source, valuation = reported
-            return Fact(value, source, f"{exporter} exports to {importer}, reported by {exporter} ({valuation or 'FOB'})")
+        from bilat.analytics import selection
+
+        frame = self.execute(selection.pair_totals(self.tables, exporter, importer, (year, year)))
+        if frame is not None and len(frame):
+            frame = frame[(frame["exporter"] == exporter) & (frame["importer"] == importer)].dropna(subset=["value_usd"])
+            chosen = selection.choose_source(frame)
+            if chosen is not None:
+                value = float(frame[frame["source"] == chosen]["value_usd"].sum())
+                basis = selection.basis_of(chosen)
+                who = f"reported by {exporter} (FOB)" if basis.startswith("reported by the exporter") else basis
+                return Fact(value, chosen, f"{exporter} exports to {importer}, {who}")
         mirror = self._flow(importer, exporter, "M", year)
         if mirror is not None:
             value, source, valuation = mirror

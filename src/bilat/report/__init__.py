@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from typing import Any
+
 from bilat.engines import Engine
 from bilat.errors import BilatError
 from bilat.report.model import Report, Section, Table
@@ -35,13 +37,14 @@ def build_report(
     reconcile_year: int | None = None,
     top: int = 10,
     engine: Engine | str | None = None,
+    session: Any = None,
 ) -> Report:
     """Compute and lay out the report for the pair (see :mod:`bilat.report.sections` for the parts)."""
     from bilat.report.context import gather
     from bilat.report.sections import build_all
     from bilat.report.sections.summary import key_figures
 
-    ctx = gather(a, b, years, lens=lens, reconcile_year=reconcile_year, top=top, engine=engine)
+    ctx = gather(a, b, years, lens=lens, reconcile_year=reconcile_year, top=top, engine=engine, session=session)
     return Report(a=ctx.a, b=ctx.b, names=ctx.names, years=ctx.profile.years, sections=build_all(ctx),
                   summary=key_figures(ctx))
 

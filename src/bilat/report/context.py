@@ -11,10 +11,12 @@ from typing import Any
 
 import pandas as pd
 
-from bilat import pair_api
 from bilat.analytics.targets import TargetStatus
-from bilat.engines import Engine, open_engine
 from bilat.errors import BilatError
+from bilat.questions.overview import PairProfile, profile as pair_profile
+from bilat.questions.side_by_side import Reconciliation, reconcile
+from bilat.questions.targets import target_status
+from bilat.session import Session, using
 
 
 @dataclass
@@ -23,9 +25,9 @@ class ReportContext:
 
     a: str
     b: str
-    profile: pair_api.PairProfile
+    profile: PairProfile
     statuses: list[TargetStatus]
-    reconciliation: pair_api.Reconciliation | None
+    reconciliation: Reconciliation | None
     reconciliation_error: str | None
     claims: pd.DataFrame | None
     potential: dict[tuple[str, str], Any]
@@ -48,45 +50,38 @@ def gather(
     lens: str | None = None,
     reconcile_year: int | None = None,
     top: int = 10,
-    engine: Engine | str | None = None,
+    engine: Any = None,
+    session: Session | None = None,
 ) -> ReportContext:
     """Compute every part of the report (raises only for a bad pair or a pair without data)."""
-    from bilat.queries import resolve_pair
-    from bilat.catalog import open_store
-
-    a, b = resolve_pair(a, b)
-    owned = engine is None or isinstance(engine, str)
-    eng = open_engine(engine or "duckdb") if owned else engine
-    try:
-        profile = pair_api.profile(a, b, years, top=top, lens=lens, engine=eng)
-        statuses = pair_api.target_status(a=a, b=b, include_seeds=True, engine=eng)
+    with using(session, engine) as s:
+        a, b = s.pair(a, b).codes
+        profile = pair_profile(a, b, years, top=top, lens=lens, session=s)
+        statuses = target_status(a=a, b=b, include_seeds=True, session=s)
         reconciliation, error = None, None
         try:
-            reconciliation = pair_api.reconcile(a, b, reconcile_year, engine=eng)
+            reconciliation = reconcile(a, b, reconcile_year, session=s)
         except BilatError as exc:
             error = str(exc)
-        potential, potential_error = _potential(eng, a, b, top)
-        claims = _claims(a, b, eng)
-        name = eng.name
-    finally:
-        if owned:
-            eng.close()
-    store = open_store()
+        potential, potential_error = _potential(s, a, b, top)
+        claims = _claims(a, b, s)
+        name = s.engine_name
+        files = s.store.files()
     return ReportContext(
         a=a, b=b, profile=profile, statuses=statuses, reconciliation=reconciliation, reconciliation_error=error,
-        claims=claims, potential=potential, potential_error=potential_error, provenance_text=_embedded_provenance(), files=store.files(), engine_name=name,
+        claims=claims, potential=potential, potential_error=potential_error, provenance_text=_embedded_provenance(), files=files, engine_name=name,
         options={"years": years, "lens": lens, "reconcile_year": reconcile_year, "top": top},
     )
 
 
-def _potential(eng: Engine, a: str, b: str, top: int) -> tuple[dict[tuple[str, str], Any], str | None]:
+def _potential(s: Session, a: str, b: str, top: int) -> tuple[dict[tuple[str, str], Any], str | None]:
     """Untapped potential both ways (or both sides' advantages when no bilateral product data)."""
-    from bilat.product_sources import untapped_potential
+    from bilat.questions.potential import untapped_potential
 
     answers: dict[tuple[str, str], Any] = {}
     try:
         for exporter, importer in ((a, b), (b, a)):
-            answer = untapped_potential(eng, exporter, importer, top=top)
+            answer = untapped_potential(s, exporter, importer, top=top)
             answers[(exporter, importer)] = answer
             if answer.kind != "potential":
                 break
@@ -102,9 +97,9 @@ def _embedded_provenance() -> str | None:
     return path.read_text(encoding="utf-8") if path.is_file() else None
 
 
-def _claims(a: str, b: str, eng: Engine) -> pd.DataFrame | None:
+def _claims(a: str, b: str, s: Session) -> pd.DataFrame | None:
     """The news claims about the pair with their verdicts (None when no article names both)."""
     from bilat.news.verdicts import pair_claims
 
-    frame = pair_claims(a, b, engine=eng)
+    frame = pair_claims(a, b, engine=s.engine, store=s.store)
     return frame if len(frame) else None

@@ -1,7 +1,7 @@
 """The untapped-potential answer for the web: the same source choice and columns as ``bilat potential``.
 
 Why here and not in a route: ``bilat potential`` keeps its source choice (which source and year
-can answer: a full basket of products with bilateral rows) in :mod:`bilat.product_sources`;
+can answer: a full basket of products with bilateral rows) in :mod:`bilat.questions.potential`;
 this module calls the same function, so the CLI, the report and the web pick the same data, and
 says in a note what is missing rather than falling back silently.
 """
@@ -22,7 +22,7 @@ def untapped(
     advantages, the web answers 404 with the same explanation, and the page shows it.
     """
     from bilat.analytics.product_trade import check_level, resolve_lens
-    from bilat.product_sources import untapped_potential
+    from bilat.questions import untapped_potential
 
     check_level(level)
     if lens is not None:

@@ -21,11 +21,11 @@ router = APIRouter(prefix="/api", tags=["pair"], responses=ERROR_RESPONSES)
 @router.get("/flows/{a}/{b}", response_model=Envelope, summary="Yearly goods flows both ways")
 def flows(a: CountryPath, b: CountryPath, pool: Pool, etag: ETag, years: Years = None, source: Source = None) -> JSONResponse:
     """One record per year and direction, from one source (the best loaded, or ``source``); never summed across sources."""
-    from bilat import queries
+    from bilat.questions import pair_flows
 
     a3, b3 = pair(a, b)
-    with pool.engine() as engine:
-        answer = queries.pair_flows(a3, b3, years, source, engine)
+    with pool.session() as session:
+        answer = pair_flows(a3, b3, years, source, session=session)
     return envelope(answer.frame, answer.notes, answer.source, etag)
 
 
@@ -34,11 +34,11 @@ def composition(
     a: CountryPath, b: CountryPath, pool: Pool, etag: ETag, by: Level = Level.chapter, years: Years = None
 ) -> JSONResponse:
     """Values by year, direction and HS section, chapter, heading or subheading, with descriptions."""
-    from bilat import queries
+    from bilat.questions import pair_composition
 
     a3, b3 = pair(a, b)
-    with pool.engine() as engine:
-        answer = queries.pair_composition(a3, b3, by.value, years, engine)
+    with pool.session() as session:
+        answer = pair_composition(a3, b3, by.value, years, session=session)
     return envelope(answer.frame, answer.notes, answer.source, etag)
 
 

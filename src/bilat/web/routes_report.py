@@ -1,6 +1,6 @@
 """The pair profile, declared targets checked against the data, and one flow seen by every source.
 
-Thin wrappers over :mod:`bilat.pair_api`. Targets are read from the app's own store (the one
+Thin wrappers over :mod:`bilat.questions`, each given a session over the app's store. Targets are read from the app's own store (the one
 ``create_app`` was given), not from ``$BILAT_HOME``, so a service and its tests agree on the data.
 """
 
@@ -31,22 +31,13 @@ def profile(
     source: Source = None,
 ) -> JSONResponse:
     """One record per table of the profile (``table``: flows, cagr, shares, composition, hhi, world_exports, lens...), each with its ``rows``."""
-    from bilat import pair_api
+    from bilat.questions import profile as pair_profile
 
     a3, b3 = pair(a, b)
-    with pool.engine() as engine:
-        found = pair_api.profile(a3, b3, years, top=top, lens=lens, source=source, engine=engine)
-    sources = {"composition": found.composition_source, "shares": found.shares_source}
-    data = [
-        {"table": name, "source": sources.get(name, found.source), "rows": records(frame)}
-        for name, frame in found.tables().items()
-    ]
-    data.insert(0, {"table": "pair", "source": found.source, "rows": [
-        {"a": found.a, "b": found.b, "a_name": found.names[found.a], "b_name": found.names[found.b],
-         "first_year": found.years[0], "last_year": found.years[1], "basis": found.basis,
-         "composition_complete": found.composition_complete, "lens": found.lens_name}
-    ]})
-    return envelope(data, found.notes, found.source, etag)
+    with pool.session() as session:
+        found = pair_profile(a3, b3, years, top=top, lens=lens, source=source, session=session)
+    answer = found.to_dict()
+    return envelope(answer["data"], answer["notes"], answer["source"], etag)
 
 
 @router.get("/targets", response_model=Envelope, summary="Declared targets stored in the catalog")
@@ -69,15 +60,14 @@ def target_status(
     seeds: Annotated[bool, Query(description="With a pair: also the goals the founding articles declare.")] = True,
 ) -> JSONResponse:
     """Each goal with the required and the actual growth rate, progress, projection and verdict (year-by-year rows in ``years``)."""
-    from bilat import pair_api
-    from bilat.catalog.targets import TargetStore
+    from bilat.questions import target_status as check_targets
 
     wanted = pair_query(pair)
-    chosen = [t for t in TargetStore(pool.store).all() if wanted is None or {t.a, t.b} == set(wanted)]
-    if wanted is not None and seeds:
-        chosen += [s for s in pair_api.seed_targets(*wanted) if not any(pair_api._same_goal(s, t) for t in chosen)]
-    with pool.engine() as engine:
-        statuses = [pair_api.evaluate_target(t, engine) for t in chosen]
+    with pool.session() as session:
+        if wanted is None:
+            statuses = check_targets(session=session)
+        else:
+            statuses = check_targets(a=wanted[0], b=wanted[1], include_seeds=seeds, session=session)
     rows = [_status_record(s) for s in statuses]
     notes = [] if rows else ["no declared target for this pair: add one with `bilat target add`"]
     return envelope(rows, notes, None, etag)
@@ -95,11 +85,11 @@ def reconcile(
     a: CountryPath, b: CountryPath, pool: Pool, etag: ETag, year: Year = None, view: ReconcileView = ReconcileView.comparison
 ) -> JSONResponse:
     """Each source's and reporter's figure for the pair's flows in one year; the notes explain the gaps (CIF/FOB, coverage, missing reports)."""
-    from bilat import pair_api
+    from bilat.questions import reconcile as reconcile_pair
 
     a3, b3 = pair(a, b)
-    with pool.engine() as engine:
-        found = pair_api.reconcile(a3, b3, year, engine=engine)
+    with pool.session() as session:
+        found = reconcile_pair(a3, b3, year, session=session)
     frame = found.comparison if view == ReconcileView.comparison else found.figures
     frame = frame.assign(year=found.year) if "year" not in frame.columns else frame
     return envelope(frame, [*found.explanations, *found.notes], None, etag)

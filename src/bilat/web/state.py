@@ -24,6 +24,7 @@ from bilat import __version__
 from bilat.engines import Engine, open_engine
 from bilat.settings import EMBEDDED_DIR
 from bilat.catalog.store import Store
+from bilat.session import Session
 
 #: Engines kept open per state; more concurrent requests open extra engines and close them after.
 DEFAULT_POOL_SIZE = 4
@@ -111,6 +112,12 @@ class EnginePool:
                     self._idle.append((key, engine))
             if not keep:
                 _close_quietly(engine)
+
+    @contextlib.contextmanager
+    def session(self) -> Iterator[Session]:
+        """A :class:`bilat.session.Session` over the app's store and a borrowed engine (one request)."""
+        with self.engine() as engine:
+            yield Session(engine=engine, store=self.store)
 
     def close(self) -> None:
         with self._lock:

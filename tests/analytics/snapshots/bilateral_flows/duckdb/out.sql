@@ -28,7 +28,10 @@ FROM (
             *
           FROM "product_flows" AS "t1"
           WHERE
-            (
+            "t1"."source" = 'baci'
+            AND "t1"."year" BETWEEN 2013 AND 2016
+            AND "t1"."hs_level" = 6
+            AND (
               (
                 (
                   "t1"."exporter" = 'ISR'
@@ -44,9 +47,6 @@ FROM (
                 )
               )
             )
-            AND "t1"."source" = 'baci'
-            AND "t1"."hs_level" = 6
-            AND "t1"."year" BETWEEN 2013 AND 2016
         ) AS "t3"
         GROUP BY
           1,
@@ -75,7 +75,12 @@ FROM (
             *
           FROM "product_flows" AS "t1"
           WHERE
-            (
+            "t1"."source" = 'comtrade'
+            AND "t1"."year" BETWEEN 2013 AND 2016
+            AND "t1"."hs_level" = 0
+            AND "t1"."flow" = 'X'
+            AND "t1"."reporter" = "t1"."exporter"
+            AND (
               (
                 (
                   "t1"."exporter" = 'ISR'
@@ -91,11 +96,6 @@ FROM (
                 )
               )
             )
-            AND "t1"."source" = 'comtrade'
-            AND "t1"."hs_level" = 0
-            AND "t1"."flow" = 'X'
-            AND "t1"."reporter" = "t1"."exporter"
-            AND "t1"."year" BETWEEN 2013 AND 2016
         ) AS "t4"
         GROUP BY
           1,
@@ -125,7 +125,10 @@ FROM (
           *
         FROM "country_flows" AS "t0"
         WHERE
-          (
+          "t0"."source" = 'imf_dots'
+          AND "t0"."flow" = 'X'
+          AND "t0"."year" BETWEEN 2013 AND 2016
+          AND (
             (
               (
                 "t0"."reporter" = 'ISR'
@@ -141,9 +144,6 @@ FROM (
               )
             )
           )
-          AND "t0"."source" = 'imf_dots'
-          AND "t0"."flow" = 'X'
-          AND "t0"."year" BETWEEN 2013 AND 2016
       ) AS "t2"
       GROUP BY
         1,

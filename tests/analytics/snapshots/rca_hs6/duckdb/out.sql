@@ -56,13 +56,7 @@ FROM (
           "t0"."year" = 2016
           AND "t0"."source" = 'baci'
           AND "t0"."hs_level" >= 6
-          AND (
-            (
-              "t0"."flow" IS NULL
-            ) OR (
-              "t0"."flow" = 'X'
-            )
-          )
+          AND TRUE
           AND "t0"."exporter" <> 'WLD'
           AND "t0"."value_usd" IS NOT NULL
           AND "t0"."hs_level" = (
@@ -76,13 +70,7 @@ FROM (
                 "t0"."year" = 2016
                 AND "t0"."source" = 'baci'
                 AND "t0"."hs_level" >= 6
-                AND (
-                  (
-                    "t0"."flow" IS NULL
-                  ) OR (
-                    "t0"."flow" = 'X'
-                  )
-                )
+                AND TRUE
                 AND "t0"."exporter" <> 'WLD'
                 AND "t0"."value_usd" IS NOT NULL
             ) AS "t1"

@@ -1,0 +1,172 @@
+"""Question 1: the pair in one answer: flows, growth, shares and ranks, composition, a sector lens.
+
+Example::
+
+    from bilat.questions import profile
+    p = profile("Israel", "Japan", years="2010-2020")
+    p.flows            # yearly ISR→JPN, JPN→ISR, total, balance, year-on-year growth
+    p.to_dict()        # what `bilat profile --format json` and /api/profile both print
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+
+from bilat.analytics import growth
+from bilat.analytics import profile as prof
+from bilat.analytics import selection
+from bilat.errors import UnknownProductError
+from bilat.questions import profile_parts as parts
+from bilat.questions.answer import records
+from bilat.questions.yearly import pair_series, span_of
+from bilat.questions.hints import LOAD_OTS
+from bilat.session import Session, using
+
+
+@dataclass
+class PairProfile:
+    """Everything :func:`profile` found, one DataFrame per question, and the notes to read them by."""
+
+    a: str
+    b: str
+    names: dict[str, str]
+    source: str
+    basis: str
+    flows: pd.DataFrame
+    cagr: pd.DataFrame
+    shares: pd.DataFrame
+    shares_source: str | None
+    composition: pd.DataFrame
+    composition_source: str | None
+    composition_complete: bool
+    hhi: pd.DataFrame
+    lens: pd.DataFrame | None
+    lens_name: str | None
+    lens_world: pd.DataFrame | None
+    world_exports: pd.DataFrame
+    years: tuple[int, int]
+    notes: list[str] = field(default_factory=list)
+
+    def tables(self) -> dict[str, pd.DataFrame]:
+        """The DataFrames by name (for JSON/CSV output)."""
+        out = {"flows": self.flows, "cagr": self.cagr, "shares": self.shares, "composition": self.composition,
+               "hhi": self.hhi, "world_exports": self.world_exports}
+        if self.lens is not None:
+            out["lens"] = self.lens
+        if self.lens_world is not None:
+            out["lens_world"] = self.lens_world
+        return out
+
+    def table_sources(self) -> dict[str, str | None]:
+        """Which source answered each table."""
+        special = {"composition": self.composition_source, "hhi": self.composition_source,
+                   "lens": self.composition_source, "shares": self.shares_source}
+        found = {}
+        for name, frame in self.tables().items():
+            if name in special:
+                found[name] = special[name]
+            elif "source" in frame.columns and len(frame):
+                found[name] = str(frame["source"].iloc[0])
+            else:
+                found[name] = self.source
+        return found
+
+    def to_dict(self) -> dict[str, Any]:
+        """The one JSON shape of a profile (CLI ``--format json`` and ``/api/profile`` print it).
+
+        ``data`` holds one record per table: the pair itself first (``table: "pair"``), then
+        ``flows``, ``cagr``, ``shares``, ``composition``, ``hhi``, ``world_exports`` and the
+        lens tables, each with its ``source`` and ``rows``.
+        """
+        sources = self.table_sources()
+        data: list[dict[str, Any]] = [{"table": "pair", "source": self.source, "rows": [{
+            "a": self.a, "b": self.b, "a_name": self.names[self.a], "b_name": self.names[self.b],
+            "first_year": self.years[0], "last_year": self.years[1], "basis": self.basis,
+            "composition_complete": self.composition_complete, "lens": self.lens_name,
+        }]}]
+        data += [{"table": name, "source": sources[name], "rows": records(frame)} for name, frame in self.tables().items()]
+        return {"data": data, "notes": list(self.notes), "source": self.source}
+
+
+def cagr_table(series: pd.DataFrame, a: str, b: str, spans: list[tuple[int, int]]) -> pd.DataFrame:
+    """CAGR of both flows and the total over each span (rows: measure, first_year, last_year, ...)."""
+    cols = prof.series_columns(a, b)
+    rows = []
+    indexed = series.set_index("year")
+    for first, last in spans:
+        for key in ("a_to_b", "b_to_a", "total"):
+            column = cols[key]
+            v0 = _value(indexed, first, column)
+            v1 = _value(indexed, last, column)
+            rows.append(dict(measure=column, first_year=first, last_year=last, first_value=v0, last_value=v1,
+                             years=last - first, cagr=growth.cagr(v0, v1, last - first)))
+    return pd.DataFrame(rows, columns=["measure", "first_year", "last_year", "first_value", "last_value", "years", "cagr"])
+
+
+def _value(indexed: pd.DataFrame, year: int, column: str) -> float | None:
+    if year not in indexed.index:
+        return None
+    v = indexed.at[year, column]
+    return None if v is None or (isinstance(v, float) and math.isnan(v)) else float(v)
+
+
+def profile(
+    a: str,
+    b: str,
+    years: str | tuple[int, int] | None = None,
+    *,
+    top: int = 10,
+    lens: str | None = None,
+    source: str | None = None,
+    cagr_spans: list[tuple[int, int]] | None = None,
+    engine: Any = None,
+    session: Session | None = None,
+) -> PairProfile:
+    """Profile the pair: flows, growth, shares and ranks, composition, concentration and a lens."""
+    span = span_of(years)
+    lens_obj = _lens(lens) if lens else None
+    with using(session, engine) as s:
+        pair = s.pair(a, b)
+        a, b = pair.codes
+        series, chosen, notes = pair_series(s, a, b, span, source)
+        first, last = int(series.year.min()), int(series.year.max())
+        cagr = cagr_table(series, a, b, cagr_spans or _default_spans(series))
+        shares, shares_source = parts.shares(s, a, b, (first, last), chosen, notes)
+        composition, comp_source, complete, hhi = parts.composition(s, a, b, (first, last), top, series, notes)
+        lens_frame = lens_world = None
+        if lens_obj is not None:
+            lens_frame, lens_world = parts.lens_views(s, a, b, (first, last), lens_obj, comp_source, complete, notes)
+        world = parts.world_exports(s, a, b, top)
+        if not len(world):
+            notes.append(f"each country's export structure to the world needs Open Trade Statistics or BACI rows ({LOAD_OTS})")
+    return PairProfile(
+        a=a, b=b, names=pair.names, source=chosen, basis=selection.basis_of(chosen),
+        flows=series, cagr=cagr, shares=shares, shares_source=shares_source, composition=composition,
+        composition_source=comp_source, composition_complete=complete, hhi=hhi, lens=lens_frame,
+        lens_name=lens_obj.name if lens_obj is not None else None, lens_world=lens_world, world_exports=world,
+        years=(first, last), notes=notes,
+    )
+
+
+def _default_spans(series: pd.DataFrame) -> list[tuple[int, int]]:
+    """The whole span with a total, and its last 5 and 10 years."""
+    with_total = series[series.total_usd.notnull()]
+    years = with_total.year if len(with_total) else series.year
+    first, last = int(years.min()), int(years.max())
+    spans = [(first, last)]
+    for n in (10, 5):
+        if last - n > first:
+            spans.append((last - n, last))
+    return spans
+
+
+def _lens(name: str) -> Any:
+    try:
+        from bilat.nomenclature.lenses import get_lens
+    except ImportError:  # pragma: no cover - the nomenclature ships lenses
+        raise UnknownProductError(f"sector lens {name!r}: bilat.nomenclature.lenses is not available") from None
+    return get_lens(name)

@@ -1,0 +1,144 @@
+"""Question 3: untapped potential, and the revealed advantages it rests on.
+
+A question about revealed advantage or potential needs exports by product for (nearly) all
+countries, and bilateral rows for the potential; the coverage probe (:mod:`.coverage`) finds the
+source and year that have them, or the answer says what to load.
+
+Example::
+
+    from bilat.questions import untapped_potential
+    from bilat.session import Session
+    with Session() as s:
+        untapped_potential(s.engine, "ISR", "JPN").frame
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+
+from bilat.errors import BilatError, NoDataError
+from bilat.questions.answer import records
+from bilat.questions.probe import Coverage, coverage, pick
+from bilat.questions.hints import LOAD_BACI
+
+
+def describe_codes(frame: pd.DataFrame, column: str = "hs_code") -> pd.Series:
+    """HS descriptions for a column of codes ('' where the nomenclature does not know a code)."""
+    from bilat.nomenclature.hs import describe
+
+    def one(code: str) -> str:
+        try:
+            return describe(code)
+        except BilatError:
+            return ""
+
+    return frame[column].map(one)
+
+
+def rca_table(eng, country: str, *, year: int | None, level: int, top: int, source: str | None = None,  # noqa: ANN001, ANN201
+              lens: str | None = None):
+    """(frame, coverage) of ``country``'s top products by RCA, or NoDataError saying what to load.
+
+    With ``lens``, RCA is still economy-wide (against the whole basket); only the listed products
+    are restricted to the lens.
+    """
+    from bilat.analytics.indices import rca
+    from bilat.analytics.product_trade import lens_filter
+
+    flows = eng.table("product_flows")
+    covers = coverage(eng, flows)
+    chosen = pick(covers, year=year, level=level, source=source, bilateral=False)
+    if chosen is None:
+        have = ", ".join(f"{c.source} {c.year} (HS{c.finest_level})" for c in covers if c.full_basket) or "none"
+        when = f" for {year}" if year else ""
+        raise NoDataError(
+            f"no exports by product for all countries{when} at HS{level} (loaded: {have}); {LOAD_BACI}"
+        )
+    expr = rca(flows, year=chosen.year, level=level, source=chosen.source, exporter=country)
+    if lens is not None:
+        expr = expr.filter(lens_filter(expr.hs_code, lens))
+    frame = eng.execute(expr.order_by([expr.rca.desc(), expr.hs_code]).limit(top))
+    frame.insert(2, "description", describe_codes(frame))
+    return frame[["exporter", "hs_code", "description", "export_usd", "export_share", "world_share", "rca"]], chosen
+
+
+@dataclass
+class PotentialAnswer:
+    """Untapped potential of A in B, or, without bilateral product data, both sides' advantages.
+
+    ``kind`` is ``"potential"`` (ranked products: supply, demand, ease, potential, actual,
+    untapped) or ``"advantages"`` (each country's top products by RCA); ``note`` says which source
+    and year answered and, for advantages, what to load to rank the potential.
+    """
+
+    kind: str
+    frame: pd.DataFrame
+    note: str
+    source: str
+    year: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"data": records(self.frame), "notes": [self.note], "source": self.source,
+                "kind": self.kind, "year": self.year}
+
+
+POTENTIAL_COLUMNS = ["rank", "hs_code", "description", "rca", "supply", "demand", "ease", "potential_usd",
+                     "actual_usd", "untapped_usd"]
+
+
+def untapped_potential(eng, a3: str, b3: str, *, year: int | None = None, level: int = 6, top: int = 25,  # noqa: ANN001
+                       lens: str | None = None, min_rca: float = 1.0, source: str | None = None) -> PotentialAnswer:
+    """The library behind ``bilat potential``, the report's potential section and the web API."""
+    from bilat.analytics.potential import export_potential
+
+    flows = eng.table("product_flows")
+    covers = coverage(eng, flows)
+    chosen = pick(covers, year=year, level=level, source=source, bilateral=True)
+    if chosen is None:
+        return _advantages_instead(eng, covers, a3, b3, year=year, level=level, top=top, lens=lens)
+    mine = flows.filter(flows.source == chosen.source, flows.year == chosen.year, flows.exporter == a3)
+    counted = eng.execute(mine.count())
+    if int(counted.iloc[0, 0] if hasattr(counted, "iloc") else counted) == 0:
+        # Without this, "no product with RCA >= 1" would wrongly suggest A has no advantage anywhere.
+        raise NoDataError(
+            f"{a3} exports nothing in the loaded {chosen.source} {chosen.year} data (the file covers other exporters); "
+            f"{LOAD_BACI}"
+        )
+    expr = export_potential(flows, a3, b3, year=chosen.year, level=level, source=chosen.source, lens=lens, min_rca=min_rca)
+    frame = eng.execute(expr.limit(top))
+    frame.insert(3, "description", describe_codes(frame) if len(frame) else pd.Series(dtype=str))
+    frame = frame[POTENTIAL_COLUMNS]
+    note = (
+        f"{chosen.source} {chosen.year}, HS{level}{f', lens {lens}' if lens else ''}; potential = supply "
+        f"(A's share of world exports to others) × demand (B's imports) × ease (A→B trade intensity, capped); "
+        f"untapped = max(potential − actual, 0). Method and caveats: docs/methods.md"
+    )
+    if frame.empty:
+        note = f"no product where {a3} has RCA ≥ {min_rca} and {b3} imports, in {chosen.source} {chosen.year}. " + note
+    return PotentialAnswer("potential", frame, note, chosen.source, chosen.year)
+
+
+def _advantages_instead(eng, covers: list[Coverage], a3: str, b3: str, *, year: int | None, level: int,  # noqa: ANN001
+                        top: int, lens: str | None = None) -> PotentialAnswer:
+    """No bilateral product data: both countries' revealed advantages, and what is missing."""
+    world = [c for c in covers if c.full_basket]
+    if not world:
+        raise NoDataError(f"no exports by product in the loaded data; {LOAD_BACI}")
+    fallback = next((c for c in world if c.year == year), world[0]) if year is not None else world[0]
+    fallback_level = min(level, fallback.finest_level)
+    frames = []
+    for iso3 in (a3, b3):
+        frame, _ = rca_table(eng, iso3, year=fallback.year, level=fallback_level, top=top, source=fallback.source,
+                             lens=lens)
+        frames.append(frame)
+    when = f"for {year}" if year is not None else "for any year"
+    note = (
+        f"no bilateral product flows {when} in the loaded data, so the untapped potential of {a3} in {b3} "
+        f"cannot be ranked; showing both countries' revealed comparative advantage instead "
+        f"({fallback.source} {fallback.year}, HS{fallback_level}{f', lens {lens}' if lens else ''}). "
+        f"To rank the potential, {LOAD_BACI}."
+    )
+    return PotentialAnswer("advantages", pd.concat(frames, ignore_index=True), note, fallback.source, fallback.year)

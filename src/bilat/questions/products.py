@@ -1,0 +1,108 @@
+"""Question 1b: what the pair trades, by HS section, chapter, heading or subheading.
+
+Example::
+
+    from bilat.questions import pair_composition
+    pair_composition("ISR", "JPN", by="chapter").frame
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+
+from bilat.analytics import composition as comp
+from bilat.analytics import selection
+from bilat.errors import BilatError, NoDataError
+from bilat.questions.answer import Answer
+from bilat.questions.yearly import span_of
+from bilat.questions.hints import LOAD_HINT
+from bilat.session import Session, resolve_pair, using
+
+
+def pair_composition(a: str, b: str, by: str = "chapter", years: str | tuple[int, int] | None = None,
+                     engine: Any = None, hs_revision: int | None = None, *, session: Session | None = None) -> Answer:
+    """What the pair trades by section, chapter (hs2), heading (hs4) or subheading (hs6).
+
+    With ``hs_revision`` (1992...2022), six-digit rows of other revisions are first converted to
+    it through the UN correlation tables, so that a series crossing a revision lines up.
+    """
+    if hs_revision is not None:
+        from bilat.nomenclature.concordance import REVISIONS
+
+        if hs_revision not in REVISIONS:
+            raise BilatError(f"--hs-revision must be one of {', '.join(map(str, REVISIONS))}; got {hs_revision}")
+    if by not in comp.LEVELS:
+        raise BilatError(f"--by must be one of year, {', '.join(comp.LEVELS)}; got {by!r}")
+    a, b = resolve_pair(a, b)
+    span = span_of(years)
+    digits = comp.LEVELS[by]
+    frame = pd.DataFrame()
+    chosen = None
+    with using(session, engine) as s:
+        tables = s.tables(("product_flows",))
+        for source in selection.product_sources():
+            rows = comp.product_rows(tables, a, b, span, source)
+            if hs_revision is not None:
+                rows = _harmonised(s, rows, hs_revision)
+            frame = s.execute(comp.by_level(rows, digits))
+            if len(frame):
+                chosen = source
+                break
+    if chosen is None:
+        raise NoDataError(f"no product-level flows between {a} and {b} in the loaded data; {LOAD_HINT}")
+    frame = frame.rename(columns={"code": "hs_code"})
+    notes = []
+    if chosen != "baci":
+        chapters = sorted(frame.hs_code.str[:2].unique())
+        notes.append(
+            f"product detail from {chosen} covers only HS chapter(s) {', '.join(chapters)} for this pair; "
+            f"the composition is partial: {LOAD_HINT}"
+        )
+    frame = _describe(frame, by)
+    frame["source"] = chosen
+    return Answer(frame.reset_index(drop=True), notes, chosen)
+
+
+def _harmonised(s: Session, rows: Any, target: int) -> Any:
+    """``rows`` converted to HS ``target`` (the correlation links are a small in-memory table)."""
+    import ibis
+
+    from bilat.nomenclature.concordance import concordance
+
+    present = s.execute(rows.filter(rows.hs_level == 6).select("hs_revision").distinct())["hs_revision"]
+    parts = []
+    for revision in sorted(int(r) for r in present.dropna().unique()):
+        if revision != target:
+            links = concordance(revision, target)[["code_from", "code_to", "weight"]].assign(rev_from=revision)
+            parts.append(links)
+    if not parts:
+        return rows
+    links = pd.concat(parts, ignore_index=True).astype({"rev_from": "int16", "weight": "float64"})
+    return comp.harmonise(rows, ibis.memtable(links), target)
+
+
+def _describe(frame: pd.DataFrame, by: str) -> pd.DataFrame:
+    """Add product descriptions (and roll chapters up to sections when asked)."""
+    from bilat.nomenclature import hs
+
+    if by == "section":
+        sections = frame.hs_code.map(lambda c: hs.section_of(c))
+        frame = frame.assign(section=[s[0] for s in sections], description=[s[1] for s in sections])
+        frame = frame.groupby(["year", "exporter", "importer", "section", "description"], as_index=False)["value_usd"].sum()
+        return frame.sort_values(["year", "exporter", "value_usd"], ascending=[True, True, False])
+
+    def describe(code: str) -> str:
+        try:
+            return hs.describe(code)
+        except Exception:  # noqa: BLE001 - an unknown code keeps its row, without a description
+            return ""
+
+    return frame.assign(description=frame.hs_code.map(describe))
+
+
+def composition(a: str, b: str, by: str = "chapter", years: str | None = None, engine: Any = None,
+                hs_revision: int | None = None, *, session: Session | None = None) -> pd.DataFrame:
+    """What ``a`` and ``b`` trade by product group (see :func:`pair_composition` for notes)."""
+    return pair_composition(a, b, by, years, engine, hs_revision=hs_revision, session=session).frame

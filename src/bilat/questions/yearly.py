@@ -1,0 +1,91 @@
+"""Question 1a: the pair's yearly goods flows, each way, from one source.
+
+Example::
+
+    from bilat.questions import pair_flows
+    pair_flows("Israel", "Japan", years="2013-2016").frame
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from bilat.analytics import flows as fl
+from bilat.analytics import profile as prof
+from bilat.analytics import selection
+from bilat.errors import NoDataError
+from bilat.questions.answer import Answer
+from bilat.questions.hints import LOAD_HINT
+from bilat.session import Session, resolve_pair, using
+
+
+def span_of(years: str | tuple[int, int] | None) -> tuple[int, int] | None:
+    """``"2012-2017"``, ``(2012, 2017)`` or None as a (first, last) span."""
+    return fl.parse_years(years) if isinstance(years, str) or years is None else (int(years[0]), int(years[1]))
+
+
+def pair_flows(a: str, b: str, years: str | tuple[int, int] | None = None, source: str | None = None,
+               engine=None, *, session: Session | None = None) -> Answer:  # noqa: ANN001 - Engine | str | None
+    """Yearly goods flows both ways, from one source (the best loaded, or ``source``)."""
+    a, b = resolve_pair(a, b)
+    span = span_of(years)
+    with using(session, engine) as s:
+        frame = s.execute(selection.pair_totals(s.tables(("product_flows", "country_flows")), a, b, span))
+    chosen = selection.choose_source(frame, source)
+    if chosen is None:
+        where = f" in {span[0]}-{span[1]}" if span else ""
+        wanted = f" from source {source!r}" if source else ""
+        raise NoDataError(f"no goods flows between {a} and {b}{where}{wanted} in the loaded data")
+    picked = frame[frame.source == chosen].sort_values(["year", "exporter"]).reset_index(drop=True)
+    picked["value_usd"] = picked["value_usd"].astype(float)
+    notes = []
+    others = sorted(set(frame.source) - {chosen})
+    if others:
+        notes.append(f"also available from: {', '.join(others)} (use --source to switch; sources are never summed)")
+    if chosen != "baci":
+        notes.append(
+            f"{a}'s imports from {b} are {b}'s reported exports (mirror, FOB), not {a}'s own CIF import figure; "
+            f"importers' own figures, where loaded, are compared in `bilat reconcile {a} {b}`"
+        )
+    return Answer(fl.label(picked), notes, chosen)
+
+
+def flows(a: str, b: str, years: str | None = None, source: str | None = None, engine=None,  # noqa: ANN001
+          *, session: Session | None = None) -> pd.DataFrame:
+    """Yearly goods flows between ``a`` and ``b`` both ways (see :func:`pair_flows` for notes)."""
+    return pair_flows(a, b, years, source, engine, session=session).frame
+
+
+def pair_series(s: Session, a: str, b: str, span: tuple[int, int] | None,
+                source: str | None = None) -> tuple[pd.DataFrame, str, list[str]]:
+    """The pair's yearly series (A→B, B→A, total, balance, growth) from one source, for the whole span.
+
+    Raises :class:`NoDataError` naming the years the data do cover when the span has none.
+    """
+    tables = s.tables()
+    every = selection.pair_totals(tables, a, b, None)
+    available = s.execute(every.group_by(["source", "year"]).aggregate(n=every.count()))
+    if not len(available):
+        raise NoDataError(
+            f"no goods flows between {a} and {b} in the loaded data (neither country reports trade with the other); "
+            f"check the pair, or {LOAD_HINT}"
+        )
+    in_span = available if span is None else available[(available.year >= span[0]) & (available.year <= span[1])]
+    chosen = selection.choose_source(in_span, source)
+    if chosen is None:
+        where = f" in {span[0]}-{span[1]}" if span and span[0] != span[1] else (f" in {span[0]}" if span else "")
+        cover = available if source is None else available[available.source == source]
+        covered = (f"; the data cover {int(cover.year.min())}-{int(cover.year.max())}" if len(cover) else
+                   f"; source {source!r} has no rows for this pair (loaded: {', '.join(sorted(set(available.source)))})")
+        raise NoDataError(f"no goods flows between {a} and {b}{where}{covered}")
+    flows_expr = selection.pair_totals(tables, a, b, span, sources=(chosen,))
+    series = s.execute(prof.pair_series(flows_expr, a, b))
+    series["year"] = series["year"].astype(int)
+    notes = []
+    others = sorted(set(in_span.source) - {chosen})
+    if others:
+        notes.append(f"flows from {chosen}; also available from {', '.join(others)} (sources are never summed)")
+    if chosen != "baci":
+        notes.append(f"each direction is the exporter's declaration (FOB): {a}'s imports from {b} are {b}'s reported "
+                     f"exports (mirror), not {a}'s own CIF import figure")
+    return series.sort_values("year").reset_index(drop=True), chosen, notes
