@@ -16,17 +16,22 @@ from typing import Any
 __version__ = "0.1.0"
 
 _EXPORTS = {
+    "Session": "bilat.session:Session",
     "Store": "bilat.store:Store",
     "open_store": "bilat.store:open_store",
     "open_engine": "bilat.engines:open_engine",
-    "flows": "bilat.queries:flows",
-    "pair_flows": "bilat.queries:pair_flows",
-    "composition": "bilat.queries:composition",
-    "pair_composition": "bilat.queries:pair_composition",
+    "ingest_file": "bilat.ingest:ingest_file",
+    "flows": "bilat.questions.yearly:flows",
+    "pair_flows": "bilat.questions.yearly:pair_flows",
+    "composition": "bilat.questions.products:composition",
+    "pair_composition": "bilat.questions.products:pair_composition",
     "resolve_country": "bilat.nomenclature.countries:resolve_country",
-    "profile": "bilat.pair_api:profile",
-    "target_status": "bilat.pair_api:target_status",
-    "reconcile": "bilat.pair_api:reconcile",
+    "profile": "bilat.questions.overview:profile",
+    "target_status": "bilat.questions.targets:target_status",
+    "add_target": "bilat.questions.targets:add_target",
+    "reconcile": "bilat.questions.side_by_side:reconcile",
+    "untapped_potential": "bilat.questions.potential:untapped_potential",
+    "SourceTraits": "bilat.sources.traits:SourceTraits",
     "BilatError": "bilat.errors:BilatError",
 }
 

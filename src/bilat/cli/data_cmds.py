@@ -85,6 +85,13 @@ def sources(fmt: OutputFormat = FORMAT_OPTION) -> None:
     note = None
     if not len(frame):
         note = f"Nothing ingested yet in {store.home}: bilat answers from its embedded dataset ({EMBEDDED_DIR / 'PROVENANCE.md'})."
+    else:
+        from bilat.sources.traits import traits_of
+
+        mute = sorted({s for s in frame.source if traits_of(str(s)) is None})
+        if mute:
+            note = (f"note: {', '.join(mute)} declared no traits (how its totals are formed, its priority), so its rows "
+                    "are stored but answer no question; see docs/architecture.md, 'add a source'")
     emit(frame, fmt, title=f"Files in {store.home}", note=note)
 
 

@@ -127,11 +127,6 @@ def search(words: str, level: int | None = None, limit: int = 20) -> pd.DataFram
     return hits[["code", "level", "description", "section"]].head(limit).reset_index(drop=True)
 
 
-def known_codes() -> frozenset[str]:
-    """Every code in the table (all levels), for fast validation."""
-    return frozenset(_table()["code"])
-
-
 # --- internals ----------------------------------------------------------------------------------
 
 

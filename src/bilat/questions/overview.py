@@ -51,6 +51,11 @@ class PairProfile:
     years: tuple[int, int]
     notes: list[str] = field(default_factory=list)
 
+    @property
+    def columns(self) -> dict[str, str]:
+        """The series' column names by role (``a_to_b``, ``b_to_a``, ``total``, ``balance``): faces read these."""
+        return prof.series_columns(self.a, self.b)
+
     def tables(self) -> dict[str, pd.DataFrame]:
         """The DataFrames by name (for JSON/CSV output)."""
         out = {"flows": self.flows, "cagr": self.cagr, "shares": self.shares, "composition": self.composition,

@@ -16,7 +16,6 @@ from __future__ import annotations
 import concurrent.futures
 import contextlib
 import os
-import re
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -137,34 +136,6 @@ def duckdb_progress(
         done.set()
         thread.join()
         progress(total, total)
-
-
-_DUCKDB_LINE = re.compile(r"(?:[Ll]ine|row)[: ]+(\d+)")
-
-
-def csv_read_error(display_name: str, exc: Exception) -> ValidationError:
-    """Turn a DuckDB CSV reading error into a one-line :class:`ValidationError`.
-
-    DuckDB's messages are long and multi-line; the first line and the line number are what a
-    person needs.
-    """
-    text = str(exc)
-    match = _DUCKDB_LINE.search(text)
-    line = int(match.group(1)) if match else None
-    first = text.strip().splitlines()[0] if text.strip() else type(exc).__name__
-    first = re.sub(r"^[A-Za-z ]*Error: ", "", first)
-    if "unicode" in text.lower() or "utf-8" in text.lower() or "utf8" in text.lower():
-        first = "the file is not valid UTF-8 (wrong encoding?)"
-    elif "Expected Number of Columns" in text or "columns" in first.lower() and "expected" in text.lower():
-        expected = re.search(r"Expected Number of Columns: (\d+) Found: (\d+)", text)
-        if expected:
-            first = (
-                f"expected {expected.group(1)} columns, found {expected.group(2)}"
-                " (truncated file or wrong delimiter?)"
-            )
-    elif "gzip" in text.lower() or "zlib" in text.lower() or "compress" in text.lower():
-        first = "the compressed file is damaged or truncated"
-    return ValidationError([Problem(display_name, line, None, f"cannot be read as CSV: {first}")])
 
 
 def require_columns(display_name: str, present: list[str], required: list[str], hint: str = "") -> None:

@@ -16,13 +16,13 @@ def build(ctx) -> Section:  # noqa: ANN001 - a ReportContext
     source = f"{p.source} ({p.basis})"
     fig = figure(f"Goods trade between {p.names[a]} and {p.names[b]}", source)
     for column, label, color in (
-        (f"{a}_to_{b}_usd", f"{a} → {b}", COLORS[0]),
-        (f"{b}_to_{a}_usd", f"{b} → {a}", COLORS[1]),
-        ("total_usd", "total", COLORS[2]),
+        (p.columns["a_to_b"], f"{a} → {b}", COLORS[0]),
+        (p.columns["b_to_a"], f"{b} → {a}", COLORS[1]),
+        (p.columns["total"], "total", COLORS[2]),
     ):
         fig.add_trace(go.Scatter(x=f.year, y=f[column], name=label, mode="lines+markers", line={"color": color}))
     bal = figure(f"{p.names[a]}'s goods balance with {p.names[b]}", source)
-    bal.add_trace(go.Bar(x=f.year, y=f[f"balance_{a}_usd"], name=f"balance of {a}", marker_color=COLORS[3]))
+    bal.add_trace(go.Bar(x=f.year, y=f[p.columns["balance"]], name=f"balance of {a}", marker_color=COLORS[3]))
     growth = p.cagr.copy()
     paragraphs = [
         f"Each direction is the exporter's declaration ({p.basis}). Year-on-year growth is left empty across a gap "

@@ -16,10 +16,10 @@ def key_figures(ctx) -> pd.DataFrame:  # noqa: ANN001 - a ReportContext
     flows = p.flows[p.flows.total_usd.notnull()]
     last = flows.iloc[-1] if len(flows) else p.flows.iloc[-1]
     year = int(last.year)
-    rows.append((f"{a} → {b} exports", year, usd(last[f"{a}_to_{b}_usd"]), p.source))
-    rows.append((f"{b} → {a} exports", year, usd(last[f"{b}_to_{a}_usd"]), p.source))
+    rows.append((f"{a} → {b} exports", year, usd(last[p.columns["a_to_b"]]), p.source))
+    rows.append((f"{b} → {a} exports", year, usd(last[p.columns["b_to_a"]]), p.source))
     rows.append(("total trade", year, usd(last.total_usd), p.source))
-    rows.append((f"{a}'s balance", year, usd(last[f"balance_{a}_usd"]), p.source))
+    rows.append((f"{a}'s balance", year, usd(last[p.columns["balance"]]), p.source))
     for row in p.cagr[p.cagr.measure == "total_usd"].itertuples(index=False):
         rows.append((f"total trade CAGR {row.first_year}-{row.last_year}", row.last_year, pct(row.cagr), p.source))
     shares = p.shares[p.shares.year == year] if len(p.shares) else p.shares
@@ -43,9 +43,9 @@ def build(ctx) -> Section:  # noqa: ANN001
         last = flows.iloc[-1]
         year = int(last.year)
         paragraphs.append(
-            f"In {year}, {na} exported {usd(last[f'{a}_to_{b}_usd'])} of goods to {nb} and {nb} exported "
-            f"{usd(last[f'{b}_to_{a}_usd'])} to {na}: {usd(last.total_usd)} in total, a balance of "
-            f"{usd(last[f'balance_{a}_usd'])} for {na} ({p.basis}; source {p.source})."
+            f"In {year}, {na} exported {usd(last[p.columns['a_to_b']])} of goods to {nb} and {nb} exported "
+            f"{usd(last[p.columns['b_to_a']])} to {na}: {usd(last.total_usd)} in total, a balance of "
+            f"{usd(last[p.columns['balance']])} for {na} ({p.basis}; source {p.source})."
         )
     paragraphs.append(
         f"Years covered: {p.years[0]}-{p.years[1]}. Values are current US dollars (nominal, not adjusted for inflation)."
