@@ -53,6 +53,14 @@ class Target:
     origin: str = "user"
     id: int | None = None
     notes: list[str] = field(default_factory=list)
+    #: goal (a declared objective), expectation, projection or commitment, as the declaration words it.
+    kind: str = "goal"
+    #: True when ``target_value`` is an increase over the base ("add $5 billion"), not the level to reach.
+    increase: bool = False
+    #: True when the declaration named no base year (the last complete data year before it was used).
+    base_year_assumed: bool = False
+    #: Every declaration of this same goal: {"origin": ..., "quote": ...}, the first one first.
+    origins: list[dict] = field(default_factory=list)
 
     def describe(self) -> str:
         """One line a person can read: "double ISR–JPN total trade from 2016 by 2022"."""
@@ -61,10 +69,14 @@ class Target:
         if self.multiplier is not None:
             verb = {2.0: "double", 3.0: "triple", 4.0: "quadruple"}.get(float(self.multiplier))
             goal = f"{verb} {what}" if verb else f"multiply {what} by {self.multiplier:g}"
+        elif self.increase:
+            goal = f"add {usd(self.target_value)} to {what}"
         else:
             goal = f"bring {what} to {usd(self.target_value)}"
         by = f"by {self.by_year}" + (" (assumed: no goal year declared)" if self.by_year_assumed else "")
-        return f"{goal} from {self.base_year} {by}"
+        base = f"from {self.base_year}" + (" (assumed)" if self.base_year_assumed else "")
+        kind = "" if self.kind in (None, "goal") else f" [{self.kind}]"
+        return f"{goal} {base} {by}{kind}"
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -79,7 +91,7 @@ def measure_column(target: Target) -> str:
 def goal_value(target: Target, base_value: float) -> float:
     """The level to reach: base × multiplier, or the declared value."""
     if target.target_value is not None:
-        return float(target.target_value)
+        return base_value + float(target.target_value) if target.increase else float(target.target_value)
     return base_value * float(target.multiplier)
 
 
@@ -129,8 +141,12 @@ def evaluate(target: Target, series: pd.DataFrame, source: str | None = None) ->
     arithmetic = [
         f"base: {target.measure} in {target.base_year} = {usd(base)} ({source or 'loaded data'})",
         (f"goal: {usd(base)} × {target.multiplier:g} = {usd(goal)} by {target.by_year}" if target.multiplier is not None
+         else f"goal: {usd(base)} + {usd(target.target_value)} = {usd(goal)} by {target.by_year}" if target.increase
          else f"goal: {usd(goal)} by {target.by_year}"),
     ]
+    if target.base_year_assumed:
+        arithmetic.append(f"the declaration names no base year; {target.base_year} is assumed")
+    arithmetic += [note for note in target.notes if note]
     if required is not None:
         arithmetic.append(
             f"required growth: ({usd(goal)} / {usd(base)}) ^ (1/{span}) − 1 = {pct(required)} a year over {span} years"

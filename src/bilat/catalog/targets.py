@@ -31,9 +31,21 @@ CREATE TABLE IF NOT EXISTS targets (
     origin VARCHAR NOT NULL,
     created_at TIMESTAMP NOT NULL
 );
+ALTER TABLE targets ADD COLUMN IF NOT EXISTS kind VARCHAR DEFAULT 'goal';
+ALTER TABLE targets ADD COLUMN IF NOT EXISTS increase BOOLEAN DEFAULT false;
+ALTER TABLE targets ADD COLUMN IF NOT EXISTS base_year_assumed BOOLEAN DEFAULT false;
+ALTER TABLE targets ADD COLUMN IF NOT EXISTS notes VARCHAR;
+CREATE TABLE IF NOT EXISTS target_origins (
+    target_id INTEGER NOT NULL,
+    origin VARCHAR NOT NULL,
+    quote VARCHAR,
+    added_at TIMESTAMP NOT NULL,
+    PRIMARY KEY (target_id, origin)
+);
 """
 
-FIELDS = ["a", "b", "measure", "base_year", "by_year", "multiplier", "target_value", "by_year_assumed", "quote", "origin"]
+FIELDS = ["a", "b", "measure", "base_year", "by_year", "multiplier", "target_value", "by_year_assumed", "quote", "origin",
+          "kind", "increase", "base_year_assumed", "notes"]
 
 
 class TargetStore:
@@ -43,17 +55,30 @@ class TargetStore:
         self.store = store or Store()
 
     def add(self, target: Target) -> Target:
-        """Store ``target``; returns it with its new ``id``."""
-        values = [getattr(target, f) for f in FIELDS]
+        """Store ``target``; returns it with its new ``id``.
+
+        The same goal declared again (same pair, measure, base year and level; another article
+        restating it) is not stored twice: the stored goal gains the new declaration as one more
+        origin, and is returned.
+        """
+        now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+        same = next((t for t in self.all() if same_goal(t, target)), None)
         with self.store.write_lock(), self.store.catalog() as con:
             con.execute(TARGETS_SCHEMA)
-            row = con.execute(
-                f"INSERT INTO targets ({', '.join(FIELDS)}, created_at) VALUES ({', '.join('?' for _ in FIELDS)}, ?)"
-                " RETURNING id",
-                [*values, dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)],
-            ).fetchone()
-        target.id = int(row[0])
-        return target
+            if same is not None:
+                con.execute("INSERT OR IGNORE INTO target_origins VALUES (?, ?, ?, ?)",
+                            [same.id, target.origin, target.quote, now])
+                target_id = int(same.id)  # type: ignore[arg-type]
+            else:
+                values = ["\n".join(target.notes) if f == "notes" else getattr(target, f) for f in FIELDS]
+                row = con.execute(
+                    f"INSERT INTO targets ({', '.join(FIELDS)}, created_at) VALUES ({', '.join('?' for _ in FIELDS)}, ?)"
+                    " RETURNING id",
+                    [*values, now],
+                ).fetchone()
+                target_id = int(row[0])
+                con.execute("INSERT INTO target_origins VALUES (?, ?, ?, ?)", [target_id, target.origin, target.quote, now])
+        return self.get(target_id)
 
     def frame(self) -> pd.DataFrame:
         """Every stored target as a DataFrame (empty, with the columns, on a fresh store)."""
@@ -62,8 +87,19 @@ class TargetStore:
                 "SELECT count(*) FROM information_schema.tables WHERE table_name = 'targets'"
             ).fetchone()[0]
             if not exists:
-                return pd.DataFrame(columns=["id", *FIELDS, "created_at"])
-            return con.execute(f"SELECT id, {', '.join(FIELDS)}, created_at FROM targets ORDER BY id").fetch_df()
+                return pd.DataFrame(columns=["id", *FIELDS, "created_at", "origins"])
+            columns = {r[0] for r in con.execute("SELECT column_name FROM information_schema.columns WHERE table_name = 'targets'").fetchall()}
+            select = ", ".join(f if f in columns else f"NULL AS {f}" for f in FIELDS)
+            has_origins = con.execute(
+                "SELECT count(*) FROM information_schema.tables WHERE table_name = 'target_origins'").fetchone()[0]
+            frame = con.execute(f"SELECT id, {select}, created_at FROM targets ORDER BY id").fetch_df()
+            origins: dict[int, list[dict]] = {}
+            if has_origins:
+                for target_id, origin, quote in con.execute(
+                        "SELECT target_id, origin, quote FROM target_origins ORDER BY added_at, origin").fetchall():
+                    origins.setdefault(int(target_id), []).append({"origin": origin, "quote": quote})
+            frame["origins"] = [origins.get(int(i), []) for i in frame["id"]]
+            return frame
 
     def all(self) -> list[Target]:
         """Every stored target, oldest first."""
@@ -82,6 +118,7 @@ class TargetStore:
         with self.store.write_lock(), self.store.catalog() as con:
             con.execute(TARGETS_SCHEMA)
             con.execute("DELETE FROM targets WHERE id = ?", [int(target_id)])
+            con.execute("DELETE FROM target_origins WHERE target_id = ?", [int(target_id)])
 
 
 def _from_row(row: dict) -> Target:
@@ -95,4 +132,15 @@ def _from_row(row: dict) -> Target:
         multiplier=float(multiplier) if multiplier is not None else None,
         target_value=float(value) if value is not None else None,
         by_year_assumed=bool(row["by_year_assumed"]), quote=quote, origin=row["origin"], id=int(row["id"]),
+        kind=clean(row.get("kind")) or "goal", increase=bool(clean(row.get("increase")) or False),
+        base_year_assumed=bool(clean(row.get("base_year_assumed")) or False),
+        origins=list(row.get("origins") or []) or [{"origin": row["origin"], "quote": quote}],
+        notes=[n for n in str(clean(row.get("notes")) or "").split("\n") if n],
     )
+
+
+def same_goal(x: Target, y: Target) -> bool:
+    """True when two targets declare the same goal: one pair, measure, base year, level and goal year."""
+    return ({x.a, x.b} == {y.a, y.b} and x.measure == y.measure and x.base_year == y.base_year
+            and x.multiplier == y.multiplier and x.target_value == y.target_value and x.increase == y.increase
+            and x.by_year == y.by_year)

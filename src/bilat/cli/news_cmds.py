@@ -43,16 +43,30 @@ def add(
     import pandas as pd
 
     from bilat.news import NewsStore, load_articles
-    from bilat.catalog import open_store
+    from bilat.questions.declared_goals import track_article_goals
+    from bilat.session import Session
 
     articles = load_articles(paths, published=_date(date), source=source)  # all read before anything is stored
-    rows = []
-    with open_store().catalog() as con:
-        store = NewsStore(con)
-        for article in articles:
-            article_id, added = store.add(article)
-            rows.append({"id": article_id, "name": article.name, "added": added})
+    rows, added_now, goals = [], [], []
+    with Session() as session:
+        with session.store.catalog() as con:
+            store = NewsStore(con)
+            for article in articles:
+                article_id, added = store.add(article)
+                rows.append({"id": article_id, "name": article.name, "added": added})
+                if added:
+                    added_now.append(article_id)
+        with session.store.catalog(read_only=True) as con:
+            stored = [NewsStore(con).get(i) for i in added_now]
+        for item in stored:
+            published = item.article.published or getattr(item.extraction, "published", None)
+            goals += track_article_goals(item.id, item.article.name, item.extraction.targets, published,
+                                         claims=item.extraction.claims, session=session)
     emit(pd.DataFrame(rows), fmt, title="articles")
+    if fmt == OutputFormat.table:
+        for g in goals:
+            line = f"goal #{g.target_id} tracked: {g.goal}" if g.target_id else f"target not tracked: {g.skipped}"
+            console.print(f"article #{g.article_id}: {line}", markup=False, highlight=False)
 
 
 @news_app.command("list")
@@ -139,5 +153,12 @@ def check(
 
     with Session(engine=engine) as session:
         frame = claim_verdicts(stored_articles(session.store, article_id=article_id), session.engine)
-    emit(frame, fmt, title="fact-check",
-         note="tolerance: exact ±5%, about/some ±15%, nearly -1%..+15% (claimed vs data); see docs/news.md")
+    if fmt == OutputFormat.table:
+        from bilat.cli.claim_cards import print_cards
+
+        print_cards(frame, console)
+        console.print("bands: amounts ±5 % (about/some ±15 %, nearly −1..+15 %), growth ±1 pp (about ±3 pp), never "
+                      "tighter than the figure's own rounding; forward-looking figures are never judged (docs/news.md)",
+                      markup=False, highlight=False)
+        return
+    emit(frame, fmt, title="fact-check")

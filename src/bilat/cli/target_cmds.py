@@ -93,6 +93,9 @@ def status(
             continue
         console.print(f"\n[bold]#{s.target.id}[/bold] ", end="")
         console.print(f"{s.target.describe()}: {s.verdict.upper()}", markup=False, highlight=False)
+        for origin in s.target.origins or [{"origin": s.target.origin, "quote": s.target.quote}]:
+            quote = f": “{origin['quote']}”" if origin.get("quote") else ""
+            console.print(f"  declared in {origin['origin']}{quote}", markup=False, highlight=False, emoji=False)
         from bilat.cli.profile_cmds import readable
 
         emit(readable(s.years), fmt, title=f"year by year ({s.source})")

@@ -18,19 +18,26 @@ precision than it states: "0.1 percent" covers 0.05-0.15 (half of its last digit
 covers ±0.5 billion. The tolerance used is the wider of the two, and every verdict says which.
 
 Verdicts: ``consistent``, ``inconsistent`` or ``not_checkable`` (with the reason: no year, no data
-for that year, services, no comparable series, no exchange rate). Known gaps between a press
+for that year, services, no comparable series, no exchange rate). Nothing forward-looking is ever
+judged: a forecast, a deal's projected effect or a figure for a year after publication is
+``not_checkable`` (targets go to the goal tracker, :mod:`bilat.questions.declared_goals`).
+Growth rates are compared in percentage points (:data:`GROWTH_BANDS`, a sign difference is
+always inconsistent), shares of a country's imports in percentage points too, and ranks exactly.
+Every verdict carries one sentence, ``why`` (:mod:`.verdict_text`). Known gaps between a press
 figure and the data are explained rather than only flagged: an import figure is the importer's
 CIF value while the data is the exporter's FOB report; GDP is revised between vintages.
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
 from typing import Any
 
 from bilat.news.facts import Fact, TradeFacts
 from bilat.news.fx import to_usd
 from bilat.news.model import Claim
+from bilat.news.trend_check import check_growth
+from bilat.news.verdict_record import FORWARD_LOOKING, GROWTH_BANDS, Verdict  # noqa: F401 - re-exported
+from bilat.news.verdict_text import explain
 
 HEDGE_BOUNDS = {
     None: (-0.05, 0.05),
@@ -55,42 +62,48 @@ TRADE_NOTE = (
 )
 
 
-@dataclass
-class Verdict:
-    claim: Claim
-    verdict: str
-    reason: str | None = None
-    data_value: float | None = None
-    claimed_usd: float | None = None
-    source: str | None = None
-    definition: str | None = None
-    deviation: float | None = None
-    tolerance: tuple[float, float] | None = None
-    explanation: str | None = None
-
-    def to_dict(self) -> dict[str, Any]:
-        out = asdict(self)
-        out["claim"] = self.claim.to_dict()
-        return out
+def check_claims(claims: list[Claim], facts: TradeFacts, published: Any = None) -> list[Verdict]:
+    """One verdict per claim, in the claims' order (``published``: the article's date, if known)."""
+    out = []
+    for claim in claims:
+        verdict = check_claim(claim, facts, published)
+        verdict.why = explain(verdict)
+        out.append(verdict)
+    return out
 
 
-def check_claims(claims: list[Claim], facts: TradeFacts) -> list[Verdict]:
-    """One verdict per claim, in the claims' order."""
-    return [check_claim(c, facts) for c in claims]
+def _not_now(claim: Claim, published: Any) -> str | None:
+    """Why a claim is forward-looking or not comparable with calendar-year data (None if it is)."""
+    modality = getattr(claim, "modality", None)
+    if modality:
+        return f"{FORWARD_LOOKING.get(modality, 'not a reported figure')}: forward-looking figures are never judged"
+    pub_year = getattr(published, "year", None)
+    if claim.year is not None and pub_year is not None and claim.year > pub_year:
+        return f"a figure for {claim.year}, after the article's date ({published}): forward-looking, never judged"
+    period = getattr(claim, "period", None)
+    if period:
+        if str(period).upper().startswith("FY") or "june" in str(period).lower():
+            return f"a fiscal-year figure ({period}); the loaded data are calendar years"
+        return f"a part-year figure ({period}); the loaded data are whole calendar years"
+    return None
 
 
-def check_claim(claim: Claim, facts: TradeFacts) -> Verdict:
+def check_claim(claim: Claim, facts: TradeFacts, published: Any = None) -> Verdict:
     if claim.scope in ("services", "goods_and_services"):
         return Verdict(claim, "not_checkable", "the figure includes services; the data covers goods trade only")
-    if claim.measure in ("other", "growth", "top_products"):
+    reason = _not_now(claim, published)
+    if reason:
+        return Verdict(claim, "not_checkable", reason)
+    if claim.measure in ("other", "top_products"):
         reason = {
             "other": "unknown definition: no comparable series in the data",
-            "growth": "growth rates are not checked yet (no comparable series computed)",
             "top_products": "no comparable series: product-level data for this pair covers only a few HS chapters",
         }[claim.measure]
         return Verdict(claim, "not_checkable", reason)
     if claim.year is None:
         return Verdict(claim, "not_checkable", "the claim states no year (and none could be inferred)")
+    if claim.measure == "growth":
+        return check_growth(claim, facts)
     fact, claimed = _query(claim, facts)
     if isinstance(fact, str):
         return Verdict(claim, "not_checkable", fact)
@@ -99,9 +112,10 @@ def check_claim(claim: Claim, facts: TradeFacts) -> Verdict:
     verdict = Verdict(
         claim, "inconsistent", data_value=fact.value, claimed_usd=claimed, source=fact.source, definition=fact.definition
     )
-    if claim.measure == "gdp_rank":
+    if claim.measure in ("gdp_rank", "partner_rank"):
         verdict.deviation = claimed - fact.value
         verdict.tolerance = (0.0, 0.0)
+        verdict.deviation_unit = "rank"
         verdict.verdict = "consistent" if fact.value == claimed else "inconsistent"
         return verdict
     deviation = (claimed - fact.value) / fact.value if fact.value else float("inf")
@@ -140,7 +154,17 @@ def _query(claim: Claim, facts: TradeFacts) -> tuple[Fact | str | None, float]:
     if claim.measure == "share_of_imports":
         if not (claim.from_ and claim.to):
             return "countries unknown", claimed
-        return facts.share_of_imports(claim.from_, claim.to, year), claimed
+        from bilat.news.partner_facts import partner_share
+
+        # The importer's total from an outside series where loaded, else from all its partners' reports.
+        return facts.share_of_imports(claim.from_, claim.to, year) or partner_share(facts, claim.from_, claim.to, year), claimed
+    if claim.measure == "partner_rank":
+        if not (claim.country and claim.about):
+            return "whose partner, and which partner, the text does not say", claimed
+        from bilat.news.partner_facts import partner_rank
+
+        side = claim.basis if claim.basis in ("exports", "imports") else "total"
+        return partner_rank(facts, claim.country, claim.about, year, side), claimed
     if claim.measure == "gdp_rank":
         return (facts.gdp_rank(claim.country, year) if claim.country else "country unknown"), claimed
     return "no comparable series", claimed

@@ -14,9 +14,13 @@ from bilat.news.facts import TradeFacts
 from bilat.news.store import NewsStore, StoredArticle
 from bilat.catalog.store import Store, open_store
 
+#: The fact-check's columns (documented in docs/news.md, "Fact-check output"). ``deviation`` is a
+#: fraction for amounts and shares (claimed / data − 1), percentage points for growth, places for
+#: ranks (``deviation_unit`` says which); ``deviation_pct`` is the fraction in % (amounts, shares).
 COLUMNS = [
-    "article", "claim", "start", "end", "measure", "from", "to", "year", "claimed", "currency",
-    "claimed_usd", "data_usd", "deviation", "verdict", "why", "source",
+    "article", "verdict", "claim", "measure", "from", "to", "year", "claimed", "currency", "claimed_usd",
+    "data_usd", "deviation", "deviation_pct", "deviation_unit", "band_low", "band_high", "source", "definition",
+    "why", "modality", "period", "start", "end",
 ]
 
 
@@ -37,22 +41,29 @@ def claim_verdicts(articles: list[StoredArticle], engine: Engine | None = None) 
         facts = TradeFacts.from_engine(engine)
         rows = []
         for item in articles:
-            for verdict in check_claims(item.extraction.claims, facts):
+            published = item.article.published or getattr(item.extraction, "published", None)
+            for verdict in check_claims(item.extraction.claims, facts, published):
                 claim = verdict.claim
+                fraction = verdict.deviation_unit == "fraction" and verdict.deviation is not None
+                low, high = verdict.tolerance or (None, None)
                 rows.append({
-                    "article": item.id, "claim": claim.text, "start": claim.start, "end": claim.end,
+                    "article": item.id, "verdict": verdict.verdict, "claim": claim.text,
                     "measure": claim.measure, "from": claim.from_ or claim.country, "to": claim.to,
                     "year": claim.year, "claimed": claim.value, "currency": claim.currency,
                     "claimed_usd": verdict.claimed_usd, "data_usd": verdict.data_value,
-                    "deviation": verdict.deviation, "verdict": verdict.verdict,
-                    "why": verdict.reason or verdict.explanation, "source": verdict.source,
+                    "deviation": verdict.deviation,
+                    "deviation_pct": verdict.deviation * 100 if fraction else None,
+                    "deviation_unit": verdict.deviation_unit if verdict.deviation is not None else None,
+                    "band_low": low, "band_high": high, "source": verdict.source, "definition": verdict.definition,
+                    "why": verdict.why, "modality": getattr(claim, "modality", None),
+                    "period": getattr(claim, "period", None), "start": claim.start, "end": claim.end,
                 })
     finally:
         if owned:
             engine.close()
     frame = pd.DataFrame(rows, columns=COLUMNS)
-    if len(frame):
-        frame["year"] = frame["year"].astype("Int64")
+    for column in ("article", "year", "start", "end"):
+        frame[column] = frame[column].astype("Int64")
     return frame
 
 

@@ -59,6 +59,10 @@ def make_target(
     quote: str | None = None,
     origin: str = "user",
     published: Any = None,
+    kind: str | None = None,
+    increase: bool = False,
+    horizon_years: float | None = None,
+    horizon_end: int | None = None,
     engine: Any = None,
     session: Session | None = None,
     **extra: Any,
@@ -66,18 +70,22 @@ def make_target(
     """Build a validated :class:`Target` from CLI options or a news record's ``to_target_dict()``.
 
     News records name the pair in ``countries`` and the direction in ``from``/``to``; an
-    ``imports`` goal with from X to Y is Y's imports from X. A missing base year becomes the year
-    before ``published`` (the figures an article quotes are last year's) or, without it, the latest
-    year with data; a missing goal year becomes base + :data:`DEFAULT_HORIZON_YEARS` (flagged).
+    ``imports`` goal with from X to Y is Y's imports from X. A missing base year becomes the last
+    complete data year before ``published`` (the figures an article quotes are last year's, and
+    the data may end earlier) or, without it, the latest year with data; either way the target
+    says it was assumed. A goal year comes from the text, else from a horizon ("within five
+    years" of ``published``), else base + :data:`DEFAULT_HORIZON_YEARS` (flagged). ``increase``:
+    ``target_value`` is added to the base value, not the level to reach. A value in another
+    currency is converted at the publication year's rate (``bilat.news.fx``), and says so.
     """
     raw_measure = str(measure or "total").strip().lower()
     if raw_measure not in _MEASURE_ALIASES:
         raise BilatError(f"measure must be one of {', '.join(MEASURES)}; got {measure!r}")
-    kind = _MEASURE_ALIASES[raw_measure]
+    measure_kind = _MEASURE_ALIASES[raw_measure]
     src, dst = extra.pop("from", None), extra.pop("to", None)
     if a is None or b is None:
-        if kind in ("exports", "imports") and src and dst:
-            a, b = (src, dst) if kind == "exports" else (dst, src)
+        if measure_kind in ("exports", "imports") and src and dst:
+            a, b = (src, dst) if measure_kind == "exports" else (dst, src)
         elif countries and len(countries) == 2:
             a, b = countries
         else:
@@ -93,20 +101,42 @@ def make_target(
         raise BilatError(f"the multiplier must be positive, got {multiplier}")
     if target_value is not None and float(target_value) <= 0:
         raise BilatError(f"the target value must be positive USD, got {target_value}")
+    notes: list[str] = []
     currency = extra.get("currency")
     if target_value is not None and currency not in (None, "USD"):
-        raise BilatError(f"target values are compared with USD statistics; convert {currency} first")
+        if published is None:
+            raise BilatError(f"target values are compared with USD statistics; convert {currency} first")
+        from bilat.news.fx import to_usd
+
+        converted = to_usd(float(target_value), str(currency), _year_of(published))
+        if converted is None:
+            raise BilatError(f"no exchange rate for {currency} in {_year_of(published)}: convert the goal to USD first")
+        notes.append(f"{target_value:,.0f} {currency} converted to USD at the {_year_of(published)} rate")
+        target_value = converted[0]
+    base_assumed = base_year is None
     if base_year is None:
-        base_year = _year_of(published) - 1 if published is not None else _latest_year(a, b, engine, session)
+        latest = _latest_year(a, b, engine, session, missing_ok=published is not None)
+        base_year = min(_year_of(published) - 1, latest) if published is not None and latest else (
+            _year_of(published) - 1 if published is not None else latest)
+        notes.append(f"base year {base_year}: the last complete year of data before the declaration ({published})"
+                     if published is not None else f"base year {base_year}: the latest year with data for the pair")
     base_year = int(base_year)
     assumed = by_year is None
+    if by_year is None and horizon_end is not None:
+        by_year, assumed = int(horizon_end), False
+        notes.append(f"goal year {by_year}: the declared horizon ({horizon_years:g} years) from the publication date"
+                     if horizon_years else f"goal year {by_year}: from the declared horizon")
+    elif by_year is None and horizon_years and published is not None:
+        by_year, assumed = _year_of(published) + int(round(float(horizon_years))), False
+        notes.append(f"goal year {by_year}: {horizon_years:g} years from the publication date")
     by_year = int(by_year) if by_year is not None else base_year + DEFAULT_HORIZON_YEARS
     if by_year <= base_year:
         raise BilatError(f"the goal year ({by_year}) must come after the base year ({base_year})")
-    return Target(a=a, b=b, measure=kind, base_year=base_year, by_year=by_year,
+    return Target(a=a, b=b, measure=measure_kind, base_year=base_year, by_year=by_year,
                   multiplier=float(multiplier) if multiplier is not None else None,
                   target_value=float(target_value) if target_value is not None else None,
-                  by_year_assumed=assumed, quote=quote, origin=origin)
+                  by_year_assumed=assumed, quote=quote, origin=origin, notes=notes, kind=kind or "goal",
+                  increase=bool(increase) and target_value is not None, base_year_assumed=base_assumed)
 
 
 def add_target(a: str | None = None, b: str | None = None, *, session: Session | None = None, **fields: Any) -> Target:
@@ -186,7 +216,14 @@ def _year_of(value: Any) -> int:
     return int(str(value)[:4])
 
 
-def _latest_year(a: str, b: str, engine: Any, session: Session | None) -> int:
+def _latest_year(a: str, b: str, engine: Any, session: Session | None, missing_ok: bool = False) -> int | None:
+    """The pair's last year with data (None, when ``missing_ok``, for a pair without data)."""
     with using(session, engine) as s:
-        series, _, _ = pair_series(s, a, b, None)
-    return int(series.year.max())
+        try:
+            series, _, _ = pair_series(s, a, b, None)
+        except NoDataError:
+            if missing_ok:
+                return None
+            raise
+    with_total = series[series.total_usd.notnull()]
+    return int((with_total if len(with_total) else series).year.max())

@@ -99,7 +99,8 @@ def claims(pool: Pool, etag: ETag, pair: PairQuery = None) -> JSONResponse:
         facts = TradeFacts.from_engine(engine)
         for item in items:
             found = [c for c in item.extraction.claims if wanted is None or _about(c, wanted)]
-            for verdict in check_claims(found, facts):
+            published = item.article.published or getattr(item.extraction, "published", None)
+            for verdict in check_claims(found, facts, published):
                 c = verdict.claim
                 sentence = _sentence(item.article.text, c.start, c.end)
                 rows.append({
@@ -110,7 +111,11 @@ def claims(pool: Pool, etag: ETag, pair: PairQuery = None) -> JSONResponse:
                     "currency": c.currency, "hedge": c.hedge, "claimed_usd": verdict.claimed_usd,
                     "data_usd": verdict.data_value, "deviation": verdict.deviation,
                     "tolerance": list(verdict.tolerance) if verdict.tolerance else None, "verdict": verdict.verdict,
-                    "why": verdict.reason or verdict.explanation, "source": verdict.source, "definition": verdict.definition,
+                    "why": verdict.why, "reason": verdict.reason, "source": verdict.source, "definition": verdict.definition,
+                    "deviation_unit": verdict.deviation_unit if verdict.deviation is not None else None,
+                    "deviation_pct": (verdict.deviation * 100 if verdict.deviation is not None
+                                      and verdict.deviation_unit == "fraction" else None),
+                    "modality": getattr(c, "modality", None), "period": getattr(c, "period", None),
                 })
     notes = [] if items else [ADD_HINT]
     if rows:

@@ -18,8 +18,10 @@ def build(ctx) -> Section:  # noqa: ANN001 - a ReportContext
     paragraphs, tables, figs = [], [], []
     for n, status in enumerate(ctx.statuses, start=1):
         t = status.target
-        origin = t.origin if t.id is None else f"stored target #{t.id} ({t.origin})"
-        paragraphs.append(f"Goal {n}: {t.describe()}. Origin: {origin}." + (f" Declared as: “{t.quote}”." if t.quote else ""))
+        origins = t.origins or [{"origin": t.origin, "quote": t.quote}]
+        declared = "; ".join(f"{o['origin']}" + (f" (“{o['quote']}”)" if o.get("quote") else "") for o in origins)
+        stored = "" if t.id is None else f"stored goal #{t.id}, "
+        paragraphs.append(f"Goal {n}: {t.describe()}. Declared in: {stored}{declared}.")
         paragraphs.append(f"Verdict: {status.summary}.")
         paragraphs.extend(f"  · {line}" for line in status.arithmetic)
         if len(status.years):

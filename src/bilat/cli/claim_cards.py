@@ -1,0 +1,73 @@
+"""Fact-check verdicts as cards: one per claim, key fields first, readable in 80 columns.
+
+Why cards and not a table: a verdict has about ten things to say (the figure as quoted, what it
+measures, the data's value, the deviation, the band, the why), and sixteen columns squeezed into
+80 leave nothing readable. A card gives each its line; offsets stay in the JSON.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import Any
+
+MARKS = {"consistent": "✓", "inconsistent": "✗", "not_checkable": "·"}
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def plain(text: Any) -> str:
+    """Third-party text safe for a terminal: control characters (escape sequences) shown as U+FFFD."""
+    return _CONTROL.sub("\ufffd", "" if text is None else str(text))
+
+
+def _missing(value: Any) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value)) or value is getattr(__import__("pandas"), "NA", None)
+
+
+def _measure(row: dict[str, Any]) -> str:
+    src, dst, measure = row.get("from"), row.get("to"), row.get("measure")
+    year = "" if _missing(row.get("year")) else f", {int(row['year'])}"
+    flow = f"{src} → {dst}" if not _missing(src) and not _missing(dst) else (src if not _missing(src) else "")
+    label = {"exports": "exports", "bilateral_trade_total": "total trade", "share_of_imports": "share of imports",
+             "growth": "growth", "gdp": "GDP", "gdp_rank": "GDP rank", "partner_rank": "partner rank",
+             "imports_total": "total imports"}.get(str(measure), str(measure))
+    return f"{label} {flow}{year}".strip()
+
+
+def card_lines(row: dict[str, Any]) -> list[str]:
+    """The lines of one claim's card (no colour: the verdict word carries it)."""
+    from bilat.analytics.targets import usd
+
+    verdict = str(row.get("verdict"))
+    head = f"{MARKS.get(verdict, '?')} {verdict.replace('_', ' ').upper()}  “{plain(row.get('claim'))}”"
+    lines = [head, f"  measures: {_measure(row)}  (article #{row.get('article')})"]
+    if not _missing(row.get("data_usd")):
+        unit = row.get("deviation_unit")
+        if unit == "pp":
+            figures = f"claimed {row['claimed_usd']:+.1f} % · data {row['data_usd']:+.1f} % · {row['deviation']:+.1f} pp"
+        elif unit == "rank":
+            figures = f"claimed rank {row['claimed_usd']:g} · data rank {row['data_usd']:g}"
+        elif str(row.get("measure")) in ("share_of_imports",):
+            figures = f"claimed {row['claimed_usd']:.3g} % · data {row['data_usd']:.3g} % · {row['deviation_pct']:+.1f} %"
+        else:
+            figures = (f"claimed {usd(row.get('claimed_usd'))} · data {usd(row.get('data_usd'))}"
+                       f" · {row['deviation_pct']:+.1f} %")
+        lines.append(f"  {figures}  [{row.get('source')}]")
+    lines.append(f"  why: {plain(row.get('why'))}")
+    return lines
+
+
+def print_cards(frame: Any, console: Any) -> None:
+    """Every row of a claim_verdicts frame as a card, then a one-line count by verdict."""
+    import textwrap
+
+    width = max(40, min(int(getattr(console, "width", 80) or 80), 100))
+    rows = frame.to_dict("records")
+    for row in rows:
+        for line in card_lines(row):
+            wrapped = textwrap.fill(line, width=width, subsequent_indent="      ", break_long_words=False)
+            console.print(wrapped, markup=False, highlight=False, emoji=False, soft_wrap=True)
+        console.print("")
+    counts = frame["verdict"].value_counts().to_dict() if len(frame) else {}
+    summary = ", ".join(f"{n} {v.replace('_', ' ')}" for v, n in sorted(counts.items())) or "no claims"
+    console.print(f"{len(rows)} claims: {summary}", markup=False, highlight=False)
