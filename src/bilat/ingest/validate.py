@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import duckdb
 
 from bilat.errors import Problem
+from bilat.sql import quote_literal
 from bilat.schema import FIRST_YEAR, TABLES, year_bounds  # noqa: F401 - FIRST_YEAR re-exported
 
 #: Country columns per table, and whether NULL is allowed there.
@@ -186,5 +187,4 @@ def collect_problems(con: duckdb.DuckDBPyConnection, display_name: str, limit: i
     return [Problem(display_name, line, column, message, value) for line, column, message, value in rows], count
 
 
-def _literal(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"
+_literal = quote_literal

@@ -17,7 +17,8 @@ from bilat import arrow_build
 from bilat.errors import BilatError, Problem, ValidationError
 from bilat.limits import limit
 from bilat.settings import PACKAGE_DATA
-from bilat.sources.base import StageContext, sql_quote
+from bilat.sources.base import StageContext
+from bilat.sql import quote_read_path
 
 BACI_COLUMNS = ["t", "i", "j", "k", "v", "q"]
 _HS_IN_NAME = re.compile(r"HS(\d{2})", re.IGNORECASE)
@@ -181,7 +182,7 @@ def read_csv_sql(path: Path, types: dict[str, str]) -> str:
     """DuckDB's strict reader over a BACI CSV with the given column types."""
     columns = "{" + ", ".join(f"'{c}': '{t}'" for c, t in types.items()) + "}"
     return (
-        f"read_csv({sql_quote(str(path))}, header = true, auto_detect = false, columns = {columns},"
+        f"read_csv({quote_read_path(path)}, header = true, auto_detect = false, columns = {columns},"
         " delim = ',', quote = '\"', escape = '\"', strict_mode = true, null_padding = false,"
         f" max_line_size = {limit('line_bytes')}, encoding = 'utf-8', compression = 'auto')"
     )

@@ -25,6 +25,7 @@ from bilat.errors import Problem, ValidationError
 from bilat.schema import GDP_USD, POPULATION
 from bilat.sources._raw import dropped_note, first_line, load_raw_csv, looks_like_json, read_json_document
 from bilat.sources.base import StageContext, Staged
+from bilat.sql import quote_literal
 
 #: World Bank codes that are groups of countries (regions, income groups, lending groups...), or
 #: not an ISO country (CHI Channel Islands, INX not classified).
@@ -69,7 +70,7 @@ class WorldBankSource:
                 con.execute(
                     f"""CREATE TABLE wb AS SELECT _line, _problem, trim({names['Country Code']}) AS code,
                         trim({names['Year']}) AS raw_year, trim({names['Value']}) AS raw_value,
-                        '{indicator}' AS indicator, '{unit}' AS unit FROM raw"""
+                        {quote_literal(indicator)} AS indicator, {quote_literal(unit)} AS unit FROM raw"""
                 )
                 raw_columns = {"country": "Country Code", "year": "Year", "value": "Value"}
         return self._stage(con, raw_columns)
