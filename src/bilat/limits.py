@@ -71,6 +71,14 @@ LIMITS: dict[str, Limit] = {
     ),
 }
 
+#: Ceilings on one stored figure (not configurable). No real figure comes near them: world goods
+#: trade is about 2.5e13 USD a year and its seaborne tonnage about 1.2e10 t; an indicator in local
+#: currency (Iran's GDP in rials, about 1e17) stays under 1e20. A value above them is a corrupt or
+#: hostile file, and values near 1e308 would overflow sums to infinity.
+MAX_VALUE_USD = 1e15
+MAX_QUANTITY_T = 1e13
+MAX_INDICATOR_VALUE = 1e20
+
 #: Members smaller than this are not held to the expansion ratio (a small text file of zeros is harmless).
 RATIO_EXEMPT_BYTES = 1 * MIB
 

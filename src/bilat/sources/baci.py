@@ -34,6 +34,7 @@ from bilat.sources.baci_rules import (  # noqa: F401 - names importable from her
     SPECIAL_AREAS,
     codes_beside,
     complete_codes,
+    duckdb_unsafe,
     has_nul,
     hs6_ok_sql,
     hs_revision_from_name,
@@ -46,6 +47,7 @@ from bilat.sources.baci_rules import (  # noqa: F401 - names importable from her
     read_csv_sql,
     special_area_code,
     value_sql,
+    whole_sql,
 )
 from bilat.sources.baci_zip import MAX_CODES_BYTES, append_stream, stage_zip, write_fast_zip  # noqa: F401
 from bilat.sources.base import Declined, FastWrite, StageContext, Staged, duckdb_progress
@@ -90,12 +92,12 @@ class BaciSource:
         con.unregister("_codes_arrow")
         revision_sql = "NULL" if revision is None else str(int(revision))
         # DuckDB's reader types year and codes; the streaming reader's columns are all text.
+        # Whole numbers only: a cast alone would round 2020.5 to 2021 (and 710.5 to country 711).
+        year = whole_sql("r.t", "SMALLINT", typed)
+        code_i, code_j = whole_sql("r.i", "INTEGER", typed), whole_sql("r.j", "INTEGER", typed)
         if typed:
-            year, code_i, code_j = "r.t", "r.i", "r.j"
             raw_text = {c: f"CAST(r.{c} AS VARCHAR)" for c in ("t", "i", "j")}
         else:
-            year = "TRY_CAST(trim(r.t) AS SMALLINT)"
-            code_i, code_j = "TRY_CAST(trim(r.i) AS INTEGER)", "TRY_CAST(trim(r.j) AS INTEGER)"
             raw_text = {c: f"r.{c}" for c in ("t", "i", "j")}
         # Values stay text until here so that an error quotes them as the file wrote them; thousands
         # of dollars with three decimals are exact in DECIMAL, so the dollars come out whole.
@@ -163,10 +165,10 @@ class BaciSource:
         # The scan for NUL bytes (which DuckDB's reader does not name) runs beside the lane and is
         # asked before the lane's file is kept: it would otherwise delay the start by 0.05 s a year.
         with concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="bilat-nul-scan") as pool:
-            nul_found = pool.submit(has_nul, path)
+            unsafe = pool.submit(duckdb_unsafe, path)
             written = self._write_fast_plain(con, ctx, out, known_countries, head)
-            if nul_found.result():
-                raise Declined("NUL bytes in the file")
+            if unsafe.result():
+                raise Declined(unsafe.result())
         return written
 
     def _write_fast_plain(
@@ -180,11 +182,13 @@ class BaciSource:
         # Stricter than the general path where that is cheaper, never looser: the reader parses
         # values as DECIMAL(18, 3) (a value it cannot parse fails the read: declined), HS codes must
         # be five or six digits without spaces; what is read goes through the same arithmetic.
-        columns = {"t": "SMALLINT", "i": "INTEGER", "j": "INTEGER", "k": "VARCHAR", "v": "DECIMAL(18, 3)", "q": "VARCHAR"}
+        # t, i and j are read as DOUBLE and kept only when whole (DuckDB's SMALLINT reader rounds 2020.5).
+        columns = {"t": "DOUBLE", "i": "DOUBLE", "j": "DOUBLE", "k": "VARCHAR", "v": "DECIMAL(18, 3)", "q": "VARCHAR"}
         # q is read twice (quantity, and whether it is unreadable): with one TRY_CAST alone DuckDB
         # 2.0 would push the cast into the CSV reader, which then fails at "NA" (docs/dependencies.md).
         select = (
-            f"SELECT t, i, j, k, {value_sql('v', typed=True)} AS value_usd,"
+            f"SELECT {whole_sql('t', 'SMALLINT', True)} AS t, {whole_sql('i', 'INTEGER', True)} AS i,"
+            f" {whole_sql('j', 'INTEGER', True)} AS j, k, {value_sql('v', typed=True)} AS value_usd,"
             f" {quantity_sql('q')} AS quantity_t, {quantity_unreadable_sql('q')} AS q_unreadable"
             f" FROM {read_csv_sql(path, columns)}"
         )
@@ -215,10 +219,10 @@ class BaciSource:
         """
         if plain_csv_head(ctx.path) is None:
             return False
-        # Typed year and country codes: parsing them in the reader is what makes this path fast
+        # Year and country codes parsed by the reader (as DOUBLE, kept only when whole): parsing them
         # (integer joins for the codes). One that does not parse (a word where a number belongs)
         # fails the read, and the streaming path then names its line and column.
-        types = {"t": "SMALLINT", "i": "INTEGER", "j": "INTEGER", "k": "VARCHAR", "v": "VARCHAR", "q": "VARCHAR"}
+        types = {"t": "DOUBLE", "i": "DOUBLE", "j": "DOUBLE", "k": "VARCHAR", "v": "VARCHAR", "q": "VARCHAR"}
         con.execute("DROP TABLE raw")
         con.execute(
             "CREATE TABLE raw (_line BIGINT, _member VARCHAR, "

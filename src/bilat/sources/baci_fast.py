@@ -40,6 +40,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from bilat.arrow_build import any_negative, any_true, numbers, strings, view
+from bilat.limits import MAX_QUANTITY_T, MAX_VALUE_USD
 from bilat.schema import TABLES
 from bilat.sources.base import Cancelled, Declined, FastWrite
 from bilat.sources.baci_fast_io import ROW_GROUP_ROWS, _constant, _RowGroupWriter, duckdb_batches, prefetched
@@ -204,10 +205,15 @@ class _Checker:
             if status.max() == 2:
                 self.countries.note_used(self.seen_codes, codes[status == 2])
         value = view(batch.column("value_usd"))
-        if not np.isfinite(value).all() or (value < 0).any():
-            raise Declined("a negative or non-finite value")
+        if not np.isfinite(value).all() or (value < 0).any() or (value > MAX_VALUE_USD).any():
+            raise Declined("a negative, non-finite or absurd value")
         if any_negative(batch.column("quantity_t")):
             raise Declined("a negative quantity")
+        quantity = batch.column("quantity_t")
+        if quantity.null_count < len(quantity):
+            q = quantity.drop_null() if quantity.null_count else quantity
+            if not pc.all(pc.is_finite(q)).as_py() or pc.max(q).as_py() > MAX_QUANTITY_T:
+                raise Declined("a non-finite or absurd quantity")
         key = (t.astype(np.int64) << 50) | (i.astype(np.int64) << 30) | (j.astype(np.int64) << 20) | k.astype(np.int64)
         if key[0] <= self.last_key or (len(key) > 1 and not (key[1:] > key[:-1]).all()):
             raise Declined("rows not in BACI's order (t, i, j, k), or a repeated key")

@@ -58,6 +58,16 @@ def value_sql(column: str, typed: bool = False) -> str:
     )
 
 
+def whole_sql(column: str, kind: str, typed: bool = False) -> str:
+    """A whole number as ``kind`` (SMALLINT year, INTEGER country code), NULL for anything else.
+
+    A plain cast rounds: ``2020.5`` would be stored as year 2021 and country ``710.5`` as 711.
+    ``typed``: the column is a DOUBLE the CSV reader already parsed; else it is text.
+    """
+    number = column if typed else f"TRY_CAST(trim({column}) AS DOUBLE)"
+    return f"CASE WHEN {number} = trunc({number}) THEN TRY_CAST({number} AS {kind}) END"
+
+
 def hs6_ok_sql(column: str) -> str:
     """True for an HS6 code as BACI writes it: six digits, or five when the leading zero was dropped."""
     return f"regexp_full_match(trim({column}), '[0-9]{{5,6}}')"
@@ -151,6 +161,45 @@ def has_nul(path: Path) -> bool:
         return any(data.find(b"\x00", start, start + _NUL_SCAN_PIECE) >= 0 for start in range(0, size, _NUL_SCAN_PIECE))
 
 
+def has_long_line(path: Path, cap: int | None = None) -> bool:
+    """True if a line of the file is longer than ``cap`` bytes (``BILAT_MAX_LINE_BYTES``).
+
+    DuckDB's reader does not refuse such a line wherever it stands (a 50 MB last line was dropped
+    and the rest stored), so a file that has one goes to the streaming reader, which names it.
+    Cheap on a real file: one search per half-cap window finds a newline at once; only a window
+    without one is measured exactly.
+    """
+    import mmap
+
+    cap = limit("line_bytes") if cap is None else cap
+    size = path.stat().st_size
+    if size <= cap:
+        return False
+    window = max(cap // 2, 1)
+    with open(path, "rb") as handle, mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as data:
+        start = 0
+        while start < size:
+            if data.find(b"\n", start, start + window) >= 0:
+                start += window
+                continue
+            before = data.rfind(b"\n", 0, start)
+            after = data.find(b"\n", start)
+            end = size if after < 0 else after
+            if end - before - 1 > cap:
+                return True
+            start = end + 1
+    return False
+
+
+def duckdb_unsafe(path: Path) -> str | None:
+    """Why DuckDB's reader may not take this plain file (NUL bytes, a line over the cap), or None."""
+    if has_nul(path):
+        return "NUL bytes in the file"
+    if has_long_line(path):
+        return "a line longer than the limit (BILAT_MAX_LINE_BYTES)"
+    return None
+
+
 def decode_text(data: bytes) -> str:
     try:
         return data.decode("utf-8")
@@ -173,7 +222,7 @@ def plain_csv_head(path: Path, look_for_nul: bool = True) -> bytes | None:
     first = head.split(b"\n", 1)[0].rstrip(b"\r").decode("utf-8", errors="replace").lstrip("\ufeff")
     if [c.strip().strip('"') for c in first.split(",")] != BACI_COLUMNS:
         return None
-    if look_for_nul and has_nul(path):
+    if look_for_nul and duckdb_unsafe(path):
         return None
     return head
 

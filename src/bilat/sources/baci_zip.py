@@ -30,6 +30,7 @@ from bilat.sources.baci_rules import (
     quantity_unreadable_sql,
     read_country_codes,
     value_sql,
+    whole_sql,
 )
 from bilat.sources.base import Declined, FastWrite, StageContext, require_columns
 from bilat.sources.csvstream import CsvStream, open_csv_stream
@@ -143,8 +144,8 @@ def write_fast_zip(
         )
         countries = CountryLookup(complete_codes(codes), known_countries)
         select = (
-            "SELECT TRY_CAST(trim(t) AS SMALLINT) AS t, TRY_CAST(trim(i) AS INTEGER) AS i,"
-            f" TRY_CAST(trim(j) AS INTEGER) AS j, k, {value_sql('v')} AS value_usd,"
+            f"SELECT {whole_sql('t', 'SMALLINT')} AS t, {whole_sql('i', 'INTEGER')} AS i,"
+            f" {whole_sql('j', 'INTEGER')} AS j, k, {value_sql('v')} AS value_usd,"
             f" {quantity_sql('q')} AS quantity_t, {quantity_unreadable_sql('q')} AS q_unreadable FROM baci_chunk"
         )
 

@@ -50,6 +50,9 @@ class WorldBankSource:
     table = "indicators"
     description = "World Bank WDI series (Country Name,Country Code,Year,Value; the wide download; or API JSON)"
 
+    #: One value per country, indicator and year: a repeat would be stored twice.
+    key_columns = ("country", "year", "indicator")
+
     def stage(self, con: duckdb.DuckDBPyConnection, ctx: StageContext) -> Staged:
         if looks_like_json(ctx):
             self._load_json(con, ctx)
