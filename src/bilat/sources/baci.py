@@ -96,7 +96,8 @@ class BaciSource:
         year = whole_sql("r.t", "SMALLINT", typed)
         code_i, code_j = whole_sql("r.i", "INTEGER", typed), whole_sql("r.j", "INTEGER", typed)
         if typed:
-            raw_text = {c: f"CAST(r.{c} AS VARCHAR)" for c in ("t", "i", "j")}
+            # The reader's DOUBLE as the file wrote it: 999, not 999.0 (2020.5 stays 2020.5).
+            raw_text = {c: f"regexp_replace(CAST(r.{c} AS VARCHAR), '\\.0$', '')" for c in ("t", "i", "j")}
         else:
             raw_text = {c: f"r.{c}" for c in ("t", "i", "j")}
         # Values stay text until here so that an error quotes them as the file wrote them; thousands
@@ -251,7 +252,16 @@ class BaciSource:
     @staticmethod
     def _record_bad_rows(con: duckdb.DuckDBPyConnection, bad_rows: list[Problem]) -> None:
         """Short or long rows become staged rows with a problem, so --skip-bad-rows can set them aside."""
-        con.executemany(
-            "INSERT INTO raw (_line, _member, t, _problem) VALUES (?, '', ?, ?)",
-            [(p.line, p.value or "", p.message) for p in bad_rows],
+        import pyarrow as pa
+
+        # As one Arrow table: executemany cost about 0.1 ms a row (100,000 bad rows: 10 s).
+        table = pa.table(
+            {
+                "_line": pa.array([p.line for p in bad_rows], pa.int64()),
+                "t": pa.array([p.value or "" for p in bad_rows], pa.string()),
+                "_problem": pa.array([p.message for p in bad_rows], pa.string()),
+            }
         )
+        con.register("bad_rows_arrow", table)
+        con.execute("INSERT INTO raw (_line, _member, t, _problem) SELECT _line, '', t, _problem FROM bad_rows_arrow")
+        con.unregister("bad_rows_arrow")

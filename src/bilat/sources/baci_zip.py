@@ -16,7 +16,7 @@ import duckdb
 import pyarrow as pa
 
 from bilat.errors import BilatError, Problem, ValidationError
-from bilat.limits import check_zip
+from bilat.limits import Budget, check_zip
 from bilat.sources.baci_fast import CountryLookup, write_clean_year
 from bilat.sources.baci_rules import (
     BACI_COLUMNS,
@@ -92,6 +92,7 @@ def member_streams(
 ) -> Iterator[tuple[str, zipfile.ZipInfo, CsvStream]]:
     """Each member as a CSV stream (open while the caller reads it), with progress over all members."""
     grand_total = sum(m.file_size for m in members)
+    budget = Budget(ctx.display_name)  # one budget for the whole zip: rows, bytes, bad rows, time
     done = 0
     for member in members:
         name = f"{ctx.display_name}:{member.filename}"
@@ -101,7 +102,7 @@ def member_streams(
                 ctx.progress(base + pos, grand_total)
 
         with archive.open(member) as handle:
-            yield name, member, open_csv_stream(handle, name, progress=progress, total_bytes=grand_total)
+            yield name, member, open_csv_stream(handle, name, progress=progress, total_bytes=grand_total, budget=budget)
         done += member.file_size
 
 

@@ -115,6 +115,18 @@ class WorldBankSource:
             if isinstance(document, list) and document and isinstance(document[0], dict) and "message" in document[0]:
                 message = f"the World Bank API returned an error: {document[0]['message']}"
             raise ValidationError([Problem(ctx.display_name, None, None, message)])
+        for number, record in enumerate(records, start=1):
+            indicator = record.get("indicator") if isinstance(record, dict) else None
+            if not isinstance(record, dict) or not (indicator is None or isinstance(indicator, dict)):
+                what = "not an object" if not isinstance(record, dict) else "its indicator is not an object"
+                raise ValidationError(
+                    [Problem(ctx.display_name, number, None, f"not a World Bank API record ({what}): {str(record)[:60]!r}")]
+                )
+            for key in ("countryiso3code", "date", "value"):
+                if isinstance(record.get(key), (dict, list)):
+                    raise ValidationError(
+                        [Problem(ctx.display_name, number, key, f"not a World Bank API record ({key} is {type(record[key]).__name__})")]
+                    )
         table = pa.table(
             {
                 "_line": pa.array(range(1, len(records) + 1), pa.int64()),
