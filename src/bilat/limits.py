@@ -137,8 +137,8 @@ def check_zip(path: Path, display_name: str | None = None) -> list[zipfile.ZipIn
     """The members of zip ``path`` after the checks every zip gets, before any member is read.
 
     Refused: no members, too many members, a member name that is absolute or climbs out with
-    ``..`` (path traversal), a member over 1 MiB that expands more than ``BILAT_MAX_ZIP_RATIO``
-    times, and a total uncompressed size over ``BILAT_MAX_ZIP_TOTAL_BYTES``. The sizes come from
+    ``..`` (path traversal), two members of one name, a member over 1 MiB that expands more than ``BILAT_MAX_ZIP_RATIO``
+    times (or the whole zip, once over 1 MiB), and a total uncompressed size over ``BILAT_MAX_ZIP_TOTAL_BYTES``. The sizes come from
     the zip's directory; Python's zipfile never returns more bytes than a member declares (and
     checks the CRC at its end), so a lying header cannot inflate past these checks.
     """
@@ -155,8 +155,12 @@ def check_zip(path: Path, display_name: str | None = None) -> list[zipfile.ZipIn
         raise LimitError(name, f"the zip has {len(infos):,} members, over the limit of {describe('zip_members', max_members)}")
     ratio = limit("zip_ratio")
     total = 0
+    seen: set[str] = set()
     for info in infos:
         member = info.filename
+        if member in seen:  # its rows would meet themselves as "duplicates of line 2 ... as line 2"
+            raise LimitError(name, f"the zip holds two members named {member!r}: damaged or concatenated by hand")
+        seen.add(member)
         parts = Path(member.replace("\\", "/")).parts
         if member.startswith(("/", "\\")) or ".." in parts or re.match(r"^[A-Za-z]:", member):
             raise LimitError(name, f"unsafe member name {member!r} in zip (path traversal)")
