@@ -65,11 +65,26 @@ LIMITS: dict[str, Limit] = {
         "BILAT_MAX_INGEST_MEMORY", 1 * GIB, "bytes",
         "memory DuckDB may use while validating one file (beyond it, it spills to the store's staging folder)",
     ),
+    "rows": Limit("BILAT_MAX_ROWS", 1_000_000_000, "rows", "rows read from one input file (all members of a zip together)"),
+    "bad_rows": Limit(
+        "BILAT_MAX_BAD_ROWS", 100_000, "rows",
+        "rows with the wrong number of fields collected from one file (beyond it the file is refused, even with --skip-bad-rows)",
+    ),
+    "read_seconds": Limit("BILAT_MAX_READ_SECONDS", 4 * 3600, "seconds", "wall time reading one input file"),
     "article_bytes": Limit("BILAT_MAX_ARTICLE_BYTES", 2_000_000, "bytes", "size of one news article file"),
+    "article_seconds": Limit("BILAT_MAX_ARTICLE_SECONDS", 120, "seconds", "wall time reading and extracting one news article"),
     "request_bytes": Limit(
         "BILAT_MAX_REQUEST_BYTES", 64 * KIB, "bytes", "size of one HTTP request to the web service (body and URL)"
     ),
 }
+
+#: Ceilings on one stored figure (not configurable). No real figure comes near them: world goods
+#: trade is about 2.5e13 USD a year and its seaborne tonnage about 1.2e10 t; an indicator in local
+#: currency (Iran's GDP in rials, about 1e17) stays under 1e20. A value above them is a corrupt or
+#: hostile file, and values near 1e308 would overflow sums to infinity.
+MAX_VALUE_USD = 1e15
+MAX_QUANTITY_T = 1e13
+MAX_INDICATOR_VALUE = 1e20
 
 #: Members smaller than this are not held to the expansion ratio (a small text file of zeros is harmless).
 RATIO_EXEMPT_BYTES = 1 * MIB
@@ -122,8 +137,8 @@ def check_zip(path: Path, display_name: str | None = None) -> list[zipfile.ZipIn
     """The members of zip ``path`` after the checks every zip gets, before any member is read.
 
     Refused: no members, too many members, a member name that is absolute or climbs out with
-    ``..`` (path traversal), a member over 1 MiB that expands more than ``BILAT_MAX_ZIP_RATIO``
-    times, and a total uncompressed size over ``BILAT_MAX_ZIP_TOTAL_BYTES``. The sizes come from
+    ``..`` (path traversal), two members of one name, a member over 1 MiB that expands more than ``BILAT_MAX_ZIP_RATIO``
+    times (or the whole zip, once over 1 MiB), and a total uncompressed size over ``BILAT_MAX_ZIP_TOTAL_BYTES``. The sizes come from
     the zip's directory; Python's zipfile never returns more bytes than a member declares (and
     checks the CRC at its end), so a lying header cannot inflate past these checks.
     """
@@ -140,8 +155,12 @@ def check_zip(path: Path, display_name: str | None = None) -> list[zipfile.ZipIn
         raise LimitError(name, f"the zip has {len(infos):,} members, over the limit of {describe('zip_members', max_members)}")
     ratio = limit("zip_ratio")
     total = 0
+    seen: set[str] = set()
     for info in infos:
         member = info.filename
+        if member in seen:  # its rows would meet themselves as "duplicates of line 2 ... as line 2"
+            raise LimitError(name, f"the zip holds two members named {member!r}: damaged or concatenated by hand")
+        seen.add(member)
         parts = Path(member.replace("\\", "/")).parts
         if member.startswith(("/", "\\")) or ".." in parts or re.match(r"^[A-Za-z]:", member):
             raise LimitError(name, f"unsafe member name {member!r} in zip (path traversal)")
@@ -153,10 +172,76 @@ def check_zip(path: Path, display_name: str | None = None) -> list[zipfile.ZipIn
                 f"member {member!r} expands {expands:,.0f}x, over the limit of {describe('zip_ratio', ratio)}:"
                 " refusing a possible zip bomb"
             )
+    compressed = sum(info.compress_size for info in infos)
+    if total > RATIO_EXEMPT_BYTES and total / max(compressed, 1) > ratio:
+        # Many members each under the exemption (2,000 members of 1 MiB) are held to it together.
+        raise LimitError(
+            name,
+            f"the zip expands {total / max(compressed, 1):,.0f}x in all, over the limit of {describe('zip_ratio', ratio)}:"
+            " refusing a possible zip bomb",
+        )
     cap = limit("zip_total")
     if total > cap:
         raise LimitError(name, f"the zip expands to {human_bytes(total)}, over the limit of {describe('zip_total', cap)}")
     return infos
+
+
+class Budget:
+    """What reading one input may spend, checked as the stream is read: one per file or article.
+
+    Every loader reads through it (the streaming CSV reader, the JSON reader, the xlsx reader,
+    all members of a zip sharing one budget) and so does the news reader: decompressed bytes
+    (``BILAT_MAX_FILE_BYTES``), rows (``BILAT_MAX_ROWS``), malformed rows collected
+    (``BILAT_MAX_BAD_ROWS``) and wall time (``BILAT_MAX_READ_SECONDS``, or
+    ``BILAT_MAX_ARTICLE_SECONDS`` for an article). Each overrun is one :class:`LimitError`.
+    """
+
+    def __init__(self, display_name: str, seconds_cap: str = "read_seconds") -> None:
+        import time
+
+        self.display_name = display_name
+        self._clock = time.monotonic
+        self._started = self._clock()
+        self._seconds_cap = seconds_cap
+        self._caps = {name: limit(name) for name in ("file_bytes", "rows", "bad_rows", seconds_cap)}
+        self.bytes = 0
+        self.rows = 0
+        self.bad_rows = 0
+
+    def add_bytes(self, n: int) -> None:
+        self.bytes += n
+        if self.bytes > self._caps["file_bytes"]:
+            raise LimitError(
+                self.display_name,
+                f"decompresses to more than the input file limit of {describe('file_bytes', self._caps['file_bytes'])}",
+            )
+        self.check_time()
+
+    def add_rows(self, n: int) -> None:
+        self.rows += n
+        if self.rows > self._caps["rows"]:
+            raise LimitError(self.display_name, f"more rows than the limit of {describe('rows', self._caps['rows'])}")
+        self.check_time()
+
+    def room_for_bad_row(self) -> bool:
+        """Count one malformed row; False once the cap is passed (the caller stops collecting)."""
+        self.bad_rows += 1
+        return self.bad_rows <= self._caps["bad_rows"]
+
+    def check_bad_rows(self) -> None:
+        cap = self._caps["bad_rows"]
+        if self.bad_rows > cap:
+            raise LimitError(
+                self.display_name,
+                f"more than {cap:,} rows with the wrong number of fields (limit {describe('bad_rows', cap)}):"
+                " not a file of this layout",
+            )
+
+    def check_time(self) -> None:
+        cap = self._caps[self._seconds_cap]
+        spent = self._clock() - self._started
+        if spent > cap:
+            raise LimitError(self.display_name, f"reading took more than {describe(self._seconds_cap, cap)}")
 
 
 class RequestSizeLimit:
@@ -198,6 +283,7 @@ async def _refuse(send, status: int, detail: str) -> None:  # noqa: ANN001
 
 __all__ = [
     "LIMITS",
+    "Budget",
     "Limit",
     "LimitError",
     "RequestSizeLimit",

@@ -75,7 +75,7 @@ def test_decompressed_size_cap_stops_a_gzip(store: Store, tmp_path: Path, monkey
 def test_line_length_cap_names_the_line(store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("BILAT_MAX_LINE_BYTES", "40")
     path = tmp_path / "wide.csv"
-    long_row = "2020,710,392,710231," + "1" * 30 + ",0.1\n"
+    long_row = "2020,710,392,710231,0." + "0" * 27 + "1,0.1\n"  # 30 characters of a small value (under the ceiling)
     path.write_text(HEADER + _rows(5) + long_row + _rows(3, first=5), encoding="utf-8")
     with pytest.raises(LimitError) as info:
         store.ingest("baci", path)

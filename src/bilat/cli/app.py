@@ -13,10 +13,12 @@ import typer
 from typer.core import TyperGroup
 from rich.console import Console
 
+from bilat.cli.output import safe_text, terminal_safe
 from bilat.errors import BilatError
 
-console = Console()
-err_console = Console(stderr=True)
+# No emoji codes (":x:" in a file's header stays ":x:"); markup only in bilat's own strings.
+console = Console(emoji=False)
+err_console = Console(stderr=True, emoji=False)
 
 
 class _BilatGroup(TyperGroup):
@@ -26,7 +28,7 @@ class _BilatGroup(TyperGroup):
         try:
             return super().invoke(ctx)
         except BilatError as exc:
-            err_console.print("error: " + str(exc), style="bold red", highlight=False, markup=False, soft_wrap=True)
+            err_console.print("error: " + terminal_safe(exc), style="bold red", highlight=False, markup=False, soft_wrap=True)
             ctx.exit(exc.exit_code)
 
 
@@ -96,27 +98,29 @@ def emit(frame: Any, fmt: OutputFormat, title: str | None = None, note: str | No
         sys.stdout.write(frame.to_json(orient="records", indent=2, date_format="iso", force_ascii=False))
         sys.stdout.write("\n")
         if note:
-            err_console.print(note, soft_wrap=True, markup=False, highlight=False)
+            err_console.print(terminal_safe(note), soft_wrap=True, markup=False, highlight=False)
         return
     if fmt == OutputFormat.csv:
         buffer = io.StringIO()
         safe = frame.map(neutralise_formula) if len(frame) else frame
+        if len(frame) and sys.stdout.isatty():  # a terminal view: control characters shown, not run
+            safe = safe.map(lambda v: terminal_safe(v) if isinstance(v, str) else v)
         safe.to_csv(buffer, index=False, quoting=csv.QUOTE_MINIMAL)
         sys.stdout.write(buffer.getvalue())
         if note:
-            err_console.print(note, soft_wrap=True, markup=False, highlight=False)
+            err_console.print(terminal_safe(note), soft_wrap=True, markup=False, highlight=False)
         return
     from rich.table import Table
 
     table = Table(title=title, show_lines=False)
     for column in frame.columns:
         numeric = pd.api.types.is_numeric_dtype(frame[column])
-        table.add_column(str(column), justify="right" if numeric else "left")
+        table.add_column(safe_text(column), justify="right" if numeric else "left")
     for row in frame.itertuples(index=False):
-        table.add_row(*[_cell(v) for v in row])
+        table.add_row(*[safe_text(_cell(v)) for v in row])
     console.print(table)
     if note:
-        console.print(note, soft_wrap=True, markup=False, highlight=False)
+        console.print(terminal_safe(note), soft_wrap=True, markup=False, highlight=False)
 
 
 def _cell(value: Any) -> str:
@@ -141,5 +145,5 @@ def run() -> None:
     try:
         app()
     except BilatError as exc:
-        err_console.print("error: " + str(exc), style="bold red", highlight=False, markup=False, soft_wrap=True)
+        err_console.print("error: " + terminal_safe(exc), style="bold red", highlight=False, markup=False, soft_wrap=True)
         sys.exit(exc.exit_code)

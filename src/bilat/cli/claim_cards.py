@@ -8,16 +8,16 @@ measures, the data's value, the deviation, the band, the why), and sixteen colum
 from __future__ import annotations
 
 import math
-import re
 from typing import Any
 
+from bilat.cli.output import terminal_safe
+
 MARKS = {"consistent": "✓", "inconsistent": "✗", "not_checkable": "·"}
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def plain(text: Any) -> str:
-    """Third-party text safe for a terminal: control characters (escape sequences) shown as U+FFFD."""
-    return _CONTROL.sub("\ufffd", "" if text is None else str(text))
+    """Third-party text safe for a terminal (see :mod:`bilat.cli.output`)."""
+    return terminal_safe("" if text is None else text)
 
 
 def _missing(value: Any) -> bool:

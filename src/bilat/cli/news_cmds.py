@@ -10,6 +10,7 @@ import typer
 
 from bilat.cli.app import FORMAT_OPTION, OutputFormat, app, console, emit
 from bilat.cli.options import ENGINE_OPTION
+from bilat.cli.output import safe_text, terminal_safe
 from bilat.errors import BilatError
 
 news_app = typer.Typer(
@@ -110,11 +111,11 @@ def show(
         return
     from rich.text import Text
 
-    text = Text(stored.article.text)
+    text = Text(terminal_safe(stored.article.text))  # same length: the record spans still fit
     styles = {"claim": "bold yellow", "target": "bold green", "agreement": "bold cyan"}
     for record in records:
         text.stylize(styles[record["kind"]], record["start"], record["end"])
-    console.print(f"[bold]#{stored.id} {stored.article.name}[/]  countries: {', '.join(stored.extraction.countries)}")
+    console.print(safe_text(f"#{stored.id} {stored.article.name}", "bold"), safe_text(f" countries: {', '.join(stored.extraction.countries)}"))
     console.print(text)
     console.print("[bold yellow]claims[/]  [bold green]targets[/]  [bold cyan]agreements[/]")
     emit(frame, OutputFormat.table, title="records")

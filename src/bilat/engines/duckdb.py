@@ -9,11 +9,12 @@ import pandas as pd
 from bilat.engines.base import check_table_name, table_files
 from bilat.errors import EngineError
 from bilat.schema import TABLES, empty_select_sql
+from bilat.sql import quote_literal, quote_read_path
 from bilat.catalog.store import Store
 
 
 def _files_sql(paths: list[str]) -> str:
-    return "[" + ", ".join("'" + p.replace("'", "''") + "'" for p in paths) + "]"
+    return "[" + ", ".join(quote_read_path(p) for p in paths) + "]"
 
 
 class DuckDBEngine:
@@ -43,7 +44,7 @@ class DuckDBEngine:
         if files.embedded_file is not None:
             where = ""
             if files.hidden_embedded_sources:
-                hidden = ", ".join("'" + s.replace("'", "''") + "'" for s in files.hidden_embedded_sources)
+                hidden = ", ".join(quote_literal(s) for s in files.hidden_embedded_sources)
                 where = f" WHERE source NOT IN ({hidden})"
             parts.append(f"SELECT {select} FROM read_parquet({_files_sql([str(files.embedded_file)])}){where}")
         if not parts:

@@ -22,6 +22,7 @@ from bilat.ingest import validate
 from bilat.limits import limit
 from bilat.schema import TABLES
 from bilat.settings import bilat_home
+from bilat.sql import quote_literal
 from bilat.sources.base import StageContext
 
 if TYPE_CHECKING:  # pyarrow loads on first use
@@ -41,10 +42,10 @@ DAMAGED_COMPRESSION = (EOFError, zlib.error, gzip.BadGzipFile, zipfile.BadZipFil
 def work_connection(work: Path) -> duckdb.DuckDBPyConnection:
     """An in-memory work database with bounded memory: DuckDB spills to ``work/tmp`` beyond it."""
     con = duckdb.connect(":memory:")
-    con.execute(f"SET temp_directory = '{work / 'tmp'}'")
+    con.execute(f"SET temp_directory = {quote_literal(work / 'tmp')}")
     con.execute("SET preserve_insertion_order = false")
     con.execute("SET enable_progress_bar = false")  # DuckDB would print "100%" into bilat's stdout
-    con.execute(f"SET memory_limit = '{limit('ingest_memory')}B'")
+    con.execute(f"SET memory_limit = '{int(limit('ingest_memory'))}B'")
     return con
 
 
@@ -93,8 +94,8 @@ def general_path(
         select = ", ".join(f"CAST({c} AS {TABLES[table][c]}) AS {c}" for c in columns)
         on_phase("writing")
         con.execute(
-            f"COPY (SELECT {select}, '{ctx.file_id}' AS file_id FROM checked WHERE _check IS NULL"
-            f" ORDER BY {SORT_KEYS[table]}) TO '{out}' (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 122880)"
+            f"COPY (SELECT {select}, {quote_literal(ctx.file_id)} AS file_id FROM checked WHERE _check IS NULL"
+            f" ORDER BY {SORT_KEYS[table]}) TO {quote_literal(out)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 122880)"
         )
         summary = con.execute(
             "SELECT min(year), max(year), string_agg(DISTINCT source, ',' ORDER BY source)"
@@ -114,7 +115,7 @@ def write_rejects(con: duckdb.DuckDBPyConnection, path: Path, rejects_dir: Path 
     con.execute(
         "COPY (SELECT _line AS line, _problem_column AS column_name, _problem_message AS problem,"
         " _problem_value AS value FROM problems ORDER BY _line)"
-        f" TO '{target}' (HEADER, DELIMITER ',')"
+        f" TO {quote_literal(target)} (HEADER, DELIMITER ',')"
     )
     return target
 

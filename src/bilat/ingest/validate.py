@@ -14,6 +14,8 @@ from dataclasses import dataclass
 import duckdb
 
 from bilat.errors import Problem
+from bilat.limits import MAX_INDICATOR_VALUE, MAX_QUANTITY_T, MAX_VALUE_USD
+from bilat.sql import quote_literal
 from bilat.schema import FIRST_YEAR, TABLES, year_bounds  # noqa: F401 - FIRST_YEAR re-exported
 
 #: Country columns per table, and whether NULL is allowed there.
@@ -32,13 +34,26 @@ class Check:
     message: str
 
 
-def checks_for(table: str) -> list[Check]:
-    """The shared checks for ``table``, most basic first."""
+def checks_for(table: str, staged_columns: Sequence[str] = ()) -> list[Check]:
+    """The shared checks for ``table``, most basic first.
+
+    ``staged_columns``: the staged table's columns; where a loader keeps the file's text of the
+    year (``_raw_year``), a year that is not a whole number (``2020.5``, which a cast would round
+    to 2021) is refused, naming the row.
+    """
     _first, last_year = year_bounds()
     columns = TABLES[table]
     checks: list[Check] = []
     if "year" in columns:
         checks.append(Check("year", "year IS NULL", "year is missing or not a whole number"))
+        if "_raw_year" in staged_columns:
+            checks.append(
+                Check(
+                    "year",
+                    "TRY_CAST(trim(CAST(_raw_year AS VARCHAR)) AS DOUBLE) IS DISTINCT FROM CAST(year AS DOUBLE)",
+                    "year is not a whole number",
+                )
+            )
         checks.append(
             Check("year", f"year < {FIRST_YEAR} OR year > {last_year}", f"year out of range {FIRST_YEAR}-{last_year}")
         )
@@ -71,9 +86,17 @@ def checks_for(table: str) -> list[Check]:
     checks.append(Check(value_column, f"{value_column} IS NULL OR isnan({value_column})", "value is missing or not a number"))
     if value_column == "value_usd":
         checks.append(Check(value_column, f"{value_column} < 0", "negative value"))
-        checks.append(Check(value_column, f"isinf({value_column})", "value is not finite"))
+    checks.append(Check(value_column, f"isinf({value_column})", "value is not finite"))
+    ceiling = MAX_VALUE_USD if value_column == "value_usd" else MAX_INDICATOR_VALUE
+    checks.append(
+        Check(value_column, f"abs({value_column}) > {_e(ceiling)}", f"value above the ceiling of {_e(ceiling)} (no real figure reaches it)")
+    )
     if "quantity_t" in columns:
+        checks.append(Check("quantity_t", "isnan(quantity_t) OR isinf(quantity_t)", "quantity is not a finite number"))
         checks.append(Check("quantity_t", "quantity_t < 0", "negative quantity"))
+        checks.append(
+            Check("quantity_t", f"quantity_t > {_e(MAX_QUANTITY_T)}", f"quantity above the ceiling of {_e(MAX_QUANTITY_T)} t (no real figure reaches it)")
+        )
     return checks
 
 
@@ -110,7 +133,7 @@ def mark_problems(
     column_cases: list[str] = []
     message_cases = ["WHEN 0 THEN s._problem"] if has_loader_problem else []
     value_cases: list[str] = []
-    for number, check in enumerate(checks_for(table), start=1):
+    for number, check in enumerate(checks_for(table, staged_columns), start=1):
         raw_name = raw_columns.get(check.column, check.column)
         raw_value = f"s._raw_{check.column}" if f"_raw_{check.column}" in staged_columns else f"CAST(s.{check.column} AS VARCHAR)"
         which.append(f"WHEN ({check.bad_sql}) THEN {number}")
@@ -186,5 +209,9 @@ def collect_problems(con: duckdb.DuckDBPyConnection, display_name: str, limit: i
     return [Problem(display_name, line, column, message, value) for line, column, message, value in rows], count
 
 
-def _literal(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"
+_literal = quote_literal
+
+
+def _e(number: float) -> str:
+    """``1e+15`` -> ``1e15``: a ceiling as SQL and a person both read it."""
+    return f"{number:.0e}".replace("+", "")

@@ -6,7 +6,9 @@ place that turns them into original offsets and sets ``record.text = original[st
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+from dataclasses import replace
 
 from bilat.news.agreements import extract_agreements
 from bilat.news.claims import extract_claims
@@ -14,7 +16,8 @@ from bilat.news.cleaning import CleanText, clean
 from bilat.news.mentions import country_refs, main_pair
 from bilat.news.model import Article, CountryRef, DateRef, Extraction
 from bilat.news.targets import extract_targets, resolve_previous
-from bilat.news.text import sentences
+from bilat.limits import Budget
+from bilat.news.text import Sentence, sentences
 
 
 def extract(article: Article | str, published: dt.date | None = None) -> Extraction:
@@ -23,15 +26,23 @@ def extract(article: Article | str, published: dt.date | None = None) -> Extract
         text, published = article.text, published or article.published
     else:
         text = article
+    budget = Budget(getattr(article, "name", None) or "article", seconds_cap="article_seconds")
     view = clean(text)
     refs = country_refs(view.text)
     pair = main_pair(refs)
     sents = sentences(view.text)
-    targets = extract_targets(view.text, sents, refs, pair)
-    reserved = [(t.start, t.end) for t in targets]
-    claims = extract_claims(view.text, sents, refs, pair, published, reserved)
+    pieces = _chunks(sents, CHUNK_CHARS) if len(view.text) > CHUNK_CHARS else []
+    if len(pieces) <= 1:  # the whole view, exactly as the extractors always saw it
+        pieces = [(0, len(view.text), sents)]
+    targets, claims, agreements = [], [], []
+    for start, end, chunk_sents in pieces:
+        budget.check_time()
+        part = _extract_part(view.text[start:end], start, chunk_sents, refs, pair, published, whole=len(pieces) == 1)
+        targets += part[0]
+        claims += part[1]
+        agreements += part[2]
+    budget.check_time()
     resolve_previous(targets, claims)
-    agreements = extract_agreements(view.text, sents, refs, pair, published)
     for record in [*targets, *claims, *agreements]:
         _remap(view, record)
         if getattr(record, "date", None) is not None:
@@ -44,6 +55,65 @@ def extract(article: Article | str, published: dt.date | None = None) -> Extract
         countries=pair, mentions=mentions, claims=claims, targets=targets, agreements=agreements,
         noise=list(view.noise),
     )
+
+
+#: The extractors' time grows faster than the text they see (a 1.8 MB article once took 181 s):
+#: a long article is run through them in pieces of about this many characters, cut between
+#: paragraphs (or sentences), which keeps the whole linear in the article's length. Countries and
+#: the article's main pair are found over the whole text first, so every piece knows them.
+CHUNK_CHARS = 20_000
+
+
+def _chunks(sents: list[Sentence], size: int) -> list[tuple[int, int, list[Sentence]]]:
+    """(start, end, sentences) pieces of at most ``size`` characters where the text allows,
+    preferring to cut where a paragraph ends; one piece when the whole fits."""
+    if not sents:
+        return []
+    pieces: list[tuple[int, int, list[Sentence]]] = []
+    group: list[Sentence] = []
+    cut = 0  # where the current piece may end at a paragraph boundary (index into group)
+    for sentence in sents:
+        if group and sentence.end - group[0].start > size:
+            keep = group[:cut] if cut else group
+            pieces.append((keep[0].start, keep[-1].end, keep))
+            group = group[len(keep):]
+            cut = 0
+        if group and sentence.paragraph != group[-1].paragraph:
+            cut = len(group)
+        group.append(sentence)
+    if group:
+        pieces.append((group[0].start, group[-1].end, group))
+    return pieces
+
+
+def _extract_part(
+    text: str, offset: int, sents: list[Sentence], refs: list[CountryRef], pair: list[str], published: dt.date | None,
+    whole: bool = False,
+) -> tuple[list, list, list]:
+    """The extractors over one piece of the view; their records' offsets put back into the whole view."""
+    if whole:
+        local_sents, local_refs = sents, refs
+    else:
+        end = offset + len(text)
+        local_sents = [replace(s, start=s.start - offset, end=s.end - offset) for s in sents]
+        starts = [r.start for r in refs]
+        local_refs = [
+            replace(r, start=r.start - offset, end=r.end - offset)
+            for r in refs[bisect.bisect_left(starts, offset) : bisect.bisect_left(starts, end)]
+            if r.end <= end
+        ]
+    targets = extract_targets(text, local_sents, local_refs, pair)
+    reserved = [(t.start, t.end) for t in targets]
+    claims = extract_claims(text, local_sents, local_refs, pair, published, reserved)
+    agreements = extract_agreements(text, local_sents, local_refs, pair, published)
+    if not whole:
+        for record in [*targets, *claims, *agreements]:
+            record.start += offset
+            record.end += offset
+            date = getattr(record, "date", None)
+            if date is not None:
+                record.date = replace(date, start=date.start + offset, end=date.end + offset)
+    return targets, claims, agreements
 
 
 def _remap(view: CleanText, record) -> None:

@@ -43,15 +43,19 @@ def load_articles(
 def load_article(path: Path | str, published: dt.date | None = None, source: str | None = None) -> Article:
     """One article from a .txt or .html file."""
     path = Path(path)
-    if not path.is_file():
-        raise ArticleError(f"{path}: no such file")
+    if not path.exists():
+        raise ArticleError(f"{path}: no such file" + (" (a broken link)" if path.is_symlink() else ""))
+    if not path.is_file():  # /dev/zero, a pipe, a socket: reading would never end or never start
+        raise ArticleError(f"{path}: not a regular file (a device, pipe or folder), not an article")
     kind = SUFFIXES.get(path.suffix.lower())
     if kind is None:
         raise ArticleError(f"{path}: unsupported file type {path.suffix!r} (use .txt or .html)")
     size = path.stat().st_size
     if size > limit("article_bytes"):
         raise ArticleError(f"{path}: {human_bytes(size)} is too large for an article (limit {describe('article_bytes')})")
-    return article_from_bytes(path.read_bytes(), name=path.name, html=kind == "html", published=published, source=source)
+    with open(path, "rb") as handle:  # never more than the cap, even if the file grows meanwhile
+        data = handle.read(limit("article_bytes") + 1)
+    return article_from_bytes(data, name=path.name, html=kind == "html", published=published, source=source)
 
 
 def article_from_bytes(

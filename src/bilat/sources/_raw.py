@@ -8,6 +8,7 @@ file said. Rows with the wrong number of fields (a truncated file) become ``raw`
 
 from __future__ import annotations
 
+import gzip
 import json
 from collections.abc import Iterable
 from typing import Any
@@ -71,10 +72,15 @@ def load_raw_csv(
             con.unregister("raw_chunk")
         bad = stream.bad_rows
     if bad:
-        con.executemany(
-            "INSERT INTO raw (_line, _problem) VALUES (?, ?)",
-            [((p.line or 0) + skip_lines, p.message) for p in bad],
+        table = pa.table(
+            {
+                "_line": pa.array([(p.line or 0) + skip_lines for p in bad], pa.int64()),
+                "_problem": pa.array([p.message for p in bad], pa.string()),
+            }
         )
+        con.register("bad_rows_arrow", table)  # one insert: executemany cost 0.1 ms a row
+        con.execute("INSERT INTO raw (_line, _problem) SELECT _line, _problem FROM bad_rows_arrow")
+        con.unregister("bad_rows_arrow")
     return names
 
 
@@ -107,11 +113,78 @@ def load_raw_records(
     return names
 
 
-def read_json_document(ctx: StageContext) -> Any:
-    """Parse a (possibly gzip) JSON file, refusing bad JSON with a one-line located error."""
-    handle, _size, _position = open_path(ctx.path)
+#: How deep a JSON document is said to nest when Python's parser gives up (RecursionError, past
+#: about a thousand levels): real API responses nest three or four.
+MAX_JSON_DEPTH = 64
+
+
+def read_bounded(ctx: StageContext) -> bytes:
+    """The (decompressed) bytes of ``ctx.path``, read 1 MiB at a time under the caps of
+    :mod:`bilat.limits`: ``BILAT_MAX_FILE_BYTES`` on the decompressed size and, for gzip,
+    ``BILAT_MAX_ZIP_RATIO`` on the expansion (a 2 MB gzip once expanded to 4.2 GB here)."""
+    from bilat import limits
+
+    handle, _size, position = open_path(ctx.path)
+    compressed = isinstance(handle, gzip.GzipFile)
+    budget = limits.Budget(ctx.display_name)  # decompressed bytes and wall time, as the CSV reader's
+    ratio = limits.limit("zip_ratio")
+    pieces: list[bytes] = []
+    total = 0
     with handle:
-        data = handle.read()
+        while True:
+            try:
+                piece = handle.read(1 << 20)
+            except (EOFError, OSError) as exc:
+                raise ValidationError(
+                    [Problem(ctx.display_name, None, None, f"the compressed file is damaged or truncated ({exc})")]
+                ) from None
+            if not piece:
+                break
+            total += len(piece)
+            budget.add_bytes(len(piece))
+            if compressed and total > limits.RATIO_EXEMPT_BYTES and total / max(position(), 1) > ratio:
+                raise limits.LimitError(
+                    ctx.display_name,
+                    f"expands more than {limits.describe('zip_ratio', ratio)} when decompressed: refusing a possible gzip bomb",
+                )
+            pieces.append(piece)
+    return b"".join(pieces)
+
+
+def _json_depth_over(text: str, cap: int) -> int | None:
+    """The line where nesting first goes deeper than ``cap`` (brackets outside strings), or None.
+
+    Linear; run only after the parser gave up, to name the line.
+    """
+    depth, in_string, escaped, line = 0, False, False, 1
+    for char in text:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == '"':
+                in_string = False
+        elif char == '"':
+            in_string = True
+        elif char in "[{":
+            depth += 1
+            if depth > cap:
+                return line
+        elif char in "]}":
+            depth -= 1
+        if char == "\n":
+            line += 1
+    return None
+
+
+def read_json_document(ctx: StageContext) -> Any:
+    """Parse a (possibly gzip) JSON file, refusing bad JSON with a one-line located error.
+
+    Bounded: the bytes as :func:`read_bounded` reads them, nesting to :data:`MAX_JSON_DEPTH`, and
+    Python's limit on the digits of an integer (4,300) reported as a line, not a traceback.
+    """
+    data = read_bounded(ctx)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -121,6 +194,15 @@ def read_json_document(ctx: StageContext) -> Any:
         return json.loads(text)
     except json.JSONDecodeError as exc:
         raise ValidationError([Problem(ctx.display_name, exc.lineno, None, f"invalid JSON: {exc.msg}")]) from None
+    except RecursionError:  # Python's parser gives up past about a thousand levels
+        line = _json_depth_over(text, MAX_JSON_DEPTH)
+        raise ValidationError(
+            [Problem(ctx.display_name, line, None, f"invalid JSON: nested deeper than any data file ({MAX_JSON_DEPTH}+ levels)")]
+        ) from None
+    except ValueError as exc:  # Python's cap on the digits of an integer (sys.get_int_max_str_digits)
+        raise ValidationError(
+            [Problem(ctx.display_name, None, None, f"invalid JSON: a number too long to be a figure ({str(exc).splitlines()[0]})")]
+        ) from None
 
 
 def looks_like_json(ctx: StageContext) -> bool:

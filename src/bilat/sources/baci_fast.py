@@ -32,30 +32,24 @@ the time it saved on a 10-million-row year: BENCHMARKS.md and docs/store.md.
 
 from __future__ import annotations
 
-import functools
-import queue
-import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TypeVar
 
-import duckdb
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
-import pyarrow.parquet as pq
 
 from bilat.arrow_build import any_negative, any_true, numbers, strings, view
+from bilat.limits import MAX_QUANTITY_T, MAX_VALUE_USD
 from bilat.schema import TABLES
 from bilat.sources.base import Cancelled, Declined, FastWrite
+from bilat.sources.baci_fast_io import ROW_GROUP_ROWS, _constant, _RowGroupWriter, duckdb_batches, prefetched
 
-T = TypeVar("T")
+__all__ = [
+    "ROW_GROUP_ROWS", "CountryLookup", "HsCodes", "_RowGroupWriter", "arrow_schema", "duckdb_batches",
+    "hs6_integers", "prefetched", "write_clean_year",
+]
 
-#: Rows per Parquet row group: the same as the store's DuckDB writer uses.
-ROW_GROUP_ROWS = 122_880
-#: Row groups checked but not yet written: room for what arrives while the file is being hashed
-#: (the writer waits for the file id), a few MB each.
-_QUEUED_ROW_GROUPS = 32
 #: Packed key layout: year << 50 | exporter code << 30 | importer code << 20 | HS6 code.
 _MAX_COUNTRY_CODE = 1 << 10
 _MAX_HS6 = 1_000_000
@@ -66,14 +60,6 @@ _ARROW_TYPES = {
     "DOUBLE": pa.float64(),
     "VARCHAR": pa.string(),
 }
-#: Columns whose values repeat (codes, constants) are dictionary-encoded; measured values are
-#: not: a dictionary attempt on ten million distinct doubles only costs time.
-_PLAIN_COLUMNS = ("value_usd", "quantity_t")
-#: Min/max statistics only where a reader can skip row groups by them: rows are grouped by year,
-#: exporter and importer, while every row group spans most HS codes and values. Statistics on
-#: those cost a sixth of the writer's time and let no query skip anything.
-_STATISTICS_COLUMNS = ("year", "exporter", "importer")
-_COMPRESSION = "snappy"
 
 
 def arrow_schema(table: str = "product_flows") -> pa.Schema:
@@ -154,16 +140,6 @@ class HsCodes:
         return pa.DictionaryArray.from_arrays(numbers(positions, pa.int32()), self._strings, safe=False)
 
 
-@functools.lru_cache(maxsize=16)
-def _constant(value: object, rows: int, kind: pa.DataType) -> pa.Array:
-    """``rows`` copies of ``value`` (immutable, so shared by every batch of that length)."""
-    if value is None:
-        return pa.nulls(rows, kind)
-    if pa.types.is_string(kind):
-        return pa.DictionaryArray.from_arrays(numbers(np.zeros(rows, dtype=np.int32), pa.int32()), strings([str(value)]))
-    return numbers(np.full(rows, value), kind)
-
-
 def hs6_integers(column: pa.Array) -> np.ndarray:
     """HS codes written as five or six ASCII digits (BACI drops a leading zero), as integers.
 
@@ -229,10 +205,15 @@ class _Checker:
             if status.max() == 2:
                 self.countries.note_used(self.seen_codes, codes[status == 2])
         value = view(batch.column("value_usd"))
-        if not np.isfinite(value).all() or (value < 0).any():
-            raise Declined("a negative or non-finite value")
+        if not np.isfinite(value).all() or (value < 0).any() or (value > MAX_VALUE_USD).any():
+            raise Declined("a negative, non-finite or absurd value")
         if any_negative(batch.column("quantity_t")):
             raise Declined("a negative quantity")
+        quantity = batch.column("quantity_t")
+        if quantity.null_count < len(quantity):
+            q = quantity.drop_null() if quantity.null_count else quantity
+            if not pc.all(pc.is_finite(q)).as_py() or pc.max(q).as_py() > MAX_QUANTITY_T:
+                raise Declined("a non-finite or absurd quantity")
         key = (t.astype(np.int64) << 50) | (i.astype(np.int64) << 30) | (j.astype(np.int64) << 20) | k.astype(np.int64)
         if key[0] <= self.last_key or (len(key) > 1 and not (key[1:] > key[:-1]).all()):
             raise Declined("rows not in BACI's order (t, i, j, k), or a repeated key")
@@ -240,164 +221,6 @@ class _Checker:
         self.rows += len(key)
         self.min_year, self.max_year = min(self.min_year, low), max(self.max_year, high)
         return t, i, j, k
-
-
-class _RowGroupWriter:
-    """Writes tables as exact ROW_GROUP_ROWS-row groups from a thread, so compression overlaps reading.
-
-    The tables arrive without their last column, the file id: the writer adds it, asking
-    ``file_id`` when it first writes, so that reading and checking can start while the file is
-    still being hashed (the queue holds what arrives meanwhile).
-    """
-
-    def __init__(self, out: Path, file_id: Callable[[], str]) -> None:
-        self._out = out
-        self._file_id = file_id
-        self._writer: pq.ParquetWriter | None = None
-        self._queue: queue.Queue[pa.Table | None] = queue.Queue(maxsize=_QUEUED_ROW_GROUPS)
-        self._error: BaseException | None = None
-        self._discard = False
-        self._pending: list[pa.Table] = []
-        self._pending_rows = 0
-        self._thread = threading.Thread(target=self._run, name="bilat-parquet-writer", daemon=True)
-        self._thread.start()
-
-    def _run(self) -> None:
-        try:
-            file_id: str | None = None
-            while (table := self._queue.get()) is not None:
-                if self._discard:  # declined: what is still queued is thrown away, not written
-                    continue
-                if file_id is None:
-                    file_id = self._file_id()
-                ids = _constant(file_id, table.num_rows, pa.string())
-                table = table.append_column(pa.field("file_id", ids.type, nullable=False), ids)
-                if self._writer is None:
-                    self._writer = self._open(table.schema)
-                self._writer.write_table(table, row_group_size=ROW_GROUP_ROWS)
-        except BaseException as exc:  # noqa: BLE001 - handed to the reading thread
-            self._error = exc
-            while self._queue.get() is not None:  # drain so the reader never blocks
-                pass
-
-    def _open(self, schema: pa.Schema) -> pq.ParquetWriter:
-        # The schema of the first table: codes arrive as dictionary arrays (no string hashing to
-        # encode them), and store_schema=False makes readers see them as the plain strings they are.
-        return pq.ParquetWriter(
-            self._out,
-            schema,
-            compression=_COMPRESSION,
-            use_dictionary=[f.name for f in schema if f.name not in _PLAIN_COLUMNS],
-            write_statistics=list(_STATISTICS_COLUMNS),
-            # Values go to the encoders 8,192 at a time instead of 1,024: a tenth less writer time
-            # (most of it on the near-constant columns), the same file.
-            write_batch_size=8192,
-            store_schema=False,
-            bloom_filter_options={"exporter": {"ndv": 256, "fpp": 0.01}, "importer": {"ndv": 256, "fpp": 0.01}},
-        )
-
-    def _put(self, table: pa.Table) -> None:
-        if self._error is not None:
-            raise self._error
-        self._queue.put(table)
-
-    def add(self, table: pa.Table) -> None:
-        self._pending.append(table)
-        self._pending_rows += table.num_rows
-        if self._pending_rows >= ROW_GROUP_ROWS:
-            whole = self._joined()
-            cut = (self._pending_rows // ROW_GROUP_ROWS) * ROW_GROUP_ROWS
-            self._put(whole.slice(0, cut))
-            rest = whole.slice(cut)
-            self._pending, self._pending_rows = ([rest] if rest.num_rows else []), rest.num_rows
-
-    def _joined(self) -> pa.Table:
-        """The pending tables as one, every dictionary column on one dictionary (a column chunk
-        whose dictionary changes between batches would fall back to plain strings)."""
-        whole = pa.concat_tables(self._pending)
-        return whole.unify_dictionaries() if len(self._pending) > 1 else whole
-
-    def close(self, keep: bool) -> None:
-        """Finish the file (``keep``), or stop and drop what is queued (the caller deletes the file).
-
-        The thread is always stopped and joined, whatever fails on the way; with ``keep`` the
-        writer thread's error (a full disk, say) is raised here, else errors are moot.
-        """
-        try:
-            if keep and self._pending_rows and self._error is None:
-                self._queue.put(self._joined())
-        finally:
-            self._discard = not keep
-            self._queue.put(None)
-            self._thread.join()
-        try:
-            if self._writer is not None:
-                self._writer.close()
-        except Exception:
-            if keep and self._error is None:
-                raise
-        if keep and self._error is not None:
-            raise self._error
-
-
-def duckdb_batches(con: duckdb.DuckDBPyConnection, sql: str) -> Iterator[pa.RecordBatch]:
-    """DuckDB's result as Arrow batches, in the order DuckDB reads them.
-
-    An error while reading (raised by DuckDB, or by Arrow's stream around it) means the file is
-    not clean: :class:`Declined`.
-    """
-    con.execute("SET preserve_insertion_order = true")  # the order check needs the file's order
-    try:
-        reader = con.sql(sql).to_arrow_reader(ROW_GROUP_ROWS)
-        yield from reader
-    except (duckdb.Error, pa.ArrowException, OSError) as exc:  # Arrow raises OSError for the stream
-        raise Declined(f"DuckDB could not read the file as a clean BACI year: {str(exc).splitlines()[0]}") from exc
-
-
-def prefetched(items: Iterator[T], depth: int = 4) -> Iterator[T]:
-    """``items``, pulled on a thread up to ``depth`` ahead, so that producing the next batch
-    (DuckDB turning its rows into Arrow) overlaps checking this one.
-
-    The producer is stopped and joined however the consumer ends (finished, declined, or failed),
-    and an error raised while producing is raised here, in the consumer, in order.
-    """
-    handoff: queue.Queue[tuple[object, BaseException | None]] = queue.Queue(maxsize=depth)
-    stop = threading.Event()
-    finished = object()
-
-    def produce() -> None:
-        try:
-            for item in items:
-                if stop.is_set():
-                    break
-                handoff.put((item, None))
-        except BaseException as exc:  # noqa: BLE001 - handed to the consumer
-            handoff.put((finished, exc))
-            return
-        finally:
-            close = getattr(items, "close", None)
-            if close is not None:
-                close()
-        handoff.put((finished, None))
-
-    thread = threading.Thread(target=produce, name="bilat-batch-reader", daemon=True)
-    thread.start()
-    try:
-        while True:
-            item, error = handoff.get()
-            if error is not None:
-                raise error
-            if item is finished:
-                return
-            yield item  # type: ignore[misc]
-    finally:
-        stop.set()
-        while thread.is_alive():  # unblock a producer waiting for room in the queue
-            try:
-                handoff.get(timeout=0.05)
-            except queue.Empty:
-                pass
-        thread.join()
 
 
 def write_clean_year(

@@ -25,6 +25,7 @@ from typing import Callable, Protocol, runtime_checkable
 import duckdb
 
 from bilat.errors import Problem, ValidationError
+from bilat.sql import quote_literal
 
 ProgressCallback = Callable[[int, int | None], None]
 """Called as ``progress(done, total)`` with units the loader chooses (bytes or rows)."""
@@ -151,6 +152,5 @@ def require_columns(display_name: str, present: list[str], required: list[str], 
         raise ValidationError([Problem(display_name, 1, None, message)])
 
 
-def sql_quote(text: str) -> str:
-    """Quote a string literal for DuckDB SQL (used only for file paths, never user values)."""
-    return "'" + text.replace("'", "''") + "'"
+#: Quote a string literal for DuckDB SQL: :func:`bilat.sql.quote_literal`, the one quoting helper.
+sql_quote = quote_literal

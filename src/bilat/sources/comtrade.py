@@ -33,6 +33,7 @@ from __future__ import annotations
 import duckdb
 import pyarrow as pa
 
+from bilat.sql import quote_literal
 from bilat.errors import Problem, ValidationError
 from bilat.sources._raw import (
     dropped_note,
@@ -109,6 +110,8 @@ class ComtradeSource:
     name = "comtrade"
     table = "product_flows"
     description = "UN Comtrade HS flows by reporter (classic CSV, Comtrade+ CSV or API JSON)"
+    #: One row per reporter, flow, partner and commodity a year: a repeat would double a total.
+    key_columns = ("year", "reporter", "flow", "exporter", "importer", "hs_code")
 
     def stage(self, con: duckdb.DuckDBPyConnection, ctx: StageContext) -> Staged:
         if looks_like_json(ctx):
@@ -267,7 +270,7 @@ def _stage(con: duckdb.DuckDBPyConnection, sql_of: dict[str, str], source_of: di
 
 
 def _lit(text: str) -> str:
-    return "'" + f"column {text!r}".replace("'", "''") + "'"
+    return quote_literal(f"column {text!r}")
 
 
 def _revision_case() -> str:

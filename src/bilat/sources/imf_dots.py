@@ -30,7 +30,7 @@ import duckdb
 import pyarrow as pa
 
 from bilat.errors import Problem, UnknownCountryError, ValidationError
-from bilat.limits import check_zip
+from bilat.limits import Budget, check_zip
 from bilat.sources._raw import dropped_note, load_raw_csv
 from bilat.sources.base import StageContext, Staged
 
@@ -162,6 +162,7 @@ class ImfDotsSource:
             raise ValidationError([Problem(ctx.display_name, None, None, f"cannot be read as an xlsx workbook: {exc}")]) from None
         rows: dict[str, list] = {k: [] for k in ("_line", "reporter_name", "partner_name", "raw_year", "raw_value", "flow", "valuation", "cell")}
         found = 0
+        budget = Budget(ctx.display_name)
         try:
             for sheet in workbook.worksheets:
                 cells = list(sheet.iter_rows(min_row=1, max_row=HEADER_ROW, values_only=True))
@@ -184,6 +185,8 @@ class ImfDotsSource:
                         [Problem(ctx.display_name, HEADER_ROW, None, f"sheet {sheet.title!r}: no reporter in B4 or no years in row 7")]
                     )
                 for number, row in enumerate(sheet.iter_rows(min_row=HEADER_ROW + 1, values_only=True), start=HEADER_ROW + 1):
+                    if number % 1000 == 0:
+                        budget.add_rows(1000)
                     partner = row[1] if len(row) > 1 else None
                     if partner is None or str(partner).strip() in ("", "Memorandum Items"):
                         continue
@@ -198,6 +201,12 @@ class ImfDotsSource:
                         rows["flow"].append(flow)
                         rows["valuation"].append(valuation)
                         rows["cell"].append(f"{sheet.title}!{_column_letter(offset)}{number}")
+        except ValidationError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - a sheet's XML is parsed lazily: ParseError, BadZipFile, zlib.error...
+            raise ValidationError(
+                [Problem(ctx.display_name, None, None, f"cannot be read as an xlsx workbook: a sheet is damaged ({type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''})")]
+            ) from None
         finally:
             workbook.close()
         if not found:

@@ -21,6 +21,7 @@ from __future__ import annotations
 import duckdb
 
 from bilat.sources._raw import dropped_note, load_raw_csv
+from bilat.sources.baci_rules import hs_revision_option
 from bilat.sources.base import StageContext, Staged
 
 REQUIRED = ["year", "reporter_iso", "product_code", "export_value_usd"]
@@ -34,11 +35,14 @@ class OtsSource:
     table = "product_flows"
     description = "Open Trade Statistics exports to the world by HS4 (year,reporter_iso,product_code,export_value_usd)"
 
+    #: One export value per reporter, product and year: a repeat would double a total.
+    key_columns = ("year", "exporter", "importer", "hs_code")
+
     def stage(self, con: duckdb.DuckDBPyConnection, ctx: StageContext) -> Staged:
         names = load_raw_csv(
             con, ctx, REQUIRED, hint="An OTS file has the header year,reporter_iso,product_code,export_value_usd"
         )
-        revision = int(ctx.options.get("hs_revision", DEFAULT_HS_REVISION))  # type: ignore[arg-type]
+        revision = hs_revision_option(ctx) or DEFAULT_HS_REVISION  # refused unless an HS revision
         value = f"trim({names['export_value_usd']})"
         empty = f"(_problem IS NULL AND coalesce({value}, '') IN ('', 'NA'))"
         (skipped,) = con.execute(f"SELECT count(*) FILTER (WHERE {empty}) FROM raw").fetchall()[0]

@@ -25,6 +25,7 @@ from bilat.errors import Problem, ValidationError
 from bilat.schema import GDP_USD, POPULATION
 from bilat.sources._raw import dropped_note, first_line, load_raw_csv, looks_like_json, read_json_document
 from bilat.sources.base import StageContext, Staged
+from bilat.sql import quote_literal
 
 #: World Bank codes that are groups of countries (regions, income groups, lending groups...), or
 #: not an ISO country (CHI Channel Islands, INX not classified).
@@ -49,6 +50,9 @@ class WorldBankSource:
     table = "indicators"
     description = "World Bank WDI series (Country Name,Country Code,Year,Value; the wide download; or API JSON)"
 
+    #: One value per country, indicator and year: a repeat would be stored twice.
+    key_columns = ("country", "year", "indicator")
+
     def stage(self, con: duckdb.DuckDBPyConnection, ctx: StageContext) -> Staged:
         if looks_like_json(ctx):
             self._load_json(con, ctx)
@@ -69,7 +73,7 @@ class WorldBankSource:
                 con.execute(
                     f"""CREATE TABLE wb AS SELECT _line, _problem, trim({names['Country Code']}) AS code,
                         trim({names['Year']}) AS raw_year, trim({names['Value']}) AS raw_value,
-                        '{indicator}' AS indicator, '{unit}' AS unit FROM raw"""
+                        {quote_literal(indicator)} AS indicator, {quote_literal(unit)} AS unit FROM raw"""
                 )
                 raw_columns = {"country": "Country Code", "year": "Year", "value": "Value"}
         return self._stage(con, raw_columns)
@@ -111,6 +115,18 @@ class WorldBankSource:
             if isinstance(document, list) and document and isinstance(document[0], dict) and "message" in document[0]:
                 message = f"the World Bank API returned an error: {document[0]['message']}"
             raise ValidationError([Problem(ctx.display_name, None, None, message)])
+        for number, record in enumerate(records, start=1):
+            indicator = record.get("indicator") if isinstance(record, dict) else None
+            if not isinstance(record, dict) or not (indicator is None or isinstance(indicator, dict)):
+                what = "not an object" if not isinstance(record, dict) else "its indicator is not an object"
+                raise ValidationError(
+                    [Problem(ctx.display_name, number, None, f"not a World Bank API record ({what}): {str(record)[:60]!r}")]
+                )
+            for key in ("countryiso3code", "date", "value"):
+                if isinstance(record.get(key), (dict, list)):
+                    raise ValidationError(
+                        [Problem(ctx.display_name, number, key, f"not a World Bank API record ({key} is {type(record[key]).__name__})")]
+                    )
         table = pa.table(
             {
                 "_line": pa.array(range(1, len(records) + 1), pa.int64()),
