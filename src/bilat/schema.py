@@ -67,6 +67,43 @@ TABLES: dict[str, OrderedDict[str, str]] = {
     "indicators": INDICATORS,
 }
 
+#: Pair totals kept beside each product-level file at ingestion (``data/pair_totals/<file_id>.parquet``):
+#: the bilateral total of every (year, exporter, importer) formed as the source forms it
+#: (BACI: the sum of its HS6 lines; Comtrade: the exporter's TOTAL rows, flow X), under
+#: ``hs_section`` 0, and the same rows summed per HS section (1 = I ... 21 = XXI). Never sum
+#: section 0 with the sections. Not a canonical table: a derived one, rebuilt from the rows at
+#: will (``bilat rebuild-totals``), so it is not in :data:`TABLES`.
+PAIR_TOTALS: OrderedDict[str, str] = OrderedDict(
+    source="VARCHAR",
+    year="SMALLINT",
+    exporter="VARCHAR",
+    importer="VARCHAR",
+    hs_section="SMALLINT",
+    value_usd="DOUBLE",
+    file_id="VARCHAR",
+)
+
+#: Tables the engines offer beside the canonical ones, derived from them.
+DERIVED_TABLES: dict[str, OrderedDict[str, str]] = {"pair_totals": PAIR_TOTALS}
+
+#: ``hs_section`` of a pair's total over all products.
+ALL_PRODUCTS = 0
+
+#: The first chapter of each HS section (I = chapters 1-5 ... XXI = chapter 97), the same in every
+#: revision since 1988; chapters 98 and 99 (national use) belong to no section.
+HS_SECTION_FIRST_CHAPTERS = (1, 6, 15, 16, 25, 28, 39, 41, 44, 47, 50, 64, 68, 71, 72, 84, 86, 90, 93, 94, 97)
+LAST_SECTION_CHAPTER = 97
+
+
+def hs_section_of_chapter(chapter: int) -> int | None:
+    """The HS section number (1-21) of a chapter (1-97), None for chapters outside every section."""
+    import bisect
+
+    if not 1 <= chapter <= LAST_SECTION_CHAPTER:
+        return None
+    return bisect.bisect_right(HS_SECTION_FIRST_CHAPTERS, chapter)
+
+
 #: Indicator names used across bilat (sources may add others).
 GDP_USD = "gdp_usd"
 POPULATION = "population"

@@ -82,3 +82,32 @@ def test_spark_reads_store_files_from_a_data_url(baci_store: Store, spark_sessio
         spark.close()
         duck.close()
     assert float(got.value_usd.sum()) == pytest.approx(float(want.value_usd.sum()), rel=1e-12)
+
+
+def test_kept_and_on_the_fly_pair_totals_equal_on_duckdb_and_spark(
+    baci_store: Store, spark_session, tmp_path: Path  # noqa: ANN001
+) -> None:
+    """``pair_totals``: the kept totals (the store as ingested) and the on-the-fly fallback (the
+    same store as an older bilat left it, without them) agree with each other on both engines."""
+    import shutil
+
+    from bilat.analytics.totals import pair_totals_matrix
+
+    old = Store(tmp_path / "old")
+    shutil.copytree(baci_store.home, old.home)
+    shutil.rmtree(old.totals_dir)
+    with old.catalog() as con:
+        con.execute("DROP TABLE pair_totals_files")
+    keys = ["year", "exporter", "importer"]
+    frames = []
+    for store in (baci_store, old):
+        for engine in (DuckDBEngine(store, include_embedded=False), SparkEngine(store, include_embedded=False, session=spark_session)):
+            try:
+                tables = {"pair_totals": engine.table("pair_totals")}
+                frames.append(_normalise(engine.execute(pair_totals_matrix(tables, "baci")), keys))
+            finally:
+                engine.close()
+    assert len(baci_store.totals_files()) == 1 and old.totals_files() == []
+    assert len(frames[0]) > 100
+    for other in frames[1:]:
+        pd.testing.assert_frame_equal(frames[0], other, check_exact=False, rtol=1e-12)

@@ -43,12 +43,19 @@ def visible_state(home: Path) -> dict[str, object]:
     for table in ("product_flows", "country_flows", "indicators"):
         for path in store.data_files(table):
             data.append((table, path.name, hashlib.sha256(path.read_bytes()).hexdigest()))
+    # The pair totals kept beside each product file are committed with it: both or neither.
+    for path in store.totals_files():
+        data.append(("pair_totals", path.name, hashlib.sha256(path.read_bytes()).hexdigest()))
     engine = DuckDBEngine(store, include_embedded=False)
     try:
         rows, total = engine.con.execute("SELECT count(*), coalesce(sum(value_usd), 0) FROM product_flows").fetchone()
+        kept = engine.con.execute("SELECT count(*) FROM pair_totals WHERE hs_section = 0").fetchone()[0]
     finally:
         engine.close()
-    return {"catalog": catalog, "data": sorted(data), "rows": int(rows), "value": round(float(total), 2)}
+    return {
+        "catalog": catalog, "data": sorted(data), "rows": int(rows), "value": round(float(total), 2),
+        "pair_totals": int(kept), "without_totals": store.files_without_totals(),
+    }
 
 
 @dataclass

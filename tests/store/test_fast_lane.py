@@ -171,8 +171,8 @@ def test_a_file_the_fast_lane_declines_ends_as_the_general_path_says(
     for name in ("fast", "general"):
         store = Store(tmp_path / f"store_{name}")
         assert not any(store.staging_dir.glob("**/*.parquet")) if store.staging_dir.exists() else True
-        on_disk = sorted(p.stem for p in store.data_dir.rglob("*.parquet")) if store.data_dir.exists() else []
-        assert on_disk == sorted(p.stem for p in store.data_files("product_flows"))
+        on_disk = sorted(p for p in store.data_dir.rglob("*.parquet")) if store.data_dir.exists() else []
+        assert on_disk == sorted([*store.data_files("product_flows"), *store.totals_files()])
 
 
 def test_skip_bad_rows_after_a_declined_fast_lane(clean_year: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -4,6 +4,7 @@ Layout under ``BILAT_HOME``::
 
     catalog.duckdb                 provenance of every ingested file (+ targets, articles...)
     data/<table>/<file_id>.parquet the canonical rows of one ingested file, clustered for pruning
+    data/pair_totals/<file_id>.parquet  the pair totals of one product file (bilat.catalog.totals)
     staging/                       work space of an ingestion in progress
     .write.lock                    held by the one process that writes
 
@@ -55,7 +56,15 @@ CREATE TABLE IF NOT EXISTS files (
     tool_version VARCHAR NOT NULL,
     note VARCHAR
 );
+CREATE TABLE IF NOT EXISTS pair_totals_files (
+    file_id VARCHAR PRIMARY KEY,
+    rows BIGINT NOT NULL,
+    written_at TIMESTAMP NOT NULL
+);
 """
+
+#: The folder under ``data/`` that holds the pair totals of product files (see :mod:`bilat.catalog.totals`).
+TOTALS_FOLDER = "pair_totals"
 
 LOCK_WAIT_SECONDS = 30.0
 
@@ -68,6 +77,7 @@ class Store:
         self.catalog_path = self.home / "catalog.duckdb"
         self.data_dir = self.home / "data"
         self.staging_dir = self.home / "staging"
+        self.totals_dir = self.data_dir / TOTALS_FOLDER
 
     def __repr__(self) -> str:
         return f"Store({str(self.home)!r})"
@@ -152,6 +162,29 @@ class Store:
             rows = con.execute("SELECT data_sources FROM files WHERE table_name = ?", [table]).fetchall()
         return {label for (labels,) in rows for label in labels.split(",") if label}
 
+    def totals_files(self) -> list[Path]:
+        """The committed pair-totals files (of product files the catalog lists; empty totals have none)."""
+        with self.catalog(read_only=True) as con:
+            if not _has_table(con, "pair_totals_files"):  # a catalog older than kept totals
+                return []
+            ids = [r[0] for r in con.execute(
+                "SELECT t.file_id FROM pair_totals_files t JOIN files f USING (file_id)"
+                " WHERE t.rows > 0 ORDER BY t.file_id"
+            ).fetchall()]
+        return [self.totals_dir / f"{file_id}.parquet" for file_id in ids]
+
+    def files_without_totals(self, table: str = "product_flows") -> list[str]:
+        """The file ids of ``table`` whose pair totals were never written (ingested before they were kept)."""
+        with self.catalog(read_only=True) as con:
+            if not _has_table(con, "pair_totals_files"):
+                query = "SELECT file_id FROM files WHERE table_name = ? ORDER BY file_id"
+            else:
+                query = (
+                    "SELECT file_id FROM files WHERE table_name = ?"
+                    " AND file_id NOT IN (SELECT file_id FROM pair_totals_files) ORDER BY file_id"
+                )
+            return [r[0] for r in con.execute(query, [table]).fetchall()]
+
     def row_counts(self) -> dict[str, int]:
         """Rows stored per table."""
         with self.catalog(read_only=True) as con:
@@ -159,6 +192,10 @@ class Store:
         counts = {table: 0 for table in TABLES}
         counts.update({table: int(n) for table, n in rows})
         return counts
+
+
+def _has_table(con: duckdb.DuckDBPyConnection, name: str) -> bool:
+    return bool(con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = ?", [name]).fetchone()[0])
 
 
 def open_store(home: Path | str | None = None) -> Store:

@@ -13,6 +13,7 @@ from bilat.cli.app import app, run
 
 COMMAND_MODULES = [
     "bilat.cli.data_cmds",
+    "bilat.cli.maintenance_cmds",
     "bilat.cli.report_cmds",
     "bilat.cli.profile_cmds",
     "bilat.cli.target_cmds",

@@ -23,14 +23,19 @@ def ingest(
     option: list[str] = typer.Option(
         [], "--option", "-o", help="Loader option KEY=VALUE, repeatable (e.g. flows=X,M for IMF DOTS workbooks; see docs/sources.md)."
     ),
+    workers: Optional[int] = typer.Option(
+        None, "--workers", "-j", min=1, help="With several files: how many are read at once (default: one per core)."
+    ),
 ) -> None:
     """Load official trade files into the store: validated, atomic, idempotent.
+
+    Several files are read, checked and written in parallel, and committed one by one.
 
     Example: bilat ingest baci BACI_HS17_Y2016_V202401.csv
     """
     from bilat.errors import BilatError
     from bilat.catalog import open_store
-    from bilat.ingest import ingest_file
+    from bilat.ingest import ingest_file, ingest_files
     from bilat.sources import get_source, source_names
 
     if source not in source_names():
@@ -42,6 +47,11 @@ def ingest(
         if not sep or not key.strip():
             raise BilatError(f"--option must look like KEY=VALUE, got {pair!r}")
         options[key.strip()] = value.strip()
+    if len(paths) > 1:
+        ingest_files(
+            store, source, paths, workers=workers, skip_bad_rows=skip_bad_rows, options=options, on_result=_print_result
+        )
+        return
     for path in paths:
         with byte_progress() as progress:
             task = progress.add_task(f"{source} {path.name}", total=None)
@@ -55,18 +65,22 @@ def ingest(
             result = ingest_file(
                 store, source, path, skip_bad_rows=skip_bad_rows, options=options, progress=report, on_phase=phase
             )
-        if result.already_present:
-            console.print(f"{path.name}: already in the store (same SHA-256), nothing changed")
-            continue
-        line = f"{path.name}: stored {result.rows:,} rows into {result.table} in {result.seconds:.1f}s (file id {result.file_id})"
-        if result.rejected:
-            line += f"; {result.rejected:,} bad rows written to {result.rejects_path}"
-        console.print(line)
-        if result.note:
-            console.print(f"  note: {result.note}")
-        if result.declined:
-            # Says why this file took minutes where a clean BACI year takes seconds.
-            console.print(f"  general path: the fast lane declined the file ({result.declined})")
+        _print_result(result)
+
+
+def _print_result(result) -> None:  # noqa: ANN001 - an IngestResult
+    if result.already_present:
+        console.print(f"{result.name}: already in the store (same SHA-256), nothing changed")
+        return
+    line = f"{result.name}: stored {result.rows:,} rows into {result.table} in {result.seconds:.1f}s (file id {result.file_id})"
+    if result.rejected:
+        line += f"; {result.rejected:,} bad rows written to {result.rejects_path}"
+    console.print(line)
+    if result.note:
+        console.print(f"  note: {result.note}")
+    if result.declined:
+        # Says why this file took minutes where a clean BACI year takes seconds.
+        console.print(f"  general path: the fast lane declined the file ({result.declined})")
 
 
 @app.command()

@@ -14,9 +14,12 @@ from typing import Protocol
 import ibis
 import pandas as pd
 
-from bilat.schema import TABLES
+from bilat.schema import DERIVED_TABLES, TABLES
 from bilat.settings import EMBEDDED_DIR
 from bilat.catalog.store import Store
+
+#: The canonical table pair totals are derived from.
+TOTALS_OF = "product_flows"
 
 
 @dataclass(frozen=True)
@@ -42,6 +45,30 @@ def table_files(store: Store, table: str, include_embedded: bool = True, local_o
     return TableFiles(table, store_files, embedded_file, hidden)
 
 
+@dataclass(frozen=True)
+class TotalsFiles:
+    """What makes up the ``pair_totals`` view: totals kept at ingestion, and rows to total on the fly.
+
+    ``legacy`` are the product files ingested before totals were kept (``bilat rebuild-totals``
+    writes theirs); the embedded product rows (minus the hidden sources) are always totalled on
+    the fly, as :func:`bilat.catalog.totals.pair_totals_sql` forms them.
+    """
+
+    stored: tuple[Path, ...]
+    legacy: tuple[Path, ...]
+    embedded_file: Path | None
+    hidden_embedded_sources: tuple[str, ...]
+
+
+def totals_files(store: Store, include_embedded: bool = True, local_only: bool = True) -> TotalsFiles:
+    """Resolve which files make up ``pair_totals`` right now (see :func:`table_files`)."""
+    rows = table_files(store, TOTALS_OF, include_embedded, local_only)
+    stored = tuple(p for p in store.totals_files() if not local_only or p.exists())
+    without = set(store.files_without_totals(TOTALS_OF))
+    legacy = tuple(p for p in rows.store_files if p.stem in without)
+    return TotalsFiles(stored, legacy, rows.embedded_file, rows.hidden_embedded_sources)
+
+
 class Engine(Protocol):
     """A connected engine. ``table`` gives Ibis tables; only edges call ``execute``."""
 
@@ -55,5 +82,5 @@ class Engine(Protocol):
 
 
 def check_table_name(name: str) -> None:
-    if name not in TABLES:
-        raise KeyError(f"unknown table {name!r}; tables: {', '.join(TABLES)}")
+    if name not in TABLES and name not in DERIVED_TABLES:
+        raise KeyError(f"unknown table {name!r}; tables: {', '.join([*TABLES, *DERIVED_TABLES])}")

@@ -6,9 +6,10 @@ import duckdb
 import ibis
 import pandas as pd
 
-from bilat.engines.base import check_table_name, table_files
+from bilat.catalog.totals import pair_totals_sql
+from bilat.engines.base import check_table_name, table_files, totals_files
 from bilat.errors import EngineError
-from bilat.schema import TABLES, empty_select_sql
+from bilat.schema import PAIR_TOTALS, TABLES, empty_select_sql
 from bilat.sql import quote_literal, quote_read_path
 from bilat.catalog.store import Store
 
@@ -32,6 +33,7 @@ class DuckDBEngine:
             self.con.execute(f"SET threads = {int(threads)}")
         for table in TABLES:
             self.con.execute(f"CREATE VIEW {table} AS {self._table_sql(table, include_embedded)}")
+        self.con.execute(f"CREATE VIEW pair_totals AS {self._totals_sql(include_embedded)}")
         self.ibis = ibis.duckdb.from_connection(self.con)
 
     def _table_sql(self, table: str, include_embedded: bool) -> str:
@@ -49,6 +51,34 @@ class DuckDBEngine:
             parts.append(f"SELECT {select} FROM read_parquet({_files_sql([str(files.embedded_file)])}){where}")
         if not parts:
             return empty_select_sql(table)
+        return " UNION ALL ".join(parts)
+
+    def _totals_sql(self, include_embedded: bool) -> str:
+        """Stored pair totals, UNION ALL the same totals formed from rows that have none kept."""
+        files = totals_files(self.store, include_embedded)
+        select = ", ".join(f"CAST({c} AS {t}) AS {c}" for c, t in PAIR_TOTALS.items())
+        parts = []
+        if files.stored:
+            parts.append(f"SELECT {select} FROM read_parquet({_files_sql([str(p) for p in files.stored])})")
+        rows = []
+        if files.legacy:
+            rows.append("SELECT * FROM product_flows_legacy")
+            product = ", ".join(f"CAST({c} AS {t}) AS {c}" for c, t in TABLES["product_flows"].items())
+            self.con.execute(
+                f"CREATE VIEW product_flows_legacy AS SELECT {product}"
+                f" FROM read_parquet({_files_sql([str(p) for p in files.legacy])})"
+            )
+        if files.embedded_file is not None:
+            where = ""
+            if files.hidden_embedded_sources:
+                hidden = ", ".join(quote_literal(s) for s in files.hidden_embedded_sources)
+                where = f" WHERE source NOT IN ({hidden})"
+            rows.append(f"SELECT * FROM read_parquet({_files_sql([str(files.embedded_file)])}){where}")
+        if rows:
+            relation = "(" + " UNION ALL BY NAME ".join(rows) + ")"
+            parts.append(f"SELECT {select} FROM ({pair_totals_sql(relation)})")
+        if not parts:
+            return f"SELECT {select} FROM (SELECT {', '.join(f'NULL AS {c}' for c in PAIR_TOTALS)}) WHERE FALSE"
         return " UNION ALL ".join(parts)
 
     def table(self, name: str) -> ibis.Table:

@@ -15,9 +15,10 @@ from pathlib import Path
 import ibis
 import pandas as pd
 
-from bilat.engines.base import check_table_name, table_files
+from bilat.catalog.totals import pair_totals_sql
+from bilat.engines.base import check_table_name, table_files, totals_files
 from bilat.errors import BilatError, EngineError
-from bilat.schema import TABLES
+from bilat.schema import PAIR_TOTALS, TABLES
 from bilat.settings import PACKAGE_DATA
 from bilat.catalog.store import Store
 
@@ -61,6 +62,7 @@ class SparkEngine:
         self.session = session or spark_session()
         for table in TABLES:
             self._register(table, include_embedded)
+        self._register_totals(include_embedded)
         self.ibis = ibis.pyspark.connect(self.session)
 
     def _register(self, table: str, include_embedded: bool) -> None:
@@ -88,6 +90,40 @@ class SparkEngine:
             combined = self.session.createDataFrame([], schema)
         combined.createOrReplaceTempView(table)
 
+    def _register_totals(self, include_embedded: bool) -> None:
+        """``pair_totals``: the stored totals, UNION the same totals formed from rows that have none kept."""
+        from pyspark.sql import functions as F
+
+        remote = os.environ.get("BILAT_SPARK_DATA_URL", "").strip()
+        files = totals_files(self.store, include_embedded, local_only=not remote)
+        casts = [F.col(c).cast(_SPARK_TYPES[t]).alias(c) for c, t in PAIR_TOTALS.items()]
+        frames = []
+        if files.stored:
+            frames.append(self.session.read.parquet(*[self._data_path(p, remote) for p in files.stored]).select(*casts))
+        product = [F.col(c).cast(_SPARK_TYPES[t]).alias(c) for c, t in TABLES["product_flows"].items()]
+        rows = []
+        if files.legacy:
+            rows.append(self.session.read.parquet(*[self._data_path(p, remote) for p in files.legacy]).select(*product))
+        if files.embedded_file is not None:
+            frame = self.session.read.parquet(str(files.embedded_file)).select(*product)
+            if files.hidden_embedded_sources:
+                frame = frame.filter(~F.col("source").isin(list(files.hidden_embedded_sources)))
+            rows.append(frame)
+        if rows:
+            combined = rows[0]
+            for frame in rows[1:]:
+                combined = combined.unionByName(frame)
+            combined.createOrReplaceTempView("bilat_pair_totals_rows")
+            frames.append(self.session.sql(pair_totals_sql("bilat_pair_totals_rows")).select(*casts))
+        if frames:
+            totals = frames[0]
+            for frame in frames[1:]:
+                totals = totals.unionByName(frame)
+        else:
+            schema = ", ".join(f"{c} {_SPARK_TYPES[t]}" for c, t in PAIR_TOTALS.items())
+            totals = self.session.createDataFrame([], schema)
+        totals.createOrReplaceTempView("pair_totals")
+
     def _data_path(self, path: Path, remote: str) -> str:
         """Where Spark reads a store file: on this disk, or under ``BILAT_SPARK_DATA_URL``.
 
@@ -112,7 +148,7 @@ class SparkEngine:
 
     def close(self) -> None:
         """Spark sessions are shared per process; closing drops bilat's views only."""
-        for table in TABLES:
+        for table in (*TABLES, "pair_totals", "bilat_pair_totals_rows"):
             self.session.catalog.dropTempView(table)
 
     def __enter__(self) -> SparkEngine:

@@ -39,13 +39,19 @@ MAX_PROBLEMS_SHOWN = 10
 DAMAGED_COMPRESSION = (EOFError, zlib.error, gzip.BadGzipFile, zipfile.BadZipFile)
 
 
-def work_connection(work: Path) -> duckdb.DuckDBPyConnection:
-    """An in-memory work database with bounded memory: DuckDB spills to ``work/tmp`` beyond it."""
+def work_connection(work: Path, threads: int | None = None, memory: int | None = None) -> duckdb.DuckDBPyConnection:
+    """An in-memory work database with bounded memory: DuckDB spills to ``work/tmp`` beyond it.
+
+    ``memory`` (bytes, default the ``ingest_memory`` limit) and ``threads`` (default all cores)
+    let a batch that works on several files at once share the machine out.
+    """
     con = duckdb.connect(":memory:")
     con.execute(f"SET temp_directory = {quote_literal(work / 'tmp')}")
     con.execute("SET preserve_insertion_order = false")
     con.execute("SET enable_progress_bar = false")  # DuckDB would print "100%" into bilat's stdout
-    con.execute(f"SET memory_limit = '{int(limit('ingest_memory'))}B'")
+    con.execute(f"SET memory_limit = '{int(memory or limit('ingest_memory'))}B'")
+    if threads:
+        con.execute(f"SET threads = {int(threads)}")
     return con
 
 
@@ -57,6 +63,8 @@ def general_path(
     skip_bad_rows: bool,
     rejects_dir: Path | str | None,
     on_phase: Callable[[str], None],
+    threads: int | None = None,
+    memory: int | None = None,
 ) -> tuple[int, int, Path | None, str, tuple[int, int], str]:
     """Stage, check every row, refuse or set bad rows aside, sort and write ``out``.
 
@@ -64,7 +72,7 @@ def general_path(
     """
     table = loader.table
     display_name = ctx.display_name
-    con = work_connection(work)
+    con = work_connection(work, threads, memory)
     try:
         on_phase("reading")
         try:

@@ -21,13 +21,17 @@ import os
 import shutil
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from bilat import __version__
 from bilat.catalog.store import LOCK_WAIT_SECONDS, Store
 from bilat.errors import BilatError
+from bilat.ingest.durable import fsync_dir, fsync_file
 from bilat.ingest.general import DAMAGED_COMPRESSION, general_path, known_country_codes, work_connection
+from bilat.ingest.totals import (
+    PRODUCT_TABLE, StagedTotals, now, sweep_totals, totals_record_sql, write_table, write_totals,
+)
 from bilat.limits import check_file_size
 from bilat.sources import get_source
 from bilat.sources.base import Cancelled, Declined, FastWrite, ProgressCallback, StageContext, fast_lane_enabled
@@ -50,6 +54,20 @@ class IngestResult:
     lane: str = "general"
     #: Why the fast lane handed the file to the general path ("" if it did not, or has none).
     declined: str = ""
+    #: Rows of pair totals written beside a product file (see :mod:`bilat.catalog.totals`).
+    totals_rows: int = 0
+
+
+@dataclass
+class Staged:
+    """A file read, checked and written to staging, waiting for its commit."""
+
+    out: Path
+    table: str
+    record: dict[str, object]
+    result: IngestResult
+    totals: StagedTotals | None = None
+    work: Path | None = field(default=None, repr=False)
 
 
 def sha256_of(path: Path, progress: ProgressCallback | None = None) -> str:
@@ -81,6 +99,13 @@ class Ingestion:
 
     def __init__(self, store: Store) -> None:
         self.store = store
+        #: sha256 -> table of the files stored, when a batch holds the lock (read once, kept up to
+        #: date by its commits: the batch's threads never open the catalog); None: ask the catalog.
+        self._known: dict[str, str] | None = None
+        self._swept = False
+        #: DuckDB threads and memory of one file's work connection (a batch shares them out).
+        self.threads: int | None = None
+        self.memory: int | None = None
 
     def ingest(
         self,
@@ -135,10 +160,11 @@ class Ingestion:
                     work = self.store.staging_dir / "incoming"
                     work.mkdir(parents=True)
                     try:
-                        return self._ingest_locked(
+                        staged = self.stage(
                             loader, path, display_name, hashing, checked, work, skip_bad_rows, options or {},
                             progress, rejects_dir, started, on_phase or (lambda _phase: None),
                         )
+                        return staged if isinstance(staged, IngestResult) else self.commit(staged)
                     finally:
                         shutil.rmtree(self.store.staging_dir, ignore_errors=True)
             finally:
@@ -146,15 +172,26 @@ class Ingestion:
 
     def _already_stored(self, sha: str, display_name: str, source: str, started: float) -> IngestResult | None:
         """The result of ingesting a file whose hash the catalog holds already (nothing to do), else None."""
-        if not self.store.catalog_path.exists():  # a new store holds nothing yet
+        if self._known is not None:
+            table = self._known.get(sha)
+        elif not self.store.catalog_path.exists():  # a new store holds nothing yet
             return None
-        with self.store.catalog(read_only=True) as con:
-            existing = con.execute("SELECT table_name FROM files WHERE sha256 = ?", [sha]).fetchall()
-        if not existing:
+        else:
+            with self.store.catalog(read_only=True) as con:
+                existing = con.execute("SELECT table_name FROM files WHERE sha256 = ?", [sha]).fetchall()
+            table = existing[0][0] if existing else None
+        if table is None:
             return None
-        return IngestResult(sha[:16], display_name, source, existing[0][0], 0, 0, True, seconds=time.monotonic() - started)
+        return IngestResult(sha[:16], display_name, source, table, 0, 0, True, seconds=time.monotonic() - started)
 
-    def _ingest_locked(
+    def known_files(self) -> dict[str, str]:
+        """sha256 -> table of every stored file (read under the write lock by a batch)."""
+        if not self.store.catalog_path.exists():
+            return {}
+        with self.store.catalog(read_only=True) as con:
+            return dict(con.execute("SELECT sha256, table_name FROM files").fetchall())
+
+    def stage(
         self,
         loader,  # noqa: ANN001 - a Source
         path: Path,
@@ -168,7 +205,8 @@ class Ingestion:
         rejects_dir: Path | str | None,
         started: float,
         on_phase: Callable[[str], None],
-    ) -> IngestResult:
+    ) -> Staged | IngestResult:
+        """Read, check and write ``path`` to ``work`` (under the write lock); an IngestResult if stored already."""
         table = loader.table
         file_ids: concurrent.futures.Future[str] = concurrent.futures.Future()
         hashing.add_done_callback(
@@ -210,37 +248,53 @@ class Ingestion:
         else:
             ctx = replace(ctx, file_id=file_id, pending_file_id=None, cancelled=None)
             good, bad_count, rejects_path, note, years, data_sources = general_path(
-                loader, ctx, out, work, skip_bad_rows, rejects_dir, on_phase
+                loader, ctx, out, work, skip_bad_rows, rejects_dir, on_phase, self.threads, self.memory
             )
+        on_phase("committing")  # the pair totals of a product file are part of its commit
+        totals = None
+        if table == PRODUCT_TABLE:
+            target = work / "incoming.totals.parquet"
+            lane_totals = fast.totals if fast is not None else None
+            totals = write_totals(out, target, self.threads) if lane_totals is None else write_table(lane_totals, target)
         seconds = time.monotonic() - started
-        on_phase("committing")
-        self._sweep_orphans()  # only now: a file found stored already changes nothing, not even garbage
-        self._commit(
-            out,
-            table,
-            dict(
-                file_id=file_id,
-                sha256=sha,
-                name=display_name,
-                path=str(path.resolve()),
-                bytes=path.stat().st_size,
-                source=loader.name,
-                table_name=table,
-                data_sources=data_sources,
-                rows=good,
-                rejected=bad_count,
-                first_year=years[0],
-                last_year=years[1],
-                ingested_at=dt.datetime.now(dt.timezone.utc).replace(tzinfo=None),
-                seconds=seconds,
-                tool_version=__version__,
-                note=note or None,
-            ),
+        record = dict(
+            file_id=file_id,
+            sha256=sha,
+            name=display_name,
+            path=str(path.resolve()),
+            bytes=path.stat().st_size,
+            source=loader.name,
+            table_name=table,
+            data_sources=data_sources,
+            rows=good,
+            rejected=bad_count,
+            first_year=years[0],
+            last_year=years[1],
+            ingested_at=dt.datetime.now(dt.timezone.utc).replace(tzinfo=None),
+            seconds=seconds,
+            tool_version=__version__,
+            note=note or None,
         )
-        return IngestResult(
+        result = IngestResult(
             file_id, display_name, loader.name, table, good, bad_count, False, rejects_path, seconds, note,
             lane="fast" if fast is not None else "general", declined=declined,
+            totals_rows=totals.rows if totals is not None else 0,
         )
+        return Staged(out, table, record, result, totals, work)
+
+    def commit(self, staged: Staged) -> IngestResult:
+        """Make a staged file visible (under the write lock), unless the store holds its bytes already."""
+        sha = str(staged.record["sha256"])
+        if self._known is not None and sha in self._known:  # the same bytes twice in one batch
+            result = staged.result
+            return IngestResult(result.file_id, result.name, result.source, self._known[sha], 0, 0, True, seconds=result.seconds)
+        if not self._swept:  # only now: a file found stored already changes nothing, not even garbage
+            self._sweep_orphans()
+            self._swept = True
+        self._commit(staged.out, staged.table, staged.record, staged.totals)
+        if self._known is not None:
+            self._known[sha] = staged.table
+        return staged.result
 
     def _try_fast_lane(
         self,
@@ -260,7 +314,7 @@ class Ingestion:
         if write_fast is None:
             return None, ""
         on_phase("reading, checking and writing")
-        con = work_connection(work)
+        con = work_connection(work, threads=self.threads, memory=self.memory)
         try:
             return write_fast(con, ctx, out, set(known_country_codes())), ""
         except (Declined, *DAMAGED_COMPRESSION) as exc:  # a damaged file: the general path names the damage
@@ -269,24 +323,40 @@ class Ingestion:
         finally:
             con.close()
 
-    def _commit(self, staged_file: Path, table: str, record: dict[str, object]) -> None:
-        """Make the file visible: one catalog transaction around the rename into ``data/``."""
+    def _commit(self, staged_file: Path, table: str, record: dict[str, object], totals: StagedTotals | None = None) -> None:
+        """Make the file visible: one catalog transaction around the rename into ``data/``.
+
+        A product file's pair totals are recorded and renamed into ``data/pair_totals/`` in the
+        same transaction: a crash leaves both or neither visible.
+        """
         final = self.store.data_dir / table / f"{record['file_id']}.parquet"
         final.parent.mkdir(parents=True, exist_ok=True)
-        _fsync(staged_file)
+        final_totals = self.store.totals_dir / f"{record['file_id']}.parquet"
+        fsync_file(staged_file)
+        if totals is not None and totals.rows:
+            final_totals.parent.mkdir(parents=True, exist_ok=True)
+            fsync_file(totals.path)
         with self.store.catalog() as con:
             con.execute("BEGIN TRANSACTION")
             try:
                 columns = ", ".join(record)
                 marks = ", ".join("?" for _ in record)
                 con.execute(f"INSERT INTO files ({columns}) VALUES ({marks})", list(record.values()))
+                if totals is not None:
+                    con.execute(totals_record_sql(), [record["file_id"], totals.rows, now()])
                 os.replace(staged_file, final)
-                _fsync_dir(final.parent)
+                fsync_dir(final.parent)
+                if totals is not None and totals.rows:
+                    os.replace(totals.path, final_totals)
+                    fsync_dir(final_totals.parent)
                 con.execute("COMMIT")
             except BaseException:
                 con.execute("ROLLBACK")
                 with contextlib.suppress(OSError):
                     final.unlink()
+                if totals is not None and totals.rows:
+                    with contextlib.suppress(OSError):
+                        final_totals.unlink()
                 raise
 
     def _sweep_orphans(self) -> None:
@@ -296,25 +366,15 @@ class Ingestion:
         with self.store.catalog(read_only=True) as con:
             owned = {(t, f) for f, t in con.execute("SELECT file_id, table_name FROM files").fetchall()}
         for table_dir in self.store.data_dir.iterdir():
+            if table_dir == self.store.totals_dir:
+                continue  # owned through pair_totals_files, swept below
             for file in table_dir.glob("*.parquet"):
                 if (table_dir.name, file.stem) not in owned:
                     file.unlink()
+        sweep_totals(self.store)
 
 
 def _fast_lane_of(loader) -> Callable[..., FastWrite] | None:  # noqa: ANN001 - a Source
     """The loader's ``write_fast``, unless it has none or ``BILAT_FAST_INGEST=0`` turns lanes off."""
     write_fast = getattr(loader, "write_fast", None)
     return write_fast if write_fast is not None and fast_lane_enabled() else None
-
-
-def _fsync(path: Path) -> None:
-    with open(path, "rb") as handle:
-        os.fsync(handle.fileno())
-
-
-def _fsync_dir(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

@@ -42,6 +42,7 @@ import pyarrow.compute as pc
 from bilat.arrow_build import any_negative, any_true, numbers, strings, view
 from bilat.limits import MAX_QUANTITY_T, MAX_VALUE_USD
 from bilat.schema import TABLES
+from bilat.sources.baci_totals import PairTotals
 from bilat.sources.base import Cancelled, Declined, FastWrite
 from bilat.sources.baci_fast_io import ROW_GROUP_ROWS, _constant, _RowGroupWriter, duckdb_batches, prefetched
 
@@ -243,6 +244,7 @@ def write_clean_year(
     schema = pa.schema([f for f in arrow_schema() if f.name != "file_id"])  # the writer adds file_id
     checker = _Checker(countries, *years)
     hs_codes = HsCodes()
+    totals = PairTotals()  # kept beside the file (bilat.catalog.totals), summed as the rows pass
     writer = _RowGroupWriter(out, file_id)
     # Columns that are never NULL here are written as REQUIRED: no definition levels to encode
     # (a sixth of the writer's time); readers see the same types.
@@ -254,7 +256,8 @@ def write_clean_year(
                 raise Cancelled("the file is stored already")
             if batch.num_rows == 0:
                 continue
-            _t, i, j, k = checker.check(batch)
+            t, i, j, k = checker.check(batch)
+            totals.add(t, i, j, k, view(batch.column("value_usd")))
             rows = batch.num_rows
             columns = {
                 "year": batch.column("t"),
@@ -280,4 +283,4 @@ def write_clean_year(
         kept = True
     finally:
         writer.close(keep=kept)
-    return FastWrite(checker.rows, checker.min_year, checker.max_year)
+    return FastWrite(checker.rows, checker.min_year, checker.max_year, totals=totals.table(countries.decode, file_id()))

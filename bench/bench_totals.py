@@ -1,0 +1,250 @@
+"""Benchmark: a release ingested as one call, and shares/ranks from the pair totals kept at ingestion.
+
+Two questions of issue 17, on synthetic BACI years (``bilat.synth``: real codes, invented flows):
+
+1. **A release at once.** ``bilat ingest baci Y1 ... YN`` (one call; files read, checked and written
+   in parallel, committed one by one) against the floor: plain DuckDB ``read_csv`` -> Parquet of
+   each year in its own fresh process, the N times summed. Run in turns (floor, bilat, floor,
+   bilat...), so the machine's drift does not enter the ratio. Goal: within 1.2x the floor's sum.
+   Optionally (``--with-sequential``) one fresh ``bilat ingest baci`` process per year, as before.
+2. **Shares from kept totals.** In one fresh process over the store the batch wrote: shares and
+   ranks among all partners (``analytics.shares.partner_shares``) from the kept totals
+   (``analytics.totals.pair_totals_matrix``) against the same from the rows
+   (``analytics.shares.country_matrix``), warm (after one untimed run), median of ``--repeats``.
+   The two answers are compared (same ranks, shares within 1e-9). Goal: at least 10x. When
+   ``bilat.pair_api.profile`` exists, the whole profile is also timed both ways (shares pointed at
+   the totals by patching ``country_matrix`` in this process only, as the question layer will).
+
+Peak memory is each process's, read from the kernel (``bench/common.py``). Results are printed
+and appended to ``bench/results/totals.json``.
+
+Example: .venv/bin/python bench/bench_totals.py --years 4 --rows-per-year 1000000 --workdir /tmp/bench_totals
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import (  # noqa: E402
+    RESULTS_DIR,
+    describe_machine,
+    format_table,
+    human_bytes,
+    machine_info,
+    measure_interleaved,
+    python_step,
+    run_measured,
+    run_and_save,
+)
+
+RESULTS = RESULTS_DIR / "totals.json"
+FIRST_YEAR = 2001
+GOAL_BATCH_OVER_FLOOR = 1.2
+GOAL_SHARES_SPEEDUP = 10.0
+GOAL_PROFILE_SECONDS = 0.5
+GOAL_PEAK_BYTES = 2 * 1024**3
+
+#: The floor of one year: plain DuckDB, no checks (as bench_ingest.py); argv: pairs of (csv, out).
+FLOOR_CODE = """
+import subprocess, sys
+code = "import sys, duckdb; duckdb.sql(f\\"COPY (FROM read_csv('{sys.argv[1]}')) TO '{sys.argv[2]}' (FORMAT parquet)\\")"
+args = sys.argv[1:]
+for src, out in zip(args[0::2], args[1::2]):
+    subprocess.run([sys.executable, "-c", code, src, out], check=True)
+"""
+
+#: One fresh `bilat ingest baci` process per year, one after the other, into one store.
+SEQUENTIAL_CODE = """
+import os, subprocess, sys
+for path in sys.argv[1:]:
+    subprocess.run([sys.executable, "-c", "from bilat.cli import main; main()", "ingest", "baci", path], check=True,
+                   stdout=subprocess.DEVNULL)
+"""
+
+QUERY_CODE = r"""
+import json, sys, time
+from bilat.analytics import shares as sh
+from bilat.analytics.totals import pair_totals_matrix
+from bilat.catalog import Store
+from bilat.engines.duckdb import DuckDBEngine
+from bilat.schema import DERIVED_TABLES, TABLES
+
+home, pair, repeats, out = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
+a, b = pair.split("-")
+engine = DuckDBEngine(Store(home), include_embedded=False)
+tables = {name: engine.table(name) for name in [*TABLES, *DERIVED_TABLES]}
+
+def timed(fn):
+    start = time.perf_counter(); result = fn(); first = time.perf_counter() - start
+    runs = []
+    for _ in range(repeats):
+        start = time.perf_counter(); fn(); runs.append(time.perf_counter() - start)
+    return {"first": first, "runs": runs}, result
+
+from_rows = sh.partner_shares(sh.country_matrix(tables, "baci"), a, b)
+from_totals = sh.partner_shares(pair_totals_matrix(tables, "baci"), a, b)
+t_rows, rows = timed(lambda: engine.execute(from_rows))
+t_totals, kept = timed(lambda: engine.execute(from_totals))
+keys = ["year", "country", "side"]
+rows, kept = rows.sort_values(keys).reset_index(drop=True), kept.sort_values(keys).reset_index(drop=True)
+same = (len(rows) == len(kept) and rows[keys + ["partner", "rank", "partners"]].equals(kept[keys + ["partner", "rank", "partners"]])
+        and bool(((rows.share - kept.share).abs() <= 1e-9).all()))
+report = {"shares_rows": t_rows, "shares_totals": t_totals, "shares_rows_n": len(rows), "same_answer": same}
+try:
+    from bilat import pair_api
+except ImportError as exc:
+    report["profile"] = f"not available: {exc}"
+else:
+    t_profile_rows, _ = timed(lambda: pair_api.profile(a, b, engine=engine))
+    original_tables, original_matrix = pair_api._tables, sh.country_matrix
+    pair_api._tables = lambda eng: {**original_tables(eng), "pair_totals": eng.table("pair_totals")}
+    sh.country_matrix = lambda t, source: (pair_totals_matrix(t, source) if source in ("baci", "comtrade") and "pair_totals" in t
+                                           else original_matrix(t, source))
+    t_profile_totals, _ = timed(lambda: pair_api.profile(a, b, engine=engine))
+    report["profile_rows"], report["profile_totals"] = t_profile_rows, t_profile_totals
+json.dump(report, open(out, "w"))
+"""
+
+
+def generate(workdir: Path, years: list[int], rows: int, seed: int) -> list[Path]:
+    """The year CSVs (generated once per size and seed, kept in ``workdir``)."""
+    csv_dir = workdir / f"csv_{rows}_{seed}"
+    files = [csv_dir / f"BACI_HS17_Y{y}_V202401.csv" for y in years]
+    if not all(f.exists() for f in files):
+        from bilat.synth import generate_baci
+
+        print(f"generating {len(years)} x {rows:,} rows into {csv_dir} ...", flush=True)
+        generate_baci(csv_dir, years, rows_per_year=rows, seed=seed)
+    return files
+
+
+def median(values: list[float]) -> float:
+    values = sorted(values)
+    return values[len(values) // 2]
+
+
+def run(args: argparse.Namespace, workdir: Path) -> dict[str, object]:
+    info = machine_info()
+    print(describe_machine(info), flush=True)
+    years = list(range(FIRST_YEAR, FIRST_YEAR + args.years))
+    files = generate(workdir, years, args.rows_per_year, args.seed)
+    csv_bytes = sum(f.stat().st_size for f in files)
+    print(f"data: {len(files)} years x {args.rows_per_year:,} rows, {human_bytes(csv_bytes)} of CSV", flush=True)
+    out = workdir / "out"
+    out.mkdir(exist_ok=True)
+    homes: list[Path] = []
+
+    def floor(i: int):  # noqa: ANN202
+        pairs = [str(x) for f in files for x in (f, out / f"floor_{i}_{f.stem}.parquet")]
+        return python_step(FLOOR_CODE, *pairs), None
+
+    def batch(i: int):  # noqa: ANN202
+        home = out / f"batch_{i}"
+        shutil.rmtree(home, ignore_errors=True)
+        homes.append(home)
+        workers = ["--workers", str(args.workers)] if args.workers else []
+        argv = python_step("from bilat.cli import main; main()", "ingest", "baci", *workers, *map(str, files))
+        return argv, {**os.environ, "BILAT_HOME": str(home)}
+
+    def sequential(i: int):  # noqa: ANN202
+        home = out / f"seq_{i}"
+        shutil.rmtree(home, ignore_errors=True)
+        return python_step(SEQUENTIAL_CODE, *map(str, files)), {**os.environ, "BILAT_HOME": str(home)}
+
+    steps = {
+        "floor": (f"floor: duckdb read_csv -> parquet, {len(files)} fresh processes (one per year)", floor),
+        "batch": (f"bilat ingest baci of {len(files)} files, one call", batch),
+    }
+    if args.with_sequential:
+        steps["sequential"] = (f"bilat ingest baci, {len(files)} fresh processes (one per year)", sequential)
+    results = measure_interleaved(steps, args.ingest_repeats, args.rows_per_year * len(files))
+    for key, m in results.items():
+        if not m.ok:
+            raise SystemExit(f"{key} failed: {m.note}")
+    table = [[m.name, f"{m.best_seconds:.2f}", f"{m.median_seconds:.2f}", human_bytes(m.peak_rss_bytes)] for m in results.values()]
+    print(format_table(["step", "best s", "median s", "peak RSS"], table))
+    ratio = results["batch"].median_seconds / results["floor"].median_seconds
+    print(f"batch / floor (medians): {ratio:.2f}x (goal <= {GOAL_BATCH_OVER_FLOOR})", flush=True)
+
+    home = homes[-1]
+    for m in out.glob("floor_*"):
+        m.unlink()
+    report_path = workdir / "query_report.json"
+    query = run_measured(python_step(QUERY_CODE, str(home), args.pair, str(args.repeats), str(report_path)))
+    if query.returncode != 0:
+        raise SystemExit(f"query process failed: {query.stderr_tail.strip()[-800:]}")
+    report = json.loads(report_path.read_text())
+    rows_s, totals_s = median(report["shares_rows"]["runs"]), median(report["shares_totals"]["runs"])
+    lines = [
+        ["shares + ranks from the rows (country_matrix)", f"{report['shares_rows']['first']:.3f}", f"{rows_s:.3f}"],
+        ["shares + ranks from kept totals (pair_totals_matrix)", f"{report['shares_totals']['first']:.3f}", f"{totals_s:.3f}"],
+    ]
+    profile = {}
+    if "profile_rows" in report:
+        profile = {"rows_median_s": median(report["profile_rows"]["runs"]), "totals_median_s": median(report["profile_totals"]["runs"])}
+        lines.append(["whole pair_api.profile, shares from the rows", f"{report['profile_rows']['first']:.3f}", f"{profile['rows_median_s']:.3f}"])
+        lines.append(["whole pair_api.profile, shares from kept totals", f"{report['profile_totals']['first']:.3f}", f"{profile['totals_median_s']:.3f}"])
+    print()
+    print(format_table(["query (" + args.pair + ")", "first s", "warm median s"], lines))
+    speedup = rows_s / totals_s
+    print(f"shares speed-up: {speedup:.1f}x (goal >= {GOAL_SHARES_SPEEDUP}); same answer: {report['same_answer']}")
+    print(f"query process peak RSS {human_bytes(query.peak_rss_bytes)}")
+    goals = {
+        f"batch/floor <= {GOAL_BATCH_OVER_FLOOR}": ratio <= GOAL_BATCH_OVER_FLOOR,
+        f"shares from totals >= {GOAL_SHARES_SPEEDUP}x faster": speedup >= GOAL_SHARES_SPEEDUP,
+        "batch peak < 2 GB": results["batch"].peak_rss_bytes < GOAL_PEAK_BYTES,
+        "query peak < 2 GB": query.peak_rss_bytes < GOAL_PEAK_BYTES,
+    }
+    if profile:
+        goals[f"profile (shares from totals) < {GOAL_PROFILE_SECONDS} s warm"] = profile["totals_median_s"] < GOAL_PROFILE_SECONDS
+    for goal, met in goals.items():
+        print(f"goal {goal}: {'met' if met else 'NOT met'}")
+    return {
+        "benchmark": "totals",
+        "command": " ".join([Path(sys.argv[0]).name, *sys.argv[1:]]),
+        "machine": info,
+        "input": {"years": args.years, "rows_per_year": args.rows_per_year, "seed": args.seed, "csv_bytes": csv_bytes},
+        "ingest": {key: m.to_json() for key, m in results.items()},
+        "batch_over_floor": round(ratio, 3),
+        "query_process_peak_rss_bytes": query.peak_rss_bytes,
+        "queries": report,
+        "shares_speedup": round(speedup, 2),
+        "profile": profile,
+        "goals": goals,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--years", type=int, default=20, help=f"number of years, from {FIRST_YEAR}")
+    parser.add_argument("--rows-per-year", type=int, default=10_000_000, help="rows per year (real BACI: 10-11 million)")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--pair", default="ISR-JPN", help="the pair whose shares are asked")
+    parser.add_argument("--repeats", type=int, default=5, help="warm runs per query (after one untimed run)")
+    parser.add_argument("--ingest-repeats", type=int, default=2, help="turns of the floor and the batch")
+    parser.add_argument("--workers", type=int, default=0, help="bilat ingest --workers (0: bilat's default)")
+    parser.add_argument("--with-sequential", action="store_true", help="also one bilat process per year")
+    parser.add_argument("--workdir", type=Path, default=None, help="keep generated CSVs here between runs")
+    parser.add_argument("--no-save", action="store_true", help=f"do not append to {RESULTS.relative_to(RESULTS.parents[1])}")
+    args = parser.parse_args(argv)
+
+    def in_folder(folder: Path) -> dict[str, object]:
+        started = time.perf_counter()
+        record = run(args, folder)
+        record["benchmark_seconds"] = round(time.perf_counter() - started, 1)
+        shutil.rmtree(folder / "out", ignore_errors=True)
+        return record
+
+    run_and_save(in_folder, workdir=args.workdir, prefix="bilat_bench_totals_", results=RESULTS, save=not args.no_save)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,33 @@
+"""Pair totals kept at ingestion, as the all-pairs matrix that shares and ranks need.
+
+:func:`pair_totals_matrix` gives what :func:`bilat.analytics.shares.country_matrix` gives for a
+product-level source (``baci``, ``comtrade``), with the same columns and the same rule (see
+:mod:`bilat.catalog.totals`), from ``tables["pair_totals"]``: a few tens of thousands of rows a year
+instead of every HS6 line, so shares and ranks among all partners no longer scan the rows.
+"""
+
+from __future__ import annotations
+
+import ibis.expr.types as ir
+
+from bilat.schema import ALL_PRODUCTS
+
+
+def pair_totals_matrix(tables: dict[str, ir.Table], source: str) -> ir.Table:
+    """Yearly exporter → importer totals of ``source``: year, exporter, importer, value_usd.
+
+    Equal (up to the order of a floating-point sum) to ``country_matrix(tables, source)`` for
+    ``baci`` and ``comtrade``; empty for a source whose rows give no pair totals.
+    """
+    pt = tables["pair_totals"]
+    rows = pt.filter(pt.source == source, pt.hs_section == ALL_PRODUCTS)
+    return rows.group_by(["year", "exporter", "importer"]).aggregate(value_usd=rows.value_usd.cast("float64").sum())
+
+
+def pair_section_totals(tables: dict[str, ir.Table], source: str) -> ir.Table:
+    """Yearly exporter → importer totals per HS section (1-21): year, exporter, importer, hs_section, value_usd."""
+    pt = tables["pair_totals"]
+    rows = pt.filter(pt.source == source, pt.hs_section != ALL_PRODUCTS)
+    return rows.group_by(["year", "exporter", "importer", "hs_section"]).aggregate(
+        value_usd=rows.value_usd.cast("float64").sum()
+    )
