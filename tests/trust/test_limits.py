@@ -222,7 +222,8 @@ def test_ingest_memory_cap_reaches_duckdb(store: Store, tmp_path: Path, monkeypa
     path.write_text(HEADER + _rows(2000), encoding="utf-8")
     result = store.ingest("baci", path)
     assert (result.rows, result.lane) == (2000, lane)
-    assert seen == ["96.0 MiB"]
+    # every work query saw the cap (the general path also writes the file's pair totals)
+    assert seen and set(seen) == {"96.0 MiB"}
 
 
 def test_article_size_cap(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -21,6 +21,7 @@ from bilat.catalog.store import LOCK_WAIT_SECONDS, Store
 from bilat.catalog.totals import pair_totals_sql
 from bilat.ingest.durable import fsync_dir, fsync_file
 from bilat.limits import limit
+from bilat.sql import quote_literal, quote_read_path
 
 #: Product files only: the other tables hold no product rows to total.
 PRODUCT_TABLE = "product_flows"
@@ -40,17 +41,16 @@ def write_totals(data_file: Path, out: Path, threads: int | None = None) -> Stag
     try:
         con.execute("SET enable_progress_bar = false")
         con.execute("SET preserve_insertion_order = false")
-        con.execute(f"SET memory_limit = '{limit('ingest_memory')}B'")
-        con.execute(f"SET temp_directory = '{out.parent / 'tmp_totals'}'")
+        con.execute(f"SET memory_limit = '{int(limit('ingest_memory'))}B'")
+        con.execute(f"SET temp_directory = {quote_literal(out.parent / 'tmp_totals')}")
         if threads:
             con.execute(f"SET threads = {int(threads)}")
-        source = "(SELECT * FROM read_parquet('" + str(data_file).replace("'", "''") + "'))"
-        target = str(out).replace("'", "''")
+        source = f"(SELECT * FROM read_parquet({quote_read_path(data_file)}))"
         con.execute(
             f"COPY (SELECT * FROM ({pair_totals_sql(source)}) ORDER BY hs_section, year, exporter, importer)"
-            f" TO '{target}' (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 122880)"
+            f" TO {quote_literal(out)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 122880)"
         )
-        rows = con.execute(f"SELECT count(*) FROM read_parquet('{target}')").fetchone()[0]
+        rows = con.execute(f"SELECT count(*) FROM read_parquet({quote_read_path(out)})").fetchone()[0]
     finally:
         con.close()
     if rows == 0:
