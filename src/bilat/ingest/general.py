@@ -65,6 +65,8 @@ def general_path(
     on_phase: Callable[[str], None],
     threads: int | None = None,
     memory: int | None = None,
+    *,
+    home: Path | None = None,
 ) -> tuple[int, int, Path | None, str, tuple[int, int], str]:
     """Stage, check every row, refuse or set bad rows aside, sort and write ``out``.
 
@@ -94,7 +96,7 @@ def general_path(
         if bad_count and not skip_bad_rows:
             raise ValidationError(problems, MAX_PROBLEMS_SHOWN, total=bad_count)
         if bad_count:
-            rejects_path = write_rejects(con, ctx.path, rejects_dir)
+            rejects_path = write_rejects(con, ctx.path, rejects_dir, home)
         good = total - bad_count
         if good == 0:
             raise ValidationError([Problem(display_name, None, None, "no rows to store (the file has no data rows)")])
@@ -114,11 +116,15 @@ def general_path(
     return good, bad_count, rejects_path, staged.note, (summary[0], summary[1]), summary[2] or loader.name
 
 
-def write_rejects(con: duckdb.DuckDBPyConnection, path: Path, rejects_dir: Path | None) -> Path:
+def write_rejects(con: duckdb.DuckDBPyConnection, path: Path, rejects_dir: Path | None, home: Path | None = None) -> Path:
+    """Write the bad rows with their reasons beside the input (or in ``rejects_dir``).
+
+    Where that folder is not writable: in the store's own ``rejects/`` folder (``home``).
+    """
     target_dir = Path(rejects_dir) if rejects_dir is not None else path.parent
     target = target_dir / f"{path.name}.rejects.csv"
     if not os.access(target_dir, os.W_OK):
-        target = bilat_home() / "rejects" / f"{path.name}.rejects.csv"
+        target = (Path(home) if home is not None else bilat_home()) / "rejects" / f"{path.name}.rejects.csv"
         target.parent.mkdir(parents=True, exist_ok=True)
     con.execute(
         "COPY (SELECT _line AS line, _problem_column AS column_name, _problem_message AS problem,"

@@ -248,7 +248,8 @@ class Ingestion:
         else:
             ctx = replace(ctx, file_id=file_id, pending_file_id=None, cancelled=None)
             good, bad_count, rejects_path, note, years, data_sources = general_path(
-                loader, ctx, out, work, skip_bad_rows, rejects_dir, on_phase, self.threads, self.memory
+                loader, ctx, out, work, skip_bad_rows, rejects_dir, on_phase, self.threads, self.memory,
+                home=self.store.home,
             )
         on_phase("committing")  # the pair totals of a product file are part of its commit
         totals = None
