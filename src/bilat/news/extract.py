@@ -13,6 +13,7 @@ from bilat.news.claims import extract_claims
 from bilat.news.cleaning import CleanText, clean
 from bilat.news.mentions import country_refs, main_pair
 from bilat.news.model import Article, CountryRef, DateRef, Extraction
+from bilat.news.pubdate import publication_date
 from bilat.news.targets import extract_targets, resolve_previous
 from bilat.news.text import sentences
 
@@ -23,6 +24,11 @@ def extract(article: Article | str, published: dt.date | None = None) -> Extract
         text, published = article.text, published or article.published
     else:
         text = article
+    published_from = "given" if published is not None else None
+    if published is None:
+        stated = publication_date(text)
+        if stated is not None:
+            published, published_from = stated.date, stated.how
     view = clean(text)
     refs = country_refs(view.text)
     pair = main_pair(refs)
@@ -42,8 +48,17 @@ def extract(article: Article | str, published: dt.date | None = None) -> Extract
         mentions.append(CountryRef(ref.iso3, start, end, text[start:end], ref.kind))
     return Extraction(
         countries=pair, mentions=mentions, claims=claims, targets=targets, agreements=agreements,
-        noise=list(view.noise),
+        noise=list(view.noise), published=published, published_from=published_from,
+        notes=_notes(published, [*claims, *agreements]),
     )
+
+
+def _notes(published: dt.date | None, records: list) -> list[str]:
+    """One note for relative dates nothing anchors (said once, not on every record)."""
+    loose = sorted({r.date.text for r in records if getattr(r, "date", None) is not None and r.date.value is None})
+    if not loose:
+        return []
+    return [f"no publication date in the text or given (--date): relative date(s) left unresolved: {', '.join(loose)}"]
 
 
 def _remap(view: CleanText, record) -> None:

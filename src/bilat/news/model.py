@@ -253,9 +253,15 @@ class Extraction:
     targets: list[Target]
     agreements: list[Agreement]
     noise: list[tuple[int, int, str]] = field(default_factory=list)
+    published: dt.date | None = None  # the date relative dates were resolved with
+    published_from: str | None = None  # "given" (--date), "prefix", "dateline", "source", or None
+    notes: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {
+            "published": self.published.isoformat() if self.published else None,
+            "published_from": self.published_from,
+            "notes": list(self.notes),
             "countries": list(self.countries),
             "mentions": [asdict(m) for m in self.mentions],
             "claims": [c.to_dict() for c in self.claims],
