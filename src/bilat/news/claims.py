@@ -21,6 +21,7 @@ import re
 
 from bilat.news import cues
 from bilat.news.dates import point_years
+from bilat.news.mentions import pair_side
 from bilat.news.model import Claim, CountryRef
 from bilat.news.money import Amount, find_amounts
 from bilat.news.products import CUE as PRODUCT_CUE
@@ -104,6 +105,8 @@ def extract_claims(
             if claim is None:
                 continue
             claim.year = year_of(amount)
+            if not _WHOLE_BEFORE.search(sent.text[: amount.hedge_start]):
+                _settle_direction(claim, pair)
             claims.append(claim)
             previous = claim
         claims += _ranks(view, sent, refs, year_of)
@@ -211,6 +214,28 @@ def _classify(
         claim.measure = "exports"
     claim.from_, claim.to = flow.origin, flow.destination
     return claim
+
+
+#: "a small portion of the $7 billion": the amount is a whole (all partners), not the pair's flow.
+_WHOLE_BEFORE = re.compile(r"\b(?:portion|share|part|fraction)\s+of\s+(?:the\s+)?$", re.I)
+_UNDIRECTED = ("bilateral_trade_total", "gdp", "gdp_rank", "imports_total", "top_products", "growth")
+
+
+def _settle_direction(claim: Claim, pair: list[str]) -> None:
+    """Fill the side(s) the wording leaves open from the article's pair, as the goods (or money) flow.
+
+    A member of a bloc in the pair stands for the bloc; an export or import figure with no country
+    named is read from the article's own perspective (its first-named party): "exports stood at
+    $7 billion" in a story about A and B is A's exports to B, "imports" A's imports from B.
+    """
+    if len(pair) != 2 or claim.measure in _UNDIRECTED and claim.measure != "growth":
+        return
+    if claim.measure == "growth" and claim.about in (None, "bilateral_trade_total"):
+        return
+    origin, destination = pair_side(claim.from_, pair), pair_side(claim.to, pair)
+    if origin is None and destination is None:
+        origin, destination = (pair[1], pair[0]) if claim.basis == "imports" else (pair[0], pair[1])
+    claim.from_, claim.to = cues.fill_from_pair(origin, destination, pair)
 
 
 def _growth(claim: Claim, clause: str, left: str, right: str, pair: list[str], sentence_left: str) -> Claim:

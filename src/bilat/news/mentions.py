@@ -4,9 +4,8 @@ Why one place: the finders belong to :mod:`bilat.nomenclature` and may change; e
 gets countries from here, as :class:`~bilat.news.model.CountryRef` on the *original* offsets.
 
 Blocs (EU, ASEAN, Mercosur, GCC, EFTA; :mod:`bilat.nomenclature.blocs`) are actors like
-countries: a bloc mention wins over a country mention it overlaps, and when an article names a
-bloc, mentions of its members count towards the bloc when choosing the article's pair (so "the
-EU and Japan", with France and Germany named below, is EUU-JPN, not FRA-JPN). "U.S. dollars" is
+countries: a bloc mention wins over a country mention it overlaps, and a member named in
+a story whose pair is the bloc stands for the bloc's side (:func:`pair_side`). "U.S. dollars" is
 a currency, not a mention of the United States.
 """
 
@@ -40,23 +39,13 @@ def country_refs(text: str) -> list[CountryRef]:
 def main_pair(refs: list[CountryRef]) -> list[str]:
     """The two actors the article is about: most mentioned, ties broken by first mention.
 
-    A bloc named in the article absorbs the mentions of its members.
+    A bloc counts like a country; its members named in the text keep their own counts (a
+    Korea-Indonesia story that says "among 10 ASEAN countries" is still KOR-IDN).
     """
-    from bilat.nomenclature.blocs import bloc_codes, members_of
-
-    named_blocs = [code for code in dict.fromkeys(r.iso3 for r in refs) if code in bloc_codes()]
-    owner = {}
-    for code in named_blocs:
-        for member in members_of(code):
-            owner.setdefault(member, code)
-    counts: Counter[str] = Counter()
+    counts: Counter[str] = Counter(r.iso3 for r in refs)
     first: dict[str, int] = {}
     for r in refs:
-        iso = owner.get(r.iso3, r.iso3)
-        counts[iso] += 1
-        first.setdefault(iso, r.start)
-    # a member mentioned in its own right next to its bloc ("India and Switzerland" in an EFTA story)
-    # still counts for the bloc, but never displaces it
+        first.setdefault(r.iso3, r.start)
     ranked = sorted(counts, key=lambda iso: (-counts[iso], first[iso]))
     pair = ranked[:2]
     return sorted(pair, key=lambda iso: first[iso])
