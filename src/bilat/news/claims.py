@@ -97,9 +97,16 @@ def extract_claims(
             carried = last_year  # "in the same year", "over the same period": the last year named
         year_of = _YearPicker(sent, years, carried)
         previous: Claim | None = None
+        last_amount = None
         for amount in find_amounts(sent.text):
             a_start, a_end = sent.start + amount.hedge_start, sent.start + amount.end
+            conversion = last_amount is not None and _is_conversion(sent.text, last_amount, amount)
+            last_amount = amount
             if any(s <= a_start < e or s < a_end <= e for s, e in reserved):
+                continue
+            if conversion:
+                if previous is not None and previous.end == sent.start + _prev_end:
+                    previous.alt_values.append({"value": amount.value, "currency": amount.currency})
                 continue
             claim = _classify(view, sent, amount, refs, pair, previous)
             if claim is None:
@@ -109,6 +116,7 @@ def extract_claims(
                 _settle_direction(claim, pair)
             claims.append(claim)
             previous = claim
+            _prev_end = amount.end
         claims += _ranks(view, sent, refs, year_of)
         claims += _products(view, sent, refs, pair, year_of)
         if years:
@@ -117,6 +125,18 @@ def extract_claims(
         elif carried is not None:
             carry[sent.paragraph] = carried
     return sorted(claims, key=lambda c: c.start)
+
+
+_CONVERSION_BETWEEN = re.compile(
+    r"^\s*(?:[(\[]\s*(?:about|approximately|around|some|roughly|nearly|or|equivalent\s+to|US)?\s*|or\s+|/\s*)$", re.I
+)
+
+
+def _is_conversion(text: str, before: Amount, amount: Amount) -> bool:
+    """ "N3.28 trillion (15 billion yuan)", "10.7 trillion won or 115 trillion rupiah": the same sum again."""
+    if before.unit != "money" or amount.unit != "money" or before.currency == amount.currency:
+        return False
+    return _CONVERSION_BETWEEN.match(text[before.end : amount.hedge_start]) is not None
 
 
 class _YearPicker:

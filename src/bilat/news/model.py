@@ -78,6 +78,10 @@ class Claim:
     about: str | None = None
     basis: str | None = None
     scope: str | None = None
+    # added for real articles (issue 14); absent from older stored records, so all optional
+    period: str | None = None  # "FY2013-14", "2020-H1", "2017-Q1", "2005-01..2005-08"
+    modality: str | None = None  # None = reported actual; "forecast", "projected_effect", "estimate"
+    alt_values: list[dict[str, Any]] = field(default_factory=list)  # conversions in parentheses
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -99,9 +103,11 @@ class Claim:
             out["to"] = self.to
         out["year"] = self.year
         out["approximate"] = self.approximate
-        for key in ("hedge", "about", "basis", "scope"):
+        for key in ("hedge", "about", "basis", "scope", "period", "modality"):
             if getattr(self, key):
                 out[key] = getattr(self, key)
+        if self.alt_values:
+            out["alt_values"] = [dict(v) for v in self.alt_values]
         if self.hs_chapters:
             out["hs_chapters"] = list(self.hs_chapters)
         return out

@@ -27,13 +27,19 @@ PREFIX = {
     "NIS": "ILS", "ILS": "ILS", "₪": "ILS", "Rs.": "INR", "Rs": "INR", "INR": "INR", "₹": "INR",
     "CNY": "CNY", "RMB": "CNY", "yuan": "CNY", "KRW": "KRW", "₩": "KRW", "won": "KRW",
     "AED": "AED", "Dh": "AED", "Dhs": "AED", "VND": "VND",
+    "SR": "SAR", "SAR": "SAR", "R": "ZAR", "ZAR": "ZAR", "N": "NGN", "₦": "NGN", "NGN": "NGN", "R$": "BRL",
+    "BRL": "BRL", "TL": "TRY", "TRY": "TRY", "₺": "TRY", "NZ$": "NZD", "NZD": "NZD", "C$": "CAD", "CA$": "CAD",
+    "CAD": "CAD", "S$": "SGD", "SGD": "SGD", "HK$": "HKD", "CHF": "CHF", "Rp": "IDR", "IDR": "IDR", "MXN": "MXN",
+    "RM": "MYR", "EGP": "EGP", "E£": "EGP",
 }
 #: Currency words written after the number ("3 trillion yen").
 SUFFIX = {
     "US dollars": "USD", "U.S. dollars": "USD", "dollars": "USD", "euros": "EUR", "euro": "EUR",
     "pounds sterling": "GBP", "pounds": "GBP", "yen": "JPY", "shekels": "ILS", "new shekels": "ILS",
     "rupees": "INR", "yuan": "CNY", "renminbi": "CNY", "won": "KRW", "dirhams": "AED", "dong": "VND",
-    "Australian dollars": "AUD",
+    "Australian dollars": "AUD", "Canadian dollars": "CAD", "New Zealand dollars": "NZD", "reais": "BRL",
+    "real": "BRL", "rand": "ZAR", "naira": "NGN", "riyals": "SAR", "ringgit": "MYR", "rupiah": "IDR", "lira": "TRY",
+    "liras": "TRY", "pesos": "MXN", "Egyptian pounds": "EGP", "Swiss francs": "CHF",
 }
 
 #: Hedge words, and the tolerance family each belongs to (see :mod:`bilat.news.check`).
@@ -45,7 +51,11 @@ HEDGES = {
     "less than": "under", "under": "under", "below": "under", "up to": "under",
 }
 
-_NUM = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+_SCALE_AHEAD = r"(?=\s?(?:trillion|billion|million|bn|mn|tn)\b)"
+_NUM = (
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?: \d{3})+" + _SCALE_AHEAD + r"|\d{1,3},\d{1,2}" + _SCALE_AHEAD
+    + r"|\d+(?:\.\d+)?)"
+)
 _SCALE = (
     r"(?P<scale>lakh\s+crores?|trillion|billion|million|thousand|crores?|lakhs?|"
     r"(?:tn|trn|tr|bn|bln|mn|mln|mio|cr)\b|[bmk]\b(?:\.(?=\s+[a-z]))?)"
@@ -56,6 +66,7 @@ def _alt(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
+_NEEDS_SCALE = frozenset({"N", "R", "SR", "TL", "Rp", "RM", "Dh"})
 _WORD_PREFIXES = [p for p in PREFIX if p[0].isalpha()]
 _SYMBOL_PREFIXES = [p for p in PREFIX if not p[0].isalpha()]
 _PREFIX_RE = (
@@ -91,6 +102,8 @@ def find_amounts(text: str) -> list[Amount]:
     """Money, percentages and multiples in ``text``, left to right, non-overlapping."""
     found: list[Amount] = []
     for m in _MONEY_PREFIX.finditer(text):
+        if m.group("cur") in _NEEDS_SCALE and not m.group("scale"):
+            continue  # "N95", "R2": a bare letter is a currency only before a scale word ("R33 billion")
         found.append(_money(text, m, PREFIX[m.group("cur")]))
     for m in _MONEY_SUFFIX.finditer(text):
         if not _overlaps(found, m.start(), m.end()):
@@ -134,12 +147,16 @@ def _overlaps(found: list[Amount], start: int, end: int) -> bool:
 
 
 def _number(raw: str) -> float:
-    return float(raw.replace(",", ""))
+    if re.fullmatch(r"\d{1,3},\d{1,2}", raw):  # decimal comma: "14,7 billion"
+        return float(raw.replace(",", "."))
+    return float(raw.replace(",", "").replace(" ", ""))
 
 
 def _half_unit(raw: str) -> float:
     """Half of the last written digit's place: "2.3" → 0.05, "700" → 50, "3" → 0.5."""
-    raw = raw.replace(",", "")
+    if re.fullmatch(r"\d{1,3},\d{1,2}", raw):
+        raw = raw.replace(",", ".")
+    raw = raw.replace(",", "").replace(" ", "")
     if "." in raw:
         return 0.5 * 10 ** -len(raw.split(".")[1])
     stripped = raw.rstrip("0")
