@@ -269,7 +269,7 @@ def _fill_event(
     if not parties or event.parties:
         return
     tagged_text = tagged(view, sent.start, sent.end, refs)
-    named = list(dict.fromkeys(re.findall(r"@([A-Z]{3})", tagged_text)))
+    named = list(dict.fromkeys(re.findall(r"@([A-Z]{3,8})", tagged_text)))
     approve = _APPROVE.search(text)
     gov = _GOV.search(text)
     if approve and gov and gov.start() < approve.start():
@@ -279,7 +279,7 @@ def _fill_event(
         if owner is not None:
             event.parties = [owner]
             event.signatories.clear()
-            partner = re.search(r"\bwith\s+(?:the\s+)?@([A-Z]{3})", tagged_text)
+            partner = re.search(r"\bwith\s+(?:the\s+)?@([A-Z]{3,8})", tagged_text)
             event.partner = partner.group(1) if partner else cues.fill_from_pair(owner, None, pair)[1]
             return
     if len(named) >= 2:

@@ -21,7 +21,9 @@ import re
 
 from bilat.news import cues
 from bilat.news.dates import point_years
-from bilat.news.mentions import pair_side
+from bilat.news.direction import WHOLE_BEFORE, cue_after, settle_direction
+from bilat.news.periods import find_periods
+from bilat.news.timing import apply_period, is_conversion, modality_of, settle_year
 from bilat.news.model import Claim, CountryRef
 from bilat.news.money import Amount, find_amounts
 from bilat.news.products import CUE as PRODUCT_CUE
@@ -43,7 +45,7 @@ _OTHER_BEFORE = re.compile(
     re.I,
 )
 _SHARE = re.compile(
-    r"^\s*(?:\w+\s+){0,2}?of\s+(?:the\s+)?(?:@([A-Z]{3})(?:'s)?\s+)?(?:total\s+|overall\s+|global\s+|entire\s+)?"
+    r"^\s*(?:\w+\s+){0,2}?of\s+(?:the\s+|its\s+|their\s+)?(?:@([A-Z]{3,8})(?:'s)?\s+)?(?:total\s+|overall\s+|global\s+|entire\s+)?"
     r"(?:imports|import bill|purchases from abroad)",
 )
 _GROWTH_BEFORE = re.compile(
@@ -96,11 +98,13 @@ def extract_claims(
         if carried is None and _SAME_YEAR.search(sent.text):
             carried = last_year  # "in the same year", "over the same period": the last year named
         year_of = _YearPicker(sent, years, carried)
+        periods = find_periods(sent.text)
+        all_amounts = find_amounts(sent.text)
         previous: Claim | None = None
         last_amount = None
         for amount in find_amounts(sent.text):
             a_start, a_end = sent.start + amount.hedge_start, sent.start + amount.end
-            conversion = last_amount is not None and _is_conversion(sent.text, last_amount, amount)
+            conversion = last_amount is not None and is_conversion(sent.text, last_amount, amount)
             last_amount = amount
             if any(s <= a_start < e or s < a_end <= e for s, e in reserved):
                 continue
@@ -112,8 +116,12 @@ def extract_claims(
             if claim is None:
                 continue
             claim.year = year_of(amount)
-            if not _WHOLE_BEFORE.search(sent.text[: amount.hedge_start]):
-                _settle_direction(claim, pair)
+            apply_period(claim, periods, amount, published, all_amounts)
+            c_left, c_right = _clause_bounds(sent.text, amount.hedge_start, amount.end)
+            claim.modality = modality_of(sent.text[c_left:c_right], published, claim.year)
+            settle_year(claim, sent.text, published)
+            if not WHOLE_BEFORE.search(sent.text[: amount.hedge_start]):
+                settle_direction(claim, pair, previous)
             claims.append(claim)
             previous = claim
             _prev_end = amount.end
@@ -125,18 +133,6 @@ def extract_claims(
         elif carried is not None:
             carry[sent.paragraph] = carried
     return sorted(claims, key=lambda c: c.start)
-
-
-_CONVERSION_BETWEEN = re.compile(
-    r"^\s*(?:[(\[]\s*(?:about|approximately|around|some|roughly|nearly|or|equivalent\s+to|US)?\s*|or\s+|/\s*)$", re.I
-)
-
-
-def _is_conversion(text: str, before: Amount, amount: Amount) -> bool:
-    """ "N3.28 trillion (15 billion yuan)", "10.7 trillion won or 115 trillion rupiah": the same sum again."""
-    if before.unit != "money" or amount.unit != "money" or before.currency == amount.currency:
-        return False
-    return _CONVERSION_BETWEEN.match(text[before.end : amount.hedge_start]) is not None
 
 
 class _YearPicker:
@@ -199,10 +195,25 @@ def _classify(
         if share:
             claim.measure = "share_of_imports"
             origin = _exporter_in(sentence_left)
-            claim.from_, claim.to = cues.fill_from_pair(origin, share.group(1), pair)
+            source = re.search(r"\bimports\s+from\s+(?:the\s+)?@([A-Z]{3,8})", right)
+            importer = share.group(1)
+            if source:  # "China sources 70 percent of its imports from Brazil"
+                origin = source.group(1)
+                importer = importer or cues.first_country(sentence_left)
+            claim.from_, claim.to = cues.fill_from_pair(origin, importer, pair)
             return claim
         if _GROWTH_BEFORE.search(left) or _GROWTH_AFTER.match(right):
             return _growth(claim, clause, left, right, pair, sentence_left)
+        of_flow = re.match(r"^\s*of\s+(?:the\s+)?(?:[\w@'-]+\s+){0,3}?(?=@[A-Z]{3,8})", right)
+        flow_cue = cues.nearest_cue(right[:80]) if of_flow else None
+        if flow_cue is not None and flow_cue[0] != "trade":  # "99 percent of Australian exports"
+            flow = cues.flow_of(right[:80], flow_cue[0], flow_cue[1], pair)
+            claim.from_, claim.to = flow.origin, flow.destination
+            return claim
+        if of_flow and re.match(r"^\s*of\s+(?:the\s+)?@[A-Z]{3,8}(?:'s)?\s+(?:[a-z-]+\s+){0,2}?(?:goods|products|exports)",
+                                right):
+            claim.from_ = re.search(r"@([A-Z]{3,8})", right).group(1)
+            return claim
         claim.from_ = cues.first_country(sentence_left) or cues.first_country(right)
         return claim
     if amount.unit == "multiple":
@@ -211,13 +222,21 @@ def _classify(
     other = _OTHER_HEAD.match(right)
     if other or _OTHER_BEFORE.search(left):
         claim.about = re.sub(r"\s+", " ", other.group("phrase")).strip() if other else None
-        claim.from_ = cues.first_country(sentence_left) or cues.first_country(right)
+        source = re.search(r"\bfrom\s+(?:the\s+)?@([A-Z]{3,8})", right)
+        target = re.match(r"^\s*(?:[a-z-]+\s+){0,3}?(?:in|into)\s+(?:the\s+)?@([A-Z]{3,8})", right)
+        if source:  # "India received $1 billion in investments from Australia"
+            claim.from_, claim.to = source.group(1), cues.country_before(left)
+        elif target:  # "companies have invested $85 billion in Vietnam"
+            claim.to = target.group(1)
+            claim.from_ = next((c for c in re.findall(r"@([A-Z]{3,8})", sentence_left) if c != claim.to), None)
+        else:
+            claim.from_ = cues.first_country(sentence_left) or cues.first_country(right)
         return claim
     if cues.GDP.search(left) or cues.GDP.match(right.strip()):
         claim.measure = "gdp"
         claim.country = _gdp_country(sentence_left, right)
         return claim
-    found = cues.nearest_cue(clause)
+    found = cue_after(clause) or cues.nearest_cue(clause)
     if found is None:
         claim.from_ = cues.first_country(sentence_left) or cues.first_country(right)
         return claim
@@ -234,28 +253,6 @@ def _classify(
         claim.measure = "exports"
     claim.from_, claim.to = flow.origin, flow.destination
     return claim
-
-
-#: "a small portion of the $7 billion": the amount is a whole (all partners), not the pair's flow.
-_WHOLE_BEFORE = re.compile(r"\b(?:portion|share|part|fraction)\s+of\s+(?:the\s+)?$", re.I)
-_UNDIRECTED = ("bilateral_trade_total", "gdp", "gdp_rank", "imports_total", "top_products", "growth")
-
-
-def _settle_direction(claim: Claim, pair: list[str]) -> None:
-    """Fill the side(s) the wording leaves open from the article's pair, as the goods (or money) flow.
-
-    A member of a bloc in the pair stands for the bloc; an export or import figure with no country
-    named is read from the article's own perspective (its first-named party): "exports stood at
-    $7 billion" in a story about A and B is A's exports to B, "imports" A's imports from B.
-    """
-    if len(pair) != 2 or claim.measure in _UNDIRECTED and claim.measure != "growth":
-        return
-    if claim.measure == "growth" and claim.about in (None, "bilateral_trade_total"):
-        return
-    origin, destination = pair_side(claim.from_, pair), pair_side(claim.to, pair)
-    if origin is None and destination is None:
-        origin, destination = (pair[1], pair[0]) if claim.basis == "imports" else (pair[0], pair[1])
-    claim.from_, claim.to = cues.fill_from_pair(origin, destination, pair)
 
 
 def _growth(claim: Claim, clause: str, left: str, right: str, pair: list[str], sentence_left: str) -> Claim:
@@ -285,7 +282,7 @@ def _exporter_in(text: str) -> str | None:
 
 
 def _gdp_country(sentence_left: str, right: str) -> str | None:
-    m = re.search(r"(?:GDP|gross domestic product|economic output)\s+of\s+(?:the\s+)?@([A-Z]{3})", right)
+    m = re.search(r"(?:GDP|gross domestic product|economic output)\s+of\s+(?:the\s+)?@([A-Z]{3,8})", right)
     if m:
         return m.group(1)
     return cues.country_before(sentence_left)

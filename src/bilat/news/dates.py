@@ -103,7 +103,11 @@ def _dateparser_past(text: str, published: dt.date) -> dt.date | None:
 
 # --- years -------------------------------------------------------------------------------------
 
-_YEAR = re.compile(r"\b(?P<year>(?:19|20)\d\d)(?:[-/](?:\d\d){1,2})?\b(?P<after>'s|’s)?")
+_YEAR = re.compile(r"(?<![\d,.$£€¥₹])(?P<year>(?:19|20)\d\d)(?:[-/](?:\d\d){1,2})?(?!\d)(?P<after>'s|’s)?")
+#: "on May 30, 1956", "28 June 2019": the year of a dated event, not of a figure
+_DAY_DATE = re.compile(r"(?:" + _MONTH + r"\.?\s+\d{1,2}(?:st|nd|rd|th)?,?|\b\d{1,2}\s+" + _MONTH + r",?)\s+$")
+_FOUNDING = re.compile(r"\b(?:since|established|founded|set\s+up|launched|created|signed|inaugurated|"
+                       r"diplomatic\s+(?:ties|relations)(?:\s+\w+){0,3})\s+(?:in\s+)?$", re.I)
 _TARGET_BEFORE = re.compile(r"\b(?:by|until|till|before|through|to|towards?|within|since|from)\s+(?:the\s+end\s+of\s+)?$", re.I)
 _EVENT_AFTER = re.compile(r"^\s+(?!GDP\b)[A-Z][a-z]")
 _RELATIVE_YEAR = re.compile(r"\b(?P<rel>last|this|previous|past)\s+year\b", re.I)
@@ -124,12 +128,14 @@ def point_years(text: str, published: dt.date | None = None) -> list[tuple[int, 
             continue
         if re.search(r"[$£€¥₹]\s*$", before):
             continue
+        if _DAY_DATE.search(before) or _FOUNDING.search(text[max(0, m.start() - 60) : m.start()]):
+            continue
         out.append((m.start(), int(m.group("year"))))
-    if published is not None:
-        for m in _RELATIVE_YEAR.finditer(text):
-            shift = 0 if m.group("rel").lower() == "this" else 1
-            out.append((m.start(), published.year - shift))
-    return sorted(out)
+    for m in _RELATIVE_YEAR.finditer(text):
+        shift = 0 if m.group("rel").lower() == "this" else 1
+        # without a publication date "last year" dates the figure, but to an unknown year (None)
+        out.append((m.start(), published.year - shift if published is not None else None))
+    return sorted(out, key=lambda py: py[0])
 
 
 def target_years(text: str) -> list[tuple[int, int]]:

@@ -140,7 +140,7 @@ def _measure(view: str, sent: Sentence, m: re.Match[str], refs, pair) -> tuple[s
     noun = m.group("noun").lower()
     what = tagged(view, sent.start + m.start("what"), sent.start + m.end("what"), refs)
     before = tagged(view, sent.start, sent.start + m.start("what"), refs)
-    named = re.findall(r"@([A-Z]{3})", what)
+    named = re.findall(r"@([A-Z]{3,8})", what)
     if noun.startswith("export") or noun.startswith("import"):
         kind = "exports" if noun.startswith("export") else "imports"
         clause = before[-60:] + " " + what
