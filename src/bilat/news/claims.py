@@ -127,9 +127,10 @@ def extract_claims(
             _prev_end = amount.end
         claims += _ranks(view, sent, refs, year_of)
         claims += _products(view, sent, refs, pair, year_of)
-        if years:
-            carry[sent.paragraph] = years[-1][1]
-            last_year = years[-1][1]
+        known = [y for _, y in years if y is not None]
+        if known:
+            carry[sent.paragraph] = known[-1]
+            last_year = known[-1]
         elif carried is not None:
             carry[sent.paragraph] = carried
     return sorted(claims, key=lambda c: c.start)

@@ -62,7 +62,10 @@ _EFFECT = re.compile(
     re.I,
 )
 _CURRENT_YEAR = re.compile(r"\b(?:this\s+year|the\s+current\s+year|this\s+fiscal(?:\s+year)?)\b", re.I)
-_CUMULATIVE = re.compile(r"\b(?:since\s+(?:19|20)\d\d|so\s+far|to\s+date|cumulative(?:ly)?|in\s+total\s+since)\b", re.I)
+#: figures for no single year: cumulative ("since 1992") or recurring ("annually", "in recent years")
+_CUMULATIVE = re.compile(
+    r"\b(?:since\s+(?:19|20)\d\d|so\s+far|to\s+date|cumulative(?:ly)?|in\s+total\s+since|annually|"
+    r"in\s+recent\s+years|(?:a|per|each|every)\s+year)\b", re.I)
 
 
 def modality_of(clause: str, published: dt.date | None, year: int | None) -> str | None:
@@ -81,7 +84,8 @@ def modality_of(clause: str, published: dt.date | None, year: int | None) -> str
 
 def settle_year(claim: Claim, sentence: str, published: dt.date | None) -> None:
     """Projected effects have no year; forecasts are for the publication year; an undated actual
-    describes the time of writing (cumulative figures, "since 1992", stay without a year)."""
+    describes the time of writing (cumulative or recurring figures, "since 1992", "annually", stay
+    without a year)."""
     if claim.modality == "projected_effect":
         claim.year = None
     elif claim.modality == "forecast" and published is not None:
