@@ -33,9 +33,8 @@ def extract(article: Article | str, published: dt.date | None = None) -> Extract
     refs = country_refs(view.text)
     pair = main_pair(refs)
     sents = sentences(view.text)
-    targets = extract_targets(view.text, sents, refs, pair)
-    reserved = [(t.start, t.end) for t in targets]
-    claims = extract_claims(view.text, sents, refs, pair, published, reserved)
+    targets, reserved = extract_targets(view.text, sents, refs, pair, published)
+    claims = drop_restated(extract_claims(view.text, sents, refs, pair, published, reserved), targets, published)
     resolve_previous(targets, claims)
     agreements = extract_agreements(view.text, sents, refs, pair, published)
     for record in [*targets, *claims, *agreements]:
@@ -51,6 +50,20 @@ def extract(article: Article | str, published: dt.date | None = None) -> Extract
         noise=list(view.noise), published=published, published_from=published_from,
         notes=_notes(published, [*claims, *agreements]),
     )
+
+
+def drop_restated(claims: list, targets: list, published: dt.date | None) -> list:
+    """A target's figure repeated elsewhere ("signed a $100 billion deal" for a $100 billion
+    investment commitment) is the target again, not a reported actual, unless it is dated in the past."""
+    out = []
+    for claim in claims:
+        same = any(t.target_value is not None and claim.value is not None and claim.currency == t.currency
+                   and abs(claim.value - t.target_value) <= 0.005 * abs(t.target_value) for t in targets)
+        past = claim.year is not None and published is not None and claim.year < published.year
+        if same and not past and claim.modality is None:
+            continue
+        out.append(claim)
+    return out
 
 
 def _notes(published: dt.date | None, records: list) -> list[str]:

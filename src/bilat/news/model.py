@@ -137,6 +137,13 @@ class Target:
     by_year: int | None = None
     from_: str | None = None
     to: str | None = None
+    # added for real articles (issue 14); all optional
+    kind: str | None = None  # goal, expectation, projection, commitment
+    horizon_years: float | None = None  # "within five years", "over the next 15 years"
+    horizon_end: int | None = None  # publication year + horizon_years (by_year stays the stated year)
+    increase: bool = False  # the value is an increment ("add $5 billion"), not the level reached
+    hedge: str | None = None  # about / nearly / over / under
+    alt_values: list[dict[str, Any]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         out = {
@@ -154,6 +161,16 @@ class Target:
                 out[key] = getattr(self, key)
         if self.from_ is not None:
             out["from"] = self.from_
+        out["kind"] = self.kind or "goal"
+        for key in ("horizon_years", "hedge"):
+            if getattr(self, key) is not None:
+                out[key] = getattr(self, key)
+        if self.horizon_end is not None:
+            out["horizon_end"] = self.horizon_end
+        if self.increase:
+            out["increase"] = True
+        if self.alt_values:
+            out["alt_values"] = [dict(v) for v in self.alt_values]
         return out
 
     def to_target_dict(self) -> dict[str, Any]:
@@ -170,6 +187,9 @@ class Target:
             "base_value": self.base_value,
             "base_year": self.base_year,
             "by_year": self.by_year,
+            "kind": self.kind or "goal",
+            "horizon_years": self.horizon_years,
+            "horizon_end": self.horizon_end,
             "quote": self.text,
         }
 

@@ -8,11 +8,13 @@ is kept once, at its first mention.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from bilat.news import cues
 from bilat.news.model import CountryRef, Target
 from bilat.news.money import find_amounts
+from bilat.news.target_shapes import classify, extra_targets, merge_restatements
 from bilat.news.text import Sentence, tagged
 
 GOAL = re.compile(
@@ -81,8 +83,10 @@ def resolve_previous(targets: list[Target], claims: list) -> None:
             target.countries = [claim.from_, claim.to]
 
 
-def extract_targets(view: str, sents: list[Sentence], refs: list[CountryRef], pair: list[str]) -> list[Target]:
-    """Targets in the view (view offsets)."""
+def extract_targets(
+    view: str, sents: list[Sentence], refs: list[CountryRef], pair: list[str], published: dt.date | None = None,
+) -> tuple[list[Target], list[tuple[int, int]]]:
+    """Targets in the view (view offsets), and the spans of every mention of them (restatements too)."""
     out: list[Target] = []
     seen: set[tuple] = set()
     for sent in sents:
@@ -109,7 +113,10 @@ def extract_targets(view: str, sents: list[Sentence], refs: list[CountryRef], pa
             if key not in seen:
                 seen.add(key)
                 out.append(target)
-    return out
+    out += extra_targets(view, sents, refs, pair, published, [(t.start, t.end) for t in out])
+    kept, spans = merge_restatements(out)
+    classify(kept, sents, published)
+    return kept, spans
 
 
 def _make(view: str, sent: Sentence, m: re.Match[str], refs, pair, multiplier: float) -> Target:
@@ -179,8 +186,10 @@ def _value_targets(view, sent: Sentence, refs, pair, found: list[Target], taken)
         what = None
         for w in _WHAT_SEARCH.finditer(left):
             what = w
-        if what is None:
-            continue
+        if what is None or amount.hedge_start - what.end() > 40 or any(
+            what.end() <= b.start < amount.start for b in amounts if b.unit == "money"
+        ):
+            continue  # the goal's noun must be next to its figure ("trade to $30 billion")
         start = sent.start + what.start()
         end = sent.start + amount.end + after.end()
         measure, countries, origin, destination = _measure(view, sent, what, refs, pair)
