@@ -57,7 +57,8 @@ SIGN = re.compile(
 _NOT_SIGNED = re.compile(
     r"\b(?:not|never|yet\s+to\s+be|yet\s+to|before\s+it\s+is|could\s+be|would\s+be|will\s+be|to\s+be)\s+"
     r"(?:yet\s+|been\s+|be\s+)?(?:signed|concluded|approved)\b|\b(?:are|were|is|was|have\s+been|has\s+been)\s+negotiating\b|"
-    r"\bunder\s+negotiation\b|\bin\s+talks\b",
+    r"\bunder\s+negotiation\b|\bin\s+talks\b|\b(?:expected|set|due|poised|likely|plans?|planning)\s+to\s+sign\b|"
+    r"\b(?:will|would|could|to)\s+sign\b",
     re.I,
 )
 _WITNESSES = re.compile(r"\b(?:attended|witnessed|hosted|watched|in\s+the\s+presence\s+of)\b")
@@ -67,7 +68,7 @@ _GOV = re.compile(r"\b(?:Cabinet|cabinet|government|Government|ministry|Ministry
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
                  "a dozen": 12}
 _COUNT = re.compile(
-    r"\b(?P<n>two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:[a-z-]+\s+){0,2}?"
+    r"\b(?P<n>two|three|four|five|six|seven|eight|nine|ten|\d{1,3})(?P<dozen>\s+dozen)?\s+(?:[a-z-]+\s+){0,2}?"
     r"(?:agreements|accords|deals|memorand(?:a|ums) of understanding|MoUs|MOUs|pacts|documents|protocols)\b"
 )
 _ORDINAL = re.compile(
@@ -144,7 +145,8 @@ def extract_agreements(
         taken: list[tuple[int, int]] = []
         count = _COUNT.search(text)
         if count and signing:
-            new_event = _Event(count=_count(count.group("n")), paragraph=sent.paragraph)
+            n = _count(count.group("n")) * (12 if count.group("dozen") else 1)
+            new_event = _Event(count=n, paragraph=sent.paragraph)
             events.append(new_event)
             taken.append(count.span())
             noun = _TYPE_RE.search(text, count.start("n"))
@@ -363,6 +365,8 @@ def _finish(events: list[_Event], view: str, pair: list[str]) -> list[Agreement]
         for slot in event.slots:
             if slot.end == 0:
                 continue
+            if event.count >= 2:  # "signed two agreements": its slots stay separate records (agreement_events)
+                slot._event = id(event)
             slot.parties = list(event.parties or pair)
             slot.partner = event.partner
             slot.signatories = list(event.signatories)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from bilat.news.agreement_events import refine_agreements
 from bilat.news.agreements import extract_agreements
 from bilat.news.claims import extract_claims
 from bilat.news.cleaning import CleanText, clean
@@ -36,7 +37,8 @@ def extract(article: Article | str, published: dt.date | None = None) -> Extract
     targets, reserved = extract_targets(view.text, sents, refs, pair, published)
     claims = drop_restated(extract_claims(view.text, sents, refs, pair, published, reserved), targets, published)
     resolve_previous(targets, claims)
-    agreements = extract_agreements(view.text, sents, refs, pair, published)
+    agreements = refine_agreements(view.text, sents, refs, pair, published,
+                                   extract_agreements(view.text, sents, refs, pair, published))
     for record in [*targets, *claims, *agreements]:
         _remap(view, record)
         if getattr(record, "date", None) is not None:

@@ -222,13 +222,21 @@ class Agreement:
     amount: float | None = None
     currency: str | None = None
     count: int | None = None  # "16 memorandums of understanding" signed together: one record, count 16
+    # added for real articles (issue 14); optional
+    status: str | None = None  # None = signed/approved; talks_launched, negotiations_launched, agreed_in_principle, in_force
+    acronym: str | None = None  # "CEPA", "EPA": later mentions by acronym join this record
 
     def to_dict(self) -> dict[str, Any]:
+        from bilat.news.schema import AGREEMENT_TYPES, type_code
+
+        code = type_code(self.type)
         out: dict[str, Any] = {
             "text": self.text,
             "start": self.start,
             "end": self.end,
-            "type": self.type,
+            "type": code,
+            "type_label": AGREEMENT_TYPES[code],
+            "type_detail": self.type,
             "parties": list(self.parties),
             "signatories": list(self.signatories),
             "place": self.place,
@@ -243,6 +251,9 @@ class Agreement:
             out["duration_years"] = self.duration_years
         if self.count is not None:
             out["count"] = self.count
+        out["status"] = self.status or "signed"
+        if self.acronym:
+            out["acronym"] = self.acronym
         if self.amount is not None:
             out["amount"] = self.amount
             out["currency"] = self.currency
@@ -251,6 +262,10 @@ class Agreement:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Agreement:
         known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__ and k != "date"}
+        if data.get("type_detail"):  # the label; "type" is its code
+            known["type"] = data["type_detail"]
+        if known.get("status") == "signed":
+            known["status"] = None
         ref = data.get("date_ref")
         if ref:
             value = dt.date.fromisoformat(ref["value"]) if ref.get("value") else None

@@ -106,7 +106,8 @@ def gold_layout(extraction) -> dict[str, Any]:
     agreements = []
     for a in extraction.agreements:
         row = {
-            "text": a.text, "parties": list(a.parties), "type": type_code(a.type), "type_detail": a.type,
+            "text": a.text, "parties": list(a.parties or extraction.countries), "type": type_code(a.type),
+            "type_detail": a.type,
             "date": a.date.label() if a.date is not None and a.date.value is not None else None,
         }
         if getattr(a, "status", None):

@@ -1,0 +1,222 @@
+"""Agreements beyond signings, and one record per agreement (a second pass over :mod:`.agreements`).
+
+Real articles report an agreement at every stage and name it several times: "reached an agreement
+in principle", "launched negotiations on an FTA", "are working on a CEPA", "the pact will…",
+"IK-CEPA" for its full name. This pass
+
+* reads the *name* of each trade instrument (:data:`FTA_NAME`, :data:`COOP_NAME`,
+  :data:`FINANCE_NAME`) to give it a type code, and an acronym when the text has one;
+* records an event that is not (yet) a signing with a ``status``: ``agreed_in_principle``,
+  ``negotiations_launched``, ``talks_launched``, ``in_force`` (:func:`status_of`);
+* merges mentions: two records with the same parties and type are one agreement unless both
+  carry different acronyms (ECTA and CECA are two agreements); a generic "the agreement" /
+  "the deal" record joins the typed agreement of the same parties.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from bilat.news.agreements import _NOT_SIGNED, SIGN
+from bilat.news.dates import find_dates
+from bilat.news.mentions import pair_side
+from bilat.news.model import Agreement, CountryRef, DateRef
+from bilat.news.schema import type_code
+from bilat.news.text import Sentence, tagged
+
+_ACRONYM = r"(?:[A-Z]{1,3}-)?(?:CEPA|CECA|ECTA|TEPA|JAEPA|KAFTA|EPA|FTA|BTA|SPA|STIP|ETP)"
+FTA_NAME = re.compile(
+    r"\b(?:(?:comprehensive\s+)?(?:free[- ]trade|trade)(?:\s+and\s+economic\s+partnership)?\s+(?:agreements?|deals?|pacts?|"
+    r"areas?)|(?:comprehensive\s+)?economic\s+(?:partnership|cooperation)(?:\s+and\s+trade)?\s+agreements?)\b"
+    r"|\b" + _ACRONYM.replace("SPA|", "").replace("|STIP|ETP", "") + r"s?\b",
+    re.I,
+)
+_ACRONYM_RE = re.compile(r"\b" + _ACRONYM + r"\b")
+COOP_NAME = re.compile(
+    r"\b(?:strategic\s+partnership\s+agreements?|cooperation\s+(?:agreements?|accords?)|investment\s+agreements)\b", re.I
+)
+FINANCE_NAME = re.compile(
+    r"\b(?:(?:currency\s+)?swap\s+(?:deals?|agreements?|arrangements?|lines?)|loan\s+agreements?|"
+    r"(?:strategic\s+)?trade\s+and\s+investment\s+partnership)\b",
+    re.I,
+)
+_STATUS = [
+    ("in_force", re.compile(r"\b(?:came|come|comes|entered|enter)\s+into\s+(?:effect|force)\b|\bin\s+force\b|"
+                            r"\btook\s+effect\b", re.I)),
+    ("agreed_in_principle", re.compile(
+        r"\b(?:agreed|agreement)\s+in\s+principle\b|\breached\s+a\s+(?:mutual\s+)?understanding\b|"
+        r"\bconclu(?:ded|des|sion\s+of)\s+(?:the\s+|its\s+|their\s+)?negotiations\b|"
+        r"\bfinali[sz](?:ed|es)\s+(?:the\s+)?negotiations\b", re.I)),
+    ("negotiations_launched", re.compile(
+        r"\b(?:launch(?:ed|es)?|start(?:ed|s)?|beg[ia]n|kick(?:ed)?\s+off|resum(?:ed|e))\s+(?:the\s+|formal\s+)?"
+        r"(?:negotiations|talks)\b|\bround\s+of\s+(?:negotiations|talks)\b|\bworking\s+on\b|\bnegotiating\b|"
+        r"\b(?:negotiations|talks)\s+(?:on|for|to)\b", re.I)),
+    ("talks_launched", re.compile(
+        r"\bcommit(?:ted|ment)?\s+to\b|\bplans?\s+(?:for|to)\b|\bfeasibility\s+study\b|"
+        r"\bagreed\s+to\s+(?:begin|start|launch)\b|\blaunch(?:ed)?\s+(?:a|an|the)\b", re.I)),
+]
+
+
+def status_of(sentence: str, signing: bool) -> str | None:
+    """The stage an agreement is at in ``sentence`` (None for a signing or a plain mention)."""
+    for status, pattern in _STATUS:
+        if pattern.search(sentence):
+            if status == "talks_launched" and signing and not re.search(r"\bfeasibility|\bcommit|\bplans?\b",
+                                                                         sentence, re.I):
+                return None
+            return status
+    return None
+
+
+def _acronym_near(text: str, end: int) -> str | None:
+    m = re.match(r"\s*\(\s*(" + _ACRONYM + r")\s*\)", text[end:])
+    return _base_acronym(m.group(1)) if m else None
+
+
+def _base_acronym(raw: str) -> str:
+    return raw.split("-")[-1].upper().rstrip("S") if raw else raw
+
+
+def _kind(match_text: str) -> str:
+    if FINANCE_NAME.fullmatch(match_text):
+        return "other"
+    if COOP_NAME.fullmatch(match_text) or match_text.upper() == "SPA":
+        return "cooperation agreement"
+    return "FTA"
+
+
+def refine_agreements(
+    view: str, sents: list[Sentence], refs: list[CountryRef], pair: list[str], published: dt.date | None,
+    agreements: list[Agreement],
+) -> list[Agreement]:
+    """Type, status and merge the records of :func:`bilat.news.agreements.extract_agreements`."""
+    for a in agreements:
+        name = view[a.start : a.end]
+        if a.count is not None and COOP_NAME.search(name):
+            a.type = "cooperation agreement"  # "34 investment agreements"
+        elif FTA_NAME.fullmatch(name) or COOP_NAME.fullmatch(name) or FINANCE_NAME.fullmatch(name):
+            a.type = _kind(name)
+        elif re.fullmatch(r"(?i)agreements?|deals?|pacts?|accords?|arrangements?", name):
+            context = view[a.start : min(len(view), a.end + 60)]
+            before = view[max(0, a.start - 40) : a.start]
+            around = before + context
+            if FINANCE_NAME.search(around):
+                a.type = "other"
+            elif COOP_NAME.search(around):
+                a.type = "cooperation agreement"
+            elif re.search(r"\btrade\s+$", before, re.I) or FTA_NAME.match(view, max(0, a.start - 12)):
+                a.type = "FTA"
+        a.acronym = _acronym_near(view, a.end) or (
+            _base_acronym(name) if _ACRONYM_RE.fullmatch(name) else None)
+        if len(pair) == 2 and len(a.parties) != 1:
+            sent = next((x for x in sents if x.start <= a.start < x.end), None)
+            if sent is not None:  # a third country named in the sentence is a party only next to the name
+                a.parties = _parties(view, sent, refs, pair, a.start - sent.start, a.end - sent.start)
+    records = list(agreements)
+    for sent in sents:
+        if sent.headline:
+            continue
+        signing = SIGN.search(sent.text) is not None and not _NOT_SIGNED.search(sent.text)
+        status = status_of(sent.text, signing)
+        for pattern in (FTA_NAME, COOP_NAME, FINANCE_NAME):
+            for m in pattern.finditer(sent.text):
+                start, end = sent.start + m.start(), sent.start + m.end()
+                if any(r.start <= start < r.end or start <= r.start < end for r in records):
+                    continue
+                kind = _kind(m.group())
+                acronym = _acronym_near(sent.text, m.end()) or (
+                    _base_acronym(m.group()) if _ACRONYM_RE.fullmatch(m.group()) else None)
+                parties = _parties(view, sent, refs, pair, m.start(), m.end())
+                found = _same(records, parties, kind, acronym)
+                if found is not None:
+                    if found.status is None and getattr(found, "_new", False) and status:
+                        found.status = status
+                    if acronym and not found.acronym:
+                        found.acronym = acronym
+                    continue
+                specific = acronym is not None or m.group()[:1].isupper() or re.search(
+                    r"@[A-Z]{3,8}\s*[-–]\s*@[A-Z]{3,8}\s*$", tagged(view, sent.start, start, refs)) is not None
+                if status is None and not signing and not specific:
+                    continue  # "with every free trade agreement": a generic mention
+                record = Agreement(text="", start=start, end=end, type=kind, parties=parties, status=status,
+                                   acronym=acronym, date=_date(sent, published))
+                record._new = True
+                records.append(record)
+    return _merge(records)
+
+
+def _date(sent: Sentence, published: dt.date | None) -> DateRef | None:
+    dates = [d for d in find_dates(sent.text, published) if d.precision != "year"]
+    if not dates:
+        return None
+    d = dates[0]
+    return DateRef(d.text, d.start + sent.start, d.end + sent.start, d.value, d.precision, d.relative)
+
+
+_WITH = re.compile(r"^\)?(?:\s*\([^)]*\))?\s+(?:with|between)\s+(?:the\s+)?@([A-Z]{3,8})(?:\s+and\s+(?:the\s+)?@([A-Z]{3,8}))?")
+
+
+def _parties(view: str, sent: Sentence, refs: list[CountryRef], pair: list[str], start: int, end: int) -> list[str]:
+    """The pair, unless the name itself says otherwise ("an FTA with South Korea", "the Korea-Australia FTA")."""
+    before = tagged(view, max(sent.start, sent.start + start - 40), sent.start + start, refs)
+    after = tagged(view, sent.start + end, min(sent.end, sent.start + end + 40), refs)
+    with_ = _WITH.match(after)
+    near = [c for c in with_.groups() if c] if with_ else re.findall(r"@([A-Z]{3,8})", before)
+    named = list(dict.fromkeys(pair_side(c, pair) for c in near))
+    outside = [c for c in named if c not in pair]
+    if not outside or not pair:
+        return list(pair)
+    if len(named) >= 2:
+        return named[:2]
+    return [pair[0], outside[0]]
+
+
+def _same(records: list[Agreement], parties: list[str], kind: str, acronym: str | None) -> Agreement | None:
+    code = type_code(kind)
+    for r in records:
+        if set(r.parties or []) == set(parties) and type_code(r.type) == code and r.count is None:
+            if acronym and r.acronym and acronym != r.acronym:
+                continue
+            return r
+    return None
+
+
+def _merge(records: list[Agreement]) -> list[Agreement]:
+    """One record per agreement: same parties and type (and no conflicting acronym) are one."""
+    out: list[Agreement] = []
+    for r in sorted(records, key=lambda a: a.start):
+        code = type_code(r.type)
+        typed = [k for k in records if k is not r and k.count is None and set(k.parties) == set(r.parties) and type_code(k.type) in ("fta", "cooperation_agreement")]
+        if r.count is None and code == "other" and r.type in ("agreement", "deal") and typed:
+            _absorb(typed[0], r)  # "the agreement", "the deal": a later (or earlier) mention of the typed one
+            continue
+        same = next((k for k in out if set(k.parties) == set(r.parties) and type_code(k.type) == code
+                     and k.count is None and r.count is None and not (k.acronym and r.acronym and k.acronym != r.acronym)
+                     and not _same_event(k, r)), None)
+        if same is not None:
+            _absorb(same, r)
+            continue
+        out.append(r)
+    for r in records:
+        for attr in ("_new", "_event"):
+            if hasattr(r, attr):
+                delattr(r, attr)
+    return out
+
+
+def _same_event(a: Agreement, b: Agreement) -> bool:
+    """Two slots of one signing ("signed two agreements: a joint statement and …") stay two."""
+    return getattr(a, "_event", None) is not None and getattr(a, "_event", None) == getattr(b, "_event", None)
+
+
+def _absorb(keep: Agreement, other: Agreement) -> None:
+    for key in ("date", "place", "acronym", "status"):
+        if getattr(keep, key) is None and getattr(other, key) is not None:
+            setattr(keep, key, getattr(other, key))
+    for item in other.sectors:
+        if item not in keep.sectors:
+            keep.sectors.append(item)
+    for item in other.signatories:
+        if item not in keep.signatories:
+            keep.signatories.append(item)
