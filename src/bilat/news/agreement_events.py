@@ -130,7 +130,8 @@ def refine_agreements(
                 parties = _parties(view, sent, refs, pair, m.start(), m.end())
                 found = _same(records, parties, kind, acronym)
                 if found is not None:
-                    if found.status is None and getattr(found, "_new", False) and status:
+                    if found.status is None and getattr(found, "_new", False) and status in (
+                            "negotiations_launched", "agreed_in_principle", "in_force"):
                         found.status = status
                     if acronym and not found.acronym:
                         found.acronym = acronym
@@ -143,7 +144,26 @@ def refine_agreements(
                                    acronym=acronym, date=_date(sent, published))
                 record._new = True
                 records.append(record)
-    return _merge(records)
+    merged = _merge(records)
+    _default_dates(merged, sents, published)
+    return merged
+
+
+def _default_dates(records: list[Agreement], sents: list[Sentence], published: dt.date | None) -> None:
+    """An agreement the text does not date is the news of the day: the lead's date ("China on Monday
+    outlined…"), else the publication month. Without a publication date it stays undated."""
+    if published is None:
+        return
+    lead = None
+    for sent in [s for s in sents if not s.headline][:2]:
+        lead = _date(sent, published)
+        if lead is not None and lead.value is not None and lead.precision == "day":
+            break
+        lead = None
+    for r in records:
+        if r.date is None:
+            r.date = lead or DateRef(f"{published:%B %Y} (publication)", r.start, r.start,
+                                     published.replace(day=1), "month", True)
 
 
 def _date(sent: Sentence, published: dt.date | None) -> DateRef | None:
@@ -211,7 +231,7 @@ def _same_event(a: Agreement, b: Agreement) -> bool:
 
 
 def _absorb(keep: Agreement, other: Agreement) -> None:
-    for key in ("date", "place", "acronym", "status"):
+    for key in ("date", "place", "acronym"):
         if getattr(keep, key) is None and getattr(other, key) is not None:
             setattr(keep, key, getattr(other, key))
     for item in other.sectors:

@@ -36,6 +36,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("last_month", re.compile(r"\b[Ll]ast\s+(?P<month>" + _MONTH + r")\b")),
     ("weekday", re.compile(r"\b(?P<weekday>" + "|".join(WEEKDAYS) + r")\b")),
     ("relday", re.compile(r"\b(?P<rel>yesterday|today)\b")),
+    ("relmonth", re.compile(r"\b(?P<rel>last|this|next|previous|past)\s+month\b", re.I)),
     ("in_month", re.compile(r"\b[Ii]n\s+(?:early\s+|late\s+|mid-)?(?P<month>" + _MONTH + r")\b(?![\s.]*\d)")),
 ]
 
@@ -81,6 +82,10 @@ def _resolve(kind: str, m: re.Match[str], published: dt.date | None) -> DateRef 
     if kind == "weekday":
         back = (published.weekday() - WEEKDAYS.index(groups["weekday"])) % 7
         return DateRef(text, start, end, published - dt.timedelta(days=back), "day", True)
+    if kind == "relmonth":
+        shift = {"last": -1, "previous": -1, "past": -1, "this": 0, "next": 1}[groups["rel"].lower()]
+        index = published.year * 12 + published.month - 1 + shift
+        return DateRef(text, start, end, dt.date(index // 12, index % 12 + 1, 1), "month", True)
     if kind == "relday":
         back = 1 if groups["rel"] == "yesterday" else 0
         return DateRef(text, start, end, published - dt.timedelta(days=back), "day", True)
@@ -88,7 +93,7 @@ def _resolve(kind: str, m: re.Match[str], published: dt.date | None) -> DateRef 
 
 
 def _precision(kind: str) -> str:
-    return "month" if kind in ("last_month", "in_month", "my") else "day"
+    return "month" if kind in ("last_month", "in_month", "my", "relmonth") else "day"
 
 
 def _dateparser_past(text: str, published: dt.date) -> dt.date | None:

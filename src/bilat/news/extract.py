@@ -83,4 +83,5 @@ def _remap(view: CleanText, record) -> None:
 
 def _remap_date(view: CleanText, ref: DateRef) -> DateRef:
     start, end = view.span(ref.start, ref.end)
-    return DateRef(view.original[start:end], start, end, ref.value, ref.precision, ref.relative)
+    text = view.original[start:end] if end > start else ref.text  # a date from the publication, not the text
+    return DateRef(text, start, end, ref.value, ref.precision, ref.relative)
