@@ -91,8 +91,8 @@ def extract_claims(
     carry: dict[int, int] = {}
     last_year: int | None = None
     for sent in sents:
-        if sent.headline:
-            continue
+        if sent.headline and not _HEADLINE_FIGURE.search(sent.text):
+            continue  # a title is read only when it states a trade figure ("trade with X up 5.6 pct in H1")
         years = point_years(sent.text, published)
         carried = carry.get(sent.paragraph)
         if carried is None and _SAME_YEAR.search(sent.text):
@@ -116,7 +116,7 @@ def extract_claims(
             if claim is None:
                 continue
             claim.year = year_of(amount)
-            apply_period(claim, periods, amount, published, all_amounts)
+            apply_period(claim, periods, amount, published, all_amounts, sent.text)
             c_left, c_right = _clause_bounds(sent.text, amount.hedge_start, amount.end)
             claim.modality = modality_of(sent.text[c_left:c_right], published, claim.year)
             settle_year(claim, sent.text, published)
@@ -134,6 +134,9 @@ def extract_claims(
         elif carried is not None:
             carry[sent.paragraph] = carried
     return sorted(claims, key=lambda c: c.start)
+
+
+_HEADLINE_FIGURE = re.compile(r"^(?!SOURCE:).*\b(?:trade|exports?|imports?)\b.*\d", re.I)
 
 
 class _YearPicker:
@@ -181,6 +184,7 @@ def _classify(
         currency=amount.currency, approximate=amount.hedge is not None, hedge=amount.hedge,
     )
     claim.unit = {"money": None, "percent": "percent", "multiple": "multiple"}[amount.unit]
+    claim.value_high = amount.high
     scope = re.search(r"\bgoods and services\b|\bservices\b|\bgoods\b|\bmerchandise\b", clause, re.I)
     if scope:
         word = scope.group().lower()
@@ -218,6 +222,9 @@ def _classify(
         claim.from_ = cues.first_country(sentence_left) or cues.first_country(right)
         return claim
     if amount.unit == "multiple":
+        if re.fullmatch(r"(?i)doubled|tripled|trebled|quadrupled", amount.text) and not re.search(
+                r"\b(?:trade|exports?|imports?|investments?|turnover|commerce|volume)\b", clause, re.I):
+            return None  # "have doubled their sales to Asia": no measured flow named
         return _growth(claim, clause, left, right, pair, sentence_left)
 
     other = _OTHER_HEAD.match(right)
@@ -265,6 +272,7 @@ def _growth(claim: Claim, clause: str, left: str, right: str, pair: list[str], s
         kind, match = found
         flow = cues.flow_of(clause, kind, match, pair)
         claim.about = {"trade": "bilateral_trade_total"}.get(kind, kind)
+        claim.basis = kind
         claim.from_, claim.to = flow.origin, flow.destination
     else:  # "Kenya's economy grew 4.8 percent": growth of the first country named
         claim.from_ = cues.first_country(sentence_left) or cues.first_country(right)

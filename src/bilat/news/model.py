@@ -82,6 +82,7 @@ class Claim:
     period: str | None = None  # "FY2013-14", "2020-H1", "2017-Q1", "2005-01..2005-08"
     modality: str | None = None  # None = reported actual; "forecast", "projected_effect", "estimate"
     alt_values: list[dict[str, Any]] = field(default_factory=list)  # conversions in parentheses
+    value_high: float | None = None  # upper bound of a range ("5-10 percent")
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -103,7 +104,7 @@ class Claim:
             out["to"] = self.to
         out["year"] = self.year
         out["approximate"] = self.approximate
-        for key in ("hedge", "about", "basis", "scope", "period", "modality"):
+        for key in ("hedge", "about", "basis", "scope", "period", "modality", "value_high"):
             if getattr(self, key):
                 out[key] = getattr(self, key)
         if self.alt_values:

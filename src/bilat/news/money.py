@@ -9,6 +9,7 @@ rate of the claim's year (:mod:`bilat.news.fx`).
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -79,6 +80,11 @@ _MONEY_SUFFIX = re.compile(
 _PERCENT = re.compile(r"(?<![\w.])" + _NUM + r"\s?(?P<unit>%|percent\b|per\s+cent\b|pct\b|percentage points?\b)")
 _FOLD_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "ten": 10}
 _FOLD = re.compile(r"\b(?P<n>two|three|four|five|six|ten|\d+(?:\.\d+)?)[- ]?fold\b", re.I)
+_PERCENT_RANGE = re.compile(
+    r"(?<![\w.])(?P<lo>\d+(?:\.\d+)?)\s?(?:-|–|to)\s?" + _NUM + r"\s?(?P<unit>%|percent\b|per\s+cent\b)"
+)
+_MULTIPLIED_BY = {"doubled": 2.0, "tripled": 3.0, "trebled": 3.0, "quadrupled": 4.0}
+_MULTIPLIED = re.compile(r"\b(" + "|".join(_MULTIPLIED_BY) + r")\b", re.I)
 _HEDGE_WORD = re.compile(r"(?<![a-z])(?:" + _alt(list(HEDGES)) + r")(?![a-z])")
 _HEDGE_BEFORE = re.compile(r"(?:\b(?:" + _alt([h for h in HEDGES if h[0].isalpha()]) + r")\s+|~\s*)+$", re.I)
 
@@ -96,6 +102,7 @@ class Amount:
     hedge: str | None  # the hedge family: about / nearly / over / under
     hedge_start: int  # where the hedge words begin (== start when unhedged)
     significant: float  # half of the last stated digit, in the value's units (rounding tolerance)
+    high: float | None = None  # upper bound of a range ("5-10 percent": value 5, high 10)
 
 
 def find_amounts(text: str) -> list[Amount]:
@@ -108,6 +115,10 @@ def find_amounts(text: str) -> list[Amount]:
     for m in _MONEY_SUFFIX.finditer(text):
         if not _overlaps(found, m.start(), m.end()):
             found.append(_money(text, m, SUFFIX[m.group("cur")]))
+    for m in _PERCENT_RANGE.finditer(text):
+        if not _overlaps(found, m.start(), m.end()):
+            low = _make(text, m.start(), m.end(), _number(m.group("lo")), "percent", None, _half_unit(m.group("lo")))
+            found.append(dataclasses.replace(low, high=_number(m.group("num"))))
     for m in _PERCENT.finditer(text):
         if not _overlaps(found, m.start(), m.end()):
             value = _number(m.group("num"))
@@ -117,6 +128,9 @@ def find_amounts(text: str) -> list[Amount]:
             raw = m.group("n").lower()
             value = float(_FOLD_WORDS.get(raw) or raw)
             found.append(_make(text, m.start(), m.end(), value, "multiple", None, 0.0))
+    for m in _MULTIPLIED.finditer(text):  # "almost doubled", "nearly tripled": a multiple that happened
+        if not _overlaps(found, m.start(), m.end()):
+            found.append(_make(text, m.start(), m.end(), _MULTIPLIED_BY[m.group(1).lower()], "multiple", None, 0.0))
     return sorted(found, key=lambda a: a.start)
 
 

@@ -17,7 +17,7 @@ from bilat.news.money import Amount
 from bilat.news.periods import period_label
 
 def apply_period(claim: Claim, periods: list, amount: Amount, published: dt.date | None,
-                  amounts: list[Amount]) -> None:
+                 amounts: list[Amount], sentence: str) -> None:
     """The part-year or fiscal period nearest the amount (within 80 characters, no other amount
     between them) dates the claim."""
     best = None
@@ -26,6 +26,8 @@ def apply_period(claim: Claim, periods: list, amount: Amount, published: dt.date
         lo, hi = (p.end, amount.hedge_start) if p.end <= amount.hedge_start else (amount.end, p.start)
         if any(lo <= a.start < hi for a in amounts if a is not amount and a.start != amount.start):
             continue
+        if p.start >= amount.end and (gap > 25 or re.search(r"(?:19|20)\d\d", sentence[amount.end : p.start])):
+            continue  # a period after the amount belongs to it only when it follows at once ("$2bn in H1")
         if gap <= 80 and (best is None or gap < best[0]):
             best = (gap, p)
     if best is None:
