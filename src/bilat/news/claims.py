@@ -136,6 +136,9 @@ def extract_claims(
     return sorted(claims, key=lambda c: c.start)
 
 
+_FLOW_VERB_BEFORE = re.compile(
+    r"\b(?:import|export|ship|sell|sold|bought|purchase)(?:ed|s|ped)?\s+(?:[a-z-]+\s+){0,2}?(?:worth\s+)?(?:of\s+)?$", re.I
+)
 _HEADLINE_FIGURE = re.compile(r"^(?!SOURCE:).*\b(?:trade|exports?|imports?)\b.*\d", re.I)
 
 
@@ -227,8 +230,9 @@ def _classify(
             return None  # "have doubled their sales to Asia": no measured flow named
         return _growth(claim, clause, left, right, pair, sentence_left)
 
-    other = _OTHER_HEAD.match(right)
-    if other or _OTHER_BEFORE.search(left):
+    flow_verb = _FLOW_VERB_BEFORE.search(left)  # "imported $11 billion worth of goods and services"
+    other = None if flow_verb else _OTHER_HEAD.match(right)
+    if other or (_OTHER_BEFORE.search(left) and not flow_verb):
         claim.about = re.sub(r"\s+", " ", other.group("phrase")).strip() if other else None
         source = re.search(r"\bfrom\s+(?:the\s+)?@([A-Z]{3,8})", right)
         target = re.match(r"^\s*(?:[a-z-]+\s+){0,3}?(?:in|into)\s+(?:the\s+)?@([A-Z]{3,8})", right)
