@@ -188,6 +188,7 @@ def _classify(
     )
     claim.unit = {"money": None, "percent": "percent", "multiple": "multiple"}[amount.unit]
     claim.value_high = amount.high
+    claim.truncated = amount.truncated
     scope = re.search(r"\bgoods and services\b|\bservices\b|\bgoods\b|\bmerchandise\b", clause, re.I)
     if scope:
         word = scope.group().lower()

@@ -83,6 +83,7 @@ class Claim:
     modality: str | None = None  # None = reported actual; "forecast", "projected_effect", "estimate"
     alt_values: list[dict[str, Any]] = field(default_factory=list)  # conversions in parentheses
     value_high: float | None = None  # upper bound of a range ("5-10 percent")
+    truncated: bool = False  # the text was cut inside the number's scale word ("€3 bi"): value assumes it
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -109,6 +110,8 @@ class Claim:
                 out[key] = getattr(self, key)
         if self.alt_values:
             out["alt_values"] = [dict(v) for v in self.alt_values]
+        if self.truncated:
+            out["truncated"] = True
         if self.hs_chapters:
             out["hs_chapters"] = list(self.hs_chapters)
         return out

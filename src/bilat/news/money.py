@@ -59,7 +59,7 @@ _NUM = (
 )
 _SCALE = (
     r"(?P<scale>lakh\s+crores?|trillion|billion|million|thousand|crores?|lakhs?|"
-    r"(?:tn|trn|tr|bn|bln|mn|mln|mio|cr)\b|[bmk]\b(?:\.(?=\s+[a-z]))?)"
+    r"(?:tn|trn|tr|bn|bln|mn|mln|mio|cr)\b|[bmk]\b(?:\.(?=\s+[a-z]))?|(?:tr|b|m)il?l?i?o?\Z)"
 )
 
 
@@ -103,6 +103,7 @@ class Amount:
     hedge_start: int  # where the hedge words begin (== start when unhedged)
     significant: float  # half of the last stated digit, in the value's units (rounding tolerance)
     high: float | None = None  # upper bound of a range ("5-10 percent": value 5, high 10)
+    truncated: bool = False  # the scale word was cut off at the end of the text ("€3 bi")
 
 
 def find_amounts(text: str) -> list[Amount]:
@@ -138,9 +139,13 @@ def _money(text: str, m: re.Match[str], currency: str) -> Amount:
     number = m.group("num")
     scale_word = (m.group("scale") or "").rstrip(".").lower()
     scale_word = re.sub(r"\s+", " ", scale_word)
+    truncated = scale_word not in SCALES and bool(scale_word)
+    if truncated:  # "€3 bi" at the very end of a text the archive cut: the obvious word
+        scale_word = next((w for w in ("trillion", "billion", "million") if w.startswith(scale_word)), "")
     scale = SCALES.get(scale_word, 1.0)
     value = float(f"{_number(number) * scale:.12g}")  # 1.08 * 1e12 is not exactly 1.08e12
-    return _make(text, m.start(), m.end(), value, "money", currency, _half_unit(number) * scale)
+    amount = _make(text, m.start(), m.end(), value, "money", currency, _half_unit(number) * scale)
+    return dataclasses.replace(amount, truncated=True) if truncated else amount
 
 
 def _make(text: str, start: int, end: int, value: float, unit: str, currency: str | None, half: float) -> Amount:
