@@ -15,6 +15,7 @@ from bilat.news.cleaning import CleanText, clean
 from bilat.news.mentions import country_refs, main_pair
 from bilat.news.model import Article, CountryRef, DateRef, Extraction
 from bilat.news.pubdate import publication_date
+from bilat.news.tables import table_claims
 from bilat.news.targets import extract_targets, resolve_previous
 from bilat.news.text import sentences
 
@@ -36,6 +37,7 @@ def extract(article: Article | str, published: dt.date | None = None) -> Extract
     sents = sentences(view.text)
     targets, reserved = extract_targets(view.text, sents, refs, pair, published)
     claims = drop_restated(extract_claims(view.text, sents, refs, pair, published, reserved), targets, published)
+    claims = sorted(claims + table_claims(view.text, refs, pair), key=lambda c: c.start)
     resolve_previous(targets, claims)
     agreements = refine_agreements(view.text, sents, refs, pair, published,
                                    extract_agreements(view.text, sents, refs, pair, published))
