@@ -51,6 +51,18 @@ STATUSES = ("signed", "talks_launched", "negotiations_launched", "negotiating", 
             "agreed_to_sign_early", "in_force", "pending")
 
 
+def vocabulary() -> dict[str, Any]:
+    """The codes the JSON output uses, with display labels (printed by ``news show --format json``)."""
+    return {
+        "agreement_type": [{"code": c, "label": label} for c, label in AGREEMENT_TYPES.items()],
+        "agreement_status": list(STATUSES),
+        "claim_measure": list(CLAIM_MEASURES),
+        "claim_measure_bilat": list(EXTRA_MEASURES),
+        "claim_modality": list(MODALITIES),
+        "target_kind": list(TARGET_KINDS),
+    }
+
+
 def type_code(label: str | None) -> str:
     """Stable code for an internal agreement label ("MoU" -> ``mou``, "protocols" -> ``protocol``)."""
     if not label:
