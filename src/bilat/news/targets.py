@@ -29,7 +29,7 @@ _NOUN = (
 _WHAT = (
     r"(?P<what>(?:(?:the|their|its|our|bilateral|two-way|annual|total)\s+)*" + _NOUN
     + r"(?:\s+(?:between\s+the\s+(?:two\s+)?countries|between\s+(?:the\s+)?[A-Z][\w.]+(?:\s[A-Z]\w+)?\s+and\s+(?:the\s+)?"
-    r"[A-Z][\w.]+(?:\s[A-Z]\w+)?|with\s+(?:the\s+)?[A-Z][\w.]+(?:\s[A-Z]\w+)?|to\s+(?:the\s+)?[A-Z][\w.]+(?:\s[A-Z]\w+)?))?)"
+    r"[A-Z][\w.]+(?:\s[A-Z]\w+)?|with\s+(?:the\s+)?[A-Z][\w.]+(?:\s[A-Z]\w+)?|to\s+(?:the\s+)?(?![A-Z]{1,3}\$|U\.S\.\$)[A-Z][\w.]+(?:\s[A-Z]\w+)?))?)"
 )
 _BY_YEAR = r"(?:\s+(?:by|before|within|in)\s+(?:the\s+end\s+of\s+)?(?P<year>(?:19|20)\d\d))?"
 _MULT_WORDS = {"double": 2, "doubling": 2, "doubled": 2, "triple": 3, "tripling": 3, "tripled": 3, "treble": 3,
