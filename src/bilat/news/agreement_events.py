@@ -32,6 +32,7 @@ FTA_NAME = re.compile(
     r"|\b" + _ACRONYM.replace("SPA|", "").replace("|STIP|ETP", "") + r"s?\b",
     re.I,
 )
+_SIGNED = re.compile(r"\b(?:signed|signs?|signing|inked|inks?|sealed|initial(?:l)?ed|exchanged|approved|adopted)\b", re.I)
 _ACRONYM_RE = re.compile(r"\b" + _ACRONYM + r"\b")
 COOP_NAME = re.compile(
     r"\b(?:strategic\s+partnership\s+agreements?|cooperation\s+(?:agreements?|accords?)|investment\s+agreements)\b", re.I
@@ -93,6 +94,9 @@ def refine_agreements(
     """Type, status and merge the records of :func:`bilat.news.agreements.extract_agreements`."""
     for a in agreements:
         name = view[a.start : a.end]
+        sent = next((x for x in sents if x.start <= a.start < x.end), None)
+        if a.status is None and sent is not None and not _SIGNED.search(sent.text):
+            a.status = status_of(sent.text, False)  # "launched negotiations on an FTA": not a signing
         if a.count is not None and COOP_NAME.search(name):
             a.type = "cooperation agreement"  # "34 investment agreements"
         elif FTA_NAME.fullmatch(name) or COOP_NAME.fullmatch(name) or FINANCE_NAME.fullmatch(name):
@@ -110,7 +114,6 @@ def refine_agreements(
         a.acronym = _acronym_near(view, a.end) or (
             _base_acronym(name) if _ACRONYM_RE.fullmatch(name) else None)
         if len(pair) == 2 and len(a.parties) != 1:
-            sent = next((x for x in sents if x.start <= a.start < x.end), None)
             if sent is not None:  # a third country named in the sentence is a party only next to the name
                 a.parties = _parties(view, sent, refs, pair, a.start - sent.start, a.end - sent.start)
     records = list(agreements)

@@ -252,6 +252,10 @@ def classify(targets: list[Target], sents: list[Sentence], published: dt.date | 
 
 
 def _same_goal(a: Target, b: Target) -> bool:
+    complementary = (a.multiplier is None) != (b.multiplier is None) and (a.target_value is None) != (
+        b.target_value is None)
+    if complementary and a.by_year is not None and a.by_year == b.by_year and a.measure == b.measure:
+        return True  # "double trade by 2030" then "reach $8 billion by 2030": one goal, two wordings
     if a.multiplier is not None and b.multiplier is not None and a.multiplier == b.multiplier:
         return a.by_year is None or b.by_year is None or a.by_year == b.by_year
     if a.target_value is not None and b.target_value is not None and a.currency == b.currency:
