@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 SCALES = {
     "trillion": 1e12, "tn": 1e12, "tr": 1e12, "trn": 1e12,
@@ -108,6 +109,17 @@ class Amount:
 
 def find_amounts(text: str) -> list[Amount]:
     """Money, percentages and multiples in ``text``, left to right, non-overlapping."""
+    return list(_cached_amounts(text))
+
+
+@lru_cache(maxsize=32)
+def _cached_amounts(text: str) -> tuple[Amount, ...]:
+    """Cached for the last few texts: the extractors of one article ask about the same sentence
+    several times (claims, their years, targets); the cache is too small to carry across articles."""
+    return tuple(_find_amounts(text))
+
+
+def _find_amounts(text: str) -> list[Amount]:
     found: list[Amount] = []
     for m in _MONEY_PREFIX.finditer(text):
         if m.group("cur") in _NEEDS_SCALE and not m.group("scale"):
