@@ -122,3 +122,16 @@ def test_a_flattened_table_of_figures_is_read_as_claims() -> None:
         (2018, "trade", "PER", "JPN", 530.5e6), (2019, "exports", "PER", "JPN", 305e6),
         (2019, "trade", "PER", "JPN", 540e6),
     ]
+
+
+def test_similar_deals_with_third_countries_get_their_own_records() -> None:
+    text = ("Peru and Japan signed a currency swap deal on Monday. Japan has clinched similar swap deals with "
+            "Chile and Mexico, the central bank said.")
+    parties = sorted(sorted(a["parties"]) for a in _agreements(text))
+    assert parties == [["CHL", "JPN"], ["JPN", "MEX"], ["JPN", "PER"]]
+    assert {a["type"] for a in _agreements(text)} == {"other"}
+
+
+def test_a_named_partnership_signed_is_an_agreement() -> None:
+    (a,) = _agreements("Peru and Japan signed an Enhanced Trade Partnership on Monday.")
+    assert (a["type"], a["type_detail"]) == ("other", "partnership")

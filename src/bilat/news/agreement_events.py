@@ -147,9 +147,48 @@ def refine_agreements(
                                    acronym=acronym, date=_date(sent, published))
                 record._new = True
                 records.append(record)
+    records += _third_parties(view, sents, refs, pair, records)
     merged = _merge(records)
     _default_dates(merged, sents, published)
     return merged
+
+
+_WITH_LIST = re.compile(
+    r"\b(?P<name>(?:similar\s+|other\s+)?(?:[\w-]+\s+){0,2}?(?:deals|agreements|MOUs|MoUs|memorand(?:a|ums)"
+    r"(?:\s+of\s+understanding)?|pacts|accords|arrangements))\s+with\s+(?P<list>[^.;:]*)", re.I)
+
+
+def _third_parties(view: str, sents: list[Sentence], refs: list[CountryRef], pair: list[str],
+                   records: list[Agreement]) -> list[Agreement]:
+    """ "It clinched similar swap deals with the UAE and Malaysia": one record per third country,
+    with the article's main actor (the pair member the sentence names, else its first party)."""
+    out: list[Agreement] = []
+    if len(pair) != 2:
+        return out
+    for sent in sents:
+        if sent.headline or not SIGN.search(sent.text):
+            continue
+        text = tagged(view, sent.start, sent.end, refs)
+        for m in _WITH_LIST.finditer(text):
+            others = [c for c in re.findall(r"@([A-Z]{3,8})", m.group("list")) if pair_side(c, pair) not in pair]
+            if not others:
+                continue
+            named = [c for c in re.findall(r"@([A-Z]{3,8})", text[: m.start()]) if c in pair]
+            actor = named[0] if named else pair[0]
+            name = re.sub(r"@[A-Z]{3,8}", "", m.group("name"))
+            start, end = _locate(view, sent, name)
+            kind = "other" if FINANCE_NAME.search(name) or re.search(r"swap", name, re.I) else (
+                "MoU" if re.search(r"(?i)\bmou|memorand", name) else "agreement")
+            for country in dict.fromkeys(others):
+                if any(set(r.parties) == {actor, country} for r in records + out):
+                    continue
+                out.append(Agreement(text="", start=start, end=end, type=kind, parties=[actor, country]))
+    return out
+
+
+def _locate(view: str, sent: Sentence, name: str) -> tuple[int, int]:
+    at = view.find(name.strip(), sent.start, sent.end)
+    return (at, at + len(name.strip())) if at >= 0 else (sent.start, sent.end)
 
 
 def _default_dates(records: list[Agreement], sents: list[Sentence], published: dt.date | None) -> None:
@@ -190,9 +229,11 @@ def _parties(view: str, sent: Sentence, refs: list[CountryRef], pair: list[str],
     outside = [c for c in named if c not in pair]
     if not outside or not pair:
         return list(pair)
-    if len(named) >= 2:
-        return named[:2]
-    return [pair[0], outside[0]]
+    if len(named) >= 2 and not (with_ and with_.group().lstrip(") (").startswith("with")):
+        return named[:2]  # "between Chile and Mexico", "the Chile-Mexico FTA"
+    inside = [c for c in re.findall(r"@([A-Z]{3,8})", tagged(view, sent.start, sent.start + start, refs))
+              if c in pair]
+    return [inside[0] if inside else pair[0], outside[0]]  # "an FTA with Chile (and Mexico)": the actor and the first
 
 
 def _same(records: list[Agreement], parties: list[str], kind: str, acronym: str | None) -> Agreement | None:

@@ -39,11 +39,12 @@ TYPES: list[tuple[str, str]] = [
     (r"(?:double )?tax(?:ation)? (?:treaty|treaties|agreements?)", "tax treaty"),
     (r"letters? of intent", "letter of intent"),
     (r"framework agreements?", "framework agreement"),
-    (r"cooperation (?:agreement|accord|pact)s?", "cooperation agreement"),
+    (r"cooperation (?:agreement|accord|pact)s?|strategic partnership(?: agreements?)?", "cooperation agreement"),
     (r"investment plans?", "investment plan"),
     (r"action plans?", "action plan"),
     (r"protocols?", "protocol"),
     (r"agreements?|accords?|pacts?|treaty|treaties|deals?", "agreement"),
+    (r"(?-i:(?:Enhanced |Comprehensive )?(?:Trade |Economic )?Partnership)", "partnership"),
     (r"plans?", "plan"),
 ]
 _TYPE_RE = re.compile(
@@ -51,7 +52,7 @@ _TYPE_RE = re.compile(
 )
 SIGN = re.compile(
     r"\b(?:signed|signs?|signing|inked|inks?|concluded|conclude|approved|approves?|adopted|adopts?|finali[sz]ed|"
-    r"launched|unveiled|initialled|initialed|exchanged|struck|sealed|issued)\b",
+    r"launched|unveiled|initialled|initialed|exchanged|struck|sealed|issued|released|clinched)\b",
     re.I,
 )
 _NOT_SIGNED = re.compile(
