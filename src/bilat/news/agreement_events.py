@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from bilat.news.agreements import _NOT_SIGNED, SIGN
+from bilat.news.agreements import _NOT_SIGNED, SIGN, _later_date
 from bilat.news.dates import find_dates
 from bilat.news.mentions import pair_side
 from bilat.news.model import Agreement, CountryRef, DateRef
@@ -54,7 +54,9 @@ _STATUS = [
         r"(?:negotiations|talks)\b|\bround\s+of\s+(?:negotiations|talks)\b|\bworking\s+on\b|\bnegotiating\b|"
         r"\b(?:negotiations|talks)\s+(?:on|for|to)\b", re.I)),
     ("talks_launched", re.compile(
-        r"\bcommit(?:ted|ment)?\s+to\b|\bplans?\s+(?:for|to)\b|\bfeasibility\s+study\b|"
+        r"\bcommit(?:ted|ting|ment)?\s+to\s+(?:negotiat|launch|start|begin|work|conclud|a|an)\w*\b|"
+        r"\bplans?\s+(?:for|to)\s+(?:(?:a|an|the|new|bilateral|comprehensive)\s+)*(?:trade|free|FTA|BTA|negotiat|launch|"
+        r"start|economic)\w*|\bfeasibility\s+study\b|"
         r"\bagreed\s+to\s+(?:begin|start|launch)\b|\blaunch(?:ed)?\s+(?:a|an|the)\b", re.I)),
 ]
 
@@ -97,6 +99,8 @@ def refine_agreements(
         sent = next((x for x in sents if x.start <= a.start < x.end), None)
         if a.status is None and sent is not None and not _SIGNED.search(sent.text):
             a.status = status_of(sent.text, False)  # "launched negotiations on an FTA": not a signing
+            if a.status is not None and a.date is None:
+                a.date = _date(sent, published, years=True)
         if a.count is not None and COOP_NAME.search(name):
             a.type = "cooperation agreement"  # "34 investment agreements"
         elif FTA_NAME.fullmatch(name) or COOP_NAME.fullmatch(name) or FINANCE_NAME.fullmatch(name):
@@ -133,6 +137,8 @@ def refine_agreements(
                 parties = _parties(view, sent, refs, pair, m.start(), m.end())
                 found = _same(records, parties, kind, acronym)
                 if found is not None:
+                    if found.date is None:
+                        found.date = _date(sent, published)
                     if found.status is None and getattr(found, "_new", False) and status in (
                             "negotiations_launched", "agreed_in_principle", "in_force"):
                         found.status = status
@@ -144,10 +150,10 @@ def refine_agreements(
                 if status is None and not signing and not specific:
                     continue  # "with every free trade agreement": a generic mention
                 record = Agreement(text="", start=start, end=end, type=kind, parties=parties, status=status,
-                                   acronym=acronym, date=_date(sent, published))
+                                   acronym=acronym, date=_date(sent, published, years=True))
                 record._new = True
                 records.append(record)
-    records += _third_parties(view, sents, refs, pair, records)
+    records += _third_parties(view, sents, refs, pair, records, published)
     merged = _merge(records)
     _default_dates(merged, sents, published)
     return merged
@@ -159,7 +165,7 @@ _WITH_LIST = re.compile(
 
 
 def _third_parties(view: str, sents: list[Sentence], refs: list[CountryRef], pair: list[str],
-                   records: list[Agreement]) -> list[Agreement]:
+                   records: list[Agreement], published: dt.date | None) -> list[Agreement]:
     """ "It clinched similar swap deals with the UAE and Malaysia": one record per third country,
     with the article's main actor (the pair member the sentence names, else its first party)."""
     out: list[Agreement] = []
@@ -182,7 +188,8 @@ def _third_parties(view: str, sents: list[Sentence], refs: list[CountryRef], pai
             for country in dict.fromkeys(others):
                 if any(set(r.parties) == {actor, country} for r in records + out):
                     continue
-                out.append(Agreement(text="", start=start, end=end, type=kind, parties=[actor, country]))
+                out.append(Agreement(text="", start=start, end=end, type=kind, parties=[actor, country],
+                                     date=_date(sent, published, years=True)))
     return out
 
 
@@ -208,14 +215,29 @@ def _default_dates(records: list[Agreement], sents: list[Sentence], published: d
                                      published.replace(day=1), "month", True)
 
 
-def _date(sent: Sentence, published: dt.date | None) -> DateRef | None:
-    dates = [d for d in find_dates(sent.text, published) if d.precision != "year"]
-    if not dates:
+_IN_YEAR = re.compile(r"\b(?:in|since|during)\s+(?P<year>(?:19|20)\d\d)\b|\b(?P<last>last|this)\s+year\b", re.I)
+
+
+def _date(sent: Sentence, published: dt.date | None, years: bool = False) -> DateRef | None:
+    """The sentence's first date (not a later milestone such as "enters into force on ..."); with
+    ``years``, a bare year ("launched in 2020", "last year") when it names no day or month."""
+    dates = [d for d in find_dates(sent.text, published) if d.precision != "year" and not _later_date(sent.text, d)]
+    if dates:
+        d = dates[0]
+        return DateRef(d.text, d.start + sent.start, d.end + sent.start, d.value, d.precision, d.relative)
+    m = _IN_YEAR.search(sent.text) if years else None
+    if m is None:
         return None
-    d = dates[0]
-    return DateRef(d.text, d.start + sent.start, d.end + sent.start, d.value, d.precision, d.relative)
+    if m.group("year"):
+        value = dt.date(int(m.group("year")), 1, 1)
+    elif published is not None:
+        value = dt.date(published.year - (1 if m.group("last").lower() == "last" else 0), 1, 1)
+    else:
+        return None
+    return DateRef(m.group(), m.start() + sent.start, m.end() + sent.start, value, "year", m.group("year") is None)
 
 
+_ADJACENT = re.compile(r"@([A-Z]{3,8})(?:\s*[-–/]\s*@([A-Z]{3,8}))?(?:['’]s)?\s+(?:[\w-]+\s+){0,2}$")
 _WITH = re.compile(r"^\)?(?:\s*\([^)]*\))?\s+(?:with|between)\s+(?:the\s+)?@([A-Z]{3,8})(?:\s+and\s+(?:the\s+)?@([A-Z]{3,8}))?")
 
 
@@ -224,7 +246,8 @@ def _parties(view: str, sent: Sentence, refs: list[CountryRef], pair: list[str],
     before = tagged(view, max(sent.start, sent.start + start - 40), sent.start + start, refs)
     after = tagged(view, sent.start + end, min(sent.end, sent.start + end + 40), refs)
     with_ = _WITH.match(after)
-    near = [c for c in with_.groups() if c] if with_ else re.findall(r"@([A-Z]{3,8})", before)
+    adjacent = _ADJACENT.search(before)  # "the Chile-Mexico FTA", "a Chilean free trade agreement"
+    near = [c for c in with_.groups() if c] if with_ else ([c for c in adjacent.groups() if c] if adjacent else [])
     named = list(dict.fromkeys(pair_side(c, pair) for c in near))
     outside = [c for c in named if c not in pair]
     if not outside or not pair:

@@ -261,7 +261,7 @@ def _fill_event(
     parties: bool = True,
 ) -> None:
     text = sent.text
-    dates = [d for d in find_dates(text, published) if not _is_year_only(d)]
+    dates = [d for d in find_dates(text, published) if not _is_year_only(d) and not _later_date(text, d)]
     if dates and (event.date is None or _specificity(dates[0]) > _specificity(event.date)):
         event.date = _shift(dates[0], sent.start)
     place = _PLACE.search(text)
@@ -295,6 +295,18 @@ def _fill_event(
         event.parties = list(pair)
 
 
+_LATER = re.compile(r"\b(?:force|effect|from|until|till|by|starting|start|begin|next|in\s+time\s+for)\s+(?:on\s+|in\s+)?$", re.I)
+
+
+#: "… after the Brexit process ended in January": the date of another event in the sentence
+_OTHER_EVENT = re.compile(r"\b(?:ended|began|started|since|after|before|expired|took\s+office)\s+(?:in\s+|on\s+)?$", re.I)
+
+
+def _later_date(text: str, d: DateRef) -> bool:
+    """ "will enter into force on 1 January", "from January": a later milestone, not the signing date."""
+    return _LATER.search(text[max(0, d.start - 30) : d.start]) is not None
+
+
 def _is_year_only(d: DateRef) -> bool:
     return d.precision == "year"
 
@@ -313,7 +325,8 @@ def _details(agreement: Agreement, sent: Sentence, published: dt.date | None) ->
     if m and agreement.duration_years is None:
         raw = (m.group("n") or m.group("m")).lower()
         agreement.duration_years = float(raw) if raw.isdigit() else float(_NUMBER_WORDS.get(raw, 0)) or None
-    dates = [_shift(d, sent.start) for d in find_dates(text, published) if not _is_year_only(d)]
+    dates = [_shift(d, sent.start) for d in find_dates(text, published) if not _is_year_only(d)
+             and not _later_date(text, d) and not _OTHER_EVENT.search(text[max(0, d.start - 30) : d.start])]
     if dates and agreement.date is not None and _specificity(dates[0]) > _specificity(agreement.date):
         agreement.date = dates[0]
     elif dates and agreement.date is None and _specificity(dates[0]) >= 2:

@@ -180,6 +180,7 @@ def _classify(
     c_left, c_right = _clause_bounds(sent.text, amount.hedge_start, amount.end)
     left = tagged(view, s0 + c_left, s0 + amount.hedge_start, refs)
     right = tagged(view, s0 + amount.end, s0 + c_right, refs)
+    right = re.sub(r"^\s*\([^()]{0,40}\)", "", right)  # "27 billion reais (US$4.8 billion) of investment"
     clause = left + " " + cues.AMOUNT + " " + right
     sentence_left = tagged(view, s0, s0 + amount.hedge_start, refs)
     claim = Claim(

@@ -41,7 +41,8 @@ def apply_period(claim: Claim, periods: list, amount: Amount, published: dt.date
 
 
 CONVERSION_BETWEEN = re.compile(
-    r"^\s*(?:[(\[]\s*(?:about|approximately|around|some|roughly|nearly|or|equivalent\s+to|US)?\s*|or\s+|/\s*)$", re.I
+    r"^\s*(?:[(\[]\s*(?:about|approximately|around|some|roughly|nearly|or|equivalent\s+to|US)?\s*|or\s+|/\s*|"
+    r"\)?,\s*(?:an?\s+)?(?:equivalent\s+(?:of|to)|or\s+(?:about|around|some)?|i\.e\.)\s*)$", re.I
 )
 
 
