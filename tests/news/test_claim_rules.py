@@ -114,3 +114,14 @@ def test_us_dollars_is_a_currency_not_a_mention_of_the_united_states() -> None:
     result = extract("Peru and Japan traded goods worth 5 billion U.S. dollars in 2019.", published=PUB)
     assert result.countries == ["PER", "JPN"]
     assert [m.iso3 for m in result.mentions] == ["PER", "JPN"]
+
+
+def test_a_year_ending_in_june_is_a_fiscal_year() -> None:
+    c = _one("Peru and Japan met. In the year to June 2016, exports to Japan were worth $2 billion.")
+    assert (c.year, c.period) == (2015, "FY2015-16")
+
+
+def test_number_words_ranges_and_bare_crore() -> None:
+    found = [(a.text, a.value, a.currency) for a in find_amounts("between three billion and five billion reais")]
+    assert found == [("three billion", 3e9, "BRL"), ("five billion reais", 5e9, "BRL")]
+    assert [(a.value, a.currency) for a in find_amounts("a 12,000 crore plan for 3 crore people")] == [(1.2e11, "INR")]

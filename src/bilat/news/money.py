@@ -41,7 +41,8 @@ SUFFIX = {
     "rupees": "INR", "yuan": "CNY", "renminbi": "CNY", "won": "KRW", "dirhams": "AED", "dong": "VND",
     "Australian dollars": "AUD", "Canadian dollars": "CAD", "New Zealand dollars": "NZD", "reais": "BRL",
     "real": "BRL", "rand": "ZAR", "naira": "NGN", "riyals": "SAR", "ringgit": "MYR", "rupiah": "IDR", "lira": "TRY",
-    "liras": "TRY", "pesos": "MXN", "Egyptian pounds": "EGP", "Swiss francs": "CHF",
+    "liras": "TRY", "pesos": "MXN", "Egyptian pounds": "EGP", "Swiss francs": "CHF", "Japanese yen": "JPY",
+    "Chinese yuan": "CNY", "Indian rupees": "INR", "Korean won": "KRW", "UAE dirhams": "AED",
 }
 
 #: Hedge words, and the tolerance family each belongs to (see :mod:`bilat.news.check`).
@@ -81,6 +82,18 @@ _MONEY_SUFFIX = re.compile(
 _PERCENT = re.compile(r"(?<![\w.])" + _NUM + r"\s?(?P<unit>%|percent\b|per\s+cent\b|pct\b|percentage points?\b)")
 _FOLD_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "ten": 10}
 _FOLD = re.compile(r"\b(?P<n>two|three|four|five|six|ten|\d+(?:\.\d+)?)[- ]?fold\b", re.I)
+_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+          "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100}
+_WORD_MONEY = re.compile(
+    r"(?<![\w-])(?P<w>" + "|".join(_WORDS) + r")\s+(?P<scale>trillion|billion|million)\s+(?P<cur>"
+    + _alt(list(SUFFIX)) + r")\b", re.I
+)
+_RANGE_LOW = re.compile(
+    r"\bbetween\s+(?P<low>(?P<n>" + "|".join(_WORDS) + r"|\d+(?:\.\d+)?)\s+(?P<scale>trillion|billion|million))\s+and\s+$",
+    re.I,
+)
+_BARE_CRORE = re.compile(r"(?<![\w$£€¥₹.,])" + _NUM + r"\s?(?P<scale>lakh\s+crores?|crores?)\b(?!\s+(?:people|"
+                         r"households|farmers|users|tonnes|jobs|voters|families|accounts|litres|units))")
 _PERCENT_RANGE = re.compile(
     r"(?<![\w.])(?P<lo>\d+(?:\.\d+)?)\s?(?:-|–|to)\s?" + _NUM + r"\s?(?P<unit>%|percent\b|per\s+cent\b)"
 )
@@ -128,6 +141,21 @@ def _find_amounts(text: str) -> list[Amount]:
     for m in _MONEY_SUFFIX.finditer(text):
         if not _overlaps(found, m.start(), m.end()):
             found.append(_money(text, m, SUFFIX[m.group("cur")]))
+    for m in _WORD_MONEY.finditer(text):  # "six billion reais", "two trillion yen"
+        if not _overlaps(found, m.start(), m.end()):
+            value = _WORDS[m.group("w").lower()] * SCALES[m.group("scale").lower()]
+            found.append(_make(text, m.start(), m.end(), value, "money", SUFFIX[m.group("cur")],
+                               SCALES[m.group("scale").lower()] / 2))
+    for upper in [a for a in found if a.unit == "money"]:  # "between two billion and six billion reais"
+        m = _RANGE_LOW.search(text, max(0, upper.hedge_start - 40), upper.hedge_start)
+        if m and not _overlaps(found, m.start("low"), m.end("low")):
+            raw = m.group("n").lower()
+            number = _WORDS.get(raw) or _number(raw)
+            scale = SCALES[m.group("scale").lower()]
+            found.append(_make(text, m.start("low"), m.end("low"), number * scale, "money", upper.currency, scale / 2))
+    for m in _BARE_CRORE.finditer(text):  # "35,000 crore": Indian rupees unless a currency is written
+        if not _overlaps(found, m.start(), m.end()):
+            found.append(_money(text, m, "INR"))
     for m in _PERCENT_RANGE.finditer(text):
         if not _overlaps(found, m.start(), m.end()):
             low = _make(text, m.start(), m.end(), _number(m.group("lo")), "percent", None, _half_unit(m.group("lo")))

@@ -4,7 +4,8 @@ A figure for part of a year is not an annual figure: the fact-check must not com
 in the first half" with the year's total. So a claim keeps its calendar ``year`` and, beside it,
 a ``period`` in one of these forms (the corpus's):
 
-* fiscal years: ``FY2013-14`` (the claim's year is the first calendar year, 2013);
+* fiscal years: ``FY2013-14`` (the claim's year is the first calendar year, 2013); a year to
+  June 2016 ("the June 2016 year") is ``FY2015-16``;
 * halves and quarters: ``2020-H1``, ``2017-Q1``;
 * month ranges: ``2005-01..2005-08`` ("January-August", "the first eight months");
 * year to date: ``2020-YTD``.
@@ -39,6 +40,13 @@ _FIRST_MONTHS = re.compile(r"\bfirst\s+(?P<n>two|three|four|five|six|seven|eight
 _MONTH_RANGE = re.compile(
     r"\b(?P<m1>" + _MONTH + r")\.?\s*(?:[-–]|to|through|and)\s*(?P<m2>" + _MONTH + r")\.?(?:,?\s+" + _Y + r")?\b"
 )
+#: a year that ends in another month than December: "the year to June 2016", "the June 2016 year"
+_ENDING_YEAR = re.compile(
+    r"\b(?:(?:year|twelve\s+months|12\s+months)\s+(?:to|ended|ending|through)\s+(?:the\s+end\s+of\s+)?"
+    r"(?P<m1>January|February|March|April|May|June|July|August|September|October|November)(?:\s+\d{1,2})?,?\s+"
+    r"(?P<y1>(?:19|20)\d\d)|(?P<m2>January|February|March|April|May|June|July|August|September|October|November)\s+"
+    r"(?P<y2>(?:19|20)\d\d)\s+year)\b", re.I,
+)
 _YTD = re.compile(r"\b(?:year[- ]to[- ]date|so\s+far\s+this\s+year)\b", re.I)
 
 
@@ -66,6 +74,9 @@ def find_periods(text: str) -> list[Period]:
             out.append(Period(m.start(), m.end(), f"FY{y1}-{m.group('s2')}", y1, None, True))
         else:
             out.append(Period(m.start(), m.end(), f"FY{m.group('fy')}", int(m.group("fy")), None, True))
+    for m in _ENDING_YEAR.finditer(text):  # a fiscal year: its first calendar year, as "FY2015-16"
+        end_year = int(m.group("y1") or m.group("y2"))
+        out.append(Period(m.start(), m.end(), f"FY{end_year - 1}-{end_year % 100:02d}", end_year - 1, None, True))
     for m in _HALF.finditer(text):
         n = 1 if (m.group("o") or "").lower() == "first" or (m.group("h") or "").upper() == "H1" else 2
         out.append(_with_year(m, f"{{y}}-H{n}"))
