@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from bilat.news import cues
+import bilat.news.cues as cues
 from bilat.news.dates import point_years
 from bilat.news.direction import WHOLE_BEFORE, cue_after, settle_direction
 from bilat.news.periods import find_periods

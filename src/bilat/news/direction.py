@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from bilat.news import cues
+import bilat.news.cues as cues
 from bilat.news.mentions import pair_side
 from bilat.news.model import Claim
 

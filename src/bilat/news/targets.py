@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from bilat.news import cues
+import bilat.news.cues as cues
 from bilat.news.model import CountryRef, Target
 from bilat.news.money import find_amounts
 from bilat.news.target_shapes import classify, extra_targets, merge_restatements
