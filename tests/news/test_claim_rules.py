@@ -125,3 +125,18 @@ def test_number_words_ranges_and_bare_crore() -> None:
     found = [(a.text, a.value, a.currency) for a in find_amounts("between three billion and five billion reais")]
     assert found == [("three billion", 3e9, "BRL"), ("five billion reais", 5e9, "BRL")]
     assert [(a.value, a.currency) for a in find_amounts("a 12,000 crore plan for 3 crore people")] == [(1.2e11, "INR")]
+
+
+def test_direction_follows_the_goods_whatever_the_wording() -> None:
+    cases = {
+        "In 2019 Japan sold Peru $2 billion of cars.": ("JPN", "PER"),
+        "In 2019 Peru bought $3 billion of machinery from Japan.": ("JPN", "PER"),
+        "Peruvian shipments to Japan reached $1.2 billion in 2019.": ("PER", "JPN"),
+        "Japan's imports from Peru rose to $4 billion in 2019.": ("PER", "JPN"),
+        "Sales of Japanese cars to Peru hit $900 million in 2019.": ("JPN", "PER"),
+        "Japanese purchases of Peruvian copper totalled $5 billion in 2019.": ("PER", "JPN"),
+        "The export of Peruvian fish to Japan was $700 million in 2019.": ("PER", "JPN"),
+    }
+    for sentence, direction in cases.items():
+        c = _one("Peru and Japan met. " + sentence)
+        assert (c.from_, c.to) == direction, sentence
