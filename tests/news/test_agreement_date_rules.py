@@ -30,7 +30,7 @@ def test_a_deal_between_a_bloc_and_a_country_is_not_read_as_one_with_a_member() 
     text = ("The EU and Peru signed a free trade agreement on Monday in Lima. France and Spain welcomed "
             "the pact, and the EU said the agreement removes most duties.")
     (a,) = _agreements(text)
-    assert set(a["parties"]) == {"EUU", "PER"} and a["type"] == "fta"
+    assert set(a["parties"]) == {"EUU", "PER"} and a["type_code"] == "fta"
 
 
 # --- agreements ----------------------------------------------------------------------------------
@@ -39,7 +39,7 @@ def test_one_agreement_named_by_its_acronym_later_is_one_record() -> None:
     text = ("Peru and Japan signed a Comprehensive Economic Partnership Agreement (CEPA) on Monday. "
             "The CEPA cuts tariffs on fish. Officials said the deal would take effect next year.")
     (a,) = _agreements(text)
-    assert (a["type"], a["acronym"], a["date"]) == ("fta", "CEPA", "2021-06-14")
+    assert (a["type_code"], a["acronym"], a["date"]) == ("fta", "CEPA", "2021-06-14")
 
 
 def test_two_agreements_with_different_acronyms_stay_two() -> None:
@@ -59,7 +59,7 @@ def test_pending_events_are_kept_with_a_status() -> None:
     for text, status in cases.items():
         got = _agreements(text)
         assert [a["status"] for a in got] == [status], (text, got)
-        assert got[0]["type"] == "fta"
+        assert got[0]["type_code"] == "fta"
 
 
 def test_a_generic_mention_of_free_trade_is_not_an_agreement() -> None:
@@ -129,9 +129,9 @@ def test_similar_deals_with_third_countries_get_their_own_records() -> None:
             "Chile and Mexico, the central bank said.")
     parties = sorted(sorted(a["parties"]) for a in _agreements(text))
     assert parties == [["CHL", "JPN"], ["JPN", "MEX"], ["JPN", "PER"]]
-    assert {a["type"] for a in _agreements(text)} == {"other"}
+    assert {a["type_code"] for a in _agreements(text)} == {"other"}
 
 
 def test_a_named_partnership_signed_is_an_agreement() -> None:
     (a,) = _agreements("Peru and Japan signed an Enhanced Trade Partnership on Monday.")
-    assert (a["type"], a["type_detail"]) == ("other", "partnership")
+    assert (a["type_code"], a["type"]) == ("other", "partnership")

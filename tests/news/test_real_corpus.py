@@ -33,7 +33,7 @@ def test_every_corpus_article_extracts_with_spans_and_codes(corpus: list[Path]) 
             assert article.text[record.start : record.end] == record.text, (path.name, record)
         for a in result.agreements:
             data = a.to_dict()
-            assert data["type"] in AGREEMENT_TYPES and data["status"] in STATUSES, (path.name, data)
+            assert data["type_code"] in AGREEMENT_TYPES and data["status"] in STATUSES, (path.name, data)
         assert all(c.measure in CLAIM_MEASURES + EXTRA_MEASURES for c in result.claims), path.name
         assert all(t.kind in TARGET_KINDS for t in result.targets), path.name
         layout = gold_layout(result)

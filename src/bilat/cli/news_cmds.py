@@ -121,6 +121,9 @@ def _print_json(stored, records: list[dict]) -> None:
     extraction = stored.extraction.to_dict()
     extraction.pop("mentions", None)
     extraction.pop("noise", None)
+    for agreement in extraction["agreements"]:  # the stable code first, the wording beside it
+        agreement["type_detail"] = agreement["type"]
+        agreement["type"] = agreement.pop("type_code")
     published = stored.article.published
     payload = {
         "id": stored.id,

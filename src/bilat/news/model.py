@@ -238,9 +238,9 @@ class Agreement:
             "text": self.text,
             "start": self.start,
             "end": self.end,
-            "type": code,
+            "type": self.type,  # the label as the text suggests it ("MoU", "protocols"); stable code below
+            "type_code": code,
             "type_label": AGREEMENT_TYPES[code],
-            "type_detail": self.type,
             "parties": list(self.parties),
             "signatories": list(self.signatories),
             "place": self.place,
