@@ -135,3 +135,10 @@ def test_similar_deals_with_third_countries_get_their_own_records() -> None:
 def test_a_named_partnership_signed_is_an_agreement() -> None:
     (a,) = _agreements("Peru and Japan signed an Enhanced Trade Partnership on Monday.")
     assert (a["type_code"], a["type"]) == ("other", "partnership")
+
+
+def test_a_line_break_inside_a_sentence_does_not_cut_it() -> None:
+    text = ("Peru and Japan signed a currency swap deal on Monday, the bank said in a long statement.\n"
+            "Japan has clinched similar swap deals with Chile\nand Mexico in recent years, it added.")
+    parties = sorted(sorted(a["parties"]) for a in _agreements(text))
+    assert ["JPN", "MEX"] in parties and ["CHL", "JPN"] in parties
