@@ -142,3 +142,9 @@ def test_a_line_break_inside_a_sentence_does_not_cut_it() -> None:
             "Japan has clinched similar swap deals with Chile\nand Mexico in recent years, it added.")
     parties = sorted(sorted(a["parties"]) for a in _agreements(text))
     assert ["JPN", "MEX"] in parties and ["CHL", "JPN"] in parties
+
+
+def test_an_instrument_marked_as_another_is_a_second_record() -> None:
+    text = ("Peru and Japan signed a loan agreement for a port on Monday. They also signed another loan "
+            "agreement for a railway. The loan agreement for the port runs for ten years.")
+    assert [a["type_code"] for a in _agreements(text)] == ["other", "other"]

@@ -154,7 +154,7 @@ def refine_agreements(
                 record._new = True
                 records.append(record)
     records += _third_parties(view, sents, refs, pair, records, published)
-    merged = _merge(records)
+    merged = _merge(records, view, sents)
     _default_dates(merged, sents, published)
     return merged
 
@@ -269,8 +269,9 @@ def _same(records: list[Agreement], parties: list[str], kind: str, acronym: str 
     return None
 
 
-def _merge(records: list[Agreement]) -> list[Agreement]:
-    """One record per agreement: same parties and type (and no conflicting acronym) are one."""
+def _merge(records: list[Agreement], view: str = "", sents: list[Sentence] | None = None) -> list[Agreement]:
+    """One record per agreement: same parties and type (and no conflicting acronym) are one, unless
+    the text marks the later one as another instrument ("a second loan agreement")."""
     out: list[Agreement] = []
     for r in sorted(records, key=lambda a: a.start):
         code = type_code(r.type)
@@ -280,7 +281,7 @@ def _merge(records: list[Agreement]) -> list[Agreement]:
             continue
         same = next((k for k in out if set(k.parties) == set(r.parties) and type_code(k.type) == code
                      and k.count is None and r.count is None and not (k.acronym and r.acronym and k.acronym != r.acronym)
-                     and not _same_event(k, r)), None)
+                     and not _same_event(k, r) and _mentions(view, sents, k, r)), None)
         if same is not None:
             _absorb(same, r)
             continue
@@ -290,6 +291,18 @@ def _merge(records: list[Agreement]) -> list[Agreement]:
             if hasattr(r, attr):
                 delattr(r, attr)
     return out
+
+
+_ANOTHER_BEFORE = re.compile(r"\b(?:another|a\s+(?:second|third|further|separate|new)|second|third)\s+(?:[\w-]+\s+){0,3}$",
+                             re.I)
+
+
+def _mentions(view: str, sents: list[Sentence] | None, first: Agreement, later: Agreement) -> bool:
+    """Whether ``later`` can be another mention of ``first``: not when the text says it is another
+    instrument ("a second MOU", "another loan agreement", "a separate deal")."""
+    if not view:
+        return True
+    return _ANOTHER_BEFORE.search(view[max(0, later.start - 50) : later.start]) is None
 
 
 def _same_event(a: Agreement, b: Agreement) -> bool:
