@@ -140,3 +140,8 @@ def test_direction_follows_the_goods_whatever_the_wording() -> None:
     for sentence, direction in cases.items():
         c = _one("Peru and Japan met. " + sentence)
         assert (c.from_, c.to) == direction, sentence
+
+
+def test_a_price_is_not_a_trade_figure() -> None:
+    claims = _claims("Peru and Japan met. With oil at $80 a barrel, trade reached $3 billion in 2019.")
+    assert [(c.value, c.year) for c in claims] == [(3e9, 2019)]

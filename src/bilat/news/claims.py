@@ -112,6 +112,8 @@ def extract_claims(
                 if previous is not None and previous.end == sent.start + _prev_end:
                     previous.alt_values.append({"value": amount.value, "currency": amount.currency})
                 continue
+            if amount.unit == "money" and _PRICE_AFTER.match(sent.text[amount.end :]):
+                continue  # "$80 a barrel": a price, not a flow
             claim = _classify(view, sent, amount, refs, pair, previous)
             if claim is None:
                 continue
@@ -136,6 +138,8 @@ def extract_claims(
     return sorted(claims, key=lambda c: c.start)
 
 
+_PRICE_AFTER = re.compile(r"^\s*(?:a|an|per|each|/)\s*(?:barrel|bbl|tonne|ton|kg|kilo(?:gram)?|pound|ounce|litre|liter|"
+                          r"gallon|share|unit|head|night|month|hour|day|square\s+metre)\b", re.I)
 _FLOW_VERB_BEFORE = re.compile(
     r"\b(?:import|export|ship|sell|sold|bought|purchase)(?:ed|s|ped)?\s+(?:[a-z-]+\s+){0,2}?(?:worth\s+)?(?:of\s+)?$", re.I
 )
