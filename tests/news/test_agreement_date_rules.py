@@ -148,3 +148,8 @@ def test_an_instrument_marked_as_another_is_a_second_record() -> None:
     text = ("Peru and Japan signed a loan agreement for a port on Monday. They also signed another loan "
             "agreement for a railway. The loan agreement for the port runs for ten years.")
     assert [a["type_code"] for a in _agreements(text)] == ["other", "other"]
+
+
+def test_an_agreement_signed_in_a_past_year_is_dated_by_that_year() -> None:
+    (a,) = _agreements("Peru and Chile signed a free trade agreement in 2006, officials recalled.")
+    assert a["date"] == "2006"

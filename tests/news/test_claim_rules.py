@@ -145,3 +145,8 @@ def test_direction_follows_the_goods_whatever_the_wording() -> None:
 def test_a_price_is_not_a_trade_figure() -> None:
     claims = _claims("Peru and Japan met. With oil at $80 a barrel, trade reached $3 billion in 2019.")
     assert [(c.value, c.year) for c in claims] == [(3e9, 2019)]
+
+
+def test_present_tense_headline_verbs_read_as_growth() -> None:
+    c = _one("Peru-Chile trade falls 12% in first half")
+    assert (c.measure, c.value) == ("growth", -12)

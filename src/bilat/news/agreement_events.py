@@ -210,6 +210,9 @@ def _default_dates(records: list[Agreement], sents: list[Sentence], published: d
             break
         lead = None
     for r in records:
+        sent = next((s for s in sents if s.start <= r.start < s.end), None)
+        if r.date is None and sent is not None:
+            r.date = _date(sent, published, years=True)  # "signed a free trade agreement in 2006"
         if r.date is None:
             r.date = lead or DateRef(f"{published:%B %Y} (publication)", r.start, r.start,
                                      published.replace(day=1), "month", True)

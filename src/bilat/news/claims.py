@@ -50,6 +50,7 @@ _SHARE = re.compile(
 )
 _GROWTH_BEFORE = re.compile(
     r"\b(?P<verb>rose|grew|increased|jumped|climbed|surged|soared|expanded|gained|up|fell|declined|dropped|"
+    r"rises|grows|increases|jumps|climbs|surges|soars|expands|gains|falls|declines|drops|slips|shrinks|plunges|"
     r"raise|raising|boost|boosting|lift|lifting|increase|increasing|grow|expand|"
     r"decreased|slipped|shrank|contracted|down|plunged|slumped)\s+(?:(?:[\w@'-]+\s+){0,3}?by\s+)?"
     r"(?:about\s+|some\s+|nearly\s+|almost\s+)?$",
@@ -60,6 +61,7 @@ _GROWTH_AFTER = re.compile(
     re.I,
 )
 _FALL = re.compile(r"\b(?:fell|declined|dropped|decreased|slipped|shrank|contracted|down|plunged|slumped|decline|drop|"
+                   r"falls|declines|drops|slips|shrinks|plunges|slumps|decreases|"
                    r"fall|decrease|contraction)\b", re.I)
 _TOTAL_IMPORTS = re.compile(r"\b(?:total|overall|global)\s+imports\b", re.I)
 _SAME_YEAR = re.compile(r"\b(?:the\s+same\s+(?:year|period|time)|that\s+year|over\s+the\s+same\s+period)\b", re.I)
