@@ -63,3 +63,15 @@ def test_a_goal_restated_later_is_one_target_and_its_figure_no_claim() -> None:
 def test_a_past_doubling_is_not_a_target() -> None:
     targets, _ = _targets("Peru and Japan met. Trade doubled between 2010 and 2020.")
     assert targets == []
+
+
+def test_a_base_after_the_deadline_is_read_into_the_target_and_stays_a_claim() -> None:
+    (t,), claims = _targets("Peru and Japan agreed to raise bilateral trade to $5 billion by 2025 from $2.4 billion now.")
+    assert (t.target_value, t.by_year, t.base_value, t.base_year) == (5e9, 2025, 2.4e9, 2021)
+    assert [c.value for c in claims] == [2.4e9]
+
+
+def test_investment_of_one_country_in_another_points_from_the_investor() -> None:
+    _, claims = _targets("Peru and Japan met. The president said Japanese investment in Peru, already over "
+                         "$4 billion, keeps growing.")
+    assert [(c.from_, c.to) for c in claims] == [("JPN", "PER")]

@@ -140,6 +140,8 @@ def extract_claims(
     return sorted(claims, key=lambda c: c.start)
 
 
+_INVESTOR = re.compile(r"@([A-Z]{3,8})(?:'s)?\s+(?:[a-z-]+\s+){0,2}?(?:investments?|FDI|aid|loans?|lending)\s+"
+                       r"(?:in|into|to)\s+(?:the\s+)?@([A-Z]{3,8})")
 _PRICE_AFTER = re.compile(r"^\s*(?:a|an|per|each|/)\s*(?:barrel|bbl|tonne|ton|kg|kilo(?:gram)?|pound|ounce|litre|liter|"
                           r"gallon|share|unit|head|night|month|hour|day|square\s+metre)\b", re.I)
 _FLOW_VERB_BEFORE = re.compile(
@@ -242,6 +244,10 @@ def _classify(
     other = None if flow_verb else _OTHER_HEAD.match(right)
     if other or (_OTHER_BEFORE.search(left) and not flow_verb):
         claim.about = re.sub(r"\s+", " ", other.group("phrase")).strip() if other else None
+        investor = _INVESTOR.search(sentence_left)  # "Indian investment in Kenya, already over $4 billion"
+        if investor:
+            claim.from_, claim.to = investor.group(1), investor.group(2)
+            return claim
         source = re.search(r"\bfrom\s+(?:the\s+)?@([A-Z]{3,8})", right)
         target = re.match(r"^\s*(?:[a-z-]+\s+){0,3}?(?:in|into)\s+(?:the\s+)?@([A-Z]{3,8})", right)
         if source:  # "India received $1 billion in investments from Australia"

@@ -237,6 +237,28 @@ def _measure(span: str, default: str) -> str:
     return "bilateral_trade_total"
 
 
+_BASE_AFTER = re.compile(r"^,?\s+(?:up\s+)?from\s+(?:about\s+|around\s+|some\s+|nearly\s+)?$", re.I)
+_BASE_WHEN = re.compile(r"^\s+(?:(?P<now>now|at\s+present|currently|today|at\s+the\s+moment)|in\s+(?P<year>(?:19|20)\d\d)|"
+                        r"(?P<last>last\s+year))\b", re.I)
+
+
+def _base_after(target: Target, sent: Sentence, published: dt.date | None) -> None:
+    """ "... to $5 billion by 2025 from $2.4 billion now": the base value and year of the target."""
+    end = target.end - sent.start
+    for a in find_amounts(sent.text):
+        if a.unit != "money" or a.hedge_start < end:
+            continue
+        if not _BASE_AFTER.match(sent.text[end : a.hedge_start]) or (target.currency and a.currency != target.currency):
+            return
+        target.base_value = a.value  # the base stays a claim too: it is a reported level (as in the corpus)
+        when = _BASE_WHEN.match(sent.text[a.end :])
+        if when and when.group("year"):
+            target.base_year = int(when.group("year"))
+        elif when and published is not None:
+            target.base_year = published.year - (1 if when.group("last") else 0)
+        return
+
+
 def classify(targets: list[Target], sents: list[Sentence], published: dt.date | None) -> None:
     """Set ``kind``, ``horizon_years`` and a derived ``by_year`` on every target."""
     for target in targets:
@@ -244,6 +266,8 @@ def classify(targets: list[Target], sents: list[Sentence], published: dt.date | 
         text = sent.text if sent else ""
         if target.kind is None:
             target.kind = kind_of(text)
+        if sent is not None and target.base_value is None:
+            _base_after(target, sent, published)
         if target.horizon_years is None and target.by_year is None:
             years, _ = horizon(text)
             target.horizon_years = years

@@ -114,8 +114,8 @@ def extract_targets(
                 seen.add(key)
                 out.append(target)
     out += extra_targets(view, sents, refs, pair, published, [(t.start, t.end) for t in out])
+    classify(out, sents, published)
     kept, spans = merge_restatements(out)
-    classify(kept, sents, published)
     return kept, spans
 
 
