@@ -150,3 +150,13 @@ def test_a_price_is_not_a_trade_figure() -> None:
 def test_present_tense_headline_verbs_read_as_growth() -> None:
     c = _one("Peru-Chile trade falls 12% in first half")
     assert (c.measure, c.value) == ("growth", -12)
+
+
+def test_a_comparison_year_is_not_the_year_of_the_figure() -> None:
+    claims = _claims("Peru and Japan met. In the first nine months of 2020 trade rose 6 percent compared with 2019.")
+    assert [(c.value, c.year) for c in claims] == [(6, 2020)]
+
+
+def test_a_paragraph_of_figures_goes_on_from_the_year_before() -> None:
+    text = "Peru and Japan met in Lima.\nIn 2019, their trade reached $4 billion.\nExports to Japan were $2.5 billion."
+    assert [(c.value, c.year) for c in _claims(text)] == [(4e9, 2019), (2.5e9, 2019)]

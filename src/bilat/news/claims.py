@@ -97,6 +97,8 @@ def extract_claims(
             continue  # a title is read only when it states a trade figure ("trade with X up 5.6 pct in H1")
         years = point_years(sent.text, published)
         carried = carry.get(sent.paragraph)
+        if carried is None and _FIGURE_FLOW.search(sent.text):
+            carried = carry.get(sent.paragraph - 1)  # a paragraph of figures goes on from the year of the one before
         if carried is None and _SAME_YEAR.search(sent.text):
             carried = last_year  # "in the same year", "over the same period": the last year named
         year_of = _YearPicker(sent, years, carried)
@@ -147,6 +149,7 @@ _PRICE_AFTER = re.compile(r"^\s*(?:a|an|per|each|/)\s*(?:barrel|bbl|tonne|ton|kg
 _FLOW_VERB_BEFORE = re.compile(
     r"\b(?:import|export|ship|sell|sold|bought|purchase)(?:ed|s|ped)?\s+(?:[a-z-]+\s+){0,2}?(?:worth\s+)?(?:of\s+)?$", re.I
 )
+_FIGURE_FLOW = re.compile(r"^(?:\W*)(?:[A-Z]\w*\s+){0,3}?(?:exports?|imports?|shipments|trade|sales)\b", re.I)
 _HEADLINE_FIGURE = re.compile(r"^(?!SOURCE:).*\b(?:trade|exports?|imports?)\b.*\d", re.I)
 
 

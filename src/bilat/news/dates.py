@@ -113,7 +113,9 @@ _YEAR = re.compile(r"(?<![\d,.$£€¥₹])(?P<year>(?:19|20)\d\d)(?:[-/](?:\d\d
 _DAY_DATE = re.compile(r"(?:" + _MONTH + r"\.?\s+\d{1,2}(?:st|nd|rd|th)?,?|\b\d{1,2}\s+" + _MONTH + r",?)\s+$")
 _FOUNDING = re.compile(r"\b(?:since|established|founded|set\s+up|launched|created|signed|inaugurated|"
                        r"diplomatic\s+(?:ties|relations)(?:\s+\w+){0,3})\s+(?:in\s+)?$", re.I)
-_TARGET_BEFORE = re.compile(r"\b(?:by|until|till|before|through|to|towards?|within|since|from)\s+(?:the\s+end\s+of\s+)?$", re.I)
+_TARGET_BEFORE = re.compile(
+    r"\b(?:by|until|till|before|through|to|towards?|within|since|from|than(?:\s+in)?|compared\s+(?:with|to)(?:\s+in)?|"
+    r"versus|vs\.?|against|over)\s+(?:the\s+(?:end|same\s+period)\s+of\s+)?$", re.I)  # deadlines and comparison bases
 _EVENT_AFTER = re.compile(r"^\s+(?!GDP\b)[A-Z][a-z]")
 _RELATIVE_YEAR = re.compile(r"\b(?P<rel>last|this|previous|past)\s+year\b", re.I)
 
