@@ -160,3 +160,13 @@ def test_a_comparison_year_is_not_the_year_of_the_figure() -> None:
 def test_a_paragraph_of_figures_goes_on_from_the_year_before() -> None:
     text = "Peru and Japan met in Lima.\nIn 2019, their trade reached $4 billion.\nExports to Japan were $2.5 billion."
     assert [(c.value, c.year) for c in _claims(text)] == [(4e9, 2019), (2.5e9, 2019)]
+
+
+def test_more_than_a_year_before_shares_and_balances() -> None:
+    text = ("Peru and Japan met. In 2020 Japan imported $7 billion of goods from Peru, 11 percent more than in 2019. "
+            "Peru's share of Japan's copper imports reached 38 percent. Peru ran a trade surplus of $6 billion.")
+    got = [(c.measure, c.value, c.from_, c.to, c.about) for c in _claims(text)]
+    assert got == [
+        ("exports", 7e9, "PER", "JPN", None), ("growth", 11, "PER", "JPN", "imports"),
+        ("share_of_imports", 38, "PER", "JPN", None), ("other", 6e9, "PER", "JPN", "trade balance"),
+    ]

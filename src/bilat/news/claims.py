@@ -57,10 +57,11 @@ _GROWTH_BEFORE = re.compile(
     re.I,
 )
 _GROWTH_AFTER = re.compile(
-    r"^\s*(?:an?\s+)?(?P<noun>increase|rise|growth|jump|gain|surge|expansion|decline|drop|fall|decrease|contraction)\b",
+    r"^\s*(?:an?\s+)?(?P<noun>increase|rise|growth|jump|gain|surge|expansion|decline|drop|fall|decrease|contraction|"
+    r"(?:more|higher|less|lower|fewer)\s+than|up\b|down\b|year[- ]on[- ]year|y-o-y)",
     re.I,
 )
-_FALL = re.compile(r"\b(?:fell|declined|dropped|decreased|slipped|shrank|contracted|down|plunged|slumped|decline|drop|"
+_FALL = re.compile(r"\b(?:less\s+than|lower\s+than|fewer\s+than|fell|declined|dropped|decreased|slipped|shrank|contracted|down|plunged|slumped|decline|drop|"
                    r"falls|declines|drops|slips|shrinks|plunges|slumps|decreases|"
                    r"fall|decrease|contraction)\b", re.I)
 _TOTAL_IMPORTS = re.compile(r"\b(?:total|overall|global)\s+imports\b", re.I)
@@ -142,6 +143,11 @@ def extract_claims(
     return sorted(claims, key=lambda c: c.start)
 
 
+_SHARE_BEFORE = re.compile(r"@([A-Z]{3,8})(?:'s)?\s+share\s+(?:in|of)\s+@([A-Z]{3,8})(?:'s)?\s+(?:[a-z-]+\s+){0,3}?"
+                           r"(?:imports|purchases)\b[^§]{0,40}$")
+_BALANCE = re.compile(r"\b(?:surplus|deficit|trade\s+balance|balance\s+of\s+trade|gap)\s+(?:of|at|was|stood\s+at|to|reached)?"
+                      r"\s*(?:about\s+|some\s+|nearly\s+)?$", re.I)
+_BALANCE_AFTER = re.compile(r"^\s*(?:trade\s+)?(?:surplus|deficit)\b", re.I)
 _INVESTOR = re.compile(r"@([A-Z]{3,8})(?:'s)?\s+(?:[a-z-]+\s+){0,2}?(?:investments?|FDI|aid|loans?|lending)\s+"
                        r"(?:in|into|to)\s+(?:the\s+)?@([A-Z]{3,8})")
 _PRICE_AFTER = re.compile(r"^\s*(?:a|an|per|each|/)\s*(?:barrel|bbl|tonne|ton|kg|kilo(?:gram)?|pound|ounce|litre|liter|"
@@ -212,6 +218,11 @@ def _classify(
         claim.basis, claim.scope = previous.basis, previous.scope
         return claim
     if amount.unit == "percent":
+        share_left = _SHARE_BEFORE.search(left)  # "Peru's share of Japan's copper imports reached 38 percent"
+        if share_left:
+            claim.measure = "share_of_imports"
+            claim.from_, claim.to = cues.fill_from_pair(share_left.group(1), share_left.group(2), pair)
+            return claim
         share = _SHARE.match(right)
         if share:
             claim.measure = "share_of_imports"
@@ -243,6 +254,10 @@ def _classify(
             return None  # "have doubled their sales to Asia": no measured flow named
         return _growth(claim, clause, left, right, pair, sentence_left)
 
+    if _BALANCE.search(left[-40:]) or _BALANCE_AFTER.match(right):  # "a surplus of $6 billion"
+        claim.about = "trade balance"
+        claim.from_ = cues.country_before(left) or cues.first_country(sentence_left)
+        return claim
     flow_verb = _FLOW_VERB_BEFORE.search(left)  # "imported $11 billion worth of goods and services"
     other = None if flow_verb else _OTHER_HEAD.match(right)
     if other or (_OTHER_BEFORE.search(left) and not flow_verb):
