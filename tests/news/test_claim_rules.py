@@ -170,3 +170,8 @@ def test_more_than_a_year_before_shares_and_balances() -> None:
         ("exports", 7e9, "PER", "JPN", None), ("growth", 11, "PER", "JPN", "imports"),
         ("share_of_imports", 38, "PER", "JPN", None), ("other", 6e9, "PER", "JPN", "trade balance"),
     ]
+
+
+def test_the_subject_of_the_sentence_is_the_open_side_of_a_flow() -> None:
+    claims = _claims("Peru and Japan met. Chile remained the second supplier, with sales of $5 billion to Japan in 2020.")
+    assert [(c.from_, c.to) for c in claims] == [("CHL", "JPN")]
