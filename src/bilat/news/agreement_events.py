@@ -124,10 +124,12 @@ def refine_agreements(
     for sent in sents:
         if sent.headline:
             continue
-        signing = SIGN.search(sent.text) is not None and not _NOT_SIGNED.search(sent.text)
-        status = status_of(sent.text, signing)
+        signing = status = None
         for pattern in (FTA_NAME, COOP_NAME, FINANCE_NAME):
             for m in pattern.finditer(sent.text):
+                if signing is None:  # only for sentences that name an instrument
+                    signing = SIGN.search(sent.text) is not None and not _NOT_SIGNED.search(sent.text)
+                    status = status_of(sent.text, signing)
                 start, end = sent.start + m.start(), sent.start + m.end()
                 if any(r.start <= start < r.end or start <= r.start < end for r in records):
                     continue

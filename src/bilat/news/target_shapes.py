@@ -58,6 +58,9 @@ _REACH = r"(?:reach|reaching|hit|hitting|touch|touching|achieve|achieving|cross|
 _TRADE_NOUN = re.compile(r"\b(?:trade|commerce|turnover|exports?|imports|investments?)\b", re.I)
 
 
+_HORIZON_HINT = re.compile(r"(?:19|20)\d\d|\byears\b|\btimes\s+to\s+come\b|\bdecade\b", re.I)
+
+
 def horizon(text: str) -> tuple[float | None, bool]:
     """``(years, vague)`` of the first horizon phrase in ``text`` ("within five years" -> 5)."""
     m = HORIZON.search(text)
@@ -85,6 +88,8 @@ def kind_of(sentence: str) -> str:
 
 def looks_forward(sentence: str, published: dt.date | None) -> bool:
     """A goal/expectation/projection/commitment word and a horizon (a future year or a span of years)."""
+    if not _HORIZON_HINT.search(sentence):
+        return False  # fast path: no year, no "years", no "times to come"
     if not (_GOAL_WORD.search(sentence) or _EXPECT.search(sentence) or _PROJECT.search(sentence)
             or _COMMIT.search(sentence) or re.search(r"\binvest\w*\b|\bto\s+" + _RAISE + r"\b", sentence, re.I)):
         return False
