@@ -21,7 +21,7 @@ import re
 
 import bilat.news.cues as cues
 from bilat.news.dates import point_years
-from bilat.news.direction import WHOLE_BEFORE, cue_after, settle_direction
+from bilat.news.direction import WHOLE_BEFORE, cue_after, settle_direction, subject_side
 from bilat.news.periods import find_periods
 from bilat.news.timing import apply_period, is_conversion, modality_of, settle_year
 from bilat.news.model import Claim, CountryRef
@@ -297,21 +297,8 @@ def _classify(
         claim.measure = "exports"
     claim.from_, claim.to = flow.origin, flow.destination
     if kind in ("exports", "imports"):
-        _subject_side(claim, cues.flow_of(clause, kind, match, []), sentence_left, pair)
+        subject_side(claim, cues.flow_of(clause, kind, match, []), sentence_left, pair)
     return claim
-
-
-def _subject_side(claim: Claim, raw, sentence_left: str, pair: list[str]) -> None:
-    """ "Chile remained the second supplier, with sales of $5 billion to Japan": the side the flow
-    words leave open is the sentence's subject (its first country other than the named side)."""
-    subject = next((c for c in re.findall(r"@([A-Z]{3,8})", sentence_left) if c not in (raw.origin, raw.destination)),
-                   None)
-    if subject is None or not re.match(r"^\W*(?:[\w-]+\s+){0,3}?@" + subject, sentence_left):
-        return  # only a country at the head of the sentence is its subject
-    if claim.basis == "exports" and raw.origin is None and raw.destination is not None:
-        claim.from_ = subject
-    elif claim.basis == "imports" and raw.destination is None and raw.origin is not None:
-        claim.to = subject
 
 
 def _growth(claim: Claim, clause: str, left: str, right: str, pair: list[str], sentence_left: str) -> Claim:

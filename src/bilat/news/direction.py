@@ -57,3 +57,16 @@ def cue_after(clause: str) -> tuple[str, re.Match[str]] | None:
         if hit:
             return kind, hit
     return None
+
+
+def subject_side(claim: Claim, raw: cues.Flow, sentence_left: str, pair: list[str]) -> None:
+    """ "Chile remained the second supplier, with sales of $5 billion to Japan": the side the flow
+    words leave open is the sentence's subject (its first country other than the named side)."""
+    subject = next((c for c in re.findall(r"@([A-Z]{3,8})", sentence_left) if c not in (raw.origin, raw.destination)),
+                   None)
+    if subject is None or not re.match(r"^\W*(?:[\w-]+\s+){0,3}?@" + subject, sentence_left):
+        return  # only a country at the head of the sentence is its subject
+    if claim.basis == "exports" and raw.origin is None and raw.destination is not None:
+        claim.from_ = subject
+    elif claim.basis == "imports" and raw.destination is None and raw.origin is not None:
+        claim.to = subject
