@@ -94,7 +94,10 @@ def show(
 ) -> None:
     """Show an article with its claims, targets and agreements highlighted in the text.
 
-    Example: bilat news show 1
+    With --format json: every record with its full fields and the codes they use (agreement
+    type, claim measure, target kind, status; see docs/news.md).
+
+    Example: bilat news show 1 --format json
     """
     import pandas as pd
 
@@ -106,6 +109,9 @@ def show(
     records = _records(stored.extraction)
     frame = pd.DataFrame(records, columns=["kind", "start", "end", "text", "what", "value", "currency", "from", "to", "year"])
     frame["year"] = frame["year"].astype("Int64")
+    if fmt == OutputFormat.json:
+        _print_json(stored, records)
+        return
     if fmt != OutputFormat.table:
         emit(frame, fmt)
         return
@@ -119,6 +125,32 @@ def show(
     console.print(text)
     console.print("[bold yellow]claims[/]  [bold green]targets[/]  [bold cyan]agreements[/]")
     emit(frame, OutputFormat.table, title="records")
+
+
+def _print_json(stored, records: list[dict]) -> None:
+    """The article's records in full, with the vocabulary their codes come from."""
+    import json
+    import sys
+
+    from bilat.news.schema import vocabulary
+
+    extraction = stored.extraction.to_dict()
+    extraction.pop("mentions", None)
+    extraction.pop("noise", None)
+    for agreement in extraction["agreements"]:  # the stable code first, the wording beside it
+        agreement["type_detail"] = agreement["type"]
+        agreement["type"] = agreement.pop("type_code")
+    published = stored.article.published
+    payload = {
+        "id": stored.id,
+        "name": stored.article.name,
+        "source": stored.article.source,
+        **extraction,
+        "published": published.isoformat() if published else None,
+        "records": records,
+        "vocabulary": vocabulary(),
+    }
+    sys.stdout.write(json.dumps(payload, indent=2, ensure_ascii=False, default=str) + "\n")
 
 
 def _records(extraction) -> list[dict]:

@@ -23,11 +23,13 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from bilat.news import cues
+import bilat.news.cues as cues
 from bilat.news.dates import find_dates
 from bilat.news.model import Agreement, CountryRef, DateRef
 from bilat.news.sectors import find_sectors
-from bilat.news.text import Sentence, mentions_in, tagged
+from bilat.news.signatories import PLACE as _PLACE
+from bilat.news.signatories import names as _names
+from bilat.news.text import Sentence, tagged
 
 #: phrase pattern -> normalised type; tried longest first.
 TYPES: list[tuple[str, str]] = [
@@ -39,11 +41,12 @@ TYPES: list[tuple[str, str]] = [
     (r"(?:double )?tax(?:ation)? (?:treaty|treaties|agreements?)", "tax treaty"),
     (r"letters? of intent", "letter of intent"),
     (r"framework agreements?", "framework agreement"),
-    (r"cooperation (?:agreement|accord|pact)s?", "cooperation agreement"),
+    (r"cooperation (?:agreement|accord|pact)s?|strategic partnership(?: agreements?)?", "cooperation agreement"),
     (r"investment plans?", "investment plan"),
     (r"action plans?", "action plan"),
     (r"protocols?", "protocol"),
     (r"agreements?|accords?|pacts?|treaty|treaties|deals?", "agreement"),
+    (r"(?-i:(?:Enhanced |Comprehensive )?(?:Trade |Economic )?Partnership)", "partnership"),
     (r"plans?", "plan"),
 ]
 _TYPE_RE = re.compile(
@@ -51,23 +54,23 @@ _TYPE_RE = re.compile(
 )
 SIGN = re.compile(
     r"\b(?:signed|signs?|signing|inked|inks?|concluded|conclude|approved|approves?|adopted|adopts?|finali[sz]ed|"
-    r"launched|unveiled|initialled|initialed|exchanged|struck|sealed|issued)\b",
+    r"launched|unveiled|initialled|initialed|exchanged|struck|sealed|issued|released|clinched)\b",
     re.I,
 )
 _NOT_SIGNED = re.compile(
     r"\b(?:not|never|yet\s+to\s+be|yet\s+to|before\s+it\s+is|could\s+be|would\s+be|will\s+be|to\s+be)\s+"
     r"(?:yet\s+|been\s+|be\s+)?(?:signed|concluded|approved)\b|\b(?:are|were|is|was|have\s+been|has\s+been)\s+negotiating\b|"
-    r"\bunder\s+negotiation\b|\bin\s+talks\b",
+    r"\bunder\s+negotiation\b|\bin\s+talks\b|\b(?:expected|set|due|poised|likely|plans?|planning)\s+to\s+sign\b|"
+    r"\b(?:will|would|could|to)\s+sign\b",
     re.I,
 )
-_WITNESSES = re.compile(r"\b(?:attended|witnessed|hosted|watched|in\s+the\s+presence\s+of)\b")
 _APPROVE = re.compile(r"\b(?:approved|approves?|adopted|adopts?|unveiled|launched)\b", re.I)
 _GOV = re.compile(r"\b(?:Cabinet|cabinet|government|Government|ministry|Ministry|parliament|Parliament|Knesset|Diet|"
                   r"Council of Ministers|State Council)\b")
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
                  "a dozen": 12}
 _COUNT = re.compile(
-    r"\b(?P<n>two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:[a-z-]+\s+){0,2}?"
+    r"\b(?P<n>two|three|four|five|six|seven|eight|nine|ten|\d{1,3})(?P<dozen>\s+dozen)?\s+(?:[a-z-]+\s+){0,2}?"
     r"(?:agreements|accords|deals|memorand(?:a|ums) of understanding|MoUs|MOUs|pacts|documents|protocols)\b"
 )
 _ORDINAL = re.compile(
@@ -81,31 +84,6 @@ _DURATION = re.compile(
     r"nine|ten)\s+years\b|\b(?P<m>\d+|two|three|four|five|six|seven|eight|nine|ten)[- ]year\s+(?:plan|programme|program|"
     r"agreement|deal|period|roadmap|framework)",
 )
-
-CITIES = (
-    "Jerusalem", "Tel Aviv", "Tokyo", "Osaka", "Kyoto", "New Delhi", "Delhi", "Mumbai", "Bengaluru", "Abu Dhabi", "Dubai",
-    "London", "Canberra", "Sydney", "Melbourne", "Seoul", "Busan", "Hanoi", "Ho Chi Minh City", "Beijing", "Shanghai",
-    "Washington", "Paris", "Berlin", "Brussels", "Geneva", "Singapore", "Jakarta", "Bangkok", "Ottawa", "Brasilia",
-    "Moscow", "Ankara", "Istanbul", "Cairo", "Riyadh", "Doha", "Nairobi", "Pretoria", "Johannesburg", "Rome", "Madrid",
-    "Lisbon", "Vienna", "Warsaw", "Kyiv", "Manila", "Kuala Lumpur", "Wellington", "Mexico City", "Buenos Aires",
-    "Santiago", "Lima", "Bogota", "Davos", "Hiroshima", "Nagoya", "Yokohama", "Haifa", "Amman", "Rabat", "Athens",
-)
-_PLACE = re.compile(r"\b(?:in|at|visit\s+to|trip\s+to)\s+(?P<city>" + "|".join(sorted(CITIES, key=len, reverse=True)) + r")\b")
-_TITLE_WORDS = frozenset(
-    "Prime Minister Ministers President Premier Economy Trade Industry Foreign Finance Commerce Secretary Chancellor "
-    "Ambassador Deputy Vice Crown Prince King Sheikh Mr Mrs Ms Dr Chairman Chair CEO Governor Senator Mayor State "
-    "External Affairs Defence Defense General Director Minister's Science Technology Innovation Energy Agriculture "
-    "International Cooperation Home Industries Economic Business Development Investment Commerce Emir Sultan "
-    "Counterpart Lord Baroness Sir Dame Investments Enterprise Digital Transport".split()
-)
-_NOT_NAME = frozenset(
-    "Ministry Cabinet Center Centre Bureau Statistics Olympics Excellence Council Agency Authority Bank Institute "
-    "Organization Organisation Association Union Corporation Group Chamber Office News Agreement Partnership "
-    "Statement Memorandum Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May "
-    "June July August September October November December The In On At For And But Under".split()
-)
-_PARTICLES = ("bin", "bint", "al", "de", "van", "von", "da", "el", "ibn", "le")
-
 
 @dataclass
 class _Event:
@@ -144,7 +122,8 @@ def extract_agreements(
         taken: list[tuple[int, int]] = []
         count = _COUNT.search(text)
         if count and signing:
-            new_event = _Event(count=_count(count.group("n")), paragraph=sent.paragraph)
+            n = _count(count.group("n")) * (12 if count.group("dozen") else 1)
+            new_event = _Event(count=n, paragraph=sent.paragraph)
             events.append(new_event)
             taken.append(count.span())
             noun = _TYPE_RE.search(text, count.start("n"))
@@ -258,7 +237,7 @@ def _fill_event(
     parties: bool = True,
 ) -> None:
     text = sent.text
-    dates = [d for d in find_dates(text, published) if not _is_year_only(d)]
+    dates = [d for d in find_dates(text, published) if not _is_year_only(d) and not _later_date(text, d)]
     if dates and (event.date is None or _specificity(dates[0]) > _specificity(event.date)):
         event.date = _shift(dates[0], sent.start)
     place = _PLACE.search(text)
@@ -269,7 +248,7 @@ def _fill_event(
     if not parties or event.parties:
         return
     tagged_text = tagged(view, sent.start, sent.end, refs)
-    named = list(dict.fromkeys(re.findall(r"@([A-Z]{3})", tagged_text)))
+    named = list(dict.fromkeys(re.findall(r"@([A-Z]{3,8})", tagged_text)))
     approve = _APPROVE.search(text)
     gov = _GOV.search(text)
     if approve and gov and gov.start() < approve.start():
@@ -279,7 +258,7 @@ def _fill_event(
         if owner is not None:
             event.parties = [owner]
             event.signatories.clear()
-            partner = re.search(r"\bwith\s+(?:the\s+)?@([A-Z]{3})", tagged_text)
+            partner = re.search(r"\bwith\s+(?:the\s+)?@([A-Z]{3,8})", tagged_text)
             event.partner = partner.group(1) if partner else cues.fill_from_pair(owner, None, pair)[1]
             return
     if len(named) >= 2:
@@ -290,6 +269,18 @@ def _fill_event(
         event.parties = [named[0]] + [p for p in pair if p != named[0]][:1]
     else:
         event.parties = list(pair)
+
+
+_LATER = re.compile(r"\b(?:force|effect|from|until|till|by|starting|start|begin|next|in\s+time\s+for)\s+(?:on\s+|in\s+)?$", re.I)
+
+
+#: "… after the Brexit process ended in January": the date of another event in the sentence
+_OTHER_EVENT = re.compile(r"\b(?:ended|began|started|since|after|before|expired|took\s+office)\s+(?:in\s+|on\s+)?$", re.I)
+
+
+def _later_date(text: str, d: DateRef) -> bool:
+    """ "will enter into force on 1 January", "from January": a later milestone, not the signing date."""
+    return _LATER.search(text[max(0, d.start - 30) : d.start]) is not None
 
 
 def _is_year_only(d: DateRef) -> bool:
@@ -310,7 +301,8 @@ def _details(agreement: Agreement, sent: Sentence, published: dt.date | None) ->
     if m and agreement.duration_years is None:
         raw = (m.group("n") or m.group("m")).lower()
         agreement.duration_years = float(raw) if raw.isdigit() else float(_NUMBER_WORDS.get(raw, 0)) or None
-    dates = [_shift(d, sent.start) for d in find_dates(text, published) if not _is_year_only(d)]
+    dates = [_shift(d, sent.start) for d in find_dates(text, published) if not _is_year_only(d)
+             and not _later_date(text, d) and not _OTHER_EVENT.search(text[max(0, d.start - 30) : d.start])]
     if dates and agreement.date is not None and _specificity(dates[0]) > _specificity(agreement.date):
         agreement.date = dates[0]
     elif dates and agreement.date is None and _specificity(dates[0]) >= 2:
@@ -321,40 +313,6 @@ def _shift(d: DateRef, offset: int) -> DateRef:
     return DateRef(d.text, d.start + offset, d.end + offset, d.value, d.precision, d.relative)
 
 
-def _names(text: str, offset: int, refs: list[CountryRef]) -> list[str]:
-    """Person names: runs of capitalised words, titles and country words stripped from the front."""
-    witnesses = _WITNESSES.search(text)
-    if witnesses:
-        text = text[: witnesses.start()]
-    country_spans = [(r.start - offset, r.end - offset) for r in mentions_in(refs, offset, offset + len(text))]
-    names: list[str] = []
-    run_re = re.compile(
-        r"[A-Z][\w'’.-]*(?:\s+(?:(?:" + "|".join(_PARTICLES) + r")\s+)?[A-Z][\w'’.-]*)*"
-    )
-    for run in run_re.finditer(text):
-        tokens = [(m.group(), run.start() + m.start()) for m in re.finditer(r"\S+", run.group())]
-        while tokens and (
-            tokens[0][0].rstrip(",") in _TITLE_WORDS
-            or any(s <= tokens[0][1] < e for s, e in country_spans)
-            or tokens[0][0] in _NOT_NAME
-        ):
-            tokens.pop(0)
-        words = [t.rstrip(",.") for t, _ in tokens]
-        words = [re.sub(r"['’]s$", "", w) for w in words]
-        capitals = [w for w in words if w[:1].isupper() and not (len(w) > 1 and w.isupper())]
-        if len(capitals) < 2 or len(words) > 5:
-            continue
-        if any(w in _NOT_NAME or w in _TITLE_WORDS for w in words):
-            continue
-        if any(s <= pos < e for _, pos in tokens for s, e in country_spans):
-            continue
-        name = " ".join(words)
-        if any(name == c or name.startswith(c + " ") for c in CITIES):
-            continue
-        names.append(name)
-    return names
-
-
 def _finish(events: list[_Event], view: str, pair: list[str]) -> list[Agreement]:
     out: list[Agreement] = []
     for event in events:
@@ -363,6 +321,8 @@ def _finish(events: list[_Event], view: str, pair: list[str]) -> list[Agreement]
         for slot in event.slots:
             if slot.end == 0:
                 continue
+            if event.count >= 2:  # "signed two agreements": its slots stay separate records (agreement_events)
+                slot._event = id(event)
             slot.parties = list(event.parties or pair)
             slot.partner = event.partner
             slot.signatories = list(event.signatories)

@@ -19,8 +19,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from bilat.news import cues
+import bilat.news.cues as cues
 from bilat.news.dates import point_years
+from bilat.news.direction import WHOLE_BEFORE, cue_after, settle_direction, subject_side
+from bilat.news.periods import find_periods
+from bilat.news.timing import apply_period, is_conversion, modality_of, settle_year
 from bilat.news.model import Claim, CountryRef
 from bilat.news.money import Amount, find_amounts
 from bilat.news.products import CUE as PRODUCT_CUE
@@ -42,21 +45,24 @@ _OTHER_BEFORE = re.compile(
     re.I,
 )
 _SHARE = re.compile(
-    r"^\s*(?:\w+\s+){0,2}?of\s+(?:the\s+)?(?:@([A-Z]{3})(?:'s)?\s+)?(?:total\s+|overall\s+|global\s+|entire\s+)?"
+    r"^\s*(?:\w+\s+){0,2}?of\s+(?:the\s+|its\s+|their\s+)?(?:@([A-Z]{3,8})(?:'s)?\s+)?(?:total\s+|overall\s+|global\s+|entire\s+)?"
     r"(?:imports|import bill|purchases from abroad)",
 )
 _GROWTH_BEFORE = re.compile(
     r"\b(?P<verb>rose|grew|increased|jumped|climbed|surged|soared|expanded|gained|up|fell|declined|dropped|"
+    r"rises|grows|increases|jumps|climbs|surges|soars|expands|gains|falls|declines|drops|slips|shrinks|plunges|"
     r"raise|raising|boost|boosting|lift|lifting|increase|increasing|grow|expand|"
     r"decreased|slipped|shrank|contracted|down|plunged|slumped)\s+(?:(?:[\w@'-]+\s+){0,3}?by\s+)?"
     r"(?:about\s+|some\s+|nearly\s+|almost\s+)?$",
     re.I,
 )
 _GROWTH_AFTER = re.compile(
-    r"^\s*(?:an?\s+)?(?P<noun>increase|rise|growth|jump|gain|surge|expansion|decline|drop|fall|decrease|contraction)\b",
+    r"^\s*(?:an?\s+)?(?P<noun>increase|rise|growth|jump|gain|surge|expansion|decline|drop|fall|decrease|contraction|"
+    r"(?:more|higher|less|lower|fewer)\s+than|up\b|down\b|year[- ]on[- ]year|y-o-y)",
     re.I,
 )
-_FALL = re.compile(r"\b(?:fell|declined|dropped|decreased|slipped|shrank|contracted|down|plunged|slumped|decline|drop|"
+_FALL = re.compile(r"\b(?:less\s+than|lower\s+than|fewer\s+than|fell|declined|dropped|decreased|slipped|shrank|contracted|down|plunged|slumped|decline|drop|"
+                   r"falls|declines|drops|slips|shrinks|plunges|slumps|decreases|"
                    r"fall|decrease|contraction)\b", re.I)
 _TOTAL_IMPORTS = re.compile(r"\b(?:total|overall|global)\s+imports\b", re.I)
 _SAME_YEAR = re.compile(r"\b(?:the\s+same\s+(?:year|period|time)|that\s+year|over\s+the\s+same\s+period)\b", re.I)
@@ -88,32 +94,69 @@ def extract_claims(
     carry: dict[int, int] = {}
     last_year: int | None = None
     for sent in sents:
-        if sent.headline:
-            continue
+        if sent.headline and not _HEADLINE_FIGURE.search(sent.text):
+            continue  # a title is read only when it states a trade figure ("trade with X up 5.6 pct in H1")
         years = point_years(sent.text, published)
         carried = carry.get(sent.paragraph)
+        if carried is None and _FIGURE_FLOW.search(sent.text):
+            carried = carry.get(sent.paragraph - 1)  # a paragraph of figures goes on from the year of the one before
         if carried is None and _SAME_YEAR.search(sent.text):
             carried = last_year  # "in the same year", "over the same period": the last year named
         year_of = _YearPicker(sent, years, carried)
+        periods = find_periods(sent.text)
+        all_amounts = find_amounts(sent.text)
         previous: Claim | None = None
+        last_amount = None
         for amount in find_amounts(sent.text):
             a_start, a_end = sent.start + amount.hedge_start, sent.start + amount.end
+            conversion = last_amount is not None and is_conversion(sent.text, last_amount, amount)
+            last_amount = amount
             if any(s <= a_start < e or s < a_end <= e for s, e in reserved):
                 continue
+            if conversion:
+                if previous is not None and previous.end == sent.start + _prev_end:
+                    previous.alt_values.append({"value": amount.value, "currency": amount.currency})
+                continue
+            if amount.unit == "money" and _PRICE_AFTER.match(sent.text[amount.end :]):
+                continue  # "$80 a barrel": a price, not a flow
             claim = _classify(view, sent, amount, refs, pair, previous)
             if claim is None:
                 continue
             claim.year = year_of(amount)
+            apply_period(claim, periods, amount, published, all_amounts, sent.text)
+            c_left, c_right = _clause_bounds(sent.text, amount.hedge_start, amount.end)
+            claim.modality = modality_of(sent.text[c_left:c_right], published, claim.year)
+            settle_year(claim, sent.text, published)
+            if not WHOLE_BEFORE.search(sent.text[: amount.hedge_start]):
+                settle_direction(claim, pair, previous)
             claims.append(claim)
             previous = claim
+            _prev_end = amount.end
         claims += _ranks(view, sent, refs, year_of)
         claims += _products(view, sent, refs, pair, year_of)
-        if years:
-            carry[sent.paragraph] = years[-1][1]
-            last_year = years[-1][1]
+        known = [y for _, y in years if y is not None]
+        if known:
+            carry[sent.paragraph] = known[-1]
+            last_year = known[-1]
         elif carried is not None:
             carry[sent.paragraph] = carried
     return sorted(claims, key=lambda c: c.start)
+
+
+_SHARE_BEFORE = re.compile(r"@([A-Z]{3,8})(?:'s)?\s+share\s+(?:in|of)\s+@([A-Z]{3,8})(?:'s)?\s+(?:[a-z-]+\s+){0,3}?"
+                           r"(?:imports|purchases)\b[^§]{0,40}$")
+_BALANCE = re.compile(r"\b(?:surplus|deficit|trade\s+balance|balance\s+of\s+trade|gap)\s+(?:of|at|was|stood\s+at|to|reached)?"
+                      r"\s*(?:about\s+|some\s+|nearly\s+)?$", re.I)
+_BALANCE_AFTER = re.compile(r"^\s*(?:trade\s+)?(?:surplus|deficit)\b", re.I)
+_INVESTOR = re.compile(r"@([A-Z]{3,8})(?:'s)?\s+(?:[a-z-]+\s+){0,2}?(?:investments?|FDI|aid|loans?|lending)\s+"
+                       r"(?:in|into|to)\s+(?:the\s+)?@([A-Z]{3,8})")
+_PRICE_AFTER = re.compile(r"^\s*(?:a|an|per|each|/)\s*(?:barrel|bbl|tonne|ton|kg|kilo(?:gram)?|pound|ounce|litre|liter|"
+                          r"gallon|share|unit|head|night|month|hour|day|square\s+metre)\b", re.I)
+_FLOW_VERB_BEFORE = re.compile(
+    r"\b(?:import|export|ship|sell|sold|bought|purchase)(?:ed|s|ped)?\s+(?:[a-z-]+\s+){0,2}?(?:worth\s+)?(?:of\s+)?$", re.I
+)
+_FIGURE_FLOW = re.compile(r"^(?:\W*)(?:[A-Z]\w*\s+){0,3}?(?:exports?|imports?|shipments|trade|sales)\b", re.I)
+_HEADLINE_FIGURE = re.compile(r"^(?!SOURCE:).*\b(?:trade|exports?|imports?)\b.*\d", re.I)
 
 
 class _YearPicker:
@@ -154,6 +197,7 @@ def _classify(
     c_left, c_right = _clause_bounds(sent.text, amount.hedge_start, amount.end)
     left = tagged(view, s0 + c_left, s0 + amount.hedge_start, refs)
     right = tagged(view, s0 + amount.end, s0 + c_right, refs)
+    right = re.sub(r"^\s*\([^()]{0,40}\)", "", right)  # "27 billion reais (US$4.8 billion) of investment"
     clause = left + " " + cues.AMOUNT + " " + right
     sentence_left = tagged(view, s0, s0 + amount.hedge_start, refs)
     claim = Claim(
@@ -161,6 +205,8 @@ def _classify(
         currency=amount.currency, approximate=amount.hedge is not None, hedge=amount.hedge,
     )
     claim.unit = {"money": None, "percent": "percent", "multiple": "multiple"}[amount.unit]
+    claim.value_high = amount.high
+    claim.truncated = amount.truncated
     scope = re.search(r"\bgoods and services\b|\bservices\b|\bgoods\b|\bmerchandise\b", clause, re.I)
     if scope:
         word = scope.group().lower()
@@ -172,29 +218,69 @@ def _classify(
         claim.basis, claim.scope = previous.basis, previous.scope
         return claim
     if amount.unit == "percent":
+        share_left = _SHARE_BEFORE.search(left)  # "Peru's share of Japan's copper imports reached 38 percent"
+        if share_left:
+            claim.measure = "share_of_imports"
+            claim.from_, claim.to = cues.fill_from_pair(share_left.group(1), share_left.group(2), pair)
+            return claim
         share = _SHARE.match(right)
         if share:
             claim.measure = "share_of_imports"
             origin = _exporter_in(sentence_left)
-            claim.from_, claim.to = cues.fill_from_pair(origin, share.group(1), pair)
+            source = re.search(r"\bimports\s+from\s+(?:the\s+)?@([A-Z]{3,8})", right)
+            importer = share.group(1)
+            if source:  # "China sources 70 percent of its imports from Brazil"
+                origin = source.group(1)
+                importer = importer or cues.first_country(sentence_left)
+            claim.from_, claim.to = cues.fill_from_pair(origin, importer, pair)
             return claim
         if _GROWTH_BEFORE.search(left) or _GROWTH_AFTER.match(right):
             return _growth(claim, clause, left, right, pair, sentence_left)
+        of_flow = re.match(r"^\s*of\s+(?:the\s+)?(?:[\w@'-]+\s+){0,3}?(?=@[A-Z]{3,8})", right)
+        flow_cue = cues.nearest_cue(right[:80]) if of_flow else None
+        if flow_cue is not None and flow_cue[0] != "trade":  # "99 percent of Australian exports"
+            flow = cues.flow_of(right[:80], flow_cue[0], flow_cue[1], pair)
+            claim.from_, claim.to = flow.origin, flow.destination
+            return claim
+        if of_flow and re.match(r"^\s*of\s+(?:the\s+)?@[A-Z]{3,8}(?:'s)?\s+(?:[a-z-]+\s+){0,2}?(?:goods|products|exports)",
+                                right):
+            claim.from_ = re.search(r"@([A-Z]{3,8})", right).group(1)
+            return claim
         claim.from_ = cues.first_country(sentence_left) or cues.first_country(right)
         return claim
     if amount.unit == "multiple":
+        if re.fullmatch(r"(?i)doubled|tripled|trebled|quadrupled", amount.text) and not re.search(
+                r"\b(?:trade|exports?|imports?|investments?|turnover|commerce|volume)\b", clause, re.I):
+            return None  # "have doubled their sales to Asia": no measured flow named
         return _growth(claim, clause, left, right, pair, sentence_left)
 
-    other = _OTHER_HEAD.match(right)
-    if other or _OTHER_BEFORE.search(left):
+    if _BALANCE.search(left[-40:]) or _BALANCE_AFTER.match(right):  # "a surplus of $6 billion"
+        claim.about = "trade balance"
+        claim.from_ = cues.country_before(left) or cues.first_country(sentence_left)
+        return claim
+    flow_verb = _FLOW_VERB_BEFORE.search(left)  # "imported $11 billion worth of goods and services"
+    other = None if flow_verb else _OTHER_HEAD.match(right)
+    if other or (_OTHER_BEFORE.search(left) and not flow_verb):
         claim.about = re.sub(r"\s+", " ", other.group("phrase")).strip() if other else None
-        claim.from_ = cues.first_country(sentence_left) or cues.first_country(right)
+        investor = _INVESTOR.search(sentence_left)  # "Indian investment in Kenya, already over $4 billion"
+        if investor:
+            claim.from_, claim.to = investor.group(1), investor.group(2)
+            return claim
+        source = re.search(r"\bfrom\s+(?:the\s+)?@([A-Z]{3,8})", right)
+        target = re.match(r"^\s*(?:[a-z-]+\s+){0,3}?(?:in|into)\s+(?:the\s+)?@([A-Z]{3,8})", right)
+        if source:  # "India received $1 billion in investments from Australia"
+            claim.from_, claim.to = source.group(1), cues.country_before(left)
+        elif target:  # "companies have invested $85 billion in Vietnam"
+            claim.to = target.group(1)
+            claim.from_ = next((c for c in re.findall(r"@([A-Z]{3,8})", sentence_left) if c != claim.to), None)
+        else:
+            claim.from_ = cues.first_country(sentence_left) or cues.first_country(right)
         return claim
     if cues.GDP.search(left) or cues.GDP.match(right.strip()):
         claim.measure = "gdp"
         claim.country = _gdp_country(sentence_left, right)
         return claim
-    found = cues.nearest_cue(clause)
+    found = cue_after(clause) or cues.nearest_cue(clause)
     if found is None:
         claim.from_ = cues.first_country(sentence_left) or cues.first_country(right)
         return claim
@@ -210,6 +296,8 @@ def _classify(
     else:
         claim.measure = "exports"
     claim.from_, claim.to = flow.origin, flow.destination
+    if kind in ("exports", "imports"):
+        subject_side(claim, cues.flow_of(clause, kind, match, []), sentence_left, pair)
     return claim
 
 
@@ -222,6 +310,7 @@ def _growth(claim: Claim, clause: str, left: str, right: str, pair: list[str], s
         kind, match = found
         flow = cues.flow_of(clause, kind, match, pair)
         claim.about = {"trade": "bilateral_trade_total"}.get(kind, kind)
+        claim.basis = kind
         claim.from_, claim.to = flow.origin, flow.destination
     else:  # "Kenya's economy grew 4.8 percent": growth of the first country named
         claim.from_ = cues.first_country(sentence_left) or cues.first_country(right)
@@ -240,7 +329,7 @@ def _exporter_in(text: str) -> str | None:
 
 
 def _gdp_country(sentence_left: str, right: str) -> str | None:
-    m = re.search(r"(?:GDP|gross domestic product|economic output)\s+of\s+(?:the\s+)?@([A-Z]{3})", right)
+    m = re.search(r"(?:GDP|gross domestic product|economic output)\s+of\s+(?:the\s+)?@([A-Z]{3,8})", right)
     if m:
         return m.group(1)
     return cues.country_before(sentence_left)

@@ -67,6 +67,7 @@ _DANGLING = re.compile(r"(?m)(?:\s*[.,]?\s*,\s+[a-z])[ \t]*$")
 # Hard wraps.
 _WRAP = re.compile(r"(?<=[^\n])\n(?=[^\n])")
 _HYPHEN_WRAP = re.compile(r"(?<=[a-z])-\n(?=[a-z])")
+_MID_SENTENCE_BREAK = re.compile(r"(?<=[a-z,])[ \t]*\n(?=[a-z][a-z]+ )")
 _KEEP_HYPHEN = re.compile(r"(?:related|based|led|owned|term|level|scale|wide|made|free|oriented|run|up|in)\b")
 
 
@@ -137,7 +138,8 @@ def _hard_wraps(text: str) -> list[Edit]:
     # Wrapped text: many lines of similar medium width. Normal articles have one paragraph per line.
     wrapped = len(long_lines) >= 4 and sum(35 <= n <= 90 for n in long_lines) >= 0.6 * len(long_lines)
     if not wrapped:
-        return []
+        # elsewhere, only a break that plainly cuts a sentence: a word or comma, then a lower-case word
+        return [(m.start(), m.end(), " ", "hard wrap") for m in _MID_SENTENCE_BREAK.finditer(text)]
     edits: list[Edit] = []
     for m in _HYPHEN_WRAP.finditer(text):
         keep = _KEEP_HYPHEN.match(text, m.end())

@@ -22,12 +22,13 @@ TRADE = re.compile(
 EXPORT = re.compile(r"\b(?:export(?:s|ed|ing)?|sales|shipments|shipped|sold|sells?)\b", re.I)
 IMPORT = re.compile(r"\b(?:import(?:s|ed|ing)?|purchases|bought|buys?)\b", re.I)
 GDP = re.compile(r"\b(?:gross domestic product|GDP|economic output|economy (?:worth|valued at|(?:is|was) worth))\b", re.I)
-_TOKEN = r"@([A-Z]{3})(?:'s)?"
+_TOKEN = r"@([A-Z]{3,8})(?:'s)?"
 _FILLER = r"(?:(?!to\b|into\b|from\b)[a-z-]+\s+){0,2}?"
 _BEFORE = re.compile(_TOKEN + r"\s+(?:[a-z-]+\s+){0,2}$")
 _AFTER_ORIGIN = re.compile(r"^\w*\s+(?:of\s+(?:the\s+)?|from\s+(?:the\s+)?)" + _FILLER + _TOKEN)
 _DEST_AFTER = re.compile(r"\b(?:to|into)\s+(?:the\s+)?" + _TOKEN)
-_FROM_AFTER = re.compile(r"^\w*\s+(?:of\s+" + _FILLER + r")?(?:[a-z-]+\s+){0,2}?from\s+(?:the\s+)?" + _TOKEN)
+_FROM_AFTER = re.compile(r"^\w*\s+(?:of\s+" + _FILLER + r")?(?:[a-z§-]+\s+){0,6}?from\s+(?:the\s+)?" + _TOKEN)
+_OF_ORIGIN = re.compile(r"^\w*\s+of\s+(?:the\s+)?" + _TOKEN)
 _BY_AFTER = re.compile(r"^\w*\s+(?:by|into)\s+(?:the\s+)?" + _TOKEN)
 _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?" + _TOKEN + r"\s+and\s+(?:the\s+)?" + _TOKEN)
 _PAIR = re.compile(_TOKEN + r"\s*[-–/]\s*" + _TOKEN + r"|" + _TOKEN + r"\s+and\s+(?:the\s+)?" + _TOKEN)
@@ -79,7 +80,7 @@ def flow_of(clause: str, kind: str, m: re.Match[str], pair: list[str]) -> Flow:
         dest = _DEST_AFTER.search(after)
         destination = dest.group(1) if dest else None
     else:
-        hit = _FROM_AFTER.search(after)
+        hit = _FROM_AFTER.search(after) or _OF_ORIGIN.search(after)  # "imports of Australian beef"
         origin = hit.group(1) if hit else None
         dest = _BEFORE.search(before) or _BY_AFTER.search(after)
         destination = dest.group(1) if dest else None

@@ -36,6 +36,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("last_month", re.compile(r"\b[Ll]ast\s+(?P<month>" + _MONTH + r")\b")),
     ("weekday", re.compile(r"\b(?P<weekday>" + "|".join(WEEKDAYS) + r")\b")),
     ("relday", re.compile(r"\b(?P<rel>yesterday|today)\b")),
+    ("relmonth", re.compile(r"\b(?P<rel>last|this|next|previous|past)\s+month\b", re.I)),
     ("in_month", re.compile(r"\b[Ii]n\s+(?:early\s+|late\s+|mid-)?(?P<month>" + _MONTH + r")\b(?![\s.]*\d)")),
 ]
 
@@ -81,6 +82,10 @@ def _resolve(kind: str, m: re.Match[str], published: dt.date | None) -> DateRef 
     if kind == "weekday":
         back = (published.weekday() - WEEKDAYS.index(groups["weekday"])) % 7
         return DateRef(text, start, end, published - dt.timedelta(days=back), "day", True)
+    if kind == "relmonth":
+        shift = {"last": -1, "previous": -1, "past": -1, "this": 0, "next": 1}[groups["rel"].lower()]
+        index = published.year * 12 + published.month - 1 + shift
+        return DateRef(text, start, end, dt.date(index // 12, index % 12 + 1, 1), "month", True)
     if kind == "relday":
         back = 1 if groups["rel"] == "yesterday" else 0
         return DateRef(text, start, end, published - dt.timedelta(days=back), "day", True)
@@ -88,7 +93,7 @@ def _resolve(kind: str, m: re.Match[str], published: dt.date | None) -> DateRef 
 
 
 def _precision(kind: str) -> str:
-    return "month" if kind in ("last_month", "in_month", "my") else "day"
+    return "month" if kind in ("last_month", "in_month", "my", "relmonth") else "day"
 
 
 def _dateparser_past(text: str, published: dt.date) -> dt.date | None:
@@ -103,8 +108,14 @@ def _dateparser_past(text: str, published: dt.date) -> dt.date | None:
 
 # --- years -------------------------------------------------------------------------------------
 
-_YEAR = re.compile(r"\b(?P<year>(?:19|20)\d\d)(?:[-/](?:\d\d){1,2})?\b(?P<after>'s|’s)?")
-_TARGET_BEFORE = re.compile(r"\b(?:by|until|till|before|through|to|towards?|within|since|from)\s+(?:the\s+end\s+of\s+)?$", re.I)
+_YEAR = re.compile(r"(?<![\d,.$£€¥₹])(?P<year>(?:19|20)\d\d)(?:[-/](?:\d\d){1,2})?(?!\d)(?P<after>'s|’s)?")
+#: "on May 30, 1956", "28 June 2019": the year of a dated event, not of a figure
+_DAY_DATE = re.compile(r"(?:" + _MONTH + r"\.?\s+\d{1,2}(?:st|nd|rd|th)?,?|\b\d{1,2}\s+" + _MONTH + r",?)\s+$")
+_FOUNDING = re.compile(r"\b(?:since|established|founded|set\s+up|launched|created|signed|inaugurated|"
+                       r"diplomatic\s+(?:ties|relations)(?:\s+\w+){0,3})\s+(?:in\s+)?$", re.I)
+_TARGET_BEFORE = re.compile(
+    r"\b(?:by|until|till|before|through|to|towards?|within|since|from|than(?:\s+in)?|compared\s+(?:with|to)(?:\s+in)?|"
+    r"versus|vs\.?|against|over)\s+(?:the\s+(?:end|same\s+period)\s+of\s+)?$", re.I)  # deadlines and comparison bases
 _EVENT_AFTER = re.compile(r"^\s+(?!GDP\b)[A-Z][a-z]")
 _RELATIVE_YEAR = re.compile(r"\b(?P<rel>last|this|previous|past)\s+year\b", re.I)
 
@@ -124,12 +135,14 @@ def point_years(text: str, published: dt.date | None = None) -> list[tuple[int, 
             continue
         if re.search(r"[$£€¥₹]\s*$", before):
             continue
+        if _DAY_DATE.search(before) or _FOUNDING.search(text[max(0, m.start() - 60) : m.start()]):
+            continue
         out.append((m.start(), int(m.group("year"))))
-    if published is not None:
-        for m in _RELATIVE_YEAR.finditer(text):
-            shift = 0 if m.group("rel").lower() == "this" else 1
-            out.append((m.start(), published.year - shift))
-    return sorted(out)
+    for m in _RELATIVE_YEAR.finditer(text):
+        shift = 0 if m.group("rel").lower() == "this" else 1
+        # without a publication date "last year" dates the figure, but to an unknown year (None)
+        out.append((m.start(), published.year - shift if published is not None else None))
+    return sorted(out, key=lambda py: py[0])
 
 
 def target_years(text: str) -> list[tuple[int, int]]:

@@ -61,7 +61,10 @@ def target_matches(expected: dict[str, Any], got: dict[str, Any]) -> bool:
 
 
 def _type(value: str | None) -> str:
-    return (value or "").lower().rstrip("s")
+    """The type code of a label or code ("MoU", "mou", "protocols", "government investment plan")."""
+    from bilat.news.schema import type_code
+
+    return type_code(value)
 
 
 def agreement_matches(expected: dict[str, Any], got: dict[str, Any]) -> bool:

@@ -10,13 +10,17 @@ import bisect
 import datetime as dt
 from dataclasses import replace
 
+from bilat.limits import Budget
+from bilat.news.agreement_events import refine_agreements
 from bilat.news.agreements import extract_agreements
 from bilat.news.claims import extract_claims
 from bilat.news.cleaning import CleanText, clean
 from bilat.news.mentions import country_refs, main_pair
 from bilat.news.model import Article, CountryRef, DateRef, Extraction
+from bilat.news.pubdate import publication_date
+from bilat.news.tables import table_claims
 from bilat.news.targets import extract_targets, resolve_previous
-from bilat.limits import Budget
+from bilat.news.partner_ranks import partner_ranks
 from bilat.news.text import Sentence, sentences
 
 
@@ -27,6 +31,11 @@ def extract(article: Article | str, published: dt.date | None = None) -> Extract
     else:
         text = article
     budget = Budget(getattr(article, "name", None) or "article", seconds_cap="article_seconds")
+    published_from = "given" if published is not None else None
+    if published is None:
+        stated = publication_date(text)
+        if stated is not None:
+            published, published_from = stated.date, stated.how
     view = clean(text)
     refs = country_refs(view.text)
     pair = main_pair(refs)
@@ -53,8 +62,31 @@ def extract(article: Article | str, published: dt.date | None = None) -> Extract
         mentions.append(CountryRef(ref.iso3, start, end, text[start:end], ref.kind))
     return Extraction(
         countries=pair, mentions=mentions, claims=claims, targets=targets, agreements=agreements,
-        noise=list(view.noise),
+        noise=list(view.noise), published=published, published_from=published_from,
+        notes=_notes(published, [*claims, *agreements]),
     )
+
+
+def drop_restated(claims: list, targets: list, published: dt.date | None) -> list:
+    """A target's figure repeated elsewhere ("signed a $100 billion deal" for a $100 billion
+    investment commitment) is the target again, not a reported actual, unless it is dated in the past."""
+    out = []
+    for claim in claims:
+        same = any(t.target_value is not None and claim.value is not None and claim.currency == t.currency
+                   and abs(claim.value - t.target_value) <= 0.005 * abs(t.target_value) for t in targets)
+        past = claim.year is not None and published is not None and claim.year < published.year
+        if same and not past and claim.modality is None:
+            continue
+        out.append(claim)
+    return out
+
+
+def _notes(published: dt.date | None, records: list) -> list[str]:
+    """One note for relative dates nothing anchors (said once, not on every record)."""
+    loose = sorted({r.date.text for r in records if getattr(r, "date", None) is not None and r.date.value is None})
+    if not loose:
+        return []
+    return [f"no publication date in the text or given (--date): relative date(s) left unresolved: {', '.join(loose)}"]
 
 
 #: The extractors' time grows faster than the text they see (a 1.8 MB article once took 181 s):
@@ -102,10 +134,12 @@ def _extract_part(
             for r in refs[bisect.bisect_left(starts, offset) : bisect.bisect_left(starts, end)]
             if r.end <= end
         ]
-    targets = extract_targets(text, local_sents, local_refs, pair)
-    reserved = [(t.start, t.end) for t in targets]
-    claims = extract_claims(text, local_sents, local_refs, pair, published, reserved)
-    agreements = extract_agreements(text, local_sents, local_refs, pair, published)
+    targets, reserved = extract_targets(text, local_sents, local_refs, pair, published)
+    claims = drop_restated(extract_claims(text, local_sents, local_refs, pair, published, reserved), targets, published)
+    claims += table_claims(text, local_refs, pair) + partner_ranks(text, local_sents, local_refs, published)
+    claims.sort(key=lambda c: c.start)
+    agreements = refine_agreements(text, local_sents, local_refs, pair, published,
+                                   extract_agreements(text, local_sents, local_refs, pair, published))
     if not whole:
         for record in [*targets, *claims, *agreements]:
             record.start += offset
@@ -123,4 +157,5 @@ def _remap(view: CleanText, record) -> None:
 
 def _remap_date(view: CleanText, ref: DateRef) -> DateRef:
     start, end = view.span(ref.start, ref.end)
-    return DateRef(view.original[start:end], start, end, ref.value, ref.precision, ref.relative)
+    text = view.original[start:end] if end > start else ref.text  # a date from the publication, not the text
+    return DateRef(text, start, end, ref.value, ref.precision, ref.relative)

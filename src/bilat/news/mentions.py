@@ -1,33 +1,66 @@
-"""Countries in an article: the one place that calls the nomenclature's mention finder.
+"""Countries in an article: the one place that calls the nomenclature's mention finders.
 
-Why one place: the finder belongs to :mod:`bilat.nomenclature` and may change; every extractor
+Why one place: the finders belong to :mod:`bilat.nomenclature` and may change; every extractor
 gets countries from here, as :class:`~bilat.news.model.CountryRef` on the *original* offsets.
+
+Blocs (EU, ASEAN, Mercosur, GCC, EFTA; :mod:`bilat.nomenclature.blocs`) are actors like
+countries: a bloc mention wins over a country mention it overlaps, and a member named in
+a story whose pair is the bloc stands for the bloc's side (:func:`pair_side`). "U.S. dollars" is
+a currency, not a mention of the United States.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from functools import cache
 
 from bilat.news.model import CountryRef
 
+_CURRENCY_AFTER = re.compile(r"^\s*(?:dollars?|dollar-|\$)")
+
 
 def country_refs(text: str) -> list[CountryRef]:
-    """Countries named in ``text`` (names, demonyms, possessives), left to right."""
+    """Countries and blocs named in ``text`` (names, demonyms, possessives), left to right."""
+    from bilat.nomenclature.blocs import find_bloc_mentions
     from bilat.nomenclature.countries import find_country_mentions
 
-    return [CountryRef(m.iso3, m.start, m.end, m.text, m.kind) for m in find_country_mentions(text)]
+    blocs = [CountryRef(m.iso3, m.start, m.end, m.text, m.kind) for m in find_bloc_mentions(text)]
+    out = list(blocs)
+    for m in find_country_mentions(text):
+        if any(b.start < m.end and m.start < b.end for b in blocs):
+            continue
+        if _CURRENCY_AFTER.match(text[m.end : m.end + 12]) and m.kind in ("code", "name", "demonym"):
+            continue  # "U.S. dollars", "Australian dollars": a currency
+        out.append(CountryRef(m.iso3, m.start, m.end, m.text, m.kind))
+    return sorted(out, key=lambda r: r.start)
 
 
 def main_pair(refs: list[CountryRef]) -> list[str]:
-    """The two countries the article is about: most mentioned, ties broken by first mention."""
-    counts = Counter(r.iso3 for r in refs)
-    first = {}
+    """The two actors the article is about: most mentioned, ties broken by first mention.
+
+    A bloc counts like a country; its members named in the text keep their own counts (a
+    Korea-Indonesia story that says "among 10 ASEAN countries" is still KOR-IDN).
+    """
+    counts: Counter[str] = Counter(r.iso3 for r in refs)
+    first: dict[str, int] = {}
     for r in refs:
         first.setdefault(r.iso3, r.start)
     ranked = sorted(counts, key=lambda iso: (-counts[iso], first[iso]))
     pair = ranked[:2]
     return sorted(pair, key=lambda iso: first[iso])
+
+
+def pair_side(iso3: str | None, pair: list[str]) -> str | None:
+    """``iso3``, or the bloc of ``pair`` it belongs to ("France" in an EU-Japan story is the EU side)."""
+    from bilat.nomenclature.blocs import members_of
+
+    if iso3 is None or iso3 in pair:
+        return iso3
+    for side in pair:
+        if iso3 in members_of(side):
+            return side
+    return iso3
 
 
 @cache

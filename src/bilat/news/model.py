@@ -78,6 +78,12 @@ class Claim:
     about: str | None = None
     basis: str | None = None
     scope: str | None = None
+    # added for real articles (issue 14); absent from older stored records, so all optional
+    period: str | None = None  # "FY2013-14", "2020-H1", "2017-Q1", "2005-01..2005-08"
+    modality: str | None = None  # None = reported actual; "forecast", "projected_effect", "estimate"
+    alt_values: list[dict[str, Any]] = field(default_factory=list)  # conversions in parentheses
+    value_high: float | None = None  # upper bound of a range ("5-10 percent")
+    truncated: bool = False  # the text was cut inside the number's scale word ("€3 bi"): value assumes it
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -99,9 +105,13 @@ class Claim:
             out["to"] = self.to
         out["year"] = self.year
         out["approximate"] = self.approximate
-        for key in ("hedge", "about", "basis", "scope"):
+        for key in ("hedge", "about", "basis", "scope", "period", "modality", "value_high"):
             if getattr(self, key):
                 out[key] = getattr(self, key)
+        if self.alt_values:
+            out["alt_values"] = [dict(v) for v in self.alt_values]
+        if self.truncated:
+            out["truncated"] = True
         if self.hs_chapters:
             out["hs_chapters"] = list(self.hs_chapters)
         return out
@@ -131,6 +141,13 @@ class Target:
     by_year: int | None = None
     from_: str | None = None
     to: str | None = None
+    # added for real articles (issue 14); all optional
+    kind: str | None = None  # goal, expectation, projection, commitment
+    horizon_years: float | None = None  # "within five years", "over the next 15 years"
+    horizon_end: int | None = None  # publication year + horizon_years (by_year stays the stated year)
+    increase: bool = False  # the value is an increment ("add $5 billion"), not the level reached
+    hedge: str | None = None  # about / nearly / over / under
+    alt_values: list[dict[str, Any]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         out = {
@@ -148,6 +165,16 @@ class Target:
                 out[key] = getattr(self, key)
         if self.from_ is not None:
             out["from"] = self.from_
+        out["kind"] = self.kind or "goal"
+        for key in ("horizon_years", "hedge"):
+            if getattr(self, key) is not None:
+                out[key] = getattr(self, key)
+        if self.horizon_end is not None:
+            out["horizon_end"] = self.horizon_end
+        if self.increase:
+            out["increase"] = True
+        if self.alt_values:
+            out["alt_values"] = [dict(v) for v in self.alt_values]
         return out
 
     def to_target_dict(self) -> dict[str, Any]:
@@ -164,6 +191,9 @@ class Target:
             "base_value": self.base_value,
             "base_year": self.base_year,
             "by_year": self.by_year,
+            "kind": self.kind or "goal",
+            "horizon_years": self.horizon_years,
+            "horizon_end": self.horizon_end,
             "quote": self.text,
         }
 
@@ -196,13 +226,21 @@ class Agreement:
     amount: float | None = None
     currency: str | None = None
     count: int | None = None  # "16 memorandums of understanding" signed together: one record, count 16
+    # added for real articles (issue 14); optional
+    status: str | None = None  # None = signed/approved; talks_launched, negotiations_launched, agreed_in_principle, in_force
+    acronym: str | None = None  # "CEPA", "EPA": later mentions by acronym join this record
 
     def to_dict(self) -> dict[str, Any]:
+        from bilat.news.schema import AGREEMENT_TYPES, type_code
+
+        code = type_code(self.type)
         out: dict[str, Any] = {
             "text": self.text,
             "start": self.start,
             "end": self.end,
-            "type": self.type,
+            "type": self.type,  # the label as the text suggests it ("MoU", "protocols"); stable code below
+            "type_code": code,
+            "type_label": AGREEMENT_TYPES[code],
             "parties": list(self.parties),
             "signatories": list(self.signatories),
             "place": self.place,
@@ -217,6 +255,9 @@ class Agreement:
             out["duration_years"] = self.duration_years
         if self.count is not None:
             out["count"] = self.count
+        out["status"] = self.status or "signed"
+        if self.acronym:
+            out["acronym"] = self.acronym
         if self.amount is not None:
             out["amount"] = self.amount
             out["currency"] = self.currency
@@ -225,6 +266,10 @@ class Agreement:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Agreement:
         known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__ and k != "date"}
+        if data.get("type_detail"):  # the label; "type" is its code
+            known["type"] = data["type_detail"]
+        if known.get("status") == "signed":
+            known["status"] = None
         ref = data.get("date_ref")
         if ref:
             value = dt.date.fromisoformat(ref["value"]) if ref.get("value") else None
@@ -253,9 +298,15 @@ class Extraction:
     targets: list[Target]
     agreements: list[Agreement]
     noise: list[tuple[int, int, str]] = field(default_factory=list)
+    published: dt.date | None = None  # the date relative dates were resolved with
+    published_from: str | None = None  # "given" (--date), "prefix", "dateline", "source", or None
+    notes: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {
+            "published": self.published.isoformat() if self.published else None,
+            "published_from": self.published_from,
+            "notes": list(self.notes),
             "countries": list(self.countries),
             "mentions": [asdict(m) for m in self.mentions],
             "claims": [c.to_dict() for c in self.claims],

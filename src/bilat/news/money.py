@@ -9,8 +9,10 @@ rate of the claim's year (:mod:`bilat.news.fx`).
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 SCALES = {
     "trillion": 1e12, "tn": 1e12, "tr": 1e12, "trn": 1e12,
@@ -27,13 +29,20 @@ PREFIX = {
     "NIS": "ILS", "ILS": "ILS", "₪": "ILS", "Rs.": "INR", "Rs": "INR", "INR": "INR", "₹": "INR",
     "CNY": "CNY", "RMB": "CNY", "yuan": "CNY", "KRW": "KRW", "₩": "KRW", "won": "KRW",
     "AED": "AED", "Dh": "AED", "Dhs": "AED", "VND": "VND",
+    "SR": "SAR", "SAR": "SAR", "R": "ZAR", "ZAR": "ZAR", "N": "NGN", "₦": "NGN", "NGN": "NGN", "R$": "BRL",
+    "BRL": "BRL", "TL": "TRY", "TRY": "TRY", "₺": "TRY", "NZ$": "NZD", "NZD": "NZD", "C$": "CAD", "CA$": "CAD",
+    "CAD": "CAD", "S$": "SGD", "SGD": "SGD", "HK$": "HKD", "CHF": "CHF", "Rp": "IDR", "IDR": "IDR", "MXN": "MXN",
+    "RM": "MYR", "EGP": "EGP", "E£": "EGP",
 }
 #: Currency words written after the number ("3 trillion yen").
 SUFFIX = {
     "US dollars": "USD", "U.S. dollars": "USD", "dollars": "USD", "euros": "EUR", "euro": "EUR",
     "pounds sterling": "GBP", "pounds": "GBP", "yen": "JPY", "shekels": "ILS", "new shekels": "ILS",
     "rupees": "INR", "yuan": "CNY", "renminbi": "CNY", "won": "KRW", "dirhams": "AED", "dong": "VND",
-    "Australian dollars": "AUD",
+    "Australian dollars": "AUD", "Canadian dollars": "CAD", "New Zealand dollars": "NZD", "reais": "BRL",
+    "real": "BRL", "rand": "ZAR", "naira": "NGN", "riyals": "SAR", "ringgit": "MYR", "rupiah": "IDR", "lira": "TRY",
+    "liras": "TRY", "pesos": "MXN", "Egyptian pounds": "EGP", "Swiss francs": "CHF", "Japanese yen": "JPY",
+    "Chinese yuan": "CNY", "Indian rupees": "INR", "Korean won": "KRW", "UAE dirhams": "AED",
 }
 
 #: Hedge words, and the tolerance family each belongs to (see :mod:`bilat.news.check`).
@@ -45,10 +54,14 @@ HEDGES = {
     "less than": "under", "under": "under", "below": "under", "up to": "under",
 }
 
-_NUM = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+_SCALE_AHEAD = r"(?=\s?(?:trillion|billion|million|bn|mn|tn)\b)"
+_NUM = (
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?: \d{3})+" + _SCALE_AHEAD + r"|\d{1,3},\d{1,2}" + _SCALE_AHEAD
+    + r"|\d+(?:\.\d+)?)"
+)
 _SCALE = (
     r"(?P<scale>lakh\s+crores?|trillion|billion|million|thousand|crores?|lakhs?|"
-    r"(?:tn|trn|tr|bn|bln|mn|mln|mio|cr)\b|[bmk]\b(?:\.(?=\s+[a-z]))?)"
+    r"(?:tn|trn|tr|bn|bln|mn|mln|mio|cr)\b|[bmk]\b(?:\.(?=\s+[a-z]))?|(?:tr|b|m)il?l?i?o?\Z)"
 )
 
 
@@ -56,6 +69,7 @@ def _alt(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
+_NEEDS_SCALE = frozenset({"N", "R", "SR", "TL", "Rp", "RM", "Dh"})
 _WORD_PREFIXES = [p for p in PREFIX if p[0].isalpha()]
 _SYMBOL_PREFIXES = [p for p in PREFIX if not p[0].isalpha()]
 _PREFIX_RE = (
@@ -68,6 +82,23 @@ _MONEY_SUFFIX = re.compile(
 _PERCENT = re.compile(r"(?<![\w.])" + _NUM + r"\s?(?P<unit>%|percent\b|per\s+cent\b|pct\b|percentage points?\b)")
 _FOLD_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "ten": 10}
 _FOLD = re.compile(r"\b(?P<n>two|three|four|five|six|ten|\d+(?:\.\d+)?)[- ]?fold\b", re.I)
+_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+          "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100}
+_WORD_MONEY = re.compile(
+    r"(?<![\w-])(?P<w>" + "|".join(_WORDS) + r")\s+(?P<scale>trillion|billion|million)\s+(?P<cur>"
+    + _alt(list(SUFFIX)) + r")\b", re.I
+)
+_RANGE_LOW = re.compile(
+    r"\bbetween\s+(?P<low>(?P<n>" + "|".join(_WORDS) + r"|\d+(?:\.\d+)?)\s+(?P<scale>trillion|billion|million))\s+and\s+$",
+    re.I,
+)
+_BARE_CRORE = re.compile(r"(?<![\w$£€¥₹.,])" + _NUM + r"\s?(?P<scale>lakh\s+crores?|crores?)\b(?!\s+(?:people|"
+                         r"households|farmers|users|tonnes|jobs|voters|families|accounts|litres|units))")
+_PERCENT_RANGE = re.compile(
+    r"(?<![\w.])(?P<lo>\d+(?:\.\d+)?)\s?(?:-|–|to)\s?" + _NUM + r"\s?(?P<unit>%|percent\b|per\s+cent\b)"
+)
+_MULTIPLIED_BY = {"doubled": 2.0, "tripled": 3.0, "trebled": 3.0, "quadrupled": 4.0}
+_MULTIPLIED = re.compile(r"\b(" + "|".join(_MULTIPLIED_BY) + r")\b", re.I)
 _HEDGE_WORD = re.compile(r"(?<![a-z])(?:" + _alt(list(HEDGES)) + r")(?![a-z])")
 _HEDGE_BEFORE = re.compile(r"(?:\b(?:" + _alt([h for h in HEDGES if h[0].isalpha()]) + r")\s+|~\s*)+$", re.I)
 
@@ -85,16 +116,50 @@ class Amount:
     hedge: str | None  # the hedge family: about / nearly / over / under
     hedge_start: int  # where the hedge words begin (== start when unhedged)
     significant: float  # half of the last stated digit, in the value's units (rounding tolerance)
+    high: float | None = None  # upper bound of a range ("5-10 percent": value 5, high 10)
+    truncated: bool = False  # the scale word was cut off at the end of the text ("€3 bi")
 
 
 def find_amounts(text: str) -> list[Amount]:
     """Money, percentages and multiples in ``text``, left to right, non-overlapping."""
+    return list(_cached_amounts(text))
+
+
+@lru_cache(maxsize=32)
+def _cached_amounts(text: str) -> tuple[Amount, ...]:
+    """Cached for the last few texts: the extractors of one article ask about the same sentence
+    several times (claims, their years, targets); the cache is too small to carry across articles."""
+    return tuple(_find_amounts(text))
+
+
+def _find_amounts(text: str) -> list[Amount]:
     found: list[Amount] = []
     for m in _MONEY_PREFIX.finditer(text):
+        if m.group("cur") in _NEEDS_SCALE and not m.group("scale"):
+            continue  # "N95", "R2": a bare letter is a currency only before a scale word ("R33 billion")
         found.append(_money(text, m, PREFIX[m.group("cur")]))
     for m in _MONEY_SUFFIX.finditer(text):
         if not _overlaps(found, m.start(), m.end()):
             found.append(_money(text, m, SUFFIX[m.group("cur")]))
+    for m in _WORD_MONEY.finditer(text):  # "six billion reais", "two trillion yen"
+        if not _overlaps(found, m.start(), m.end()):
+            value = _WORDS[m.group("w").lower()] * SCALES[m.group("scale").lower()]
+            found.append(_make(text, m.start(), m.end(), value, "money", SUFFIX[m.group("cur")],
+                               SCALES[m.group("scale").lower()] / 2))
+    for upper in [a for a in found if a.unit == "money"]:  # "between two billion and six billion reais"
+        m = _RANGE_LOW.search(text, max(0, upper.hedge_start - 40), upper.hedge_start)
+        if m and not _overlaps(found, m.start("low"), m.end("low")):
+            raw = m.group("n").lower()
+            number = _WORDS.get(raw) or _number(raw)
+            scale = SCALES[m.group("scale").lower()]
+            found.append(_make(text, m.start("low"), m.end("low"), number * scale, "money", upper.currency, scale / 2))
+    for m in _BARE_CRORE.finditer(text):  # "35,000 crore": Indian rupees unless a currency is written
+        if not _overlaps(found, m.start(), m.end()):
+            found.append(_money(text, m, "INR"))
+    for m in _PERCENT_RANGE.finditer(text):
+        if not _overlaps(found, m.start(), m.end()):
+            low = _make(text, m.start(), m.end(), _number(m.group("lo")), "percent", None, _half_unit(m.group("lo")))
+            found.append(dataclasses.replace(low, high=_number(m.group("num"))))
     for m in _PERCENT.finditer(text):
         if not _overlaps(found, m.start(), m.end()):
             value = _number(m.group("num"))
@@ -104,6 +169,9 @@ def find_amounts(text: str) -> list[Amount]:
             raw = m.group("n").lower()
             value = float(_FOLD_WORDS.get(raw) or raw)
             found.append(_make(text, m.start(), m.end(), value, "multiple", None, 0.0))
+    for m in _MULTIPLIED.finditer(text):  # "almost doubled", "nearly tripled": a multiple that happened
+        if not _overlaps(found, m.start(), m.end()):
+            found.append(_make(text, m.start(), m.end(), _MULTIPLIED_BY[m.group(1).lower()], "multiple", None, 0.0))
     return sorted(found, key=lambda a: a.start)
 
 
@@ -111,9 +179,13 @@ def _money(text: str, m: re.Match[str], currency: str) -> Amount:
     number = m.group("num")
     scale_word = (m.group("scale") or "").rstrip(".").lower()
     scale_word = re.sub(r"\s+", " ", scale_word)
+    truncated = scale_word not in SCALES and bool(scale_word)
+    if truncated:  # "€3 bi" at the very end of a text the archive cut: the obvious word
+        scale_word = next((w for w in ("trillion", "billion", "million") if w.startswith(scale_word)), "")
     scale = SCALES.get(scale_word, 1.0)
     value = float(f"{_number(number) * scale:.12g}")  # 1.08 * 1e12 is not exactly 1.08e12
-    return _make(text, m.start(), m.end(), value, "money", currency, _half_unit(number) * scale)
+    amount = _make(text, m.start(), m.end(), value, "money", currency, _half_unit(number) * scale)
+    return dataclasses.replace(amount, truncated=True) if truncated else amount
 
 
 def _make(text: str, start: int, end: int, value: float, unit: str, currency: str | None, half: float) -> Amount:
@@ -134,12 +206,16 @@ def _overlaps(found: list[Amount], start: int, end: int) -> bool:
 
 
 def _number(raw: str) -> float:
-    return float(raw.replace(",", ""))
+    if re.fullmatch(r"\d{1,3},\d{1,2}", raw):  # decimal comma: "14,7 billion"
+        return float(raw.replace(",", "."))
+    return float(raw.replace(",", "").replace(" ", ""))
 
 
 def _half_unit(raw: str) -> float:
     """Half of the last written digit's place: "2.3" → 0.05, "700" → 50, "3" → 0.5."""
-    raw = raw.replace(",", "")
+    if re.fullmatch(r"\d{1,3},\d{1,2}", raw):
+        raw = raw.replace(",", ".")
+    raw = raw.replace(",", "").replace(" ", "")
     if "." in raw:
         return 0.5 * 10 ** -len(raw.split(".")[1])
     stripped = raw.rstrip("0")

@@ -60,13 +60,25 @@ _ALTERNATIVES = sorted(
 )
 
 
+def _needle(alternative: str) -> str:
+    """The literal lower-case start of a phrase pattern ("cyber" for ``cyber[- ]?security``); "" if none."""
+    m = re.match(r"(?:\\b)?([A-Za-z]{3,})", alternative)
+    return m.group(1).lower() if m and not re.match(r"(?:\\b)?[A-Za-z]+[?*{]", alternative) else ""
+
+
+#: (needle, pattern, sector): a pattern runs only when its literal start occurs in the text (fast path)
+_COMPILED = [(_needle(alt), re.compile(alt, 0 if _ACRONYM.match(alt) else re.I), sector) for alt, sector in _ALTERNATIVES]
+
+
 def find_sectors(text: str) -> list[tuple[int, int, str]]:
     """``(start, end, sector)`` for each sector phrase; the longest match wins where phrases overlap."""
     found: list[tuple[int, int, str]] = []
     candidates = []
-    for alternative, sector in _ALTERNATIVES:
-        flags = 0 if _ACRONYM.match(alternative) else re.I
-        candidates += [(m.start(), m.end(), sector) for m in re.finditer(alternative, text, flags)]
+    lower = text.lower()
+    for needle, pattern, sector in _COMPILED:
+        if needle and needle not in lower:
+            continue
+        candidates += [(m.start(), m.end(), sector) for m in pattern.finditer(text)]
     for start, end, sector in sorted(candidates, key=lambda c: (c[0] - c[1], c[0])):
         if not any(start < e and s < end for s, e, _ in found):
             found.append((start, end, sector))

@@ -87,7 +87,8 @@ class NewsStore:
                 "INSERT INTO news_articles (sha256, name, title, source, published, added_at, text, countries) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
                 [
-                    article.sha256, article.name, article.title, article.source, article.published,
+                    article.sha256, article.name, article.title, article.source,
+                    article.published or extraction.published,  # the date the text states, when none was given
                     dt.datetime.now().replace(microsecond=0), article.text, ",".join(extraction.countries),
                 ],
             ).fetchone()
@@ -146,6 +147,17 @@ class NewsStore:
         agreements = [Agreement.from_dict(json.loads(p)) for k, p in records if k == "agreement"]
         extraction = Extraction(
             countries=[c for c in (row[8] or "").split(",") if c], mentions=[], claims=claims, targets=targets,
-            agreements=agreements,
+            agreements=agreements, published=row[5],
+            published_from=publication_source(row[7], row[5]),
         )
         return StoredArticle(int(row[0]), article, row[6], extraction)
+
+
+def publication_source(text: str, published: dt.date | None) -> str | None:
+    """Where a stored publication date came from: the text (prefix, dateline, source) or the user."""
+    if published is None:
+        return None
+    from bilat.news.pubdate import publication_date
+
+    stated = publication_date(text)
+    return stated.how if stated is not None and stated.date == published else "given"

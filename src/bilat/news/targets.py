@@ -8,11 +8,13 @@ is kept once, at its first mention.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
-from bilat.news import cues
+import bilat.news.cues as cues
 from bilat.news.model import CountryRef, Target
 from bilat.news.money import find_amounts
+from bilat.news.target_shapes import classify, extra_targets, merge_restatements
 from bilat.news.text import Sentence, tagged
 
 GOAL = re.compile(
@@ -27,7 +29,7 @@ _NOUN = (
 _WHAT = (
     r"(?P<what>(?:(?:the|their|its|our|bilateral|two-way|annual|total)\s+)*" + _NOUN
     + r"(?:\s+(?:between\s+the\s+(?:two\s+)?countries|between\s+(?:the\s+)?[A-Z][\w.]+(?:\s[A-Z]\w+)?\s+and\s+(?:the\s+)?"
-    r"[A-Z][\w.]+(?:\s[A-Z]\w+)?|with\s+(?:the\s+)?[A-Z][\w.]+(?:\s[A-Z]\w+)?|to\s+(?:the\s+)?[A-Z][\w.]+(?:\s[A-Z]\w+)?))?)"
+    r"[A-Z][\w.]+(?:\s[A-Z]\w+)?|with\s+(?:the\s+)?[A-Z][\w.]+(?:\s[A-Z]\w+)?|to\s+(?:the\s+)?(?![A-Z]{1,3}\$|U\.S\.\$)[A-Z][\w.]+(?:\s[A-Z]\w+)?))?)"
 )
 _BY_YEAR = r"(?:\s+(?:by|before|within|in)\s+(?:the\s+end\s+of\s+)?(?P<year>(?:19|20)\d\d))?"
 _MULT_WORDS = {"double": 2, "doubling": 2, "doubled": 2, "triple": 3, "tripling": 3, "tripled": 3, "treble": 3,
@@ -81,8 +83,10 @@ def resolve_previous(targets: list[Target], claims: list) -> None:
             target.countries = [claim.from_, claim.to]
 
 
-def extract_targets(view: str, sents: list[Sentence], refs: list[CountryRef], pair: list[str]) -> list[Target]:
-    """Targets in the view (view offsets)."""
+def extract_targets(
+    view: str, sents: list[Sentence], refs: list[CountryRef], pair: list[str], published: dt.date | None = None,
+) -> tuple[list[Target], list[tuple[int, int]]]:
+    """Targets in the view (view offsets), and the spans of every mention of them (restatements too)."""
     out: list[Target] = []
     seen: set[tuple] = set()
     for sent in sents:
@@ -109,7 +113,10 @@ def extract_targets(view: str, sents: list[Sentence], refs: list[CountryRef], pa
             if key not in seen:
                 seen.add(key)
                 out.append(target)
-    return out
+    out += extra_targets(view, sents, refs, pair, published, [(t.start, t.end) for t in out])
+    classify(out, sents, published)
+    kept, spans = merge_restatements(out)
+    return kept, spans
 
 
 def _make(view: str, sent: Sentence, m: re.Match[str], refs, pair, multiplier: float) -> Target:
@@ -140,7 +147,7 @@ def _measure(view: str, sent: Sentence, m: re.Match[str], refs, pair) -> tuple[s
     noun = m.group("noun").lower()
     what = tagged(view, sent.start + m.start("what"), sent.start + m.end("what"), refs)
     before = tagged(view, sent.start, sent.start + m.start("what"), refs)
-    named = re.findall(r"@([A-Z]{3})", what)
+    named = re.findall(r"@([A-Z]{3,8})", what)
     if noun.startswith("export") or noun.startswith("import"):
         kind = "exports" if noun.startswith("export") else "imports"
         clause = before[-60:] + " " + what
@@ -179,8 +186,10 @@ def _value_targets(view, sent: Sentence, refs, pair, found: list[Target], taken)
         what = None
         for w in _WHAT_SEARCH.finditer(left):
             what = w
-        if what is None:
-            continue
+        if what is None or amount.hedge_start - what.end() > 40 or any(
+            what.end() <= b.start < amount.start for b in amounts if b.unit == "money"
+        ):
+            continue  # the goal's noun must be next to its figure ("trade to $30 billion")
         start = sent.start + what.start()
         end = sent.start + amount.end + after.end()
         measure, countries, origin, destination = _measure(view, sent, what, refs, pair)

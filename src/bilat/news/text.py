@@ -17,6 +17,8 @@ _ABBREVIATIONS = frozenset(
     "corp vs e.g i.e u.s u.k u.n e.u approx est".split()
 )
 _BOUNDARY = re.compile(r"[.!?][\"”’')]*\s+(?=[\"“‘'(]*[A-Z0-9$£€¥₹])")
+#: a sentence cut off by the end of the text: starts like a sentence, has at least six words
+_CUT_SENTENCE = re.compile(r"^\s*[\"“‘(]*[A-Z0-9$£€][^\n]*?(?:\S+\s+){5,}\S*$")
 _TERMINAL = re.compile(r"[.!?:][\"”’')]*\s*$")
 
 
@@ -33,12 +35,13 @@ def sentences(view: str) -> list[Sentence]:
     """Split the view into sentences; lines without closing punctuation count as headlines."""
     out: list[Sentence] = []
     paragraph = 0
-    for line in re.finditer(r"[^\n]+", view):
+    lines = [m for m in re.finditer(r"[^\n]+", view) if m.group().strip()]
+    for line in lines:
         body = line.group()
-        if not body.strip():
-            continue
         paragraph += 1
         headline = len(body) < 150 and not _TERMINAL.search(body)
+        if headline and line is lines[-1] and paragraph > 1 and _CUT_SENTENCE.match(body):
+            headline = False  # the text was cut mid-sentence: its last line is still body text
         start = line.start()
         for cut in _BOUNDARY.finditer(body):
             word = re.search(r"([\w.]+)[.!?][\"”’')]*\s+$", body[: cut.end()])

@@ -1,0 +1,327 @@
+"""Agreements beyond signings, and one record per agreement (a second pass over :mod:`.agreements`).
+
+Real articles report an agreement at every stage and name it several times: "reached an agreement
+in principle", "launched negotiations on an FTA", "are working on a CEPA", "the pact will…",
+"IK-CEPA" for its full name. This pass
+
+* reads the *name* of each trade instrument (:data:`FTA_NAME`, :data:`COOP_NAME`,
+  :data:`FINANCE_NAME`) to give it a type code, and an acronym when the text has one;
+* records an event that is not (yet) a signing with a ``status``: ``agreed_in_principle``,
+  ``negotiations_launched``, ``talks_launched``, ``in_force`` (:func:`status_of`);
+* merges mentions: two records with the same parties and type are one agreement unless both
+  carry different acronyms (ECTA and CECA are two agreements); a generic "the agreement" /
+  "the deal" record joins the typed agreement of the same parties.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from bilat.news.agreements import _NOT_SIGNED, SIGN, _later_date
+from bilat.news.dates import find_dates
+from bilat.news.mentions import pair_side
+from bilat.news.model import Agreement, CountryRef, DateRef
+from bilat.news.schema import type_code
+from bilat.news.text import Sentence, tagged
+
+_ACRONYM = r"(?:[A-Z]{1,3}-)?(?:CEPA|CECA|ECTA|TEPA|JAEPA|KAFTA|EPA|FTA|BTA|SPA|STIP|ETP)"
+FTA_NAME = re.compile(
+    r"\b(?:(?:comprehensive\s+)?(?:free[- ]trade|trade)(?:\s+and\s+economic\s+partnership)?\s+(?:agreements?|deals?|pacts?|"
+    r"areas?)|(?:comprehensive\s+)?economic\s+(?:partnership|cooperation)(?:\s+and\s+trade)?\s+agreements?)\b"
+    r"|\b" + _ACRONYM.replace("SPA|", "").replace("|STIP|ETP", "") + r"s?\b",
+    re.I,
+)
+_SIGNED = re.compile(r"\b(?:signed|signs?|signing|inked|inks?|sealed|initial(?:l)?ed|exchanged|approved|adopted)\b", re.I)
+_ACRONYM_RE = re.compile(r"\b" + _ACRONYM + r"\b")
+COOP_NAME = re.compile(
+    r"\b(?:strategic\s+partnership\s+agreements?|cooperation\s+(?:agreements?|accords?)|investment\s+agreements)\b", re.I
+)
+FINANCE_NAME = re.compile(
+    r"\b(?:(?:currency\s+)?swap\s+(?:deals?|agreements?|arrangements?|lines?)|loan\s+agreements?|"
+    r"(?:strategic\s+)?trade\s+and\s+investment\s+partnership)\b",
+    re.I,
+)
+_STATUS = [
+    ("in_force", re.compile(r"\b(?:came|come|comes|entered|enter)\s+into\s+(?:effect|force)\b|\bin\s+force\b|"
+                            r"\btook\s+effect\b", re.I)),
+    ("agreed_in_principle", re.compile(
+        r"\b(?:agreed|agreement)\s+in\s+principle\b|\breached\s+a\s+(?:mutual\s+)?understanding\b|"
+        r"\bconclu(?:ded|des|sion\s+of)\s+(?:the\s+|its\s+|their\s+)?negotiations\b|"
+        r"\bfinali[sz](?:ed|es)\s+(?:the\s+)?negotiations\b", re.I)),
+    ("negotiations_launched", re.compile(
+        r"\b(?:launch(?:ed|es)?|start(?:ed|s)?|beg[ia]n|kick(?:ed)?\s+off|resum(?:ed|e))\s+(?:the\s+|formal\s+)?"
+        r"(?:negotiations|talks)\b|\bround\s+of\s+(?:negotiations|talks)\b|\bworking\s+on\b|\bnegotiating\b|"
+        r"\b(?:negotiations|talks)\s+(?:on|for|to)\b", re.I)),
+    ("talks_launched", re.compile(
+        r"\bcommit(?:ted|ting|ment)?\s+to\s+(?:negotiat|launch|start|begin|work|conclud|a|an)\w*\b|"
+        r"\bplans?\s+(?:for|to)\s+(?:(?:a|an|the|new|bilateral|comprehensive)\s+)*(?:trade|free|FTA|BTA|negotiat|launch|"
+        r"start|economic)\w*|\bfeasibility\s+study\b|"
+        r"\bagreed\s+to\s+(?:begin|start|launch)\b|\blaunch(?:ed)?\s+(?:a|an|the)\b", re.I)),
+]
+
+
+def status_of(sentence: str, signing: bool) -> str | None:
+    """The stage an agreement is at in ``sentence`` (None for a signing or a plain mention)."""
+    for status, pattern in _STATUS:
+        if pattern.search(sentence):
+            if status == "talks_launched" and signing and not re.search(r"\bfeasibility|\bcommit|\bplans?\b",
+                                                                         sentence, re.I):
+                return None
+            return status
+    return None
+
+
+def _acronym_near(text: str, end: int) -> str | None:
+    m = re.match(r"\s*\(\s*(" + _ACRONYM + r")\s*\)", text[end:])
+    return _base_acronym(m.group(1)) if m else None
+
+
+def _base_acronym(raw: str) -> str:
+    return raw.split("-")[-1].upper().rstrip("S") if raw else raw
+
+
+def _kind(match_text: str) -> str:
+    if FINANCE_NAME.fullmatch(match_text):
+        return "other"
+    if COOP_NAME.fullmatch(match_text) or match_text.upper() == "SPA":
+        return "cooperation agreement"
+    return "FTA"
+
+
+def refine_agreements(
+    view: str, sents: list[Sentence], refs: list[CountryRef], pair: list[str], published: dt.date | None,
+    agreements: list[Agreement],
+) -> list[Agreement]:
+    """Type, status and merge the records of :func:`bilat.news.agreements.extract_agreements`."""
+    for a in agreements:
+        name = view[a.start : a.end]
+        sent = next((x for x in sents if x.start <= a.start < x.end), None)
+        if a.status is None and sent is not None and not _SIGNED.search(sent.text):
+            a.status = status_of(sent.text, False)  # "launched negotiations on an FTA": not a signing
+            if a.status is not None and a.date is None:
+                a.date = _date(sent, published, years=True)
+        if a.count is not None and COOP_NAME.search(name):
+            a.type = "cooperation agreement"  # "34 investment agreements"
+        elif FTA_NAME.fullmatch(name) or COOP_NAME.fullmatch(name) or FINANCE_NAME.fullmatch(name):
+            a.type = _kind(name)
+        elif re.fullmatch(r"(?i)agreements?|deals?|pacts?|accords?|arrangements?", name):
+            context = view[a.start : min(len(view), a.end + 60)]
+            before = view[max(0, a.start - 40) : a.start]
+            around = before + context
+            if FINANCE_NAME.search(around):
+                a.type = "other"
+            elif COOP_NAME.search(around):
+                a.type = "cooperation agreement"
+            elif re.search(r"\btrade\s+$", before, re.I) or FTA_NAME.match(view, max(0, a.start - 12)):
+                a.type = "FTA"
+        a.acronym = _acronym_near(view, a.end) or (
+            _base_acronym(name) if _ACRONYM_RE.fullmatch(name) else None)
+        if len(pair) == 2 and len(a.parties) != 1:
+            if sent is not None:  # a third country named in the sentence is a party only next to the name
+                a.parties = _parties(view, sent, refs, pair, a.start - sent.start, a.end - sent.start)
+    records = list(agreements)
+    for sent in sents:
+        if sent.headline:
+            continue
+        signing = status = None
+        for pattern in (FTA_NAME, COOP_NAME, FINANCE_NAME):
+            for m in pattern.finditer(sent.text):
+                if signing is None:  # only for sentences that name an instrument
+                    signing = SIGN.search(sent.text) is not None and not _NOT_SIGNED.search(sent.text)
+                    status = status_of(sent.text, signing)
+                start, end = sent.start + m.start(), sent.start + m.end()
+                if any(r.start <= start < r.end or start <= r.start < end for r in records):
+                    continue
+                kind = _kind(m.group())
+                acronym = _acronym_near(sent.text, m.end()) or (
+                    _base_acronym(m.group()) if _ACRONYM_RE.fullmatch(m.group()) else None)
+                parties = _parties(view, sent, refs, pair, m.start(), m.end())
+                found = _same(records, parties, kind, acronym)
+                if found is not None:
+                    if found.date is None:
+                        found.date = _date(sent, published)
+                    if found.status is None and getattr(found, "_new", False) and status in (
+                            "negotiations_launched", "agreed_in_principle", "in_force"):
+                        found.status = status
+                    if acronym and not found.acronym:
+                        found.acronym = acronym
+                    continue
+                specific = acronym is not None or m.group()[:1].isupper() or re.search(
+                    r"@[A-Z]{3,8}\s*[-–]\s*@[A-Z]{3,8}\s*$", tagged(view, sent.start, start, refs)) is not None
+                if status is None and not signing and not specific:
+                    continue  # "with every free trade agreement": a generic mention
+                record = Agreement(text="", start=start, end=end, type=kind, parties=parties, status=status,
+                                   acronym=acronym, date=_date(sent, published, years=True))
+                record._new = True
+                records.append(record)
+    records += _third_parties(view, sents, refs, pair, records, published)
+    merged = _merge(records, view, sents)
+    _default_dates(merged, sents, published)
+    return merged
+
+
+_WITH_LIST = re.compile(
+    r"\b(?P<name>(?:similar\s+|other\s+)?(?:[\w-]+\s+){0,2}?(?:deals|agreements|MOUs|MoUs|memorand(?:a|ums)"
+    r"(?:\s+of\s+understanding)?|pacts|accords|arrangements))\s+with\s+(?P<list>[^.;:]*)", re.I)
+
+
+def _third_parties(view: str, sents: list[Sentence], refs: list[CountryRef], pair: list[str],
+                   records: list[Agreement], published: dt.date | None) -> list[Agreement]:
+    """ "It clinched similar swap deals with the UAE and Malaysia": one record per third country,
+    with the article's main actor (the pair member the sentence names, else its first party)."""
+    out: list[Agreement] = []
+    if len(pair) != 2:
+        return out
+    for sent in sents:
+        if sent.headline or not SIGN.search(sent.text):
+            continue
+        text = tagged(view, sent.start, sent.end, refs)
+        for m in _WITH_LIST.finditer(text):
+            others = [c for c in re.findall(r"@([A-Z]{3,8})", m.group("list")) if pair_side(c, pair) not in pair]
+            if not others:
+                continue
+            named = [c for c in re.findall(r"@([A-Z]{3,8})", text[: m.start()]) if c in pair]
+            actor = named[0] if named else pair[0]
+            name = re.sub(r"@[A-Z]{3,8}", "", m.group("name"))
+            start, end = _locate(view, sent, name)
+            kind = "other" if FINANCE_NAME.search(name) or re.search(r"swap", name, re.I) else (
+                "MoU" if re.search(r"(?i)\bmou|memorand", name) else "agreement")
+            for country in dict.fromkeys(others):
+                if any(set(r.parties) == {actor, country} for r in records + out):
+                    continue
+                out.append(Agreement(text="", start=start, end=end, type=kind, parties=[actor, country],
+                                     date=_date(sent, published, years=True)))
+    return out
+
+
+def _locate(view: str, sent: Sentence, name: str) -> tuple[int, int]:
+    at = view.find(name.strip(), sent.start, sent.end)
+    return (at, at + len(name.strip())) if at >= 0 else (sent.start, sent.end)
+
+
+def _default_dates(records: list[Agreement], sents: list[Sentence], published: dt.date | None) -> None:
+    """An agreement the text does not date is the news of the day: the lead's date ("China on Monday
+    outlined…"), else the publication month. Without a publication date it stays undated."""
+    if published is None:
+        return
+    lead = None
+    for sent in [s for s in sents if not s.headline][:2]:
+        lead = _date(sent, published)
+        if lead is not None and lead.value is not None and lead.precision == "day":
+            break
+        lead = None
+    for r in records:
+        sent = next((s for s in sents if s.start <= r.start < s.end), None)
+        if r.date is None and sent is not None:
+            r.date = _date(sent, published, years=True)  # "signed a free trade agreement in 2006"
+        if r.date is None:
+            r.date = lead or DateRef(f"{published:%B %Y} (publication)", r.start, r.start,
+                                     published.replace(day=1), "month", True)
+
+
+_IN_YEAR = re.compile(r"\b(?:in|since|during)\s+(?P<year>(?:19|20)\d\d)\b|\b(?P<last>last|this)\s+year\b", re.I)
+
+
+def _date(sent: Sentence, published: dt.date | None, years: bool = False) -> DateRef | None:
+    """The sentence's first date (not a later milestone such as "enters into force on ..."); with
+    ``years``, a bare year ("launched in 2020", "last year") when it names no day or month."""
+    dates = [d for d in find_dates(sent.text, published) if d.precision != "year" and not _later_date(sent.text, d)]
+    if dates:
+        d = dates[0]
+        return DateRef(d.text, d.start + sent.start, d.end + sent.start, d.value, d.precision, d.relative)
+    m = _IN_YEAR.search(sent.text) if years else None
+    if m is None:
+        return None
+    if m.group("year"):
+        value = dt.date(int(m.group("year")), 1, 1)
+    elif published is not None:
+        value = dt.date(published.year - (1 if m.group("last").lower() == "last" else 0), 1, 1)
+    else:
+        return None
+    return DateRef(m.group(), m.start() + sent.start, m.end() + sent.start, value, "year", m.group("year") is None)
+
+
+_ADJACENT = re.compile(r"@([A-Z]{3,8})(?:\s*[-–/]\s*@([A-Z]{3,8}))?(?:['’]s)?\s+(?:[\w-]+\s+){0,2}$")
+_WITH = re.compile(r"^\)?(?:\s*\([^)]*\))?\s+(?:with|between)\s+(?:the\s+)?@([A-Z]{3,8})(?:\s+and\s+(?:the\s+)?@([A-Z]{3,8}))?")
+
+
+def _parties(view: str, sent: Sentence, refs: list[CountryRef], pair: list[str], start: int, end: int) -> list[str]:
+    """The pair, unless the name itself says otherwise ("an FTA with South Korea", "the Korea-Australia FTA")."""
+    before = tagged(view, max(sent.start, sent.start + start - 40), sent.start + start, refs)
+    after = tagged(view, sent.start + end, min(sent.end, sent.start + end + 40), refs)
+    with_ = _WITH.match(after)
+    adjacent = _ADJACENT.search(before)  # "the Chile-Mexico FTA", "a Chilean free trade agreement"
+    near = [c for c in with_.groups() if c] if with_ else ([c for c in adjacent.groups() if c] if adjacent else [])
+    named = list(dict.fromkeys(pair_side(c, pair) for c in near))
+    outside = [c for c in named if c not in pair]
+    if not outside or not pair:
+        return list(pair)
+    if len(named) >= 2 and not (with_ and with_.group().lstrip(") (").startswith("with")):
+        return named[:2]  # "between Chile and Mexico", "the Chile-Mexico FTA"
+    inside = [c for c in re.findall(r"@([A-Z]{3,8})", tagged(view, sent.start, sent.start + start, refs))
+              if c in pair]
+    return [inside[0] if inside else pair[0], outside[0]]  # "an FTA with Chile (and Mexico)": the actor and the first
+
+
+def _same(records: list[Agreement], parties: list[str], kind: str, acronym: str | None) -> Agreement | None:
+    code = type_code(kind)
+    for r in records:
+        if set(r.parties or []) == set(parties) and type_code(r.type) == code and r.count is None:
+            if acronym and r.acronym and acronym != r.acronym:
+                continue
+            return r
+    return None
+
+
+def _merge(records: list[Agreement], view: str = "", sents: list[Sentence] | None = None) -> list[Agreement]:
+    """One record per agreement: same parties and type (and no conflicting acronym) are one, unless
+    the text marks the later one as another instrument ("a second loan agreement")."""
+    out: list[Agreement] = []
+    for r in sorted(records, key=lambda a: a.start):
+        code = type_code(r.type)
+        typed = [k for k in records if k is not r and k.count is None and set(k.parties) == set(r.parties) and type_code(k.type) in ("fta", "cooperation_agreement")]
+        if r.count is None and code == "other" and r.type in ("agreement", "deal") and typed:
+            _absorb(typed[0], r)  # "the agreement", "the deal": a later (or earlier) mention of the typed one
+            continue
+        same = next((k for k in out if set(k.parties) == set(r.parties) and type_code(k.type) == code
+                     and k.count is None and r.count is None and not (k.acronym and r.acronym and k.acronym != r.acronym)
+                     and not _same_event(k, r) and _mentions(view, sents, k, r)), None)
+        if same is not None:
+            _absorb(same, r)
+            continue
+        out.append(r)
+    for r in records:
+        for attr in ("_new", "_event"):
+            if hasattr(r, attr):
+                delattr(r, attr)
+    return out
+
+
+_ANOTHER_BEFORE = re.compile(r"\b(?:another|a\s+(?:second|third|further|separate|new)|second|third)\s+(?:[\w-]+\s+){0,3}$",
+                             re.I)
+
+
+def _mentions(view: str, sents: list[Sentence] | None, first: Agreement, later: Agreement) -> bool:
+    """Whether ``later`` can be another mention of ``first``: not when the text says it is another
+    instrument ("a second MOU", "another loan agreement", "a separate deal")."""
+    if not view:
+        return True
+    return _ANOTHER_BEFORE.search(view[max(0, later.start - 50) : later.start]) is None
+
+
+def _same_event(a: Agreement, b: Agreement) -> bool:
+    """Two slots of one signing ("signed two agreements: a joint statement and …") stay two."""
+    return getattr(a, "_event", None) is not None and getattr(a, "_event", None) == getattr(b, "_event", None)
+
+
+def _absorb(keep: Agreement, other: Agreement) -> None:
+    for key in ("date", "place", "acronym"):
+        if getattr(keep, key) is None and getattr(other, key) is not None:
+            setattr(keep, key, getattr(other, key))
+    for item in other.sectors:
+        if item not in keep.sectors:
+            keep.sectors.append(item)
+    for item in other.signatories:
+        if item not in keep.signatories:
+            keep.signatories.append(item)

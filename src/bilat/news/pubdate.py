@@ -1,0 +1,99 @@
+"""The publication date an article states about itself, when the user did not give one.
+
+Real articles carry their date in one of a few places; each is tried in this order:
+
+1. an archive date line ("date 2024-03-12" at the start of the text);
+2. a wire dateline ("SEOUL, Oct. 12 (Yonhap) --", "NEW DELHI Jan 25 (Reuters) -"): month and day,
+   the year taken from the source address when it has one (a month after the address's month
+   means the year before), else from the latest year the text names;
+3. a date inside the source address (``/2017/04/11/``, ``/20050411.htm``, ``AEN20230721``,
+   ``web.archive.org/web/20141213...``).
+
+A user's ``--date`` always wins (:func:`bilat.news.extract.extract` only calls this when none was
+given). Nothing found means ``None``: relative dates then stay unresolved.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from bilat.news.dates import MONTHS
+
+_MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")"
+_PREFIX = re.compile(r"(?m)^\s*date\s+(\d{4})-(\d\d)-(\d\d)\b")
+_SOURCE = re.compile(r"(?m)^\s*SOURCE:\s*(\S+)")
+_DATELINE = re.compile(
+    r"(?m)^[ \t]*(?:[A-Z][A-Z .'-]{2,30}|[A-Z][a-z]+(?: [A-Z][a-z]+)?),?[ \t]+(?P<month>" + _MONTH
+    + r")\.?[ \t]+(?P<day>\d{1,2})(?:,?[ \t]+(?P<year>(?:19|20)\d\d))?[ \t]*(?:\([^)]{2,30}\))?[ \t]*[-–—]"
+)
+_URL_PATTERNS = (
+    re.compile(r"/web/(?P<y>(?:19|20)\d\d)(?P<m>\d\d)(?P<d>\d\d)\d{6}/"),
+    re.compile(r"/(?P<y>(?:19|20)\d\d)/(?P<m>[01]\d)/(?P<d>[0-3]\d)(?:/|$|\D)"),
+    re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d)"),  # "20050411.htm", "AEN20230721002300320"
+    re.compile(r"/(?P<y>(?:19|20)\d\d)/(?P<m>[01]\d)/"),
+)
+_YEAR = re.compile(r"(?<![\w$£€¥₹.,])((?:19|20)\d\d)(?![\d%])")
+_FUTURE_BEFORE = re.compile(r"\b(?:by|until|till|before|through|to|towards?|within|in)\s+(?:the\s+end\s+of\s+)?$")
+
+
+@dataclass(frozen=True)
+class Published:
+    """A publication date and where it was read (``prefix``, ``dateline``, ``source``)."""
+
+    date: dt.date
+    how: str
+    precision: str = "day"
+
+
+def publication_date(text: str) -> Published | None:
+    """The date ``text`` states for itself, or None."""
+    head = text[:600]
+    m = _PREFIX.search(head)
+    if m:
+        found = _date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        if found:
+            return Published(found, "prefix")
+    url = _SOURCE.search(text[:400])
+    url_date = _url_date(url.group(1)) if url else None
+    line = _DATELINE.search(text[:1200])
+    if line:
+        month, day = MONTHS[line.group("month")], int(line.group("day"))
+        year = int(line.group("year")) if line.group("year") else None
+        if year is None and url_date is not None:
+            year = url_date.date.year - (1 if month > url_date.date.month else 0)
+        if year is None:
+            year = _latest_year(text)
+        found = _date(year, month, day) if year else None
+        if found:
+            return Published(found, "dateline")
+    return url_date
+
+
+def _url_date(url: str) -> Published | None:
+    for i, pattern in enumerate(_URL_PATTERNS):
+        for m in pattern.finditer(url):
+            if i == len(_URL_PATTERNS) - 1:
+                found = _date(int(m.group("y")), int(m.group("m")), 1)
+                if found:
+                    return Published(found, "source", "month")
+                continue
+            found = _date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+            if found:
+                return Published(found, "source")
+    return None
+
+
+def _latest_year(text: str) -> int | None:
+    years = [int(m.group(1)) for m in _YEAR.finditer(text)
+             if not _FUTURE_BEFORE.search(text[max(0, m.start() - 20) : m.start()])]
+    return max(years) if years else None
+
+
+def _date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        found = dt.date(year, month, day)
+    except ValueError:
+        return None
+    return found if dt.date(1950, 1, 1) <= found <= dt.date(2100, 1, 1) else None

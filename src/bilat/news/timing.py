@@ -1,0 +1,97 @@
+"""When a claim's figure is for: a part-year or fiscal period, a forecast, an undated effect of a deal.
+
+* the period nearest the amount (:mod:`.periods`) sets ``period`` and, when it names one, the year;
+* a figure in a sentence that predicts ("could boost trade by 16 percent", "is projected to
+  increase to $20 billion") is a ``projected_effect`` when no year is named, a ``forecast`` when
+  the year is the current one ("trade is expected to reach $5 billion this year");
+* an undated actual figure describes the time of writing: it takes the publication year.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from bilat.news.model import Claim
+from bilat.news.money import Amount
+from bilat.news.periods import period_label
+
+def apply_period(claim: Claim, periods: list, amount: Amount, published: dt.date | None,
+                 amounts: list[Amount], sentence: str) -> None:
+    """The part-year or fiscal period nearest the amount (within 80 characters, no other amount
+    between them) dates the claim."""
+    best = None
+    for p in periods:
+        gap = amount.hedge_start - p.end if p.end <= amount.hedge_start else p.start - amount.end
+        lo, hi = (p.end, amount.hedge_start) if p.end <= amount.hedge_start else (amount.end, p.start)
+        if any(lo <= a.start < hi for a in amounts if a is not amount and a.start != amount.start):
+            continue
+        if p.start >= amount.end and (gap > 25 or re.search(r"(?:19|20)\d\d", sentence[amount.end : p.start])):
+            continue  # a period after the amount belongs to it only when it follows at once ("$2bn in H1")
+        if gap <= 80 and (best is None or gap < best[0]):
+            best = (gap, p)
+    if best is None:
+        return
+    period = best[1]
+    if period.year is not None:
+        claim.year = period.year
+    elif period.relative is not None and published is not None:
+        claim.year = published.year - (1 if period.relative == "last" else 0)
+    claim.period = period_label(period, claim.year)
+
+
+CONVERSION_BETWEEN = re.compile(
+    r"^\s*(?:[(\[]\s*(?:about|approximately|around|some|roughly|nearly|or|equivalent\s+to|US)?\s*|or\s+|/\s*|"
+    r"\)?,\s*(?:an?\s+)?(?:equivalent\s+(?:of|to)|or\s+(?:about|around|some)?|i\.e\.)\s*)$", re.I
+)
+
+
+def is_conversion(text: str, before: Amount, amount: Amount) -> bool:
+    """ "N3.28 trillion (15 billion yuan)", "10.7 trillion won or 115 trillion rupiah": the same sum again."""
+    if before.unit != "money" or amount.unit != "money" or before.currency == amount.currency:
+        return False
+    return CONVERSION_BETWEEN.match(text[before.end : amount.hedge_start]) is not None
+
+
+_MODAL = re.compile(
+    r"\b(?:could|would|will|may|might|can|should|is\s+(?:expected|projected|likely|set|estimated|forecast|tipped)\s+to|"
+    r"are\s+(?:expected|projected|likely|set|estimated|forecast)\s+to|(?:expected|projected|likely|estimated)\s+to|"
+    r"projected|forecasts?|estimates?)\b",
+    re.I,
+)
+_EFFECT = re.compile(
+    r"\b(?:boost|raise|increase|add|grow|jump|lift|rise|expand|double|reach|hit|surpass|exceed|cut|save|generate|create)"
+    r"\w*\b",
+    re.I,
+)
+_CURRENT_YEAR = re.compile(r"\b(?:this\s+year|the\s+current\s+year|this\s+fiscal(?:\s+year)?)\b", re.I)
+#: figures for no single year: cumulative ("since 1992") or recurring ("annually", "in recent years")
+_CUMULATIVE = re.compile(
+    r"\b(?:since\s+(?:19|20)\d\d|so\s+far|to\s+date|cumulative(?:ly)?|in\s+total\s+since|annually|"
+    r"in\s+recent\s+years|(?:a|per|each|every)\s+year)\b", re.I)
+
+
+def modality_of(clause: str, published: dt.date | None, year: int | None) -> str | None:
+    """``forecast``, ``projected_effect`` or None (a reported actual) for the clause around an amount."""
+    modal = _MODAL.search(clause)
+    if modal is None or _EFFECT.search(clause) is None:
+        return None
+    current = _CURRENT_YEAR.search(clause) is not None or (
+        published is not None and year == published.year and str(year) in clause)
+    if current:
+        return "forecast"
+    if year is None:
+        return "projected_effect"
+    return None
+
+
+def settle_year(claim: Claim, sentence: str, published: dt.date | None) -> None:
+    """Projected effects have no year; forecasts are for the publication year; an undated actual
+    describes the time of writing (cumulative or recurring figures, "since 1992", "annually", stay
+    without a year)."""
+    if claim.modality == "projected_effect":
+        claim.year = None
+    elif claim.modality == "forecast" and published is not None:
+        claim.year = published.year
+    elif claim.year is None and published is not None and not _CUMULATIVE.search(sentence):
+        claim.year = published.year
