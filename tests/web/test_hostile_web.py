@@ -194,3 +194,35 @@ print("NEW", new)
                           env={**os.environ, "BILAT_HOME": str(tmp_path / "home")})
     assert done.returncode == 0, done.stderr[-2000:]
     assert "NEW []" in done.stdout, done.stdout
+
+
+def test_concurrent_misses_of_one_answer_are_computed_once() -> None:
+    import asyncio
+    from types import SimpleNamespace
+
+    import httpx
+    from starlette.applications import Starlette
+    from starlette.responses import JSONResponse
+    from starlette.routing import Route
+
+    from bilat.web.cache import CacheMiddleware, ResponseCache
+
+    calls = 0
+
+    async def slow(request):  # noqa: ANN001, ANN202
+        nonlocal calls
+        calls += 1
+        await asyncio.sleep(0.2)
+        return JSONResponse({"n": calls}, headers={"ETag": '"e1"'})
+
+    app = Starlette(routes=[Route("/api/x", slow)])
+    app.state.pool = SimpleNamespace(state=SimpleNamespace(etag=lambda: '"e1"'))
+    app.add_middleware(CacheMiddleware, cache=ResponseCache())
+
+    async def run() -> list[httpx.Response]:
+        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://t") as client:
+            return await asyncio.gather(*(client.get("/api/x") for _ in range(20)))
+
+    answers = asyncio.run(run())
+    assert [r.status_code for r in answers] == [200] * 20
+    assert calls == 1 and {r.json()["n"] for r in answers} == {1}
