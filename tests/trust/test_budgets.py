@@ -104,6 +104,15 @@ def test_row_cap(store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
     refused(store, "baci", path, "more rows than the limit of 100 rows (BILAT_MAX_ROWS)")
 
 
+@pytest.mark.parametrize("fast", ["1", "0"], ids=["fast lane", "general path"])
+def test_row_cap_on_a_plain_file_in_either_lane(fast: str, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BILAT_FAST_INGEST", fast)
+    monkeypatch.setenv("BILAT_MAX_ROWS", "100")
+    path = tmp_path / "BACI_HS17_Y2020_V202401.csv"
+    path.write_text(HEADER + _good(500), encoding="utf-8")
+    refused(store, "baci", path, "more rows than the limit of 100 rows (BILAT_MAX_ROWS)")
+
+
 def test_wall_time_is_checked_as_the_stream_is_read(store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from bilat import limits
 

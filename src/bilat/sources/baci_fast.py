@@ -40,7 +40,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from bilat.arrow_build import any_negative, any_true, numbers, strings, view
-from bilat.limits import MAX_QUANTITY_T, MAX_VALUE_USD
+from bilat.limits import MAX_QUANTITY_T, MAX_VALUE_USD, Budget
 from bilat.schema import TABLES
 from bilat.sources.base import Cancelled, Declined, FastWrite
 from bilat.sources.baci_fast_io import ROW_GROUP_ROWS, _constant, _RowGroupWriter, duckdb_batches, prefetched
@@ -233,6 +233,7 @@ def write_clean_year(
     file_id: Callable[[], str],
     cancelled: Callable[[], bool] | None = None,
     progress: Callable[[int], None] | None = None,
+    budget: Budget | None = None,
 ) -> FastWrite:
     """Check ``batches`` (columns t, i, j, k, value_usd, quantity_t, q_unreadable) and write them to ``out``.
 
@@ -254,6 +255,8 @@ def write_clean_year(
                 raise Cancelled("the file is stored already")
             if batch.num_rows == 0:
                 continue
+            if budget is not None:  # rows and wall time, as the streaming reader counts them
+                budget.add_rows(batch.num_rows)
             _t, i, j, k = checker.check(batch)
             rows = batch.num_rows
             columns = {
