@@ -202,3 +202,13 @@ def test_property_hostile_file_names_run_no_sql(name: str, tmp_path_factory: pyt
         _no_pwned(folder, home)
     finally:
         os.chdir(old)
+
+
+@pytest.mark.parametrize("where", ["missing folder", "a folder"])
+def test_export_to_a_bad_place_is_one_line(where: str, tmp_path: Path) -> None:
+    out = tmp_path / "no" / "such" / "x.parquet" if where == "missing folder" else tmp_path
+    result = runner.invoke(app, ["export", "product_flows", str(out)])
+    assert result.exit_code == 1, result.output
+    _clean(result)
+    assert len(result.output.strip().splitlines()) <= 2 and result.output.startswith("error: ")
+    assert not list(tmp_path.rglob("*.partial"))
