@@ -39,7 +39,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from bilat.arrow_build import any_negative, any_true, numbers, strings, view
+from bilat.arrow_build import any_negative, any_not_finite_or_above, any_true, numbers, strings, view
 from bilat.limits import MAX_QUANTITY_T, MAX_VALUE_USD, Budget
 from bilat.schema import TABLES
 from bilat.sources.base import Cancelled, Declined, FastWrite
@@ -209,11 +209,8 @@ class _Checker:
             raise Declined("a negative, non-finite or absurd value")
         if any_negative(batch.column("quantity_t")):
             raise Declined("a negative quantity")
-        quantity = batch.column("quantity_t")
-        if quantity.null_count < len(quantity):
-            q = quantity.drop_null() if quantity.null_count else quantity
-            if not pc.all(pc.is_finite(q)).as_py() or pc.max(q).as_py() > MAX_QUANTITY_T:
-                raise Declined("a non-finite or absurd quantity")
+        if any_not_finite_or_above(batch.column("quantity_t"), MAX_QUANTITY_T):
+            raise Declined("a non-finite or absurd quantity")
         key = (t.astype(np.int64) << 50) | (i.astype(np.int64) << 30) | (j.astype(np.int64) << 20) | k.astype(np.int64)
         if key[0] <= self.last_key or (len(key) > 1 and not (key[1:] > key[:-1]).all()):
             raise Declined("rows not in BACI's order (t, i, j, k), or a repeated key")
