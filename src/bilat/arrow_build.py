@@ -73,6 +73,15 @@ def any_negative(array: pa.Array) -> bool:
     return bool((negative if valid is None else negative & valid).any())
 
 
+def any_not_finite_or_above(array: pa.Array, ceiling: float) -> bool:
+    """True if any non-null value of a float array is NaN, infinite or above ``ceiling``."""
+    values = view(array)
+    # One comparison: NaN fails "<=", infinity is above any finite ceiling.
+    bad = ~(values <= ceiling) | (values == -np.inf)
+    valid = _valid(array)
+    return bool((bad if valid is None else bad & valid).any())
+
+
 def table(columns: dict[str, pa.Array]) -> pa.Table:
     """A table of the given named arrays."""
     return pa.Table.from_arrays(list(columns.values()), names=list(columns))

@@ -87,6 +87,16 @@ def test_a_file_of_short_rows_stops_at_the_bad_row_cap(skip: bool, store: Store,
     assert time.monotonic() - started < 15
 
 
+def test_a_zip_of_short_rows_stops_at_the_bad_row_cap(store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The red team's 235 KB zip of short rows reached 7 GB: every short row was kept as a problem.
+    monkeypatch.setenv("BILAT_MAX_BAD_ROWS", "1000")
+    path = tmp_path / "release.zip"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for year in (2019, 2020):
+            zf.writestr(f"BACI_HS17_Y{year}_V202401.csv", HEADER + "".join(f"{k}\n" for k in range(100_000)))
+    refused(store, "baci", path, "more than 1,000 rows with the wrong number of fields", skip_bad_rows=True)
+
+
 @pytest.mark.parametrize("source,header", [("ots", "year,reporter_iso,product_code,export_value_usd\n"),
                                            ("worldbank", "Country Name,Country Code,Year,Value\n")])
 def test_every_csv_loader_shares_the_bad_row_cap(source: str, header: str, store: Store, tmp_path: Path,
@@ -101,6 +111,15 @@ def test_row_cap(store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.setenv("BILAT_MAX_ROWS", "100")
     path = tmp_path / "BACI.csv.gz"
     path.write_bytes(gzip.compress((HEADER + _good(500)).encode()))
+    refused(store, "baci", path, "more rows than the limit of 100 rows (BILAT_MAX_ROWS)")
+
+
+@pytest.mark.parametrize("fast", ["1", "0"], ids=["fast lane", "general path"])
+def test_row_cap_on_a_plain_file_in_either_lane(fast: str, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BILAT_FAST_INGEST", fast)
+    monkeypatch.setenv("BILAT_MAX_ROWS", "100")
+    path = tmp_path / "BACI_HS17_Y2020_V202401.csv"
+    path.write_text(HEADER + _good(500), encoding="utf-8")
     refused(store, "baci", path, "more rows than the limit of 100 rows (BILAT_MAX_ROWS)")
 
 

@@ -52,6 +52,15 @@ def _clean(result) -> None:  # noqa: ANN001 - a click Result
     assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
 
 
+def _rows_in(parquet: Path) -> int:
+    """Rows of a Parquet file, on a connection of its own (the module-level one is shared by every test)."""
+    con = duckdb.connect()
+    try:
+        return con.execute(f"SELECT count(*) FROM read_parquet({quote_read_path(parquet)})").fetchall()[0][0]
+    finally:
+        con.close()
+
+
 def _baci(path: Path, bad_row: bool = True) -> Path:
     path.write_text(HEADER + GOOD[0] + (SHORT if bad_row else "") + GOOD[1], encoding="utf-8")
     return path
@@ -107,7 +116,7 @@ def test_export_to_a_hostile_name(name: str, tmp_path: Path, monkeypatch: pytest
     result = runner.invoke(app, ["export", "product_flows", str(out)])
     assert result.exit_code == 0, result.output
     _clean(result)
-    assert duckdb.execute(f"SELECT count(*) FROM read_parquet({quote_read_path(out)})").fetchone()[0] == 2
+    assert _rows_in(out) == 2
     _no_pwned(tmp_path)
 
 
@@ -198,7 +207,17 @@ def test_property_hostile_file_names_run_no_sql(name: str, tmp_path_factory: pyt
         out = folder / f"{name}.parquet"
         result = runner.invoke(app, ["export", "product_flows", str(out)], env=env)
         assert result.exit_code == 0, (name, result.output, result.exception)
-        assert duckdb.execute(f"SELECT count(*) FROM read_parquet({quote_read_path(out)})").fetchone()[0] == 2
+        assert _rows_in(out) == 2
         _no_pwned(folder, home)
     finally:
         os.chdir(old)
+
+
+@pytest.mark.parametrize("where", ["missing folder", "a folder"])
+def test_export_to_a_bad_place_is_one_line(where: str, tmp_path: Path) -> None:
+    out = tmp_path / "no" / "such" / "x.parquet" if where == "missing folder" else tmp_path
+    result = runner.invoke(app, ["export", "product_flows", str(out)])
+    assert result.exit_code == 1, result.output
+    _clean(result)
+    assert len(result.output.strip().splitlines()) <= 2 and result.output.startswith("error: ")
+    assert not list(tmp_path.rglob("*.partial"))

@@ -87,3 +87,13 @@ def test_a_table_cell_with_markup_is_printed_as_text(tmp_path: Path) -> None:
     _no_raw_controls(out)
     assert "[link=https://evil]click[/link]" in out and ":thumbs_up:" in out and ":x: col" in out
     assert "\u241b[2J" in out
+
+
+def test_every_command_prints_file_names_with_controls_shown(tmp_path: Path) -> None:
+    # bilat ingest's own lines (not only tables and errors) go through the same console.
+    path = tmp_path / "BACI_HS17_Y2020_V202401\x1b[2J\x1b]8;;evil\x07.csv"
+    path.write_text("t,i,j,k,v,q\n2020,710,392,710231,10493.455,0.112\n", encoding="utf-8")
+    result = runner.invoke(app, ["ingest", "baci", str(path)])
+    assert result.exit_code == 0, result.output
+    _no_raw_controls(result.output)
+    assert "\u241b[2J" in result.output

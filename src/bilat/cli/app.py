@@ -11,14 +11,13 @@ from typing import Any
 
 import typer
 from typer.core import TyperGroup
-from rich.console import Console
 
-from bilat.cli.output import safe_text, terminal_safe
+from bilat.cli.output import safe_console, safe_text, terminal_safe
 from bilat.errors import BilatError
 
 # No emoji codes (":x:" in a file's header stays ":x:"); markup only in bilat's own strings.
-console = Console(emoji=False)
-err_console = Console(stderr=True, emoji=False)
+console = safe_console(emoji=False)
+err_console = safe_console(stderr=True, emoji=False)
 
 
 class _BilatGroup(TyperGroup):

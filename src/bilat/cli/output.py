@@ -34,6 +34,22 @@ def terminal_safe(text: Any) -> str:
     return _UNSAFE.sub(_visible, str(text))
 
 
+def safe_console(**options: Any) -> Any:
+    """A rich Console whose ``print`` shows control characters in every plain string it is given.
+
+    The net under every command's output: a file name, a loader's note or an error that quotes a
+    file cannot clear the screen or open a hidden link, whichever command prints it. (Markup in
+    bilat's own strings, ``[bold]...[/]``, still works: brackets are not control characters.)
+    """
+    from rich.console import Console
+
+    class SafeConsole(Console):
+        def print(self, *objects: Any, **kwargs: Any) -> None:  # noqa: A003 - rich's name
+            super().print(*(terminal_safe(o) if isinstance(o, str) else o for o in objects), **kwargs)
+
+    return SafeConsole(**options)
+
+
 def safe_text(text: Any, style: str = "") -> Any:
     """:func:`terminal_safe` text as a rich Text: printed as is, never read as markup or emoji."""
     from rich.text import Text
@@ -41,4 +57,4 @@ def safe_text(text: Any, style: str = "") -> Any:
     return Text(terminal_safe(text), style=style)
 
 
-__all__ = ["safe_text", "terminal_safe"]
+__all__ = ["safe_console", "safe_text", "terminal_safe"]

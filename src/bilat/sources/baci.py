@@ -25,6 +25,7 @@ from pathlib import Path
 import duckdb
 
 from bilat.errors import Problem
+from bilat.limits import Budget
 from bilat.sources.baci_fast import CountryLookup, duckdb_batches, write_clean_year
 from bilat.sources.baci_rules import (  # noqa: F401 - names importable from here, as before the split
     BACI_COLUMNS,
@@ -203,7 +204,7 @@ class BaciSource:
 
         written = write_clean_year(
             duckdb_batches(con, select), out, countries=countries, years=year_bounds(), hs_revision=revision,
-            file_id=ctx.final_file_id, cancelled=ctx.cancelled, progress=rows_read,
+            file_id=ctx.final_file_id, cancelled=ctx.cancelled, progress=rows_read, budget=Budget(ctx.display_name),
         )
         if ctx.progress is not None:
             ctx.progress(size, size)
@@ -238,6 +239,7 @@ class BaciSource:
                     # (the staged view computes it; a window function here would cost 2-3x the read).
                     f"INSERT INTO raw SELECT NULL, NULL, t, i, j, k, v, q, NULL FROM {read_csv_sql(ctx.path, types)}"
                 )
+            Budget(ctx.display_name).add_rows(con.execute("SELECT count(*) FROM raw").fetchone()[0])
         except duckdb.Error:
             con.execute("DROP TABLE raw")
             con.execute(

@@ -39,8 +39,8 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from bilat.arrow_build import any_negative, any_true, numbers, strings, view
-from bilat.limits import MAX_QUANTITY_T, MAX_VALUE_USD
+from bilat.arrow_build import any_negative, any_not_finite_or_above, any_true, numbers, strings, view
+from bilat.limits import MAX_QUANTITY_T, MAX_VALUE_USD, Budget
 from bilat.schema import TABLES
 from bilat.sources.baci_totals import PairTotals
 from bilat.sources.base import Cancelled, Declined, FastWrite
@@ -210,11 +210,8 @@ class _Checker:
             raise Declined("a negative, non-finite or absurd value")
         if any_negative(batch.column("quantity_t")):
             raise Declined("a negative quantity")
-        quantity = batch.column("quantity_t")
-        if quantity.null_count < len(quantity):
-            q = quantity.drop_null() if quantity.null_count else quantity
-            if not pc.all(pc.is_finite(q)).as_py() or pc.max(q).as_py() > MAX_QUANTITY_T:
-                raise Declined("a non-finite or absurd quantity")
+        if any_not_finite_or_above(batch.column("quantity_t"), MAX_QUANTITY_T):
+            raise Declined("a non-finite or absurd quantity")
         key = (t.astype(np.int64) << 50) | (i.astype(np.int64) << 30) | (j.astype(np.int64) << 20) | k.astype(np.int64)
         if key[0] <= self.last_key or (len(key) > 1 and not (key[1:] > key[:-1]).all()):
             raise Declined("rows not in BACI's order (t, i, j, k), or a repeated key")
@@ -234,6 +231,7 @@ def write_clean_year(
     file_id: Callable[[], str],
     cancelled: Callable[[], bool] | None = None,
     progress: Callable[[int], None] | None = None,
+    budget: Budget | None = None,
 ) -> FastWrite:
     """Check ``batches`` (columns t, i, j, k, value_usd, quantity_t, q_unreadable) and write them to ``out``.
 
@@ -256,6 +254,8 @@ def write_clean_year(
                 raise Cancelled("the file is stored already")
             if batch.num_rows == 0:
                 continue
+            if budget is not None:  # rows and wall time, as the streaming reader counts them
+                budget.add_rows(batch.num_rows)
             t, i, j, k = checker.check(batch)
             totals.add(t, i, j, k, view(batch.column("value_usd")))
             rows = batch.num_rows

@@ -204,6 +204,8 @@ class CsvStream:
                     self.budget.check_bad_rows()
                 return
             except pa.ArrowInvalid as exc:
+                if self.budget is not None:
+                    self.budget.check_bad_rows()  # the handler stopped the parser at the cap
                 raise ValidationError([Problem(self.display_name, None, None, f"cannot be read as CSV: {exc}")]) from None
             if self.budget is not None:
                 self.budget.check_bad_rows()
@@ -254,8 +256,8 @@ def open_csv_stream(
     stream = CsvStream(display_name=display_name, columns=columns, budget=budget)
 
     def on_invalid(row: pacsv.InvalidRow) -> str:
-        if not budget.room_for_bad_row():  # over the cap: counted, not kept (the stream refuses the file)
-            return "skip"
+        if not budget.room_for_bad_row():  # over the cap: pyarrow stops at once, the stream refuses the file
+            return "error"
         line = row.number if row.number is not None else None
         stream.bad_rows.append(
             Problem(
@@ -281,6 +283,7 @@ def open_csv_stream(
     except ValidationError:
         raise
     except pa.ArrowInvalid as exc:
+        budget.check_bad_rows()  # the handler stopped the parser at the cap
         raise ValidationError([Problem(display_name, None, None, f"cannot be read as CSV: {exc}")]) from None
     stream._counting = counting
     return stream

@@ -2,7 +2,7 @@
 
 Example::
 
-    bilat serve                      # http://127.0.0.1:8765/ (dashboard), /docs, /openapi.json
+    bilat serve                      # http://127.0.0.1:8765/ (dashboard), /openapi.json
 
     from bilat.web import create_app
     app = create_app()               # any ASGI server can run it

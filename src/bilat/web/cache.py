@@ -9,6 +9,7 @@ answers of ``/api/`` routes that carry that ETag are kept, up to ``max_entries``
 
 from __future__ import annotations
 
+import asyncio
 import threading
 from collections import OrderedDict
 
@@ -59,11 +60,17 @@ class ResponseCache:
 
 
 class CacheMiddleware(BaseHTTPMiddleware):
-    """Serve a kept answer (or 304) before the route runs; keep fresh 200 answers."""
+    """Serve a kept answer (or 304) before the route runs; keep fresh 200 answers.
+
+    Concurrent misses of one key are computed once: the first request computes, the others wait
+    for it and take its answer (twenty clients asking for one profile at a cold start once
+    computed it twenty times over, and the slowest waited seconds for a free core).
+    """
 
     def __init__(self, app, cache: ResponseCache) -> None:  # noqa: ANN001 - an ASGI app
         super().__init__(app)
         self.cache = cache
+        self._inflight: dict[tuple[str, str, str], asyncio.Event] = {}
 
     async def dispatch(self, request: Request, call_next: RequestResponseEndpoint) -> Response:
         path = request.url.path
@@ -73,14 +80,24 @@ class CacheMiddleware(BaseHTTPMiddleware):
         etag = await run_in_threadpool(state.etag)
         key = (path, request.url.query, etag)
         body = self.cache.get(key)
+        if body is None and key in self._inflight:  # the same answer is being computed: wait for it
+            await self._inflight[key].wait()
+            body = self.cache.get(key)
         if body is None:
-            response = await call_next(request)
-            if response.status_code != 200 or response.headers.get("etag") != etag:
-                return response
-            chunks = [chunk async for chunk in response.body_iterator]
-            body = b"".join(c if isinstance(c, bytes) else c.encode() for c in chunks)
-            self.cache.put(key, body)
-            return Response(body, status_code=200, headers=dict(response.headers))
+            leader = key not in self._inflight
+            if leader:
+                self._inflight[key] = asyncio.Event()
+            try:
+                response = await call_next(request)
+                if response.status_code != 200 or response.headers.get("etag") != etag:
+                    return response
+                chunks = [chunk async for chunk in response.body_iterator]
+                body = b"".join(c if isinstance(c, bytes) else c.encode() for c in chunks)
+                self.cache.put(key, body)
+                return Response(body, status_code=200, headers=dict(response.headers))
+            finally:
+                if leader:
+                    self._inflight.pop(key).set()
         headers = {"ETag": etag, "Cache-Control": CACHE_CONTROL}
         sent = request.headers.get("if-none-match")
         if sent and any(tag.strip().removeprefix("W/") in (etag, "*") for tag in sent.split(",")):

@@ -6,10 +6,13 @@ used by two threads at once. So the service keeps a few engines, each used by on
 time, and replaces them when the store changes.
 
 How a change is noticed without reading the catalog on every request: the catalog file (and its
-write-ahead log) change size or modification time whenever an ingestion commits. That stat pair is
-the cheap *state key*; the ETag (a hash of the ingested file ids, the embedded files and the bilat
-version) is computed once per state key. An engine opened under an older key is closed instead of
-being reused, so a request never sees a half-old view.
+write-ahead log) change size or modification time whenever an ingestion, ``news add`` or
+``target add`` commits. That stat pair is the cheap *state key*; the ETag is computed once per
+state key from the content of everything an answer reads: every catalog table (ingested files,
+targets, news articles and their records: one hash per row), the lens file, the embedded files and
+the bilat version. (It once hashed the file ids only, so a live server kept serving the targets
+and articles it had before a ``news add`` or ``target add``.) An engine opened under an older key
+is closed instead of being reused, so a request never sees a half-old view.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from pathlib import Path
 from bilat import __version__
 from bilat.engines import Engine, open_engine
 from bilat.settings import EMBEDDED_DIR
+from bilat.sql import quote_identifier
 from bilat.catalog.store import Store
 from bilat.session import Session
 
@@ -63,15 +67,33 @@ class StoreState:
         with self._lock:
             if self._etag_for is not None and self._etag_for[0] == key:
                 return self._etag_for[1]
-        files = self.store.files()
         digest = hashlib.sha256(__version__.encode())
-        for file_id in sorted(files["file_id"]) if len(files) else []:
-            digest.update(b"\0" + str(file_id).encode())
+        for table, rows, fingerprint in self._catalog_content():
+            digest.update(f"\0{table}\0{rows}\0{fingerprint}".encode())
         digest.update(repr(key[2:]).encode())
         value = '"' + digest.hexdigest()[:20] + '"'
         with self._lock:
             self._etag_for = (key, value)
         return value
+
+
+    def _catalog_content(self) -> list[tuple[str, int, int]]:
+        """(table, rows, order-free hash of its rows) for every table of the catalog."""
+        if not self.store.catalog_path.exists():
+            return []
+        with self.store.catalog(read_only=True) as con:
+            tables = [
+                r[0]
+                for r in con.execute(
+                    "SELECT table_name FROM duckdb_tables() WHERE database_name = current_database() ORDER BY table_name"
+                ).fetchall()
+            ]
+            out = []
+            for table in tables:
+                name = quote_identifier(table)
+                rows, fingerprint = con.execute(f"SELECT count(*), coalesce(bit_xor(hash(t)), 0) FROM {name} AS t").fetchone()
+                out.append((table, int(rows), int(fingerprint)))
+        return out
 
 
 class EnginePool:
