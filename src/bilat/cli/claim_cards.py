@@ -71,3 +71,28 @@ def print_cards(frame: Any, console: Any) -> None:
     counts = frame["verdict"].value_counts().to_dict() if len(frame) else {}
     summary = ", ".join(f"{n} {v.replace('_', ' ')}" for v, n in sorted(counts.items())) or "no claims"
     console.print(f"{len(rows)} claims: {summary}", markup=False, highlight=False)
+
+
+def record_line(record: dict[str, Any]) -> str:
+    """One extracted record (claim, target, agreement) as one line: the words first, then what they mean."""
+    kind, what = str(record.get("kind")), str(record.get("what") or "")
+    src, dst = record.get("from"), record.get("to")
+    flow = f"{src} → {dst}" if not _missing(src) and not _missing(dst) else ("" if _missing(src) else str(src))
+    value = record.get("value")
+    amount = ""
+    if not _missing(value):
+        currency = record.get("currency")
+        amount = f"{value:,.0f} {currency}" if not _missing(currency) else f"{value:g}"
+    year = "" if _missing(record.get("year")) else str(int(record["year"]))
+    parts = [p for p in (what.replace("_", " "), flow, amount, year) if p]
+    return f"{kind:<9} “{plain(record.get('text'))}”  {' · '.join(parts)}"
+
+
+def print_record_cards(records: list[dict[str, Any]], console: Any) -> None:
+    """``bilat news show``'s records, one wrapped line each (offsets are in --format json)."""
+    import textwrap
+
+    width = max(40, min(int(getattr(console, "width", 80) or 80), 100))
+    for record in records:
+        wrapped = textwrap.fill(record_line(record), width=width, subsequent_indent="          ", break_long_words=False)
+        console.print(wrapped, markup=False, highlight=False, emoji=False, soft_wrap=True)

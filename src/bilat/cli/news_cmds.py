@@ -124,7 +124,9 @@ def show(
     console.print(safe_text(f"#{stored.id} {stored.article.name}", "bold"), safe_text(f" countries: {', '.join(stored.extraction.countries)}"))
     console.print(text)
     console.print("[bold yellow]claims[/]  [bold green]targets[/]  [bold cyan]agreements[/]")
-    emit(frame, OutputFormat.table, title="records")
+    from bilat.cli.claim_cards import print_record_cards
+
+    print_record_cards(records, console)
 
 
 def _print_json(stored, records: list[dict]) -> None:

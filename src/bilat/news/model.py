@@ -98,7 +98,7 @@ class Claim:
             out["unit"] = self.unit
         if self.currency:
             out["currency"] = self.currency
-        if self.measure in ("gdp", "gdp_rank", "rank"):
+        if self.measure in ("gdp", "gdp_rank", "rank", "partner_rank"):
             out["country"] = self.country
         else:
             out["from"] = self.from_

@@ -48,7 +48,8 @@ def claim_verdicts(articles: list[StoredArticle], engine: Engine | None = None) 
                 low, high = verdict.tolerance or (None, None)
                 rows.append({
                     "article": item.id, "verdict": verdict.verdict, "claim": claim.text,
-                    "measure": claim.measure, "from": claim.from_ or claim.country, "to": claim.to,
+                    "measure": claim.measure, "from": claim.from_ or claim.country,
+                    "to": claim.about if claim.measure == "partner_rank" else claim.to,
                     "year": claim.year, "claimed": claim.value, "currency": claim.currency,
                     "claimed_usd": verdict.claimed_usd, "data_usd": verdict.data_value,
                     "deviation": verdict.deviation,
