@@ -64,7 +64,7 @@ def write_table(table, out: Path) -> StagedTotals:  # noqa: ANN001 - a pyarrow T
         return StagedTotals(out, 0)
     import pyarrow.parquet as pq
 
-    pq.write_table(table, out, compression="zstd", row_group_size=122880)
+    pq.write_table(table, out, compression="snappy", row_group_size=122880)
     return StagedTotals(out, table.num_rows)
 
 
