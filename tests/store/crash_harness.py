@@ -139,13 +139,79 @@ def run(trials: int = 20, seed: int = 7, rows: int = 150_000, workdir: Path | No
             shutil.rmtree(workdir, ignore_errors=True)
 
 
+BATCH_CHILD = (
+    "import sys; from bilat.catalog import Store; from bilat.ingest import ingest_files;"
+    " ingest_files(Store(sys.argv[1]), 'baci', sys.argv[2:], workers=2)"
+)
+
+
+def run_batch(trials: int = 8, seed: int = 7, rows: int = 100_000, workdir: Path | None = None) -> Report:
+    """SIGKILL during ``ingest_files`` of two files at once (staged in parallel, committed one by one).
+
+    The store must then be the baseline, or the baseline plus exactly one whole file (either),
+    or plus both; and ingesting the batch again must complete with both.
+    """
+    from bilat.store import Store
+    from bilat.synth import generate_baci
+
+    own = workdir is None
+    workdir = Path(tempfile.mkdtemp(prefix="bilat-crash-batch-")) if own else workdir
+    try:
+        paths = generate_baci(workdir / "gen", years=[2018, 2019, 2020], rows_per_year=rows, seed=seed)
+        baseline_file, *victims = sorted(p for p in paths if p.name.startswith("BACI_") and p.suffix == ".csv")
+        baseline = workdir / "baseline"
+        Store(baseline).ingest("baci", baseline_file)
+        allowed = {"before": visible_state(baseline)}
+        for name, files in (("first", victims[:1]), ("second", victims[1:]), ("both", victims)):
+            home = workdir / f"full_{name}"
+            shutil.copytree(baseline, home)
+            started = time.monotonic()
+            subprocess.run([sys.executable, "-c", BATCH_CHILD, str(home), *map(str, files)], check=True)
+            if name == "both":
+                duration = time.monotonic() - started
+            allowed[name] = visible_state(home)
+        rng = random.Random(seed)
+        report = Report()
+        for trial in range(trials):
+            report.trials += 1
+            home = workdir / f"trial{trial}"
+            shutil.copytree(baseline, home)
+            delay = rng.uniform(0.05, duration * 1.3)  # the later commits too: both files commit near the end
+            child = subprocess.Popen([sys.executable, "-c", BATCH_CHILD, str(home), *map(str, victims)])
+            time.sleep(delay)
+            child.send_signal(signal.SIGKILL)
+            child.wait()
+            state = visible_state(home)
+            matched = [name for name, want in allowed.items() if state == want]
+            if not matched:
+                report.failures.append(f"trial {trial} (kill after {delay:.2f}s): store differs: {json.dumps(state)[:300]}")
+                report.rows_lost += max(0, allowed["before"]["rows"] - state["rows"])
+                continue
+            report.survived += 1
+            if matched[0] == "before":
+                report.killed_before_commit += 1
+            else:
+                report.killed_after_commit += 1
+            subprocess.run([sys.executable, "-c", BATCH_CHILD, str(home), *map(str, victims)], check=True)
+            if visible_state(home)["rows"] == allowed["both"]["rows"] and visible_state(home)["value"] == allowed["both"]["value"]:
+                report.reruns_completed += 1
+            else:
+                report.failures.append(f"trial {trial}: the batch rerun did not end with both files")
+            shutil.rmtree(home, ignore_errors=True)
+        return report
+    finally:
+        if own:
+            shutil.rmtree(workdir, ignore_errors=True)
+
+
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--trials", type=int, default=20)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--rows", type=int, default=150_000)
+    parser.add_argument("--batch", action="store_true", help="kill ingest_files of two files at once instead")
     args = parser.parse_args()
-    outcome = run(args.trials, args.seed, args.rows)
+    outcome = (run_batch if args.batch else run)(args.trials, args.seed, args.rows)
     print(outcome.line())
     for failure in outcome.failures:
         print("  FAIL", failure)

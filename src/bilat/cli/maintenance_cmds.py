@@ -15,9 +15,7 @@ def rebuild_totals(
 ) -> None:
     """Write the pair totals of product files ingested before bilat kept them.
 
-    Shares and ranks among all partners read the pair totals kept beside each product file;
-    files ingested by an older bilat have none, and their totals are summed from the rows at each
-    question instead (slower, same figures). This writes them, one file per commit.
+    Without them the engines sum those files' totals from the rows at each question: slower, same figures.
 
     Example: bilat rebuild-totals
     """

@@ -30,7 +30,7 @@ from bilat.errors import BilatError
 from bilat.ingest.durable import fsync_dir, fsync_file
 from bilat.ingest.general import DAMAGED_COMPRESSION, general_path, known_country_codes, work_connection
 from bilat.ingest.totals import (
-    PRODUCT_TABLE, StagedTotals, now, sweep_totals, totals_record_sql, write_table, write_totals,
+    PRODUCT_TABLE, StagedTotals, now, sweep_totals, totals_record_sql, write_totals,
 )
 from bilat.limits import check_file_size
 from bilat.sources import get_source
@@ -254,9 +254,11 @@ class Ingestion:
         on_phase("committing")  # the pair totals of a product file are part of its commit
         totals = None
         if table == PRODUCT_TABLE:
-            target = work / "incoming.totals.parquet"
-            lane_totals = fast.totals if fast is not None else None
-            totals = write_totals(out, target, self.threads) if lane_totals is None else write_table(lane_totals, target)
+            target = out.with_name(out.stem + ".totals.parquet")  # where a fast lane writes them too
+            if fast is not None and fast.totals_rows is not None:
+                totals = StagedTotals(target, fast.totals_rows)
+            else:
+                totals = write_totals(out, target, self.threads)
         seconds = time.monotonic() - started
         record = dict(
             file_id=file_id,
@@ -320,6 +322,7 @@ class Ingestion:
             return write_fast(con, ctx, out, set(known_country_codes())), ""
         except (Declined, *DAMAGED_COMPRESSION) as exc:  # a damaged file: the general path names the damage
             out.unlink(missing_ok=True)
+            out.with_name(out.stem + ".totals.parquet").unlink(missing_ok=True)
             return None, str(exc)
         finally:
             con.close()

@@ -58,16 +58,6 @@ def write_totals(data_file: Path, out: Path, threads: int | None = None) -> Stag
     return StagedTotals(out, int(rows))
 
 
-def write_table(table, out: Path) -> StagedTotals:  # noqa: ANN001 - a pyarrow Table
-    """Write totals a loader's fast lane summed itself (no file when there are none)."""
-    if table.num_rows == 0:
-        return StagedTotals(out, 0)
-    import pyarrow.parquet as pq
-
-    pq.write_table(table, out, compression="zstd", row_group_size=122880)
-    return StagedTotals(out, table.num_rows)
-
-
 def totals_record_sql() -> str:
     """The catalog statement that records a file's totals (replacing an earlier record)."""
     return "INSERT OR REPLACE INTO pair_totals_files (file_id, rows, written_at) VALUES (?, ?, ?)"

@@ -42,7 +42,7 @@ import pyarrow.compute as pc
 from bilat.arrow_build import any_negative, any_not_finite_or_above, any_true, numbers, strings, view
 from bilat.limits import MAX_QUANTITY_T, MAX_VALUE_USD, Budget
 from bilat.schema import TABLES
-from bilat.sources.baci_totals import PairTotals
+from bilat.sources.baci_totals import PairTotals, totals_path_of
 from bilat.sources.base import Cancelled, Declined, FastWrite
 from bilat.sources.baci_fast_io import ROW_GROUP_ROWS, _constant, _RowGroupWriter, duckdb_batches, prefetched
 
@@ -216,6 +216,7 @@ class _Checker:
         if key[0] <= self.last_key or (len(key) > 1 and not (key[1:] > key[:-1]).all()):
             raise Declined("rows not in BACI's order (t, i, j, k), or a repeated key")
         self.last_key = int(key[-1])
+        self.keys = key  # the batch's packed keys, for the pair totals
         self.rows += len(key)
         self.min_year, self.max_year = min(self.min_year, low), max(self.max_year, high)
         return t, i, j, k
@@ -256,8 +257,8 @@ def write_clean_year(
                 continue
             if budget is not None:  # rows and wall time, as the streaming reader counts them
                 budget.add_rows(batch.num_rows)
-            t, i, j, k = checker.check(batch)
-            totals.add(t, i, j, k, view(batch.column("value_usd")))
+            _t, i, j, k = checker.check(batch)
+            totals.add(checker.keys, k, view(batch.column("value_usd")))
             rows = batch.num_rows
             columns = {
                 "year": batch.column("t"),
@@ -280,7 +281,9 @@ def write_clean_year(
                 progress(checker.rows)
         if checker.rows == 0:
             raise Declined("no data rows")
+        # While the writer thread drains its queue: the totals file beside ``out``.
+        totals_rows = totals.write(totals_path_of(out), countries.decode, file_id())
         kept = True
     finally:
         writer.close(keep=kept)
-    return FastWrite(checker.rows, checker.min_year, checker.max_year, totals=totals.table(countries.decode, file_id()))
+    return FastWrite(checker.rows, checker.min_year, checker.max_year, totals_rows=totals_rows)

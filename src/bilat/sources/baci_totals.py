@@ -12,15 +12,25 @@ hold equal to it.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pyarrow as pa
+import pyarrow.parquet as pq
 
 from bilat.arrow_build import numbers, strings
-from bilat.schema import ALL_PRODUCTS, PAIR_TOTALS, hs_section_of_chapter
+from bilat.schema import PAIR_TOTALS, hs_section_of_chapter
 
-_ARROW = {"VARCHAR": pa.string(), "SMALLINT": pa.int16(), "DOUBLE": pa.float64()}
 #: HS section number of each chapter (k // 10000), -1 outside every section.
 _SECTION_OF_CHAPTER = np.array([hs_section_of_chapter(c) or -1 for c in range(100)], dtype=np.int64)
+#: The same for every six-digit code (``k``, below 1,000,000): one look-up per row, no division.
+#: (int8: a 1 MB table, which a year's mostly rising codes read almost in order).
+_SECTION_OF_HS6 = np.repeat(_SECTION_OF_CHAPTER, 10_000).astype(np.int8)
+
+
+def totals_path_of(out: Path) -> Path:
+    """Where a fast lane writing ``out`` writes its pair totals: ``<out stem>.totals.parquet`` beside it."""
+    return out.with_name(out.stem + ".totals.parquet")
 
 
 def _runs(keys: np.ndarray, values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -35,37 +45,55 @@ class PairTotals:
     """Accumulates pair totals (all products, and per HS section) batch by batch."""
 
     def __init__(self) -> None:
-        self._keys: list[np.ndarray] = []
-        self._sums: list[np.ndarray] = []
+        # Batches arrive in key order, so each list, concatenated, is in key order too: the
+        # all-products totals by pair, the section totals by (pair, section). No sort is needed,
+        # only the merge of a run cut by a batch boundary.
+        self._totals: tuple[list[np.ndarray], list[np.ndarray]] = ([], [])
+        self._sections: tuple[list[np.ndarray], list[np.ndarray]] = ([], [])
 
-    def add(self, t: np.ndarray, i: np.ndarray, j: np.ndarray, k: np.ndarray, value: np.ndarray) -> None:
-        """One checked batch (rows in strictly rising key order)."""
-        pair = (t.astype(np.int64) << 25) | (i.astype(np.int64) << 15) | (j.astype(np.int64) << 5)
-        keys, sums = _runs(pair, value)  # section 0 (ALL_PRODUCTS) in the low five bits
-        section = _SECTION_OF_CHAPTER[k // 10000]
-        inside = section >= 0
-        skeys, ssums = _runs((pair | section)[inside], value[inside])
-        self._keys += [keys, skeys]
-        self._sums += [sums, ssums]
+    def add(self, key: np.ndarray, k: np.ndarray, value: np.ndarray) -> None:
+        """One checked batch: its packed keys ``t << 50 | i << 30 | j << 20 | k`` (strictly rising), HS6 codes, values."""
+        pair = (key >> 20) << 5  # t << 35 | i << 15 | j << 5; the low five bits for the section (0: all products)
+        keys, sums = _runs(pair, value)
+        self._totals[0].append(keys)
+        self._totals[1].append(sums)
+        section = _SECTION_OF_HS6[k]
+        if section.min() < 0:  # codes of chapters outside every section (98, 99) have no section total
+            inside = section >= 0
+            pair, section, value = pair[inside], section[inside], value[inside]
+        keys, sums = _runs(pair | section.astype(np.int64), value)
+        self._sections[0].append(keys)
+        self._sections[1].append(sums)
 
     def table(self, decode, file_id: str) -> pa.Table:  # noqa: ANN001 - CountryLookup.decode
-        """The totals with :data:`bilat.schema.PAIR_TOTALS` columns, all-products rows first."""
-        keys = np.concatenate(self._keys) if self._keys else np.zeros(0, np.int64)
-        sums = np.concatenate(self._sums) if self._sums else np.zeros(0, np.float64)
-        section = keys & 31
-        # Totals first, then sections; within each, key order (a run cut by a batch boundary
-        # becomes neighbours, summed once more). A stable sort keeps batch order within a key.
-        order = np.lexsort((keys, section))  # section 0 (ALL_PRODUCTS) sorts first
-        keys, sums = _runs(keys[order], sums[order])
-        section = keys & 31
+        """The totals with :data:`bilat.schema.PAIR_TOTALS` columns: all-products rows first, then sections."""
+        parts = []
+        for key_list, sum_list in (self._totals, self._sections):
+            if key_list:
+                parts.append(_runs(np.concatenate(key_list), np.concatenate(sum_list)))
+        keys = np.concatenate([p[0] for p in parts]) if parts else np.zeros(0, np.int64)
+        sums = np.concatenate([p[1] for p in parts]) if parts else np.zeros(0, np.float64)
+        rows = len(keys)
         columns = {
-            "source": pa.DictionaryArray.from_arrays(numbers(np.zeros(len(keys), np.int32), pa.int32()), strings(["baci"])),
-            "year": numbers((keys >> 25).astype(np.int16), pa.int16()),
+            "source": pa.DictionaryArray.from_arrays(numbers(np.zeros(rows, np.int32), pa.int32()), strings(["baci"])),
+            "year": numbers((keys >> 35).astype(np.int16), pa.int16()),
             "exporter": decode(((keys >> 15) & 1023).astype(np.int64)),
             "importer": decode(((keys >> 5) & 1023).astype(np.int64)),
-            "hs_section": numbers(section.astype(np.int16), pa.int16()),
+            "hs_section": numbers((keys & 31).astype(np.int16), pa.int16()),
             "value_usd": numbers(sums.astype(np.float64), pa.float64()),
-            "file_id": pa.DictionaryArray.from_arrays(numbers(np.zeros(len(keys), np.int32), pa.int32()), strings([file_id])),
+            "file_id": pa.DictionaryArray.from_arrays(numbers(np.zeros(rows, np.int32), pa.int32()), strings([file_id])),
         }
-        arrays = [columns[name].cast(_ARROW[kind]) for name, kind in PAIR_TOTALS.items()]
-        return pa.Table.from_arrays(arrays, names=list(PAIR_TOTALS))
+        # Codes stay dictionary arrays (the writer takes the positions as they are, no string
+        # hashing); written with store_schema=False, readers see the plain strings they are.
+        return pa.Table.from_arrays([columns[name] for name in PAIR_TOTALS], names=list(PAIR_TOTALS))
+
+    def write(self, out: Path, decode, file_id: str) -> int:  # noqa: ANN001 - CountryLookup.decode
+        """Write :meth:`table` to ``out`` (nothing when there are no totals); returns its rows."""
+        table = self.table(decode, file_id)
+        if table.num_rows:
+            pq.write_table(
+                table, out, compression="snappy", row_group_size=122_880, store_schema=False,
+                use_dictionary=["source", "year", "exporter", "importer", "hs_section", "file_id"],
+                write_statistics=["year", "exporter", "importer", "hs_section"],
+            )
+        return table.num_rows

@@ -81,9 +81,9 @@ class FastWrite:
     first_year: int
     last_year: int
     note: str = ""
-    #: The file's pair totals (an Arrow table with :data:`bilat.schema.PAIR_TOTALS` columns), if
-    #: the lane summed them as it wrote; else the store computes them from the written file.
-    totals: object = None
+    #: Rows of the pair totals the lane wrote beside ``out`` (``<out stem>.totals.parquet``, columns
+    #: :data:`bilat.schema.PAIR_TOTALS`); None: the lane wrote none, the store computes them.
+    totals_rows: int | None = None
 
 
 #: Set to 0 to send every file through the general path (to compare the lanes, or to debug).
