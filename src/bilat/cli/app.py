@@ -106,29 +106,14 @@ def emit(frame: Any, fmt: OutputFormat, title: str | None = None, note: str | No
         if note:
             err_console.print(note, soft_wrap=True, markup=False, highlight=False)
         return
-    from rich.table import Table
+    from bilat.cli.tables import render
 
-    table = Table(title=title, show_lines=False)
-    for column in frame.columns:
-        numeric = pd.api.types.is_numeric_dtype(frame[column])
-        table.add_column(str(column), justify="right" if numeric else "left")
-    for row in frame.itertuples(index=False):
-        table.add_row(*[_cell(v) for v in row])
-    console.print(table)
+    if len(frame):
+        render(frame, console, title)
+    elif title:
+        console.print(f"{title}: none", markup=False, highlight=False, soft_wrap=True)
     if note:
         console.print(note, soft_wrap=True, markup=False, highlight=False)
-
-
-def _cell(value: Any) -> str:
-    import math
-
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return ""
-    if isinstance(value, float):
-        if abs(value) >= 1000:
-            return f"{value:,.0f}"
-        return f"{value:,.4g}"
-    return str(value)
 
 
 def dumps(obj: Any) -> str:

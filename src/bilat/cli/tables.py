@@ -1,0 +1,185 @@
+"""How the terminal shows a table: human column labels, one number format per kind, cards when narrow.
+
+Why here: every command prints DataFrames whose columns are code names (``ISR_to_JPN_usd``,
+``share_of_reported``); JSON and CSV keep those names and the raw numbers, the terminal reads as
+prose. One format per kind:
+
+========== ===================== ==========================================
+kind       example               columns
+========== ===================== ==========================================
+money      $2.76 bn, $756.9 M    ``*_usd``, ``first_value``, ``last_value``
+share      1.90 %                ``share``, ``share_of_*``, ``progress``
+growth     +12.25 %              ``*_yoy``, ``cagr``, ``*_cagr*``, ``change_pct``
+rank       12                    ``rank``, ``partners``, ``*_rank``
+========== ===================== ==========================================
+
+A table wider than the terminal becomes one card per row (``label: value`` lines), so no value is
+ever cut with "…". :func:`render` is the generic renderer other commands call.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import Any
+
+import pandas as pd
+
+#: Fixed labels; the pair's own columns (``ISR_to_JPN_usd``...) are labelled by :func:`label`.
+LABELS = {
+    "year": "Year", "exporter": "Exporter", "importer": "Importer", "reporter": "Reporter", "partner": "Partner",
+    "country": "Country", "side": "Side", "value_usd": "Value", "total_usd": "Total", "share": "Share",
+    "rank": "Rank", "partners": "Of partners", "code": "Code", "hs_code": "HS code", "description": "Product",
+    "share_of_flow": "Share of the flow", "share_of_reported": "Share of reported", "cif_fob_ratio": "CIF/FOB ratio",
+    "measure": "Measure", "first_year": "From", "last_year": "To", "first_value": "From value",
+    "last_value": "To value", "years": "Years", "cagr": "CAGR", "source": "Source", "basis": "Basis",
+    "prev_value_usd": "Previous year", "change_usd": "Change", "change_pct": "Change %",
+    "share_change_pp": "Share change (pp)", "section": "HS section", "level": "Level", "lens": "Lens",
+    "progress": "Progress", "actual_cagr": "Actual CAGR", "required_cagr": "Required CAGR",
+    "needed_cagr_from_here": "Needed CAGR from here", "projection_usd": "Projection", "verdict": "Verdict",
+    "goal_usd": "Goal", "base_value_usd": "Base value", "rca": "RCA", "potential_usd": "Potential",
+    "eci": "ECI", "eci_rank": "ECI rank", "pci": "PCI", "diversity": "Diversity", "ubiquity": "Ubiquity",
+    "index": "Index", "value": "Value", "products": "Products", "scope": "Scope", "label": "Coverage",
+    "exports_usd": "Exports", "name": "Name", "rows": "Rows", "rejected": "Rejected", "file_id": "File id",
+    "table_name": "Table", "ingested_at": "Ingested at", "tool_version": "Version", "sha256": "SHA-256",
+    "widened": "Widened", "world_rank": "World rank", "world_share": "World share", "figure": "Figure",
+    "view": "View", "exporter_usd": "Exporter's figure", "importer_usd": "Importer's figure",
+    "gap_usd": "Gap", "gap_pct": "Gap %", "hhi": "HHI", "equivalent_products": "Equivalent products",
+}
+
+_PAIR = re.compile(r"^([A-Z0-9]{3})_to_([A-Z0-9]{3})_(usd|yoy)$")
+_BALANCE = re.compile(r"^(?:([A-Z0-9]{3})_balance|balance_([A-Z0-9]{3}))_usd$")
+
+
+def label(column: str) -> str:
+    """A column's human label: ``ISR_to_JPN_usd`` → "ISR → JPN", ``share_of_reported`` → "Share of reported"."""
+    found = _PAIR.match(column)
+    if found:
+        a, b, kind = found.groups()
+        return f"{a} → {b}" if kind == "usd" else f"{a} → {b} growth"
+    found = _BALANCE.match(column)
+    if found:
+        return f"{found.group(1) or found.group(2)}'s balance"
+    if column == "total_yoy":
+        return "Total growth"
+    if column in LABELS:
+        return LABELS[column]
+    spaced = column.replace("_", " ")
+    return spaced[:1].upper() + spaced[1:]
+
+
+def kind_of(column: str) -> str | None:
+    """money, share, growth, rank or None (text and plain numbers)."""
+    if column.endswith("_yoy") or column in ("cagr", "change_pct") or "cagr" in column:
+        return "growth"
+    if column.endswith("_usd") or column in ("first_value", "last_value"):
+        return "money"
+    if column in ("share", "progress", "world_share", "gap_pct") or column.startswith("share_of"):
+        return "share"
+    if column in ("rank", "partners") or column.endswith("_rank"):
+        return "rank"
+    return None
+
+
+def _missing(value: Any) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA or value is pd.NaT
+
+
+def money(value: Any) -> str:
+    """$2.76 bn, $756.9 M, $96,897, −$1.29 bn."""
+    v = float(value)
+    sign = "−" if v < 0 else ""
+    v = abs(v)
+    if v >= 1e9:
+        return f"{sign}${v / 1e9:,.2f} bn"
+    if v >= 1e6:
+        return f"{sign}${v / 1e6:,.1f} M"
+    return f"{sign}${v:,.0f}"
+
+
+def share(value: Any) -> str:
+    """0.019 → 1.90 %; tiny shares keep two significant digits (0.0000263 → 0.0026 %)."""
+    v = float(value) * 100
+    if v != 0 and abs(v) < 0.01:
+        return f"{v:.2g} %"
+    return f"{v:.2f} %"
+
+
+def growth(value: Any) -> str:
+    """0.1225 → +12.25 %."""
+    return f"{float(value) * 100:+.2f} %"
+
+
+def cell(value: Any, kind: str | None) -> str:
+    """One cell as text by its column's kind."""
+    if _missing(value):
+        return ""
+    if isinstance(value, str):
+        return value
+    try:
+        if kind == "money":
+            return money(value)
+        if kind == "share":
+            return share(value)
+        if kind == "growth":
+            return growth(value)
+        if kind == "rank":
+            return f"{int(value)}"
+    except (TypeError, ValueError):
+        return str(value)
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float):
+        if value.is_integer() and abs(value) < 1e15:
+            return f"{int(value)}"
+        return f"{value:,.0f}" if abs(value) >= 1000 else f"{value:,.4g}"
+    return str(value)
+
+
+def readable(frame: pd.DataFrame) -> pd.DataFrame:
+    """The frame as text cells under human labels (JSON/CSV never go through here)."""
+    out = pd.DataFrame(index=range(len(frame)))
+    for column in frame.columns:
+        kind = kind_of(str(column))
+        out[label(str(column))] = [cell(v, kind) for v in frame[column]]
+    return out
+
+
+def render(frame: pd.DataFrame, console: Any, title: str | None = None) -> None:
+    """Print ``frame`` as a table, or as one card per row when the table would not fit the terminal."""
+    from rich.table import Table
+
+    text = readable(frame)
+    if not len(text):
+        return
+    numeric = {c for c in text.columns if _looks_numeric(text[c])}
+    width = console.width
+    needed = sum(max([len(str(c))] + [len(v) for v in text[c]]) + 3 for c in text.columns) + 1
+    if needed <= width:
+        table = Table(title=title, show_lines=False)
+        for column in text.columns:
+            table.add_column(str(column), justify="right" if column in numeric else "left", no_wrap=column in numeric)
+        for row in text.itertuples(index=False):
+            table.add_row(*row)
+        console.print(table)
+        return
+    _cards(text, console, title)
+
+
+def _looks_numeric(values: pd.Series) -> bool:
+    filled = [v for v in values if v]
+    return bool(filled) and all(re.fullmatch(r"[−+\-$]*[\d,.]+( %| bn| M| pp)?", v) for v in filled)
+
+
+def _cards(text: pd.DataFrame, console: Any, title: str | None) -> None:
+    """One card per row: the first column (or two) as its heading, then ``label: value`` lines."""
+    if title:
+        console.print(title, style="bold", markup=False, highlight=False, soft_wrap=True)
+    pad = max(len(str(c)) for c in text.columns)
+    for row in text.itertuples(index=False):
+        values = list(row)
+        lines = [f"  {str(c).ljust(pad)}  {v}" for c, v in zip(text.columns, values, strict=True) if v != ""]
+        console.print("─" * min(console.width, 40), style="dim", highlight=False)
+        for line in lines:
+            console.print(line, markup=False, highlight=False, soft_wrap=True)
+    console.print()
