@@ -10,10 +10,19 @@ from enum import Enum
 from typing import Any
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperArgument, TyperGroup
 from rich.console import Console
 
 from bilat.errors import BilatError
+
+def _usage_name(self) -> str:  # noqa: ANN001 - a typer.core.TyperArgument
+    """``A B`` and ``[TARGET_ID]`` on usage lines (typer 0.29 writes required arguments as ``{a}``)."""
+    name = (self.metavar or self.name or "").upper()
+    name = name if self.required else f"[{name}]"
+    return name + ("..." if self.nargs != 1 else "")
+
+
+TyperArgument._usage_display_name = _usage_name  # one line of typer's help, the rest is untouched
 
 console = Console()
 err_console = Console(stderr=True)
@@ -110,7 +119,7 @@ def emit(frame: Any, fmt: OutputFormat, title: str | None = None, note: str | No
 
     if len(frame):
         render(frame, console, title)
-    elif title:
+    elif title and not note:
         console.print(f"{title}: none", markup=False, highlight=False, soft_wrap=True)
     if note:
         console.print(note, soft_wrap=True, markup=False, highlight=False)

@@ -73,11 +73,11 @@ def rca_command(
 
 @app.command("potential")
 def potential_command(
-    a: str = typer.Argument(..., help="Exporting country: ISO3, name or demonym."),
-    b: str = typer.Argument(..., help="Importing country."),
+    a: str = typer.Argument(..., metavar="A", help="Exporting country: ISO3, name or demonym."),
+    b: str = typer.Argument(..., metavar="B", help="Importing country."),
     year: Optional[int] = typer.Option(None, "--year", "-y", help="Year (default: the latest with bilateral data)."),
     top: int = typer.Option(25, "--top", "-n", help="Number of products to show."),
-    lens: Optional[str] = typer.Option(None, "--lens", help="Sector lens (bilat lenses), e.g. medical_devices."),
+    lens: Optional[str] = typer.Option(None, "--lens", help="Sector lens (bilat lens list), e.g. medical_devices."),
     level: int = typer.Option(6, "--level", "-l", help="HS level: 2, 4 or 6."),
     min_rca: float = typer.Option(1.0, "--min-rca", help="List only products where A's RCA is at least this."),
     source: Optional[str] = typer.Option(None, "--source", help="Source with bilateral product flows (default: baci)."),

@@ -13,8 +13,8 @@ from bilat.cli.options import ENGINE_OPTION, YEARS_OPTION
 
 @app.command()
 def profile(
-    a: str = typer.Argument(..., help="First country: ISO3, name or demonym."),
-    b: str = typer.Argument(..., help="Second country."),
+    a: str = typer.Argument(..., metavar="A", help="First country: ISO3, name or demonym."),
+    b: str = typer.Argument(..., metavar="B", help="Second country."),
     years: Optional[str] = YEARS_OPTION,
     lens: Optional[str] = typer.Option(None, "--lens", help="A sector lens (bilat lens list shows them), e.g. robotics."),
     top: int = typer.Option(10, "--top", min=1, help="How many products per level and direction."),
@@ -98,8 +98,8 @@ def _composition(p) -> None:  # noqa: ANN001 - a PairProfile
 
 @app.command()
 def reconcile(
-    a: str = typer.Argument(..., help="First country."),
-    b: str = typer.Argument(..., help="Second country."),
+    a: str = typer.Argument(..., metavar="A", help="First country."),
+    b: str = typer.Argument(..., metavar="B", help="Second country."),
     year: Optional[int] = typer.Option(None, "--year", "-y", help="The year to compare (default: the best covered)."),
     engine: str = ENGINE_OPTION,
     fmt: OutputFormat = FORMAT_OPTION,

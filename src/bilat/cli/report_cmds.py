@@ -21,8 +21,8 @@ class ReportFormat(str, Enum):
 
 @app.command()
 def report(
-    a: str = typer.Argument(..., help="First country: ISO3, name or demonym."),
-    b: str = typer.Argument(..., help="Second country."),
+    a: str = typer.Argument(..., metavar="A", help="First country: ISO3, name or demonym."),
+    b: str = typer.Argument(..., metavar="B", help="Second country."),
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="File to write (default: ./bilat-report-A-B.html)."),
     years: Optional[str] = YEARS_OPTION,
     fmt: ReportFormat = typer.Option(ReportFormat.html, "--format", "-f", help="html, md, json or csv."),

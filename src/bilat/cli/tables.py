@@ -47,6 +47,9 @@ LABELS = {
     "gap_usd": "Gap", "gap_pct": "Gap %", "hhi": "HHI", "equivalent_products": "Equivalent products",
 }
 
+#: Text columns longer than this may wrap inside a table cell (values never do).
+WRAP = 18
+
 _PAIR = re.compile(r"^([A-Z0-9]{3})_to_([A-Z0-9]{3})_(usd|yoy)$")
 _BALANCE = re.compile(r"^(?:([A-Z0-9]{3})_balance|balance_([A-Z0-9]{3}))_usd$")
 
@@ -154,11 +157,20 @@ def render(frame: pd.DataFrame, console: Any, title: str | None = None) -> None:
         return
     numeric = {c for c in text.columns if _looks_numeric(text[c])}
     width = console.width
-    needed = sum(max([len(str(c))] + [len(v) for v in text[c]]) + 3 for c in text.columns) + 1
+    # Values never wrap; text longer than WRAP characters (a product's name) may wrap onto more lines.
+    wrap = {c for c in text.columns if c not in numeric and max(len(v) for v in text[c]) > WRAP}
+    needed = 1
+    for column in text.columns:
+        widest = max([len(str(column))] + [len(v) for v in text[column]])
+        if column in wrap:
+            longest_word = max((len(w) for v in text[column] for w in v.split()), default=1)
+            widest = max(WRAP, longest_word)
+        needed += widest + 3
     if needed <= width:
         table = Table(title=title, show_lines=False)
         for column in text.columns:
-            table.add_column(str(column), justify="right" if column in numeric else "left", no_wrap=column in numeric)
+            table.add_column(str(column), justify="right" if column in numeric else "left", no_wrap=column not in wrap,
+                             min_width=None if column in wrap else max([len(str(column))] + [len(v) for v in text[column]]))
         for row in text.itertuples(index=False):
             table.add_row(*row)
         console.print(table)

@@ -166,3 +166,15 @@ def slice_title(cov: pd.DataFrame, whole: str) -> str:
     if not len(cov) or not bool(cov.is_slice.any()):
         return whole
     return "Slice of the flow: " + "; ".join(cov.label)
+
+
+def flow_coverage(s: Session, a: str, b: str, rows: object, complete: bool) -> pd.DataFrame:
+    """:func:`coverage` for a caller without the pair's series (``bilat flows --by chapter``)."""
+    from bilat.errors import NoDataError
+    from bilat.questions.yearly import pair_series
+
+    try:
+        series, source, _ = pair_series(s, a, b, None)
+    except NoDataError:
+        return pd.DataFrame(columns=COVERAGE_COLUMNS)
+    return coverage(s, rows, a, b, series, headline(s, a, b, series, source), complete)

@@ -278,12 +278,12 @@
     const result = await getJSON(`/api/targets/status?pair=${encodeURIComponent(a + "-" + b)}`);
     if (gen !== generation) return;
     if (!result.ok) {
-      explainFailure(sec, result, "declared targets", "bilat target add (or bilat news ingest ARTICLE)");
+      explainFailure(sec, result, "declared targets", "bilat target add (or bilat news add ARTICLE.txt)");
       return;
     }
     const rows = result.body.data;
     if (!rows.length) {
-      explain(sec, `no declared target for ${a}–${b}`, "bilat news ingest ARTICLE");
+      explain(sec, `no declared target for ${a}–${b}`, "bilat news add ARTICLE.txt");
       return;
     }
     const t = rows[0];
@@ -335,12 +335,12 @@
     const result = await getJSON(`/api/agreements?pair=${encodeURIComponent(a + "-" + b)}`);
     if (gen !== generation) return;
     if (!result.ok) {
-      explainFailure(sec, result, "agreements from the news", "bilat news ingest ARTICLE");
+      explainFailure(sec, result, "agreements from the news", "bilat news add ARTICLE.txt");
       return;
     }
     const rows = result.body.data;
     if (!rows.length) {
-      explain(sec, `no agreement between ${a} and ${b} in the ingested articles`, "bilat news ingest ARTICLE");
+      explain(sec, `no agreement between ${a} and ${b} in the ingested articles`, "bilat news add ARTICLE.txt");
       return;
     }
     const list = document.getElementById("agreements-list");
@@ -369,12 +369,12 @@
     const result = await getJSON(`/api/claims?pair=${encodeURIComponent(a + "-" + b)}`);
     if (gen !== generation) return;
     if (!result.ok) {
-      explainFailure(sec, result, "claims from the news", "bilat news ingest ARTICLE");
+      explainFailure(sec, result, "claims from the news", "bilat news add ARTICLE.txt");
       return;
     }
     const rows = result.body.data;
     if (!rows.length) {
-      explain(sec, `no claim about ${a}–${b} trade in the ingested articles`, "bilat news ingest ARTICLE");
+      explain(sec, `no claim about ${a}–${b} trade in the ingested articles`, "bilat news add ARTICLE.txt");
       return;
     }
     const table = document.getElementById("claims-table");
