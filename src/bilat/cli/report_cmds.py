@@ -34,8 +34,7 @@ def report(
 
     Example: bilat report ISR JPN --out israel-japan.html
     """
-    from rich.table import Table
-
+    from bilat.cli.tables import render
     from bilat.session import resolve_pair
     from bilat.report import build_report, default_path, write_report
 
@@ -44,12 +43,7 @@ def report(
     with console.status("computing the report...", spinner="dots") if console.is_terminal else _nothing():
         result = build_report(a3, b3, years, lens=lens, reconcile_year=reconcile_year, engine=engine)
         written = write_report(result, path, fmt.value)
-    table = Table(title=f"{result.title} ({result.years[0]}-{result.years[1]})")
-    for column in result.summary.columns:
-        table.add_column(str(column), justify="right" if column == "year" else "left")
-    for row in result.summary.itertuples(index=False):
-        table.add_row(*[str(v) for v in row])
-    console.print(table)
+    render(result.summary, console, title=f"{result.title} ({result.years[0]}-{result.years[1]})")
     for note in result.section("summary").notes:
         console.print(f"note: {note}", markup=False, highlight=False)
     console.print(f"report written to {written}", markup=False, highlight=False, soft_wrap=True)
