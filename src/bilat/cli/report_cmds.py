@@ -28,6 +28,7 @@ def report(
     fmt: ReportFormat = typer.Option(ReportFormat.html, "--format", "-f", help="html, md, json or csv."),
     lens: Optional[str] = typer.Option(None, "--lens", help="Add a sector lens section, e.g. robotics."),
     reconcile_year: Optional[int] = typer.Option(None, "--reconcile-year", help="Year of the source comparison."),
+    self_contained: bool = typer.Option(False, "--self-contained", help="Inline plotly.js (one 5 MB file) instead of a file beside the report."),
     engine: str = ENGINE_OPTION,
 ) -> None:
     """Write the pair's report (charts, shares, goals, source reconciliation) and print its key figures.
@@ -42,7 +43,7 @@ def report(
     path = out or default_path(a3, b3, fmt.value)
     with console.status("computing the report...", spinner="dots") if console.is_terminal else _nothing():
         result = build_report(a3, b3, years, lens=lens, reconcile_year=reconcile_year, engine=engine)
-        written = write_report(result, path, fmt.value)
+        written = write_report(result, path, fmt.value, self_contained=self_contained)
     render(result.summary, console, title=f"{result.title} ({result.years[0]}-{result.years[1]})")
     for note in result.section("summary").notes:
         console.print(f"note: {note}", markup=False, highlight=False)

@@ -77,7 +77,8 @@ def economic_complexity(countries: list[str] | None = None, year: int | None = N
     with using(session, engine) as s:
         flows = s.table("product_flows")
         if year is None:
-            years = s.execute(flows.filter(flows.source == source).group_by("year").aggregate(n=flows.count()))
+            mine = flows.filter(flows.source == source)
+            years = s.execute(mine.group_by("year").aggregate(n=mine.count()))
             if not len(years):
                 raise NoDataError(f"complexity needs each country's exports to the world by product; {LOAD_OTS}")
             year = int(years.year.max())

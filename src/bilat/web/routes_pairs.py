@@ -60,3 +60,15 @@ def potential(
     with pool.engine() as engine:
         frame, notes, source = pot.untapped(engine, a3, b3, year=year, top=top, lens=lens, level=level)
     return envelope(frame, notes, source, etag)
+
+
+@router.get("/complexity/{a}/{b}", response_model=Envelope, summary="Economic complexity of both countries")
+def complexity(a: CountryPath, b: CountryPath, pool: Pool, etag: ETag, year: Year = None) -> JSONResponse:
+    """ECI rank and value of A and B and their most complex exports (PCI), small exporters filtered (the filters are in ``notes``)."""
+    from bilat.questions import economic_complexity
+
+    a3, b3 = pair(a, b)
+    with pool.session() as session:
+        answer = economic_complexity([a3, b3], year, session=session)
+    found = answer.to_dict()
+    return envelope(found["data"], [*found["filters"], *found["notes"]], found["source"], etag)

@@ -20,8 +20,30 @@ from bilat.report.render.cells import format_cell
 MAX_ROWS = 60
 
 
-def render(report: Report) -> str:
-    """The report as a complete HTML document (no network needed to open it)."""
+def plotly_file_name() -> str:
+    """The name of the plotly.js file a report loads from its own folder (one per plotly version)."""
+    import plotly
+
+    return f"bilat-plotly-{plotly.__version__}.min.js"
+
+
+def write_plotly_beside(folder) -> None:  # noqa: ANN001 - a Path
+    """Write plotly.js into ``folder`` once, so that every report there opens offline and stays small."""
+    from plotly.offline import get_plotlyjs
+
+    path = folder / plotly_file_name()
+    if not path.exists():
+        partial = path.with_name(path.name + ".partial")
+        partial.write_text(get_plotlyjs(), encoding="utf-8")
+        partial.replace(path)
+
+
+def render(report: Report, self_contained: bool = True) -> str:
+    """The report as a complete HTML document (no network needed to open it).
+
+    ``self_contained``: plotly.js inlined (one 5 MB file); otherwise loaded once from
+    :func:`plotly_file_name` in the report's folder (a pair's report is then a few hundred KB).
+    """
     from plotly.offline import get_plotlyjs
 
     template = Template(resources.files("bilat.report").joinpath("templates/report.html").read_text(encoding="utf-8"))
@@ -30,7 +52,8 @@ def render(report: Report) -> str:
     return template.substitute(
         title=html.escape(report.title),
         subtitle=html.escape(f"{report.years[0]}-{report.years[1]} · generated {report.generated_at:%Y-%m-%d %H:%M} UTC"),
-        plotlyjs=get_plotlyjs().replace("</script", "<\\/script"),
+        plotlyjs=("<script>" + get_plotlyjs().replace("</script", "<\\/script") + "</script>" if self_contained
+                  else f'<script src="{plotly_file_name()}"></script>'),
         nav=nav,
         body=body,
     )
