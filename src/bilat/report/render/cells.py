@@ -26,6 +26,8 @@ def format_cell(value: Any, kind: str | None) -> str:
             return usd(float(value))
         if kind == "pct":
             return f"{float(value) * 100:.2f} %"
+        if kind == "growth":
+            return f"{float(value) * 100:+.2f} %"
         if kind == "pp":
             return f"{float(value):+.2f} pp"
         if kind == "ratio":

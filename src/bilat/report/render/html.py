@@ -15,9 +15,10 @@ from string import Template
 import plotly.io as pio
 
 from bilat.report.model import Report, Section, Table
+from bilat.questions.labels import kind_of, label
 from bilat.report.render.cells import format_cell
 
-MAX_ROWS = 60
+MAX_ROWS = 30
 
 
 def plotly_file_name() -> str:
@@ -86,19 +87,52 @@ def _figure(fig, element_id: str) -> str:  # noqa: ANN001 - a plotly Figure
     )
 
 
+#: Identifier columns, shown first; the context columns, shown last.
+LEAD = ("exporter", "importer", "country", "partner", "side", "measure", "index", "code", "hs_code", "section")
+TRAIL = ("year", "level", "basis", "total_basis", "source", "file_id", "sha256")
+#: Columns a reader comes for (kept in the first, visible part of a wide table).
+KEY = ("rank", "value_usd", "share", "rca", "verdict", "why", "value", "eci", "eci_rank", "pci", "untapped_usd",
+       "share_of_flow", "cagr")
+#: A table with more columns shows the first ones and puts the rest in a second table below.
+MAX_COLUMNS = 8
+_KINDS = {"money": "usd", "share": "pct", "growth": "growth", "rank": "int"}
+
+
+def ordered(columns: list[str]) -> list[str]:
+    """Identifiers, then the key values, then the rest, then year/source (the page's reading order)."""
+    lead = [c for c in LEAD if c in columns]
+    key = [c for c in columns if c in KEY and c not in lead]
+    trail = [c for c in columns if c in TRAIL]
+    rest = [c for c in columns if c not in lead and c not in key and c not in trail]
+    return lead + key + rest + trail
+
+
 def _table(table: Table) -> str:
     frame = table.frame
     shown = frame.head(MAX_ROWS)
-    head = "".join(f"<th>{html.escape(str(c))}</th>" for c in shown.columns)
-    rows = []
-    for record in shown.itertuples(index=False):
-        cells = []
-        for column, value in zip(shown.columns, record, strict=True):
-            kind = table.formats.get(column)
-            numeric = kind in ("usd", "pct", "pp", "ratio", "int") or isinstance(value, (int, float))
-            cls = ' class="num"' if numeric else ""
-            cells.append(f"<td{cls}>{html.escape(format_cell(value, kind))}</td>")
-        rows.append("<tr>" + "".join(cells) + "</tr>")
+    columns = ordered([str(c) for c in shown.columns])
+    parts = [_html_table(table, shown, columns[:MAX_COLUMNS], table.caption)]
+    if len(columns) > MAX_COLUMNS:
+        ids = [c for c in columns[:MAX_COLUMNS] if c in LEAD][:3]
+        rest = ids + columns[MAX_COLUMNS:]
+        parts.append(f"<details><summary>{len(columns) - MAX_COLUMNS} more columns</summary>"
+                     f"{_html_table(table, shown, rest, table.caption + ' (more columns)')}</details>")
     more = f'<p class="more">{len(frame) - MAX_ROWS} more rows in --format json/csv</p>' if len(frame) > MAX_ROWS else ""
-    return (f'<div class="table-wrap"><table><caption>{html.escape(table.caption)}</caption>'
-            f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>{more}</div>")
+    return f'<div class="table-wrap">{"".join(parts)}{more}</div>'
+
+
+def _html_table(table: Table, shown, columns: list[str], caption: str) -> str:  # noqa: ANN001 - a DataFrame
+    head = "".join(f"<th>{html.escape(label(c))}</th>" for c in columns)
+    rows = []
+    for record in shown[columns].itertuples(index=False):
+        cells = []
+        for column, value in zip(columns, record, strict=True):
+            kind = table.formats.get(column) or _KINDS.get(kind_of(column) or "")
+            numeric = kind in ("usd", "pct", "pp", "ratio", "int", "growth") or (
+                isinstance(value, (int, float)) and not isinstance(value, bool))
+            text = format_cell(value, kind)
+            cls = ' class="num"' if numeric else (' class="long"' if len(text) > 40 else "")
+            cells.append(f"<td{cls}>{html.escape(text)}</td>")
+        rows.append("<tr>" + "".join(cells) + "</tr>")
+    return (f"<table><caption>{html.escape(caption)}</caption>"
+            f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>")
