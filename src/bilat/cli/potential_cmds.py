@@ -19,13 +19,17 @@ if TYPE_CHECKING:  # pandas loads when a command runs, not with every ``bilat`` 
     import pandas as pd
 
 def for_format(frame: pd.DataFrame, fmt: OutputFormat, drop: tuple[str, ...] = ()) -> pd.DataFrame:
-    """For the terminal table: shorter descriptions and fewer columns; csv/json keep everything."""
+    """For the terminal table: key columns first and fewer of them; csv/json keep everything."""
     if fmt != OutputFormat.table:
         return frame
     out = frame.drop(columns=[c for c in drop if c in frame.columns])
-    if "description" in out.columns:
-        out = out.assign(description=out.description.map(lambda d: d if len(d) <= 48 else d[:47].rstrip() + "…"))
-    return out
+    # Key columns first (the values a reader comes for), the product's name last: it wraps, values never do.
+    first = [c for c in KEY_FIRST if c in out.columns]
+    return out[first + [c for c in out.columns if c not in first and c != "description"]
+               + (["description"] if "description" in out.columns else [])]
+
+
+KEY_FIRST = ("rank", "exporter", "hs_code", "untapped_usd", "rca", "export_usd", "potential_usd", "actual_usd")
 
 
 def _open(engine: str):  # noqa: ANN202 - a Session
