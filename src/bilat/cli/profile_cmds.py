@@ -70,7 +70,11 @@ def profile(
     if p.lens is not None and len(p.lens):
         emit(p.lens.head(20), fmt, title=f"Lens {p.lens_name} in the pair's trade")
     if p.lens_world is not None:
-        emit(p.lens_world, fmt, title=f"Lens {p.lens_name} in world exports (OTS)")
+        w = p.lens_world
+        key = [c for c in ("exporter", "lens_usd", "share_of_exports", "world_rank", "exporters", "share_of_world")
+               if c in w.columns]
+        year = f", {int(w.year.iloc[0])}" if "year" in w.columns and len(w) else ""
+        emit(w[key], fmt, title=f"Lens {p.lens_name} in world exports (OTS{year})")
     if notes:
         console.print(notes, markup=False, highlight=False)
 
@@ -87,8 +91,11 @@ def _composition(p) -> None:  # noqa: ANN001 - a PairProfile
 
     latest = p.composition[(p.composition.year == p.composition.year.max()) & (p.composition.level == "chapter")]
     title = slice_title(p.coverage, f"Top HS chapters ({p.composition_source})")
-    emit(latest[["exporter", "importer", "code", "description", "value_usd", "share_of_flow", "share", "year"]],
-         OutputFormat.table, title=title)
+    sliced = len(p.coverage) and bool(p.coverage.is_slice.any())
+    shown = latest.assign(direction=[f"{e} → {i}" for e, i in zip(latest.exporter, latest.importer, strict=True)])
+    shown = shown[["direction", "code", "description", "value_usd", "share_of_flow", "share"]]
+    emit(readable(shown).rename(columns={"Share of the flow": "Of the flow", "Share": "Of slice" if sliced else "Share"}),
+         OutputFormat.table, title=title + f" ({int(latest.year.max())})" if not sliced else title)
     if len(p.coverage) and bool(p.coverage.is_slice.any()):
         from bilat.questions.hints import BACI_HINT
 

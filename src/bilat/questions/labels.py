@@ -25,7 +25,8 @@ LABELS = {
     "index": "Index", "value": "Value", "products": "Products", "scope": "Scope", "label": "Coverage",
     "exports_usd": "Exports", "export_usd": "Exports", "name": "Name", "rows": "Rows", "rejected": "Rejected", "file_id": "File id",
     "table_name": "Table", "ingested_at": "Ingested at", "tool_version": "Version", "sha256": "SHA-256",
-    "widened": "Widened", "world_rank": "World rank", "world_share": "World share", "figure": "Figure",
+    "widened": "Widened", "direction": "Direction", "lens_usd": "Lens exports", "world_lens_usd": "World lens exports",
+    "exporters": "Exporters", "share_of_exports": "Of exports", "share_of_world": "Of world", "world_rank": "World rank", "world_share": "World share", "figure": "Figure",
     "view": "View", "exporter_usd": "Exporter's figure", "importer_usd": "Importer's figure",
     "gap_usd": "Gap", "gap_pct": "Gap %", "hhi": "HHI", "equivalent_products": "Equivalent products",
 }
