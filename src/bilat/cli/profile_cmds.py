@@ -126,8 +126,17 @@ def reconcile(
     if fmt == OutputFormat.csv:
         emit(r.figures, fmt, note="\n".join(r.explanations))
         return
-    emit(readable(r.figures.drop(columns=["year", "view"])), fmt, title=f"Every figure for {r.a}–{r.b} flows, {r.year} (USD)")
-    emit(readable(r.comparison.drop(columns=["exporter_source", "importer_source", "reconciled_source"])), fmt, title="Exporter's (FOB) vs importer's (CIF) declaration")
+    figures = r.figures.assign(
+        direction=[f"{e} → {i}" for e, i in zip(r.figures.exporter, r.figures.importer, strict=True)],
+        declared=[f"{f} {v}" for f, v in zip(r.figures.flow, r.figures.valuation, strict=True)])
+    emit(figures[["direction", "scope", "value_usd", "reporter", "declared", "source"]], fmt,
+         title=f"Every figure for {r.a}–{r.b} flows, {r.year} (USD)")
+    c = r.comparison
+    comparison = c.assign(direction=[f"{e} → {i}" for e, i in zip(c.exporter, c.importer, strict=True)])
+    key = ["direction", "scope", "exporter_usd", "importer_usd", "cif_fob_ratio", "gap_usd"]
+    if comparison.reconciled_usd.notna().any():
+        key.insert(4, "reconciled_usd")
+    emit(comparison[key], fmt, title="Exporter's (FOB) vs importer's (CIF) declaration")
     for line in [*r.explanations, *r.notes]:
         console.print(f"- {line}", markup=False, highlight=False)
 

@@ -11,6 +11,7 @@ money      $2.76 bn, $756.9 M    ``*_usd``, ``first_value``, ``last_value``
 share      1.90 %                ``share``, ``share_of_*``, ``progress``
 growth     +12.25 %              ``*_yoy``, ``cagr``, ``*_cagr*``, ``change_pct``
 rank       12                    ``rank``, ``partners``, ``*_rank``
+ratio      1.71×                 ``*_ratio`` (CIF/FOB)
 ========== ===================== ==========================================
 
 A table wider than the terminal becomes one card per row (``label: value`` lines), so no value is
@@ -73,6 +74,8 @@ def cell(value: Any, kind: str | None) -> str:
             return share(value)
         if kind == "growth":
             return growth(value)
+        if kind == "ratio":
+            return f"{float(value):.2f}×"
         if kind == "rank":
             return f"{int(value)}"
     except (TypeError, ValueError):

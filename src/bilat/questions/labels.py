@@ -13,7 +13,7 @@ LABELS = {
     "year": "Year", "exporter": "Exporter", "importer": "Importer", "reporter": "Reporter", "partner": "Partner",
     "country": "Country", "side": "Side", "value_usd": "Value", "total_usd": "Total", "share": "Share",
     "rank": "Rank", "partners": "Of partners", "code": "Code", "hs_code": "HS code", "description": "Product",
-    "share_of_flow": "Share of the flow", "share_of_reported": "Share of reported", "cif_fob_ratio": "CIF/FOB ratio",
+    "share_of_flow": "Share of the flow", "share_of_reported": "Share of reported", "cif_fob_ratio": "CIF/FOB",
     "measure": "Measure", "first_year": "From", "last_year": "To", "first_value": "From value",
     "last_value": "To value", "years": "Years", "cagr": "CAGR", "source": "Source", "basis": "Basis",
     "prev_value_usd": "Previous year", "change_usd": "Change", "change_pct": "Change %",
@@ -25,9 +25,9 @@ LABELS = {
     "index": "Index", "value": "Value", "products": "Products", "scope": "Scope", "label": "Coverage",
     "exports_usd": "Exports", "export_usd": "Exports", "name": "Name", "rows": "Rows", "rejected": "Rejected", "file_id": "File id",
     "table_name": "Table", "ingested_at": "Ingested at", "tool_version": "Version", "sha256": "SHA-256",
-    "widened": "Widened", "direction": "Direction", "lens_usd": "Lens exports", "world_lens_usd": "World lens exports",
+    "widened": "Widened", "direction": "Direction", "declared": "Declared", "reconciled_usd": "Reconciled", "scope": "Scope", "lens_usd": "Lens exports", "world_lens_usd": "World lens exports",
     "exporters": "Exporters", "share_of_exports": "Of exports", "share_of_world": "Of world", "world_rank": "World rank", "world_share": "World share", "figure": "Figure",
-    "view": "View", "exporter_usd": "Exporter's figure", "importer_usd": "Importer's figure",
+    "view": "View", "exporter_usd": "Exporter's", "importer_usd": "Importer's",
     "gap_usd": "Gap", "gap_pct": "Gap %", "hhi": "HHI", "equivalent_products": "Equivalent products",
 }
 
@@ -53,13 +53,15 @@ def label(column: str) -> str:
 
 
 def kind_of(column: str) -> str | None:
-    """money, share, growth, rank or None (text and plain numbers)."""
+    """money, share, growth, rank, ratio or None (text and plain numbers)."""
     if column.endswith("_yoy") or column in ("cagr", "change_pct") or "cagr" in column:
         return "growth"
     if column.endswith("_usd") or column in ("first_value", "last_value"):
         return "money"
     if column in ("share", "progress", "world_share", "gap_pct") or column.startswith("share_of"):
         return "share"
+    if column.endswith("_ratio"):
+        return "ratio"
     if column in ("rank", "partners") or column.endswith("_rank"):
         return "rank"
     return None

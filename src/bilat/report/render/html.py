@@ -95,7 +95,7 @@ KEY = ("rank", "value_usd", "share", "rca", "verdict", "why", "value", "eci", "e
        "share_of_flow", "cagr")
 #: A table with more columns shows the first ones and puts the rest in a second table below.
 MAX_COLUMNS = 8
-_KINDS = {"money": "usd", "share": "pct", "growth": "growth", "rank": "int"}
+_KINDS = {"money": "usd", "share": "pct", "growth": "growth", "rank": "int", "ratio": "ratio"}
 
 
 def ordered(columns: list[str]) -> list[str]:
