@@ -1,4 +1,4 @@
-"""Refresh docs/img/report-ISR-JPN.png and docs/img/dashboard-ISR-JPN.png (headless Chromium).
+"""Refresh the ISR-JPN screenshots in docs/img: the report (first screen, composition, complexity) and the dashboard.
 
 Run from the repository root: ``python scripts/screenshots.py`` (needs playwright and /usr/bin/chromium).
 The report is written to a temporary folder with a fresh store; the dashboard is served by uvicorn
@@ -40,7 +40,9 @@ def main() -> None:
                 page = browser.new_page(viewport={"width": 1280, "height": 900})
                 page.goto(report.as_uri())
                 page.wait_for_selector(".chart .plotly .main-svg", timeout=60_000)
-                page.screenshot(path=str(IMG / "report-ISR-JPN.png"), full_page=True)
+                page.screenshot(path=str(IMG / "report-ISR-JPN.png"))  # the first screen
+                for section in ("composition", "complexity"):
+                    page.locator(f"section#{section}").screenshot(path=str(IMG / f"report-ISR-JPN-{section}.png"))
                 page.goto(f"http://127.0.0.1:{port}/?a=ISR&b=JPN")
                 page.wait_for_selector('body[data-pair="ISR-JPN"]', state="attached", timeout=90_000)
                 page.screenshot(path=str(IMG / "dashboard-ISR-JPN.png"), full_page=True)
@@ -48,7 +50,7 @@ def main() -> None:
         finally:
             server.terminate()
             server.wait(timeout=20)
-    print(f"wrote {IMG / 'report-ISR-JPN.png'} and {IMG / 'dashboard-ISR-JPN.png'}")
+    print(f"wrote report-ISR-JPN*.png and dashboard-ISR-JPN.png in {IMG}")
 
 
 def _free_port() -> int:

@@ -25,7 +25,8 @@ def format_cell(value: Any, kind: str | None) -> str:
         if kind == "usd":
             return usd(float(value))
         if kind == "pct":
-            return f"{float(value) * 100:.2f} %"
+            v = float(value) * 100
+            return f"{v:.2g} %" if 0 < abs(v) < 0.01 else f"{v:.2f} %"
         if kind == "growth":
             return f"{float(value) * 100:+.2f} %"
         if kind == "pp":

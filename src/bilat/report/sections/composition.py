@@ -68,11 +68,37 @@ def build(ctx) -> Section:  # noqa: ANN001 - a ReportContext
         ]
     scope = f"Top {{}}s each way ({p.composition_source})" if p.composition_complete else \
         f"HS {{}}s in the slice ({p.composition_source}; not the pair's composition)"
-    tables = [Table(f"composition_{lvl}", scope.format(lvl),
-                    c[c.level == lvl].drop(columns=["level"]), FORMATS, display=(lvl != "heading" or p.composition_complete))
-              for lvl in ("section", "chapter", "heading") if len(c[c.level == lvl])]
+    # HTML shows the latest year (its caption says which); JSON and CSV keep every year.
+    tables = []
+    for lvl in ("section", "chapter", "heading"):
+        rows = c[c.level == lvl].drop(columns=["level"])
+        if not len(rows):
+            continue
+        show = lvl != "heading" or p.composition_complete
+        tables.append(Table(f"composition_{lvl}", scope.format(lvl) + f", {latest}", rows[rows.year == latest],
+                            FORMATS, display=show))
+        tables.append(Table(f"composition_{lvl}_all_years", scope.format(lvl) + ", every year", rows, FORMATS, display=False))
+    movers = _movers(c, latest)
+    if p.composition_complete and len(movers):
+        tables.append(Table("top_movers", f"Top movers by HS chapter, {latest - 1} → {latest} (largest changes each way)",
+                            movers, FORMATS))
     if len(p.hhi):
         tables.append(Table("hhi", "Concentration: Herfindahl-Hirschman index over HS headings (1 = a single product)",
                             p.hhi, {"hhi": "ratio", "equivalent_products": "ratio", "year": "year", "products": "int"}))
     notes = [n for n in p.notes if "product data" in n]
     return Section("composition", "Composition", paragraphs=paragraphs, figures=figs, tables=tables, notes=notes)
+
+
+def _movers(c, latest: int, n: int = 5):  # noqa: ANN001, ANN202 - DataFrames
+    """Each direction's chapters with the largest rise and fall in value on the previous year."""
+    import pandas as pd
+
+    now = c[(c.year == latest) & (c.level == "chapter") & c.change_usd.notnull()]
+    parts = []
+    for _, grp in now.groupby("exporter", sort=True):
+        ranked = grp.sort_values("change_usd", ascending=False)
+        parts += [ranked.head(n), ranked[ranked.change_usd < 0].tail(n)]
+    if not parts:
+        return now.iloc[0:0]
+    out = pd.concat(parts).drop_duplicates(subset=["exporter", "code"])
+    return out[["exporter", "importer", "code", "description", "change_usd", "change_pct", "prev_value_usd", "value_usd", "year"]]
