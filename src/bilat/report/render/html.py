@@ -16,9 +16,11 @@ import plotly.io as pio
 
 from bilat.report.model import Report, Section, Table
 from bilat.questions.labels import kind_of, label
-from bilat.report.render.cells import format_cell
+from bilat.report.render.cells import KINDS, LEAD, format_cell, ordered
 
 MAX_ROWS = 30
+#: A table with more columns shows the first ones and puts the rest in a second table below.
+MAX_COLUMNS = 8
 
 
 def plotly_file_name() -> str:
@@ -87,26 +89,6 @@ def _figure(fig, element_id: str) -> str:  # noqa: ANN001 - a plotly Figure
     )
 
 
-#: Identifier columns, shown first; the context columns, shown last.
-LEAD = ("exporter", "importer", "country", "partner", "side", "measure", "index", "code", "hs_code", "section")
-TRAIL = ("year", "level", "basis", "total_basis", "source", "file_id", "sha256")
-#: Columns a reader comes for (kept in the first, visible part of a wide table).
-KEY = ("rank", "value_usd", "share", "rca", "verdict", "why", "value", "eci", "eci_rank", "pci", "untapped_usd",
-       "share_of_flow", "cagr")
-#: A table with more columns shows the first ones and puts the rest in a second table below.
-MAX_COLUMNS = 8
-_KINDS = {"money": "usd", "share": "pct", "growth": "growth", "rank": "int", "ratio": "ratio"}
-
-
-def ordered(columns: list[str]) -> list[str]:
-    """Identifiers, then the key values, then the rest, then year/source (the page's reading order)."""
-    lead = [c for c in LEAD if c in columns]
-    key = [c for c in columns if c in KEY and c not in lead]
-    trail = [c for c in columns if c in TRAIL]
-    rest = [c for c in columns if c not in lead and c not in key and c not in trail]
-    return lead + key + rest + trail
-
-
 def _table(table: Table) -> str:
     frame = table.frame
     shown = frame.head(MAX_ROWS)
@@ -127,7 +109,7 @@ def _html_table(table: Table, shown, columns: list[str], caption: str) -> str:  
     for record in shown[columns].itertuples(index=False):
         cells = []
         for column, value in zip(columns, record, strict=True):
-            kind = table.formats.get(column) or _KINDS.get(kind_of(column) or "")
+            kind = table.formats.get(column) or KINDS.get(kind_of(column) or "")
             numeric = kind in ("usd", "pct", "pp", "ratio", "int", "growth") or (
                 isinstance(value, (int, float)) and not isinstance(value, bool))
             text = format_cell(value, kind)
