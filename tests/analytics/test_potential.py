@@ -235,3 +235,16 @@ def test_rca_command_with_a_lens_lists_lens_products_with_economy_wide_rca(monke
     whole = con.execute(rca(con.table("product_flows"), year=2016, level=6, source="baci", exporter=a))
     expected = whole.set_index("hs_code").rca.loc[rows.hs_code]
     assert rows.rca.tolist() == pytest.approx(expected.tolist())
+
+
+def test_potential_never_ranks_a_product_whose_potential_is_zero(monkeypatch, synthetic_baci):
+    con, (a, b) = synthetic_baci
+    expected = con.execute(export_potential(con.table("product_flows"), a, b, year=2016, level=6, source="baci"))
+    positive = int((expected.potential_usd > 0).sum())
+    assert (expected.potential_usd == 0).any(), "the synthetic year has zero-potential rows to leave out"
+    result = _run_cli(monkeypatch, con, ["potential", a, b, "--year", "2016", "--top", str(len(expected)), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    rows = pd.read_json(pd.io.common.StringIO(result.stdout), dtype={"hs_code": str})
+    assert len(rows) == positive
+    assert (rows.potential_usd > 0).all()
+    assert list(rows["rank"]) == list(range(1, positive + 1))

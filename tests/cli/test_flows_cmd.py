@@ -42,7 +42,7 @@ def test_flows_json_equals_dots_source_file(shared_data: Path) -> None:
 def test_flows_table_names_mirror_basis() -> None:
     result = invoke("flows", "Israel", "Japanese", "--years", "2016")
     assert result.exit_code == 0, result.output
-    assert "ISR_to_JPN_usd" in result.output
+    assert "ISR → JPN" in result.output  # human label (was the code name ISR_to_JPN_usd)
     assert "mirror" in result.output
 
 

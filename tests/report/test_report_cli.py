@@ -51,10 +51,14 @@ def test_report_on_a_fresh_store_writes_html_and_says_where(pair_data, tmp_path,
     assert f"report written to {path}" in result.output.replace("\n", "")
     assert "total trade" in result.output
     html = path.read_text(encoding="utf-8")
-    # plotly.js inlined (no script or stylesheet loaded from elsewhere), and charts drawn from inline data.
+    # plotly.js loaded once from a file written beside the report (offline, nothing from elsewhere),
+    # charts drawn from inline data, and the pair's report under 1.5 MB.
+    from bilat.report.render.html import plotly_file_name
+
     assert html.count("Plotly.newPlot") >= 6
-    assert "<script src" not in html and "<link" not in html
-    assert html.count("plotly.js v") == 1  # the bundle, inlined once
+    assert html.count("<script src") == 1 and f'<script src="{plotly_file_name()}">' in html and "<link" not in html
+    assert "plotly.js v" in (tmp_path / plotly_file_name()).read_text(encoding="utf-8")[:2000]
+    assert path.stat().st_size < 1.5e6
     assert "current USD, nominal" in html
     # On DOTS-only totals, the report says what is missing and how to load it.
     assert "bilat ingest baci" in html
@@ -185,3 +189,11 @@ def test_bad_requests_end_with_one_clear_line(pair_data, monkeypatch, capsys, tm
     assert message in " ".join(err.split())
     assert "Traceback" not in err + out
     assert not list(tmp_path.glob("bilat-report-*"))
+
+
+def test_self_contained_report_inlines_plotly_once(pair_data, tmp_path):
+    out = tmp_path / "one.html"
+    result = runner.invoke(app, ["report", "ISR", "JPN", "--self-contained", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    html = out.read_text(encoding="utf-8")
+    assert "<script src" not in html and html.count("plotly.js v") == 1

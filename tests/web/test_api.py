@@ -328,7 +328,7 @@ def test_openapi_lists_every_endpoint(client: TestClient) -> None:
         "/api/health", "/api/sources", "/api/countries", "/api/countries/{name}", "/api/hs/search", "/api/hs/{code}",
         "/api/lenses", "/api/flows/{a}/{b}", "/api/composition/{a}/{b}", "/api/potential/{a}/{b}",
         "/api/profile/{a}/{b}", "/api/targets", "/api/targets/status", "/api/reconcile/{a}/{b}", "/api/articles",
-        "/api/articles/{article_id}", "/api/claims", "/api/agreements",
+        "/api/articles/{article_id}", "/api/claims", "/api/agreements", "/api/complexity/{a}/{b}", "/api/coverage/{a}/{b}",
     }
 
 

@@ -36,7 +36,7 @@ LABELS = [
     "GET /api/hs/{code}", "GET /api/lenses", "GET /api/flows/{a}/{b}", "GET /api/composition/{a}/{b}",
     "GET /api/potential/{a}/{b}", "GET /api/profile/{a}/{b}", "GET /api/targets", "GET /api/targets/status",
     "GET /api/reconcile/{a}/{b}", "GET /api/articles", "GET /api/articles/{article_id}", "GET /api/claims",
-    "GET /api/agreements",
+    "GET /api/agreements", "GET /api/complexity/{a}/{b}", "GET /api/coverage/{a}/{b}",
 ]
 
 

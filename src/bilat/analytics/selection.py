@@ -158,3 +158,17 @@ def basis_of(source: str) -> str:
     """What one figure of ``source`` measures, in words."""
     traits = all_traits().get(source)
     return traits.basis if traits is not None else source
+
+
+def mirror_totals(tables: Mapping[str, ir.Table], a: str, b: str, source: str) -> ir.Table:
+    """The pair's flows as each importer reported them (country_flows flow M, CIF) in one source.
+
+    Columns: year, exporter (the partner), importer (the reporter), value_usd. The fallback for a
+    direction whose exporter stopped reporting: the importer's own figure, labelled as a mirror.
+    """
+    cf = tables["country_flows"]
+    pair = ((cf.reporter == a) & (cf.partner == b)) | ((cf.reporter == b) & (cf.partner == a))
+    rows = cf.filter(cf.source == source, cf.flow == "M", pair)
+    return rows.group_by(["year", rows.partner.name("exporter"), rows.reporter.name("importer")]).aggregate(
+        value_usd=rows.value_usd.cast("float64").sum()
+    )

@@ -21,6 +21,7 @@ COMMAND_MODULES = [
     "bilat.cli.synth_cmds",
     "bilat.cli.fetch_cmds",
     "bilat.cli.potential_cmds",
+    "bilat.cli.complexity_cmds",
     "bilat.cli.serve_cmds",
     "bilat.cli.news_cmds",
 ]

@@ -10,10 +10,19 @@ from enum import Enum
 from typing import Any
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperArgument, TyperGroup
 
 from bilat.cli.output import safe_console, safe_text, terminal_safe
 from bilat.errors import BilatError
+
+def _usage_name(self) -> str:  # noqa: ANN001 - a typer.core.TyperArgument
+    """``A B`` and ``[TARGET_ID]`` on usage lines (typer 0.29 writes required arguments as ``{a}``)."""
+    name = (self.metavar or self.name or "").upper()
+    name = name if self.required else f"[{name}]"
+    return name + ("..." if self.nargs != 1 else "")
+
+
+TyperArgument._usage_display_name = _usage_name  # one line of typer's help, the rest is untouched
 
 # No emoji codes (":x:" in a file's header stays ":x:"); markup only in bilat's own strings.
 console = safe_console(emoji=False)
@@ -109,29 +118,14 @@ def emit(frame: Any, fmt: OutputFormat, title: str | None = None, note: str | No
         if note:
             err_console.print(terminal_safe(note), soft_wrap=True, markup=False, highlight=False)
         return
-    from rich.table import Table
+    from bilat.cli.tables import render
 
-    table = Table(title=title, show_lines=False)
-    for column in frame.columns:
-        numeric = pd.api.types.is_numeric_dtype(frame[column])
-        table.add_column(safe_text(column), justify="right" if numeric else "left")
-    for row in frame.itertuples(index=False):
-        table.add_row(*[safe_text(_cell(v)) for v in row])
-    console.print(table)
+    if len(frame):
+        render(frame, console, title)
+    elif title and not note:
+        console.print(f"{title}: none", markup=False, highlight=False, soft_wrap=True)
     if note:
         console.print(terminal_safe(note), soft_wrap=True, markup=False, highlight=False)
-
-
-def _cell(value: Any) -> str:
-    import math
-
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return ""
-    if isinstance(value, float):
-        if abs(value) >= 1000:
-            return f"{value:,.0f}"
-        return f"{value:,.4g}"
-    return str(value)
 
 
 def dumps(obj: Any) -> str:

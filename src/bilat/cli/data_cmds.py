@@ -111,8 +111,8 @@ def sources(fmt: OutputFormat = FORMAT_OPTION) -> None:
 
 @app.command()
 def flows(
-    a: str = typer.Argument(..., help="First country: ISO3, name or demonym."),
-    b: str = typer.Argument(..., help="Second country."),
+    a: str = typer.Argument(..., metavar="A", help="First country: ISO3, name or demonym."),
+    b: str = typer.Argument(..., metavar="B", help="Second country."),
     years: Optional[str] = YEARS_OPTION,
     by: str = typer.Option("year", "--by", help="year, section, chapter, hs4 or hs6."),
     source: Optional[str] = typer.Option(None, "--source", help="baci, comtrade or imf_dots (default: the best loaded)."),
@@ -144,7 +144,14 @@ def flows(
         title = f"Goods flows, current USD ({answer.source})"
     else:
         frame = answer.frame
-        title = f"Goods flows by {by}, current USD ({answer.source})"
+        cov = getattr(answer, "coverage", None)
+        if fmt == OutputFormat.table:
+            key = [c for c in ("exporter", "importer", "hs_code", "section", "description", "value_usd", "year") if c in frame.columns]
+            frame = frame[key]
+        from bilat.questions.extent import slice_title
+
+        title = slice_title(cov, f"Goods flows by {by}, current USD ({answer.source})") if cov is not None else \
+            f"Goods flows by {by}, current USD ({answer.source})"
     emit(frame, fmt, title=title, note="\n".join(f"note: {n}" for n in answer.notes) or None)
 
 

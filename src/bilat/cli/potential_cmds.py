@@ -19,13 +19,17 @@ if TYPE_CHECKING:  # pandas loads when a command runs, not with every ``bilat`` 
     import pandas as pd
 
 def for_format(frame: pd.DataFrame, fmt: OutputFormat, drop: tuple[str, ...] = ()) -> pd.DataFrame:
-    """For the terminal table: shorter descriptions and fewer columns; csv/json keep everything."""
+    """For the terminal table: key columns first and fewer of them; csv/json keep everything."""
     if fmt != OutputFormat.table:
         return frame
     out = frame.drop(columns=[c for c in drop if c in frame.columns])
-    if "description" in out.columns:
-        out = out.assign(description=out.description.map(lambda d: d if len(d) <= 48 else d[:47].rstrip() + "…"))
-    return out
+    # Key columns first (the values a reader comes for), the product's name last: it wraps, values never do.
+    first = [c for c in KEY_FIRST if c in out.columns]
+    return out[first + [c for c in out.columns if c not in first and c != "description"]
+               + (["description"] if "description" in out.columns else [])]
+
+
+KEY_FIRST = ("rank", "exporter", "hs_code", "untapped_usd", "rca", "export_usd", "potential_usd", "actual_usd")
 
 
 def _open(engine: str):  # noqa: ANN202 - a Session
@@ -73,11 +77,11 @@ def rca_command(
 
 @app.command("potential")
 def potential_command(
-    a: str = typer.Argument(..., help="Exporting country: ISO3, name or demonym."),
-    b: str = typer.Argument(..., help="Importing country."),
+    a: str = typer.Argument(..., metavar="A", help="Exporting country: ISO3, name or demonym."),
+    b: str = typer.Argument(..., metavar="B", help="Importing country."),
     year: Optional[int] = typer.Option(None, "--year", "-y", help="Year (default: the latest with bilateral data)."),
     top: int = typer.Option(25, "--top", "-n", help="Number of products to show."),
-    lens: Optional[str] = typer.Option(None, "--lens", help="Sector lens (bilat lenses), e.g. medical_devices."),
+    lens: Optional[str] = typer.Option(None, "--lens", help="Sector lens (bilat lens list), e.g. medical_devices."),
     level: int = typer.Option(6, "--level", "-l", help="HS level: 2, 4 or 6."),
     min_rca: float = typer.Option(1.0, "--min-rca", help="List only products where A's RCA is at least this."),
     source: Optional[str] = typer.Option(None, "--source", help="Source with bilateral product flows (default: baci)."),

@@ -13,10 +13,10 @@ from bilat.cli.options import ENGINE_OPTION, YEARS_OPTION
 
 @app.command()
 def profile(
-    a: str = typer.Argument(..., help="First country: ISO3, name or demonym."),
-    b: str = typer.Argument(..., help="Second country."),
+    a: str = typer.Argument(..., metavar="A", help="First country: ISO3, name or demonym."),
+    b: str = typer.Argument(..., metavar="B", help="Second country."),
     years: Optional[str] = YEARS_OPTION,
-    lens: Optional[str] = typer.Option(None, "--lens", help="A sector lens (bilat lenses lists them), e.g. robotics."),
+    lens: Optional[str] = typer.Option(None, "--lens", help="A sector lens (bilat lens list shows them), e.g. robotics."),
     top: int = typer.Option(10, "--top", min=1, help="How many products per level and direction."),
     cagr: Optional[str] = typer.Option(None, "--cagr", help="A span for the growth rate, e.g. 2016-2020 (default: several)."),
     engine: str = ENGINE_OPTION,
@@ -40,31 +40,73 @@ def profile(
     if fmt == OutputFormat.csv:
         emit(p.flows, fmt, note=notes)
         return
-    recent = readable(p.flows.tail(10))
+    cols = p.columns
+    recent = p.flows.tail(10)[["year", cols["a_to_b"], cols["b_to_a"], "total_usd", cols["balance"]]]
     emit(recent, fmt, title=f"{p.names[p.a]} – {p.names[p.b]}: goods flows, current USD ({p.source}; last 10 years)")
-    emit(readable(p.cagr), fmt, title="Compound annual growth")
+    heads = p.headline[p.headline.label.str.contains("mirror|data end", regex=True)] if len(p.headline) else p.headline
+    for row in heads.itertuples(index=False):
+        console.print(f"latest: {row.label}", markup=False, highlight=False, soft_wrap=True)
+    cagr = p.cagr.assign(measure=[_measure(m) for m in p.cagr.measure])
+    emit(cagr[["measure", "first_year", "last_year", "cagr", "first_value", "last_value"]], fmt,
+         title="Compound annual growth")
     if len(p.shares):
         last = p.shares[p.shares.year == p.shares.year.max()]
-        emit(readable(last[["year", "country", "partner", "side", "value_usd", "share", "rank", "partners"]]), fmt,
+        emit(last[["country", "side", "partner", "share", "rank", "partners", "value_usd", "year"]], fmt,
              title=f"Share and rank among partners ({p.shares_source})")
     if len(p.composition):
-        latest = p.composition[(p.composition.year == p.composition.year.max()) & (p.composition.level == "chapter")]
-        emit(readable(latest[["year", "exporter", "importer", "code", "description", "value_usd", "share", "share_of_flow"]]), fmt,
-             title=f"Top HS chapters ({p.composition_source})")
+        _composition(p)
     if len(p.hhi):
         emit(p.hhi.tail(6), fmt, title="Concentration (HHI over HS headings)")
+    if len(p.indices):
+        from bilat.questions.pair_indices import MEANING
+
+        ix = p.indices.assign(flow=[f"{c} → {q}" for c, q in zip(p.indices.country, p.indices.partner, strict=True)])
+        wide = ix.pivot_table(index=["index", "flow"], columns="year", values="value", aggfunc="first").reset_index()
+        wide.columns = [str(c) for c in wide.columns]
+        for column in wide.columns[2:]:
+            wide[column] = [f"{v:.2f}" if v == v else "" for v in wide[column]]
+        emit(wide, fmt, title=f"Pair indices, over {p.indices.scope.iloc[0]} ({p.indices.source.iloc[0]})")
+        console.print("\n".join(f"  {name}: {text}" for name, text in MEANING.items()), markup=False, highlight=False)
     if p.lens is not None and len(p.lens):
         emit(p.lens.head(20), fmt, title=f"Lens {p.lens_name} in the pair's trade")
     if p.lens_world is not None:
-        emit(readable(p.lens_world), fmt, title=f"Lens {p.lens_name} in world exports (OTS)")
+        w = p.lens_world
+        key = [c for c in ("exporter", "lens_usd", "share_of_exports", "world_rank", "exporters", "share_of_world")
+               if c in w.columns]
+        year = f", {int(w.year.iloc[0])}" if "year" in w.columns and len(w) else ""
+        emit(w[key], fmt, title=f"Lens {p.lens_name} in world exports (OTS{year})")
     if notes:
         console.print(notes, markup=False, highlight=False)
 
 
+def _measure(column: str) -> str:
+    from bilat.cli.tables import label
+
+    return "Total" if column == "total_usd" else label(column)
+
+
+def _composition(p) -> None:  # noqa: ANN001 - a PairProfile
+    """Top chapters each way, titled as a slice (with its share of the flow) unless they cover it."""
+    from bilat.questions.extent import slice_title
+
+    latest = p.composition[(p.composition.year == p.composition.year.max()) & (p.composition.level == "chapter")]
+    title = slice_title(p.coverage, f"Top HS chapters ({p.composition_source})")
+    sliced = len(p.coverage) and bool(p.coverage.is_slice.any())
+    shown = latest.assign(direction=[f"{e} → {i}" for e, i in zip(latest.exporter, latest.importer, strict=True)])
+    shown = shown[["direction", "code", "description", "value_usd", "share_of_flow", "share"]]
+    emit(readable(shown).rename(columns={"Share of the flow": "Of the flow", "Share": "Of slice" if sliced else "Share"}),
+         OutputFormat.table, title=title + f" ({int(latest.year.max())})" if not sliced else title)
+    if len(p.coverage) and bool(p.coverage.is_slice.any()):
+        from bilat.questions.hints import BACI_HINT
+
+        console.print(f"slice: the rows above are not the pair's composition; {BACI_HINT}",
+                      markup=False, highlight=False, soft_wrap=True)
+
+
 @app.command()
 def reconcile(
-    a: str = typer.Argument(..., help="First country."),
-    b: str = typer.Argument(..., help="Second country."),
+    a: str = typer.Argument(..., metavar="A", help="First country."),
+    b: str = typer.Argument(..., metavar="B", help="Second country."),
     year: Optional[int] = typer.Option(None, "--year", "-y", help="The year to compare (default: the best covered)."),
     engine: str = ENGINE_OPTION,
     fmt: OutputFormat = FORMAT_OPTION,
@@ -84,22 +126,23 @@ def reconcile(
     if fmt == OutputFormat.csv:
         emit(r.figures, fmt, note="\n".join(r.explanations))
         return
-    emit(readable(r.figures.drop(columns=["year", "view"])), fmt, title=f"Every figure for {r.a}–{r.b} flows, {r.year} (USD)")
-    emit(readable(r.comparison.drop(columns=["exporter_source", "importer_source", "reconciled_source"])), fmt, title="Exporter's (FOB) vs importer's (CIF) declaration")
+    figures = r.figures.assign(
+        direction=[f"{e} → {i}" for e, i in zip(r.figures.exporter, r.figures.importer, strict=True)],
+        declared=[f"{f} {v}" for f, v in zip(r.figures.flow, r.figures.valuation, strict=True)])
+    emit(figures[["direction", "scope", "value_usd", "reporter", "declared", "source"]], fmt,
+         title=f"Every figure for {r.a}–{r.b} flows, {r.year} (USD)")
+    c = r.comparison
+    comparison = c.assign(direction=[f"{e} → {i}" for e, i in zip(c.exporter, c.importer, strict=True)])
+    key = ["direction", "scope", "exporter_usd", "importer_usd", "cif_fob_ratio", "gap_usd"]
+    if comparison.reconciled_usd.notna().any():
+        key.insert(4, "reconciled_usd")
+    emit(comparison[key], fmt, title="Exporter's (FOB) vs importer's (CIF) declaration")
     for line in [*r.explanations, *r.notes]:
         console.print(f"- {line}", markup=False, highlight=False)
 
 
 def readable(frame):  # noqa: ANN001, ANN201 - a DataFrame in, a DataFrame of text out
-    """Money as $2.76 bn and rates as +12.25 % for the terminal (JSON/CSV keep raw numbers)."""
-    from bilat.analytics.targets import pct, usd
+    """Human labels and one format per kind (see :mod:`bilat.cli.tables`); JSON/CSV keep raw numbers."""
+    from bilat.cli.tables import readable as as_text
 
-    out = frame.copy()
-    for column in out.columns:
-        if column.endswith("_usd") or column in ("first_value", "last_value"):
-            out[column] = [usd(v) if v == v and v is not None else "" for v in out[column]]
-        elif column.endswith("_yoy") or column in ("cagr", "share", "share_of_flow", "share_of_reported", "progress",
-                                                    "actual_cagr", "required_cagr", "needed_cagr_from_here", "change_pct"):
-            out[column] = [pct(v) if v == v and v is not None else "" for v in out[column]]
-    return out
-
+    return as_text(frame)

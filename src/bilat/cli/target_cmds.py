@@ -92,13 +92,20 @@ def status(
             emit(frame, fmt)
             continue
         console.print(f"\n[bold]#{s.target.id}[/bold] ", end="")
-        console.print(f"{s.target.describe()}: {s.verdict.upper()}", markup=False, highlight=False)
+        data_end = int(s.years.year.max()) if len(s.years) else None
+        judged = (f" (judged on data that end in {data_end}, before {s.target.by_year})"
+                  if data_end is not None and data_end < s.target.by_year else "")
+        console.print(f"{s.target.describe()}: {s.verdict.upper()}{judged}", markup=False, highlight=False)
         for origin in s.target.origins or [{"origin": s.target.origin, "quote": s.target.quote}]:
             quote = f": “{origin['quote']}”" if origin.get("quote") else ""
             console.print(f"  declared in {origin['origin']}{quote}", markup=False, highlight=False, emoji=False)
         from bilat.cli.profile_cmds import readable
 
-        emit(readable(s.years), fmt, title=f"year by year ({s.source})")
+        key = [c for c in ("year", "value_usd", "progress", "actual_cagr", "needed_cagr_from_here", "projection_usd",
+                           "verdict") if c in s.years.columns]
+        shown = readable(s.years[key]).rename(columns={"Actual CAGR": "Actual", "Needed CAGR from here": "Needed"})
+        emit(shown, fmt, title=f"year by year ({s.source}); growth a year: actual since {s.target.base_year}, "
+                               f"needed from that year to the goal")
         for line in s.arithmetic:
             console.print(f"  {line}", markup=False, highlight=False)
 

@@ -14,6 +14,9 @@ module                    question
 ``potential``             where is untapped potential
 ``side_by_side``          do the sources agree on the same flow
 ``probe``                 which source holds what (the one coverage probe)
+``extent``                how far a figure reaches: each direction's latest year, a slice's share
+``pair_indices``          complementarity, intra-industry trade, concentration of the pair
+``complexity``            ECI and PCI, with the Atlas's filters for small exporters
 ========================= ====================================================================
 """
 
@@ -34,6 +37,7 @@ _EXPORTS = {
     "make_target": "targets", "add_target": "targets", "list_targets": "targets", "remove_target": "targets",
     "target_status": "targets", "evaluate_target": "targets", "seed_targets": "targets", "same_goal": "targets",
     "SEED_TARGETS": "targets", "parse_goal": "goals",
+    "economic_complexity": "complexity", "ComplexityAnswer": "complexity",
     "LOAD_HINT": "hints", "BACI_HINT": "hints", "LOAD_BACI": "hints",
 }
 

@@ -20,6 +20,8 @@ from bilat.analytics import growth
 from bilat.analytics import profile as prof
 from bilat.analytics import selection
 from bilat.errors import UnknownProductError
+from bilat.questions import extent
+from bilat.questions.pair_indices import pair_indices
 from bilat.questions import profile_parts as parts
 from bilat.questions.answer import records
 from bilat.questions.yearly import pair_series, span_of
@@ -50,6 +52,12 @@ class PairProfile:
     world_exports: pd.DataFrame
     years: tuple[int, int]
     notes: list[str] = field(default_factory=list)
+    #: Each direction's latest figure in its own latest year, mirror-labelled where the exporter went silent.
+    headline: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=extent.HEADLINE_COLUMNS))
+    #: What share of each direction's flow the composition rows cover (``label``, ``is_slice``).
+    coverage: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=extent.COVERAGE_COLUMNS))
+    #: The pair indices (complementarity, intra-industry trade, concentration) by year, where the data allow.
+    indices: pd.DataFrame = field(default_factory=pd.DataFrame)
 
     @property
     def columns(self) -> dict[str, str]:
@@ -58,8 +66,9 @@ class PairProfile:
 
     def tables(self) -> dict[str, pd.DataFrame]:
         """The DataFrames by name (for JSON/CSV output)."""
-        out = {"flows": self.flows, "cagr": self.cagr, "shares": self.shares, "composition": self.composition,
-               "hhi": self.hhi, "world_exports": self.world_exports}
+        out = {"flows": self.flows, "headline": self.headline, "cagr": self.cagr, "shares": self.shares,
+               "composition": self.composition, "coverage": self.coverage, "hhi": self.hhi,
+               "world_exports": self.world_exports, "indices": self.indices}
         if self.lens is not None:
             out["lens"] = self.lens
         if self.lens_world is not None:
@@ -69,6 +78,7 @@ class PairProfile:
     def table_sources(self) -> dict[str, str | None]:
         """Which source answered each table."""
         special = {"composition": self.composition_source, "hhi": self.composition_source,
+                   "coverage": self.composition_source,
                    "lens": self.composition_source, "shares": self.shares_source}
         found = {}
         for name, frame in self.tables().items():
@@ -141,7 +151,10 @@ def profile(
         first, last = int(series.year.min()), int(series.year.max())
         cagr = cagr_table(series, a, b, cagr_spans or _default_spans(series))
         shares, shares_source = parts.shares(s, a, b, (first, last), chosen, notes)
-        composition, comp_source, complete, hhi = parts.composition(s, a, b, (first, last), top, series, notes)
+        head = extent.headline(s, a, b, series, chosen)
+        notes += [n for n in head.note if n]
+        composition, comp_source, complete, hhi, cov = parts.composition(s, a, b, (first, last), top, series, notes, head)
+        pair_ix = pair_indices(s, a, b, comp_source, complete, cov)
         lens_frame = lens_world = None
         if lens_obj is not None:
             lens_frame, lens_world = parts.lens_views(s, a, b, (first, last), lens_obj, comp_source, complete, notes)
@@ -153,7 +166,7 @@ def profile(
         flows=series, cagr=cagr, shares=shares, shares_source=shares_source, composition=composition,
         composition_source=comp_source, composition_complete=complete, hhi=hhi, lens=lens_frame,
         lens_name=lens_obj.name if lens_obj is not None else None, lens_world=lens_world, world_exports=world,
-        years=(first, last), notes=notes,
+        years=(first, last), notes=notes, headline=head, coverage=cov, indices=pair_ix,
     )
 
 

@@ -108,7 +108,9 @@ def untapped_potential(eng, a3: str, b3: str, *, year: int | None = None, level:
             f"{LOAD_BACI}"
         )
     expr = export_potential(flows, a3, b3, year=chosen.year, level=level, source=chosen.source, lens=lens, min_rca=min_rca)
-    frame = eng.execute(expr.limit(top))
+    # A product whose potential is 0 has nothing to rank (issue #16: ten such rows were ranked).
+    frame = eng.execute(expr.filter(expr.potential_usd > 0).limit(top))
+    frame["rank"] = range(1, len(frame) + 1)
     frame.insert(3, "description", describe_codes(frame) if len(frame) else pd.Series(dtype=str))
     frame = frame[POTENTIAL_COLUMNS]
     note = (

@@ -8,6 +8,7 @@ Example::
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Any
 
 import pandas as pd
@@ -15,7 +16,9 @@ import pandas as pd
 from bilat.analytics import composition as comp
 from bilat.analytics import selection
 from bilat.errors import BilatError, NoDataError
-from bilat.questions.answer import Answer
+from bilat.questions import extent
+from bilat.questions.answer import Answer, records
+from bilat.questions.probe import is_full_basket
 from bilat.questions.yearly import span_of
 from bilat.questions.hints import LOAD_HINT
 from bilat.session import Session, resolve_pair, using
@@ -40,6 +43,7 @@ def pair_composition(a: str, b: str, by: str = "chapter", years: str | tuple[int
     digits = comp.LEVELS[by]
     frame = pd.DataFrame()
     chosen = None
+    cov = pd.DataFrame(columns=extent.COVERAGE_COLUMNS)
     with using(session, engine) as s:
         tables = s.tables(("product_flows",))
         for source in selection.product_sources():
@@ -49,6 +53,7 @@ def pair_composition(a: str, b: str, by: str = "chapter", years: str | tuple[int
             frame = s.execute(comp.by_level(rows, digits))
             if len(frame):
                 chosen = source
+                cov = extent.flow_coverage(s, a, b, rows, is_full_basket(s, source, span))
                 break
     if chosen is None:
         raise NoDataError(f"no product-level flows between {a} and {b} in the loaded data; {LOAD_HINT}")
@@ -60,9 +65,20 @@ def pair_composition(a: str, b: str, by: str = "chapter", years: str | tuple[int
             f"product detail from {chosen} covers only HS chapter(s) {', '.join(chapters)} for this pair; "
             f"the composition is partial: {LOAD_HINT}"
         )
+    notes += [label for label in cov.label]
     frame = _describe(frame, by)
     frame["source"] = chosen
-    return Answer(frame.reset_index(drop=True), notes, chosen)
+    return CompositionAnswer(frame.reset_index(drop=True), notes, chosen, coverage=cov)
+
+
+@dataclass
+class CompositionAnswer(Answer):
+    """The composition rows, plus what share of each direction's flow they cover (``coverage``)."""
+
+    coverage: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=extent.COVERAGE_COLUMNS))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**super().to_dict(), "coverage": records(self.coverage)}
 
 
 def _harmonised(s: Session, rows: Any, target: int) -> Any:

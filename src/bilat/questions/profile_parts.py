@@ -17,6 +17,7 @@ from bilat.analytics import profile as prof
 from bilat.analytics import selection
 from bilat.analytics import shares as sh
 from bilat.errors import BilatError
+from bilat.questions import extent
 from bilat.questions.probe import is_full_basket
 from bilat.questions.hints import BACI_HINT
 from bilat.session import Session
@@ -57,8 +58,12 @@ def shares(s: Session, a: str, b: str, span: tuple[int, int], flows_source: str,
 
 
 def composition(s: Session, a: str, b: str, span: tuple[int, int], top: int, series: pd.DataFrame,
-                notes: list[str]) -> tuple[pd.DataFrame, str | None, bool, pd.DataFrame]:
-    """Top products each way at section, chapter and heading level, from the best product source."""
+                notes: list[str], head: pd.DataFrame | None = None,
+                ) -> tuple[pd.DataFrame, str | None, bool, pd.DataFrame, pd.DataFrame]:
+    """Top products each way at section, chapter and heading level, from the best product source.
+
+    The last item is each direction's coverage (:func:`bilat.questions.extent.coverage`).
+    """
     tables = s.tables()
     empty_hhi = pd.DataFrame(columns=HHI_COLUMNS)
     for source in selection.product_sources():
@@ -82,6 +87,7 @@ def composition(s: Session, a: str, b: str, span: tuple[int, int], top: int, ser
         frame["share_of_flow"] = _share_of_flow(frame, series, a, b)
         frame["source"] = source
         hhi = empty_hhi
+        cov = extent.coverage(s, rows, a, b, series, head if head is not None else pd.DataFrame(columns=extent.HEADLINE_COLUMNS), complete)
         if complete:
             hhi = s.execute(sh.hhi(comp.by_level(rows, 4)))
             hhi["level"] = "heading"
@@ -90,11 +96,11 @@ def composition(s: Session, a: str, b: str, span: tuple[int, int], top: int, ser
             listed = ", ".join(sorted(chapters_found.chapter))
             notes.append(
                 f"full bilateral composition needs product data: {source} has only HS chapter(s) {listed} for this pair, "
-                f"shown as a slice (share_of_flow = share of the whole flow); {BACI_HINT}"
+                f"shown as a slice ({'; '.join(cov.label)}); {BACI_HINT}"
             )
-        return frame[COMPOSITION_COLUMNS], source, complete, hhi
+        return frame[COMPOSITION_COLUMNS], source, complete, hhi, cov
     notes.append(f"no product-level flows for this pair: composition, concentration (HHI) and lenses need product data; {BACI_HINT}")
-    return pd.DataFrame(columns=COMPOSITION_COLUMNS), None, False, empty_hhi
+    return pd.DataFrame(columns=COMPOSITION_COLUMNS), None, False, empty_hhi, pd.DataFrame(columns=extent.COVERAGE_COLUMNS)
 
 
 def _share_of_flow(frame: pd.DataFrame, series: pd.DataFrame, a: str, b: str) -> list[float | None]:

@@ -49,12 +49,12 @@ def build_report(
                   summary=key_figures(ctx))
 
 
-def render(report: Report, fmt: str = "html") -> str:
-    """The report as text in ``fmt`` (html, md, json or csv)."""
+def render(report: Report, fmt: str = "html", *, self_contained: bool = True) -> str:
+    """The report as text in ``fmt`` (html, md, json or csv); see :func:`write_report` for ``self_contained``."""
     if fmt == "html":
         from bilat.report.render.html import render as html
 
-        return html(report)
+        return html(report, self_contained=self_contained)
     if fmt == "md":
         from bilat.report.render.markdown import render as md
 
@@ -70,12 +70,20 @@ def render(report: Report, fmt: str = "html") -> str:
     raise BilatError(f"report format must be one of {', '.join(FORMATS)}; got {fmt!r}")
 
 
-def write_report(report: Report, path: Path | str, fmt: str = "html") -> Path:
-    """Write the report; the file appears whole or not at all (written beside, then renamed)."""
+def write_report(report: Report, path: Path | str, fmt: str = "html", *, self_contained: bool = False) -> Path:
+    """Write the report; the file appears whole or not at all (written beside, then renamed).
+
+    HTML loads plotly.js from a file written once beside it (so a pair's report stays under
+    1.5 MB and opens offline); ``self_contained=True`` inlines plotly.js instead (one 5 MB file).
+    """
     path = Path(path)
-    text = render(report, fmt)
+    text = render(report, fmt, self_contained=self_contained)
     if path.parent and not path.parent.exists():
         raise BilatError(f"cannot write {path}: folder {path.parent} does not exist")
+    if fmt == "html" and not self_contained:
+        from bilat.report.render.html import write_plotly_beside
+
+        write_plotly_beside(path.parent if str(path.parent) else Path.cwd())
     partial = path.with_name(path.name + ".partial")
     partial.write_text(text, encoding="utf-8")
     partial.replace(path)

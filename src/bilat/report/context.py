@@ -35,6 +35,8 @@ class ReportContext:
     provenance_text: str | None
     files: pd.DataFrame
     engine_name: str
+    complexity: Any = None
+    complexity_error: str | None = None
     options: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -65,11 +67,13 @@ def gather(
             error = str(exc)
         potential, potential_error = _potential(s, a, b, top)
         claims = _claims(a, b, s)
+        complexity, complexity_error = _complexity(s, a, b)
         name = s.engine_name
         files = s.store.files()
     return ReportContext(
         a=a, b=b, profile=profile, statuses=statuses, reconciliation=reconciliation, reconciliation_error=error,
         claims=claims, potential=potential, potential_error=potential_error, provenance_text=_embedded_provenance(), files=files, engine_name=name,
+        complexity=complexity, complexity_error=complexity_error,
         options={"years": years, "lens": lens, "reconcile_year": reconcile_year, "top": top},
     )
 
@@ -88,6 +92,16 @@ def _potential(s: Session, a: str, b: str, top: int) -> tuple[dict[tuple[str, st
     except BilatError as exc:
         return {}, str(exc)
     return answers, None
+
+
+def _complexity(s: Session, a: str, b: str) -> tuple[Any, str | None]:
+    """Both countries' ECI and most complex exports (None and the reason when it cannot be computed)."""
+    from bilat.questions.complexity import economic_complexity
+
+    try:
+        return economic_complexity([a, b], session=s), None
+    except BilatError as exc:
+        return None, str(exc)
 
 
 def _embedded_provenance() -> str | None:

@@ -11,6 +11,8 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 from fastapi.responses import JSONResponse
 
+from bilat.errors import BilatError
+from bilat.questions.answer import records
 from bilat.web.deps import ETag, Pool
 from bilat.web.params import LENS_PATTERN, CountryPath, Level, Source, Top, Year, Years, pair
 from bilat.web.responses import ERROR_RESPONSES, Envelope, envelope
@@ -60,3 +62,33 @@ def potential(
     with pool.engine() as engine:
         frame, notes, source = pot.untapped(engine, a3, b3, year=year, top=top, lens=lens, level=level)
     return envelope(frame, notes, source, etag)
+
+
+@router.get("/complexity/{a}/{b}", response_model=Envelope, summary="Economic complexity of both countries")
+def complexity(a: CountryPath, b: CountryPath, pool: Pool, etag: ETag, year: Year = None) -> JSONResponse:
+    """ECI rank and value of A and B and their most complex exports (PCI), small exporters filtered (the filters are in ``notes``)."""
+    from bilat.questions import economic_complexity
+
+    a3, b3 = pair(a, b)
+    with pool.session() as session:
+        answer = economic_complexity([a3, b3], year, session=session)
+    found = answer.to_dict()
+    return envelope(found["data"], [*found["filters"], *found["notes"]], found["source"], etag)
+
+
+@router.get("/coverage/{a}/{b}", response_model=Envelope, summary="How far the pair's figures reach")
+def coverage(a: CountryPath, b: CountryPath, pool: Pool, etag: ETag) -> JSONResponse:
+    """``table: headline`` rows (each direction's latest figure in its own year, mirror-labelled) and ``table: coverage`` rows (the product slice's share of each flow)."""
+    from bilat.questions import pair_composition, pair_series
+    from bilat.questions.extent import headline
+
+    a3, b3 = pair(a, b)
+    with pool.session() as session:
+        series, source, _ = pair_series(session, a3, b3, None)
+        head = headline(session, a3, b3, series, source)
+        try:
+            cov = pair_composition(a3, b3, "chapter", session=session).coverage
+        except BilatError:
+            cov = head.iloc[0:0]
+    rows = [{"table": "headline", **r} for r in records(head)] + [{"table": "coverage", **r} for r in records(cov)]
+    return envelope(rows, [n for n in head.note if n], source, etag)

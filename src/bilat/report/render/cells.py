@@ -25,7 +25,10 @@ def format_cell(value: Any, kind: str | None) -> str:
         if kind == "usd":
             return usd(float(value))
         if kind == "pct":
-            return f"{float(value) * 100:.2f} %"
+            v = float(value) * 100
+            return f"{v:.2g} %" if 0 < abs(v) < 0.01 else f"{v:.2f} %"
+        if kind == "growth":
+            return f"{float(value) * 100:+.2f} %"
         if kind == "pct_value":  # already in percent (a deviation of +8.7 %)
             return f"{float(value):+.1f} %"
         if kind == "pp":
@@ -39,3 +42,21 @@ def format_cell(value: Any, kind: str | None) -> str:
     if isinstance(value, float):
         return f"{value:,.4g}" if abs(value) < 1000 else f"{value:,.0f}"
     return str(value)
+
+
+#: Identifier columns, shown first; the context columns, shown last.
+LEAD = ("exporter", "importer", "country", "partner", "side", "measure", "index", "code", "hs_code", "section")
+TRAIL = ("year", "level", "basis", "total_basis", "source", "file_id", "sha256")
+#: Columns a reader comes for (kept in the first, visible part of a wide table).
+KEY = ("rank", "value_usd", "share", "rca", "verdict", "why", "value", "eci", "eci_rank", "pci", "untapped_usd",
+       "share_of_flow", "cagr")
+KINDS = {"money": "usd", "share": "pct", "growth": "growth", "rank": "int", "ratio": "ratio"}
+
+
+def ordered(columns: list[str]) -> list[str]:
+    """Identifiers, then the key values, then the rest, then year/source (the page's reading order)."""
+    lead = [c for c in LEAD if c in columns]
+    key = [c for c in columns if c in KEY and c not in lead]
+    trail = [c for c in columns if c in TRAIL]
+    rest = [c for c in columns if c not in lead and c not in key and c not in trail]
+    return lead + key + rest + trail

@@ -15,13 +15,38 @@ from string import Template
 import plotly.io as pio
 
 from bilat.report.model import Report, Section, Table
-from bilat.report.render.cells import format_cell
+from bilat.questions.labels import kind_of, label
+from bilat.report.render.cells import KINDS, LEAD, format_cell, ordered
 
-MAX_ROWS = 60
+MAX_ROWS = 30
+#: A table with more columns shows the first ones and puts the rest in a second table below.
+MAX_COLUMNS = 8
 
 
-def render(report: Report) -> str:
-    """The report as a complete HTML document (no network needed to open it)."""
+def plotly_file_name() -> str:
+    """The name of the plotly.js file a report loads from its own folder (one per plotly version)."""
+    import plotly
+
+    return f"bilat-plotly-{plotly.__version__}.min.js"
+
+
+def write_plotly_beside(folder) -> None:  # noqa: ANN001 - a Path
+    """Write plotly.js into ``folder`` once, so that every report there opens offline and stays small."""
+    from plotly.offline import get_plotlyjs
+
+    path = folder / plotly_file_name()
+    if not path.exists():
+        partial = path.with_name(path.name + ".partial")
+        partial.write_text(get_plotlyjs(), encoding="utf-8")
+        partial.replace(path)
+
+
+def render(report: Report, self_contained: bool = True) -> str:
+    """The report as a complete HTML document (no network needed to open it).
+
+    ``self_contained``: plotly.js inlined (one 5 MB file); otherwise loaded once from
+    :func:`plotly_file_name` in the report's folder (a pair's report is then a few hundred KB).
+    """
     from plotly.offline import get_plotlyjs
 
     template = Template(resources.files("bilat.report").joinpath("templates/report.html").read_text(encoding="utf-8"))
@@ -30,7 +55,8 @@ def render(report: Report) -> str:
     return template.substitute(
         title=html.escape(report.title),
         subtitle=html.escape(f"{report.years[0]}-{report.years[1]} · generated {report.generated_at:%Y-%m-%d %H:%M} UTC"),
-        plotlyjs=get_plotlyjs().replace("</script", "<\\/script"),
+        plotlyjs=("<script>" + get_plotlyjs().replace("</script", "<\\/script") + "</script>" if self_contained
+                  else f'<script src="{plotly_file_name()}"></script>'),
         nav=nav,
         body=body,
     )
@@ -66,16 +92,29 @@ def _figure(fig, element_id: str) -> str:  # noqa: ANN001 - a plotly Figure
 def _table(table: Table) -> str:
     frame = table.frame
     shown = frame.head(MAX_ROWS)
-    head = "".join(f"<th>{html.escape(str(c))}</th>" for c in shown.columns)
-    rows = []
-    for record in shown.itertuples(index=False):
-        cells = []
-        for column, value in zip(shown.columns, record, strict=True):
-            kind = table.formats.get(column)
-            numeric = kind in ("usd", "pct", "pp", "ratio", "int") or isinstance(value, (int, float))
-            cls = ' class="num"' if numeric else ""
-            cells.append(f"<td{cls}>{html.escape(format_cell(value, kind))}</td>")
-        rows.append("<tr>" + "".join(cells) + "</tr>")
+    columns = ordered([str(c) for c in shown.columns])
+    parts = [_html_table(table, shown, columns[:MAX_COLUMNS], table.caption)]
+    if len(columns) > MAX_COLUMNS:
+        ids = [c for c in columns[:MAX_COLUMNS] if c in LEAD][:3]
+        rest = ids + columns[MAX_COLUMNS:]
+        parts.append(f"<details><summary>{len(columns) - MAX_COLUMNS} more columns</summary>"
+                     f"{_html_table(table, shown, rest, table.caption + ' (more columns)')}</details>")
     more = f'<p class="more">{len(frame) - MAX_ROWS} more rows in --format json/csv</p>' if len(frame) > MAX_ROWS else ""
-    return (f'<div class="table-wrap"><table><caption>{html.escape(table.caption)}</caption>'
-            f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>{more}</div>")
+    return f'<div class="table-wrap">{"".join(parts)}{more}</div>'
+
+
+def _html_table(table: Table, shown, columns: list[str], caption: str) -> str:  # noqa: ANN001 - a DataFrame
+    head = "".join(f"<th>{html.escape(label(c))}</th>" for c in columns)
+    rows = []
+    for record in shown[columns].itertuples(index=False):
+        cells = []
+        for column, value in zip(columns, record, strict=True):
+            kind = table.formats.get(column) or KINDS.get(kind_of(column) or "")
+            numeric = kind in ("usd", "pct", "pp", "ratio", "int", "growth") or (
+                isinstance(value, (int, float)) and not isinstance(value, bool))
+            text = format_cell(value, kind)
+            cls = ' class="num"' if numeric else (' class="long"' if len(text) > 40 else "")
+            cells.append(f"<td{cls}>{html.escape(text)}</td>")
+        rows.append("<tr>" + "".join(cells) + "</tr>")
+    return (f"<table><caption>{html.escape(caption)}</caption>"
+            f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>")

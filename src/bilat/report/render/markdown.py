@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from bilat.questions.labels import kind_of, label
 from bilat.report.model import Report, Table
-from bilat.report.render.cells import format_cell
+from bilat.report.render.cells import KINDS, format_cell, ordered
 
 
 def _escape(text: str) -> str:
@@ -35,11 +36,13 @@ def render(report: Report) -> str:
 
 
 def _table(table: Table, limit: int = 40) -> list[str]:
-    frame = table.frame.head(limit)
-    out = [f"**{_escape(table.caption)}**", "", "| " + " | ".join(_escape(c) for c in frame.columns) + " |",
-           "|" + "---|" * len(frame.columns)]
+    columns = ordered([str(c) for c in table.frame.columns])
+    frame = table.frame.head(limit)[columns]
+    out = [f"**{_escape(table.caption)}**", "", "| " + " | ".join(_escape(label(c)) for c in columns) + " |",
+           "|" + "---|" * len(columns)]
     for record in frame.itertuples(index=False):
-        out.append("| " + " | ".join(_escape(format_cell(v, table.formats.get(c))) for c, v in zip(frame.columns, record, strict=True)) + " |")
+        cells = [format_cell(v, table.formats.get(c) or KINDS.get(kind_of(c) or "")) for c, v in zip(columns, record, strict=True)]
+        out.append("| " + " | ".join(_escape(text) for text in cells) + " |")
     if len(table.frame) > limit:
         out.append(f"\n_{len(table.frame) - limit} more rows in --format json/csv._")
     return [*out, ""]

@@ -7,7 +7,7 @@ import importlib
 from bilat.report.model import Section
 
 SECTIONS = (
-    "summary", "flows", "shares", "composition", "world", "potential", "lenses", "targets", "reconcile", "claims", "methods",
+    "summary", "flows", "shares", "composition", "world", "complexity", "potential", "lenses", "targets", "reconcile", "claims", "methods",
 )
 
 

@@ -13,7 +13,7 @@ def build(ctx) -> Section:  # noqa: ANN001 - a ReportContext
     if p.lens_name is None:
         return Section("lenses", "Sector lens", paragraphs=[
             f"No sector lens was asked for: `bilat report {p.a} {p.b} --lens robotics` adds one "
-            f"(`bilat lenses` lists them)."])
+            f"(`bilat lens list` lists them)."])
     from bilat.nomenclature.lenses import get_lens
 
     lens = get_lens(p.lens_name)

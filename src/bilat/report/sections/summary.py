@@ -16,10 +16,26 @@ def key_figures(ctx) -> pd.DataFrame:  # noqa: ANN001 - a ReportContext
     flows = p.flows[p.flows.total_usd.notnull()]
     last = flows.iloc[-1] if len(flows) else p.flows.iloc[-1]
     year = int(last.year)
-    rows.append((f"{a} → {b} exports", year, usd(last[p.columns["a_to_b"]]), p.source))
-    rows.append((f"{b} → {a} exports", year, usd(last[p.columns["b_to_a"]]), p.source))
-    rows.append(("total trade", year, usd(last.total_usd), p.source))
-    rows.append((f"{a}'s balance", year, usd(last[p.columns["balance"]]), p.source))
+    head = p.headline
+    for row in head.itertuples(index=False):
+        value = usd(row.value_usd) if row.value_usd == row.value_usd and row.value_usd is not None else "n/a"
+        source = p.source if row.basis != "mirror" else f"{p.source}, mirror: {row.importer}'s reported imports"
+        measure = f"{row.exporter} → {row.importer} exports"
+        if row.basis == "mirror":
+            measure += f" (mirror: {row.importer}'s reported imports)"
+        elif "data end" in row.label:
+            measure += f" ({row.exporter} has not reported since {row.year})"
+        rows.append((measure, int(row.year) if row.year == row.year and row.year is not None else year, value, source))
+    if not len(head):
+        rows.append((f"{a} → {b} exports", year, usd(last[p.columns["a_to_b"]]), p.source))
+        rows.append((f"{b} → {a} exports", year, usd(last[p.columns["b_to_a"]]), p.source))
+    same_year = len(head) == 2 and head.year.nunique() == 1
+    if same_year and int(head.year.iloc[0]) != year:
+        total = float(head.value_usd.sum())
+        rows.append(("total trade (one direction a mirror)", int(head.year.iloc[0]), usd(total), p.source))
+    else:
+        rows.append(("total trade", year, usd(last.total_usd), p.source))
+        rows.append((f"{a}'s balance", year, usd(last[p.columns["balance"]]), p.source))
     for row in p.cagr[p.cagr.measure == "total_usd"].itertuples(index=False):
         rows.append((f"total trade CAGR {row.first_year}-{row.last_year}", row.last_year, pct(row.cagr), p.source))
     shares = p.shares[p.shares.year == year] if len(p.shares) else p.shares
@@ -28,7 +44,11 @@ def key_figures(ctx) -> pd.DataFrame:  # noqa: ANN001 - a ReportContext
         rows.append((f"{row.partner} as {row.country}'s {verb}", int(row.year),
                      f"{row.share * 100:.2f} % of {row.side}, rank {row.rank} of {row.partners}", row.source))
     for status in ctx.statuses:
-        rows.append((f"goal: {status.target.describe()}", status.target.by_year, status.verdict, status.source or ""))
+        verdict = status.verdict
+        data_end = int(status.years.year.max()) if len(status.years) else None
+        if data_end is not None and data_end < status.target.by_year:
+            verdict = f"{verdict} (judged on data that end in {data_end}, before {status.target.by_year})"
+        rows.append((f"goal: {status.target.describe()}", status.target.by_year, verdict, status.source or ""))
     return pd.DataFrame(rows, columns=["measure", "year", "value", "source"])
 
 

@@ -188,8 +188,14 @@
   async function showComposition(a, b, gen) {
     const sec = section("composition");
     reset(sec);
-    const result = await getJSON(`/api/composition/${encodeURIComponent(a)}/${encodeURIComponent(b)}?by=section`);
+    const [result, reach] = await Promise.all([
+      getJSON(`/api/composition/${encodeURIComponent(a)}/${encodeURIComponent(b)}?by=section`),
+      getJSON(`/api/coverage/${encodeURIComponent(a)}/${encodeURIComponent(b)}`),
+    ]);
     if (gen !== generation) return;
+    const coverage = reach.ok ? reach.body.data.filter((r) => r.table === "coverage") : [];
+    const slice = coverage.some((r) => r.is_slice);
+    const sliceText = coverage.map((r) => r.label).join("; ");
     if (!result.ok) {
       explainFailure(sec, result, "product-level data", LOAD_BACI);
       return;
@@ -200,7 +206,10 @@
       rows.filter((r) => r.year === latest && r.exporter === exp).sort((x, y) => y.value_usd - x.value_usd).slice(0, 6);
     const traces = [];
     const table = document.getElementById("composition-table");
-    table.querySelector("caption").textContent = `Largest HS sections each way, ${latest} (${result.body.source})`;
+    table.querySelector("caption").textContent = slice
+      ? `Slice of the flow, not its composition: ${sliceText} (${result.body.source})`
+      : `Largest HS sections each way, ${latest} (${result.body.source})`;
+    sec.root.dataset.slice = slice ? "yes" : "no";
     const body = table.querySelector("tbody");
     clear(body);
     for (const [exp, imp, color] of [[a, b, COLORS.a], [b, a, COLORS.b]]) {
@@ -225,7 +234,7 @@
       }
     }
     draw(document.getElementById("composition-chart"), traces, {
-      title: { text: `Largest HS sections, ${latest}`, font: { size: 14 } },
+      title: { text: slice ? `Slice: ${sliceText}` : `Largest HS sections, ${latest}`, font: { size: slice ? 12 : 14 } },
       xaxis: { tickprefix: "$", exponentformat: "B" },
       yaxis: { automargin: true, autorange: "reversed", tickfont: { size: 11 } },
       margin: { t: 30, r: 10, b: 40, l: 10 },
@@ -233,8 +242,23 @@
       showlegend: false,
     });
     table.hidden = false;
-    showNotes(sec, result.body.notes);
+    const sliceNote = slice ? [`slice: ${sliceText}; the full composition needs ${LOAD_BACI}`] : [];
+    showNotes(sec, sliceNote.concat(result.body.notes));
     sec.root.dataset.state = "ready";
+  }
+
+  /* Each direction's latest figure in its own year: a mirror or "data end" is said, never hidden. */
+  async function showReach(a, b, gen) {
+    const result = await getJSON(`/api/coverage/${encodeURIComponent(a)}/${encodeURIComponent(b)}`);
+    if (gen !== generation || !result.ok) return;
+    const box = document.getElementById("flows-latest");
+    if (!box) return;
+    clear(box);
+    for (const r of result.body.data.filter((row) => row.table === "headline")) {
+      const li = el("li", { className: "latest " + r.basis, "data-exporter": r.exporter }, `${r.label}: ${usd(r.value_usd)}`);
+      if (r.note) li.appendChild(el("span", { className: "why" }, ` (${r.note})`));
+      box.appendChild(li);
+    }
   }
 
   function shorten(text, n) {
@@ -275,18 +299,20 @@
   async function showTarget(a, b, gen) {
     const sec = section("target");
     reset(sec);
+    clear(document.getElementById("target-facts"));
     const result = await getJSON(`/api/targets/status?pair=${encodeURIComponent(a + "-" + b)}`);
     if (gen !== generation) return;
     if (!result.ok) {
-      explainFailure(sec, result, "declared targets", "bilat target add (or bilat news ingest ARTICLE)");
+      explainFailure(sec, result, "declared targets", "bilat target add (or bilat news add ARTICLE.txt)");
       return;
     }
     const rows = result.body.data;
     if (!rows.length) {
-      explain(sec, `no declared target for ${a}–${b}`, "bilat news ingest ARTICLE");
+      explain(sec, `no declared target for ${a}–${b}`, "bilat news add ARTICLE.txt");
       return;
     }
     const t = rows[0];
+    sec.root.dataset.goalPair = `${t.a}-${t.b}`;
     const progress = typeof t.progress === "number" ? t.progress : null;
     draw(
       document.getElementById("target-chart"),
@@ -324,6 +350,9 @@
     add("Base → goal", `${usd(t.base_value_usd)} (${t.base_year}) → ${usd(t.goal_usd)} (${t.by_year})`);
     if (t.year !== null && t.year !== undefined) add(`Latest (${t.year})`, usd(t.value_usd), { "data-value": t.value_usd });
     add("Data", t.source || "–");
+    if (t.year !== null && t.year !== undefined && t.year < t.by_year) {
+      add("Judged on", `data that end in ${t.year}, before the goal's year ${t.by_year}`, { className: "data-end" });
+    }
     facts.hidden = false;
     showNotes(sec, (t.summary ? [t.summary] : []).concat(t.arithmetic || [], rows.length > 1 ? [`${rows.length - 1} more target(s): /api/targets/status`] : []));
     sec.root.dataset.state = "ready";
@@ -335,12 +364,12 @@
     const result = await getJSON(`/api/agreements?pair=${encodeURIComponent(a + "-" + b)}`);
     if (gen !== generation) return;
     if (!result.ok) {
-      explainFailure(sec, result, "agreements from the news", "bilat news ingest ARTICLE");
+      explainFailure(sec, result, "agreements from the news", "bilat news add ARTICLE.txt");
       return;
     }
     const rows = result.body.data;
     if (!rows.length) {
-      explain(sec, `no agreement between ${a} and ${b} in the ingested articles`, "bilat news ingest ARTICLE");
+      explain(sec, `no agreement between ${a} and ${b} in the ingested articles`, "bilat news add ARTICLE.txt");
       return;
     }
     const list = document.getElementById("agreements-list");
@@ -369,12 +398,12 @@
     const result = await getJSON(`/api/claims?pair=${encodeURIComponent(a + "-" + b)}`);
     if (gen !== generation) return;
     if (!result.ok) {
-      explainFailure(sec, result, "claims from the news", "bilat news ingest ARTICLE");
+      explainFailure(sec, result, "claims from the news", "bilat news add ARTICLE.txt");
       return;
     }
     const rows = result.body.data;
     if (!rows.length) {
-      explain(sec, `no claim about ${a}–${b} trade in the ingested articles`, "bilat news ingest ARTICLE");
+      explain(sec, `no claim about ${a}–${b} trade in the ingested articles`, "bilat news add ARTICLE.txt");
       return;
     }
     const table = document.getElementById("claims-table");
@@ -453,6 +482,7 @@
     if (pushHistory) history.replaceState(null, "", `?a=${encodeURIComponent(a.iso3)}&b=${encodeURIComponent(b.iso3)}`);
     await Promise.all([
       showFlows(a.iso3, b.iso3, gen),
+      showReach(a.iso3, b.iso3, gen),
       showComposition(a.iso3, b.iso3, gen),
       showTarget(a.iso3, b.iso3, gen),
       showPotential(a.iso3, b.iso3, gen),

@@ -1,0 +1,66 @@
+"""Question 1c: the pair's trade indices: complementarity, intra-industry trade, market concentration.
+
+Computed with :mod:`bilat.analytics.indices` on the pair's product source, for the latest year with
+product rows and the years 5 and 10 before it (where they exist). Each row says its ``scope``: over
+a full basket (BACI), or over the chapters a slice holds (the embedded Comtrade HS 27 and 44), in
+which case the index describes those chapters only. Formulas: docs/methods.md.
+
+Example::
+
+    from bilat.questions import profile
+    profile("ISR", "JPN").indices   # year, index, country, partner, value, products, scope
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from bilat.analytics import indices as ix
+from bilat.session import Session
+
+COLUMNS = ["year", "index", "country", "partner", "value", "products", "scope", "source"]
+
+#: Index name -> what it measures, for faces that print a legend.
+MEANING = {
+    "complementarity": "trade complementarity (0-100): how well country's exports match partner's imports",
+    "intra_industry": "Grubel–Lloyd intra-industry trade (0-1): two-way trade within the same products",
+    "concentration": "market concentration (HHI over partners, 0-1, normalised) of country's exports",
+}
+
+
+def pair_indices(s: Session, a: str, b: str, source: str | None, complete: bool,
+                 coverage: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The three indices for the pair, for up to three years of the product source."""
+    if source is None:
+        return pd.DataFrame(columns=COLUMNS)
+    flows = s.table("product_flows")
+    mine = flows.filter(flows.source == source, flows.hs_level > 0,
+                        ((flows.exporter == a) & (flows.importer == b)) | ((flows.exporter == b) & (flows.importer == a)))
+    found = s.execute(mine.group_by("year").aggregate(n=mine.count()))
+    if not len(found):
+        return pd.DataFrame(columns=COLUMNS)
+    years = sorted(int(y) for y in found.year)
+    latest = years[-1]
+    wanted = [y for y in (latest - 10, latest - 5, latest) if y in set(years)]
+    level = 2 if not complete else 4
+    if complete:
+        scope = f"full basket, HS{level}"
+    else:
+        chapters = sorted({c for text in (coverage.chapters if coverage is not None and len(coverage) else [])
+                           for c in str(text).split(", ") if c})
+        scope = f"HS {' and '.join(chapters)} only (a slice)" if chapters else "a slice"
+    rows = []
+    for year in wanted:
+        for exporter, importer in ((a, b), (b, a)):
+            tc = s.execute(ix.trade_complementarity(flows, exporter, importer, year=year, level=level, source=source))
+            if len(tc) and tc.tc.notnull().iloc[0]:
+                rows.append((year, "complementarity", exporter, importer, float(tc.tc.iloc[0]),
+                             int(tc.products.iloc[0]), scope, source))
+            hhi = s.execute(ix.market_concentration(flows, exporter, year=year, source=source, level=level))
+            if len(hhi) and hhi.hhi_normalised.notnull().iloc[0]:
+                rows.append((year, "concentration", exporter, "partners", float(hhi.hhi_normalised.iloc[0]),
+                             int(hhi.units.iloc[0]), scope, source))
+        gl = s.execute(ix.intra_industry_total(flows, a, b, year=year, level=level, source=source))
+        if len(gl) and gl.gl.notnull().iloc[0] and int(gl.products.iloc[0]) > 0:
+            rows.append((year, "intra_industry", a, b, float(gl.gl.iloc[0]), int(gl.products.iloc[0]), scope, source))
+    return pd.DataFrame(rows, columns=COLUMNS)

@@ -1,0 +1,68 @@
+"""`bilat report UAE India` leads with each direction's own latest year.
+
+The UAE stopped reporting to IMF DOTS in 1982, India reports to 2020. On the embedded data (no
+Indian import figures) the ARE→IND line says since when the UAE is silent; with India's own
+imports from the UAE loaded (country_flows flow M; the one invented figure below), both directions
+lead with 2020 and the ARE→IND figure is labelled a mirror.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import duckdb
+import pytest
+from typer.testing import CliRunner
+
+import bilat.settings
+from bilat.analytics.targets import usd
+from bilat.cli.app import app
+
+MIRROR_2020 = 26.6e9  # invented: India's imports CIF from the UAE in 2020, as a worked example
+
+
+@pytest.fixture
+def with_indian_imports(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    import bilat.engines.base
+
+    src = bilat.settings.EMBEDDED_DIR
+    out = tmp_path / "embedded"
+    out.mkdir()
+    for name in ("product_flows.parquet", "indicators.parquet", "PROVENANCE.md"):
+        shutil.copy(src / name, out / name)
+    con = duckdb.connect()
+    con.execute(f"""
+        COPY (SELECT * FROM '{src / 'country_flows.parquet'}'
+              UNION ALL
+              SELECT CAST(2020 AS SMALLINT), 'IND', 'ARE', 'M', {MIRROR_2020}, 'CIF', 'imf_dots', 'test:indian-imports'
+        ) TO '{out / 'country_flows.parquet'}' (FORMAT parquet)""")
+    con.close()
+    monkeypatch.setattr(bilat.engines.base, "EMBEDDED_DIR", out)
+    monkeypatch.setattr(bilat.settings, "EMBEDDED_DIR", out)
+    return out
+
+
+def summary(tmp_path: Path) -> list[str]:
+    result = CliRunner().invoke(app, ["report", "UAE", "India", "--format", "json", "--out", str(tmp_path / "r.json")])
+    assert result.exit_code == 0, result.output
+    import json
+
+    data = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
+    return data["sections"]["summary"]["tables"]["key_figures"]
+
+
+def test_report_uae_india_leads_with_2020_both_ways_mirror_labelled(with_indian_imports, tmp_path):
+    rows = summary(tmp_path)
+    first, second = rows[0], rows[1]
+    assert first["measure"] == "ARE → IND exports (mirror: IND's reported imports)"
+    assert first["year"] == 2020 and first["value"] == usd(MIRROR_2020)
+    assert second["measure"] == "IND → ARE exports" and second["year"] == 2020
+    assert rows[2]["measure"].startswith("total trade") and rows[2]["year"] == 2020
+
+
+def test_report_uae_india_on_embedded_data_says_since_when_the_uae_is_silent(tmp_path):
+    rows = summary(tmp_path)
+    assert rows[0]["measure"] == "ARE → IND exports (ARE has not reported since 1982)"
+    assert rows[0]["year"] == 1982
+    assert rows[1]["measure"] == "IND → ARE exports" and rows[1]["year"] == 2020
