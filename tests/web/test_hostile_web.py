@@ -223,6 +223,11 @@ def test_concurrent_misses_of_one_answer_are_computed_once() -> None:
         async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://t") as client:
             return await asyncio.gather(*(client.get("/api/x") for _ in range(20)))
 
-    answers = asyncio.run(run())
+    # A loop of its own on a thread of its own: a browser test before this one in the same worker
+    # (Playwright's sync API) may leave an event loop running in the main thread.
+    import concurrent.futures
+
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        answers = pool.submit(asyncio.run, run()).result()
     assert [r.status_code for r in answers] == [200] * 20
     assert calls == 1 and {r.json()["n"] for r in answers} == {1}
