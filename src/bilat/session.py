@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from bilat.catalog.store import Store
 from bilat.errors import BilatError
-from bilat.schema import TABLES
+from bilat.schema import DERIVED_TABLES, TABLES
 
 if TYPE_CHECKING:  # ibis, pandas and the engines load when a question first needs them
     import ibis
@@ -113,8 +113,8 @@ class Session:
         return self.engine.table(name)
 
     def tables(self, names: tuple[str, ...] | None = None) -> dict[str, ibis.Table]:
-        """The canonical tables (or ``names``) as Ibis tables."""
-        return {name: self.engine.table(name) for name in (names or tuple(TABLES))}
+        """The canonical tables and the derived ``pair_totals`` (or only ``names``) as Ibis tables."""
+        return {name: self.engine.table(name) for name in (names or (*TABLES, *DERIVED_TABLES))}
 
     def execute(self, expr: Any) -> pd.DataFrame:
         return self.engine.execute(expr)

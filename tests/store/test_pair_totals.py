@@ -13,7 +13,9 @@ import duckdb
 import pandas as pd
 import pytest
 
+from bilat.analytics.selection import source_totals
 from bilat.analytics.shares import country_matrix
+from bilat.sources.traits import traits_of
 from bilat.analytics.totals import pair_section_totals, pair_totals_matrix
 from bilat.catalog import Store
 from bilat.engines.duckdb import DuckDBEngine
@@ -144,10 +146,13 @@ def test_pair_totals_matrix_equals_country_matrix(years: list[Path], tmp_path: P
         keys = ["year", "exporter", "importer"]
         for source in ("baci", "comtrade"):
             kept = engine.execute(pair_totals_matrix(tables, source)).sort_values(keys).reset_index(drop=True)
-            rows = engine.execute(country_matrix(tables, source)).sort_values(keys).reset_index(drop=True)
+            # the rule applied to the rows themselves (country_matrix now reads the kept totals)
+            rows = engine.execute(source_totals(tables, traits_of(source))).sort_values(keys).reset_index(drop=True)
             assert list(kept.columns) == list(rows.columns)
             assert kept[keys].equals(rows[keys])
             assert ((kept.value_usd - rows.value_usd).abs() <= 1e-9 * rows.value_usd.abs().max()).all()
+            via_matrix = engine.execute(country_matrix(tables, source)).sort_values(keys).reset_index(drop=True)
+            assert via_matrix[keys].equals(kept[keys])  # shares and ranks read the kept totals
         sections = engine.execute(pair_section_totals(tables, "baci"))
         assert set(sections.hs_section) <= set(range(1, 22)) and len(sections) > 0
 

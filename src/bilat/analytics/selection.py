@@ -88,10 +88,21 @@ def pair_totals(
 
 
 def country_matrix(tables: Mapping[str, ir.Table], source: str) -> ir.Table:
-    """Every exporter → importer yearly total of one source (the world row kept where it has one)."""
+    """Every exporter → importer yearly total of one source (the world row kept where it has one).
+
+    For a product source whose totals ingestion keeps (``pair_totals``, :mod:`bilat.catalog.totals`:
+    the same rule, materialised per file, with an on-the-fly fallback for older files), the matrix
+    is read from those totals instead of every product line: shares and ranks among all partners
+    then cost a few thousand rows a year, not a full scan.
+    """
+    from bilat.analytics.totals import pair_totals_matrix
+    from bilat.catalog.totals import TOTAL_SOURCES
+
     traits = all_traits().get(source)
     if traits is None or not traits.answers_flows:
         raise ValueError(f"source {source!r} declares no bilateral total")
+    if source in TOTAL_SOURCES and "pair_totals" in tables:
+        return pair_totals_matrix(tables, source)  # type: ignore[arg-type]
     return source_totals(tables, traits)
 
 

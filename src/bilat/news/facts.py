@@ -62,10 +62,10 @@ class TradeFacts:
                 return engine.table(name)
 
             def __iter__(self):
-                return iter(("country_flows", "indicators", "product_flows"))
+                return iter(("country_flows", "indicators", "product_flows", "pair_totals"))
 
             def __len__(self) -> int:
-                return 3
+                return 4
 
         return cls(_Tables(), engine.execute)
 
