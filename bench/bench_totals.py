@@ -12,8 +12,8 @@ Two questions of issue 17, on synthetic BACI years (``bilat.synth``: real codes,
    (``analytics.totals.pair_totals_matrix``) against the same from the rows
    (``analytics.shares.country_matrix``), warm (after one untimed run), median of ``--repeats``.
    The two answers are compared (same ranks, shares within 1e-9). Goal: at least 10x. When
-   ``bilat.pair_api.profile`` exists, the whole profile is also timed both ways (shares pointed at
-   the totals by patching ``country_matrix`` in this process only, as the question layer will).
+   ``bilat.pair_api.profile`` exists, the whole profile is also timed both ways (shares from the
+   kept totals, as ``bilat profile`` runs it, and with ``country_matrix`` patched to the rows).
 
 Peak memory is each process's, read from the kernel (``bench/common.py``). Results are printed
 and appended to ``bench/results/totals.json``.
@@ -71,6 +71,8 @@ for path in sys.argv[1:]:
 QUERY_CODE = r"""
 import json, sys, time
 from bilat.analytics import shares as sh
+from bilat.analytics import selection
+from bilat.sources.traits import traits_of
 from bilat.analytics.totals import pair_totals_matrix
 from bilat.catalog import Store
 from bilat.engines.duckdb import DuckDBEngine
@@ -88,7 +90,7 @@ def timed(fn):
         start = time.perf_counter(); fn(); runs.append(time.perf_counter() - start)
     return {"first": first, "runs": runs}, result
 
-from_rows = sh.partner_shares(sh.country_matrix(tables, "baci"), a, b)
+from_rows = sh.partner_shares(selection.source_totals(tables, traits_of("baci")), a, b)
 from_totals = sh.partner_shares(pair_totals_matrix(tables, "baci"), a, b)
 t_rows, rows = timed(lambda: engine.execute(from_rows))
 t_totals, kept = timed(lambda: engine.execute(from_totals))
@@ -97,18 +99,16 @@ rows, kept = rows.sort_values(keys).reset_index(drop=True), kept.sort_values(key
 same = (len(rows) == len(kept) and rows[keys + ["partner", "rank", "partners"]].equals(kept[keys + ["partner", "rank", "partners"]])
         and bool(((rows.share - kept.share).abs() <= 1e-9).all()))
 report = {"shares_rows": t_rows, "shares_totals": t_totals, "shares_rows_n": len(rows), "same_answer": same}
-try:
-    from bilat import pair_api
-except ImportError as exc:
-    report["profile"] = f"not available: {exc}"
-else:
-    t_profile_rows, _ = timed(lambda: pair_api.profile(a, b, engine=engine))
-    original_tables, original_matrix = pair_api._tables, sh.country_matrix
-    pair_api._tables = lambda eng: {**original_tables(eng), "pair_totals": eng.table("pair_totals")}
-    sh.country_matrix = lambda t, source: (pair_totals_matrix(t, source) if source in ("baci", "comtrade") and "pair_totals" in t
-                                           else original_matrix(t, source))
-    t_profile_totals, _ = timed(lambda: pair_api.profile(a, b, engine=engine))
-    report["profile_rows"], report["profile_totals"] = t_profile_rows, t_profile_totals
+from bilat.questions import profile
+from bilat.session import Session
+
+session = Session(engine=engine, store=Store(home))
+t_profile_totals, _ = timed(lambda: profile(a, b, session=session))  # what bilat profile runs
+kept_matrix = selection.country_matrix
+selection.country_matrix = lambda t, source: selection.source_totals(t, traits_of(source))  # shares from the rows
+t_profile_rows, _ = timed(lambda: profile(a, b, session=session))
+selection.country_matrix = kept_matrix
+report["profile_rows"], report["profile_totals"] = t_profile_rows, t_profile_totals
 json.dump(report, open(out, "w"))
 """
 
@@ -189,8 +189,8 @@ def run(args: argparse.Namespace, workdir: Path) -> dict[str, object]:
     profile = {}
     if "profile_rows" in report:
         profile = {"rows_median_s": median(report["profile_rows"]["runs"]), "totals_median_s": median(report["profile_totals"]["runs"])}
-        lines.append(["whole pair_api.profile, shares from the rows", f"{report['profile_rows']['first']:.3f}", f"{profile['rows_median_s']:.3f}"])
-        lines.append(["whole pair_api.profile, shares from kept totals", f"{report['profile_totals']['first']:.3f}", f"{profile['totals_median_s']:.3f}"])
+        lines.append(["whole profile, shares from the rows", f"{report['profile_rows']['first']:.3f}", f"{profile['rows_median_s']:.3f}"])
+        lines.append(["whole profile (bilat profile), shares from kept totals", f"{report['profile_totals']['first']:.3f}", f"{profile['totals_median_s']:.3f}"])
     print()
     print(format_table(["query (" + args.pair + ")", "first s", "warm median s"], lines))
     speedup = rows_s / totals_s

@@ -12,7 +12,7 @@ from bilat.news.errors import ArticleError, ArticleNotFoundError
 from bilat.news.extract import extract
 from bilat.news.facts import TradeFacts
 from bilat.news.ingest import load_article, load_articles
-from bilat.news.model import Agreement, Article, Claim, Extraction, Target
+from bilat.news.model import Agreement, Article, Claim, DeclaredTarget, Extraction, Target
 from bilat.news.store import NewsStore
 
 __all__ = [
@@ -23,6 +23,7 @@ __all__ = [
     "Claim",
     "Extraction",
     "NewsStore",
+    "DeclaredTarget",
     "Target",
     "TradeFacts",
     "Verdict",

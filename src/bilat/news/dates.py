@@ -143,11 +143,3 @@ def point_years(text: str, published: dt.date | None = None) -> list[tuple[int, 
         # without a publication date "last year" dates the figure, but to an unknown year (None)
         out.append((m.start(), published.year - shift if published is not None else None))
     return sorted(out, key=lambda py: py[0])
-
-
-def target_years(text: str) -> list[tuple[int, int]]:
-    """Years after "by"/"until"/"before" (the deadline of a goal)."""
-    out = []
-    for m in re.finditer(r"\b(?:by|until|before|in)\s+(?:the\s+end\s+of\s+)?((?:19|20)\d\d)\b", text, re.I):
-        out.append((m.start(1), int(m.group(1))))
-    return out

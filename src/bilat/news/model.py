@@ -124,7 +124,7 @@ class Claim:
 
 
 @dataclass
-class Target:
+class DeclaredTarget:
     """A declared goal ("double the trade", "reach $10 billion by 2025") the goal tracker can store."""
 
     text: str
@@ -198,10 +198,15 @@ class Target:
         }
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Target:
+    def from_dict(cls, data: dict[str, Any]) -> DeclaredTarget:
         known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
         known["from_"] = data.get("from")
         return cls(**known)
+
+
+#: The 0.1 name, kept importable for one release (the goal tracker's goal is
+#: :class:`bilat.analytics.targets.Target`; this is a target as an article words it).
+Target = DeclaredTarget
 
 
 @dataclass
@@ -295,7 +300,7 @@ class Extraction:
     countries: list[str]
     mentions: list[CountryRef]
     claims: list[Claim]
-    targets: list[Target]
+    targets: list[DeclaredTarget]
     agreements: list[Agreement]
     noise: list[tuple[int, int, str]] = field(default_factory=list)
     published: dt.date | None = None  # the date relative dates were resolved with

@@ -17,7 +17,7 @@ import duckdb
 
 from bilat.news.errors import ArticleNotFoundError
 from bilat.news.extract import extract
-from bilat.news.model import Agreement, Article, Claim, Extraction, Target
+from bilat.news.model import Agreement, Article, Claim, Extraction, DeclaredTarget
 
 _SCHEMA = [
     "CREATE SEQUENCE IF NOT EXISTS news_article_id START 1",
@@ -143,7 +143,7 @@ class NewsStore:
             "SELECT kind, payload FROM news_records WHERE article_id = ? ORDER BY kind, seq", [int(article_id)]
         ).fetchall()
         claims = [Claim.from_dict(json.loads(p)) for k, p in records if k == "claim"]
-        targets = [Target.from_dict(json.loads(p)) for k, p in records if k == "target"]
+        targets = [DeclaredTarget.from_dict(json.loads(p)) for k, p in records if k == "target"]
         agreements = [Agreement.from_dict(json.loads(p)) for k, p in records if k == "agreement"]
         extraction = Extraction(
             countries=[c for c in (row[8] or "").split(",") if c], mentions=[], claims=claims, targets=targets,

@@ -23,7 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from bilat.news.model import CountryRef, Target
+from bilat.news.model import CountryRef, DeclaredTarget
 from bilat.news.money import Amount, find_amounts
 from bilat.news.text import Sentence, tagged
 
@@ -105,9 +105,9 @@ def looks_forward(sentence: str, published: dt.date | None) -> bool:
 def extra_targets(
     view: str, sents: list[Sentence], refs: list[CountryRef], pair: list[str], published: dt.date | None,
     taken: list[tuple[int, int]],
-) -> list[Target]:
+) -> list[DeclaredTarget]:
     """Targets of the shapes above in sentences :mod:`.targets` found nothing in (view offsets)."""
-    out: list[Target] = []
+    out: list[DeclaredTarget] = []
     for sent in sents:
         if sent.headline or not looks_forward(sent.text, published):
             continue
@@ -120,7 +120,7 @@ def extra_targets(
     return out
 
 
-def _in_sentence(view: str, sent: Sentence, refs, pair: list[str], skip_multiplier: bool = False) -> list[Target]:
+def _in_sentence(view: str, sent: Sentence, refs, pair: list[str], skip_multiplier: bool = False) -> list[DeclaredTarget]:
     text = sent.text
     amounts = [a for a in find_amounts(text) if a.unit in ("money", "percent")]
     mult = None if skip_multiplier else _MULT_RE.search(text)
@@ -128,7 +128,7 @@ def _in_sentence(view: str, sent: Sentence, refs, pair: list[str], skip_multipli
     if mult is not None and _TRADE_NOUN.search(text):
         end = mult.end()
         level = _level_after(text, mult.end(), amounts)
-        target = Target(text="", start=sent.start + mult.start(), end=sent.start + end, measure="bilateral_trade_total",
+        target = DeclaredTarget(text="", start=sent.start + mult.start(), end=sent.start + end, measure="bilateral_trade_total",
                         countries=list(pair), multiplier=float(_MULT[mult.group("verb").lower()]))
         if level is not None:
             target.target_value, target.currency, target.hedge = level.value, level.currency, level.hedge
@@ -146,7 +146,7 @@ def _in_sentence(view: str, sent: Sentence, refs, pair: list[str], skip_multipli
     return found
 
 
-def _finish_shape(view: str, sent: Sentence, refs, target: Target) -> None:
+def _finish_shape(view: str, sent: Sentence, refs, target: DeclaredTarget) -> None:
     text = sent.text
     _extend_to_horizon(target, sent)
     target.measure = _measure(text[target.start - sent.start : target.end - sent.start], target.measure)
@@ -177,7 +177,7 @@ def _nearest_noun(text: str, start: int, end: int) -> re.Match[str] | None:
     return after or before
 
 
-def _value_shapes(text: str, sent: Sentence, amounts: list[Amount], pair: list[str]) -> list[Target]:
+def _value_shapes(text: str, sent: Sentence, amounts: list[Amount], pair: list[str]) -> list[DeclaredTarget]:
     out = []
     for i, a in enumerate(amounts):
         if a.unit != "money":
@@ -189,7 +189,7 @@ def _value_shapes(text: str, sent: Sentence, amounts: list[Amount], pair: list[s
         if not (invest or raise_to or reach):
             continue
         start_m = invest or raise_to or reach
-        target = Target(text="", start=sent.start + start_m.start(), end=sent.start + a.end,
+        target = DeclaredTarget(text="", start=sent.start + start_m.start(), end=sent.start + a.end,
                         measure="investment" if invest else "bilateral_trade_total", countries=list(pair),
                         target_value=a.value, currency=a.currency, hedge=a.hedge)
         if raise_to:
@@ -203,7 +203,7 @@ def _value_shapes(text: str, sent: Sentence, amounts: list[Amount], pair: list[s
     return out
 
 
-def _extend_to_horizon(target: Target, sent: Sentence) -> None:
+def _extend_to_horizon(target: DeclaredTarget, sent: Sentence) -> None:
     """Stretch the span over the horizon or deadline that follows, and read it."""
     rest = sent.text[target.end - sent.start :]
     by = BY_YEAR.match(rest.lstrip()) if rest else None
@@ -247,7 +247,7 @@ _BASE_WHEN = re.compile(r"^\s+(?:(?P<now>now|at\s+present|currently|today|at\s+t
                         r"(?P<last>last\s+year))\b", re.I)
 
 
-def _base_after(target: Target, sent: Sentence, published: dt.date | None) -> None:
+def _base_after(target: DeclaredTarget, sent: Sentence, published: dt.date | None) -> None:
     """ "... to $5 billion by 2025 from $2.4 billion now": the base value and year of the target."""
     end = target.end - sent.start
     for a in find_amounts(sent.text):
@@ -264,7 +264,7 @@ def _base_after(target: Target, sent: Sentence, published: dt.date | None) -> No
         return
 
 
-def classify(targets: list[Target], sents: list[Sentence], published: dt.date | None) -> None:
+def classify(targets: list[DeclaredTarget], sents: list[Sentence], published: dt.date | None) -> None:
     """Set ``kind``, ``horizon_years`` and a derived ``by_year`` on every target."""
     for target in targets:
         sent = next((s for s in sents if s.start <= target.start < s.end + 1), None)
@@ -280,7 +280,7 @@ def classify(targets: list[Target], sents: list[Sentence], published: dt.date | 
             target.horizon_end = published.year + int(target.horizon_years)
 
 
-def _same_goal(a: Target, b: Target) -> bool:
+def _same_goal(a: DeclaredTarget, b: DeclaredTarget) -> bool:
     complementary = (a.multiplier is None) != (b.multiplier is None) and (a.target_value is None) != (
         b.target_value is None)
     if complementary and a.by_year is not None and a.by_year == b.by_year and a.measure == b.measure:
@@ -292,11 +292,11 @@ def _same_goal(a: Target, b: Target) -> bool:
     return False
 
 
-def merge_restatements(targets: list[Target]) -> tuple[list[Target], list[tuple[int, int]]]:
+def merge_restatements(targets: list[DeclaredTarget]) -> tuple[list[DeclaredTarget], list[tuple[int, int]]]:
     """One target per declared goal: a restatement ("double trade by 2030", later "doubling trade
     to $150 billion by 2030") adds what it says to the first mention. Returns the targets kept and
     the spans of all mentions (amounts inside them are the target's, never claims)."""
-    kept: list[Target] = []
+    kept: list[DeclaredTarget] = []
     spans = [(t.start, t.end) for t in targets]
     for target in sorted(targets, key=lambda t: t.start):
         first = next((k for k in kept if _same_goal(k, target)), None)

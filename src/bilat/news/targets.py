@@ -12,7 +12,7 @@ import datetime as dt
 import re
 
 import bilat.news.cues as cues
-from bilat.news.model import CountryRef, Target
+from bilat.news.model import CountryRef, DeclaredTarget
 from bilat.news.money import find_amounts
 from bilat.news.target_shapes import classify, extra_targets, merge_restatements
 from bilat.news.text import Sentence, tagged
@@ -58,7 +58,7 @@ _BASE = re.compile(r"\bfrom\s+(?:about\s+|around\s+|some\s+)?§B(?:\s+in\s+((?:1
 PREVIOUS = "<previous figure>"
 
 
-def resolve_previous(targets: list[Target], claims: list) -> None:
+def resolve_previous(targets: list[DeclaredTarget], claims: list) -> None:
     """Give "double that figure" the measure, countries and base year of the last money claim before it."""
     for target in targets:
         if target.measure != PREVIOUS:
@@ -85,14 +85,14 @@ def resolve_previous(targets: list[Target], claims: list) -> None:
 
 def extract_targets(
     view: str, sents: list[Sentence], refs: list[CountryRef], pair: list[str], published: dt.date | None = None,
-) -> tuple[list[Target], list[tuple[int, int]]]:
+) -> tuple[list[DeclaredTarget], list[tuple[int, int]]]:
     """Targets in the view (view offsets), and the spans of every mention of them (restatements too)."""
-    out: list[Target] = []
+    out: list[DeclaredTarget] = []
     seen: set[tuple] = set()
     for sent in sents:
         if sent.headline or not GOAL.search(sent.text):
             continue
-        found: list[Target] = []
+        found: list[DeclaredTarget] = []
         taken: list[tuple[int, int]] = []
         for m in _MULT.finditer(sent.text):
             found.append(_make(view, sent, m, refs, pair, multiplier=float(_MULT_WORDS[m.group("verb").lower()])))
@@ -103,7 +103,7 @@ def extract_targets(
                 taken.append((m.start(), m.end()))
         for m in _ANAPHOR.finditer(sent.text):
             if not any(m.start() < e and s < m.end() for s, e in taken):
-                found.append(Target(text="", start=sent.start + m.start(), end=sent.start + m.end(), measure=PREVIOUS,
+                found.append(DeclaredTarget(text="", start=sent.start + m.start(), end=sent.start + m.end(), measure=PREVIOUS,
                                     countries=list(pair), multiplier=float(_MULT_WORDS[m.group("verb").lower()]),
                                     by_year=int(m.group("year")) if m.group("year") else None))
                 taken.append((m.start(), m.end()))
@@ -119,11 +119,11 @@ def extract_targets(
     return kept, spans
 
 
-def _make(view: str, sent: Sentence, m: re.Match[str], refs, pair, multiplier: float) -> Target:
+def _make(view: str, sent: Sentence, m: re.Match[str], refs, pair, multiplier: float) -> DeclaredTarget:
     start, end = sent.start + m.start(), sent.start + m.end()
     measure, countries, origin, destination = _measure(view, sent, m, refs, pair)
     by_year = int(m.group("year")) if m.group("year") else None
-    target = Target(text="", start=start, end=end, measure=measure, countries=countries, multiplier=multiplier,
+    target = DeclaredTarget(text="", start=start, end=end, measure=measure, countries=countries, multiplier=multiplier,
                     by_year=by_year, from_=origin, to=destination)
     tail = sent.text[m.end() : m.end() + 60]
     value = re.match(r"^\s*to\s+", tail)
@@ -164,8 +164,8 @@ def _measure(view: str, sent: Sentence, m: re.Match[str], refs, pair) -> tuple[s
     return "bilateral_trade_total", countries, None, None
 
 
-def _value_targets(view, sent: Sentence, refs, pair, found: list[Target], taken) -> list[Target]:
-    out: list[Target] = []
+def _value_targets(view, sent: Sentence, refs, pair, found: list[DeclaredTarget], taken) -> list[DeclaredTarget]:
+    out: list[DeclaredTarget] = []
     amounts = find_amounts(sent.text)
     for i, amount in enumerate(amounts):
         if amount.unit != "money":
@@ -193,7 +193,7 @@ def _value_targets(view, sent: Sentence, refs, pair, found: list[Target], taken)
         start = sent.start + what.start()
         end = sent.start + amount.end + after.end()
         measure, countries, origin, destination = _measure(view, sent, what, refs, pair)
-        target = Target(text="", start=start, end=end, measure=measure, countries=countries,
+        target = DeclaredTarget(text="", start=start, end=end, measure=measure, countries=countries,
                         target_value=amount.value, currency=amount.currency, by_year=int(after.group(1)),
                         from_=origin, to=destination)
         if i > 0 and amounts[i - 1].unit == "money":
@@ -215,7 +215,7 @@ _GOAL_TAIL = re.compile(
 )
 
 
-def _goal_of(view: str, sent: Sentence, amount, refs, pair) -> Target:
+def _goal_of(view: str, sent: Sentence, amount, refs, pair) -> DeclaredTarget:
     """ "a goal of 5 trillion yen in investment in India over the next five years" """
     goal = _GOAL_OF.search(sent.text[: amount.hedge_start])
     tail = _GOAL_TAIL.match(sent.text[amount.end :])
@@ -224,5 +224,5 @@ def _goal_of(view: str, sent: Sentence, amount, refs, pair) -> Target:
         "exports" if noun == "exports" else "bilateral_trade_total")
     start = sent.start + goal.start()
     end = sent.start + amount.end + (tail.end() if tail else 0)
-    return Target(text="", start=start, end=end, measure=measure, countries=list(pair), target_value=amount.value,
+    return DeclaredTarget(text="", start=start, end=end, measure=measure, countries=list(pair), target_value=amount.value,
                   currency=amount.currency, by_year=int(tail.group("year")) if tail and tail.group("year") else None)
