@@ -1,7 +1,9 @@
 """Question 1c: the pair's trade indices: complementarity, intra-industry trade, market concentration.
 
 Computed with :mod:`bilat.analytics.indices` on the pair's product source, for the latest year with
-product rows and the years 5 and 10 before it (where they exist). Each row says its ``scope``: over
+product rows in the profile's span (an earlier year: ``bilat profile A B --years 2010``). One year,
+not a series: each index scans a whole year of the source's product rows (about 0.5 s a year on a
+BACI-sized year), and the profile should answer at once. Each row says its ``scope``: over
 a full basket (BACI), or over the chapters a slice holds (the embedded Comtrade HS 27 and 44), in
 which case the index describes those chapters only. Formulas: docs/methods.md.
 
@@ -30,7 +32,7 @@ MEANING = {
 
 def pair_indices(s: Session, a: str, b: str, source: str | None, complete: bool,
                  coverage: pd.DataFrame | None = None) -> pd.DataFrame:
-    """The three indices for the pair, for up to three years of the product source."""
+    """The three indices for the pair, in the latest year of the product source (``years`` given: the latest in it)."""
     if source is None:
         return pd.DataFrame(columns=COLUMNS)
     flows = s.table("product_flows")
@@ -41,7 +43,7 @@ def pair_indices(s: Session, a: str, b: str, source: str | None, complete: bool,
         return pd.DataFrame(columns=COLUMNS)
     years = sorted(int(y) for y in found.year)
     latest = years[-1]
-    wanted = [y for y in (latest - 10, latest - 5, latest) if y in set(years)]
+    wanted = [latest]
     level = 2 if not complete else 4
     if complete:
         scope = f"full basket, HS{level}"
