@@ -18,6 +18,15 @@ def _files_sql(paths: list[str]) -> str:
     return "[" + ", ".join(quote_read_path(p) for p in paths) + "]"
 
 
+def _embedded_sql(files, select: str) -> str:  # noqa: ANN001 - TableFiles or TotalsFiles
+    """The embedded rows of a table, less those of sources the user has ingested himself."""
+    where = ""
+    if files.hidden_embedded_sources:
+        hidden = ", ".join(quote_literal(s) for s in files.hidden_embedded_sources)
+        where = f" WHERE source NOT IN ({hidden})"
+    return f"SELECT {select} FROM read_parquet({_files_sql([str(files.embedded_file)])}){where}"
+
+
 class DuckDBEngine:
     """DuckDB over the store (and the embedded data). Cheap to open: views only, nothing loaded."""
 
@@ -44,11 +53,7 @@ class DuckDBEngine:
         if files.store_files:
             parts.append(f"SELECT {select} FROM read_parquet({_files_sql([str(p) for p in files.store_files])})")
         if files.embedded_file is not None:
-            where = ""
-            if files.hidden_embedded_sources:
-                hidden = ", ".join(quote_literal(s) for s in files.hidden_embedded_sources)
-                where = f" WHERE source NOT IN ({hidden})"
-            parts.append(f"SELECT {select} FROM read_parquet({_files_sql([str(files.embedded_file)])}){where}")
+            parts.append(_embedded_sql(files, select))
         if not parts:
             return empty_select_sql(table)
         return " UNION ALL ".join(parts)
@@ -69,11 +74,7 @@ class DuckDBEngine:
                 f" FROM read_parquet({_files_sql([str(p) for p in files.legacy])})"
             )
         if files.embedded_file is not None:
-            where = ""
-            if files.hidden_embedded_sources:
-                hidden = ", ".join(quote_literal(s) for s in files.hidden_embedded_sources)
-                where = f" WHERE source NOT IN ({hidden})"
-            rows.append(f"SELECT * FROM read_parquet({_files_sql([str(files.embedded_file)])}){where}")
+            rows.append(_embedded_sql(files, "*"))
         if rows:
             relation = "(" + " UNION ALL BY NAME ".join(rows) + ")"
             parts.append(f"SELECT {select} FROM ({pair_totals_sql(relation)})")
