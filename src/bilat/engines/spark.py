@@ -78,17 +78,21 @@ class SparkEngine:
             paths = [self._data_path(p, remote) for p in files.store_files]
             frames.append(self.session.read.parquet(*paths).select(*casts))
         if files.embedded_file is not None:
-            frame = self.session.read.parquet(str(files.embedded_file)).select(*casts)
-            if files.hidden_embedded_sources:
-                frame = frame.filter(~F.col("source").isin(list(files.hidden_embedded_sources)))
-            frames.append(frame)
+            frames.append(self._embedded(files, casts))
         if frames:
-            combined = frames[0]
-            for frame in frames[1:]:
-                combined = combined.unionByName(frame)
+            combined = _union(frames)
         else:
             combined = self.session.createDataFrame([], schema)
         combined.createOrReplaceTempView(table)
+
+    def _embedded(self, files, columns):  # noqa: ANN001, ANN202 - TableFiles/TotalsFiles, Spark columns
+        """The embedded rows, less those of sources the user has ingested himself."""
+        from pyspark.sql import functions as F
+
+        frame = self.session.read.parquet(str(files.embedded_file)).select(*columns)
+        if files.hidden_embedded_sources:
+            frame = frame.filter(~F.col("source").isin(list(files.hidden_embedded_sources)))
+        return frame
 
     def _register_totals(self, include_embedded: bool) -> None:
         """``pair_totals``: the stored totals, UNION the same totals formed from rows that have none kept."""
@@ -105,14 +109,9 @@ class SparkEngine:
         if files.legacy:
             rows.append(self.session.read.parquet(*[self._data_path(p, remote) for p in files.legacy]).select(*product))
         if files.embedded_file is not None:
-            frame = self.session.read.parquet(str(files.embedded_file)).select(*product)
-            if files.hidden_embedded_sources:
-                frame = frame.filter(~F.col("source").isin(list(files.hidden_embedded_sources)))
-            rows.append(frame)
+            rows.append(self._embedded(files, product))
         if rows:
-            combined = rows[0]
-            for frame in rows[1:]:
-                combined = combined.unionByName(frame)
+            combined = _union(rows)
             combined.createOrReplaceTempView("bilat_pair_totals_rows")
             frames.append(self.session.sql(pair_totals_sql("bilat_pair_totals_rows")).select(*casts))
         if frames:
@@ -156,3 +155,10 @@ class SparkEngine:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _union(frames):  # noqa: ANN001, ANN202 - Spark DataFrames
+    combined = frames[0]
+    for frame in frames[1:]:
+        combined = combined.unionByName(frame)
+    return combined
