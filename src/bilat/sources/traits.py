@@ -13,6 +13,8 @@ A plug-in loader declares ``traits = SourceTraits(...)`` on its class (entry-poi
 
 from __future__ import annotations
 
+import functools
+import sys
 from dataclasses import dataclass
 from importlib.metadata import entry_points
 
@@ -89,7 +91,16 @@ BUILTIN_TRAITS: dict[str, SourceTraits] = {
 
 
 def plugin_traits() -> dict[str, SourceTraits]:
-    """Traits declared by installed plug-in loaders (``traits`` on the class of an entry point)."""
+    """Traits declared by installed plug-in loaders (``traits`` on the class of an entry point).
+
+    Read once per ``sys.path`` (scanning the installed distributions costs a few ms, and every
+    question asks several times); a path added later (a plug-in installed into it) is seen.
+    """
+    return dict(_plugin_traits(tuple(sys.path)))
+
+
+@functools.lru_cache(maxsize=8)
+def _plugin_traits(_path: tuple[str, ...]) -> dict[str, SourceTraits]:
     from bilat.sources import BUILTIN_SOURCES
 
     out: dict[str, SourceTraits] = {}
