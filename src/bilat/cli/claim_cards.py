@@ -21,7 +21,9 @@ def plain(text: Any) -> str:
 
 
 def _missing(value: Any) -> bool:
-    return value is None or (isinstance(value, float) and math.isnan(value)) or value is getattr(__import__("pandas"), "NA", None)
+    import pandas as pd
+
+    return value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))
 
 
 def _measure(row: dict[str, Any]) -> str:
@@ -59,14 +61,10 @@ def card_lines(row: dict[str, Any]) -> list[str]:
 
 def print_cards(frame: Any, console: Any) -> None:
     """Every row of a claim_verdicts frame as a card, then a one-line count by verdict."""
-    import textwrap
-
-    width = max(40, min(int(getattr(console, "width", 80) or 80), 100))
     rows = frame.to_dict("records")
     for row in rows:
         for line in card_lines(row):
-            wrapped = textwrap.fill(line, width=width, subsequent_indent="      ", break_long_words=False)
-            console.print(wrapped, markup=False, highlight=False, emoji=False, soft_wrap=True)
+            _print_wrapped(console, line, "      ")
         console.print("")
     counts = frame["verdict"].value_counts().to_dict() if len(frame) else {}
     summary = ", ".join(f"{n} {v.replace('_', ' ')}" for v, n in sorted(counts.items())) or "no claims"
@@ -90,9 +88,14 @@ def record_line(record: dict[str, Any]) -> str:
 
 def print_record_cards(records: list[dict[str, Any]], console: Any) -> None:
     """``bilat news show``'s records, one wrapped line each (offsets are in --format json)."""
+    for record in records:
+        _print_wrapped(console, record_line(record), "          ")
+
+
+def _print_wrapped(console: Any, line: str, indent: str) -> None:
+    """``line`` wrapped to the terminal (40-100 columns), continuation lines indented, never as markup."""
     import textwrap
 
     width = max(40, min(int(getattr(console, "width", 80) or 80), 100))
-    for record in records:
-        wrapped = textwrap.fill(record_line(record), width=width, subsequent_indent="          ", break_long_words=False)
-        console.print(wrapped, markup=False, highlight=False, emoji=False, soft_wrap=True)
+    wrapped = textwrap.fill(line, width=width, subsequent_indent=indent, break_long_words=False)
+    console.print(wrapped, markup=False, highlight=False, emoji=False, soft_wrap=True)
