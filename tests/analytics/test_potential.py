@@ -248,3 +248,33 @@ def test_potential_never_ranks_a_product_whose_potential_is_zero(monkeypatch, sy
     assert len(rows) == positive
     assert (rows.potential_usd > 0).all()
     assert list(rows["rank"]) == list(range(1, positive + 1))
+
+
+def test_potential_on_a_baci_file_cut_to_two_chapters_ranks_its_rows_and_says_the_basket_is_partial(monkeypatch):
+    # Issue #16: a BACI file holding only some chapters made `potential` say there were no
+    # bilateral rows. It must rank what is there and say RCA is relative to those chapters.
+    from bilat.synth import generate_baci_frames
+
+    table = generate_baci_frames([2016], rows_per_year=200_000, seed=1)
+    cut = table.filter(pa_compute_starts(table))
+    con = ibis.duckdb.connect()
+    con.create_table("product_flows", cut)
+    frame = cut.select(["exporter", "importer"]).to_pandas()
+    a, b = frame.value_counts().index[0]
+    result = _run_cli(monkeypatch, con, ["potential", a, b, "--year", "2016", "--min-rca", "0", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    rows = pd.read_json(pd.io.common.StringIO(result.stdout), dtype={"hs_code": str})
+    assert len(rows) > 0 and rows.hs_code.str[:2].isin(["84", "85"]).all()
+    message = " ".join(result.stderr.split())
+    assert "cover only 2 of 96 HS chapters" in message and "relative to those chapters" in message
+    assert "no bilateral product flows" not in message
+    whole = _run_cli(monkeypatch, con, ["rca", a, "--year", "2016", "--level", "4"])
+    assert "cover only 2 of 96 HS chapters" in " ".join(whole.output.split())
+    con.disconnect()
+
+
+def pa_compute_starts(table):
+    """Rows of HS chapters 84 and 85 (a pyarrow mask)."""
+    import pyarrow.compute as pc
+
+    return pc.or_(pc.starts_with(table["hs_code"], "84"), pc.starts_with(table["hs_code"], "85"))

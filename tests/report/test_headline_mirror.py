@@ -66,3 +66,16 @@ def test_report_uae_india_on_embedded_data_says_since_when_the_uae_is_silent(tmp
     assert rows[0]["measure"] == "ARE → IND exports (ARE has not reported since 1982)"
     assert rows[0]["year"] == 1982
     assert rows[1]["measure"] == "IND → ARE exports" and rows[1]["year"] == 2020
+
+
+def test_growth_of_each_direction_runs_over_its_own_years_not_the_silent_reporters():
+    # Spans common to both directions judged India's exports (reported to 2020) on 1976-1982,
+    # the UAE's last DOTS years. Each measure now has its own whole, 10- and 5-year spans.
+    from bilat.questions import profile
+
+    cagr = profile("ARE", "IND").cagr
+    india = cagr[cagr.measure == "IND_to_ARE_usd"]
+    uae = cagr[cagr.measure == "ARE_to_IND_usd"]
+    assert set(india.last_year) == {2020} and {2010, 2015} <= set(india.first_year)
+    assert set(uae.last_year) == {1982}
+    assert india.cagr.notnull().all()

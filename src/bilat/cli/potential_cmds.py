@@ -71,6 +71,10 @@ def rca_command(
         f"note: {chosen.source} {chosen.year}, HS{level}; RCA = product's share in {iso3}'s exports / its share in "
         f"world exports, world = all exporters in {chosen.source} (see docs/methods.md)"
     )
+    from bilat.questions.probe import partial_basket_note
+
+    if partial := partial_basket_note(chosen):
+        note += f"; {partial}"
     frame = for_format(frame, fmt, drop=("export_share", "world_share"))
     emit(frame, fmt, title=f"{iso3}: revealed comparative advantage, {chosen.year}", note=note)
 

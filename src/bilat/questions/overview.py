@@ -149,7 +149,7 @@ def profile(
         a, b = pair.codes
         series, chosen, notes = pair_series(s, a, b, span, source)
         first, last = int(series.year.min()), int(series.year.max())
-        cagr = cagr_table(series, a, b, cagr_spans or _default_spans(series))
+        cagr = cagr_table(series, a, b, cagr_spans) if cagr_spans else _own_span_cagr(series, a, b)
         shares, shares_source = parts.shares(s, a, b, (first, last), chosen, notes)
         head = extent.headline(s, a, b, series, chosen)
         notes += [n for n in head.note if n]
@@ -170,10 +170,29 @@ def profile(
     )
 
 
-def _default_spans(series: pd.DataFrame) -> list[tuple[int, int]]:
-    """The whole span with a total, and its last 5 and 10 years."""
-    with_total = series[series.total_usd.notnull()]
-    years = with_total.year if len(with_total) else series.year
+def _own_span_cagr(series: pd.DataFrame, a: str, b: str) -> pd.DataFrame:
+    """CAGR of each measure over its own years: the whole span, and its last 10 and 5 years.
+
+    Why per measure: when one reporter went silent (the UAE in DOTS after 1982), spans common to
+    both directions would judge the one still reported (India's exports, to 2020) on 1976-1982.
+    """
+    cols = prof.series_columns(a, b)
+    parts = []
+    for order, key in enumerate(("a_to_b", "b_to_a", "total")):
+        years = series.year[series[cols[key]].notnull()]
+        if not len(years):
+            continue
+        table = cagr_table(series, a, b, _default_spans(years))
+        table = table[table.measure == cols[key]].assign(_span=range(len(_default_spans(years))), _order=order)
+        parts.append(table)
+    if not parts:
+        return cagr_table(series, a, b, [])
+    out = pd.concat(parts).sort_values(["_span", "_order"], kind="stable")
+    return out.drop(columns=["_span", "_order"]).reset_index(drop=True)
+
+
+def _default_spans(years: pd.Series) -> list[tuple[int, int]]:
+    """The whole span of ``years``, and its last 10 and 5 years."""
     first, last = int(years.min()), int(years.max())
     spans = [(first, last)]
     for n in (10, 5):

@@ -21,7 +21,7 @@ import pandas as pd
 
 from bilat.errors import BilatError, NoDataError
 from bilat.questions.answer import records
-from bilat.questions.probe import Coverage, coverage, pick
+from bilat.questions.probe import Coverage, coverage, partial_basket_note, pick
 from bilat.questions.hints import LOAD_BACI
 
 
@@ -120,6 +120,8 @@ def untapped_potential(eng, a3: str, b3: str, *, year: int | None = None, level:
     )
     if frame.empty:
         note = f"no product where {a3} has RCA ≥ {min_rca} and {b3} imports, in {chosen.source} {chosen.year}. " + note
+    if partial := partial_basket_note(chosen):
+        note = f"{partial}. {note}"
     return PotentialAnswer("potential", frame, note, chosen.source, chosen.year)
 
 

@@ -38,6 +38,25 @@ class Coverage:
         return self.chapters >= FULL_BASKET_CHAPTERS
 
 
+#: HS chapters in use (01-97, 77 reserved): the denominator of "N of 96 chapters".
+HS_CHAPTERS_IN_USE = 96
+
+
+def partial_basket_note(cover: Coverage) -> str:
+    """A sentence for answers resting on a source whose loaded rows miss part of the basket, or ''.
+
+    Why: BACI is a full basket by its traits, but a user may load a file cut to a few chapters;
+    RCA and potential computed on it are relative to those chapters only, and must say so
+    (issue #16: such a file once made the potential say there were no rows at all).
+    """
+    if cover.chapters >= FULL_BASKET_CHAPTERS:
+        return ""
+    return (
+        f"the loaded {cover.source} {cover.year} rows cover only {cover.chapters} of {HS_CHAPTERS_IN_USE} HS chapters, "
+        f"so RCA and potential are relative to those chapters, not to all trade; load the whole year for the full basket"
+    )
+
+
 def coverage(engine: Any, flows: Any) -> list[Coverage]:
     """Sources and years in ``product_flows`` (exporter side), best first (priority, then latest year)."""
     t = flows.filter(flows.flow.isnull() | (flows.flow == "X"))

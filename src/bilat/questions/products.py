@@ -99,12 +99,31 @@ def _harmonised(s: Session, rows: Any, target: int) -> Any:
     return comp.harmonise(rows, ibis.memtable(links), target)
 
 
+#: The section code of chapters outside the 21 HS sections (HS 99, "commodities not specified
+#: according to kind", which BACI carries): their value is kept, under this label, not dropped.
+UNSECTIONED = "n/a"
+
+
+def section_or_unsectioned(code: str) -> tuple[str, str]:
+    """(section, name) of an HS code; chapters outside every section (99) get :data:`UNSECTIONED`.
+
+    Why not an error: one such row in a BACI year made the whole section view fail (issue #16).
+    """
+    from bilat.errors import BilatError
+    from bilat.nomenclature import hs
+
+    try:
+        return hs.section_of(code)
+    except BilatError:
+        return UNSECTIONED, f"not in an HS section (chapter {str(code)[:2]})"
+
+
 def _describe(frame: pd.DataFrame, by: str) -> pd.DataFrame:
     """Add product descriptions (and roll chapters up to sections when asked)."""
     from bilat.nomenclature import hs
 
     if by == "section":
-        sections = frame.hs_code.map(lambda c: hs.section_of(c))
+        sections = frame.hs_code.map(section_or_unsectioned)
         frame = frame.assign(section=[s[0] for s in sections], description=[s[1] for s in sections])
         frame = frame.groupby(["year", "exporter", "importer", "section", "description"], as_index=False)["value_usd"].sum()
         return frame.sort_values(["year", "exporter", "value_usd"], ascending=[True, True, False])

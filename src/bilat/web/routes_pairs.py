@@ -41,7 +41,17 @@ def composition(
     a3, b3 = pair(a, b)
     with pool.session() as session:
         answer = pair_composition(a3, b3, by.value, years, session=session)
-    return envelope(answer.frame, answer.notes, answer.source, etag)
+    frame = answer.frame
+    if by is Level.chapter and len(frame):
+        frame = frame.assign(section=frame.hs_code.map(_section_code))  # the dashboard's treemap nests on it
+    return envelope(frame, answer.notes, answer.source, etag)
+
+
+def _section_code(chapter: str) -> str:
+    """The HS section (roman numeral) of a chapter code; "n/a" for chapters outside every section."""
+    from bilat.questions.products import section_or_unsectioned
+
+    return section_or_unsectioned(chapter)[0]
 
 
 @router.get("/potential/{a}/{b}", response_model=Envelope, summary="Untapped export potential of A in B")

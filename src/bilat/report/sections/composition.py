@@ -39,14 +39,14 @@ def build(ctx) -> Section:  # noqa: ANN001 - a ReportContext
         chapters = c[(c.year == latest) & (c.level == "chapter")]
         tree = figure(f"Each direction by HS section and chapter, {latest} (top chapters)", f"{p.composition_source}", y_title="")
         ids, labels_, parents, values = [], [], [], []
-        from bilat.nomenclature import hs
+        from bilat.questions.products import section_or_unsectioned
 
         for (exporter, importer), grp in chapters.groupby(["exporter", "importer"], sort=True):
             root = f"{exporter} → {importer}"
             ids.append(root); labels_.append(root); parents.append(""); values.append(float(grp.value_usd.sum()))
             sections = {}
             for row in grp.itertuples(index=False):
-                code, name = hs.section_of(str(row.code))
+                code, name = section_or_unsectioned(str(row.code))
                 sections.setdefault((code, name), []).append(row)
             for (code, name), rows_ in sections.items():
                 sid = f"{root}/{code}"
