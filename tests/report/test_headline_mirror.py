@@ -61,11 +61,27 @@ def test_report_uae_india_leads_with_2020_both_ways_mirror_labelled(with_indian_
     assert rows[2]["measure"].startswith("total trade") and rows[2]["year"] == 2020
 
 
-def test_report_uae_india_on_embedded_data_says_since_when_the_uae_is_silent(tmp_path):
+def test_report_uae_india_on_embedded_data_leads_with_2020_and_says_since_when_the_uae_is_silent(tmp_path):
+    # No Indian import figures are embedded (DOTS has exports only), so no 2020 mirror exists:
+    # the report leads with the direction that has 2020, then says where the other one ends.
     rows = summary(tmp_path)
-    assert rows[0]["measure"] == "ARE → IND exports (ARE has not reported since 1982)"
-    assert rows[0]["year"] == 1982
-    assert rows[1]["measure"] == "IND → ARE exports" and rows[1]["year"] == 2020
+    assert rows[0]["measure"] == "IND → ARE exports" and rows[0]["year"] == 2020
+    assert rows[1]["measure"] == "ARE → IND exports (ARE has not reported since 1982)"
+    assert rows[1]["year"] == 1982
+    assert rows[2]["measure"] == "total trade (last year with both directions)" and rows[2]["year"] == 1982
+    shares = [r for r in rows if " as " in r["measure"]]
+    assert [r["year"] for r in shares[:2]] == [2020, 2020]  # each side's own latest year, newest first
+
+
+def test_report_uae_india_summary_opens_with_the_current_year(tmp_path):
+    result = CliRunner().invoke(app, ["report", "UAE", "India", "--format", "json", "--out", str(tmp_path / "r.json")])
+    assert result.exit_code == 0, result.output
+    import json
+
+    paragraphs = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))["sections"]["summary"]["paragraphs"]
+    assert paragraphs[0].startswith("In 2020, India exported")
+    assert "no figure after 1982" in paragraphs[0]
+    assert paragraphs[1].startswith("The last year with both directions is 1982:")
 
 
 def test_growth_of_each_direction_runs_over_its_own_years_not_the_silent_reporters():

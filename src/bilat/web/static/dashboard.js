@@ -109,7 +109,8 @@
     if (result.status === 404 && result.detail === "Not Found") {
       explain(sec, what + " is not available in this bilat installation");
     } else if (result.status === 404) {
-      explain(sec, result.detail, command);
+      // A message that already names the command to run needs no second "load it with".
+      explain(sec, result.detail, result.detail.includes("bilat ingest") ? undefined : command);
     } else {
       explain(sec, "could not load " + what + ": " + result.detail);
     }
@@ -160,7 +161,8 @@
       {
         title: { text: `Goods flows, current USD (${result.body.source})`, font: { size: 14 } },
         yaxis: { tickprefix: "$", exponentformat: "B", rangemode: "tozero" },
-        xaxis: { type: "category" },
+        // Years as numbers: a gap stays a gap, and fifty years do not print fifty labels.
+        xaxis: { type: "linear", tickformat: "d", dtick: years.length > 25 ? 10 : years.length > 8 ? 2 : 1 },
       }
     );
     const table = document.getElementById("flows-table");
@@ -250,7 +252,8 @@
     }
     chart.dataset.kind = "bars";
     draw(chart, traces, {
-      title: { text: slice ? `Slice: ${sliceText}` : `Largest HS sections, ${latest}`, font: { size: slice ? 12 : 14 } },
+      // The slice's share of each flow is long: the caption below carries it, the title stays short.
+      title: { text: slice ? `Slice of the flow, ${latest} (not its composition)` : `Largest HS sections, ${latest}`, font: { size: 14 } },
       xaxis: { tickprefix: "$", exponentformat: "B" },
       yaxis: { automargin: true, autorange: "reversed", tickfont: { size: 11 } },
       margin: { t: 30, r: 10, b: 40, l: 10 },
@@ -258,8 +261,11 @@
       showlegend: false,
     });
     table.hidden = false;
-    const sliceNote = slice ? [`slice: ${sliceText}; the full composition needs ${LOAD_BACI}`] : [];
-    showNotes(sec, sliceNote.concat(result.body.notes));
+    // The coverage labels are already in the caption; a note repeating them is noise.
+    const notes = result.body.notes.filter((n) => !coverage.some((r) => r.label === n));
+    const hinted = notes.some((n) => n.includes("bilat ingest baci"));
+    const sliceNote = slice && !hinted ? [`the full composition needs ${LOAD_BACI}`] : [];
+    showNotes(sec, sliceNote.concat(notes));
     sec.root.dataset.state = "ready";
   }
 
