@@ -8,129 +8,13 @@
 (function () {
   const LOAD_BACI = "bilat ingest baci BACI_HS17_Y2020_V202401.csv";
   const COLORS = { a: "#0b5cad", b: "#c2571a" };
-  const PLOT_CONFIG = { displayModeBar: false, responsive: true };
+  const { el, clear, usd, pct, getJSON, section, explain, reset, showNotes, explainFailure, draw, shorten } = window.bilatUI;
+  const { drawTreemap, showMovers } = window.bilatComposition;
   const form = document.getElementById("pair-form");
   const inputA = document.getElementById("country-a");
   const inputB = document.getElementById("country-b");
   const statusLine = document.getElementById("status");
   let generation = 0; // a newer pair request makes older answers stale
-
-  // ---- small helpers --------------------------------------------------------------------------
-  function el(tag, attrs, text) {
-    const node = document.createElement(tag);
-    for (const [key, value] of Object.entries(attrs || {})) {
-      if (value === null || value === undefined) continue;
-      if (key === "className") node.className = value;
-      else node.setAttribute(key, String(value));
-    }
-    if (text !== undefined && text !== null) node.textContent = String(text);
-    return node;
-  }
-
-  function clear(node) {
-    while (node.firstChild) node.removeChild(node.firstChild);
-  }
-
-  function usd(value) {
-    if (value === null || value === undefined || Number.isNaN(value)) return "–";
-    const abs = Math.abs(value);
-    if (abs >= 1e9) return "$" + (value / 1e9).toFixed(2) + " B";
-    if (abs >= 1e6) return "$" + (value / 1e6).toFixed(1) + " M";
-    if (abs >= 1e3) return "$" + (value / 1e3).toFixed(1) + " k";
-    return "$" + value.toFixed(0);
-  }
-
-  function pct(value, digits) {
-    if (value === null || value === undefined || Number.isNaN(value)) return "–";
-    return (value * 100).toFixed(digits === undefined ? 1 : digits) + " %";
-  }
-
-  async function getJSON(url) {
-    let response;
-    try {
-      response = await fetch(url, { headers: { Accept: "application/json" } });
-    } catch (err) {
-      return { ok: false, status: 0, detail: "the bilat service did not answer (" + err.message + ")" };
-    }
-    let body = null;
-    try {
-      body = await response.json();
-    } catch (err) {
-      body = null;
-    }
-    if (!response.ok) {
-      const detail = body && typeof body.detail === "string" ? body.detail : "HTTP " + response.status;
-      return { ok: false, status: response.status, detail: detail };
-    }
-    return { ok: true, status: response.status, body: body };
-  }
-
-  function section(id) {
-    const root = document.getElementById(id);
-    return {
-      root: root,
-      explain: root.querySelector(".explain"),
-      notes: root.querySelector(".notes"),
-    };
-  }
-
-  /* One line saying why a section is empty; `command` (optional) is shown as code. */
-  function explain(sec, text, command) {
-    clear(sec.explain);
-    sec.explain.appendChild(document.createTextNode(text));
-    if (command) {
-      sec.explain.appendChild(document.createTextNode(": load it with "));
-      sec.explain.appendChild(el("code", {}, command));
-    }
-    sec.explain.hidden = false;
-    sec.root.dataset.state = "empty";
-  }
-
-  function reset(sec) {
-    sec.explain.hidden = true;
-    clear(sec.explain);
-    if (sec.notes) clear(sec.notes);
-    sec.root.dataset.state = "loading";
-    for (const chart of sec.root.querySelectorAll(".chart")) {
-      if (window.Plotly) window.Plotly.purge(chart);
-      chart.classList.remove("drawn");
-    }
-    for (const table of sec.root.querySelectorAll("table, dl, ol, .scroll")) table.hidden = true;
-  }
-
-  function showNotes(sec, notes) {
-    if (!sec.notes) return;
-    clear(sec.notes);
-    for (const note of notes || []) sec.notes.appendChild(el("li", {}, note));
-  }
-
-  /* A failed request: 404 from a route that exists means "no data"; a missing route means "not installed". */
-  function explainFailure(sec, result, what, command) {
-    if (result.status === 404 && result.detail === "Not Found") {
-      explain(sec, what + " is not available in this bilat installation");
-    } else if (result.status === 404) {
-      // A message that already names the command to run needs no second "load it with".
-      explain(sec, result.detail, result.detail.includes("bilat ingest") ? undefined : command);
-    } else {
-      explain(sec, "could not load " + what + ": " + result.detail);
-    }
-  }
-
-  function draw(chart, traces, layout) {
-    if (!window.Plotly) {
-      chart.textContent = "charts need /static/plotly.min.js, which did not load";
-      return;
-    }
-    chart.classList.add("drawn");
-    const base = {
-      margin: { t: 30, r: 10, b: 40, l: 70 },
-      font: { family: "system-ui, sans-serif", size: 13 },
-      paper_bgcolor: "#fff",
-      plot_bgcolor: "#fff",
-      legend: { orientation: "h", y: -0.18 },
-    };
-    window.Plotly.newPlot(chart, traces, Object.assign(base, layout), PLOT_CONFIG);
-  }
 
   // ---- sections --------------------------------------------------------------------------------
   async function showFlows(a, b, gen) {
@@ -269,66 +153,6 @@
     sec.root.dataset.state = "ready";
   }
 
-  /* Treemap: a root per direction, its HS sections, their chapters (values of the latest year). */
-  function drawTreemap(chart, chapters, sectionNames, latest, directions) {
-    const ids = [], labels = [], parents = [], values = [];
-    for (const [exp, imp] of directions) {
-      const mine = chapters.filter((r) => r.year === latest && r.exporter === exp && r.value_usd > 0);
-      if (!mine.length) continue;
-      const root = `${exp} → ${imp}`;
-      ids.push(root); labels.push(root); parents.push(""); values.push(mine.reduce((s, r) => s + r.value_usd, 0));
-      const bySection = {};
-      for (const r of mine) (bySection[r.section || "?"] = bySection[r.section || "?"] || []).push(r);
-      for (const [code, list] of Object.entries(bySection)) {
-        const sid = `${root}/${code}`;
-        ids.push(sid); labels.push(`${code} ${shorten(sectionNames[code] || "", 28)}`); parents.push(root);
-        values.push(list.reduce((s, r) => s + r.value_usd, 0));
-        for (const r of list) {
-          ids.push(`${sid}/${r.hs_code}`); labels.push(`HS ${r.hs_code} ${shorten(r.description, 28)}`);
-          parents.push(sid); values.push(r.value_usd);
-        }
-      }
-    }
-    const money = values.map(usd);
-    draw(chart, [{ type: "treemap", ids: ids, labels: labels, parents: parents, values: values, text: money,
-                   branchvalues: "total", texttemplate: "%{label}<br>%{text} · %{percentParent:.0%}",
-                   hovertemplate: "%{label}<br>%{text}, %{percentRoot:.1%} of the direction<extra></extra>" }], {
-      title: { text: `Each direction by HS section and chapter, ${latest}`, font: { size: 14 } },
-      margin: { t: 30, r: 5, b: 5, l: 5 },
-      height: 460,
-    });
-    chart.setAttribute("aria-label", "Treemap of each direction by HS section and chapter; the table below lists the largest sections");
-    chart.dataset.kind = "treemap";
-  }
-
-  /* The chapters whose value rose and fell most on the previous year, each way. */
-  function showMovers(chapters, latest, directions) {
-    const movers = document.getElementById("composition-movers");
-    const body = movers.querySelector("tbody");
-    clear(body);
-    let any = false;
-    for (const [exp, imp] of directions) {
-      const before = Object.fromEntries(chapters.filter((r) => r.year === latest - 1 && r.exporter === exp)
-        .map((r) => [r.hs_code, r.value_usd]));
-      if (!Object.keys(before).length) continue;
-      const now = chapters.filter((r) => r.year === latest && r.exporter === exp)
-        .map((r) => Object.assign({ change: r.value_usd - (before[r.hs_code] || 0) }, r));
-      now.sort((x, y) => y.change - x.change);
-      const picked = now.slice(0, 3).concat(now.slice(-3).filter((r) => r.change < 0 && !now.slice(0, 3).includes(r)));
-      for (const r of picked) {
-        const tr = el("tr");
-        tr.appendChild(el("td", {}, `${exp} → ${imp}`));
-        tr.appendChild(el("td", {}, `${r.hs_code} ${shorten(r.description, 50)}`));
-        tr.appendChild(el("td", { className: "num" }, (r.change >= 0 ? "+" : "−") + usd(Math.abs(r.change))));
-        tr.appendChild(el("td", { className: "num" }, usd(r.value_usd)));
-        body.appendChild(tr);
-        any = true;
-      }
-    }
-    movers.querySelector("caption").textContent = `Top movers by HS chapter, ${latest - 1} → ${latest}`;
-    movers.hidden = !any;
-  }
-
   /* Each direction's latest figure in its own year: a mirror or "data end" is said, never hidden. */
   async function showReach(a, b, gen) {
     const result = await getJSON(`/api/coverage/${encodeURIComponent(a)}/${encodeURIComponent(b)}`);
@@ -343,10 +167,6 @@
     }
   }
 
-  function shorten(text, n) {
-    text = String(text || "");
-    return text.length <= n ? text : text.slice(0, n - 1).trimEnd() + "…";
-  }
 
   async function showPotential(a, b, gen) {
     const sec = section("potential");
