@@ -28,6 +28,7 @@ from bilat.news.model import Claim, CountryRef
 from bilat.news.money import Amount, find_amounts
 from bilat.news.products import CUE as PRODUCT_CUE
 from bilat.news.products import product_list
+from bilat.news.scope import out_of_scope
 from bilat.news.text import Sentence, mentions_in, tagged
 
 _CLAUSE_BREAK = re.compile(
@@ -199,6 +200,8 @@ def _classify(
     right = tagged(view, s0 + amount.end, s0 + c_right, refs)
     right = re.sub(r"^\s*\([^()]{0,40}\)", "", right)  # "27 billion reais (US$4.8 billion) of investment"
     clause = left + " " + cues.AMOUNT + " " + right
+    if out_of_scope(left, right, amount.unit):
+        return None  # a company's revenue, a market's size, inflation: not a trade figure
     sentence_left = tagged(view, s0, s0 + amount.hedge_start, refs)
     claim = Claim(
         text="", start=s0 + amount.hedge_start, end=s0 + amount.end, measure="other", value=amount.value,
