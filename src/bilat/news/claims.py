@@ -20,7 +20,7 @@ import datetime as dt
 import re
 
 import bilat.news.cues as cues
-from bilat.news.dates import point_years
+from bilat.news.dates import point_years, step_years
 from bilat.news.direction import WHOLE_BEFORE, cue_after, settle_direction, subject_side
 from bilat.news.periods import find_periods
 from bilat.news.timing import apply_period, is_conversion, modality_of, settle_year
@@ -103,6 +103,9 @@ def extract_claims(
             carried = carry.get(sent.paragraph - 1)  # a paragraph of figures goes on from the year of the one before
         if carried is None and _SAME_YEAR.search(sent.text):
             carried = last_year  # "in the same year", "over the same period": the last year named
+        steps = [(p, y) for p, y in step_years(sent.text, carried if carried is not None else last_year) if y is not None]
+        if steps:
+            years = sorted(years + steps)
         year_of = _YearPicker(sent, years, carried)
         periods = find_periods(sent.text)
         all_amounts = find_amounts(sent.text)
@@ -120,7 +123,9 @@ def extract_claims(
                 continue
             if amount.unit == "money" and _PRICE_AFTER.match(sent.text[amount.end :]):
                 continue  # "$80 a barrel": a price, not a flow
-            claim = _classify(view, sent, amount, refs, pair, previous)
+            anchor = previous or next((c for c in reversed(claims) if c.unit is None and c.currency
+                                       and getattr(c, "_paragraph", None) in (sent.paragraph, sent.paragraph - 1)), None)
+            claim = _classify(view, sent, amount, refs, pair, previous, anchor)
             if claim is None:
                 continue
             claim.year = year_of(amount)
@@ -130,6 +135,7 @@ def extract_claims(
             settle_year(claim, sent.text, published)
             if not WHOLE_BEFORE.search(sent.text[: amount.hedge_start]):
                 settle_direction(claim, pair, previous)
+            claim._paragraph = sent.paragraph
             claims.append(claim)
             previous = claim
             _prev_end = amount.end
@@ -141,6 +147,8 @@ def extract_claims(
             last_year = known[-1]
         elif carried is not None:
             carry[sent.paragraph] = carried
+    for claim in claims:
+        claim.__dict__.pop("_paragraph", None)
     return sorted(claims, key=lambda c: c.start)
 
 
@@ -157,6 +165,9 @@ _FLOW_VERB_BEFORE = re.compile(
     r"\b(?:import|export|ship|sell|sold|bought|purchase)(?:ed|s|ped)?\s+(?:[a-z-]+\s+){0,2}?(?:worth\s+)?(?:of\s+)?$", re.I
 )
 _FIGURE_FLOW = re.compile(r"^(?:\W*)(?:[A-Z]\w*\s+){0,3}?(?:exports?|imports?|shipments|trade|sales)\b", re.I)
+#: a figure told as the same measure as the one before it: "the figure rose to", "it reached"
+_ANAPHOR = re.compile(r"(?:\b(?:the|this|that)\s+(?:figure|amount|value|sum|total|number)|^\W*(?:it|this|that))\s+"
+                      r"(?:[a-z-]+\s+){0,4}$", re.I)
 _HEADLINE_FIGURE = re.compile(r"^(?!SOURCE:).*\b(?:trade|exports?|imports?)\b.*\d", re.I)
 
 
@@ -192,7 +203,8 @@ def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _classify(
-    view: str, sent: Sentence, amount: Amount, refs: list[CountryRef], pair: list[str], previous: Claim | None
+    view: str, sent: Sentence, amount: Amount, refs: list[CountryRef], pair: list[str], previous: Claim | None,
+    anchor: Claim | None = None,
 ) -> Claim | None:
     s0 = sent.start
     c_left, c_right = _clause_bounds(sent.text, amount.hedge_start, amount.end)
@@ -284,6 +296,11 @@ def _classify(
         claim.country = _gdp_country(sentence_left, right)
         return claim
     found = cue_after(clause) or cues.nearest_cue(clause)
+    if found is None and anchor is not None and amount.unit == "money" and _ANAPHOR.search(left):
+        # "In 2018 Chile shipped $400 million of copper to Vietnam. The figure rose to $450 million"
+        claim.measure, claim.from_, claim.to, claim.country = anchor.measure, anchor.from_, anchor.to, anchor.country
+        claim.basis, claim.scope = anchor.basis, anchor.scope
+        return claim
     if found is None:
         claim.from_ = cues.first_country(sentence_left) or cues.first_country(right)
         return claim
