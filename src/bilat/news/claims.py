@@ -21,6 +21,7 @@ import re
 
 import bilat.news.cues as cues
 from bilat.news.dates import point_years, step_years
+from bilat.news.economy_ranks import economy_ranks
 from bilat.news.direction import WHOLE_BEFORE, cue_after, settle_direction, subject_side
 from bilat.news.periods import find_periods
 from bilat.news.timing import apply_period, is_conversion, modality_of, settle_year
@@ -29,7 +30,7 @@ from bilat.news.money import Amount, find_amounts
 from bilat.news.products import CUE as PRODUCT_CUE
 from bilat.news.products import product_list
 from bilat.news.scope import out_of_scope
-from bilat.news.text import Sentence, mentions_in, tagged
+from bilat.news.text import Sentence, tagged
 
 _CLAUSE_BREAK = re.compile(
     r";|:\s|,\s+(?:while|whereas|with|but|compared|against|up from|down from|and)\b|\s(?:while|whereas)\s"
@@ -70,16 +71,6 @@ _SAME_YEAR = re.compile(r"\b(?:the\s+same\s+(?:year|period|time)|that\s+year|ove
 _COMPARISON = re.compile(r"\b(?:(?:up|down)\s+from|compared\s+(?:with|to)|against)\s+$")
 _YEAR_AFTER = re.compile(r"^\s+in\s+(?:fiscal\s+|calendar\s+)?(?:the\s+year\s+)?((?:19|20)\d\d)\b")
 
-_ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
-        "ninth": 9, "tenth": 10}
-_ORD_RE = r"(?P<ord>" + "|".join(_ORD) + r"|\d{1,2}(?:st|nd|rd|th))"
-_RANK_AFTER_ECONOMY = re.compile(
-    r"(?:the\s+)?world['’]s\s+(?:" + _ORD_RE + r"[- ])?(?:biggest|largest)(?:\s+economy)?"
-)
-_RANK_ECONOMY = re.compile(
-    r"(?:the\s+)?(?:world['’]s\s+)?" + _ORD_RE + r"[- ](?:biggest|largest)\s+economy(?:\s+after\s+[^,.;”\"]+)?"
-)
-_REGION_BEFORE = re.compile(r"\b(?!world)[A-Z][a-z]+['’]s\s*$")
 
 
 def extract_claims(
@@ -139,7 +130,7 @@ def extract_claims(
             claims.append(claim)
             previous = claim
             _prev_end = amount.end
-        claims += _ranks(view, sent, refs, year_of)
+        claims += economy_ranks(sent, refs, year_of)
         claims += _products(view, sent, refs, pair, year_of)
         known = [y for _, y in years if y is not None]
         if known:
@@ -353,35 +344,6 @@ def _gdp_country(sentence_left: str, right: str) -> str | None:
     if m:
         return m.group(1)
     return cues.country_before(sentence_left)
-
-
-def _ranks(view: str, sent: Sentence, refs: list[CountryRef], year_of: _YearPicker) -> list[Claim]:
-    out: list[Claim] = []
-    taken: list[tuple[int, int]] = []
-    for pattern in (_RANK_ECONOMY, _RANK_AFTER_ECONOMY):
-        for m in pattern.finditer(sent.text):
-            if any(m.start() < e and s < m.end() for s, e in taken):
-                continue
-            if pattern is _RANK_AFTER_ECONOMY and not re.search(
-                r"\beconomy\s+(?:is|was|remains|ranks as|as)\s+(?:now\s+|still\s+)?$", sent.text[: m.start()]
-            ):
-                continue
-            if _REGION_BEFORE.search(sent.text[: m.start()]):
-                continue  # "Asia's third largest economy" is a regional rank
-            raw = m.group("ord")
-            rank = _ORD.get(raw.lower()) if raw else 1
-            if rank is None:
-                rank = int(re.sub(r"\D", "", raw))
-            before = [r for r in mentions_in(refs, sent.start, sent.start + m.start())]
-            country = before[-1].iso3 if before else None
-            taken.append((m.start(), m.end()))
-            out.append(
-                Claim(
-                    text="", start=sent.start + m.start(), end=sent.start + m.end(), measure="gdp_rank",
-                    value=rank, unit="rank", country=country, year=year_of(None, m.start()),
-                )
-            )
-    return out
 
 
 def _products(

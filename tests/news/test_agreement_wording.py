@@ -1,0 +1,80 @@
+"""Agreements in the wordings real trade news uses; every sentence is written for this test."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from bilat.news import extract
+from bilat.news.schema import type_code
+
+PUB = dt.date(2021, 6, 15)
+
+
+def _records(text: str) -> list[tuple[str, frozenset[str], str | None]]:
+    return [(type_code(a.type), frozenset(a.parties), a.status) for a in extract(text, published=PUB).agreements]
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Ghana and Morocco signed a memorandum of understanding on fisheries on Tuesday.", "mou"),
+    ("Kenya and Ethiopia inked an MoU on road building.", "mou"),
+    ("Spain and Morocco adopted a joint declaration on migration.", "joint_statement"),
+    ("Ghana and Morocco issued a joint statement on trade after the talks.", "joint_statement"),
+    ("Japan and Mexico signed an economic partnership agreement in 2004.", "fta"),
+    ("Chile and Thailand signed a free trade agreement in Bangkok.", "fta"),
+    ("India and the UAE signed a Comprehensive Economic Partnership Agreement (CEPA).", "fta"),
+    ("Norway and Chile signed a cooperation agreement on renewable energy.", "cooperation_agreement"),
+    ("Canada and Peru signed a protocol on export credit.", "protocol"),
+    ("Nigeria and China renewed their currency swap agreement on Friday.", "other"),
+    ("Peru and Korea ratified a cooperation agreement on mining.", "cooperation_agreement"),
+])
+def test_instrument_families(text: str, code: str) -> None:
+    assert [r[0] for r in _records(text)] == [code]
+
+
+@pytest.mark.parametrize("text", [
+    "Chile and Thailand signed a free trade agreement on Monday. The pact cuts tariffs. The deal takes effect "
+    "next year, and officials said the agreement would help farmers.",
+    "Indonesia and Korea signed a Comprehensive Economic Partnership Agreement (IK-CEPA) on Friday. The IK-CEPA "
+    "removes duties. Officials hope the agreement will lift trade.",
+    "Ghana and Morocco signed a memorandum of understanding on fisheries. Under the MoU, the two share data. "
+    "The memorandum runs for five years.",
+])
+def test_later_mentions_are_one_record(text: str) -> None:
+    assert len(_records(text)) == 1
+
+
+@pytest.mark.parametrize("text, status", [
+    ("Mercosur and EFTA concluded talks on a free trade deal in August 2019.", "agreed_in_principle"),
+    ("Chile and Korea wrapped up negotiations on an upgraded free trade agreement.", "agreed_in_principle"),
+    ("Britain and the GCC launched negotiations on a free trade agreement in June 2022.", "negotiations_launched"),
+    ("Peru and Thailand are expected to sign a free trade agreement next month.", "pending"),
+    ("Kenya and Rwanda will sign a cooperation agreement on tourism during the visit.", "pending"),
+])
+def test_events_that_are_not_signings(text: str, status: str) -> None:
+    assert [r[2] for r in _records(text)] == [status]
+
+
+def test_blocs_are_parties() -> None:
+    assert _records("ASEAN and China signed a protocol on customs in 2015.") == [
+        ("protocol", frozenset({"ASEAN", "CHN"}), None)]
+    assert [r[1] for r in _records("The EU and Vietnam signed a free trade agreement in June 2019.")] == [
+        frozenset({"EUU", "VNM"})]
+
+
+def test_several_trade_agreements_are_a_batch_not_an_fta() -> None:
+    assert [r[0] for r in _records("Brazil and China have signed several trade agreements worth $10 billion.")] == [
+        "other"]
+
+
+def test_a_passive_signing_and_a_formed_council() -> None:
+    assert [r[0] for r in _records("During the visit of the Omani minister to Korea, agreements were reached "
+                                   "on energy.")] == ["other"]
+    assert [r[0] for r in _records("A strategic partnership council was formed between Oman and Korea in "
+                                   "2019.")] == ["cooperation_agreement"]
+
+
+def test_a_joint_fund_approved_by_one_cabinet_has_both_parties() -> None:
+    records = _records("The Greek cabinet approved a joint research fund with Cyprus on Sunday.")
+    assert records and records[0][1] == frozenset({"GRC", "CYP"})
