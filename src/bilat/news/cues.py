@@ -74,8 +74,11 @@ def flow_of(clause: str, kind: str, m: re.Match[str], pair: list[str]) -> Flow:
         if len(pair) == 2:
             return Flow("trade", pair[0], pair[1])
         return Flow("trade", None, None)
+    subject = _coordinated_subject(before)
     if kind == "exports":
         hit = _BEFORE.search(before) or _AFTER_ORIGIN.search(after)
+        if subject is not None:
+            hit = subject
         origin = hit.group(1) if hit else None
         dest = _DEST_AFTER.search(after)
         destination = dest.group(1) if dest else None
@@ -83,9 +86,25 @@ def flow_of(clause: str, kind: str, m: re.Match[str], pair: list[str]) -> Flow:
         hit = _FROM_AFTER.search(after) or _OF_ORIGIN.search(after)  # "imports of Australian beef"
         origin = hit.group(1) if hit else None
         dest = _BEFORE.search(before) or _BY_AFTER.search(after)
+        if subject is not None:
+            dest = subject
         destination = dest.group(1) if dest else None
     origin, destination = fill_from_pair(origin, destination, pair)
     return Flow(kind, origin, destination)
+
+
+_OBJECT_THEN_AND = re.compile(r"(?:\b(?:to|into|from|of|with)\s+(?:the\s+)?)" + _TOKEN + r"(?:\s+[a-z-]+)?\s+and\s+$")
+_HEAD_TOKEN = re.compile(r"^\W*(?:(?:[Ii]n|[Ll]ast|[Tt]his)\s+(?:\w+\s+)?)?(?:[\w-]+\s+){0,2}?" + _TOKEN)
+
+
+def _coordinated_subject(before: str) -> re.Match[str] | None:
+    """ "Chile exported $8bn to Japan and imported $2bn": the country before the second verb is the
+    first verb's object, so the second verb's side is the clause's subject (its head country)."""
+    obj = _OBJECT_THEN_AND.search(before)
+    if obj is None:
+        return None
+    head = _HEAD_TOKEN.match(before)
+    return head if head is not None and head.group(1) != obj.group(1) else None
 
 
 def fill_from_pair(origin: str | None, destination: str | None, pair: list[str]) -> tuple[str | None, str | None]:

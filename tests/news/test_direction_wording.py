@@ -1,0 +1,45 @@
+"""Direction of a flow (from the exporter to the importer) in the wordings trade news uses.
+
+Every sentence is written for this test; each is read in a story about Chile and Japan."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from bilat.news import extract
+
+PUB = dt.date(2021, 6, 15)
+LEAD = "Chile and Japan held talks. "
+
+
+def _flows(text: str) -> list[tuple[float, str | None, str | None]]:
+    return [(c.value, c.from_, c.to) for c in extract(LEAD + text, published=PUB).claims]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Japan's imports from Chile totalled $8 billion in 2019.", [(8e9, "CHL", "JPN")]),
+    ("Chilean purchases from Japan reached $2 billion in 2019.", [(2e9, "JPN", "CHL")]),
+    ("Imports of Japanese cars into Chile rose to $900 million in 2019.", [(9e8, "JPN", "CHL")]),
+    ("Japan bought $8 billion of Chilean copper in 2019.", [(8e9, "CHL", "JPN")]),
+    ("Japan sold machinery worth $2 billion to Chile in 2019.", [(2e9, "JPN", "CHL")]),
+    ("Exports from Chile to Japan reached $8 billion in 2019.", [(8e9, "CHL", "JPN")]),
+    ("Chile shipped $8 billion of goods to Japan in 2019, while Japanese shipments to Chile were worth $2 billion.",
+     [(8e9, "CHL", "JPN"), (2e9, "JPN", "CHL")]),
+    ("Chile's exports to Japan stood at $8 billion in 2019, while its imports from Japan were $2 billion.",
+     [(8e9, "CHL", "JPN"), (2e9, "JPN", "CHL")]),
+])
+def test_named_flows(text: str, want: list) -> None:
+    assert _flows(text) == want
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Chile exported $8bn to Japan and imported $2bn in 2019.", [(8e9, "CHL", "JPN"), (2e9, "JPN", "CHL")]),
+    ("In 2019 Japan imported $8 billion worth of Chilean goods and exported $2 billion.",
+     [(8e9, "CHL", "JPN"), (2e9, "JPN", "CHL")]),
+    ("Japan exported $2 billion of goods to Chile in 2019, and imported $8 billion from it.",
+     [(2e9, "JPN", "CHL"), (8e9, "CHL", "JPN")]),
+])
+def test_two_verbs_of_one_subject(text: str, want: list) -> None:
+    assert _flows(text) == want
