@@ -43,3 +43,21 @@ def test_named_flows(text: str, want: list) -> None:
 ])
 def test_two_verbs_of_one_subject(text: str, want: list) -> None:
     assert _flows(text) == want
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Japan accounts for 12 percent of the country's sales abroad.", [(12, "CHL", "JPN")]),
+    ("Japan takes 12 percent of Chile's exports.", [(12, "CHL", "JPN")]),
+    ("Japan accounted for about 12 percent of Chilean shipments in 2019.", [(12, "CHL", "JPN")]),
+])
+def test_a_buyers_share_of_a_sellers_exports(text: str, want: list) -> None:
+    assert _flows(text) == want
+
+
+@pytest.mark.parametrize("text, want", [
+    ("The agency drew some $900 million of Japanese investment to Chile in 2019.", [(9e8, "JPN", "CHL")]),
+    ("Japan has invested $3 billion in Chile.", [(3e9, "JPN", "CHL")]),
+    ("Japanese investment in Chile stands at $3 billion.", [(3e9, "JPN", "CHL")]),
+])
+def test_investment_goes_from_the_investor(text: str, want: list) -> None:
+    assert _flows(text) == want

@@ -30,13 +30,14 @@ from bilat.news.money import Amount, find_amounts
 from bilat.news.products import CUE as PRODUCT_CUE
 from bilat.news.products import product_list
 from bilat.news.scope import out_of_scope
+from bilat.news.shares import share_claim
 from bilat.news.text import Sentence, tagged
 
 _CLAUSE_BREAK = re.compile(
     r";|:\s|,\s+(?:while|whereas|with|but|compared|against|up from|down from|and)\b|\s(?:while|whereas)\s"
 )
 _OTHER_HEAD = re.compile(
-    r"^\s*(?:worth\s+)?(?:of|in)\s+(?P<phrase>(?:(?!\d)[\w-]+\s+){0,3}?"
+    r"^\s*(?:worth\s+)?(?:of|in)\s+(?P<phrase>(?:(?!\d)[\w@'-]+\s+){0,3}?"
     r"(?P<noun>contracts|deals|investments?|orders|aid|loans?|funding|grants?|assets|revenues?|profits?|deposits|"
     r"bonds|capital|spending|budget|subsidies|remittances|tourism|services|defen[cs]e)\b(?:[^,.;§]{0,40})?)",
     re.I,
@@ -45,10 +46,6 @@ _OTHER_BEFORE = re.compile(
     r"\b(?:invest(?:s|ed|ing|ment)?|fund(?:s|ing)?|loans?|grants?|budget|spend(?:s|ing)?|aid|contracts?|valuation|"
     r"market cap\w*|deal worth|raised|revenue|profit)\s+(?:[a-z-]+\s+){0,3}$",
     re.I,
-)
-_SHARE = re.compile(
-    r"^\s*(?:\w+\s+){0,2}?of\s+(?:the\s+|its\s+|their\s+)?(?:@([A-Z]{3,8})(?:'s)?\s+)?(?:total\s+|overall\s+|global\s+|entire\s+)?"
-    r"(?:imports|import bill|purchases from abroad)",
 )
 _GROWTH_BEFORE = re.compile(
     r"\b(?P<verb>rose|grew|increased|jumped|climbed|surged|soared|expanded|gained|up|fell|declined|dropped|"
@@ -143,8 +140,6 @@ def extract_claims(
     return sorted(claims, key=lambda c: c.start)
 
 
-_SHARE_BEFORE = re.compile(r"@([A-Z]{3,8})(?:'s)?\s+share\s+(?:in|of)\s+@([A-Z]{3,8})(?:'s)?\s+(?:[a-z-]+\s+){0,3}?"
-                           r"(?:imports|purchases)\b[^§]{0,40}$")
 _BALANCE = re.compile(r"\b(?:surplus|deficit|trade\s+balance|balance\s+of\s+trade|gap)\s+(?:of|at|was|stood\s+at|to|reached)?"
                       r"\s*(?:about\s+|some\s+|nearly\s+)?$", re.I)
 _BALANCE_AFTER = re.compile(r"^\s*(?:trade\s+)?(?:surplus|deficit)\b", re.I)
@@ -224,21 +219,7 @@ def _classify(
         claim.basis, claim.scope = previous.basis, previous.scope
         return claim
     if amount.unit == "percent":
-        share_left = _SHARE_BEFORE.search(left)  # "Peru's share of Japan's copper imports reached 38 percent"
-        if share_left:
-            claim.measure = "share_of_imports"
-            claim.from_, claim.to = cues.fill_from_pair(share_left.group(1), share_left.group(2), pair)
-            return claim
-        share = _SHARE.match(right)
-        if share:
-            claim.measure = "share_of_imports"
-            origin = _exporter_in(sentence_left)
-            source = re.search(r"\bimports\s+from\s+(?:the\s+)?@([A-Z]{3,8})", right)
-            importer = share.group(1)
-            if source:  # "China sources 70 percent of its imports from Brazil"
-                origin = source.group(1)
-                importer = importer or cues.first_country(sentence_left)
-            claim.from_, claim.to = cues.fill_from_pair(origin, importer, pair)
+        if share_claim(claim, left, right, sentence_left, pair):
             return claim
         if _GROWTH_BEFORE.search(left) or _GROWTH_AFTER.match(right):
             return _growth(claim, clause, left, right, pair, sentence_left)
@@ -267,14 +248,20 @@ def _classify(
     flow_verb = _FLOW_VERB_BEFORE.search(left)  # "imported $11 billion worth of goods and services"
     other = None if flow_verb else _OTHER_HEAD.match(right)
     if other or (_OTHER_BEFORE.search(left) and not flow_verb):
-        claim.about = re.sub(r"\s+", " ", other.group("phrase")).strip() if other else None
+        claim.about = re.sub(r"@([A-Z]{3,8})", r"\1", re.sub(r"\s+", " ", other.group("phrase"))).strip() if other else None
         investor = _INVESTOR.search(sentence_left)  # "Indian investment in Kenya, already over $4 billion"
         if investor:
             claim.from_, claim.to = investor.group(1), investor.group(2)
             return claim
         source = re.search(r"\bfrom\s+(?:the\s+)?@([A-Z]{3,8})", right)
-        target = re.match(r"^\s*(?:[a-z-]+\s+){0,3}?(?:in|into)\s+(?:the\s+)?@([A-Z]{3,8})", right)
-        if source:  # "India received $1 billion in investments from Australia"
+        target = re.match(r"^\s*(?:[\w@'-]+\s+){0,4}?(?:in|into|to)\s+(?:the\s+)?@([A-Z]{3,8})", right)
+        named = re.match(r"^\s*(?:worth\s+)?(?:of|in)\s+(?:[a-z-]+\s+){0,2}?@([A-Z]{3,8})(?:'s)?\s+(?:[a-z-]+\s+)?"
+                         r"(?:investments?|FDI|aid|loans?|funding|capital)\b", right)
+        if named and (target is None or target.group(1) != named.group(1)):
+            # "27 billion reais of Chinese investment to Brazil": from the investor named in the phrase
+            claim.from_ = named.group(1)
+            claim.to = target.group(1) if target else cues.fill_from_pair(claim.from_, None, pair)[1]
+        elif source:  # "India received $1 billion in investments from Australia"
             claim.from_, claim.to = source.group(1), cues.country_before(left)
         elif target:  # "companies have invested $85 billion in Vietnam"
             claim.to = target.group(1)
@@ -326,17 +313,6 @@ def _growth(claim: Claim, clause: str, left: str, right: str, pair: list[str], s
     else:  # "Kenya's economy grew 4.8 percent": growth of the first country named
         claim.from_ = cues.first_country(sentence_left) or cues.first_country(right)
     return claim
-
-
-def _exporter_in(text: str) -> str | None:
-    """Origin of the last export cue in ``text`` ("Israeli exports to Japan" → ISR)."""
-    last = None
-    for m in cues.EXPORT.finditer(text):
-        last = m
-    if last is None:
-        return None
-    flow = cues.flow_of(text, "exports", last, [])
-    return flow.origin
 
 
 def _gdp_country(sentence_left: str, right: str) -> str | None:

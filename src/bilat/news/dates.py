@@ -112,7 +112,8 @@ _YEAR = re.compile(r"(?<![\d,.$£€¥₹])(?P<year>(?:19|20)\d\d)(?:[-/](?:\d\d
 #: "on May 30, 1956", "28 June 2019": the year of a dated event, not of a figure
 _DAY_DATE = re.compile(r"(?:" + _MONTH + r"\.?\s+\d{1,2}(?:st|nd|rd|th)?,?|\b\d{1,2}\s+" + _MONTH + r",?)\s+$")
 _FOUNDING = re.compile(r"\b(?:since|established|founded|set\s+up|launched|created|signed|inaugurated|"
-                       r"diplomatic\s+(?:ties|relations)(?:\s+\w+){0,3})\s+(?:in\s+)?$", re.I)
+                       r"(?:came|come|comes|entered|enter|enters|went|go|goes)\s+into\s+(?:effect|force)|took\s+effect|"
+                       r"diplomatic\s+(?:ties|relations)(?:\s+\w+){0,3})\s+(?:in\s+|on\s+)?(?:" + _MONTH + r"\.?\s+)?$", re.I)
 _TARGET_BEFORE = re.compile(
     r"\b(?:by|until|till|before|through|to|towards?|within|since|from|than(?:\s+in)?|compared\s+(?:with|to)(?:\s+in)?|"
     r"versus|vs\.?|against|over)\s+(?:the\s+(?:end|same\s+period)\s+of\s+)?$", re.I)  # deadlines and comparison bases
