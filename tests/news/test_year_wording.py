@@ -44,6 +44,10 @@ def test_the_comparison_base_does_not_date_the_growth(text: str) -> None:
     ("In 2019, two-way trade between Egypt and Italy stood at $5 billion.", 2019),
     ("Egypt's exports to Italy during 2018 came to $1.2 billion.", 2018),
     ("In 2017 Chile exported $300 million of fruit to Korea.", 2017),
+    ("Chile and Peru's bilateral trade in FY20 stood at $3 billion.", 2019),
+    ("Bilateral trade between Chile and Peru was $3 billion (2019).", 2019),
+    ("As of 2019, bilateral trade between Chile and Peru was $3 billion.", 2019),
+    ("The 2019 figure for bilateral trade between Chile and Peru was $3 billion.", 2019),
     ("In 2016 Korean buyers imported $250 million of Chilean fruit.", 2016),
 ])
 def test_years_before_and_after_the_amount(text: str, year: int) -> None:
