@@ -71,3 +71,18 @@ def test_the_year_an_agreement_took_effect_does_not_date_a_later_figure() -> Non
             "Farm trade between the two sides grew 9 percent in the first half.")
     claims = extract(text, published=dt.date(2020, 7, 20)).claims
     assert [(c.value, c.year, c.period) for c in claims] == [(9, 2020, "2020-H1")]
+
+
+@pytest.mark.parametrize("head, date", [
+    ("Published: 12 March 2019\n", dt.date(2019, 3, 12)),
+    ("Updated Mar 12, 2019, 10:30 IST\n", dt.date(2019, 3, 12)),
+    ("By Staff Writer\nTuesday, 5 June 2018\n", dt.date(2018, 6, 5)),
+])
+def test_a_date_line_near_the_top_is_the_publication_date(head: str, date: dt.date) -> None:
+    e = extract(head + "Trade between Chile and Peru rose to $3 billion last year.")
+    assert (e.published, [c.year for c in e.claims]) == (date, [date.year - 1])
+
+
+def test_a_sentence_that_starts_with_a_date_is_not_a_date_line() -> None:
+    e = extract("On March 12, 2019, Chile and Peru signed a memorandum of understanding in Lima on trade.\n")
+    assert e.published is None
