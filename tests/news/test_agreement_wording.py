@@ -28,6 +28,10 @@ def _records(text: str) -> list[tuple[str, frozenset[str], str | None]]:
     ("Canada and Peru signed a protocol on export credit.", "protocol"),
     ("Nigeria and China renewed their currency swap agreement on Friday.", "other"),
     ("Peru and Korea ratified a cooperation agreement on mining.", "cooperation_agreement"),
+    ("Germany and Israel signed a declaration of intent on cyber security.", "joint_statement"),
+    ("Japan and Egypt exchanged notes on a yen loan for a new railway.", "other"),
+    ("Indonesia and Korea concluded a currency swap arrangement worth $10 billion.", "other"),
+    ("Russia and India signed a military-technical cooperation pact.", "cooperation_agreement"),
 ])
 def test_instrument_families(text: str, code: str) -> None:
     assert [r[0] for r in _records(text)] == [code]

@@ -35,7 +35,8 @@ from bilat.news.text import Sentence, tagged
 TYPES: list[tuple[str, str]] = [
     (r"memorand(?:um|a|ums) of understanding", "MoU"),
     (r"MoUs?|MOUs?", "MoU"),
-    (r"joint (?:statement|declaration)s?", "joint statement"),
+    (r"joint (?:statement|declaration)s?(?: of intent)?|declarations? of intent", "joint statement"),
+    (r"exchanges? of notes|(?<=exchanged )notes", "exchange of notes"),
     (r"(?:comprehensive )?economic partnership agreements?|CEPA|free[- ]trade (?:agreement|deal|pact)s?|FTAs?", "FTA"),
     (r"(?:bilateral )?investment (?:treaty|treaties)|BITs?", "investment treaty"),
     (r"(?:double )?tax(?:ation)? (?:treaty|treaties|agreements?)", "tax treaty"),
