@@ -61,3 +61,13 @@ def test_a_buyers_share_of_a_sellers_exports(text: str, want: list) -> None:
 ])
 def test_investment_goes_from_the_investor(text: str, want: list) -> None:
     assert _flows(text) == want
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Oman imported Korean cars worth $800 million in 2019.", [(8e8, "KOR", "OMN")]),
+    ("Korean goods worth $1.5 billion were sold in Oman in 2019.", [(1.5e9, "KOR", "OMN")]),
+    ("Japan bought Chilean copper worth $2 billion in 2019.", [(2e9, "CHL", "JPN")]),
+])
+def test_the_origin_as_an_adjective_after_the_verb(text: str, want: list) -> None:
+    assert [(v, f, t) for v, f, t in
+            [(c.value, c.from_, c.to) for c in extract(text, published=PUB).claims]] == want

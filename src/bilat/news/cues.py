@@ -29,6 +29,8 @@ _AFTER_ORIGIN = re.compile(r"^\w*\s+(?:of\s+(?:the\s+)?|from\s+(?:the\s+)?)" + _
 _DEST_AFTER = re.compile(r"\b(?:to|into)\s+(?:the\s+)?" + _TOKEN)
 _FROM_AFTER = re.compile(r"^\w*\s+(?:of\s+" + _FILLER + r")?(?:[a-z§-]+\s+){0,6}?from\s+(?:the\s+)?" + _TOKEN)
 _OF_ORIGIN = re.compile(r"^\w*\s+of\s+(?:the\s+)?" + _TOKEN)
+#: "imports of Australian beef" (above); "Oman imported Korean cars", "Japan bought Chilean copper"
+_BOUGHT_ORIGIN = re.compile(r"^(?:imported|imports|bought|buys|purchased|purchases)\s+(?:the\s+)?" + _TOKEN + r"\s+(?!and\b)[a-z]")
 _BY_AFTER = re.compile(r"^\w*\s+(?:by|into)\s+(?:the\s+)?" + _TOKEN)
 _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?" + _TOKEN + r"\s+and\s+(?:the\s+)?" + _TOKEN)
 _PAIR = re.compile(_TOKEN + r"\s*[-–/]\s*" + _TOKEN + r"|" + _TOKEN + r"\s+and\s+(?:the\s+)?" + _TOKEN)
@@ -83,7 +85,7 @@ def flow_of(clause: str, kind: str, m: re.Match[str], pair: list[str]) -> Flow:
         dest = _DEST_AFTER.search(after)
         destination = dest.group(1) if dest else None
     else:
-        hit = _FROM_AFTER.search(after) or _OF_ORIGIN.search(after)  # "imports of Australian beef"
+        hit = _FROM_AFTER.search(after) or _OF_ORIGIN.search(after) or _BOUGHT_ORIGIN.search(after)
         origin = hit.group(1) if hit else None
         dest = _BEFORE.search(before) or _BY_AFTER.search(after)
         if subject is not None:
