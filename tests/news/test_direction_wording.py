@@ -71,3 +71,13 @@ def test_investment_goes_from_the_investor(text: str, want: list) -> None:
 def test_the_origin_as_an_adjective_after_the_verb(text: str, want: list) -> None:
     assert [(v, f, t) for v, f, t in
             [(c.value, c.from_, c.to) for c in extract(text, published=PUB).claims]] == want
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Japan will cut its tariff on Chilean salmon to 2 percent.", [(2, "CHL", "JPN")]),
+    ("Chilean wine currently faces a 15 percent tariff in Japan.", [(15, "CHL", "JPN")]),
+    ("Chile will scrap duties of up to 6 percent on Japanese cars.", [(6, "JPN", "CHL")]),
+    ("Japan will eliminate tariffs on 95 percent of Chilean goods.", [(95, "CHL", "JPN")]),
+])
+def test_a_tariff_runs_from_the_goods_side_to_the_levying_side(text: str, want: list) -> None:
+    assert _flows(text) == want

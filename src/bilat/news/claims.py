@@ -22,7 +22,7 @@ import re
 import bilat.news.cues as cues
 from bilat.news.dates import point_years, step_years
 from bilat.news.economy_ranks import economy_ranks
-from bilat.news.direction import WHOLE_BEFORE, cue_after, settle_direction, subject_side
+from bilat.news.direction import WHOLE_BEFORE, cue_after, settle_direction, subject_side, tariff_sides
 from bilat.news.periods import find_periods
 from bilat.news.timing import apply_period, is_conversion, modality_of, settle_year
 from bilat.news.model import Claim, CountryRef
@@ -223,6 +223,10 @@ def _classify(
             return claim
         if _GROWTH_BEFORE.search(left) or _GROWTH_AFTER.match(right):
             return _growth(claim, clause, left, right, pair, sentence_left)
+        tariff = tariff_sides(left, right, sentence_left, pair)
+        if tariff is not None:  # "a 15 percent tariff on Chilean salmon": from the goods' side
+            claim.from_, claim.to = tariff
+            return claim
         of_flow = re.match(r"^\s*of\s+(?:the\s+)?(?:[\w@'-]+\s+){0,3}?(?=@[A-Z]{3,8})", right)
         flow_cue = cues.nearest_cue(right[:80]) if of_flow else None
         if flow_cue is not None and flow_cue[0] != "trade":  # "99 percent of Australian exports"
