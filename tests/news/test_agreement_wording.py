@@ -82,3 +82,15 @@ def test_a_passive_signing_and_a_formed_council() -> None:
 def test_a_joint_fund_approved_by_one_cabinet_has_both_parties() -> None:
     records = _records("The Greek cabinet approved a joint research fund with Cyprus on Sunday.")
     assert records and records[0][1] == frozenset({"GRC", "CYP"})
+
+
+@pytest.mark.parametrize("text", [
+    "Peru and Korea signed 12 agreements on Thursday. Among the 12 pacts signed were deals on energy and mining.",
+    "Peru and Korea signed 12 agreements on Thursday. The 12 agreements signed cover energy. A total of 12 pacts "
+    "were inked.",
+    "Peru and Korea signed 12 agreements on Thursday.\nThe agreements were signed after talks in Lima, where 12 "
+    "agreements were signed.",
+])
+def test_a_batch_restated_is_one_record(text: str) -> None:
+    records = extract(text, published=PUB).agreements
+    assert [(a.count, frozenset(a.parties)) for a in records] == [(12, frozenset({"PER", "KOR"}))]

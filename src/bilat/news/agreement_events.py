@@ -290,6 +290,12 @@ def _merge(records: list[Agreement], view: str = "", sents: list[Sentence] | Non
         code = type_code(r.type)
         typed = [k for k in records if k is not r and k.count is None and set(k.parties) == set(r.parties) and type_code(k.type) in ("fta", "cooperation_agreement")]
         plural = view[r.start : r.end].lower().endswith(("agreements", "deals", "pacts", "accords"))
+        batch = next((k for k in out if k.count is not None and set(k.parties) == set(r.parties)
+                      and (r.count is None and plural and code == "other" or k.count == r.count
+                           and type_code(k.type) == code)), None)
+        if batch is not None:
+            _absorb(batch, r)  # "signed 20 agreements … the 20 pacts signed …": the batch again
+            continue
         if r.count is None and code == "other" and r.type in ("agreement", "deal") and typed and not plural:
             _absorb(typed[0], r)  # "the agreement", "the deal": a later (or earlier) mention of the typed one
             continue
