@@ -81,3 +81,11 @@ def test_the_origin_as_an_adjective_after_the_verb(text: str, want: list) -> Non
 ])
 def test_a_tariff_runs_from_the_goods_side_to_the_levying_side(text: str, want: list) -> None:
     assert _flows(text) == want
+
+
+def test_services_supplied_and_delivered_by_firms_of_each_side() -> None:
+    text = ("Chilean firms sold services worth $3 billion to Japan in 2019: $3 billion of services supplied by "
+            "Chilean companies to clients in Japan versus $1 billion in services delivered to Chilean clients by "
+            "firms from Japan.")
+    claims = extract(LEAD + text, published=PUB).claims
+    assert [(c.value, c.from_, c.to) for c in claims][1:] == [(3e9, "CHL", "JPN"), (1e9, "JPN", "CHL")]

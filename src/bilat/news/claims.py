@@ -34,7 +34,7 @@ from bilat.news.shares import share_claim
 from bilat.news.text import Sentence, tagged
 
 _CLAUSE_BREAK = re.compile(
-    r";|:\s|,\s+(?:while|whereas|with|but|compared|against|up from|down from|and)\b|\s(?:while|whereas)\s"
+    r";|:\s|,\s+(?:while|whereas|with|but|compared|against|up from|down from|and)\b|\s(?:while|whereas|versus|vs\.?)\s"
 )
 _OTHER_HEAD = re.compile(
     r"^\s*(?:worth\s+)?(?:of|in)\s+(?P<phrase>(?:(?!\d)[\w@'-]+\s+){0,3}?"
@@ -251,6 +251,9 @@ def _classify(
         return claim
     flow_verb = _FLOW_VERB_BEFORE.search(left)  # "imported $11 billion worth of goods and services"
     other = None if flow_verb else _OTHER_HEAD.match(right)
+    if other and other.group("noun").lower() in ("services", "tourism") and (
+            cues.EXPORT.search(other.group("phrase")) or cues.IMPORT.search(other.group("phrase"))):
+        other = None  # "€23 billion of services supplied by EU firms to Mercosur": a flow of services
     if other or (_OTHER_BEFORE.search(left) and not flow_verb):
         claim.about = re.sub(r"@([A-Z]{3,8})", r"\1", re.sub(r"\s+", " ", other.group("phrase"))).strip() if other else None
         investor = _INVESTOR.search(sentence_left)  # "Indian investment in Kenya, already over $4 billion"

@@ -19,14 +19,18 @@ TRADE = re.compile(
     r"partners?|partnership|representative|union|commissioner|gap|negotiations|zone|bloc|framework|routes?))",
     re.I,
 )
-EXPORT = re.compile(r"\b(?:export(?:s|ed|ing)?|sales|shipments|shipped|sold|sells?)\b", re.I)
+EXPORT = re.compile(r"\b(?:export(?:s|ed|ing)?|sales|shipments|shipped|sold|sells?|supplied|delivered|deliveries)\b", re.I)
 IMPORT = re.compile(r"\b(?:import(?:s|ed|ing)?|purchases|bought|buys?)\b", re.I)
 GDP = re.compile(r"\b(?:gross domestic product|GDP|economic output|economy (?:worth|valued at|(?:is|was) worth))\b", re.I)
 _TOKEN = r"@([A-Z]{3,8})(?:'s)?"
 _FILLER = r"(?:(?!to\b|into\b|from\b)[a-z-]+\s+){0,2}?"
 _BEFORE = re.compile(_TOKEN + r"\s+(?:[a-z-]+\s+){0,2}$")
 _AFTER_ORIGIN = re.compile(r"^\w*\s+(?:of\s+(?:the\s+)?|from\s+(?:the\s+)?)" + _FILLER + _TOKEN)
-_DEST_AFTER = re.compile(r"\b(?:to|into)\s+(?:the\s+)?" + _TOKEN)
+_DEST_AFTER = re.compile(r"\b(?:to|into)\s+(?:the\s+)?(?:(?:clients|customers|buyers|consumers|markets?)\s+in\s+(?:the\s+)?)?"
+                         + _TOKEN)
+#: "services supplied by EU firms": the passive's agent is the origin
+_BY_ORIGIN = re.compile(r"^\w*\s+(?:to\s+(?:the\s+)?[@\w]+\s+[a-z]+\s+)?by\s+(?:(?:firms|companies|producers|suppliers)\s+"
+                        r"(?:from|in|of)\s+)?(?:the\s+)?" + _TOKEN)
 _FROM_AFTER = re.compile(r"^\w*\s+(?:of\s+" + _FILLER + r")?(?:[a-z§-]+\s+){0,6}?from\s+(?:the\s+)?" + _TOKEN)
 _OF_ORIGIN = re.compile(r"^\w*\s+of\s+(?:the\s+)?" + _TOKEN)
 #: "imports of Australian beef" (above); "Oman imported Korean cars", "Japan bought Chilean copper"
@@ -78,7 +82,7 @@ def flow_of(clause: str, kind: str, m: re.Match[str], pair: list[str]) -> Flow:
         return Flow("trade", None, None)
     subject = _coordinated_subject(before)
     if kind == "exports":
-        hit = _BEFORE.search(before) or _AFTER_ORIGIN.search(after)
+        hit = _BEFORE.search(before) or _AFTER_ORIGIN.search(after) or _BY_ORIGIN.search(after)
         if subject is not None:
             hit = subject
         origin = hit.group(1) if hit else None
