@@ -58,6 +58,9 @@ def test_a_buyers_share_of_a_sellers_exports(text: str, want: list) -> None:
     ("The agency drew some $900 million of Japanese investment to Chile in 2019.", [(9e8, "JPN", "CHL")]),
     ("Japan has invested $3 billion in Chile.", [(3e9, "JPN", "CHL")]),
     ("Japanese investment in Chile stands at $3 billion.", [(3e9, "JPN", "CHL")]),
+    ("Chile received $3 billion of Japanese FDI in 2019.", [(3e9, "JPN", "CHL")]),
+    ("FDI from Japan into Chile reached $3 billion in 2019.", [(3e9, "JPN", "CHL")]),
+    ("Japan will provide $500 million in aid to Chile.", [(5e8, "JPN", "CHL")]),
 ])
 def test_investment_goes_from_the_investor(text: str, want: list) -> None:
     assert _flows(text) == want

@@ -38,7 +38,7 @@ _CLAUSE_BREAK = re.compile(
 )
 _OTHER_HEAD = re.compile(
     r"^\s*(?:worth\s+)?(?:of|in)\s+(?P<phrase>(?:(?!\d)[\w@'-]+\s+){0,3}?"
-    r"(?P<noun>contracts|deals|investments?|orders|aid|loans?|funding|grants?|assets|revenues?|profits?|deposits|"
+    r"(?P<noun>contracts|deals|investments?|FDI|orders|aid|loans?|funding|grants?|assets|revenues?|profits?|deposits|"
     r"bonds|capital|spending|budget|subsidies|remittances|tourism|services|defen[cs]e)\b(?:[^,.;§]{0,40})?)",
     re.I,
 )
