@@ -94,3 +94,9 @@ def test_a_joint_fund_approved_by_one_cabinet_has_both_parties() -> None:
 def test_a_batch_restated_is_one_record(text: str) -> None:
     records = extract(text, published=PUB).agreements
     assert [(a.count, frozenset(a.parties)) for a in records] == [(12, frozenset({"PER", "KOR"}))]
+
+
+def test_a_typed_instrument_beside_a_count_is_not_one_of_the_counted() -> None:
+    text = "Peru and Korea on Tuesday signed a free trade agreement and two memorandums of understanding on mining."
+    codes = sorted(type_code(a.type) for a in extract(text, published=PUB).agreements)
+    assert codes == ["fta", "mou", "mou"]

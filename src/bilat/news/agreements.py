@@ -191,6 +191,8 @@ def extract_agreements(
                 new_event = event
             label = "protocols" if kind == "protocol" and plural else kind
             agreement = Agreement(text="", start=sent.start + tm.start(), end=sent.start + tm.end(), type=label)
+            if event.count and event.kind not in ("agreement", "document") and kind != event.kind:
+                agreement._beside = True  # "an FTA and three MoUs": the FTA is not one of the three
             event.slots.append(agreement)
             owner[id(agreement)] = event
             mentioned.append(agreement)
@@ -328,13 +330,14 @@ def _shift(d: DateRef, offset: int) -> DateRef:
 def _finish(events: list[_Event], view: str, pair: list[str]) -> list[Agreement]:
     out: list[Agreement] = []
     for event in events:
-        while len(event.slots) < event.count:
+        while len([x for x in event.slots if not getattr(x, "_beside", False)]) < event.count:
             event.slots.append(Agreement(text="", start=event.span[0], end=event.span[1], type=event.kind))
         for slot in event.slots:
             if slot.end == 0:
                 continue
             if event.count >= 2:  # "signed two agreements": its slots stay separate records (agreement_events)
                 slot._event = id(event)
+            slot.__dict__.pop("_beside", None)
             slot.parties = list(event.parties or pair)
             slot.partner = event.partner
             slot.signatories = list(event.signatories)
