@@ -46,7 +46,7 @@ def test_two_verbs_of_one_subject(text: str, want: list) -> None:
 
 
 @pytest.mark.parametrize("text, want", [
-    ("Japan accounts for 12 percent of the country's sales abroad.", [(12, "CHL", "JPN")]),
+    ("Japan buys 12 percent of its shipments, Chilean officials said.", [(12, "CHL", "JPN")]),
     ("Japan takes 12 percent of Chile's exports.", [(12, "CHL", "JPN")]),
     ("Japan accounted for about 12 percent of Chilean shipments in 2019.", [(12, "CHL", "JPN")]),
 ])
@@ -87,8 +87,7 @@ def test_a_tariff_runs_from_the_goods_side_to_the_levying_side(text: str, want: 
 
 
 def test_services_supplied_and_delivered_by_firms_of_each_side() -> None:
-    text = ("Chilean firms sold services worth $3 billion to Japan in 2019: $3 billion of services supplied by "
-            "Chilean companies to clients in Japan versus $1 billion in services delivered to Chilean clients by "
-            "firms from Japan.")
+    text = ("Services trade ran both ways in 2019. Japanese buyers took $3 billion of services sold by "
+            "Chilean companies; in turn $1 billion in services was delivered by firms from Japan.")
     claims = extract(LEAD + text, published=PUB).claims
-    assert [(c.value, c.from_, c.to) for c in claims][1:] == [(3e9, "CHL", "JPN"), (1e9, "JPN", "CHL")]
+    assert [(c.value, c.from_, c.to) for c in claims] == [(3e9, "CHL", "JPN"), (1e9, "JPN", "CHL")]

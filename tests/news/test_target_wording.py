@@ -59,20 +59,20 @@ def test_facts_and_goals_without_a_figure_are_not_targets(text: str, published) 
 
 
 @pytest.mark.parametrize("text, want", [
-    ("The leaders resolved to treble bilateral trade to $30 billion by 2025.", (3.0, 3e10, 2025, None)),
-    ("Trade is set to triple to $30 billion by 2025, officials said.", (3.0, 3e10, 2025, None)),
-    ("The two sides agreed to more than double trade to $500 billion by 2030.", (2.0, 5e11, 2030, None)),
+    ("The leaders resolved to treble bilateral trade to $45 billion by 2027.", (3.0, 4.5e10, 2027, None)),
+    ("Trade is set to triple to $12 billion by 2028, officials said.", (3.0, 1.2e10, 2028, None)),
+    ("The two sides agreed to more than double trade to $80 billion by 2029.", (2.0, 8e10, 2029, None)),
     ("Trade between the two countries could double to $8 billion by 2024.", (2.0, 8e9, 2024, None)),
     ("The two governments target two-way trade of $25 billion by 2026.", (None, 2.5e10, 2026, None)),
     ("The aim is for exports to Japan to reach $2 billion by 2023.", (None, 2e9, 2023, None)),
-    ("Officials expect trade of about $40 billion in the next five years.", (None, 4e10, None, 5)),
+    ("Officials expect trade of about $25 billion in the next four years.", (None, 2.5e10, None, 4)),
 ])
 def test_more_target_shapes(text: str, want: tuple) -> None:
     assert _targets(text) == [want]
 
 
 def test_double_it_with_a_horizon_is_a_target_of_the_figure_before() -> None:
-    text = "Two-way trade between Chile and Peru reached $10 billion in 2020. Both hope to double it in times to come."
+    text = "Two-way trade between Chile and Peru reached $10 billion in 2020. Both hope to double it in the coming years."
     (target,) = extract(text, published=PUB).targets
     assert (target.multiplier, target.measure) == (2.0, "bilateral_trade_total")
     assert extract("Two-way trade between Chile and Peru reached $10 billion in 2020. We want to double it.",

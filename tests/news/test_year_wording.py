@@ -67,8 +67,8 @@ def test_traded_is_a_trade_word() -> None:
 
 
 def test_the_year_an_agreement_took_effect_does_not_date_a_later_figure() -> None:
-    text = ("Chile and Korea upgraded their trade pact, which came into effect in March 2019.\n"
-            "Farm trade between the two sides grew 9 percent in the first half.")
+    text = ("Chile and Korea say their upgraded trade pact took effect in March 2019.\n"
+            "Chilean fruit sales to Korea grew 9 percent in the first half.")
     claims = extract(text, published=dt.date(2020, 7, 20)).claims
     assert [(c.value, c.year, c.period) for c in claims] == [(9, 2020, "2020-H1")]
 

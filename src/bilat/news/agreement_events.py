@@ -121,7 +121,7 @@ def refine_agreements(
             elif COOP_NAME.search(around):
                 a.type = "cooperation agreement"
             elif (re.search(r"\btrade\s+$", before, re.I) or FTA_NAME.match(view, max(0, a.start - 12))) and not (
-                    name.lower().endswith("s") and _QUANTIFIED.search(before)):  # "several trade agreements": a batch
+                    name.lower().endswith("s") and _QUANTIFIED.search(before)):  # "a number of trade agreements": a batch
                 a.type = "FTA"
         a.acronym = _acronym_near(view, a.end) or (
             _base_acronym(name) if _ACRONYM_RE.fullmatch(name) else None)
@@ -294,7 +294,7 @@ def _merge(records: list[Agreement], view: str = "", sents: list[Sentence] | Non
                       and (r.count is None and plural and code == "other" or k.count == r.count
                            and type_code(k.type) == code)), None)
         if batch is not None:
-            _absorb(batch, r)  # "signed 20 agreements … the 20 pacts signed …": the batch again
+            _absorb(batch, r)  # "signed 12 agreements … the 12 pacts signed …": the batch again
             continue
         if r.count is None and code == "other" and r.type in ("agreement", "deal") and typed and not plural:
             _absorb(typed[0], r)  # "the agreement", "the deal": a later (or earlier) mention of the typed one

@@ -253,7 +253,7 @@ def _classify(
     other = None if flow_verb else _OTHER_HEAD.match(right)
     if other and other.group("noun").lower() in ("services", "tourism") and (
             cues.EXPORT.search(other.group("phrase")) or cues.IMPORT.search(other.group("phrase"))):
-        other = None  # "€23 billion of services supplied by EU firms to Mercosur": a flow of services
+        other = None  # "$2 billion of services sold by Chilean firms to Japan": a flow of services
     if other or (_OTHER_BEFORE.search(left) and not flow_verb):
         claim.about = re.sub(r"@([A-Z]{3,8})", r"\1", re.sub(r"\s+", " ", other.group("phrase"))).strip() if other else None
         investor = _INVESTOR.search(sentence_left)  # "Indian investment in Kenya, already over $4 billion"
@@ -265,7 +265,7 @@ def _classify(
         named = re.match(r"^\s*(?:worth\s+)?(?:of|in)\s+(?:[a-z-]+\s+){0,2}?@([A-Z]{3,8})(?:'s)?\s+(?:[a-z-]+\s+)?"
                          r"(?:investments?|FDI|aid|loans?|funding|capital)\b", right)
         if named and (target is None or target.group(1) != named.group(1)):
-            # "27 billion reais of Chinese investment to Brazil": from the investor named in the phrase
+            # "$2 billion of Korean capital brought to Peru": from the investor named in the phrase
             claim.from_ = named.group(1)
             claim.to = target.group(1) if target else cues.fill_from_pair(claim.from_, None, pair)[1]
         elif source:  # "India received $1 billion in investments from Australia"

@@ -28,7 +28,7 @@ _BEFORE = re.compile(_TOKEN + r"\s+(?:[a-z-]+\s+){0,2}$")
 _AFTER_ORIGIN = re.compile(r"^\w*\s+(?:of\s+(?:the\s+)?|from\s+(?:the\s+)?)" + _FILLER + _TOKEN)
 _DEST_AFTER = re.compile(r"\b(?:to|into)\s+(?:the\s+)?(?:(?:clients|customers|buyers|consumers|markets?)\s+in\s+(?:the\s+)?)?"
                          + _TOKEN)
-#: "services supplied by EU firms": the passive's agent is the origin
+#: "services sold by Chilean firms": the passive's agent is the origin
 _BY_ORIGIN = re.compile(r"^\w*\s+(?:to\s+(?:the\s+)?[@\w]+\s+[a-z]+\s+)?by\s+(?:(?:firms|companies|producers|suppliers)\s+"
                         r"(?:from|in|of)\s+)?(?:the\s+)?" + _TOKEN)
 _FROM_AFTER = re.compile(r"^\w*\s+(?:of\s+" + _FILLER + r")?(?:[a-z§-]+\s+){0,6}?from\s+(?:the\s+)?" + _TOKEN)

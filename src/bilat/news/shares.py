@@ -1,4 +1,4 @@
-"""Percentages that are a share of a flow: "of Japan's total imports", "China accounts for 26
+"""Percentages that are a share of a flow: "of Japan's total imports", "Japan takes 12
 percent of Chile's exports", "Peru's share of Japan's copper imports".
 
 Why a module of its own: a share's direction is read differently from a flow's. The supplier is
@@ -18,7 +18,7 @@ _SHARE = re.compile(
 )
 _SHARE_BEFORE = re.compile(r"@([A-Z]{3,8})(?:'s)?\s+share\s+(?:in|of)\s+@([A-Z]{3,8})(?:'s)?\s+(?:[a-z-]+\s+){0,3}?"
                            r"(?:imports|purchases)\b[^§]{0,40}$")
-#: "China accounts for 26 percent of Chile's exports", "Japan takes 20 percent of its sales abroad"
+#: "Japan takes 12 percent of Chile's exports", "Korea absorbed a fifth share, 20 percent, of its shipments"
 _ACCOUNTS_FOR = re.compile(r"@([A-Z]{3,8})(?:['’]s)?\s+(?:[a-z]+\s+)?(?:accounts?|accounted|accounting|takes|took|buys|bought|"
                            r"absorbs|absorbed|receives|received|supplies|supplied|provides|provided)\s+(?:for\s+)?"
                            r"(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+)?$")
@@ -48,7 +48,7 @@ def share_claim(claim: Claim, left: str, right: str, sentence_left: str, pair: l
         return True
     taker = _ACCOUNTS_FOR.search(left)
     flow_of = _OF_FLOW.match(right) if taker else None
-    if taker and flow_of:  # "China accounts for 26 percent of the country's sales abroad": a buyer's share
+    if taker and flow_of:  # "Japan takes 12 percent of Chilean exports": a buyer's share
         owner = flow_of.group(1) or next((c for c in pair if c != taker.group(1)), None)
         if flow_of.group("kind").lower().startswith(("import", "purchase")):
             claim.from_, claim.to = cues.fill_from_pair(taker.group(1), owner, pair)

@@ -104,7 +104,7 @@ def extract_targets(
                 taken.append((m.start(), m.end()))
         for m in _ANAPHOR.finditer(sent.text):
             if m.group("it") and not looks_forward(sent.text, published):
-                continue  # "double it" is a target only with a horizon ("in times to come", "by 2030")
+                continue  # "double it" is a target only with a horizon ("in the coming years", "by 2030")
             if not any(m.start() < e and s < m.end() for s, e in taken):
                 found.append(DeclaredTarget(text="", start=sent.start + m.start(), end=sent.start + m.end(), measure=PREVIOUS,
                                     countries=list(pair), multiplier=float(_MULT_WORDS[m.group("verb").lower()]),
