@@ -38,3 +38,20 @@ def test_percent_and_multiples_keep_their_units() -> None:
 
 def test_a_year_or_a_plain_number_is_not_an_amount() -> None:
     assert find_amounts("In 2016 the two ministers met 3 times in Tokyo.") == []
+
+
+@pytest.mark.parametrize("text, value, high, currency", [
+    ("a $2.5-billion deal", 2.5e9, None, "USD"),
+    ("a US$1.2-bn loan", 1.2e9, None, "USD"),
+    ("$US3 billion in trade", 3e9, None, "USD"),
+    ("Tk 50 billion of garments", 5e10, None, "BDT"),
+    ("30 billion baht of rice", 3e10, None, "THB"),
+    ("KSh 20 billion of tea", 2e10, None, "KES"),
+    ("$3-4 billion a year", 3e9, 4e9, "USD"),
+    ("€ 2 – 3 billion", 2e9, 3e9, "EUR"),
+])
+def test_more_written_forms_of_money(text: str, value: float, high: float | None, currency: str) -> None:
+    from bilat.news.money import find_amounts
+
+    (amount,) = [a for a in find_amounts(text) if a.unit == "money"]
+    assert (amount.value, amount.high, amount.currency) == (value, high, currency)

@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from bilat.news.agreements import _NOT_SIGNED, SIGN, _later_date
+from bilat.news.agreements import _NOT_SIGNED, PENDING, SIGN, _later_date
 from bilat.news.dates import find_dates
 from bilat.news.mentions import pair_side
 from bilat.news.model import Agreement, CountryRef, DateRef
@@ -43,12 +43,13 @@ FINANCE_NAME = re.compile(
     re.I,
 )
 _STATUS = [
+    ("pending", PENDING),
     ("in_force", re.compile(r"\b(?:came|come|comes|entered|enter)\s+into\s+(?:effect|force)\b|\bin\s+force\b|"
                             r"\btook\s+effect\b", re.I)),
     ("agreed_in_principle", re.compile(
         r"\b(?:agreed|agreement)\s+in\s+principle\b|\breached\s+a\s+(?:mutual\s+)?understanding\b|"
-        r"\bconclu(?:ded|des|sion\s+of)\s+(?:the\s+|its\s+|their\s+)?negotiations\b|"
-        r"\bfinali[sz](?:ed|es)\s+(?:the\s+)?negotiations\b", re.I)),
+        r"\b(?:conclu(?:ded|des|sion\s+of)|wrapped\s+up|wraps\s+up|complet(?:ed|es|ion\s+of)|finali[sz](?:ed|es|ation\s+of)|"
+        r"clos(?:ed|es)|end(?:ed|s))\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+)?(?:negotiations|talks)\b", re.I)),
     ("negotiations_launched", re.compile(
         r"\b(?:launch(?:ed|es)?|start(?:ed|s)?|beg[ia]n|kick(?:ed)?\s+off|resum(?:ed|e))\s+(?:the\s+|formal\s+)?"
         r"(?:negotiations|talks)\b|\bround\s+of\s+(?:negotiations|talks)\b|\bworking\s+on\b|\bnegotiating\b|"
@@ -59,6 +60,10 @@ _STATUS = [
         r"start|economic)\w*|\bfeasibility\s+study\b|"
         r"\bagreed\s+to\s+(?:begin|start|launch)\b|\blaunch(?:ed)?\s+(?:a|an|the)\b", re.I)),
 ]
+
+
+_QUANTIFIED = re.compile(r"\b(?:several|various|a\s+number\s+of|a\s+series\s+of|multiple|many|some|a\s+raft\s+of|"
+                         r"dozens\s+of|\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:[\w-]+\s+){0,2}$", re.I)
 
 
 def status_of(sentence: str, signing: bool) -> str | None:
@@ -97,6 +102,8 @@ def refine_agreements(
     for a in agreements:
         name = view[a.start : a.end]
         sent = next((x for x in sents if x.start <= a.start < x.end), None)
+        if a.status is None and sent is not None and PENDING.search(sent.text):
+            a.status = "pending"  # "are expected to sign an FTA": recorded, not yet signed
         if a.status is None and sent is not None and not _SIGNED.search(sent.text):
             a.status = status_of(sent.text, False)  # "launched negotiations on an FTA": not a signing
             if a.status is not None and a.date is None:
@@ -113,7 +120,8 @@ def refine_agreements(
                 a.type = "other"
             elif COOP_NAME.search(around):
                 a.type = "cooperation agreement"
-            elif re.search(r"\btrade\s+$", before, re.I) or FTA_NAME.match(view, max(0, a.start - 12)):
+            elif (re.search(r"\btrade\s+$", before, re.I) or FTA_NAME.match(view, max(0, a.start - 12))) and not (
+                    name.lower().endswith("s") and _QUANTIFIED.search(before)):  # "a number of trade agreements": a batch
                 a.type = "FTA"
         a.acronym = _acronym_near(view, a.end) or (
             _base_acronym(name) if _ACRONYM_RE.fullmatch(name) else None)
@@ -281,7 +289,14 @@ def _merge(records: list[Agreement], view: str = "", sents: list[Sentence] | Non
     for r in sorted(records, key=lambda a: a.start):
         code = type_code(r.type)
         typed = [k for k in records if k is not r and k.count is None and set(k.parties) == set(r.parties) and type_code(k.type) in ("fta", "cooperation_agreement")]
-        if r.count is None and code == "other" and r.type in ("agreement", "deal") and typed:
+        plural = view[r.start : r.end].lower().endswith(("agreements", "deals", "pacts", "accords"))
+        batch = next((k for k in out if k.count is not None and set(k.parties) == set(r.parties)
+                      and (r.count is None and plural and code == "other" or k.count == r.count
+                           and type_code(k.type) == code)), None)
+        if batch is not None:
+            _absorb(batch, r)  # "signed 12 agreements … the 12 pacts signed …": the batch again
+            continue
+        if r.count is None and code == "other" and r.type in ("agreement", "deal") and typed and not plural:
             _absorb(typed[0], r)  # "the agreement", "the deal": a later (or earlier) mention of the typed one
             continue
         same = next((k for k in out if set(k.parties) == set(r.parties) and type_code(k.type) == code

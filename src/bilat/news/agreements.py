@@ -35,7 +35,8 @@ from bilat.news.text import Sentence, tagged
 TYPES: list[tuple[str, str]] = [
     (r"memorand(?:um|a|ums) of understanding", "MoU"),
     (r"MoUs?|MOUs?", "MoU"),
-    (r"joint (?:statement|declaration)s?", "joint statement"),
+    (r"joint (?:statement|declaration)s?(?: of intent)?|declarations? of intent", "joint statement"),
+    (r"exchanges? of notes|(?<=exchanged )notes", "exchange of notes"),
     (r"(?:comprehensive )?economic partnership agreements?|CEPA|free[- ]trade (?:agreement|deal|pact)s?|FTAs?", "FTA"),
     (r"(?:bilateral )?investment (?:treaty|treaties)|BITs?", "investment treaty"),
     (r"(?:double )?tax(?:ation)? (?:treaty|treaties|agreements?)", "tax treaty"),
@@ -43,6 +44,7 @@ TYPES: list[tuple[str, str]] = [
     (r"framework agreements?", "framework agreement"),
     (r"cooperation (?:agreement|accord|pact)s?|strategic partnership(?: agreements?)?", "cooperation agreement"),
     (r"investment plans?", "investment plan"),
+    (r"(?:joint|bi-?national|bilateral|common)\s+(?:[\w&-]+\s+){0,4}?funds?", "fund"),
     (r"action plans?", "action plan"),
     (r"protocols?", "protocol"),
     (r"agreements?|accords?|pacts?|treaty|treaties|deals?", "agreement"),
@@ -54,7 +56,8 @@ _TYPE_RE = re.compile(
 )
 SIGN = re.compile(
     r"\b(?:signed|signs?|signing|inked|inks?|concluded|conclude|approved|approves?|adopted|adopts?|finali[sz]ed|"
-    r"launched|unveiled|initialled|initialed|exchanged|struck|sealed|issued|released|clinched)\b",
+    r"launched|unveiled|initialled|initialed|exchanged|struck|sealed|issued|released|clinched|renew(?:ed|s)?|"
+    r"ratif(?:ied|ies|y)|formed|established|set\s+up|created|founded|reached\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:agreements?|deals?|accords?|pacts?))\b",
     re.I,
 )
 _NOT_SIGNED = re.compile(
@@ -62,6 +65,12 @@ _NOT_SIGNED = re.compile(
     r"(?:yet\s+|been\s+|be\s+)?(?:signed|concluded|approved)\b|\b(?:are|were|is|was|have\s+been|has\s+been)\s+negotiating\b|"
     r"\bunder\s+negotiation\b|\bin\s+talks\b|\b(?:expected|set|due|poised|likely|plans?|planning)\s+to\s+sign\b|"
     r"\b(?:will|would|could|to)\s+sign\b",
+    re.I,
+)
+#: a signing announced for later ("are expected to sign", "will sign"): recorded with status ``pending``
+PENDING = re.compile(
+    r"(?<!not )(?<!n't )\b(?:expected|set|due|poised|likely|scheduled|slated|ready|plans?|planning|preparing|hopes?|"
+    r"hoping)\s+to\s+(?:formally\s+)?sign\b|\bwill\s+(?:soon\s+|formally\s+)?sign\b|\b(?:is|are)\s+to\s+sign\b",
     re.I,
 )
 _APPROVE = re.compile(r"\b(?:approved|approves?|adopted|adopts?|unveiled|launched)\b", re.I)
@@ -117,6 +126,7 @@ def extract_agreements(
             continue
         text = sent.text
         signing = SIGN.search(text) is not None and not _NOT_SIGNED.search(text)
+        pending = not signing and PENDING.search(text) is not None
         mentioned: list[Agreement] = []
         new_event: _Event | None = None
         taken: list[tuple[int, int]] = []
@@ -169,8 +179,10 @@ def extract_agreements(
                 elif existing not in mentioned:
                     mentioned.append(existing)
                 continue
-            participle = re.match(r"\s+(?:signed|inked|concluded|agreed|approved)\b", text[tm.end() :])
-            if not (signing or participle) or kind == "plan" and not _APPROVE.search(text):
+            participle = re.match(r"\s+(?:(?:were|was|have\s+been|had\s+been|has\s+been)\s+)?(?:signed|inked|concluded|"
+                                  r"agreed|approved|reached|sealed)\b", text[tm.end() :])
+            named = pending and kind not in ("agreement", "plan", "partnership")  # "expected to sign an FTA"
+            if not (signing or participle or named) or kind == "plan" and not _APPROVE.search(text):
                 continue
             event = new_event
             if event is None or (event.count and len(event.slots) >= event.count):
@@ -179,6 +191,8 @@ def extract_agreements(
                 new_event = event
             label = "protocols" if kind == "protocol" and plural else kind
             agreement = Agreement(text="", start=sent.start + tm.start(), end=sent.start + tm.end(), type=label)
+            if event.count and event.kind not in ("agreement", "document") and kind != event.kind:
+                agreement._beside = True  # "an FTA and three MoUs": the FTA is not one of the three
             event.slots.append(agreement)
             owner[id(agreement)] = event
             mentioned.append(agreement)
@@ -316,13 +330,14 @@ def _shift(d: DateRef, offset: int) -> DateRef:
 def _finish(events: list[_Event], view: str, pair: list[str]) -> list[Agreement]:
     out: list[Agreement] = []
     for event in events:
-        while len(event.slots) < event.count:
+        while len([x for x in event.slots if not getattr(x, "_beside", False)]) < event.count:
             event.slots.append(Agreement(text="", start=event.span[0], end=event.span[1], type=event.kind))
         for slot in event.slots:
             if slot.end == 0:
                 continue
             if event.count >= 2:  # "signed two agreements": its slots stay separate records (agreement_events)
                 slot._event = id(event)
+            slot.__dict__.pop("_beside", None)
             slot.parties = list(event.parties or pair)
             slot.partner = event.partner
             slot.signatories = list(event.signatories)
@@ -333,6 +348,8 @@ def _finish(events: list[_Event], view: str, pair: list[str]) -> list[Agreement]
                 slot.sectors = list(event.sectors)
             if slot.type == "agreement" and re.search(r"cooperat|collaborat|joint|partnership", _context(view, slot)):
                 slot.type = "cooperation agreement"
+            if len(slot.parties) == 1 and slot.type == "fund" and slot.partner:
+                slot.parties = [slot.parties[0], slot.partner]  # a joint fund approved by one side has two
             if len(slot.parties) == 1 and slot.type in ("investment plan", "plan", "action plan"):
                 slot.type = "government " + slot.type
             out.append(slot)

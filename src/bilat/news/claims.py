@@ -20,22 +20,25 @@ import datetime as dt
 import re
 
 import bilat.news.cues as cues
-from bilat.news.dates import point_years
-from bilat.news.direction import WHOLE_BEFORE, cue_after, settle_direction, subject_side
+from bilat.news.dates import point_years, step_years
+from bilat.news.economy_ranks import economy_ranks
+from bilat.news.direction import WHOLE_BEFORE, cue_after, settle_direction, subject_side, tariff_sides
 from bilat.news.periods import find_periods
 from bilat.news.timing import apply_period, is_conversion, modality_of, settle_year
 from bilat.news.model import Claim, CountryRef
 from bilat.news.money import Amount, find_amounts
 from bilat.news.products import CUE as PRODUCT_CUE
 from bilat.news.products import product_list
-from bilat.news.text import Sentence, mentions_in, tagged
+from bilat.news.scope import out_of_scope
+from bilat.news.shares import share_claim
+from bilat.news.text import Sentence, tagged
 
 _CLAUSE_BREAK = re.compile(
-    r";|:\s|,\s+(?:while|whereas|with|but|compared|against|up from|down from|and)\b|\s(?:while|whereas)\s"
+    r";|:\s|,\s+(?:while|whereas|with|but|compared|against|up from|down from|and)\b|\s(?:while|whereas|versus|vs\.?)\s"
 )
 _OTHER_HEAD = re.compile(
-    r"^\s*(?:worth\s+)?(?:of|in)\s+(?P<phrase>(?:(?!\d)[\w-]+\s+){0,3}?"
-    r"(?P<noun>contracts|deals|investments?|orders|aid|loans?|funding|grants?|assets|revenues?|profits?|deposits|"
+    r"^\s*(?:worth\s+)?(?:of|in)\s+(?P<phrase>(?:(?!\d)[\w@'-]+\s+){0,3}?"
+    r"(?P<noun>contracts|deals|investments?|FDI|orders|aid|loans?|funding|grants?|assets|revenues?|profits?|deposits|"
     r"bonds|capital|spending|budget|subsidies|remittances|tourism|services|defen[cs]e)\b(?:[^,.;§]{0,40})?)",
     re.I,
 )
@@ -43,10 +46,6 @@ _OTHER_BEFORE = re.compile(
     r"\b(?:invest(?:s|ed|ing|ment)?|fund(?:s|ing)?|loans?|grants?|budget|spend(?:s|ing)?|aid|contracts?|valuation|"
     r"market cap\w*|deal worth|raised|revenue|profit)\s+(?:[a-z-]+\s+){0,3}$",
     re.I,
-)
-_SHARE = re.compile(
-    r"^\s*(?:\w+\s+){0,2}?of\s+(?:the\s+|its\s+|their\s+)?(?:@([A-Z]{3,8})(?:'s)?\s+)?(?:total\s+|overall\s+|global\s+|entire\s+)?"
-    r"(?:imports|import bill|purchases from abroad)",
 )
 _GROWTH_BEFORE = re.compile(
     r"\b(?P<verb>rose|grew|increased|jumped|climbed|surged|soared|expanded|gained|up|fell|declined|dropped|"
@@ -69,16 +68,6 @@ _SAME_YEAR = re.compile(r"\b(?:the\s+same\s+(?:year|period|time)|that\s+year|ove
 _COMPARISON = re.compile(r"\b(?:(?:up|down)\s+from|compared\s+(?:with|to)|against)\s+$")
 _YEAR_AFTER = re.compile(r"^\s+in\s+(?:fiscal\s+|calendar\s+)?(?:the\s+year\s+)?((?:19|20)\d\d)\b")
 
-_ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
-        "ninth": 9, "tenth": 10}
-_ORD_RE = r"(?P<ord>" + "|".join(_ORD) + r"|\d{1,2}(?:st|nd|rd|th))"
-_RANK_AFTER_ECONOMY = re.compile(
-    r"(?:the\s+)?world['’]s\s+(?:" + _ORD_RE + r"[- ])?(?:biggest|largest)(?:\s+economy)?"
-)
-_RANK_ECONOMY = re.compile(
-    r"(?:the\s+)?(?:world['’]s\s+)?" + _ORD_RE + r"[- ](?:biggest|largest)\s+economy(?:\s+after\s+[^,.;”\"]+)?"
-)
-_REGION_BEFORE = re.compile(r"\b(?!world)[A-Z][a-z]+['’]s\s*$")
 
 
 def extract_claims(
@@ -102,6 +91,9 @@ def extract_claims(
             carried = carry.get(sent.paragraph - 1)  # a paragraph of figures goes on from the year of the one before
         if carried is None and _SAME_YEAR.search(sent.text):
             carried = last_year  # "in the same year", "over the same period": the last year named
+        steps = [(p, y) for p, y in step_years(sent.text, carried if carried is not None else last_year) if y is not None]
+        if steps:
+            years = sorted(years + steps)
         year_of = _YearPicker(sent, years, carried)
         periods = find_periods(sent.text)
         all_amounts = find_amounts(sent.text)
@@ -119,7 +111,9 @@ def extract_claims(
                 continue
             if amount.unit == "money" and _PRICE_AFTER.match(sent.text[amount.end :]):
                 continue  # "$80 a barrel": a price, not a flow
-            claim = _classify(view, sent, amount, refs, pair, previous)
+            anchor = previous or next((c for c in reversed(claims) if c.unit is None and c.currency
+                                       and getattr(c, "_paragraph", None) in (sent.paragraph, sent.paragraph - 1)), None)
+            claim = _classify(view, sent, amount, refs, pair, previous, anchor)
             if claim is None:
                 continue
             claim.year = year_of(amount)
@@ -129,10 +123,11 @@ def extract_claims(
             settle_year(claim, sent.text, published)
             if not WHOLE_BEFORE.search(sent.text[: amount.hedge_start]):
                 settle_direction(claim, pair, previous)
+            claim._paragraph = sent.paragraph
             claims.append(claim)
             previous = claim
             _prev_end = amount.end
-        claims += _ranks(view, sent, refs, year_of)
+        claims += economy_ranks(sent, refs, year_of)
         claims += _products(view, sent, refs, pair, year_of)
         known = [y for _, y in years if y is not None]
         if known:
@@ -140,11 +135,11 @@ def extract_claims(
             last_year = known[-1]
         elif carried is not None:
             carry[sent.paragraph] = carried
+    for claim in claims:
+        claim.__dict__.pop("_paragraph", None)
     return sorted(claims, key=lambda c: c.start)
 
 
-_SHARE_BEFORE = re.compile(r"@([A-Z]{3,8})(?:'s)?\s+share\s+(?:in|of)\s+@([A-Z]{3,8})(?:'s)?\s+(?:[a-z-]+\s+){0,3}?"
-                           r"(?:imports|purchases)\b[^§]{0,40}$")
 _BALANCE = re.compile(r"\b(?:surplus|deficit|trade\s+balance|balance\s+of\s+trade|gap)\s+(?:of|at|was|stood\s+at|to|reached)?"
                       r"\s*(?:about\s+|some\s+|nearly\s+)?$", re.I)
 _BALANCE_AFTER = re.compile(r"^\s*(?:trade\s+)?(?:surplus|deficit)\b", re.I)
@@ -156,6 +151,9 @@ _FLOW_VERB_BEFORE = re.compile(
     r"\b(?:import|export|ship|sell|sold|bought|purchase)(?:ed|s|ped)?\s+(?:[a-z-]+\s+){0,2}?(?:worth\s+)?(?:of\s+)?$", re.I
 )
 _FIGURE_FLOW = re.compile(r"^(?:\W*)(?:[A-Z]\w*\s+){0,3}?(?:exports?|imports?|shipments|trade|sales)\b", re.I)
+#: a figure told as the same measure as the one before it: "the figure rose to", "it reached"
+_ANAPHOR = re.compile(r"(?:\b(?:the|this|that)\s+(?:figure|amount|value|sum|total|number)|^\W*(?:it|this|that))\s+"
+                      r"(?:[a-z-]+\s+){0,4}$", re.I)
 _HEADLINE_FIGURE = re.compile(r"^(?!SOURCE:).*\b(?:trade|exports?|imports?)\b.*\d", re.I)
 
 
@@ -191,7 +189,8 @@ def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _classify(
-    view: str, sent: Sentence, amount: Amount, refs: list[CountryRef], pair: list[str], previous: Claim | None
+    view: str, sent: Sentence, amount: Amount, refs: list[CountryRef], pair: list[str], previous: Claim | None,
+    anchor: Claim | None = None,
 ) -> Claim | None:
     s0 = sent.start
     c_left, c_right = _clause_bounds(sent.text, amount.hedge_start, amount.end)
@@ -199,6 +198,8 @@ def _classify(
     right = tagged(view, s0 + amount.end, s0 + c_right, refs)
     right = re.sub(r"^\s*\([^()]{0,40}\)", "", right)  # "27 billion reais (US$4.8 billion) of investment"
     clause = left + " " + cues.AMOUNT + " " + right
+    if out_of_scope(left, right, amount.unit):
+        return None  # a company's revenue, a market's size, inflation: not a trade figure
     sentence_left = tagged(view, s0, s0 + amount.hedge_start, refs)
     claim = Claim(
         text="", start=s0 + amount.hedge_start, end=s0 + amount.end, measure="other", value=amount.value,
@@ -218,24 +219,14 @@ def _classify(
         claim.basis, claim.scope = previous.basis, previous.scope
         return claim
     if amount.unit == "percent":
-        share_left = _SHARE_BEFORE.search(left)  # "Peru's share of Japan's copper imports reached 38 percent"
-        if share_left:
-            claim.measure = "share_of_imports"
-            claim.from_, claim.to = cues.fill_from_pair(share_left.group(1), share_left.group(2), pair)
-            return claim
-        share = _SHARE.match(right)
-        if share:
-            claim.measure = "share_of_imports"
-            origin = _exporter_in(sentence_left)
-            source = re.search(r"\bimports\s+from\s+(?:the\s+)?@([A-Z]{3,8})", right)
-            importer = share.group(1)
-            if source:  # "China sources 70 percent of its imports from Brazil"
-                origin = source.group(1)
-                importer = importer or cues.first_country(sentence_left)
-            claim.from_, claim.to = cues.fill_from_pair(origin, importer, pair)
+        if share_claim(claim, left, right, sentence_left, pair):
             return claim
         if _GROWTH_BEFORE.search(left) or _GROWTH_AFTER.match(right):
             return _growth(claim, clause, left, right, pair, sentence_left)
+        tariff = tariff_sides(left, right, sentence_left, pair)
+        if tariff is not None:  # "a 15 percent tariff on Chilean salmon": from the goods' side
+            claim.from_, claim.to = tariff
+            return claim
         of_flow = re.match(r"^\s*of\s+(?:the\s+)?(?:[\w@'-]+\s+){0,3}?(?=@[A-Z]{3,8})", right)
         flow_cue = cues.nearest_cue(right[:80]) if of_flow else None
         if flow_cue is not None and flow_cue[0] != "trade":  # "99 percent of Australian exports"
@@ -260,15 +251,24 @@ def _classify(
         return claim
     flow_verb = _FLOW_VERB_BEFORE.search(left)  # "imported $11 billion worth of goods and services"
     other = None if flow_verb else _OTHER_HEAD.match(right)
+    if other and other.group("noun").lower() in ("services", "tourism") and (
+            cues.EXPORT.search(other.group("phrase")) or cues.IMPORT.search(other.group("phrase"))):
+        other = None  # "$2 billion of services sold by Chilean firms to Japan": a flow of services
     if other or (_OTHER_BEFORE.search(left) and not flow_verb):
-        claim.about = re.sub(r"\s+", " ", other.group("phrase")).strip() if other else None
+        claim.about = re.sub(r"@([A-Z]{3,8})", r"\1", re.sub(r"\s+", " ", other.group("phrase"))).strip() if other else None
         investor = _INVESTOR.search(sentence_left)  # "Indian investment in Kenya, already over $4 billion"
         if investor:
             claim.from_, claim.to = investor.group(1), investor.group(2)
             return claim
         source = re.search(r"\bfrom\s+(?:the\s+)?@([A-Z]{3,8})", right)
-        target = re.match(r"^\s*(?:[a-z-]+\s+){0,3}?(?:in|into)\s+(?:the\s+)?@([A-Z]{3,8})", right)
-        if source:  # "India received $1 billion in investments from Australia"
+        target = re.match(r"^\s*(?:[\w@'-]+\s+){0,4}?(?:in|into|to)\s+(?:the\s+)?@([A-Z]{3,8})", right)
+        named = re.match(r"^\s*(?:worth\s+)?(?:of|in)\s+(?:[a-z-]+\s+){0,2}?@([A-Z]{3,8})(?:'s)?\s+(?:[a-z-]+\s+)?"
+                         r"(?:investments?|FDI|aid|loans?|funding|capital)\b", right)
+        if named and (target is None or target.group(1) != named.group(1)):
+            # "$2 billion of Korean capital brought to Peru": from the investor named in the phrase
+            claim.from_ = named.group(1)
+            claim.to = target.group(1) if target else cues.fill_from_pair(claim.from_, None, pair)[1]
+        elif source:  # "India received $1 billion in investments from Australia"
             claim.from_, claim.to = source.group(1), cues.country_before(left)
         elif target:  # "companies have invested $85 billion in Vietnam"
             claim.to = target.group(1)
@@ -281,6 +281,11 @@ def _classify(
         claim.country = _gdp_country(sentence_left, right)
         return claim
     found = cue_after(clause) or cues.nearest_cue(clause)
+    if found is None and anchor is not None and amount.unit == "money" and _ANAPHOR.search(left):
+        # "In 2018 Chile shipped $400 million of copper to Vietnam. The figure rose to $450 million"
+        claim.measure, claim.from_, claim.to, claim.country = anchor.measure, anchor.from_, anchor.to, anchor.country
+        claim.basis, claim.scope = anchor.basis, anchor.scope
+        return claim
     if found is None:
         claim.from_ = cues.first_country(sentence_left) or cues.first_country(right)
         return claim
@@ -317,51 +322,11 @@ def _growth(claim: Claim, clause: str, left: str, right: str, pair: list[str], s
     return claim
 
 
-def _exporter_in(text: str) -> str | None:
-    """Origin of the last export cue in ``text`` ("Israeli exports to Japan" → ISR)."""
-    last = None
-    for m in cues.EXPORT.finditer(text):
-        last = m
-    if last is None:
-        return None
-    flow = cues.flow_of(text, "exports", last, [])
-    return flow.origin
-
-
 def _gdp_country(sentence_left: str, right: str) -> str | None:
     m = re.search(r"(?:GDP|gross domestic product|economic output)\s+of\s+(?:the\s+)?@([A-Z]{3,8})", right)
     if m:
         return m.group(1)
     return cues.country_before(sentence_left)
-
-
-def _ranks(view: str, sent: Sentence, refs: list[CountryRef], year_of: _YearPicker) -> list[Claim]:
-    out: list[Claim] = []
-    taken: list[tuple[int, int]] = []
-    for pattern in (_RANK_ECONOMY, _RANK_AFTER_ECONOMY):
-        for m in pattern.finditer(sent.text):
-            if any(m.start() < e and s < m.end() for s, e in taken):
-                continue
-            if pattern is _RANK_AFTER_ECONOMY and not re.search(
-                r"\beconomy\s+(?:is|was|remains|ranks as|as)\s+(?:now\s+|still\s+)?$", sent.text[: m.start()]
-            ):
-                continue
-            if _REGION_BEFORE.search(sent.text[: m.start()]):
-                continue  # "Asia's third largest economy" is a regional rank
-            raw = m.group("ord")
-            rank = _ORD.get(raw.lower()) if raw else 1
-            if rank is None:
-                rank = int(re.sub(r"\D", "", raw))
-            before = [r for r in mentions_in(refs, sent.start, sent.start + m.start())]
-            country = before[-1].iso3 if before else None
-            taken.append((m.start(), m.end()))
-            out.append(
-                Claim(
-                    text="", start=sent.start + m.start(), end=sent.start + m.end(), measure="gdp_rank",
-                    value=rank, unit="rank", country=country, year=year_of(None, m.start()),
-                )
-            )
-    return out
 
 
 def _products(

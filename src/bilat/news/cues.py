@@ -14,21 +14,27 @@ from dataclasses import dataclass
 AMOUNT = "§"
 
 TRADE = re.compile(
-    r"\b(?<!free )(?<!free-)(?:trade|commerce|turnover)\b(?!\s+(?:surplus|deficit|balance|ties|agreements?|deals?|pacts?|"
+    r"\b(?<!free )(?<!free-)(?:trade|traded|commerce|turnover)\b(?!\s+(?:surplus|deficit|balance|ties|agreements?|deals?|pacts?|"
     r"minister|ministry|ministers|fair|talks|war|relations|missions?|delegations?|office|body|barriers?|polic(?:y|ies)|"
     r"partners?|partnership|representative|union|commissioner|gap|negotiations|zone|bloc|framework|routes?))",
     re.I,
 )
-EXPORT = re.compile(r"\b(?:export(?:s|ed|ing)?|sales|shipments|shipped|sold|sells?)\b", re.I)
+EXPORT = re.compile(r"\b(?:export(?:s|ed|ing)?|sales|shipments|shipped|sold|sells?|supplied|delivered|deliveries)\b", re.I)
 IMPORT = re.compile(r"\b(?:import(?:s|ed|ing)?|purchases|bought|buys?)\b", re.I)
 GDP = re.compile(r"\b(?:gross domestic product|GDP|economic output|economy (?:worth|valued at|(?:is|was) worth))\b", re.I)
 _TOKEN = r"@([A-Z]{3,8})(?:'s)?"
 _FILLER = r"(?:(?!to\b|into\b|from\b)[a-z-]+\s+){0,2}?"
 _BEFORE = re.compile(_TOKEN + r"\s+(?:[a-z-]+\s+){0,2}$")
 _AFTER_ORIGIN = re.compile(r"^\w*\s+(?:of\s+(?:the\s+)?|from\s+(?:the\s+)?)" + _FILLER + _TOKEN)
-_DEST_AFTER = re.compile(r"\b(?:to|into)\s+(?:the\s+)?" + _TOKEN)
+_DEST_AFTER = re.compile(r"\b(?:to|into)\s+(?:the\s+)?(?:(?:clients|customers|buyers|consumers|markets?)\s+in\s+(?:the\s+)?)?"
+                         + _TOKEN)
+#: "services sold by Chilean firms": the passive's agent is the origin
+_BY_ORIGIN = re.compile(r"^\w*\s+(?:to\s+(?:the\s+)?[@\w]+\s+[a-z]+\s+)?by\s+(?:(?:firms|companies|producers|suppliers)\s+"
+                        r"(?:from|in|of)\s+)?(?:the\s+)?" + _TOKEN)
 _FROM_AFTER = re.compile(r"^\w*\s+(?:of\s+" + _FILLER + r")?(?:[a-z§-]+\s+){0,6}?from\s+(?:the\s+)?" + _TOKEN)
 _OF_ORIGIN = re.compile(r"^\w*\s+of\s+(?:the\s+)?" + _TOKEN)
+#: "imports of Australian beef" (above); "Oman imported Korean cars", "Japan bought Chilean copper"
+_BOUGHT_ORIGIN = re.compile(r"^(?:imported|imports|bought|buys|purchased|purchases)\s+(?:the\s+)?" + _TOKEN + r"\s+(?!and\b)[a-z]")
 _BY_AFTER = re.compile(r"^\w*\s+(?:by|into)\s+(?:the\s+)?" + _TOKEN)
 _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?" + _TOKEN + r"\s+and\s+(?:the\s+)?" + _TOKEN)
 _PAIR = re.compile(_TOKEN + r"\s*[-–/]\s*" + _TOKEN + r"|" + _TOKEN + r"\s+and\s+(?:the\s+)?" + _TOKEN)
@@ -74,18 +80,37 @@ def flow_of(clause: str, kind: str, m: re.Match[str], pair: list[str]) -> Flow:
         if len(pair) == 2:
             return Flow("trade", pair[0], pair[1])
         return Flow("trade", None, None)
+    subject = _coordinated_subject(before)
     if kind == "exports":
-        hit = _BEFORE.search(before) or _AFTER_ORIGIN.search(after)
+        hit = _BEFORE.search(before) or _AFTER_ORIGIN.search(after) or _BY_ORIGIN.search(after)
+        if subject is not None:
+            hit = subject
         origin = hit.group(1) if hit else None
         dest = _DEST_AFTER.search(after)
         destination = dest.group(1) if dest else None
     else:
-        hit = _FROM_AFTER.search(after) or _OF_ORIGIN.search(after)  # "imports of Australian beef"
+        hit = _FROM_AFTER.search(after) or _OF_ORIGIN.search(after) or _BOUGHT_ORIGIN.search(after)
         origin = hit.group(1) if hit else None
         dest = _BEFORE.search(before) or _BY_AFTER.search(after)
+        if subject is not None:
+            dest = subject
         destination = dest.group(1) if dest else None
     origin, destination = fill_from_pair(origin, destination, pair)
     return Flow(kind, origin, destination)
+
+
+_OBJECT_THEN_AND = re.compile(r"(?:\b(?:to|into|from|of|with)\s+(?:the\s+)?)" + _TOKEN + r"(?:\s+[a-z-]+)?\s+and\s+$")
+_HEAD_TOKEN = re.compile(r"^\W*(?:(?:[Ii]n|[Ll]ast|[Tt]his)\s+(?:\w+\s+)?)?(?:[\w-]+\s+){0,2}?" + _TOKEN)
+
+
+def _coordinated_subject(before: str) -> re.Match[str] | None:
+    """ "Chile exported $8bn to Japan and imported $2bn": the country before the second verb is the
+    first verb's object, so the second verb's side is the clause's subject (its head country)."""
+    obj = _OBJECT_THEN_AND.search(before)
+    if obj is None:
+        return None
+    head = _HEAD_TOKEN.match(before)
+    return head if head is not None and head.group(1) != obj.group(1) else None
 
 
 def fill_from_pair(origin: str | None, destination: str | None, pair: list[str]) -> tuple[str | None, str | None]:

@@ -112,12 +112,19 @@ _YEAR = re.compile(r"(?<![\d,.$£€¥₹])(?P<year>(?:19|20)\d\d)(?:[-/](?:\d\d
 #: "on May 30, 1956", "28 June 2019": the year of a dated event, not of a figure
 _DAY_DATE = re.compile(r"(?:" + _MONTH + r"\.?\s+\d{1,2}(?:st|nd|rd|th)?,?|\b\d{1,2}\s+" + _MONTH + r",?)\s+$")
 _FOUNDING = re.compile(r"\b(?:since|established|founded|set\s+up|launched|created|signed|inaugurated|"
-                       r"diplomatic\s+(?:ties|relations)(?:\s+\w+){0,3})\s+(?:in\s+)?$", re.I)
+                       r"(?:came|come|comes|entered|enter|enters|went|go|goes)\s+into\s+(?:effect|force)|took\s+effect|"
+                       r"diplomatic\s+(?:ties|relations)(?:\s+\w+){0,3})\s+(?:in\s+|on\s+)?(?:" + _MONTH + r"\.?\s+)?$", re.I)
 _TARGET_BEFORE = re.compile(
     r"\b(?:by|until|till|before|through|to|towards?|within|since|from|than(?:\s+in)?|compared\s+(?:with|to)(?:\s+in)?|"
     r"versus|vs\.?|against|over)\s+(?:the\s+(?:end|same\s+period)\s+of\s+)?$", re.I)  # deadlines and comparison bases
 _EVENT_AFTER = re.compile(r"^\s+(?!GDP\b)[A-Z][a-z]")
 _RELATIVE_YEAR = re.compile(r"\b(?P<rel>last|this|previous|past)\s+year\b", re.I)
+#: "up 12 percent from last year", "higher than the previous year": the comparison base, not the figure's year
+_BASE_BEFORE = re.compile(r"\b(?:from|than|over|on|versus|vs\.?|against|compared\s+(?:with|to))\s+(?:the\s+)?$", re.I)
+#: a year told from the year named before it: "a year earlier", "the following year"
+_STEP_YEAR = re.compile(
+    r"\b(?:(?P<prior>a\s+year\s+(?:earlier|before)|the\s+(?:previous|preceding|prior)\s+year|the\s+year\s+before)|"
+    r"(?P<next>a\s+year\s+later|the\s+(?:following|next|subsequent)\s+year|the\s+year\s+after))\b", re.I)
 
 
 def point_years(text: str, published: dt.date | None = None) -> list[tuple[int, int]]:
@@ -131,7 +138,7 @@ def point_years(text: str, published: dt.date | None = None) -> list[tuple[int, 
         before = text[max(0, m.start() - 30) : m.start()]
         if _TARGET_BEFORE.search(before):
             continue
-        if _EVENT_AFTER.match(text[m.end() : m.end() + 12]) and not re.search(r"\bin\s+$", before):
+        if _EVENT_AFTER.match(text[m.end() : m.end() + 12]) and not re.search(r"(?i)\bin\s+$", before):
             continue
         if re.search(r"[$£€¥₹]\s*$", before):
             continue
@@ -139,7 +146,24 @@ def point_years(text: str, published: dt.date | None = None) -> list[tuple[int, 
             continue
         out.append((m.start(), int(m.group("year"))))
     for m in _RELATIVE_YEAR.finditer(text):
+        if _BASE_BEFORE.search(text[max(0, m.start() - 20) : m.start()]):
+            continue
+        if m.group("rel").lower() == "previous" and _STEP_YEAR.match(text, max(0, m.start() - 4)):
+            continue  # "the previous year" after a named year is that year minus one (step_years)
         shift = 0 if m.group("rel").lower() == "this" else 1
         # without a publication date "last year" dates the figure, but to an unknown year (None)
         out.append((m.start(), published.year - shift if published is not None else None))
     return sorted(out, key=lambda py: py[0])
+
+
+def step_years(text: str, before: int | None) -> list[tuple[int, int | None]]:
+    """ "a year earlier", "the following year": ``(position, year)`` counted from the last year
+    named before the phrase in ``text`` (else from ``before``, the year the paragraph was at)."""
+    out: list[tuple[int, int | None]] = []
+    for m in _STEP_YEAR.finditer(text):
+        if _BASE_BEFORE.search(text[max(0, m.start() - 20) : m.start()]):
+            continue  # "up from the previous year": a comparison base
+        named = [int(y.group("year")) for y in _YEAR.finditer(text, 0, m.start())]
+        base = named[-1] if named else before
+        out.append((m.start(), None if base is None else base + (-1 if m.group("prior") else 1)))
+    return out

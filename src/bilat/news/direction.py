@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 import bilat.news.cues as cues
+from bilat.news.cues import AMOUNT as AMOUNT_MARK
 from bilat.news.mentions import pair_side
 from bilat.news.model import Claim
 
@@ -70,3 +71,22 @@ def subject_side(claim: Claim, raw: cues.Flow, sentence_left: str, pair: list[st
         claim.from_ = subject
     elif claim.basis == "imports" and raw.destination is None and raw.origin is not None:
         claim.to = subject
+
+
+_TARIFF = re.compile(r"\b(?:tariffs?|dut(?:y|ies)|levies|levy|customs\s+rates?)\b", re.I)
+_ON_GOODS = re.compile(r"\bon\s+(?:(?:the|its|their|all|most|[a-z-]+)\s+){0,3}?@([A-Z]{3,8})\b")
+_FACES = re.compile(r"@([A-Z]{3,8})(?:'s)?\s+(?:[a-z-]+\s+){0,2}?(?:faces?|faced|pays?|paid|attracts?|enjoys?)\b")
+
+
+def tariff_sides(left: str, right: str, sentence_left: str, pair: list[str]) -> tuple[str | None, str | None] | None:
+    """ "a 15 percent tariff on Chilean salmon", "Chilean wine faces a 15 percent duty in Japan": a
+    tariff runs from the exporting side (whose goods it is on) to the importing side (which levies
+    it). None when the clause names no tariff or no goods' origin."""
+    near = left[-60:] + " " + AMOUNT_MARK + " " + right[:60]
+    if not _TARIFF.search(near):
+        return None
+    goods = _ON_GOODS.search(near) or _FACES.search(sentence_left)
+    if goods is None:
+        return None
+    origin = goods.group(1)
+    return cues.fill_from_pair(origin, None, pair)

@@ -32,7 +32,8 @@ PREFIX = {
     "SR": "SAR", "SAR": "SAR", "R": "ZAR", "ZAR": "ZAR", "N": "NGN", "₦": "NGN", "NGN": "NGN", "R$": "BRL",
     "BRL": "BRL", "TL": "TRY", "TRY": "TRY", "₺": "TRY", "NZ$": "NZD", "NZD": "NZD", "C$": "CAD", "CA$": "CAD",
     "CAD": "CAD", "S$": "SGD", "SGD": "SGD", "HK$": "HKD", "CHF": "CHF", "Rp": "IDR", "IDR": "IDR", "MXN": "MXN",
-    "RM": "MYR", "EGP": "EGP", "E£": "EGP",
+    "RM": "MYR", "EGP": "EGP", "E£": "EGP", "$US": "USD", "Tk": "BDT", "BDT": "BDT", "PKR": "PKR", "LKR": "LKR",
+    "KSh": "KES", "Ksh": "KES", "KES": "KES", "THB": "THB", "฿": "THB", "PHP": "PHP", "₱": "PHP",
 }
 #: Currency words written after the number ("3 trillion yen").
 SUFFIX = {
@@ -43,6 +44,7 @@ SUFFIX = {
     "real": "BRL", "rand": "ZAR", "naira": "NGN", "riyals": "SAR", "ringgit": "MYR", "rupiah": "IDR", "lira": "TRY",
     "liras": "TRY", "pesos": "MXN", "Egyptian pounds": "EGP", "Swiss francs": "CHF", "Japanese yen": "JPY",
     "Chinese yuan": "CNY", "Indian rupees": "INR", "Korean won": "KRW", "UAE dirhams": "AED",
+    "baht": "THB", "taka": "BDT", "Kenyan shillings": "KES", "Pakistani rupees": "PKR", "Mexican pesos": "MXN",
 }
 
 #: Hedge words, and the tolerance family each belongs to (see :mod:`bilat.news.check`).
@@ -69,13 +71,15 @@ def _alt(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-_NEEDS_SCALE = frozenset({"N", "R", "SR", "TL", "Rp", "RM", "Dh"})
+_NEEDS_SCALE = frozenset({"N", "R", "SR", "TL", "Rp", "RM", "Dh", "Tk"})
 _WORD_PREFIXES = [p for p in PREFIX if p[0].isalpha()]
 _SYMBOL_PREFIXES = [p for p in PREFIX if not p[0].isalpha()]
 _PREFIX_RE = (
     r"(?P<cur>(?:" + _alt(_SYMBOL_PREFIXES) + r")|(?<![\w])(?:" + _alt(_WORD_PREFIXES) + r")(?=[\s\d]))"
 )
-_MONEY_PREFIX = re.compile(_PREFIX_RE + r"\s?" + _NUM + r"(?:\s?" + _SCALE + r")?")
+#: "$2.5-billion"; "$3-4 billion" (a range: the scale word is after its upper bound)
+_MONEY_PREFIX = re.compile(_PREFIX_RE + r"\s?" + _NUM + r"(?:\s?[-–]\s?(?P<hi>\d+(?:\.\d+)?)(?=\s?(?:trillion|billion|million|"
+                           r"bn|mn|tn)\b))?(?:(?:\s?|-)" + _SCALE + r")?")
 _MONEY_SUFFIX = re.compile(
     r"(?<![\w$£€¥₹.,])" + _NUM + r"\s?" + _SCALE + r"?\s(?P<cur>" + _alt(list(SUFFIX)) + r")\b"
 )
@@ -185,6 +189,8 @@ def _money(text: str, m: re.Match[str], currency: str) -> Amount:
     scale = SCALES.get(scale_word, 1.0)
     value = float(f"{_number(number) * scale:.12g}")  # 1.08 * 1e12 is not exactly 1.08e12
     amount = _make(text, m.start(), m.end(), value, "money", currency, _half_unit(number) * scale)
+    if "hi" in m.groupdict() and m.group("hi"):
+        amount = dataclasses.replace(amount, high=float(f"{_number(m.group('hi')) * scale:.12g}"))
     return dataclasses.replace(amount, truncated=True) if truncated else amount
 
 

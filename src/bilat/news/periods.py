@@ -30,7 +30,7 @@ _COUNT = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eig
 
 _FISCAL = re.compile(
     r"\b(?:FY\s?|fiscal(?:\s+year)?\s+|financial\s+year\s+)?(?P<y1>(?:19|20)\d\d)\s?[-–/]\s?(?P<y2>\d\d(?:\d\d)?)\b"
-    r"|\bFY\s?'?(?P<s1>\d\d)[-–/](?P<s2>\d\d)\b|\bFY\s?(?P<fy>(?:19|20)\d\d)\b",
+    r"|\bFY\s?'?(?P<s1>\d\d)[-–/](?P<s2>\d\d)\b|\bFY\s?(?P<fy>(?:19|20)\d\d)\b|\bFY\s?'?(?P<short>\d\d)\b(?![-–/]\d)",
 )
 _HALF = re.compile(r"\b(?:(?P<o>first|second)\s+half|(?P<h>H[12]))" + _OF_YEAR, re.I)
 _QUARTER = re.compile(r"\b(?:(?P<o>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter|(?P<q>Q[1-4]))" + _OF_YEAR,
@@ -72,6 +72,9 @@ def find_periods(text: str) -> list[Period]:
         elif m.group("s1"):
             y1 = 2000 + int(m.group("s1")) if int(m.group("s1")) < 50 else 1900 + int(m.group("s1"))
             out.append(Period(m.start(), m.end(), f"FY{y1}-{m.group('s2')}", y1, None, True))
+        elif m.group("short"):  # "FY20": the year that ends in 2020 (April 2019 to March 2020)
+            end = 2000 + int(m.group("short"))
+            out.append(Period(m.start(), m.end(), f"FY{end - 1}-{end % 100:02d}", end - 1, None, True))
         else:
             out.append(Period(m.start(), m.end(), f"FY{m.group('fy')}", int(m.group("fy")), None, True))
     for m in _ENDING_YEAR.finditer(text):  # a fiscal year: its first calendar year, as "FY2015-16"

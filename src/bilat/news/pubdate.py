@@ -7,7 +7,9 @@ Real articles carry their date in one of a few places; each is tried in this ord
    the year taken from the source address when it has one (a month after the address's month
    means the year before), else from the latest year the text names;
 3. a date inside the source address (``/2017/04/11/``, ``/20050411.htm``, ``AEN20230721``,
-   ``web.archive.org/web/20141213...``).
+   ``web.archive.org/web/20141213...``);
+4. a date line of the page near the top ("Published: 12 March 2019", a line that is only a date
+   and a byline), not a sentence that starts with a date.
 
 A user's ``--date`` always wins (:func:`bilat.news.extract.extract` only calls this when none was
 given). Nothing found means ``None``: relative dates then stay unresolved.
@@ -68,7 +70,31 @@ def publication_date(text: str) -> Published | None:
         found = _date(year, month, day) if year else None
         if found:
             return Published(found, "dateline")
-    return url_date
+    if url_date is not None:
+        return url_date
+    return _byline_date(text[:800])
+
+
+#: a date line of the page itself: "Published: 12 March 2019", "Updated Mar 12, 2019, 10:30 IST",
+#: or a short line that is only a date ("March 12, 2019 | By A. Writer")
+_BYLINE = re.compile(
+    r"(?im)^[ \t]*(?:(?:published|updated|posted|last\s+updated|date|first\s+published)\s*(?:on)?\s*:?\s*)?"
+    r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
+    r"(?:(?P<m1>" + _MONTH + r")\.?\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y1>(?:19|20)\d\d)"
+    r"|(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m2>" + _MONTH + r")\.?,?\s+(?P<y2>(?:19|20)\d\d))"
+    r"(?P<rest>[^\n]{0,50})$"
+)
+
+
+def _byline_date(head: str) -> Published | None:
+    for m in _BYLINE.finditer(head):
+        if re.search(r"[.!?]\s*$", m.group("rest")) and len(m.group("rest").split()) > 4:
+            continue  # a sentence that starts with a date, not a date line
+        month = MONTHS[m.group("m1") or m.group("m2")]
+        found = _date(int(m.group("y1") or m.group("y2")), month, int(m.group("d1") or m.group("d2")))
+        if found:
+            return Published(found, "byline")
+    return None
 
 
 def _url_date(url: str) -> Published | None:

@@ -33,19 +33,21 @@ _N = r"(\d{1,2}|" + "|".join(_NUM_WORDS) + r")"
 HORIZON = re.compile(
     r"\b(?:(?:with)?in|over|during)\s+(?:the\s+)?(?:next|coming)\s+" + _N + r"\s+years\b"
     r"|\b(?:within|in|over)\s+(?:a\s+period\s+of\s+)?" + _N + r"\s+years\b"
-    r"|\b(?P<vague>in\s+times\s+to\s+come|in\s+the\s+(?:coming|years)\s+(?:years|ahead)|in\s+the\s+decade\s+ahead)\b",
+    r"|\b(?:with)?in\s+(?:a|the\s+next|the\s+coming)\s+(?P<decade>decade)\b|\bover\s+the\s+(?:next|coming)\s+(?P<decade2>decade)\b"
+    r"|\b(?P<vague>in\s+times\s+to\s+come|in\s+the\s+(?:coming|years)\s+(?:years|ahead)|in\s+the\s+decade\s+ahead|"
+    r"(?:with)?in\s+(?:the\s+)?(?:next|coming)\s+(?:few|several)\s+years)\b",
     re.I,
 )
-BY_YEAR = re.compile(r"\b(?:by|before|until|till)\s+(?:the\s+end\s+of\s+)?(?:the\s+year\s+)?(?P<year>(?:19|20)\d\d)\b",
+BY_YEAR = re.compile(r"\b(?:by|before|until|till|(?<=target )for|(?<=goal )for)\s+(?:the\s+end\s+of\s+)?(?:the\s+year\s+)?(?P<year>(?:19|20)\d\d)\b",
                      re.I)
 _EXPECT = re.compile(r"\b(?:expected|expects?|expecting|set\s+to|likely|confident|confidence|hope[sd]?|hoping|"
-                     r"poised|on\s+track|will|would|could|can)\b", re.I)
+                     r"poised|on\s+track|will|would|could|can|should|may|might|anticipated|anticipates?)\b", re.I)
 _PROJECT = re.compile(r"\b(?:projections?|projected|forecasts?|forecasted|estimates?|estimated|predicts?|predicted)\b",
                       re.I)
 _COMMIT = re.compile(r"\b(?:commit(?:s|ted|ment)?|pledged?|pledges|promised?|invest(?:s|ing)?\s+" + r"§)", re.I)
 _GOAL_WORD = re.compile(
     r"\b(?:targets?|targeted|goals?|aims?|aimed|aiming|seeks?|objectives?|ambition|ambitious|resolved|plans?|"
-    r"planned|intends?|agreed|vowed?|bid\s+to|mission)\b",
+    r"planned|intends?|agreed|vowed?|bid\s+to|mission|wants?|wanted)\b",
     re.I,
 )
 _MULT = {"double": 2, "doubling": 2, "doubled": 2, "triple": 3, "tripling": 3, "treble": 3, "trebling": 3,
@@ -54,7 +56,7 @@ _MULT_RE = re.compile(r"\b(?P<more>more\s+than\s+)?(?P<verb>" + "|".join(_MULT) 
 _RAISE = r"(?:increase|increasing|boost|boosting|raise|raising|lift|lifting|take|taking|push|pushing|grow|growing|" \
          r"expand|expanding|bring|bringing|enhance|enhancing)"
 _REACH = r"(?:reach|reaching|hit|hitting|touch|touching|achieve|achieving|cross|crossing|surpass|surpassing|exceed|" \
-         r"exceeding|top|topping|attain)"
+         r"exceeding|top|topping|attain|past|beyond|above)"
 _TRADE_NOUN = re.compile(r"\b(?:trade|commerce|turnover|exports?|imports|investments?)\b", re.I)
 
 
@@ -68,6 +70,8 @@ def horizon(text: str) -> tuple[float | None, bool]:
         return None, False
     if m.group("vague"):
         return None, True
+    if m.group("decade") or m.group("decade2"):
+        return 10.0, False
     raw = next(g for g in m.groups()[:2] if g).lower()
     return float(raw) if raw.isdigit() else float(_NUM_WORDS[raw]), False
 
@@ -113,14 +117,15 @@ def extra_targets(
             continue
         busy = [(s, e) for s, e in taken if sent.start <= s < sent.end]
         mult_done = any(True for _ in busy)
-        for found in _in_sentence(view, sent, refs, pair, skip_multiplier=mult_done):
+        for found in _in_sentence(view, sent, refs, pair, skip_multiplier=mult_done, published=published):
             if not any(found.start < e and s < found.end for s, e in busy):
                 out.append(found)
                 busy.append((found.start, found.end))
     return out
 
 
-def _in_sentence(view: str, sent: Sentence, refs, pair: list[str], skip_multiplier: bool = False) -> list[DeclaredTarget]:
+def _in_sentence(view: str, sent: Sentence, refs, pair: list[str], skip_multiplier: bool = False,
+                 published: dt.date | None = None) -> list[DeclaredTarget]:
     text = sent.text
     amounts = [a for a in find_amounts(text) if a.unit in ("money", "percent")]
     mult = None if skip_multiplier else _MULT_RE.search(text)
@@ -140,7 +145,7 @@ def _in_sentence(view: str, sent: Sentence, refs, pair: list[str], skip_multipli
             target.end = max(target.end, sent.start + noun.end())
         found.append(target)
     else:
-        found += _value_shapes(text, sent, amounts, pair)
+        found += _value_shapes(text, sent, amounts, pair, published)
     for target in found:
         _finish_shape(view, sent, refs, target)
     return found
@@ -177,7 +182,8 @@ def _nearest_noun(text: str, start: int, end: int) -> re.Match[str] | None:
     return after or before
 
 
-def _value_shapes(text: str, sent: Sentence, amounts: list[Amount], pair: list[str]) -> list[DeclaredTarget]:
+def _value_shapes(text: str, sent: Sentence, amounts: list[Amount], pair: list[str],
+                  published: dt.date | None = None) -> list[DeclaredTarget]:
     out = []
     for i, a in enumerate(amounts):
         if a.unit != "money":
@@ -187,6 +193,11 @@ def _value_shapes(text: str, sent: Sentence, amounts: list[Amount], pair: list[s
         raise_to = re.search(r"\b" + _RAISE + r"\b[^;§]{0,100}?\bto\s+$", left, re.I)
         reach = re.search(r"\b" + _REACH + r"\s+$", left, re.I)
         if not (invest or raise_to or reach):
+            dated = dated_level(text, a, amounts, published)
+            if dated is not None:
+                out.append(DeclaredTarget(text="", start=sent.start + dated[0], end=sent.start + dated[1],
+                                          measure="bilateral_trade_total", countries=list(pair), target_value=a.value,
+                                          currency=a.currency, hedge=a.hedge, by_year=dated[2]))
             continue
         start_m = invest or raise_to or reach
         target = DeclaredTarget(text="", start=sent.start + start_m.start(), end=sent.start + a.end,
@@ -201,6 +212,47 @@ def _value_shapes(text: str, sent: Sentence, amounts: list[Amount], pair: list[s
             target.kind = "commitment"
         out.append(target)
     return out
+
+
+#: the deadline right after a level: "$3 billion to Italy by 2024", "$10 billion trade target for 2025"
+_DEADLINE_AFTER = re.compile(
+    r"^(?:\s+(?!from\b)[\w@'-]+){0,6}?\s+(?:(?:by|before|until)\s+(?:the\s+end\s+of\s+)?(?:the\s+year\s+)?"
+    r"|(?:target|goal)\s+(?:for|by)\s+)(?P<year>(?:19|20)\d\d)\b", re.I)
+_DEADLINE_BEFORE = re.compile(r"\b(?:by|before)\s+(?:the\s+end\s+of\s+)?(?P<year>(?:19|20)\d\d)\b,?\s+(?:[\w-]+\s+){1,8}$",
+                              re.I)
+
+
+_PAST_LEVEL = re.compile(r"(?<!to )(?<!will )(?<!would )(?<!could )(?<!should )(?<!may )\b(?:rose|risen|grew|grown|"
+                         r"reached|stood|was|were|totall?ed|amounted|climbed|jumped|increased|surged|fell|declined)\s+"
+                         r"(?:[\w-]+\s+){0,3}$", re.I)
+
+
+def dated_level(text: str, a: Amount, amounts: list[Amount], published: dt.date | None
+                ) -> tuple[int, int, int | None] | None:
+    """``(start, end, by_year)`` of a money level with a future deadline in a forward-looking sentence, when
+    no verb pattern above caught it ("targets exports of $3 billion to Italy by 2024", "By 2030,
+    trade should reach ..."); the level must sit next to a trade word and must not be a base ("from $9 billion")."""
+    if re.search(r"\bfrom\s+(?:about\s+|around\s+|some\s+)?$", text[: a.hedge_start], re.I):
+        return None
+    left, right = text[max(0, a.hedge_start - 80) : a.hedge_start], text[a.end : a.end + 60]
+    if _PAST_LEVEL.search(left):
+        return None  # "exports had risen to $3 billion by 2019": a level reached, not a goal
+    nouns = list(_TRADE_NOUN.finditer(left[-60:] + " " + right[:30]))
+    if not nouns:
+        return None
+    nxt = next((b.hedge_start for b in amounts if b.hedge_start > a.end), len(text))
+    after = _DEADLINE_AFTER.match(text[a.end : nxt])
+    before = _DEADLINE_BEFORE.search(text[max(0, a.hedge_start - 90) : a.hedge_start]) if after is None else None
+    hz = HORIZON.match(text[a.end : nxt].lstrip()) if after is None and before is None else None
+    if after is None and before is None and hz is None:
+        return None
+    found = after or before
+    if found is not None and published is not None and int(found.group("year")) < published.year:
+        return None  # "by 2015" in a 2021 article is history
+    start = a.hedge_start
+    if nouns[0].start() < len(left[-60:]):  # "targets exports of $3 billion": the span starts at the noun
+        start = a.hedge_start - len(left[-60:]) + nouns[-1 if nouns[-1].start() < len(left[-60:]) else 0].start()
+    return start, a.end + (after.end() if after else 0), int(found.group("year")) if found else None
 
 
 def _extend_to_horizon(target: DeclaredTarget, sent: Sentence) -> None:

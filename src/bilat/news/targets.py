@@ -14,7 +14,7 @@ import re
 import bilat.news.cues as cues
 from bilat.news.model import CountryRef, DeclaredTarget
 from bilat.news.money import find_amounts
-from bilat.news.target_shapes import classify, extra_targets, merge_restatements
+from bilat.news.target_shapes import classify, extra_targets, looks_forward, merge_restatements
 from bilat.news.text import Sentence, tagged
 
 GOAL = re.compile(
@@ -49,7 +49,8 @@ _VALUE_AFTER = re.compile(
 _WHAT_SEARCH = re.compile(_WHAT)
 _GOAL_OF = re.compile(r"\b(?:goal|target|aim|objective|ambition)\s+of\s+(?:about\s+|around\s+|some\s+)?$", re.I)
 _ANAPHOR = re.compile(
-    r"\b(?P<verb>" + "|".join(_MULT_WORDS) + r")\s+(?:that|this|the)\s+(?:figure|amount|number|level|volume|sum)\b" + _BY_YEAR
+    r"\b(?P<verb>" + "|".join(_MULT_WORDS) + r")\s+(?:(?:that|this|the)\s+(?:figure|amount|number|level|volume|sum)|"
+    r"(?P<it>it))\b" + _BY_YEAR
 )
 _BASE = re.compile(r"\bfrom\s+(?:about\s+|around\s+|some\s+)?§B(?:\s+in\s+((?:19|20)\d\d))?\s+$")
 
@@ -102,6 +103,8 @@ def extract_targets(
                 found.append(_make(view, sent, m, refs, pair, multiplier=1 + float(m.group("pct")) / 100))
                 taken.append((m.start(), m.end()))
         for m in _ANAPHOR.finditer(sent.text):
+            if m.group("it") and not looks_forward(sent.text, published):
+                continue  # "double it" is a target only with a horizon ("in the coming years", "by 2030")
             if not any(m.start() < e and s < m.end() for s, e in taken):
                 found.append(DeclaredTarget(text="", start=sent.start + m.start(), end=sent.start + m.end(), measure=PREVIOUS,
                                     countries=list(pair), multiplier=float(_MULT_WORDS[m.group("verb").lower()]),

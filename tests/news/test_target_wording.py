@@ -1,0 +1,79 @@
+"""Declared targets in the wordings trade news uses, and figures that are not targets.
+
+Every sentence is written for this test."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from bilat.news import extract
+
+PUB = dt.date(2021, 6, 15)
+
+
+def _targets(text: str, published: dt.date | None = PUB) -> list[tuple]:
+    return [(t.multiplier, t.target_value, t.by_year, t.horizon_years)
+            for t in extract(text, published=published).targets]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Egypt and Italy aim to raise bilateral trade to $8 billion by 2025.", (None, 8e9, 2025, None)),
+    ("The two countries seek to lift trade to $8 billion within five years.", (None, 8e9, None, 5)),
+    ("Trade between Egypt and Italy is expected to reach $8 billion by 2024.", (None, 8e9, 2024, None)),
+    ("Officials set a target of $10 billion in bilateral trade by 2026.", (None, 1e10, 2026, None)),
+    ("The two sides plan to boost two-way trade to $9 billion by 2027.", (None, 9e9, 2027, None)),
+    ("Bilateral trade could reach $12 billion in the next three years, the minister said.", (None, 1.2e10, None, 3)),
+    ("Trade between the two countries is projected to hit $7 billion by 2023.", (None, 7e9, 2023, None)),
+    ("Egypt targets exports of $3 billion to Italy by 2024.", (None, 3e9, 2024, None)),
+    ("The two sides set a $10 billion trade target for 2025.", (None, 1e10, 2025, None)),
+    ("Officials said trade should hit $10 billion by the end of 2025.", (None, 1e10, 2025, None)),
+    ("Their stated goal is annual trade of $20 billion by 2030.", (None, 2e10, 2030, None)),
+    ("The ambition is to take trade past $50 billion by 2030.", (None, 5e10, 2030, None)),
+    ("Under the roadmap, trade will rise to $15 billion by 2027 from $9 billion in 2020.", (None, 1.5e10, 2027, None)),
+    ("The agreement could lift two-way trade to $12 billion within a decade.", (None, 1.2e10, None, 10)),
+])
+def test_value_targets(text: str, want: tuple) -> None:
+    assert _targets(text) == [want]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Egypt and Italy have a goal of doubling trade by 2030.", (2.0, None, 2030, None)),
+    ("The leaders want trade to double within five years.", (2.0, None, None, 5)),
+    ("Both sides agreed to work towards doubling two-way trade over the next decade.", (2.0, None, None, 10)),
+    ("Bilateral trade is likely to double by 2030, the minister said.", (2.0, None, 2030, None)),
+])
+def test_multiplier_targets(text: str, want: tuple) -> None:
+    assert _targets(text) == [want]
+
+
+@pytest.mark.parametrize("text, published", [
+    ("Two-way trade rose to $5 billion in 2020 and could grow further.", PUB),
+    ("Exports had risen to $3 billion by 2019, and officials said they could double.", None),
+    ("Trade reached $4 billion by 2015, the ministry said, and it will keep growing.", PUB),
+    ("The two countries want closer ties and more flights by 2025.", PUB),
+])
+def test_facts_and_goals_without_a_figure_are_not_targets(text: str, published) -> None:
+    assert [t for t in _targets(text, published) if t[1] is not None] == []
+
+
+@pytest.mark.parametrize("text, want", [
+    ("The leaders resolved to treble bilateral trade to $45 billion by 2027.", (3.0, 4.5e10, 2027, None)),
+    ("Trade is set to triple to $12 billion by 2028, officials said.", (3.0, 1.2e10, 2028, None)),
+    ("The two sides agreed to more than double trade to $80 billion by 2029.", (2.0, 8e10, 2029, None)),
+    ("Trade between the two countries could double to $8 billion by 2024.", (2.0, 8e9, 2024, None)),
+    ("The two governments target two-way trade of $25 billion by 2026.", (None, 2.5e10, 2026, None)),
+    ("The aim is for exports to Japan to reach $2 billion by 2023.", (None, 2e9, 2023, None)),
+    ("Officials expect trade of about $25 billion in the next four years.", (None, 2.5e10, None, 4)),
+])
+def test_more_target_shapes(text: str, want: tuple) -> None:
+    assert _targets(text) == [want]
+
+
+def test_double_it_with_a_horizon_is_a_target_of_the_figure_before() -> None:
+    text = "Two-way trade between Chile and Peru reached $10 billion in 2020. Both hope to double it in the coming years."
+    (target,) = extract(text, published=PUB).targets
+    assert (target.multiplier, target.measure) == (2.0, "bilateral_trade_total")
+    assert extract("Two-way trade between Chile and Peru reached $10 billion in 2020. We want to double it.",
+                   published=PUB).targets == []
