@@ -20,6 +20,7 @@ from bilat.analytics.product_trade import (
     safe_div,
 )
 from bilat.errors import BilatError
+from bilat.schema import WORLD
 
 __all__ = [
     "rca",
@@ -28,6 +29,7 @@ __all__ = [
     "intra_industry",
     "intra_industry_total",
     "market_concentration",
+    "partner_concentration",
 ]
 
 
@@ -271,6 +273,25 @@ def market_concentration(
         m = imports_by_product(flows, year=year, level=level, source=source, lens=lens)
         m = m.filter(m.importer == country)
         units = m.select(unit=m.hs_code, value_usd=m.import_usd)
+    return _concentration(units, country, direction, over)
+
+
+def partner_concentration(matrix: ir.Table, country: str, *, year: int) -> ir.Table:
+    """:func:`market_concentration` of ``country``'s exports over partners, from a pair-totals matrix.
+
+    ``matrix`` is year, exporter, importer, value_usd (:func:`bilat.analytics.totals.pair_totals_matrix`):
+    for a source whose pair total is the sum of its product lines (BACI), the same units as
+    ``market_concentration(flows, country, year=year, source=..., level=...)`` without reading a
+    year of product rows.
+    """
+    m = matrix.filter(matrix.year == year, matrix.exporter == country, matrix.importer != WORLD,
+                      matrix.value_usd.notnull())
+    units = m.group_by(unit=m.importer).aggregate(value_usd=m.value_usd.sum())
+    return _concentration(units, country, "export", "partner")
+
+
+def _concentration(units: ir.Table, country: str, direction: str, over: str) -> ir.Table:
+    """The HHI row of :func:`market_concentration` over ``units`` (unit, value_usd)."""
     units = units.filter(units.value_usd > 0)
     units = units.mutate(share=safe_div(units.value_usd, units.value_usd.sum().over(ibis.window())))
     agg = units.aggregate(
