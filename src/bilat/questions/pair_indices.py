@@ -19,7 +19,7 @@ import pandas as pd
 
 from bilat.analytics import indices as ix
 from bilat.analytics.totals import pair_totals_matrix
-from bilat.catalog.totals import TOTAL_SOURCES
+from bilat.catalog.totals import TOTAL_SOURCES, WORLD_SOURCES
 from bilat.questions.pair_rows import PairRows
 from bilat.session import Session
 from bilat.sources.traits import all_traits
@@ -61,6 +61,9 @@ def pair_indices(s: Session, a: str, b: str, source: str | None, complete: bool,
     latest = years[-1]
     wanted = [latest]
     level = 2 if not complete else 4
+    # The world rows kept beside the totals (DuckDB's world_totals view), for the complementarity.
+    kept_world = getattr(s.engine, "world_totals", None)
+    world = kept_world() if kept_world is not None and reconciled and source in WORLD_SOURCES else None
     if complete:
         scope = f"full basket, HS{level}"
     else:
@@ -70,7 +73,12 @@ def pair_indices(s: Session, a: str, b: str, source: str | None, complete: bool,
     rows = []
     for year in wanted:
         for exporter, importer in ((a, b), (b, a)):
-            tc = s.execute(ix.trade_complementarity(flows, exporter, importer, year=year, level=level, source=source))
+            if world is not None:
+                tc = s.execute(ix.complementarity_from_world(world, exporter, importer, year=year, level=level,
+                                                             source=source))
+            else:
+                tc = s.execute(ix.trade_complementarity(flows, exporter, importer, year=year, level=level,
+                                                        source=source))
             if len(tc) and tc.tc.notnull().iloc[0]:
                 rows.append((year, "complementarity", exporter, importer, float(tc.tc.iloc[0]),
                              int(tc.products.iloc[0]), scope, source))
