@@ -39,6 +39,10 @@ SECTION_ROWS = (
     "(source = 'baci' AND hs_level = 6)"
     " OR (source = 'comtrade' AND hs_level = 2 AND flow = 'X' AND reporter = exporter)"
 )
+#: Rows per row group of a kept-totals file. Small: a pair's question (its series, a country's
+#: world rows) then reads the few row groups whose exporter statistics can hold it, not a
+#: year's 120,000 rows per file (a few dozen row groups a file, a few kilobytes of footer).
+TOTALS_ROW_GROUP = 16_384
 #: The sources whose rows give totals.
 TOTAL_SOURCES = ("baci", "comtrade")
 
@@ -114,5 +118,5 @@ def kept_totals_sql(relation: str) -> str:
 
 COLUMNS = tuple(PAIR_TOTALS)
 
-__all__ = ["COLUMNS", "SECTION_ROWS", "TOTAL_ROWS", "TOTAL_SOURCES", "WORLD_ROWS", "WORLD_SOURCES", "chapter_sections",
+__all__ = ["COLUMNS", "SECTION_ROWS", "TOTALS_ROW_GROUP", "TOTAL_ROWS", "TOTAL_SOURCES", "WORLD_ROWS", "WORLD_SOURCES", "chapter_sections",
            "kept_totals_sql", "pair_totals_sql", "world_totals_sql"]

@@ -18,7 +18,7 @@ from pathlib import Path
 import duckdb
 
 from bilat.catalog.store import LOCK_WAIT_SECONDS, Store
-from bilat.catalog.totals import kept_totals_sql
+from bilat.catalog.totals import TOTALS_ROW_GROUP, kept_totals_sql
 from bilat.ingest.durable import fsync_dir, fsync_file
 from bilat.limits import limit
 from bilat.sql import quote_literal, quote_read_path
@@ -48,7 +48,7 @@ def write_totals(data_file: Path, out: Path, threads: int | None = None) -> Stag
         source = f"(SELECT * FROM read_parquet({quote_read_path(data_file)}))"
         con.execute(
             f"COPY (SELECT * FROM ({kept_totals_sql(source)}) ORDER BY hs_section, year, exporter, importer, hs_code)"
-            f" TO {quote_literal(out)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 122880)"
+            f" TO {quote_literal(out)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE {TOTALS_ROW_GROUP})"
         )
         rows = con.execute(f"SELECT count(*) FROM read_parquet({quote_read_path(out)})").fetchone()[0]
     finally:

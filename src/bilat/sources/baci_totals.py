@@ -19,6 +19,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from bilat.arrow_build import numbers, strings
+from bilat.catalog.totals import TOTALS_ROW_GROUP
 from bilat.schema import KEPT_TOTALS, WORLD, WORLD_BY_HEADING, hs_section_of_chapter
 
 #: HS section number of each chapter (k // 10000), -1 outside every section.
@@ -183,7 +184,7 @@ class PairTotals:
         table = self.table(decode, file_id)
         if table.num_rows:
             pq.write_table(
-                table, out, compression="snappy", row_group_size=122_880, store_schema=False,
+                table, out, compression="snappy", row_group_size=TOTALS_ROW_GROUP, store_schema=False,
                 use_dictionary=["source", "year", "exporter", "importer", "hs_section", "file_id", "hs_code"],
                 write_statistics=["year", "exporter", "importer", "hs_section"],
             )
