@@ -98,15 +98,21 @@ class WorldTotals:
             imported.reshape(-1)[at + j] = True
 
     def columns(self, decode) -> list[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]]:  # noqa: ANN001
-        """Per year and side: (year, country position, heading, value) arrays; exports first."""
+        """Per year and side: (year, country position, heading, value) arrays; exports first.
+
+        In country order (the arrays are transposed first), so that a country's rows are
+        contiguous and a reader asking for one country prunes the file's other row groups.
+        """
         out = []
         headings = np.array(self._headings, dtype=np.int64)
         for t in sorted(self._years):
             exports, exported, imports, imported = self._years[t]
             for sums, seen in ((exports, exported), (imports, imported)):
-                cells = np.flatnonzero(seen.reshape(-1))
-                out.append((np.full(len(cells), t, np.int64), cells % _COUNTRIES, headings[cells // _COUNTRIES],
-                            sums.reshape(-1)[cells]))
+                by_country = np.ascontiguousarray(seen.T).reshape(-1)
+                cells = np.flatnonzero(by_country)
+                rows = seen.shape[0]
+                values = np.ascontiguousarray(sums.T).reshape(-1)[cells]
+                out.append((np.full(len(cells), t, np.int64), cells // rows, headings[cells % rows], values))
         return out
 
 
