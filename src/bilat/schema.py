@@ -89,6 +89,28 @@ DERIVED_TABLES: dict[str, OrderedDict[str, str]] = {"pair_totals": PAIR_TOTALS}
 #: ``hs_section`` of a pair's total over all products.
 ALL_PRODUCTS = 0
 
+#: ``hs_section`` of the world rows a kept-totals file also holds: each country's exports to the
+#: world (importer ``WLD``) and imports from it (exporter ``WLD``) per HS heading (``hs_code``, 4
+#: digits), what trade complementarity needs, summed from the same lines. The ``pair_totals`` view
+#: leaves them out; the ``world_totals`` view gives them.
+WORLD_BY_HEADING = -1
+
+#: The columns of a kept-totals file: :data:`PAIR_TOTALS` and the heading of a world row (NULL in
+#: a pair's row). Files written before world rows were kept lack ``hs_code``.
+KEPT_TOTALS: OrderedDict[str, str] = OrderedDict([*PAIR_TOTALS.items(), ("hs_code", "VARCHAR")])
+
+#: The ``world_totals`` view: per (source, year, file), each country's exports of each HS heading
+#: to the world (``importer`` = ``WLD``) and imports of it from the world (``exporter`` = ``WLD``).
+WORLD_TOTALS: OrderedDict[str, str] = OrderedDict(
+    source="VARCHAR",
+    year="SMALLINT",
+    exporter="VARCHAR",
+    importer="VARCHAR",
+    hs_code="VARCHAR",
+    value_usd="DOUBLE",
+    file_id="VARCHAR",
+)
+
 #: The first chapter of each HS section (I = chapters 1-5 ... XXI = chapter 97), the same in every
 #: revision since 1988; chapters 98 and 99 (national use) belong to no section.
 HS_SECTION_FIRST_CHAPTERS = (1, 6, 15, 16, 25, 28, 39, 41, 44, 47, 50, 64, 68, 71, 72, 84, 86, 90, 93, 94, 97)

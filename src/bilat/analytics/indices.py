@@ -20,14 +20,17 @@ from bilat.analytics.product_trade import (
     safe_div,
 )
 from bilat.errors import BilatError
+from bilat.schema import WORLD
 
 __all__ = [
     "rca",
     "trade_intensity",
     "trade_complementarity",
+    "complementarity_from_world",
     "intra_industry",
     "intra_industry_total",
     "market_concentration",
+    "partner_concentration",
 ]
 
 
@@ -149,9 +152,39 @@ def trade_complementarity(
     """
     x = exports_by_product(flows, year=year, level=level, source=source)
     x = x.filter(x.exporter == exporter)
-    x = x.mutate(share=safe_div(x.export_usd, x.export_usd.sum().over(ibis.window())))
     m = imports_by_product(flows, year=year, level=level, source=source)
     m = m.filter(m.importer == importer)
+    return _complementarity(x, m, exporter, importer)
+
+
+def complementarity_from_world(
+    world: ir.Table,
+    exporter: str,
+    importer: str,
+    *,
+    year: int,
+    level: int,
+    source: str,
+) -> ir.Table:
+    """:func:`trade_complementarity` from the world rows kept at ingestion (``world_totals``, HS4).
+
+    For a reconciled source (BACI) the same baskets as ``exports_by_product`` and
+    ``imports_by_product`` form from a year's rows (the sum of the lines per country and heading,
+    zero and empty left out), read from a few hundred kept rows instead. ``level`` 2 or 4.
+    """
+    if level not in (2, 4):
+        raise BilatError(f"world rows are kept per heading: level must be 2 or 4 (got {level!r})")
+    w = world.filter(world.source == source, world.year == year)
+    xs = w.filter(w.exporter == exporter, w.importer == WORLD)
+    xs = xs.group_by(hs_code=xs.hs_code.left(level)).aggregate(export_usd=xs.value_usd.cast("float64").sum())
+    ms = w.filter(w.exporter == WORLD, w.importer == importer)
+    ms = ms.group_by(hs_code=ms.hs_code.left(level)).aggregate(import_usd=ms.value_usd.cast("float64").sum())
+    return _complementarity(xs.filter(xs.export_usd > 0), ms.filter(ms.import_usd > 0), exporter, importer)
+
+
+def _complementarity(x: ir.Table, m: ir.Table, exporter: str, importer: str) -> ir.Table:
+    """The index row from the exporter's basket ``x`` (hs_code, export_usd) and the importer's ``m``."""
+    x = x.mutate(share=safe_div(x.export_usd, x.export_usd.sum().over(ibis.window())))
     m = m.mutate(share=safe_div(m.import_usd, m.import_usd.sum().over(ibis.window())))
     both = _stack_shares(x, "share", m, "share", ("export_share", "import_share"))
     agg = both.aggregate(
@@ -271,6 +304,25 @@ def market_concentration(
         m = imports_by_product(flows, year=year, level=level, source=source, lens=lens)
         m = m.filter(m.importer == country)
         units = m.select(unit=m.hs_code, value_usd=m.import_usd)
+    return _concentration(units, country, direction, over)
+
+
+def partner_concentration(matrix: ir.Table, country: str, *, year: int) -> ir.Table:
+    """:func:`market_concentration` of ``country``'s exports over partners, from a pair-totals matrix.
+
+    ``matrix`` is year, exporter, importer, value_usd (:func:`bilat.analytics.totals.pair_totals_matrix`):
+    for a source whose pair total is the sum of its product lines (BACI), the same units as
+    ``market_concentration(flows, country, year=year, source=..., level=...)`` without reading a
+    year of product rows.
+    """
+    m = matrix.filter(matrix.year == year, matrix.exporter == country, matrix.importer != WORLD,
+                      matrix.value_usd.notnull())
+    units = m.group_by(unit=m.importer).aggregate(value_usd=m.value_usd.sum())
+    return _concentration(units, country, "export", "partner")
+
+
+def _concentration(units: ir.Table, country: str, direction: str, over: str) -> ir.Table:
+    """The HHI row of :func:`market_concentration` over ``units`` (unit, value_usd)."""
     units = units.filter(units.value_usd > 0)
     units = units.mutate(share=safe_div(units.value_usd, units.value_usd.sum().over(ibis.window())))
     agg = units.aggregate(

@@ -97,11 +97,18 @@ def by_section(chapters: ir.Table) -> ir.Table:
 
     The chapter → section map is the nomenclature's, carried as a literal table (no I/O here).
     """
-    sections = ibis.memtable(_chapter_sections())
+    sections = _chapter_sections_table()
     joined = chapters.join(sections, chapters.code == sections.chapter)
     return joined.group_by(["year", "exporter", "importer", joined.section.name("code")]).aggregate(
         value_usd=joined.value_usd.sum()
     )
+
+
+@cache
+def _chapter_sections_table() -> ir.Table:
+    """The chapter → section map as one in-memory table, made once: a fresh ``memtable`` has a fresh
+    name, so every query over it would be compiled anew."""
+    return ibis.memtable(_chapter_sections())
 
 
 @cache

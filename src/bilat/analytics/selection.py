@@ -27,14 +27,26 @@ def source_totals(
     traits: SourceTraits,
     years: tuple[int, int] | None = None,
     pair: tuple[str, str] | None = None,
+    touching: tuple[str, ...] | None = None,
 ) -> ir.Table:
     """Yearly exporter → importer totals of one source: year, exporter, importer, value_usd.
 
-    ``pair`` keeps only the flows between its two countries (both directions). The rule that
+    ``pair`` keeps only the flows between its two countries (both directions); ``touching`` only
+    the flows with one of these countries on either side. The rule that
     forms the total is the source's ``total_rule``; a source without one has no totals (an
     error, since asking is a bug).
     """
     rule = traits.total_rule
+    if rule in ("product_sum", "total_rows") and pair is not None and "pair_totals" in tables:
+        from bilat.catalog.totals import TOTAL_SOURCES
+
+        if traits.name in TOTAL_SOURCES:  # the same rule, kept at ingestion: a few rows, not the pair's lines
+            from bilat.analytics.totals import pair_totals_matrix
+
+            m = pair_totals_matrix(tables, traits.name)  # type: ignore[arg-type]
+            a, b = pair
+            return m.filter(_in_years(m.year, years),
+                            ((m.exporter == a) & (m.importer == b)) | ((m.exporter == b) & (m.importer == a)))
     if rule in ("product_sum", "total_rows"):
         pf = tables["product_flows"]
         conditions = [pf.source == traits.name, _in_years(pf.year, years)]
@@ -45,6 +57,8 @@ def source_totals(
         if pair is not None:
             a, b = pair
             conditions.append(((pf.exporter == a) & (pf.importer == b)) | ((pf.exporter == b) & (pf.importer == a)))
+        if touching is not None:
+            conditions.append(pf.exporter.isin(list(touching)) | pf.importer.isin(list(touching)))
         rows = pf.filter(*conditions)
         return rows.group_by(["year", "exporter", "importer"]).aggregate(value_usd=rows.value_usd.cast("float64").sum())
     if rule == "reported_exports":
@@ -53,6 +67,8 @@ def source_totals(
         if pair is not None:
             a, b = pair
             conditions.append(((cf.reporter == a) & (cf.partner == b)) | ((cf.reporter == b) & (cf.partner == a)))
+        if touching is not None:
+            conditions.append(cf.reporter.isin(list(touching)) | cf.partner.isin(list(touching)))
         rows = cf.filter(*conditions)
         return rows.group_by(["year", rows.reporter.name("exporter"), rows.partner.name("importer")]).aggregate(
             value_usd=rows.value_usd.cast("float64").sum()
@@ -87,13 +103,14 @@ def pair_totals(
     return combined.select("source", "year", "exporter", "importer", "value_usd").order_by(["source", "year", "exporter"])
 
 
-def country_matrix(tables: Mapping[str, ir.Table], source: str) -> ir.Table:
+def country_matrix(tables: Mapping[str, ir.Table], source: str, touching: tuple[str, ...] | None = None) -> ir.Table:
     """Every exporter → importer yearly total of one source (the world row kept where it has one).
 
     For a product source whose totals ingestion keeps (``pair_totals``, :mod:`bilat.catalog.totals`:
     the same rule, materialised per file, with an on-the-fly fallback for older files), the matrix
     is read from those totals instead of every product line: shares and ranks among all partners
-    then cost a few thousand rows a year, not a full scan.
+    then cost a few thousand rows a year, not a full scan. ``touching`` keeps only the pairs with
+    one of these countries on either side (all that shares and ranks of a pair read), cut first.
     """
     from bilat.analytics.totals import pair_totals_matrix
     from bilat.catalog.totals import TOTAL_SOURCES
@@ -102,8 +119,8 @@ def country_matrix(tables: Mapping[str, ir.Table], source: str) -> ir.Table:
     if traits is None or not traits.answers_flows:
         raise ValueError(f"source {source!r} declares no bilateral total")
     if source in TOTAL_SOURCES and "pair_totals" in tables:
-        return pair_totals_matrix(tables, source)  # type: ignore[arg-type]
-    return source_totals(tables, traits)
+        return pair_totals_matrix(tables, source, touching)  # type: ignore[arg-type]
+    return source_totals(tables, traits, touching=touching)
 
 
 def product_rows(

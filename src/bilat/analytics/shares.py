@@ -32,15 +32,16 @@ def is_country(code: ir.StringValue) -> ir.BooleanValue:
     return (code != WORLD) & (code != "S19") & ~code.re_search("^X[0-9][0-9]$") & code.notnull()
 
 
-def country_matrix(tables: dict[str, ir.Table], source: str) -> ir.Table:
+def country_matrix(tables: dict[str, ir.Table], source: str, touching: tuple[str, ...] | None = None) -> ir.Table:
     """Yearly exporter → importer totals of one all-pairs source: year, exporter, importer, value_usd.
 
     Formed as the source's traits declare (:func:`bilat.analytics.selection.country_matrix`): for
     IMF DOTS the exporter's declared exports, for BACI the sum of the reconciled HS6 lines, for
     Comtrade the exporter's TOTAL rows. The world row (importer ``WLD``) is kept when the source
-    has one.
+    has one. ``touching``: only the pairs with one of these countries on either side (all that
+    :func:`partner_shares` of a pair reads), cut before the sum.
     """
-    return selection.country_matrix(tables, source)
+    return selection.country_matrix(tables, source, touching)
 
 
 def partner_shares(

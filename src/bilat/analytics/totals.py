@@ -13,14 +13,18 @@ import ibis.expr.types as ir
 from bilat.schema import ALL_PRODUCTS
 
 
-def pair_totals_matrix(tables: dict[str, ir.Table], source: str) -> ir.Table:
+def pair_totals_matrix(tables: dict[str, ir.Table], source: str, touching: tuple[str, ...] | None = None) -> ir.Table:
     """Yearly exporter → importer totals of ``source``: year, exporter, importer, value_usd.
 
     Equal (up to the order of a floating-point sum) to ``country_matrix(tables, source)`` for
-    ``baci`` and ``comtrade``; empty for a source whose rows give no pair totals.
+    ``baci`` and ``comtrade``; empty for a source whose rows give no pair totals. ``touching``:
+    only the pairs with one of these countries on either side, cut before the sum (a query that
+    uses the matrix several times gets it as one common table, which no later filter reaches).
     """
     pt = tables["pair_totals"]
     rows = pt.filter(pt.source == source, pt.hs_section == ALL_PRODUCTS)
+    if touching is not None:
+        rows = rows.filter(rows.exporter.isin(list(touching)) | rows.importer.isin(list(touching)))
     return rows.group_by(["year", "exporter", "importer"]).aggregate(value_usd=rows.value_usd.cast("float64").sum())
 
 

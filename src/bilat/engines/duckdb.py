@@ -2,16 +2,24 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import duckdb
 import ibis
 import pandas as pd
 
-from bilat.catalog.totals import pair_totals_sql
+from bilat.catalog.totals import pair_totals_sql, world_totals_sql
 from bilat.engines.base import check_table_name, table_files, totals_files
 from bilat.errors import EngineError
-from bilat.schema import PAIR_TOTALS, TABLES, empty_select_sql
+from bilat.schema import PAIR_TOTALS, TABLES, WORLD_BY_HEADING, WORLD_TOTALS, empty_select_sql
 from bilat.sql import quote_literal, quote_read_path
 from bilat.catalog.store import Store
+
+#: The view of the world rows (not a derived table every engine offers: DuckDB's, made on first use).
+WORLD_VIEW = "world_totals"
+
+#: Compiled SQL kept per engine, by expression (see :meth:`DuckDBEngine._compile`).
+COMPILED_KEPT = 512
 
 
 def _files_sql(paths: list[str]) -> str:
@@ -34,6 +42,7 @@ class DuckDBEngine:
 
     def __init__(self, store: Store, include_embedded: bool = True, threads: int | None = None) -> None:
         self.store = store
+        self._include_embedded = include_embedded
         self.con = duckdb.connect()
         # DuckDB draws its own progress bar on long queries, even into a pipe: it would corrupt
         # `--format json` output on big data.
@@ -43,7 +52,14 @@ class DuckDBEngine:
         for table in TABLES:
             self.con.execute(f"CREATE VIEW {table} AS {self._table_sql(table, include_embedded)}")
         self.con.execute(f"CREATE VIEW pair_totals AS {self._totals_sql(include_embedded)}")
+        # Each query reads the footers of every year's file again unless DuckDB keeps them: a
+        # profile asks about twenty questions of the same files.
+        self.con.execute("SET parquet_metadata_cache = true")
         self.ibis = ibis.duckdb.from_connection(self.con)
+        self._compiled: dict[object, str] = {}
+        self._tables: dict[str, ibis.Table] = {}  # the views are fixed for the engine's lifetime
+        self._ibis_compile = self.ibis.compile
+        self.ibis.compile = self._compile  # type: ignore[method-assign]
 
     def _table_sql(self, table: str, include_embedded: bool) -> str:
         files = table_files(self.store, table, include_embedded)
@@ -63,8 +79,9 @@ class DuckDBEngine:
         files = totals_files(self.store, include_embedded)
         select = ", ".join(f"CAST({c} AS {t}) AS {c}" for c, t in PAIR_TOTALS.items())
         parts = []
-        if files.stored:
-            parts.append(f"SELECT {select} FROM read_parquet({_files_sql([str(p) for p in files.stored])})")
+        if files.stored:  # less the world rows the same files keep (the world_totals view)
+            parts.append(f"SELECT {select} FROM read_parquet({_files_sql([str(p) for p in files.stored])})"
+                         " WHERE hs_section >= 0")
         rows = []
         if files.legacy:
             rows.append("SELECT * FROM product_flows_legacy")
@@ -82,9 +99,89 @@ class DuckDBEngine:
             return f"SELECT {select} FROM (SELECT {', '.join(f'NULL AS {c}' for c in PAIR_TOTALS)}) WHERE FALSE"
         return " UNION ALL ".join(parts)
 
+    def _compile(self, expr: ibis.Expr, *args: object, **kwargs: object) -> str:
+        """Ibis's SQL for ``expr``, compiled once per equal expression.
+
+        Why: compiling costs Ibis 20-250 ms a query (its rewrite passes over the expression
+        graph), often more than DuckDB takes to answer from the kept totals; a warm process asks
+        the same questions again (the web service, a profile after a profile). Equal expressions
+        (Ibis compares them by structure) give equal SQL: the views they read are fixed for the
+        engine's lifetime. Only the plain calls are kept (no ``limit`` or ``params``).
+        """
+        if args or any(v is not None for v in kwargs.values()):
+            return self._ibis_compile(expr, *args, **kwargs)
+        key = expr.op()
+        sql = self._compiled.get(key)
+        if sql is None:
+            sql = self._ibis_compile(expr)
+            if len(self._compiled) >= COMPILED_KEPT:
+                self._compiled.pop(next(iter(self._compiled)))
+            self._compiled[key] = sql
+        return sql
+
+    def hold(self, name: str, expr: ibis.Table) -> ibis.Table:
+        """Run ``expr`` once into the temporary table ``name`` (replacing it) and return that table.
+
+        Why: a question that asks many things of the same few rows (a profile: composition at
+        three levels, concentration, coverage, an index, all over the pair's product rows) reads
+        them from the Parquet files once instead of once per part. The name is the caller's, so
+        the expressions over it are equal from one call to the next (and compile once).
+        """
+        if not name.replace("_", "").isalnum():
+            raise EngineError(self.name, f"not a plain table name: {name!r}")
+        self.con.execute(f'CREATE OR REPLACE TEMP TABLE "{name}" AS {self.ibis.compile(expr)}')
+        held = self._tables.get(name)
+        if held is None or held.schema() != expr.schema():
+            held = self._tables[name] = self.ibis.table(name)
+        return held
+
+    def world_totals(self) -> ibis.Table:
+        """Each country's world exports and imports per HS heading (:data:`bilat.schema.WORLD_TOTALS`).
+
+        The world rows kept in the totals files (:func:`bilat.catalog.totals.world_totals_sql`),
+        and the same rows summed on the fly for product files whose totals were written before
+        world rows were kept, or never. Made on first use: telling the files apart reads their
+        footers, which a question that needs no world rows should not pay.
+        """
+        if WORLD_VIEW not in self._tables:
+            self.con.execute(f"CREATE OR REPLACE VIEW {WORLD_VIEW} AS {self._world_sql()}")
+            self._tables[WORLD_VIEW] = self.ibis.table(WORLD_VIEW)
+        return self._tables[WORLD_VIEW]
+
+    def _world_sql(self) -> str:
+        files = totals_files(self.store, self._include_embedded)
+        select = ", ".join(f"CAST({c} AS {t}) AS {c}" for c, t in WORLD_TOTALS.items())
+        with_world: set[str] = set()
+        if files.stored:
+            with_world = {str(r[0]) for r in self.con.execute(
+                f"SELECT DISTINCT file_name FROM parquet_schema({_files_sql([str(p) for p in files.stored])})"
+                " WHERE name = 'hs_code'").fetchall()}
+        kept = [str(p) for p in files.stored if str(p) in with_world]
+        parts = []
+        if kept:
+            parts.append(f"SELECT {select} FROM read_parquet({_files_sql(kept)}) WHERE hs_section = {WORLD_BY_HEADING}")
+        older = {Path(p).stem for p in files.stored if str(p) not in with_world}
+        rows = [str(p) for p in table_files(self.store, "product_flows", False).store_files if p.stem in older]
+        rows += [str(p) for p in files.legacy]
+        product = ", ".join(f"CAST({c} AS {t}) AS {c}" for c, t in TABLES["product_flows"].items())
+        sources = [f"SELECT {product} FROM read_parquet({_files_sql(rows)})"] if rows else []
+        if files.embedded_file is not None:
+            sources.append(_embedded_sql(files, product))
+        if sources:
+            parts.append(f"SELECT {select} FROM ({world_totals_sql('(' + ' UNION ALL '.join(sources) + ')')})")
+        if not parts:
+            return f"SELECT {select} FROM (SELECT {', '.join(f'NULL AS {c}' for c in WORLD_TOTALS)}) WHERE FALSE"
+        return " UNION ALL ".join(parts)
+
     def table(self, name: str) -> ibis.Table:
+        """The Ibis table over a view, made once: Ibis asks DuckDB for the schema at each ``table()``."""
+        if name == WORLD_VIEW:
+            return self.world_totals()
         check_table_name(name)
-        return self.ibis.table(name)
+        found = self._tables.get(name)
+        if found is None:
+            found = self._tables[name] = self.ibis.table(name)
+        return found
 
     def execute(self, expr: ibis.Expr) -> pd.DataFrame:
         try:

@@ -103,7 +103,8 @@ class SparkEngine:
         casts = [F.col(c).cast(_SPARK_TYPES[t]).alias(c) for c, t in PAIR_TOTALS.items()]
         frames = []
         if files.stored:
-            frames.append(self.session.read.parquet(*[self._data_path(p, remote) for p in files.stored]).select(*casts))
+            stored = self.session.read.parquet(*[self._data_path(p, remote) for p in files.stored])
+            frames.append(stored.filter(F.col("hs_section") >= 0).select(*casts))  # not the world rows
         product = [F.col(c).cast(_SPARK_TYPES[t]).alias(c) for c, t in TABLES["product_flows"].items()]
         rows = []
         if files.legacy:

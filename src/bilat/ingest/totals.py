@@ -1,6 +1,6 @@
 """Writing pair totals: beside each product file at ingestion, and again on ``bilat rebuild-totals``.
 
-The rule is :func:`bilat.catalog.totals.pair_totals_sql`; this module runs it over one staged or
+The rule is :func:`bilat.catalog.totals.kept_totals_sql` (the pair totals and the world rows); this module runs it over one staged or
 stored Parquet file and writes ``<file_id>.parquet`` in the layout readers prune best (the
 all-products totals first, sorted by year, exporter and importer; then the sections). How the
 file is committed with its data file, in one catalog transaction: :mod:`bilat.ingest.pipeline`.
@@ -18,7 +18,7 @@ from pathlib import Path
 import duckdb
 
 from bilat.catalog.store import LOCK_WAIT_SECONDS, Store
-from bilat.catalog.totals import pair_totals_sql
+from bilat.catalog.totals import TOTALS_ROW_GROUP, kept_totals_sql
 from bilat.ingest.durable import fsync_dir, fsync_file
 from bilat.limits import limit
 from bilat.sql import quote_literal, quote_read_path
@@ -47,8 +47,8 @@ def write_totals(data_file: Path, out: Path, threads: int | None = None) -> Stag
             con.execute(f"SET threads = {int(threads)}")
         source = f"(SELECT * FROM read_parquet({quote_read_path(data_file)}))"
         con.execute(
-            f"COPY (SELECT * FROM ({pair_totals_sql(source)}) ORDER BY hs_section, year, exporter, importer)"
-            f" TO {quote_literal(out)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 122880)"
+            f"COPY (SELECT * FROM ({kept_totals_sql(source)}) ORDER BY hs_section, year, exporter, importer, hs_code)"
+            f" TO {quote_literal(out)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE {TOTALS_ROW_GROUP})"
         )
         rows = con.execute(f"SELECT count(*) FROM read_parquet({quote_read_path(out)})").fetchone()[0]
     finally:

@@ -22,6 +22,7 @@ from bilat.analytics import selection
 from bilat.errors import UnknownProductError
 from bilat.questions import extent
 from bilat.questions.pair_indices import pair_indices
+from bilat.questions.pair_rows import PairRows
 from bilat.questions import profile_parts as parts
 from bilat.questions.answer import records
 from bilat.questions.yearly import pair_series, span_of
@@ -153,11 +154,14 @@ def profile(
         shares, shares_source = parts.shares(s, a, b, (first, last), chosen, notes)
         head = extent.headline(s, a, b, series, chosen)
         notes += [n for n in head.note if n]
-        composition, comp_source, complete, hhi, cov = parts.composition(s, a, b, (first, last), top, series, notes, head)
-        pair_ix = pair_indices(s, a, b, comp_source, complete, cov)
+        held = PairRows(s, a, b)  # the pair's product rows, read once for the parts below
+        composition, comp_source, complete, hhi, cov = parts.composition(s, a, b, (first, last), top, series, notes,
+                                                                         head, held)
+        pair_ix = pair_indices(s, a, b, comp_source, complete, cov, held)
         lens_frame = lens_world = None
         if lens_obj is not None:
-            lens_frame, lens_world = parts.lens_views(s, a, b, (first, last), lens_obj, comp_source, complete, notes)
+            lens_frame, lens_world = parts.lens_views(s, a, b, (first, last), lens_obj, comp_source, complete, notes,
+                                                      held)
         world = parts.world_exports(s, a, b, top)
         if not len(world):
             notes.append(f"each country's export structure to the world needs Open Trade Statistics or BACI rows ({LOAD_OTS})")

@@ -18,7 +18,11 @@ from __future__ import annotations
 import pandas as pd
 
 from bilat.analytics import indices as ix
+from bilat.analytics.totals import pair_totals_matrix
+from bilat.catalog.totals import TOTAL_SOURCES, WORLD_SOURCES
+from bilat.questions.pair_rows import PairRows
 from bilat.session import Session
+from bilat.sources.traits import all_traits
 
 COLUMNS = ["year", "index", "country", "partner", "value", "products", "scope", "source"]
 
@@ -31,13 +35,25 @@ MEANING = {
 
 
 def pair_indices(s: Session, a: str, b: str, source: str | None, complete: bool,
-                 coverage: pd.DataFrame | None = None) -> pd.DataFrame:
-    """The three indices for the pair, in the latest year of the product source (``years`` given: the latest in it)."""
+                 coverage: pd.DataFrame | None = None, held: PairRows | None = None) -> pd.DataFrame:
+    """The three indices for the pair, in the latest year of the product source (``years`` given: the latest in it).
+
+    ``held``: the pair's rows read once (:mod:`bilat.questions.pair_rows`). For a source whose
+    rows are all of its finest level and whose pair totals are kept (BACI), the pair's own index
+    (intra-industry) reads only those rows and the concentration over partners the kept totals:
+    the same figures, without a scan of the year's rows.
+    """
     if source is None:
         return pd.DataFrame(columns=COLUMNS)
     flows = s.table("product_flows")
-    mine = flows.filter(flows.source == source, flows.hs_level > 0,
-                        ((flows.exporter == a) & (flows.importer == b)) | ((flows.exporter == b) & (flows.importer == a)))
+    traits = all_traits().get(source)
+    reconciled = traits is not None and traits.product_rule == "reconciled"
+    pair_flows = held.table(source) if held is not None and reconciled else flows
+    tables = s.tables()
+    from_totals = reconciled and source in TOTAL_SOURCES and "pair_totals" in tables
+    mine = held.table(source) if held is not None else flows
+    mine = mine.filter(mine.source == source, mine.hs_level > 0,
+                        ((mine.exporter == a) & (mine.importer == b)) | ((mine.exporter == b) & (mine.importer == a)))
     found = s.execute(mine.group_by("year").aggregate(n=mine.count()))
     if not len(found):
         return pd.DataFrame(columns=COLUMNS)
@@ -45,6 +61,9 @@ def pair_indices(s: Session, a: str, b: str, source: str | None, complete: bool,
     latest = years[-1]
     wanted = [latest]
     level = 2 if not complete else 4
+    # The world rows kept beside the totals (DuckDB's world_totals view), for the complementarity.
+    kept_world = getattr(s.engine, "world_totals", None)
+    world = kept_world() if kept_world is not None and reconciled and source in WORLD_SOURCES else None
     if complete:
         scope = f"full basket, HS{level}"
     else:
@@ -54,15 +73,23 @@ def pair_indices(s: Session, a: str, b: str, source: str | None, complete: bool,
     rows = []
     for year in wanted:
         for exporter, importer in ((a, b), (b, a)):
-            tc = s.execute(ix.trade_complementarity(flows, exporter, importer, year=year, level=level, source=source))
+            if world is not None:
+                tc = s.execute(ix.complementarity_from_world(world, exporter, importer, year=year, level=level,
+                                                             source=source))
+            else:
+                tc = s.execute(ix.trade_complementarity(flows, exporter, importer, year=year, level=level,
+                                                        source=source))
             if len(tc) and tc.tc.notnull().iloc[0]:
                 rows.append((year, "complementarity", exporter, importer, float(tc.tc.iloc[0]),
                              int(tc.products.iloc[0]), scope, source))
-            hhi = s.execute(ix.market_concentration(flows, exporter, year=year, source=source, level=level))
+            if from_totals:
+                hhi = s.execute(ix.partner_concentration(pair_totals_matrix(tables, source), exporter, year=year))
+            else:
+                hhi = s.execute(ix.market_concentration(flows, exporter, year=year, source=source, level=level))
             if len(hhi) and hhi.hhi_normalised.notnull().iloc[0]:
                 rows.append((year, "concentration", exporter, "partners", float(hhi.hhi_normalised.iloc[0]),
                              int(hhi.units.iloc[0]), scope, source))
-        gl = s.execute(ix.intra_industry_total(flows, a, b, year=year, level=level, source=source))
+        gl = s.execute(ix.intra_industry_total(pair_flows, a, b, year=year, level=level, source=source))
         if len(gl) and gl.gl.notnull().iloc[0] and int(gl.products.iloc[0]) > 0:
             rows.append((year, "intra_industry", a, b, float(gl.gl.iloc[0]), int(gl.products.iloc[0]), scope, source))
     return pd.DataFrame(rows, columns=COLUMNS)

@@ -7,6 +7,7 @@ adds to ``notes`` what is missing and how to load it.
 from __future__ import annotations
 
 import math
+from functools import cache
 from typing import Any
 
 import pandas as pd
@@ -20,6 +21,7 @@ from bilat.errors import BilatError
 from bilat.questions import extent
 from bilat.questions.probe import is_full_basket
 from bilat.questions.hints import BACI_HINT
+from bilat.questions.pair_rows import PairRows, tables_for
 from bilat.session import Session
 
 #: The composition levels of a profile: name -> HS digits (sections are rolled up from chapters).
@@ -45,7 +47,7 @@ def shares(s: Session, a: str, b: str, span: tuple[int, int], flows_source: str,
     if flows_source in candidates:
         candidates = [flows_source] + [c for c in candidates if c != flows_source]
     for source in candidates:
-        frame = s.execute(sh.partner_shares(sh.country_matrix(tables, source), a, b, span, tables["indicators"]))
+        frame = s.execute(sh.partner_shares(sh.country_matrix(tables, source, (a, b)), a, b, span, tables["indicators"]))
         if len(frame):
             frame["year"] = frame["year"].astype(int)
             frame["basis"] = frame["side"].map(sh.BASIS)
@@ -58,16 +60,16 @@ def shares(s: Session, a: str, b: str, span: tuple[int, int], flows_source: str,
 
 
 def composition(s: Session, a: str, b: str, span: tuple[int, int], top: int, series: pd.DataFrame,
-                notes: list[str], head: pd.DataFrame | None = None,
+                notes: list[str], head: pd.DataFrame | None = None, held: PairRows | None = None,
                 ) -> tuple[pd.DataFrame, str | None, bool, pd.DataFrame, pd.DataFrame]:
     """Top products each way at section, chapter and heading level, from the best product source.
 
-    The last item is each direction's coverage (:func:`bilat.questions.extent.coverage`).
+    The last item is each direction's coverage (:func:`bilat.questions.extent.coverage`). ``held``:
+    the pair's rows read once for every part (:mod:`bilat.questions.pair_rows`).
     """
-    tables = s.tables()
     empty_hhi = pd.DataFrame(columns=HHI_COLUMNS)
     for source in selection.product_sources():
-        rows = comp.product_rows(tables, a, b, span, source)
+        rows = comp.product_rows(tables_for(s, source, held), a, b, span, source)
         chapters_found = s.execute(rows.group_by([rows.hs_code.left(2).name("chapter")]).aggregate(n=rows.count()))
         if not len(chapters_found):
             continue
@@ -132,6 +134,7 @@ def describe(level: str, code: str) -> str:
         return ""
 
 
+@cache
 def _section_names() -> dict[str, str]:
     from bilat.nomenclature.hs import hs_table
 
@@ -140,11 +143,12 @@ def _section_names() -> dict[str, str]:
 
 
 def lens_views(s: Session, a: str, b: str, span: tuple[int, int], lens: Any, source: str | None,
-               complete: bool, notes: list[str]) -> tuple[pd.DataFrame | None, pd.DataFrame | None]:
+               complete: bool, notes: list[str], held: PairRows | None = None,
+               ) -> tuple[pd.DataFrame | None, pd.DataFrame | None]:
     """The lens within the pair's trade (product data) and in each side's world exports (OTS)."""
     pair_frame = None
     if source is not None and complete:
-        rows = comp.product_rows(s.tables(), a, b, span, source)
+        rows = comp.product_rows(tables_for(s, source, held), a, b, span, source)
         pair_frame = s.execute(lv.lens_in_pair(rows, tuple(lens.hs_prefixes)))
         pair_frame["description"] = [describe("heading", c) for c in pair_frame.hs_code]
         pair_frame["lens"] = lens.name

@@ -64,6 +64,9 @@ def pair_series(s: Session, a: str, b: str, span: tuple[int, int] | None,
     """
     tables = s.tables()
     every = selection.pair_totals(tables, a, b, None)
+    hold = getattr(s.engine, "hold", None)
+    if hold is not None:  # read once: which sources have which years, then the chosen one's series
+        every = hold(f"bilat_pair_flows_{a}_{b}", every)
     available = s.execute(every.group_by(["source", "year"]).aggregate(n=every.count()))
     if not len(available):
         raise NoDataError(
@@ -78,7 +81,12 @@ def pair_series(s: Session, a: str, b: str, span: tuple[int, int] | None,
         covered = (f"; the data cover {int(cover.year.min())}-{int(cover.year.max())}" if len(cover) else
                    f"; source {source!r} has no rows for this pair (loaded: {', '.join(sorted(set(available.source)))})")
         raise NoDataError(f"no goods flows between {a} and {b}{where}{covered}")
-    flows_expr = selection.pair_totals(tables, a, b, span, sources=(chosen,))
+    if hold is not None:
+        flows_expr = every.filter(every.source == chosen)
+        if span is not None:
+            flows_expr = flows_expr.filter(flows_expr.year.between(span[0], span[1]))
+    else:
+        flows_expr = selection.pair_totals(tables, a, b, span, sources=(chosen,))
     series = s.execute(prof.pair_series(flows_expr, a, b))
     series["year"] = series["year"].astype(int)
     notes = []

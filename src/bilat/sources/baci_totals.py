@@ -19,7 +19,8 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from bilat.arrow_build import numbers, strings
-from bilat.schema import PAIR_TOTALS, hs_section_of_chapter
+from bilat.catalog.totals import TOTALS_ROW_GROUP
+from bilat.schema import KEPT_TOTALS, WORLD, WORLD_BY_HEADING, hs_section_of_chapter
 
 #: HS section number of each chapter (k // 10000), -1 outside every section.
 _SECTION_OF_CHAPTER = np.array([hs_section_of_chapter(c) or -1 for c in range(100)], dtype=np.int64)
@@ -41,10 +42,85 @@ def _runs(keys: np.ndarray, values: np.ndarray) -> tuple[np.ndarray, np.ndarray]
     return keys[starts], np.add.reduceat(values, starts)
 
 
-class PairTotals:
-    """Accumulates pair totals (all products, and per HS section) batch by batch."""
+#: Every 4-digit heading as text, by number: the dictionary of the world rows' ``hs_code``.
+_HEADINGS = [f"{h:04d}" for h in range(10_000)]
+_COUNTRIES = 1024  # country positions in the packed key have 10 bits
+
+
+class WorldTotals:
+    """Each country's exports to and imports from the world per HS heading, accumulated batch by batch.
+
+    Why dense arrays and not runs: a batch is in (exporter, importer, code) order, so an exporter's
+    rows of one heading are spread over all its partners, an importer's over all exporters. Each
+    side is one float64 cell per (heading seen, country position) per year, added with one
+    ``np.add.at`` per batch (headings numbered as they appear: about 1,200, some 10 MB a side).
+    """
 
     def __init__(self) -> None:
+        self._number = np.full(10_000, -1, dtype=np.int64)  # heading -> its row in the arrays
+        self._headings: list[int] = []
+        self._years: dict[int, tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]] = {}
+
+    def _grow(self, wanted: int) -> None:
+        for year, arrays in self._years.items():
+            if arrays[0].shape[0] < wanted:
+                extra = max(wanted, 2 * arrays[0].shape[0]) - arrays[0].shape[0]
+                self._years[year] = tuple(  # type: ignore[assignment]
+                    np.concatenate([a, np.zeros((extra, _COUNTRIES), a.dtype)]) for a in arrays
+                )
+
+    def add(self, key: np.ndarray, k: np.ndarray, value: np.ndarray) -> None:
+        """One batch: packed keys ``t << 50 | i << 30 | j << 20 | k``, HS6 codes, values."""
+        heading = k // 100
+        number = self._number[heading]
+        if number.min() < 0:
+            new = np.unique(heading[number < 0])
+            self._number[new] = np.arange(len(self._headings), len(self._headings) + len(new))
+            self._headings.extend(int(h) for h in new)
+            number = self._number[heading]
+        rows = len(self._headings)
+        self._grow(rows)
+        years = key >> 50
+        for t in np.unique(years) if years[0] != years[-1] else years[:1]:
+            t = int(t)
+            if t not in self._years:
+                size = max(1536, rows)
+                self._years[t] = (np.zeros((size, _COUNTRIES)), np.zeros((size, _COUNTRIES), bool),
+                                  np.zeros((size, _COUNTRIES)), np.zeros((size, _COUNTRIES), bool))
+            exports, exported, imports, imported = self._years[t]
+            picked = slice(None) if years[0] == years[-1] else years == t
+            at = number[picked] * _COUNTRIES
+            i, j = (key[picked] >> 30) & 1023, (key[picked] >> 20) & 1023
+            v = value[picked]
+            np.add.at(exports.reshape(-1), at + i, v)
+            exported.reshape(-1)[at + i] = True
+            np.add.at(imports.reshape(-1), at + j, v)
+            imported.reshape(-1)[at + j] = True
+
+    def columns(self, decode) -> list[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]]:  # noqa: ANN001
+        """Per year and side: (year, country position, heading, value) arrays; exports first.
+
+        In country order (the arrays are transposed first), so that a country's rows are
+        contiguous and a reader asking for one country prunes the file's other row groups.
+        """
+        out = []
+        headings = np.array(self._headings, dtype=np.int64)
+        for t in sorted(self._years):
+            exports, exported, imports, imported = self._years[t]
+            for sums, seen in ((exports, exported), (imports, imported)):
+                by_country = np.ascontiguousarray(seen.T).reshape(-1)
+                cells = np.flatnonzero(by_country)
+                rows = seen.shape[0]
+                values = np.ascontiguousarray(sums.T).reshape(-1)[cells]
+                out.append((np.full(len(cells), t, np.int64), cells // rows, headings[cells % rows], values))
+        return out
+
+
+class PairTotals:
+    """Accumulates pair totals (all products, and per HS section) batch by batch, and the world rows."""
+
+    def __init__(self) -> None:
+        self.world = WorldTotals()
         # Batches arrive in key order, so each list, concatenated, is in key order too: the
         # all-products totals by pair, the section totals by (pair, section). No sort is needed,
         # only the merge of a run cut by a batch boundary.
@@ -53,6 +129,7 @@ class PairTotals:
 
     def add(self, key: np.ndarray, k: np.ndarray, value: np.ndarray) -> None:
         """One checked batch: its packed keys ``t << 50 | i << 30 | j << 20 | k`` (strictly rising), HS6 codes, values."""
+        self.world.add(key, k, value)
         pair = (key >> 20) << 5  # t << 35 | i << 15 | j << 5; the low five bits for the section (0: all products)
         keys, sums = _runs(pair, value)
         self._totals[0].append(keys)
@@ -82,18 +159,39 @@ class PairTotals:
             "hs_section": numbers((keys & 31).astype(np.int16), pa.int16()),
             "value_usd": numbers(sums.astype(np.float64), pa.float64()),
             "file_id": pa.DictionaryArray.from_arrays(numbers(np.zeros(rows, np.int32), pa.int32()), strings([file_id])),
+            "hs_code": pa.nulls(rows, pa.dictionary(pa.int32(), pa.string())),
         }
         # Codes stay dictionary arrays (the writer takes the positions as they are, no string
         # hashing); written with store_schema=False, readers see the plain strings they are.
-        return pa.Table.from_arrays([columns[name] for name in PAIR_TOTALS], names=list(PAIR_TOTALS))
+        parts = [pa.Table.from_arrays([columns[name] for name in KEPT_TOTALS], names=list(KEPT_TOTALS))]
+        world, headings = strings([WORLD]), strings(_HEADINGS)
+        for side, (t, country, heading, value) in enumerate(self.world.columns(decode)):
+            n = len(t)
+            if not n:
+                continue
+            wld = pa.DictionaryArray.from_arrays(numbers(np.zeros(n, np.int32), pa.int32()), world)
+            codes = decode(country.astype(np.int64))
+            exports = side % 2 == 0
+            world_columns = {
+                "source": pa.DictionaryArray.from_arrays(numbers(np.zeros(n, np.int32), pa.int32()), strings(["baci"])),
+                "year": numbers(t.astype(np.int16), pa.int16()),
+                "exporter": codes if exports else wld,
+                "importer": wld if exports else codes,
+                "hs_section": numbers(np.full(n, WORLD_BY_HEADING, np.int16), pa.int16()),
+                "value_usd": numbers(value.astype(np.float64), pa.float64()),
+                "file_id": pa.DictionaryArray.from_arrays(numbers(np.zeros(n, np.int32), pa.int32()), strings([file_id])),
+                "hs_code": pa.DictionaryArray.from_arrays(numbers(heading.astype(np.int32), pa.int32()), headings),
+            }
+            parts.append(pa.Table.from_arrays([world_columns[name] for name in KEPT_TOTALS], names=list(KEPT_TOTALS)))
+        return pa.concat_tables(parts, promote_options="permissive") if len(parts) > 1 else parts[0]
 
     def write(self, out: Path, decode, file_id: str) -> int:  # noqa: ANN001 - CountryLookup.decode
         """Write :meth:`table` to ``out`` (nothing when there are no totals); returns its rows."""
         table = self.table(decode, file_id)
         if table.num_rows:
             pq.write_table(
-                table, out, compression="snappy", row_group_size=122_880, store_schema=False,
-                use_dictionary=["source", "year", "exporter", "importer", "hs_section", "file_id"],
+                table, out, compression="snappy", row_group_size=TOTALS_ROW_GROUP, store_schema=False,
+                use_dictionary=["source", "year", "exporter", "importer", "hs_section", "file_id", "hs_code"],
                 write_statistics=["year", "exporter", "importer", "hs_section"],
             )
         return table.num_rows

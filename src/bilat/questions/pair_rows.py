@@ -1,0 +1,57 @@
+"""The pair's product rows, read once per profile and held in the engine for all its parts.
+
+Why: the profile asks many things of the same few rows: which chapters a source holds, the
+composition at three levels, the concentration, the coverage, the lens, the intra-industry index.
+Each was its own query over every year's Parquet file (pruned to the pair's row groups, but each
+paying the files' footers, Bloom filters and the scan); held, they are one read, and the parts run
+on a few thousand rows in memory. The held table has the ``product_flows`` columns the parts read
+(:data:`HELD_COLUMNS`), all years, so each part applies its own filters (span, levels, the
+source's rule) exactly as before.
+
+An engine without ``hold`` (Spark) gets the plain expressions: the same answers, one read per part.
+"""
+
+from __future__ import annotations
+
+import re
+
+import ibis.expr.types as ir
+
+from bilat.session import Session
+
+
+#: The columns the parts read (not quantities, valuation, provenance: a third less to read).
+HELD_COLUMNS = ("year", "exporter", "importer", "reporter", "flow", "hs_revision", "hs_code", "hs_level", "value_usd",
+                "source")
+
+
+class PairRows:
+    """Per source, the pair's rows of ``product_flows`` (both directions), held on first use."""
+
+    def __init__(self, s: Session, a: str, b: str) -> None:
+        self.s, self.a, self.b = s, a, b
+        self._held: dict[str, ir.Table] = {}
+
+    def table(self, source: str) -> ir.Table:
+        """``product_flows`` restricted to the pair's rows of ``source`` (held when the engine can)."""
+        if source not in self._held:
+            pf = self.s.table("product_flows")
+            a, b = self.a, self.b
+            rows = pf.filter(pf.source == source,
+                             ((pf.exporter == a) & (pf.importer == b)) | ((pf.exporter == b) & (pf.importer == a)))
+            rows = rows.select(*HELD_COLUMNS)
+            hold = getattr(self.s.engine, "hold", None)
+            if hold is not None:
+                name = "bilat_pair_rows_" + re.sub(r"[^A-Za-z0-9]", "_", f"{source}_{a}_{b}")
+                rows = hold(name, rows)
+            self._held[source] = rows
+        return self._held[source]
+
+    def tables(self, source: str) -> dict[str, ir.Table]:
+        """The session's tables with ``product_flows`` replaced by :meth:`table` (for ``selection`` helpers)."""
+        return {**self.s.tables(), "product_flows": self.table(source)}
+
+
+def tables_for(s: Session, source: str, held: PairRows | None) -> dict[str, ir.Table]:
+    """:meth:`PairRows.tables`, or the session's own tables when nothing is held."""
+    return held.tables(source) if held is not None else s.tables()
