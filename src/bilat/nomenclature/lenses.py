@@ -17,14 +17,13 @@ from functools import reduce
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import pandas as pd
-
 from bilat.errors import Problem, UnknownProductError, ValidationError
 from bilat.nomenclature.hs import normalise_hs_code
 from bilat.settings import PACKAGE_DATA, bilat_home
 
 if TYPE_CHECKING:
     import ibis.expr.types as ir
+    import pandas as pd
 
 __all__ = [
     "SERVICES_CAVEAT",
@@ -124,6 +123,8 @@ def lens_predicate(column: ir.StringValue, lens: str | Lens) -> ir.BooleanValue:
 
 def lenses_frame() -> pd.DataFrame:
     """The lenses as a table (name, title, hs_prefixes as "8541 8542", rationale) for display."""
+    import pandas as pd
+
     return pd.DataFrame(
         [
             {"name": x.name, "title": x.title, "hs_prefixes": " ".join(x.hs_prefixes), "rationale": x.rationale}
@@ -134,6 +135,8 @@ def lenses_frame() -> pd.DataFrame:
 
 
 def _read(path: Path) -> list[Lens]:
+    import pandas as pd
+
     frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
     missing = [c for c in COLUMNS if c not in frame.columns]
     if missing:

@@ -1,0 +1,103 @@
+"""Command-line values of the plain kinds (text, whole numbers, choices) taken without pydantic.
+
+Why: typer 0.29 converts every parameter value through a pydantic ``TypeAdapter``; the first
+command-line value a process converts imports pydantic and builds adapters (about 0.15-0.25 s),
+which was most of what ``bilat country Japanese`` cost after Python itself. Almost every bilat
+parameter is ``str``, ``list[str]``, ``int``, ``bool`` or an ``Enum`` of output formats, whose
+conversion of a valid value is trivial: the text itself, ``int("2020")``, the matching member.
+
+So :func:`install` gives typer's parameters a converter that does exactly that for a value it
+is sure of, and hands everything else to typer's own pydantic path, unchanged: other types
+(paths, floats, files), custom parsers, clamping, and every value that is invalid or unusual
+(an out-of-range number, a choice that matches nothing, ``"007"``). Error messages therefore
+stay typer's. The converted values are the same objects typer would return (``list`` for
+several values, ``()`` or ``None`` for none). If typer's internals move, nothing is installed.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import Enum
+from typing import Any, get_args, get_origin
+
+_UNSURE = object()
+_INTEGER = re.compile(r"0|-?[1-9][0-9]{0,17}")
+
+
+def install() -> bool:
+    """Route typer parameters through the fast converter; False if typer's internals are not as expected."""
+    try:
+        from typer._coercion import build_runtime_param
+        from typer._param_types import coerce_cli_choice
+        from typer.core import _TyperParameter
+    except ImportError:
+        return False
+    if getattr(_TyperParameter, "_bilat_fast", False) or not hasattr(_TyperParameter, "get_runtime_param"):
+        return getattr(_TyperParameter, "_bilat_fast", False)
+
+    class _FastRuntimeParam:
+        """typer's RuntimeParam contract (``coerce``), pydantic's one built only when needed."""
+
+        def __init__(self, descriptor: Any) -> None:
+            self.descriptor = descriptor
+            self._typer: Any = None
+
+        def coerce(self, value: Any, param: Any, ctx: Any) -> Any:
+            try:
+                fast = _coerce(self.descriptor, value, param, ctx, coerce_cli_choice)
+            except Exception:  # noqa: BLE001 - any doubt: typer decides (and words the error)
+                fast = _UNSURE
+            if fast is not _UNSURE:
+                return fast
+            if self._typer is None:
+                self._typer = build_runtime_param(self.descriptor)
+            return self._typer.coerce(value, param=param, ctx=ctx)
+
+    def get_runtime_param(self: Any) -> Any:
+        if self._runtime_param is None:
+            self._runtime_param = _FastRuntimeParam(self.type_descriptor)
+        return self._runtime_param
+
+    _TyperParameter.get_runtime_param = get_runtime_param
+    _TyperParameter._bilat_fast = True
+    return True
+
+
+def _coerce(descriptor: Any, value: Any, param: Any, ctx: Any, choose: Any) -> Any:
+    """The converted value, or ``_UNSURE`` when typer's own conversion must decide."""
+    several = param.multiple or param.nargs == -1
+    if value is None:
+        return () if several else None
+    info = descriptor.parameter_info
+    if descriptor.file_annotation is not None or info.parser is not None or info.clamp:
+        return _UNSURE
+    annotation = descriptor.annotation
+    if several or get_origin(annotation) is list:
+        if isinstance(value, str) or not isinstance(value, (list, tuple)) or get_origin(annotation) is not list:
+            return _UNSURE
+        (item,) = get_args(annotation)
+        out = [_leaf(item, v, info, ctx, choose) for v in value]
+        return _UNSURE if any(v is _UNSURE for v in out) else out
+    return _leaf(annotation, value, info, ctx, choose)
+
+
+def _leaf(annotation: Any, value: Any, info: Any, ctx: Any, choose: Any) -> Any:
+    if annotation is str:
+        return value if isinstance(value, str) else _UNSURE
+    if annotation is bool:
+        return value if isinstance(value, bool) else _UNSURE
+    if annotation is int:
+        if isinstance(value, bool):
+            return _UNSURE
+        if isinstance(value, str) and _INTEGER.fullmatch(value):
+            value = int(value)
+        if not isinstance(value, int):
+            return _UNSURE
+        if (info.min is not None and value < info.min) or (info.max is not None and value > info.max):
+            return _UNSURE
+        return value
+    if isinstance(annotation, type) and issubclass(annotation, Enum):
+        if not isinstance(value, (str, Enum)):
+            return _UNSURE
+        return choose(value, choices=list(annotation), case_sensitive=info.case_sensitive, ctx=ctx)
+    return _UNSURE
