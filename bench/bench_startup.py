@@ -46,6 +46,8 @@ def run(args: argparse.Namespace, workdir: Path) -> dict[str, object]:
     home = workdir / "home"
     home.mkdir()
     env = {**os.environ, "BILAT_HOME": str(home), "PYTHONPATH": str(args.src), "COLUMNS": "100"}
+    # As installed: bytecode is cached (pip compiles it; the warm-up run writes it for a checkout).
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     if args.cache_dir:
         env["BILAT_CACHE_DIR"] = str(args.cache_dir)
 

@@ -12,11 +12,12 @@ from typing import Any
 import typer
 from typer.core import TyperArgument, TyperGroup
 
-from bilat.cli.fast_params import install as _install_fast_params
+from bilat.cli.fast_params import defer_markdown, install as _install_fast_params
 from bilat.cli.output import safe_console, safe_text, terminal_safe
 from bilat.errors import BilatError
 
 _install_fast_params()  # plain values without pydantic (see bilat.cli.fast_params)
+defer_markdown()  # typer's help without rich's Markdown renderer
 
 def _usage_name(self) -> str:  # noqa: ANN001 - a typer.core.TyperArgument
     """``A B`` and ``[TARGET_ID]`` on usage lines (typer 0.29 writes required arguments as ``{a}``)."""

@@ -101,3 +101,44 @@ def _leaf(annotation: Any, value: Any, info: Any, ctx: Any, choose: Any) -> Any:
             return _UNSURE
         return choose(value, choices=list(annotation), case_sensitive=info.case_sensitive, ctx=ctx)
     return _UNSURE
+
+
+def defer_markdown() -> None:
+    """Let typer's help import without rich's Markdown renderer (markdown-it, pygments: ~0.1 s).
+
+    typer's ``rich_utils`` imports ``rich.markdown.Markdown`` at the top but only uses it when a
+    command's help is written in Markdown mode; bilat's is in rich mode. Until something asks,
+    ``rich.markdown`` is a stand-in whose ``Markdown`` (and any other name) loads the real module,
+    which then replaces the stand-in. Nothing changes when it is already imported.
+    """
+    import sys
+    import types
+
+    if "rich.markdown" in sys.modules:
+        return
+    import rich
+
+    stand_in = types.ModuleType("rich.markdown", "Stand-in until rich's Markdown is needed (bilat.cli.fast_params).")
+
+    def real() -> types.ModuleType:
+        import importlib
+
+        if sys.modules.get("rich.markdown") is stand_in:
+            del sys.modules["rich.markdown"]
+        module = importlib.import_module("rich.markdown")
+        rich.markdown = module  # type: ignore[attr-defined]
+        return module
+
+    class Markdown:  # noqa: D101 - stands for rich.markdown.Markdown
+        def __new__(cls, *args: Any, **kwargs: Any) -> Any:
+            return real().Markdown(*args, **kwargs)
+
+    def __getattr__(name: str) -> Any:  # noqa: N807 - a module's attribute hook
+        if name.startswith("__"):  # the import system asks for __path__, __spec__...: not a use
+            raise AttributeError(name)
+        return getattr(real(), name)
+
+    stand_in.Markdown = Markdown  # type: ignore[attr-defined]
+    stand_in.__getattr__ = __getattr__  # type: ignore[attr-defined]
+    sys.modules["rich.markdown"] = stand_in
+    rich.markdown = stand_in  # type: ignore[attr-defined]
