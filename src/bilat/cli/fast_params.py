@@ -4,7 +4,8 @@ Why: typer 0.29 converts every parameter value through a pydantic ``TypeAdapter`
 command-line value a process converts imports pydantic and builds adapters (about 0.15-0.25 s),
 which was most of what ``bilat country Japanese`` cost after Python itself. Almost every bilat
 parameter is ``str``, ``list[str]``, ``int``, ``bool`` or an ``Enum`` of output formats, whose
-conversion of a valid value is trivial: the text itself, ``int("2020")``, the matching member.
+conversion of a valid value is trivial: the text itself, ``int("2020")``, the matching member,
+``Path(text)`` (then typer's own checks of the path).
 
 So :func:`install` gives typer's parameters a converter that does exactly that for a value it
 is sure of, and hands everything else to typer's own pydantic path, unchanged: other types
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 import re
 from enum import Enum
+from pathlib import Path
 from typing import Any, get_args, get_origin
 
 _UNSURE = object()
@@ -28,7 +30,7 @@ def install() -> bool:
     """Route typer parameters through the fast converter; False if typer's internals are not as expected."""
     try:
         from typer._coercion import build_runtime_param
-        from typer._param_types import coerce_cli_choice
+        from typer._param_types import coerce_cli_choice, coerce_cli_path
         from typer.core import _TyperParameter
     except ImportError:
         return False
@@ -44,7 +46,7 @@ def install() -> bool:
 
         def coerce(self, value: Any, param: Any, ctx: Any) -> Any:
             try:
-                fast = _coerce(self.descriptor, value, param, ctx, coerce_cli_choice)
+                fast = _coerce(self.descriptor, value, param, ctx, (coerce_cli_choice, coerce_cli_path))
             except Exception:  # noqa: BLE001 - any doubt: typer decides (and words the error)
                 fast = _UNSURE
             if fast is not _UNSURE:
@@ -63,7 +65,7 @@ def install() -> bool:
     return True
 
 
-def _coerce(descriptor: Any, value: Any, param: Any, ctx: Any, choose: Any) -> Any:
+def _coerce(descriptor: Any, value: Any, param: Any, ctx: Any, typer_helpers: tuple[Any, Any]) -> Any:
     """The converted value, or ``_UNSURE`` when typer's own conversion must decide."""
     several = param.multiple or param.nargs == -1
     if value is None:
@@ -76,12 +78,13 @@ def _coerce(descriptor: Any, value: Any, param: Any, ctx: Any, choose: Any) -> A
         if isinstance(value, str) or not isinstance(value, (list, tuple)) or get_origin(annotation) is not list:
             return _UNSURE
         (item,) = get_args(annotation)
-        out = [_leaf(item, v, info, ctx, choose) for v in value]
+        out = [_leaf(item, v, info, param, ctx, typer_helpers) for v in value]
         return _UNSURE if any(v is _UNSURE for v in out) else out
-    return _leaf(annotation, value, info, ctx, choose)
+    return _leaf(annotation, value, info, param, ctx, typer_helpers)
 
 
-def _leaf(annotation: Any, value: Any, info: Any, ctx: Any, choose: Any) -> Any:
+def _leaf(annotation: Any, value: Any, info: Any, param: Any, ctx: Any, typer_helpers: tuple[Any, Any]) -> Any:
+    choose, check_path = typer_helpers
     if annotation is str:
         return value if isinstance(value, str) else _UNSURE
     if annotation is bool:
@@ -100,6 +103,9 @@ def _leaf(annotation: Any, value: Any, info: Any, ctx: Any, choose: Any) -> Any:
         if not isinstance(value, (str, Enum)):
             return _UNSURE
         return choose(value, choices=list(annotation), case_sensitive=info.case_sensitive, ctx=ctx)
+    if annotation is Path and info.path_type is None and isinstance(value, str) and value and "\0" not in value:
+        # typer's own checks (exists, file_okay...) on the Path pydantic would have made of the text
+        return check_path(Path(value), info, path_type=Path, param=param, ctx=ctx)
     return _UNSURE
 
 
