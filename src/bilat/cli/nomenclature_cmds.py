@@ -70,15 +70,14 @@ def hs_show(
 
     Example: bilat hs show 847950
     """
-    import pandas as pd
-
+    from bilat.cli.rows import Rows
     from bilat.errors import UnknownProductError
-    from bilat.nomenclature.hs import describe, hs_table, normalise_hs_code
+    from bilat.nomenclature.hs import describe, hs_row, normalise_hs_code
     from bilat.nomenclature.lenses import lens_of
 
     normal = normalise_hs_code(code)
     description = describe(normal)
-    row = hs_table().set_index("code").loc[normal]
+    row = hs_row(normal)
     chapter = normal[:2]
     fields = [
         ("code", normal),
@@ -98,7 +97,7 @@ def hs_show(
         ("edition", str(row["edition"])),
         ("lenses", ", ".join(lens_of(normal)) or "(none)"),
     ]
-    emit(pd.DataFrame(fields, columns=["field", "value"]), fmt, title=f"HS {normal}")
+    emit(Rows(("field", "value"), tuple(fields)), fmt, title=f"HS {normal}")
 
 
 @lens_app.command("list")

@@ -13,10 +13,10 @@ stale cache is therefore never read; an unwritable cache folder only means build
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import tempfile
+import zlib
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -36,16 +36,21 @@ def cache_dir() -> Path:
 
 
 def fingerprint(paths: Iterable[Path]) -> str:
-    """A short hash of the files' names and contents (a missing file counts as empty)."""
-    digest = hashlib.sha256(FORMAT.encode())
+    """A 64-bit checksum of the files' names, sizes and contents (CRC-32 and Adler-32 chained).
+
+    Why not SHA-256: importing hashlib (OpenSSL) costs more than reading the cache it keys, and
+    this guards against change, not against an adversary (a changed file and the same two sums
+    is a one-in-2**64 accident).
+    """
+    crc, adler = zlib.crc32(FORMAT.encode()), zlib.adler32(FORMAT.encode())
     for path in paths:
-        digest.update(path.name.encode() + b"\0")
         try:
-            digest.update(path.read_bytes())
+            data = path.read_bytes()
         except OSError:
-            digest.update(b"<missing>")
-        digest.update(b"\0")
-    return digest.hexdigest()[:20]
+            data = b"<missing>"
+        head = f"{path.name}\0{len(data)}\0".encode()
+        crc, adler = zlib.crc32(data, zlib.crc32(head, crc)), zlib.adler32(data, zlib.adler32(head, adler))
+    return f"{crc:08x}{adler:08x}"
 
 
 def load_or_build(name: str, sources: Iterable[Path], build: Callable[[], Any]) -> Any:

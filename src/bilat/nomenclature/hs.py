@@ -27,6 +27,7 @@ __all__ = [
     "chapter_of",
     "describe",
     "heading_of",
+    "hs_row",
     "hs_table",
     "normalise_hs_code",
     "search",
@@ -91,6 +92,11 @@ def section_of(code: object) -> tuple[str, str]:
     if not row["section"]:
         raise UnknownProductError(f"{row['code']} ({row['description']}) belongs to no HS section")
     return row["section"], _sections()[row["section"]]
+
+
+def hs_row(code: object) -> dict[str, Any]:
+    """One code's row of :func:`hs_table` as a dict (``heading`` None for a chapter), without pandas."""
+    return dict(_row(code))
 
 
 def hs_table(level: int | None = None) -> pd.DataFrame:

@@ -10,6 +10,7 @@ goods, so no lens can see them.
 
 from __future__ import annotations
 
+import csv
 import operator
 import re
 from dataclasses import dataclass
@@ -135,15 +136,17 @@ def lenses_frame() -> pd.DataFrame:
 
 
 def _read(path: Path) -> list[Lens]:
-    import pandas as pd
-
-    frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-    missing = [c for c in COLUMNS if c not in frame.columns]
+    """The lenses of one CSV file (read with the csv module: ``bilat hs show`` needs no pandas)."""
+    with open(path, encoding="utf-8-sig", newline="") as handle:
+        reader = csv.DictReader(handle, restval="")
+        header = reader.fieldnames or []
+        rows = [{k: ("" if v is None else v) for k, v in row.items() if k is not None} for row in reader]
+    missing = [c for c in COLUMNS if c not in header]
     if missing:
         raise ValidationError([Problem(str(path), 1, None, f"missing column(s): {', '.join(missing)}")])
     problems: list[Problem] = []
     out: list[Lens] = []
-    for line, row in enumerate(frame.to_dict(orient="records"), start=2):
+    for line, row in enumerate(rows, start=2):
         name = row["name"].strip()
         prefixes = tuple(row["hs_prefixes"].split())
         if not _NAME.match(name):
