@@ -139,9 +139,9 @@ def search_rows(words: str, level: int | None = None, limit: int = 20) -> list[d
         starts = [re.compile(rf"\b{re.escape(term)}") for term in terms]
         wholes = [re.compile(rf"\b{re.escape(term)}\b") for term in terms]
         scored = []
-        for row in rows:
-            text = row["description"].casefold()
-            if all(p.search(text) for p in starts):
+        for row, text in zip(rows, _folded(rows), strict=True):
+            # a plain substring test first: most descriptions lack a term, and it is far cheaper
+            if all(term in text for term in terms) and all(p.search(text) for p in starts):
                 score = sum(1 for p in wholes if p.search(text))
                 scored.append((-score, row["level"], len(row["description"]), row["code"], row))
         scored.sort(key=lambda item: item[:4])
@@ -221,6 +221,18 @@ def _table() -> pd.DataFrame:
         }
     )
     return table
+
+
+def _folded(rows: tuple[dict[str, Any], ...]) -> list[str]:
+    """The rows' descriptions, case-folded (once per process for the whole table)."""
+    if len(rows) == len(_rows()):
+        return _all_folded()
+    return [row["description"].casefold() for row in rows]
+
+
+@cache
+def _all_folded() -> list[str]:
+    return [row["description"].casefold() for row in _rows()]
 
 
 @cache
