@@ -69,6 +69,8 @@ CREATE TABLE IF NOT EXISTS pair_totals_files (
 TOTALS_FOLDER = "pair_totals"
 
 LOCK_WAIT_SECONDS = 30.0
+#: Catalog writes this process has made: part of every listing's stamp (a file's mtime ticks coarsely).
+_WRITES = 0
 
 
 @dataclass(frozen=True)
@@ -131,7 +133,8 @@ class Store:
         finally:
             con.close()
             if not read_only:
-                self._listing = None  # this process wrote: read the listing again
+                global _WRITES
+                _WRITES += 1  # this process wrote (through any Store): every listing is read again
 
     @contextlib.contextmanager
     def write_lock(self, wait: float = LOCK_WAIT_SECONDS) -> Iterator[None]:
@@ -192,7 +195,7 @@ class Store:
         return listing
 
     def _stamp(self) -> object:
-        """What changes when the catalog does: size, time and inode of the database and its WAL."""
+        """What changes when the catalog does: this process's writes; size, time and inode of the database and its WAL."""
         stamps = []
         for path in (self.catalog_path, self.catalog_path.with_name(self.catalog_path.name + ".wal")):
             try:
@@ -201,7 +204,7 @@ class Store:
                 stamps.append(None)
                 continue
             stamps.append((st.st_size, st.st_mtime_ns, st.st_ino))
-        return None if stamps[0] is None else tuple(stamps)
+        return None if stamps[0] is None else (_WRITES, *stamps)
 
     def data_files(self, table: str) -> list[Path]:
         """The committed Parquet files of ``table`` (only those the catalog lists)."""
