@@ -1,12 +1,14 @@
 """Fixtures every test shares.
 
-* Every test gets its own empty ``BILAT_HOME`` (autouse), so no test touches a real store.
+* Every test gets its own empty ``BILAT_HOME`` (autouse), so no test touches a real store; the
+  session shares one ``BILAT_CACHE_DIR`` (the lookup tables built once), not the user's.
 * ``shared_data`` is ``../shared/data`` beside the clone; tests that need it skip, saying why,
   when the clone lives elsewhere.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,6 +16,14 @@ import pytest
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 SHARED_DATA = SHARED / "data"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def bilat_cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    folder = tmp_path_factory.mktemp("bilat_cache")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("BILAT_CACHE_DIR", str(folder))
+        yield folder
 
 
 @pytest.fixture(autouse=True)

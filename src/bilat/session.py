@@ -69,6 +69,11 @@ def country_label(code: str) -> str:
         return code
 
 
+#: Results one session keeps (the most recently used), and the largest it keeps.
+MEMO_SIZE = 64
+MEMO_MAX_ROWS = 50_000
+
+
 class Session:
     """A store, the engine over it (opened on first use) and the pair questions are about.
 
@@ -95,6 +100,7 @@ class Session:
             self.engine_name = engine or "duckdb"
         self.store = store if store is not None else Store(home)
         self.include_embedded = include_embedded
+        self._results: dict[object, pd.DataFrame] = {}
 
     def __repr__(self) -> str:
         return f"Session({str(self.store.home)!r}, engine={self.engine_name!r})"
@@ -117,7 +123,23 @@ class Session:
         return {name: self.engine.table(name) for name in (names or (*TABLES, *DERIVED_TABLES))}
 
     def execute(self, expr: Any) -> pd.DataFrame:
-        return self.engine.execute(expr)
+        """The expression's rows; the same expression asked again in this session is not run again.
+
+        Why: the questions of one report ask the engine for some figures twice or three times
+        (which sources and years the product data cover, the pair's series for the profile and
+        for each goal). The session's engine and its views do not change while it is open, so
+        the same expression gives the same rows; each caller gets its own copy to change.
+        """
+        key = _memo_key(expr)
+        if key is not None and key in self._results:
+            self._results[key] = frame = self._results.pop(key)  # most recently used last
+            return frame.copy()
+        frame = self.engine.execute(expr)
+        if key is not None and len(frame) <= MEMO_MAX_ROWS:
+            self._results[key] = frame.copy()
+            while len(self._results) > MEMO_SIZE:
+                self._results.pop(next(iter(self._results)))
+        return frame
 
     # -- the pair ------------------------------------------------------------------------------
     def pair(self, a: str, b: str) -> Pair:
@@ -135,6 +157,7 @@ class Session:
 
     # -- lifetime --------------------------------------------------------------------------------
     def close(self) -> None:
+        self._results.clear()
         if self._engine is not None and self._owns_engine:
             self._engine.close()
         if self._owns_engine:
@@ -145,6 +168,19 @@ class Session:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _memo_key(expr: Any) -> object | None:
+    """The expression's operation tree (ibis compares and hashes it by structure); None if it cannot be a key."""
+    op = getattr(expr, "op", None)
+    if op is None:
+        return None
+    try:
+        key = op()
+        hash(key)
+    except TypeError:
+        return None
+    return key
 
 
 @contextlib.contextmanager

@@ -23,8 +23,10 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import os
 import time
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -67,6 +69,16 @@ CREATE TABLE IF NOT EXISTS pair_totals_files (
 TOTALS_FOLDER = "pair_totals"
 
 LOCK_WAIT_SECONDS = 30.0
+#: Catalog writes this process has made: part of every listing's stamp (a file's mtime ticks coarsely).
+_WRITES = 0
+
+
+@dataclass(frozen=True)
+class Listing:
+    """What the catalog says about the data files, read in one connection (see :meth:`Store.listing`)."""
+
+    files: tuple[tuple[str, str, str, int], ...]  # (file_id, table_name, data_sources, rows), by file_id
+    totals: tuple[tuple[str, int], ...] | None  # (file_id, rows) of kept pair totals; None: a catalog older than them
 
 
 class Store:
@@ -78,6 +90,7 @@ class Store:
         self.data_dir = self.home / "data"
         self.staging_dir = self.home / "staging"
         self.totals_dir = self.data_dir / TOTALS_FOLDER
+        self._listing: tuple[object, Listing] | None = None
 
     def __repr__(self) -> str:
         return f"Store({str(self.home)!r})"
@@ -119,6 +132,9 @@ class Store:
             yield con
         finally:
             con.close()
+            if not read_only:
+                global _WRITES
+                _WRITES += 1  # this process wrote (through any Store): every listing is read again
 
     @contextlib.contextmanager
     def write_lock(self, wait: float = LOCK_WAIT_SECONDS) -> Iterator[None]:
@@ -150,47 +166,76 @@ class Store:
         with self.catalog(read_only=True) as con:
             return con.execute("SELECT * FROM files ORDER BY ingested_at DESC").fetch_df()
 
+    def listing(self) -> Listing:
+        """The catalog's list of data files, read once and kept while the catalog file is unchanged.
+
+        Why: opening the catalog costs a DuckDB connection (tens of milliseconds), and opening an
+        engine asks for the files of every table, their sources and the kept totals: a dozen
+        connections for the same few rows. The listing is read again when the catalog's files
+        change on disk (another process ingested) or this process wrote to it.
+        """
+        stamp = self._stamp()
+        if self._listing is not None and self._listing[0] == stamp:
+            return self._listing[1]
+        if stamp is None:  # no catalog yet: nothing ingested
+            listing = Listing(files=(), totals=())
+        else:
+            with self.catalog(read_only=True) as con:
+                files = tuple(
+                    (r[0], r[1], r[2], int(r[3]))
+                    for r in con.execute("SELECT file_id, table_name, data_sources, rows FROM files ORDER BY file_id").fetchall()
+                )
+                totals = None
+                if _has_table(con, "pair_totals_files"):
+                    totals = tuple(
+                        (r[0], int(r[1])) for r in con.execute("SELECT file_id, rows FROM pair_totals_files ORDER BY file_id").fetchall()
+                    )
+            listing = Listing(files=files, totals=totals)
+        self._listing = (stamp, listing)
+        return listing
+
+    def _stamp(self) -> object:
+        """What changes when the catalog does: this process's writes; size, time and inode of the database and its WAL."""
+        stamps = []
+        for path in (self.catalog_path, self.catalog_path.with_name(self.catalog_path.name + ".wal")):
+            try:
+                st = os.stat(path)
+            except OSError:
+                stamps.append(None)
+                continue
+            stamps.append((st.st_size, st.st_mtime_ns, st.st_ino))
+        return None if stamps[0] is None else (_WRITES, *stamps)
+
     def data_files(self, table: str) -> list[Path]:
         """The committed Parquet files of ``table`` (only those the catalog lists)."""
-        with self.catalog(read_only=True) as con:
-            ids = [r[0] for r in con.execute("SELECT file_id FROM files WHERE table_name = ? ORDER BY file_id", [table]).fetchall()]
+        ids = [file_id for file_id, name, _sources, _rows in self.listing().files if name == table]
         return [self.data_dir / table / f"{file_id}.parquet" for file_id in ids]
 
     def data_sources(self, table: str) -> set[str]:
         """The ``source`` labels present in ``table`` (used to let ingested data replace embedded data)."""
-        with self.catalog(read_only=True) as con:
-            rows = con.execute("SELECT data_sources FROM files WHERE table_name = ?", [table]).fetchall()
-        return {label for (labels,) in rows for label in labels.split(",") if label}
+        rows = [labels for _id, name, labels, _rows in self.listing().files if name == table]
+        return {label for labels in rows for label in labels.split(",") if label}
 
     def totals_files(self) -> list[Path]:
         """The committed pair-totals files (of product files the catalog lists; empty totals have none)."""
-        with self.catalog(read_only=True) as con:
-            if not _has_table(con, "pair_totals_files"):  # a catalog older than kept totals
-                return []
-            ids = [r[0] for r in con.execute(
-                "SELECT t.file_id FROM pair_totals_files t JOIN files f USING (file_id)"
-                " WHERE t.rows > 0 ORDER BY t.file_id"
-            ).fetchall()]
+        listing = self.listing()
+        if listing.totals is None:  # a catalog older than kept totals
+            return []
+        listed = {file_id for file_id, *_ in listing.files}
+        ids = [file_id for file_id, rows in listing.totals if rows > 0 and file_id in listed]
         return [self.totals_dir / f"{file_id}.parquet" for file_id in ids]
 
     def files_without_totals(self, table: str = "product_flows") -> list[str]:
         """The file ids of ``table`` whose pair totals were never written (ingested before they were kept)."""
-        with self.catalog(read_only=True) as con:
-            if not _has_table(con, "pair_totals_files"):
-                query = "SELECT file_id FROM files WHERE table_name = ? ORDER BY file_id"
-            else:
-                query = (
-                    "SELECT file_id FROM files WHERE table_name = ?"
-                    " AND file_id NOT IN (SELECT file_id FROM pair_totals_files) ORDER BY file_id"
-                )
-            return [r[0] for r in con.execute(query, [table]).fetchall()]
+        listing = self.listing()
+        kept = {file_id for file_id, _rows in listing.totals or ()}
+        return [file_id for file_id, name, _sources, _rows in listing.files if name == table and file_id not in kept]
 
     def row_counts(self) -> dict[str, int]:
         """Rows stored per table."""
-        with self.catalog(read_only=True) as con:
-            rows = con.execute("SELECT table_name, sum(rows) FROM files GROUP BY table_name").fetchall()
         counts = {table: 0 for table in TABLES}
-        counts.update({table: int(n) for table, n in rows})
+        for _id, name, _sources, rows in self.listing().files:
+            counts[name] = counts.get(name, 0) + rows
         return counts
 
 

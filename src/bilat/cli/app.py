@@ -12,8 +12,12 @@ from typing import Any
 import typer
 from typer.core import TyperArgument, TyperGroup
 
+from bilat.cli.fast_params import defer_markdown, install as _install_fast_params
 from bilat.cli.output import safe_console, safe_text, terminal_safe
 from bilat.errors import BilatError
+
+_install_fast_params()  # plain values without pydantic (see bilat.cli.fast_params)
+defer_markdown()  # typer's help without rich's Markdown renderer
 
 def _usage_name(self) -> str:  # noqa: ANN001 - a typer.core.TyperArgument
     """``A B`` and ``[TARGET_ID]`` on usage lines (typer 0.29 writes required arguments as ``{a}``)."""
@@ -95,13 +99,20 @@ def _is_number(text: str) -> bool:
 
 
 def emit(frame: Any, fmt: OutputFormat, title: str | None = None, note: str | None = None) -> None:
-    """Print a pandas DataFrame as a rich table, CSV or JSON records.
+    """Print a pandas DataFrame (or :class:`bilat.cli.rows.Rows`) as a rich table, CSV or JSON records.
 
     ``note`` is printed under a table (to stderr for csv/json so that stdout stays parseable).
+    A terminal table of :class:`~bilat.cli.rows.Rows` needs no pandas; CSV and JSON go through
+    the DataFrame, so that every command writes them the same way.
     """
-    import pandas as pd
+    from bilat.cli.rows import Rows
 
-    assert isinstance(frame, pd.DataFrame)
+    if isinstance(frame, Rows) and fmt != OutputFormat.table:
+        frame = frame.to_frame()
+    if not isinstance(frame, Rows):
+        import pandas as pd
+
+        assert isinstance(frame, pd.DataFrame)
     if fmt == OutputFormat.json:
         sys.stdout.write(frame.to_json(orient="records", indent=2, date_format="iso", force_ascii=False))
         sys.stdout.write("\n")

@@ -126,14 +126,17 @@ def flows(
 
     Example: bilat flows ISR JPN --years 2013-2016 --format json
     """
-    from bilat.questions import pair_composition, pair_flows
     from bilat.session import Session
 
     with Session(engine=engine) as session:
         pair = session.pair(a, b)
-        if by == "year":
+        if by == "year":  # the yearly question only: the product questions' modules stay unloaded
+            from bilat.questions.yearly import pair_flows
+
             answer = pair_flows(pair.a, pair.b, years, source, session=session)
         else:
+            from bilat.questions.products import pair_composition
+
             answer = pair_composition(pair.a, pair.b, by, years, hs_revision=hs_revision, session=session)
     if by == "year":
         frame = answer.frame

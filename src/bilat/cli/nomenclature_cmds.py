@@ -23,8 +23,7 @@ def country(
 
     Example: bilat country Israel "S. Korea" 392
     """
-    import pandas as pd
-
+    from bilat.cli.rows import Rows
     from bilat.nomenclature.countries import resolve_country
 
     rows = []
@@ -39,7 +38,7 @@ def country(
                 "name": found.name,
             }
         )
-    frame = pd.DataFrame(rows).astype({"iso_numeric": "Int64"})
+    frame = Rows.of(rows, ["input", "iso3", "iso_numeric", "short_name", "name"], {"iso_numeric": "Int64"})
     emit(frame, fmt, title="Countries")
 
 
@@ -54,9 +53,10 @@ def hs_search(
 
     Example: bilat hs search industrial robots --level 6
     """
-    from bilat.nomenclature.hs import search
+    from bilat.cli.rows import Rows
+    from bilat.nomenclature.hs import SEARCH_COLUMNS, search_rows
 
-    frame = search(" ".join(words), level=level, limit=limit)
+    frame = Rows.of(search_rows(" ".join(words), level=level, limit=limit), SEARCH_COLUMNS, {"level": "int64"})
     note = None if len(frame) else "no HS code matches all of these words"
     emit(frame, fmt, title=f"HS codes matching {' '.join(words)!r}", note=note)
 
@@ -70,15 +70,14 @@ def hs_show(
 
     Example: bilat hs show 847950
     """
-    import pandas as pd
-
+    from bilat.cli.rows import Rows
     from bilat.errors import UnknownProductError
-    from bilat.nomenclature.hs import describe, hs_table, normalise_hs_code
+    from bilat.nomenclature.hs import describe, hs_row, normalise_hs_code
     from bilat.nomenclature.lenses import lens_of
 
     normal = normalise_hs_code(code)
     description = describe(normal)
-    row = hs_table().set_index("code").loc[normal]
+    row = hs_row(normal)
     chapter = normal[:2]
     fields = [
         ("code", normal),
@@ -98,7 +97,7 @@ def hs_show(
         ("edition", str(row["edition"])),
         ("lenses", ", ".join(lens_of(normal)) or "(none)"),
     ]
-    emit(pd.DataFrame(fields, columns=["field", "value"]), fmt, title=f"HS {normal}")
+    emit(Rows(("field", "value"), tuple(fields)), fmt, title=f"HS {normal}")
 
 
 @lens_app.command("list")

@@ -22,19 +22,25 @@ from __future__ import annotations
 
 import math
 import re
-from typing import Any
-
-import pandas as pd
+import sys
+from typing import TYPE_CHECKING, Any
 
 from bilat.cli.output import safe_text, terminal_safe
+from bilat.cli.rows import Rows
 from bilat.questions.labels import LABELS, kind_of, label  # noqa: F401 - re-exported for the commands
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 #: Text columns longer than this may wrap inside a table cell (values never do).
 WRAP = 18
 
 
 def _missing(value: Any) -> bool:
-    return value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA or value is pd.NaT
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return True
+    pd = sys.modules.get("pandas")  # pandas' NA and NaT exist only if something imported pandas
+    return pd is not None and (value is pd.NA or value is pd.NaT)
 
 
 def money(value: Any) -> str:
@@ -92,18 +98,50 @@ def cell(value: Any, kind: str | None) -> str:
 
 def readable(frame: pd.DataFrame) -> pd.DataFrame:
     """The frame as text cells under human labels (JSON/CSV never go through here)."""
+    import pandas as pd
+
     out = pd.DataFrame(index=range(len(frame)))
-    for column in frame.columns:
-        kind = kind_of(str(column))
-        out[label(str(column))] = [cell(v, kind) for v in frame[column]]
+    for name, cells in _text_columns(frame).items():
+        out[name] = cells
     return out
 
 
-def render(frame: pd.DataFrame, console: Any, title: str | None = None) -> None:
-    """Print ``frame`` as a table, or as one card per row when the table would not fit the terminal."""
+def _text_columns(frame: pd.DataFrame | Rows) -> dict[str, list[str]]:
+    """Label -> the column's cells as text; a label given twice keeps its first place and its last column."""
+    out: dict[str, list[str]] = {}
+    if isinstance(frame, Rows):
+        columns = [(name, frame.column(name)) for name in frame.columns]
+    else:
+        columns = [(str(column), frame[column]) for column in frame.columns]
+    for name, values in columns:
+        kind = kind_of(name)
+        out[label(name)] = [cell(v, kind) for v in values]
+    return out
+
+
+class _Text:
+    """Text cells by label, with the little of a DataFrame's interface the renderer uses."""
+
+    def __init__(self, columns: dict[str, list[str]], length: int) -> None:
+        self._columns = columns
+        self.columns = list(columns)
+        self.length = length
+
+    def __len__(self) -> int:
+        return self.length
+
+    def __getitem__(self, name: str) -> list[str]:
+        return self._columns[name]
+
+    def itertuples(self, index: bool = False) -> list[tuple[str, ...]]:
+        return list(zip(*self._columns.values(), strict=True)) if self._columns else []
+
+
+def render(frame: pd.DataFrame | Rows, console: Any, title: str | None = None) -> None:
+    """Print ``frame`` (a DataFrame or :class:`Rows`) as a table, or one card per row when it would not fit."""
     from rich.table import Table
 
-    text = readable(frame)
+    text = _Text(_text_columns(frame), len(frame))
     if not len(text):
         return
     numeric = {c for c in text.columns if _looks_numeric(text[c])}
@@ -129,12 +167,12 @@ def render(frame: pd.DataFrame, console: Any, title: str | None = None) -> None:
     _cards(text, console, title)
 
 
-def _looks_numeric(values: pd.Series) -> bool:
+def _looks_numeric(values: list[str]) -> bool:
     filled = [v for v in values if v]
     return bool(filled) and all(re.fullmatch(r"[−+\-$]*[\d,.]+( %| bn| M| pp)?", v) for v in filled)
 
 
-def _cards(text: pd.DataFrame, console: Any, title: str | None) -> None:
+def _cards(text: _Text, console: Any, title: str | None) -> None:
     """One card per row: the first column (or two) as its heading, then ``label: value`` lines."""
     if title:
         console.print(terminal_safe(title), style="bold", markup=False, highlight=False, soft_wrap=True)

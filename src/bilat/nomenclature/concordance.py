@@ -19,12 +19,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import cache
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from bilat.errors import UnknownProductError
 from bilat.nomenclature._tables import DATA_DIR
 from bilat.nomenclature.hs import normalise_hs_code
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = ["REVISIONS", "concordance", "convert_codes"]
 
@@ -58,6 +60,8 @@ def convert_codes(
     first (10121 → "010121"). A code that ``from_rev`` does not have raises
     :class:`UnknownProductError`, unless ``unmatched="keep"`` (the row is kept unchanged).
     """
+    import pandas as pd
+
     values = [value_col] if isinstance(value_col, str) else list(value_col)
     missing = [c for c in (code_col, *values) if c not in frame.columns]
     if missing:
@@ -98,6 +102,8 @@ def _check_revision(rev: int) -> None:
 
 
 def _normalise_column(codes: pd.Series) -> pd.Series:
+    import pandas as pd
+
     unique = pd.unique(codes)
     mapping = {}
     for code in unique:
@@ -110,12 +116,16 @@ def _normalise_column(codes: pd.Series) -> pd.Series:
 
 @cache
 def _links() -> pd.DataFrame:
+    import pandas as pd
+
     return pd.read_parquet(DATA_DIR / "hs_concordance.parquet")
 
 
 @cache
 def _step(from_rev: int, to_rev: int) -> pd.DataFrame:
     """One adjacent step with weights: code_from, code_to, weight."""
+    import pandas as pd
+
     links = _links()
     newer, older = max(from_rev, to_rev), min(from_rev, to_rev)
     rows = links[(links["rev_new"] == newer) & (links["rev_old"] == older)]
@@ -136,6 +146,8 @@ def _step(from_rev: int, to_rev: int) -> pd.DataFrame:
 
 @cache
 def _concordance(from_rev: int, to_rev: int) -> pd.DataFrame:
+    import pandas as pd
+
     if from_rev == to_rev:
         codes = _codes_of(from_rev)
         out = pd.DataFrame({"code_from": codes, "code_to": codes, "weight": 1.0})

@@ -18,12 +18,14 @@ import difflib
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from bilat.errors import UnknownCountryError
-from bilat.nomenclature._tables import normalise_name, read_data_csv, tables
+from bilat.nomenclature._tables import normalise_name, read_data_rows, tables
 from bilat.nomenclature.mentions import CountryMention, find_country_mentions  # re-exported: text mentions live there
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = [
     "Country",
@@ -104,8 +106,7 @@ def imf_name_to_iso3(name: str) -> str | None:
 
 def imf_aggregates() -> list[str]:
     """The IMF DOTS names that are groups or unallocated areas, not countries (they map to None)."""
-    frame = read_data_csv("imf_names.csv")
-    return sorted(frame.loc[frame["kind"] == "aggregate", "imf_name"])
+    return sorted(row["imf_name"] for row in read_data_rows("imf_names.csv") if row["kind"] == "aggregate")
 
 
 # --- internals ----------------------------------------------------------------------------------
@@ -113,22 +114,20 @@ def imf_aggregates() -> list[str]:
 
 @cache
 def _iso3_set() -> frozenset[str]:
-    return frozenset(tables().table["iso3"])
+    return frozenset(row["iso3"] for row in tables().rows)
 
 
 @cache
 def _countries_by_iso3() -> dict[str, Country]:
     out: dict[str, Country] = {}
-    for row in tables().table.itertuples(index=False):
-        numeric = None if pd.isna(row.iso_numeric) else int(row.iso_numeric)
-        out[row.iso3] = Country(iso3=row.iso3, iso_numeric=numeric, name=row.name, short_name=row.short_name)
+    for row in tables().rows:
+        out[row["iso3"]] = Country(iso3=row["iso3"], iso_numeric=row["iso_numeric"], name=row["name"], short_name=row["short_name"])
     return out
 
 
 @cache
 def _imf_overrides() -> dict[str, str | None]:
-    frame = read_data_csv("imf_names.csv")
-    return {name: (iso3 or None) for name, iso3 in zip(frame["imf_name"], frame["iso3"], strict=True)}
+    return {row["imf_name"]: (row["iso3"] or None) for row in read_data_rows("imf_names.csv")}
 
 
 @lru_cache(maxsize=4096)

@@ -9,26 +9,34 @@ Why these files: trade sources give bare codes (and often lose their leading zer
 
 from __future__ import annotations
 
+import csv
 import re
 from functools import cache
 from numbers import Integral, Real
-
-import pandas as pd
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from bilat.errors import UnknownProductError
+from bilat.nomenclature._cache import load_or_build
 from bilat.nomenclature._tables import DATA_DIR
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = [
     "chapter_of",
     "describe",
     "heading_of",
+    "hs_row",
     "hs_table",
     "normalise_hs_code",
     "search",
+    "search_rows",
     "section_of",
 ]
 
 _LEVELS = (2, 4, 6)
+SEARCH_COLUMNS = ("code", "level", "description", "section")
 _SEPARATORS = re.compile(r"[.\s]")
 
 
@@ -86,6 +94,11 @@ def section_of(code: object) -> tuple[str, str]:
     return row["section"], _sections()[row["section"]]
 
 
+def hs_row(code: object) -> dict[str, Any]:
+    """One code's row of :func:`hs_table` as a dict (``heading`` None for a chapter), without pandas."""
+    return dict(_row(code))
+
+
 def hs_table(level: int | None = None) -> pd.DataFrame:
     """The whole nomenclature: code, level, description, chapter, heading, section, section_name, edition.
 
@@ -105,26 +118,35 @@ def search(words: str, level: int | None = None, limit: int = 20) -> pd.DataFram
     heading before subheading), then shorter descriptions. A query of digits lists the codes
     that start with them, in code order. Returns code, level, description, section.
     """
+    import pandas as pd
+
+    rows = search_rows(words, level, limit)
+    return pd.DataFrame(rows, columns=list(SEARCH_COLUMNS)).astype({"level": "int64"})
+
+
+def search_rows(words: str, level: int | None = None, limit: int = 20) -> list[dict[str, Any]]:
+    """:func:`search` as plain rows (code, level, description, section), without pandas: for the CLI."""
     terms = [t for t in re.split(r"[^\w]+", words.casefold()) if t]
     if not terms:
         raise UnknownProductError("empty search: give one or more words, e.g. 'industrial robots'")
-    table = hs_table(level)
+    if level is not None:
+        _check_level(level)
+    rows = [row for row in _rows() if level is None or row["level"] == level]
     if all(t.isascii() and t.isdigit() for t in terms):
-        hits = table[table["code"].str.startswith("".join(terms))]
-        return hits[["code", "level", "description", "section"]].head(limit).reset_index(drop=True)
+        prefix = "".join(terms)
+        hits = [row for row in rows if row["code"].startswith(prefix)]
     else:
-        text = table["description"].str.casefold()
-        mask = pd.Series(True, index=table.index)
-        score = pd.Series(0, index=table.index)
-        for term in terms:
-            escaped = re.escape(term)
-            mask &= text.str.contains(rf"\b{escaped}", regex=True)
-            score = score + text.str.contains(rf"\b{escaped}\b", regex=True).astype(int)
-        hits = table[mask].copy()
-        hits["_score"] = score[mask]
-    hits["_length"] = hits["description"].str.len()
-    hits = hits.sort_values(["_score", "level", "_length", "code"], ascending=[False, True, True, True])
-    return hits[["code", "level", "description", "section"]].head(limit).reset_index(drop=True)
+        starts = [re.compile(rf"\b{re.escape(term)}") for term in terms]
+        wholes = [re.compile(rf"\b{re.escape(term)}\b") for term in terms]
+        scored = []
+        for row, text in zip(rows, _folded(rows), strict=True):
+            # a plain substring test first: most descriptions lack a term, and it is far cheaper
+            if all(term in text for term in terms) and all(p.search(text) for p in starts):
+                score = sum(1 for p in wholes if p.search(text))
+                scored.append((-score, row["level"], len(row["description"]), row["code"], row))
+        scored.sort(key=lambda item: item[:4])
+        hits = [item[4] for item in scored]
+    return [{c: row[c] for c in SEARCH_COLUMNS} for row in hits[:limit]]
 
 
 # --- internals ----------------------------------------------------------------------------------
@@ -145,13 +167,47 @@ def _row(code: object) -> dict:
 
 @cache
 def _sections() -> dict[str, str]:
-    frame = pd.read_csv(DATA_DIR / "hs_sections.csv", dtype=str, keep_default_na=False)
-    return dict(zip(frame["section"], frame["name"], strict=True))
+    with open(DATA_DIR / "hs_sections.csv", encoding="utf-8", newline="") as handle:
+        return {row["section"]: row["name"] for row in csv.DictReader(handle)}
+
+
+@cache
+def _rows() -> tuple[dict[str, Any], ...]:
+    """Every code as a row (code, level, description, chapter, heading, section, section_name, edition).
+
+    Read from the per-machine JSON cache; the Parquet file is read (with pandas) only to fill it.
+    """
+    sources = [DATA_DIR / "hs_codes.parquet", DATA_DIR / "hs_sections.csv", Path(__file__)]
+    raw = load_or_build("hs_codes", sources, _read_parquet)
+    sections = _sections()
+    return tuple(
+        {
+            "code": code,
+            "level": level,
+            "description": description,
+            "chapter": code[:2],
+            "heading": code[:4] if level >= 4 else None,
+            "section": section,
+            "section_name": sections.get(section, ""),
+            "edition": edition,
+        }
+        for code, level, section, description, edition in raw
+    )
+
+
+def _read_parquet() -> list[list[Any]]:
+    import pandas as pd
+
+    raw = pd.read_parquet(DATA_DIR / "hs_codes.parquet")
+    return [[c, int(lv), s, d, e] for c, lv, s, d, e in zip(raw["code"], raw["level"], raw["section"], raw["description"], raw["edition"], strict=True)]
 
 
 @cache
 def _table() -> pd.DataFrame:
-    raw = pd.read_parquet(DATA_DIR / "hs_codes.parquet")
+    import pandas as pd
+
+    rows = _rows()
+    raw = pd.DataFrame({c: [row[c] for row in rows] for c in ("code", "level", "section", "description", "edition")})
     table = pd.DataFrame(
         {
             "code": raw["code"],
@@ -167,6 +223,18 @@ def _table() -> pd.DataFrame:
     return table
 
 
+def _folded(rows: tuple[dict[str, Any], ...]) -> list[str]:
+    """The rows' descriptions, case-folded (once per process for the whole table)."""
+    if len(rows) == len(_rows()):
+        return _all_folded()
+    return [row["description"].casefold() for row in rows]
+
+
+@cache
+def _all_folded() -> list[str]:
+    return [row["description"].casefold() for row in _rows()]
+
+
 @cache
 def _by_code() -> dict[str, dict]:
-    return {row["code"]: row for row in _table().to_dict(orient="records")}
+    return {row["code"]: row for row in _rows()}

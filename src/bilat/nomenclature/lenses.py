@@ -10,6 +10,7 @@ goods, so no lens can see them.
 
 from __future__ import annotations
 
+import csv
 import operator
 import re
 from dataclasses import dataclass
@@ -17,14 +18,13 @@ from functools import reduce
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import pandas as pd
-
 from bilat.errors import Problem, UnknownProductError, ValidationError
 from bilat.nomenclature.hs import normalise_hs_code
 from bilat.settings import PACKAGE_DATA, bilat_home
 
 if TYPE_CHECKING:
     import ibis.expr.types as ir
+    import pandas as pd
 
 __all__ = [
     "SERVICES_CAVEAT",
@@ -124,6 +124,8 @@ def lens_predicate(column: ir.StringValue, lens: str | Lens) -> ir.BooleanValue:
 
 def lenses_frame() -> pd.DataFrame:
     """The lenses as a table (name, title, hs_prefixes as "8541 8542", rationale) for display."""
+    import pandas as pd
+
     return pd.DataFrame(
         [
             {"name": x.name, "title": x.title, "hs_prefixes": " ".join(x.hs_prefixes), "rationale": x.rationale}
@@ -134,13 +136,17 @@ def lenses_frame() -> pd.DataFrame:
 
 
 def _read(path: Path) -> list[Lens]:
-    frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-    missing = [c for c in COLUMNS if c not in frame.columns]
+    """The lenses of one CSV file (read with the csv module: ``bilat hs show`` needs no pandas)."""
+    with open(path, encoding="utf-8-sig", newline="") as handle:
+        reader = csv.DictReader(handle, restval="")
+        header = reader.fieldnames or []
+        rows = [{k: ("" if v is None else v) for k, v in row.items() if k is not None} for row in reader]
+    missing = [c for c in COLUMNS if c not in header]
     if missing:
         raise ValidationError([Problem(str(path), 1, None, f"missing column(s): {', '.join(missing)}")])
     problems: list[Problem] = []
     out: list[Lens] = []
-    for line, row in enumerate(frame.to_dict(orient="records"), start=2):
+    for line, row in enumerate(rows, start=2):
         name = row["name"].strip()
         prefixes = tuple(row["hs_prefixes"].split())
         if not _NAME.match(name):

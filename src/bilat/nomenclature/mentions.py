@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from bilat.nomenclature._tables import read_data_csv, tables
+from bilat.nomenclature._tables import read_data_rows, tables
 
 #: Upper-case ISO3 codes that are also ordinary words or common acronyms in English text
 #: ("AND", "CAN", "VAT", "EST"...): never read as country codes in prose.
@@ -88,21 +88,20 @@ def _matcher() -> _Matcher:
         if phrase and phrase not in phrases:
             phrases[phrase] = (iso3, kind)
 
-    for stop in read_data_csv("mention_stop_phrases.csv")["phrase"]:
-        add(stop, None, "stop")
-    current = t.table[t.table["kind"] == "country"]
+    for row in read_data_rows("mention_stop_phrases.csv"):
+        add(row["phrase"], None, "stop")
+    current = [row for row in t.rows if row["kind"] == "country"]
     for column in ("short_name", "name"):
-        for name, iso3 in zip(current[column], current["iso3"], strict=True):
+        for row in current:
+            name = row[column]
             if "," not in name and "(" not in name:  # "Micronesia, Fed. Sts." is not how prose names it
-                add(name, iso3, "name")
-    aliases = read_data_csv("country_aliases.csv")
-    for alias, iso3, in_text in zip(aliases["alias"], aliases["iso3"], aliases["in_text"], strict=True):
-        if in_text == "1":
-            add(alias, iso3, "code" if _looks_like_code(alias) else "name")
-    demonyms = read_data_csv("demonyms.csv")
-    for demonym, iso3 in zip(demonyms["demonym"], demonyms["iso3"], strict=True):
-        add(demonym, iso3, "demonym")
-    for iso3 in current["iso3"]:
+                add(name, row["iso3"], "name")
+    for row in read_data_rows("country_aliases.csv"):
+        if row["in_text"] == "1":
+            add(row["alias"], row["iso3"], "code" if _looks_like_code(row["alias"]) else "name")
+    for row in read_data_rows("demonyms.csv"):
+        add(row["demonym"], row["iso3"], "demonym")
+    for iso3 in (row["iso3"] for row in current):
         if iso3 not in ISO3_NOT_IN_TEXT:
             add(iso3, iso3, "code")
 

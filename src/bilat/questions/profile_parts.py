@@ -6,6 +6,7 @@ adds to ``notes`` what is missing and how to load it.
 
 from __future__ import annotations
 
+import functools
 import math
 from functools import cache
 from typing import Any
@@ -136,6 +137,7 @@ def describe(level: str, code: str) -> str:
 
 @cache
 def _section_names() -> dict[str, str]:
+    """Section code -> name, built once (``describe`` asks for it for every row of a table)."""
     from bilat.nomenclature.hs import hs_table
 
     table = hs_table(level=2)
