@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import pandas as pd
 
-from bilat.questions.products import UNSECTIONED, _describe, section_or_unsectioned
+from bilat.analytics.profile import OTHER_SECTION as UNSECTIONED
+from bilat.questions.products import _describe, section_or_unsectioned
 
 
 def test_a_chapter_outside_every_section_is_labelled_not_an_error():
-    assert section_or_unsectioned("99") == (UNSECTIONED, "not in an HS section (chapter 99)")
+    assert section_or_unsectioned("99") == (UNSECTIONED, "Commodities not specified according to kind (HS 99)")
     assert section_or_unsectioned("84")[0] == "XVI"
 
 

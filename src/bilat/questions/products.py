@@ -99,23 +99,23 @@ def _harmonised(s: Session, rows: Any, target: int) -> Any:
     return comp.harmonise(rows, ibis.memtable(links), target)
 
 
-#: The section code of chapters outside the 21 HS sections (HS 99, "commodities not specified
-#: according to kind", which BACI carries): their value is kept, under this label, not dropped.
-UNSECTIONED = "n/a"
-
-
 def section_or_unsectioned(code: str) -> tuple[str, str]:
-    """(section, name) of an HS code; chapters outside every section (99) get :data:`UNSECTIONED`.
+    """(section, name) of an HS code; chapters outside every section (99) get the profile's "other".
 
     Why not an error: one such row in a BACI year made the whole section view fail (issue #16).
+    The label is :data:`bilat.analytics.profile.OTHER_SECTION`, as in the profile's composition.
     """
+    from bilat.analytics.profile import OTHER_SECTION
     from bilat.errors import BilatError
     from bilat.nomenclature import hs
 
     try:
         return hs.section_of(code)
     except BilatError:
-        return UNSECTIONED, f"not in an HS section (chapter {str(code)[:2]})"
+        chapter = str(code)[:2]
+        if chapter == "99":
+            return OTHER_SECTION, "Commodities not specified according to kind (HS 99)"
+        return OTHER_SECTION, f"not in an HS section (chapter {chapter})"
 
 
 def _describe(frame: pd.DataFrame, by: str) -> pd.DataFrame:

@@ -48,7 +48,7 @@ def composition(
 
 
 def _section_code(chapter: str) -> str:
-    """The HS section (roman numeral) of a chapter code; "n/a" for chapters outside every section."""
+    """The HS section (roman numeral) of a chapter code; "other" for chapters outside every section."""
     from bilat.questions.products import section_or_unsectioned
 
     return section_or_unsectioned(chapter)[0]
