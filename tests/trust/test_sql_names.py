@@ -13,7 +13,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
@@ -53,12 +53,15 @@ def _clean(result) -> None:  # noqa: ANN001 - a click Result
 
 
 def _rows_in(parquet: Path) -> int:
-    """Rows of a Parquet file, on a connection of its own (the module-level one is shared by every test)."""
-    con = duckdb.connect()
-    try:
-        return con.execute(f"SELECT count(*) FROM read_parquet({quote_read_path(parquet)})").fetchall()[0][0]
-    finally:
-        con.close()
+    """Rows of a Parquet file, read by pyarrow from the exact path.
+
+    Not DuckDB: its readers glob every path, and a name holding both a backslash and a glob
+    character ("\\*", "*\\") matches nothing even escaped (hypothesis found such names); what is
+    checked here is the file bilat wrote, not DuckDB's globbing.
+    """
+    import pyarrow.parquet as pq
+
+    return pq.read_metadata(parquet).num_rows
 
 
 def _baci(path: Path, bad_row: bool = True) -> Path:
@@ -191,6 +194,8 @@ _NAMES = st.lists(st.one_of(_PIECES, st.text(st.characters(blacklist_characters=
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(name=_NAMES)
+@example(name="\\*")  # a backslash with a glob character: found by hypothesis, kept as a fixed case
+@example(name="*\\")
 def test_property_hostile_file_names_run_no_sql(name: str, tmp_path_factory: pytest.TempPathFactory) -> None:
     """Ingest with --skip-bad-rows, then export, under any name: exit 0, files where asked, no SQL run."""
     folder = tmp_path_factory.mktemp("names")
