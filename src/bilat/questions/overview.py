@@ -186,8 +186,9 @@ def _own_span_cagr(series: pd.DataFrame, a: str, b: str) -> pd.DataFrame:
         years = series.year[series[cols[key]].notnull()]
         if not len(years):
             continue
-        table = cagr_table(series, a, b, _default_spans(years))
-        table = table[table.measure == cols[key]].assign(_span=range(len(_default_spans(years))), _order=order)
+        spans = _default_spans(years)
+        table = cagr_table(series, a, b, spans)
+        table = table[table.measure == cols[key]].assign(_span=range(len(spans)), _order=order)
         parts.append(table)
     if not parts:
         return cagr_table(series, a, b, [])
