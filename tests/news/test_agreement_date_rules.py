@@ -153,3 +153,39 @@ def test_an_instrument_marked_as_another_is_a_second_record() -> None:
 def test_an_agreement_signed_in_a_past_year_is_dated_by_that_year() -> None:
     (a,) = _agreements("Peru and Chile signed a free trade agreement in 2006, officials recalled.")
     assert a["date"] == "2006"
+
+
+# --- a year the text implies, a list of signers, another event's date -----------------------
+
+def test_this_year_against_the_same_period_of_a_year_gives_the_year_but_no_day() -> None:
+    text = ("Peru and Vietnam signed a memorandum of understanding on fisheries on Tuesday.\n"
+            "Two-way trade reached 1.2 billion U.S. dollars last year. In the first half of this year it "
+            "came to 700.5 million U.S. dollars, up 12.5 percent over the same period of2011.")
+    found = extract(text)
+    assert found.published is None  # the day is not known, so none is stored
+    assert any("2012" in note for note in found.notes)
+    by_value = {c.value: c.year for c in found.claims}
+    assert by_value[1.2e9] == 2011 and by_value[700.5e6] == 2012 and by_value[12.5] == 2012
+    (a,) = found.agreements
+    assert a.date is not None and a.date.label() == "2012"  # "on Tuesday": the year only
+
+
+def test_no_year_is_invented_without_the_comparison() -> None:
+    found = extract("Peru and Vietnam signed a memorandum of understanding on Tuesday. Trade rose this year.")
+    assert found.notes and not any("follows from" in n for n in found.notes)
+    assert found.agreements[0].date.value is None
+
+
+def test_countries_listed_before_the_verb_each_get_a_record() -> None:
+    text = ("Peru and Vietnam signed an accord on rice trade on Monday in Hanoi. "
+            "Laos, Cambodia and the Philippines signed similar MOUs with Vietnam on Sunday.")
+    pairs = {frozenset(a["parties"]) for a in _agreements(text)}
+    assert pairs == {frozenset({"PER", "VNM"}), frozenset({"LAO", "VNM"}), frozenset({"KHM", "VNM"}),
+                     frozenset({"PHL", "VNM"})}
+
+
+def test_a_later_sentence_about_another_event_does_not_date_the_agreement() -> None:
+    text = ("Chile and Thailand signed a trade memorandum on Monday, 14 June 2021. The two ministers also "
+            "agreed a second MOU on tourism. Chile opened its embassy in Bangkok on March 3, 1962.")
+    dates = sorted(a["date"] for a in _agreements(text))
+    assert "1962-03-03" not in dates

@@ -100,3 +100,28 @@ def test_a_typed_instrument_beside_a_count_is_not_one_of_the_counted() -> None:
     text = "Peru and Korea on Tuesday signed a free trade agreement and two memorandums of understanding on mining."
     codes = sorted(type_code(a.type) for a in extract(text, published=PUB).agreements)
     assert codes == ["fta", "mou", "mou"]
+
+
+# --- names and objects of instruments (written for this test) ---------------------------------
+
+def test_a_memorandum_of_cooperation_is_an_mou() -> None:
+    from bilat.news.schema import gold_layout
+
+    found = extract("Japan and Peru signed a memorandum of cooperation on artificial intelligence on Monday.",
+                    published=dt.date(2021, 6, 15))
+    assert [a["type"] for a in gold_layout(found)["agreements"]] == ["mou"]
+
+
+def test_the_agreement_a_protocol_upgrades_is_not_signed_again() -> None:
+    from bilat.news.schema import gold_layout
+
+    found = extract("Chile and Peru signed a protocol to upgrade their free trade agreement on Monday.",
+                    published=dt.date(2021, 6, 15))
+    assert [a["type"] for a in gold_layout(found)["agreements"]] == ["protocol"]
+
+
+def test_talks_on_a_weekday_are_a_meeting_not_negotiations() -> None:
+    found = extract("The leaders of Chile and Peru issued a joint statement after their talks on Monday.",
+                    published=dt.date(2021, 6, 15))
+    (a,) = found.agreements
+    assert a.status is None

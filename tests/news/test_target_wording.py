@@ -77,3 +77,42 @@ def test_double_it_with_a_horizon_is_a_target_of_the_figure_before() -> None:
     assert (target.multiplier, target.measure) == (2.0, "bilateral_trade_total")
     assert extract("Two-way trade between Chile and Peru reached $10 billion in 2020. We want to double it.",
                    published=PUB).targets == []
+
+
+# --- what the number in a target means (written for this test) -------------------------------
+
+def _one(text: str):
+    found = extract(text, published=PUB)
+    assert len(found.targets) == 1, found.targets
+    return found.targets[0], found.claims
+
+
+def test_a_rise_by_an_amount_is_an_increment_not_a_level() -> None:
+    target, _ = _one("The two ministers aim to boost bilateral trade by $2 billion by 2025.")
+    assert target.increase and target.target_value == 2e9 and target.by_year == 2025
+    target, _ = _one("Egypt and Italy plan to raise trade to $9 billion by 2025.")
+    assert not target.increase  # "to": the level reached
+
+
+def test_adding_to_exports_within_a_horizon_is_an_export_increment() -> None:
+    target, claims = _one("Egypt hopes to add $500 million to its exports to Italy within three years.")
+    assert target.increase and target.measure == "exports" and target.horizon_years == 3
+    assert not claims  # the figure is the target's
+
+
+def test_a_percentage_rise_stated_with_its_level_is_one_target() -> None:
+    target, claims = _one("Trade is expected to grow by 30 percent to reach $6.5 billion by 2024.")
+    assert target.multiplier == pytest.approx(1.3) and target.target_value == 6.5e9 and target.by_year == 2024
+    assert not claims  # the 30 percent belongs to the target
+
+
+def test_a_goal_of_a_level_by_the_end_of_a_year() -> None:
+    target, _ = _one("Egypt and Italy set a target of $8 billion in trade by the end of 2026.")
+    assert (target.target_value, target.by_year) == (8e9, 2026)
+
+
+def test_an_expected_level_for_the_current_year_is_a_forecast_claim() -> None:
+    found = extract("Officials expect trade between Egypt and Italy to hit $4 billion this year.", published=PUB)
+    assert not found.targets
+    (claim,) = found.claims
+    assert claim.modality == "forecast" and claim.year == 2021

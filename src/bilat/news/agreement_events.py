@@ -18,8 +18,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from bilat.news.agreements import _NOT_SIGNED, PENDING, SIGN, _later_date
-from bilat.news.dates import find_dates
+from bilat.news.agreements import _NOT_SIGNED, _UPGRADED, PENDING, SIGN, _later_date
+from bilat.news.dates import MONTHS, WEEKDAYS, find_dates, is_year_only
 from bilat.news.mentions import pair_side
 from bilat.news.model import Agreement, CountryRef, DateRef
 from bilat.news.schema import type_code
@@ -53,7 +53,7 @@ _STATUS = [
     ("negotiations_launched", re.compile(
         r"\b(?:launch(?:ed|es)?|start(?:ed|s)?|beg[ia]n|kick(?:ed)?\s+off|resum(?:ed|e))\s+(?:the\s+|formal\s+)?"
         r"(?:negotiations|talks)\b|\bround\s+of\s+(?:negotiations|talks)\b|\bworking\s+on\b|\bnegotiating\b|"
-        r"\b(?:negotiations|talks)\s+(?:on|for|to)\b", re.I)),
+        r"\b(?:negotiations|talks)\s+(?:on|for|to)\b(?!\s+(?:" + "|".join(WEEKDAYS + list(MONTHS)) + r")\b|\s+\d)", re.I)),
     ("talks_launched", re.compile(
         r"\bcommit(?:ted|ting|ment)?\s+to\s+(?:negotiat|launch|start|begin|work|conclud|a|an)\w*\b|"
         r"\bplans?\s+(?:for|to)\s+(?:(?:a|an|the|new|bilateral|comprehensive)\s+)*(?:trade|free|FTA|BTA|negotiat|launch|"
@@ -141,6 +141,8 @@ def refine_agreements(
                 start, end = sent.start + m.start(), sent.start + m.end()
                 if any(r.start <= start < r.end or start <= r.start < end for r in records):
                     continue
+                if _UPGRADED.search(sent.text[: m.start()]) and any(sent.start <= r.start < start for r in records):
+                    continue  # "signed a protocol to upgrade their FTA": the FTA is not signed again
                 kind = _kind(m.group())
                 acronym = _acronym_near(sent.text, m.end()) or (
                     _base_acronym(m.group()) if _ACRONYM_RE.fullmatch(m.group()) else None)
@@ -174,6 +176,14 @@ _WITH_LIST = re.compile(
     r"(?:\s+of\s+understanding)?|pacts|accords|arrangements))\s+with\s+(?P<list>[^.;:]*)", re.I)
 
 
+#: "Algeria, Sudan and Sierra Leone signed MOUs with China": the list before the verb
+_LIST_SIGNED = re.compile(
+    r"(?P<list>(?:(?:the\s+)?@[A-Z]{3,8}(?:\s*,\s*(?:and\s+)?|\s+and\s+))+(?:the\s+)?@[A-Z]{3,8})\s+"
+    r"(?:have\s+|has\s+|had\s+|also\s+|each\s+|all\s+)*(?:signed|inked|concluded)\s+"
+    r"(?P<name>(?:(?:an?|their|separate|similar)\s+)?(?:[\w-]+\s+){0,2}?(?:deals?|agreements?|MOUs?|MoUs?|memorand(?:a|ums?)"
+    r"(?:\s+of\s+understanding)?|pacts?|accords?))\s+with\s+(?:the\s+)?@(?P<actor>[A-Z]{3,8})")
+
+
 def _third_parties(view: str, sents: list[Sentence], refs: list[CountryRef], pair: list[str],
                    records: list[Agreement], published: dt.date | None) -> list[Agreement]:
     """ "It clinched similar swap deals with the UAE and Malaysia": one record per third country,
@@ -192,6 +202,20 @@ def _third_parties(view: str, sents: list[Sentence], refs: list[CountryRef], pai
             named = [c for c in re.findall(r"@([A-Z]{3,8})", text[: m.start()]) if c in pair]
             actor = named[0] if named else pair[0]
             name = re.sub(r"@[A-Z]{3,8}", "", m.group("name"))
+            start, end = _locate(view, sent, name)
+            kind = "other" if FINANCE_NAME.search(name) or re.search(r"swap", name, re.I) else (
+                "MoU" if re.search(r"(?i)\bmou|memorand", name) else "agreement")
+            for country in dict.fromkeys(others):
+                if any(set(r.parties) == {actor, country} for r in records + out):
+                    continue
+                out.append(Agreement(text="", start=start, end=end, type=kind, parties=[actor, country],
+                                     date=_date(sent, published, years=True)))
+        for m in _LIST_SIGNED.finditer(text):
+            actor = m.group("actor")
+            if actor not in pair:
+                continue
+            others = [c for c in re.findall(r"@([A-Z]{3,8})", m.group("list")) if pair_side(c, pair) not in pair]
+            name = m.group("name")
             start, end = _locate(view, sent, name)
             kind = "other" if FINANCE_NAME.search(name) or re.search(r"swap", name, re.I) else (
                 "MoU" if re.search(r"(?i)\bmou|memorand", name) else "agreement")
@@ -223,6 +247,9 @@ def _default_dates(records: list[Agreement], sents: list[Sentence], published: d
         sent = next((s for s in sents if s.start <= r.start < s.end), None)
         if r.date is None and sent is not None:
             r.date = _date(sent, published, years=True)  # "signed a free trade agreement in 2006"
+        if r.date is None and is_year_only(published):
+            r.date = DateRef(f"{published.year} (publication year)", r.start, r.start,
+                             dt.date(published.year, 1, 1), "year", True)
         if r.date is None:
             r.date = lead or DateRef(f"{published:%B %Y} (publication)", r.start, r.start,
                                      published.replace(day=1), "month", True)

@@ -33,8 +33,8 @@ from bilat.news.text import Sentence, tagged
 
 #: phrase pattern -> normalised type; tried longest first.
 TYPES: list[tuple[str, str]] = [
-    (r"memorand(?:um|a|ums) of understanding", "MoU"),
-    (r"MoUs?|MOUs?", "MoU"),
+    (r"memorand(?:um|a|ums) of (?:understanding|cooperation)", "MoU"),
+    (r"MoUs?|MOUs?|MoCs?|MOCs?", "MoU"),
     (r"joint (?:statement|declaration)s?(?: of intent)?|declarations? of intent", "joint statement"),
     (r"exchanges? of notes|(?<=exchanged )notes", "exchange of notes"),
     (r"(?:comprehensive )?economic partnership agreements?|CEPA|free[- ]trade (?:agreement|deal|pact)s?|FTAs?", "FTA"),
@@ -87,6 +87,9 @@ _ORDINAL = re.compile(
     r"(?:agreement|accord|deal|memorandum|MoU|pact|document|protocol)\b"
 )
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5}
+#: the agreement a new instrument changes: "to upgrade their free trade agreement", "amending the treaty"
+_UPGRADED = re.compile(r"\b(?:upgrad|amend|updat|review|moderni[sz]|expand|extend|revis|implement)\w*\s+"
+                       r"(?:of\s+)?(?:the|their|its|an?|existing|current|bilateral)?\s*(?:existing\s+|current\s+|bilateral\s+)?$", re.I)
 _DEFINITE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|[Ii]ts|[Tt]heir|[Ss]uch)\s+(?:[\w-]+\s+){0,2}$")
 _DURATION = re.compile(
     r"\b(?:over|for|within|during)\s+(?:the\s+next\s+|a\s+period\s+of\s+)?(?P<n>\d+|one|two|three|four|five|six|seven|eight|"
@@ -173,6 +176,8 @@ def extract_agreements(
                 ordinal_slot.type = kind
                 ordinal_slot.start, ordinal_slot.end = sent.start + tm.start(), sent.start + tm.end()
                 continue
+            if _UPGRADED.search(text[: tm.start()]) and any(a.start < sent.start + tm.start() for a in mentioned):
+                continue  # "a protocol to upgrade their FTA": the FTA already exists; the protocol is signed
             if definite and existing is not None:
                 if plural and kind in ("agreement",):
                     closes = True
@@ -216,7 +221,9 @@ def extract_agreements(
             for agreement in targets:
                 _add(agreement.sectors, sectors)
         for agreement in targets:
-            _details(agreement, sent, published)
+            # a sentence that neither names the agreement nor signs anything dates another event
+            # ("... established diplomatic ties on May 30, 1956"), not the agreement carried over
+            _details(agreement, sent, published, dates=signing or any(a is agreement for a in mentioned))
         if closes:
             current = None
         elif targets:
@@ -309,12 +316,14 @@ def _specificity(d: DateRef) -> int:
     return 1
 
 
-def _details(agreement: Agreement, sent: Sentence, published: dt.date | None) -> None:
+def _details(agreement: Agreement, sent: Sentence, published: dt.date | None, dates: bool = True) -> None:
     text = sent.text
     m = _DURATION.search(text)
     if m and agreement.duration_years is None:
         raw = (m.group("n") or m.group("m")).lower()
         agreement.duration_years = float(raw) if raw.isdigit() else float(_NUMBER_WORDS.get(raw, 0)) or None
+    if not dates:
+        return
     dates = [_shift(d, sent.start) for d in find_dates(text, published) if not _is_year_only(d)
              and not _later_date(text, d) and not _OTHER_EVENT.search(text[max(0, d.start - 30) : d.start])]
     if dates and agreement.date is not None and _specificity(dates[0]) > _specificity(agreement.date):

@@ -28,6 +28,24 @@ WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", 
 _MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")"
 _M = r"(?P<month>" + _MONTH + r")\.?"
 
+
+class YearOnly(dt.date):
+    """A publication date known only to its year (the text says "this year ... the same period of
+    2005", and nothing gives the day). Why a ``date``: every extractor anchors on a date; this one
+    stands at the year's last day, so "in May" is that year's May, and :func:`find_dates` keeps
+    "on Monday", "yesterday" or "last month" to the year instead of inventing a day."""
+
+    year_only = True
+
+    @classmethod
+    def of(cls, year: int) -> YearOnly:
+        return cls(year, 12, 31)
+
+
+def is_year_only(published: dt.date | None) -> bool:
+    """True for a :class:`YearOnly` anchor."""
+    return bool(getattr(published, "year_only", False))
+
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("mdy", re.compile(_M + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b")),
     ("dmy", re.compile(r"\b(?P<day>\d{1,2})\s+" + _M + r",?\s+(?P<year>(?:19|20)\d\d)\b")),
@@ -72,6 +90,8 @@ def _resolve(kind: str, m: re.Match[str], published: dt.date | None) -> DateRef 
         start = m.start("month")
     if published is None:
         return DateRef(text, start, end, None, _precision(kind), True)
+    if is_year_only(published) and kind in ("weekday", "relday", "relmonth", "last_month"):
+        return DateRef(text, start, end, dt.date(published.year, 1, 1), "year", True)
     if kind == "md":
         return DateRef(text, start, end, _dateparser_past(text, published), "day", True)
     if kind in ("last_month", "in_month"):
@@ -116,7 +136,7 @@ _FOUNDING = re.compile(r"\b(?:since|established|founded|set\s+up|launched|create
                        r"diplomatic\s+(?:ties|relations)(?:\s+\w+){0,3})\s+(?:in\s+|on\s+)?(?:" + _MONTH + r"\.?\s+)?$", re.I)
 _TARGET_BEFORE = re.compile(
     r"\b(?:by|until|till|before|through|to|towards?|within|since|from|than(?:\s+in)?|compared\s+(?:with|to)(?:\s+in)?|"
-    r"versus|vs\.?|against|over)\s+(?:the\s+(?:end|same\s+period)\s+of\s+)?$", re.I)  # deadlines and comparison bases
+    r"versus|vs\.?|against|over)\s+(?:the\s+(?:end|same\s+period)\s+of\s*)?$", re.I)  # deadlines and comparison bases
 _EVENT_AFTER = re.compile(r"^\s+(?!GDP\b)[A-Z][a-z]")
 _RELATIVE_YEAR = re.compile(r"\b(?P<rel>last|this|previous|past)\s+year\b", re.I)
 #: "up 12 percent from last year", "higher than the previous year": the comparison base, not the figure's year

@@ -17,7 +17,8 @@ from bilat.news.claims import extract_claims
 from bilat.news.cleaning import CleanText, clean
 from bilat.news.mentions import country_refs, main_pair
 from bilat.news.model import Article, CountryRef, DateRef, Extraction
-from bilat.news.pubdate import publication_date
+from bilat.news.dates import YearOnly
+from bilat.news.pubdate import publication_date, year_from_text
 from bilat.news.tables import table_claims
 from bilat.news.targets import extract_targets, resolve_previous
 from bilat.news.partner_ranks import partner_ranks
@@ -36,6 +37,13 @@ def extract(article: Article | str, published: dt.date | None = None) -> Extract
         stated = publication_date(text)
         if stated is not None:
             published, published_from = stated.date, stated.how
+    anchor, year_note = published, None
+    if published is None:
+        implied = year_from_text(text)
+        if implied is not None:  # the year only: records get that year, never an invented day
+            anchor = YearOnly.of(implied.year)
+            year_note = (f"no publication date in the text or given (--date); its year, {implied.year}, "
+                         f"follows from '{implied.evidence}'")
     view = clean(text)
     refs = country_refs(view.text)
     pair = main_pair(refs)
@@ -46,7 +54,7 @@ def extract(article: Article | str, published: dt.date | None = None) -> Extract
     targets, claims, agreements = [], [], []
     for start, end, chunk_sents in pieces:
         budget.check_time()
-        part = _extract_part(view.text[start:end], start, chunk_sents, refs, pair, published, whole=len(pieces) == 1)
+        part = _extract_part(view.text[start:end], start, chunk_sents, refs, pair, anchor, whole=len(pieces) == 1)
         targets += part[0]
         claims += part[1]
         agreements += part[2]
@@ -63,7 +71,7 @@ def extract(article: Article | str, published: dt.date | None = None) -> Extract
     return Extraction(
         countries=pair, mentions=mentions, claims=claims, targets=targets, agreements=agreements,
         noise=list(view.noise), published=published, published_from=published_from,
-        notes=_notes(published, [*claims, *agreements]),
+        notes=([year_note] if year_note else []) + _notes(anchor, [*claims, *agreements]),
     )
 
 

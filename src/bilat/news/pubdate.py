@@ -11,6 +11,9 @@ Real articles carry their date in one of a few places; each is tried in this ord
 4. a date line of the page near the top ("Published: 12 March 2019", a line that is only a date
    and a byline), not a sentence that starts with a date.
 
+When none of these is there, :func:`year_from_text` may still know the year: a text that reports
+"this year" against "the same period of 2005" was written in 2006.
+
 A user's ``--date`` always wins (:func:`bilat.news.extract.extract` only calls this when none was
 given). Nothing found means ``None``: relative dates then stay unresolved.
 """
@@ -123,3 +126,30 @@ def _date(year: int, month: int, day: int) -> dt.date | None:
     except ValueError:
         return None
     return found if dt.date(1950, 1, 1) <= found <= dt.date(2100, 1, 1) else None
+
+
+#: "in the first eight months of this year, up 47.6 percent over the same period of 2005": the
+#: comparison base is the year before the current one (either order within one sentence)
+_THIS_YEAR = r"\b(?:this|the\s+current)\s+year\b"
+_SAME_PERIOD = r"\b(?:same|corresponding)\s+(?:period|months?|quarter|half)\s+(?:of|in)\s*(?P<year>(?:19|20)\d\d)\b"
+_WITHIN_SENTENCE = r"(?:(?!(?<![A-Z])[.;]\s)[^!?])"  # "47.6 percent", "U.S. dollars" do not end it
+_YEAR_PAIRS = (re.compile(_THIS_YEAR + _WITHIN_SENTENCE + r"{0,160}?" + _SAME_PERIOD, re.I),
+               re.compile(_SAME_PERIOD + _WITHIN_SENTENCE + r"{0,160}?" + _THIS_YEAR, re.I))
+
+
+@dataclass(frozen=True)
+class StatedYear:
+    """The publication year a sentence implies, and the words that imply it."""
+
+    year: int
+    evidence: str
+
+
+def year_from_text(text: str) -> StatedYear | None:
+    """The current year of a text that names no date of its own, from "this year" set against
+    "the same period of YEAR" (the year after YEAR); None when the text does not say it."""
+    for pattern in _YEAR_PAIRS:
+        m = pattern.search(text)
+        if m:
+            return StatedYear(int(m.group("year")) + 1, " ".join(m.group().split()))
+    return None

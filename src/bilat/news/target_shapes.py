@@ -191,7 +191,8 @@ def _value_shapes(text: str, sent: Sentence, amounts: list[Amount], pair: list[s
         left = text[: a.hedge_start]
         invest = re.search(r"\binvest(?:s|ing|ed)?\s+$", left, re.I)
         raise_to = re.search(r"\b" + _RAISE + r"\b[^;§]{0,100}?\bto\s+$", left, re.I)
-        reach = re.search(r"\b" + _REACH + r"\s+$", left, re.I)
+        reach = re.search(r"\b" + _REACH + r"\s+$", left, re.I) or re.search(  # "add $500 million to exports"
+            r"\badd(?:s|ing)?\s+(?:about\s+|around\s+|some\s+|an?\s+(?:additional|extra|further)\s+)?$", left, re.I)
         if not (invest or raise_to or reach):
             dated = dated_level(text, a, amounts, published)
             if dated is not None:
@@ -259,7 +260,7 @@ def _extend_to_horizon(target: DeclaredTarget, sent: Sentence) -> None:
     """Stretch the span over the horizon or deadline that follows, and read it."""
     rest = sent.text[target.end - sent.start :]
     by = BY_YEAR.match(rest.lstrip()) if rest else None
-    m = re.match(r"^(?:\s*\([^)]{0,40}\))?(?:\s+(?:in|of)\s+(?:[\w-]+\s+){0,3}?(?:trade|commerce|investment))?"
+    m = re.match(r"^(?:\s*\([^)]{0,40}\))?(?:\s+(?:in|of|to)\s+(?:[\w-]+\s+){0,3}?(?:trade|commerce|investment|exports?|imports?))?"
                  r"(?:\s+in\s+[A-Z][\w]+)?", rest)
     cursor = m.end() if m else 0
     tail = rest[cursor:]
@@ -277,6 +278,7 @@ def _extend_to_horizon(target: DeclaredTarget, sent: Sentence) -> None:
         if place and target.measure == "investment":
             target.end += place.end()
     else:  # a horizon elsewhere in the sentence still dates the target
+        target.end += cursor  # "add $500 million to its exports": the noun says what rises
         years, _ = horizon(sent.text)
         target.horizon_years = years
         later = BY_YEAR.search(sent.text, target.end - sent.start)

@@ -14,6 +14,7 @@ import re
 import bilat.news.cues as cues
 from bilat.news.model import CountryRef, DeclaredTarget
 from bilat.news.money import find_amounts
+from bilat.news.target_amounts import read_amounts
 from bilat.news.target_shapes import classify, extra_targets, looks_forward, merge_restatements
 from bilat.news.text import Sentence, tagged
 
@@ -118,6 +119,7 @@ def extract_targets(
                 out.append(target)
     out += extra_targets(view, sents, refs, pair, published, [(t.start, t.end) for t in out])
     classify(out, sents, published)
+    read_amounts(view, sents, out)
     kept, spans = merge_restatements(out)
     return kept, spans
 
@@ -214,7 +216,7 @@ def _value_targets(view, sent: Sentence, refs, pair, found: list[DeclaredTarget]
 _GOAL_TAIL = re.compile(
     r"^(?:\s+(?:in|of|for)\s+(?P<what>(?:[\w-]+\s+){0,4}?(?P<noun>investments?|trade|exports|imports|aid|financing|loans)\b)"
     r"(?:\s+(?:in|to|into)\s+[A-Z][\w.]+(?:\s[A-Z]\w+)?)?)?(?:\s+(?:over|within)\s+the\s+next\s+\w+\s+years)?"
-    r"(?:\s+(?:by|before)\s+(?P<year>(?:19|20)\d\d))?"
+    r"(?:\s+(?:by|before)\s+(?:the\s+end\s+of\s+)?(?P<year>(?:19|20)\d\d))?"
 )
 
 
