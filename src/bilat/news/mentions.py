@@ -23,6 +23,7 @@ _CURRENCY_AFTER = re.compile(r"^\s*(?:dollars?|dollar-|\$)")
 def country_refs(text: str) -> list[CountryRef]:
     """Countries and blocs named in ``text`` (names, demonyms, possessives), left to right."""
     from bilat.nomenclature.blocs import find_bloc_mentions
+    from bilat.nomenclature.capitals import find_capital_mentions
     from bilat.nomenclature.countries import find_country_mentions
 
     blocs = [CountryRef(m.iso3, m.start, m.end, m.text, m.kind) for m in find_bloc_mentions(text)]
@@ -33,6 +34,9 @@ def country_refs(text: str) -> list[CountryRef]:
         if _CURRENCY_AFTER.match(text[m.end : m.end + 12]) and m.kind in ("code", "name", "demonym"):
             continue  # "U.S. dollars", "Australian dollars": a currency
         out.append(CountryRef(m.iso3, m.start, m.end, m.text, m.kind))
+    for m in find_capital_mentions(text):  # "Beijing's exports to Washington": capitals as actors
+        if not any(r.start < m.end and m.start < r.end for r in out):
+            out.append(CountryRef(m.iso3, m.start, m.end, m.text, m.kind))
     return sorted(out, key=lambda r: r.start)
 
 

@@ -1,0 +1,62 @@
+"""Capitals that stand for their country ("Beijing's exports to Washington", "Seoul and Hanoi signed").
+
+Why: wire copy names governments by their capitals, so a story about Korea and Vietnam may never
+say "Vietnam" where the deal is signed. A capital counts as its country except where it is a
+place or part of a name:
+
+* after a place word: "in Seoul", "at Tokyo", "near Cairo", "a visit to Beijing", "arrived in Hanoi";
+* before "-based" or a capitalised word ("Washington Post", "Tokyo Olympics", "Seoul National
+  University");
+* in upper case (a dateline such as "SEOUL, Oct. 12 (Yonhap) --" is where the story was filed).
+
+The list (``capitals.csv``, written for bilat) covers the seats of government news names most
+often; a city that is also a common first name (Sofia, Victoria) is left out on purpose.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from bilat.nomenclature._tables import read_data_rows
+
+
+@dataclass(frozen=True)
+class CapitalMention:
+    """A capital read as its country: ``text[start:end] == mention.text`` (possessive included)."""
+
+    iso3: str
+    start: int
+    end: int
+    text: str
+    kind: str  # "capital" or "possessive"
+
+
+_PLACE_BEFORE = re.compile(
+    r"(?:\b(?:in|at|near|outside|around|from\s+(?:his|her|their)\s+base\s+in|held\s+in|based\s+in)|"
+    r"\b(?:visit(?:ed|ing|s)?|trip|travel(?:l?ed|s)?|flew|flown|arriv(?:ed|es|ing)|return(?:ed|s)?|came|went|journey|"
+    r"delegation|embassy|headed|moved)\s+(?:back\s+)?(?:to|in)?)\s+$", re.I)
+_NAME_AFTER = re.compile(r"^(?:-based\b|\s+[A-Z][a-z])")
+
+
+@cache
+def _capitals() -> tuple[dict[str, str], re.Pattern[str]]:
+    names = {row["capital"]: row["iso3"] for row in read_data_rows("capitals.csv")}
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return names, re.compile(r"(?<![\w-])(?P<name>" + alternatives + r")(?P<poss>['\u2019]s)?(?![\w])")
+
+
+def find_capital_mentions(text: str) -> list[CapitalMention]:
+    """Capitals used as their country in ``text``, left to right."""
+    names, pattern = _capitals()
+    out: list[CapitalMention] = []
+    for m in pattern.finditer(text):
+        if _PLACE_BEFORE.search(text[max(0, m.start() - 40) : m.start()]):
+            continue
+        if not m.group("poss") and _NAME_AFTER.match(text[m.end() : m.end() + 8]) and not re.match(
+                r"^\s+and\b", text[m.end() : m.end() + 6]):
+            continue
+        out.append(CapitalMention(names[m.group("name")], m.start(), m.end(), m.group(),
+                                  "possessive" if m.group("poss") else "capital"))
+    return out
