@@ -38,6 +38,8 @@ def test_named_flows(text: str, want: list) -> None:
     ("Chile exported $8bn to Japan and imported $2bn in 2019.", [(8e9, "CHL", "JPN"), (2e9, "JPN", "CHL")]),
     ("In 2019 Japan imported $8 billion worth of Chilean goods and exported $2 billion.",
      [(8e9, "CHL", "JPN"), (2e9, "JPN", "CHL")]),
+    ("In 2019, Chile exported $8 billion of goods to Japan and imported $2 billion from it.",
+     [(8e9, "CHL", "JPN"), (2e9, "JPN", "CHL")]),
     ("Japan exported $2 billion of goods to Chile in 2019, and imported $8 billion from it.",
      [(2e9, "JPN", "CHL"), (8e9, "CHL", "JPN")]),
 ])

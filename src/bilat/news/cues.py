@@ -100,7 +100,7 @@ def flow_of(clause: str, kind: str, m: re.Match[str], pair: list[str]) -> Flow:
 
 
 _OBJECT_THEN_AND = re.compile(r"(?:\b(?:to|into|from|of|with)\s+(?:the\s+)?)" + _TOKEN + r"(?:\s+[a-z-]+)?\s+and\s+$")
-_HEAD_TOKEN = re.compile(r"^\W*(?:(?:[Ii]n|[Ll]ast|[Tt]his)\s+(?:\w+\s+)?)?(?:[\w-]+\s+){0,2}?" + _TOKEN)
+_HEAD_TOKEN = re.compile(r"^\W*(?:(?:[Ii]n|[Ll]ast|[Tt]his)\s+(?:\w+,?\s+)?)?(?:[\w-]+\s+){0,2}?" + _TOKEN)
 
 
 def _coordinated_subject(before: str) -> re.Match[str] | None:
