@@ -21,6 +21,9 @@ from bilat.news.money import find_amounts
         ("nearly 50 billion yuan", 5e10, "CNY", "nearly"),
         ("3 trillion yen", 3e12, "JPY", None),
         ("more than €400 million", 4e8, "EUR", "over"),
+        ("5 billion Turkish lira", 5e9, "TRY", None),
+        ("about 5.2 billion USD", 5.2e9, "USD", "about"),
+        ("30 billion roubles", 3e10, "RUB", None),
     ],
 )
 def test_money_is_normalised_to_base_units(text: str, value: float, currency: str, hedge: str | None) -> None:

@@ -45,6 +45,12 @@ SUFFIX = {
     "liras": "TRY", "pesos": "MXN", "Egyptian pounds": "EGP", "Swiss francs": "CHF", "Japanese yen": "JPY",
     "Chinese yuan": "CNY", "Indian rupees": "INR", "Korean won": "KRW", "UAE dirhams": "AED",
     "baht": "THB", "taka": "BDT", "Kenyan shillings": "KES", "Pakistani rupees": "PKR", "Mexican pesos": "MXN",
+    "Turkish lira": "TRY", "Turkish liras": "TRY", "Brazilian reais": "BRL", "South African rand": "ZAR",
+    "Saudi riyals": "SAR", "Qatari riyals": "QAR", "Malaysian ringgit": "MYR", "Indonesian rupiah": "IDR",
+    "Vietnamese dong": "VND", "Thai baht": "THB", "Israeli shekels": "ILS", "Philippine pesos": "PHP",
+    "Chilean pesos": "CLP", "Argentine pesos": "ARS", "Colombian pesos": "COP", "Russian roubles": "RUB",
+    "Russian rubles": "RUB", "roubles": "RUB", "rubles": "RUB", "kronor": "SEK", "zloty": "PLN", "hryvnias": "UAH",
+    "USD": "USD", "EUR": "EUR", "GBP": "GBP", "JPY": "JPY", "CNY": "CNY", "INR": "INR", "AED": "AED",
 }
 
 #: Hedge words, and the tolerance family each belongs to (see :mod:`bilat.news.check`).
