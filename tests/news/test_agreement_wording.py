@@ -125,3 +125,12 @@ def test_talks_on_a_weekday_are_a_meeting_not_negotiations() -> None:
                     published=dt.date(2021, 6, 15))
     (a,) = found.agreements
     assert a.status is None
+
+
+def test_a_sentence_that_signs_one_thing_and_opens_talks_on_another_keeps_both() -> None:
+    found = extract("Chile and Peru on Monday signed an agreement to avoid double taxation, and agreed to "
+                    "start talks on a free trade pact.", published=dt.date(2021, 6, 15))
+    by_type = {type_code(a.type): a.status for a in found.agreements}
+    assert set(by_type) == {"other", "fta"}
+    assert by_type["other"] is None  # signed
+    assert by_type["fta"] is not None  # only talks

@@ -104,8 +104,9 @@ def refine_agreements(
         sent = next((x for x in sents if x.start <= a.start < x.end), None)
         if a.status is None and sent is not None and PENDING.search(sent.text):
             a.status = "pending"  # "are expected to sign an FTA": recorded, not yet signed
-        if a.status is None and sent is not None and not _SIGNED.search(sent.text):
-            a.status = status_of(sent.text, False)  # "launched negotiations on an FTA": not a signing
+        clause = _clause(sent.text, a.start - sent.start) if sent is not None else ""
+        if a.status is None and sent is not None and not _SIGNED.search(clause):
+            a.status = status_of(clause, False)  # "launched negotiations on an FTA": not a signing
             if a.status is not None and a.date is None:
                 a.date = _date(sent, published, years=True)
         if a.count is not None and COOP_NAME.search(name):
@@ -132,12 +133,11 @@ def refine_agreements(
     for sent in sents:
         if sent.headline:
             continue
-        signing = status = None
         for pattern in (FTA_NAME, COOP_NAME, FINANCE_NAME):
             for m in pattern.finditer(sent.text):
-                if signing is None:  # only for sentences that name an instrument
-                    signing = SIGN.search(sent.text) is not None and not _NOT_SIGNED.search(sent.text)
-                    status = status_of(sent.text, signing)
+                clause = _clause(sent.text, m.start())  # "signed X, and agreed to start talks on an FTA"
+                signing = SIGN.search(clause) is not None and not _NOT_SIGNED.search(clause)
+                status = status_of(clause, signing)
                 start, end = sent.start + m.start(), sent.start + m.end()
                 if any(r.start <= start < r.end or start <= r.start < end for r in records):
                     continue
@@ -323,7 +323,8 @@ def _merge(records: list[Agreement], view: str = "", sents: list[Sentence] | Non
         if batch is not None:
             _absorb(batch, r)  # "signed 12 agreements … the 12 pacts signed …": the batch again
             continue
-        if r.count is None and code == "other" and r.type in ("agreement", "deal") and typed and not plural:
+        if r.count is None and code == "other" and r.type in ("agreement", "deal") and typed and not plural \
+                and not _own_instrument(view, r):
             _absorb(typed[0], r)  # "the agreement", "the deal": a later (or earlier) mention of the typed one
             continue
         same = next((k for k in out if set(k.parties) == set(r.parties) and type_code(k.type) == code
@@ -338,6 +339,39 @@ def _merge(records: list[Agreement], view: str = "", sents: list[Sentence] | Non
             if hasattr(r, attr):
                 delattr(r, attr)
     return out
+
+
+_CLAUSE_BREAK = re.compile(r",\s+(?:and|while|but|whereas)\s+|;\s+|\s+and\s+(?=(?:also\s+)?(?:agreed|launched|decided|began|"
+                           r"started|committed|pledged|announced|vowed)\b)", re.I)
+
+
+def _clause(text: str, at: int) -> str:
+    """The clause of ``text`` that holds position ``at`` (a sentence may sign one thing and open
+    talks on another)."""
+    start, end = 0, len(text)
+    for m in _CLAUSE_BREAK.finditer(text):
+        if m.end() <= at:
+            start = m.end()
+        elif m.start() >= at:
+            end = m.start()
+            break
+    return text[start:end]
+
+
+_INDEFINITE_BEFORE = re.compile(r"\b(?:an?|another)\s+(?:[\w-]+\s+)?$", re.I)
+_PURPOSE_AFTER = re.compile(r"^\s+(?:to|on|for|in\s+the\s+field\s+of)\s+(?!(?:" + "|".join(WEEKDAYS + list(MONTHS))
+                            + r")\b|\d|the\s+(?:sidelines|occasion)\b)[a-z]")
+
+
+def _own_instrument(view: str, r: Agreement) -> bool:
+    """ "signed an agreement to avoid double taxation, and agreed to start talks on an FTA": an
+    indefinite agreement with a purpose of its own is another instrument, not a mention of the FTA."""
+    if not view:
+        return False
+    after = view[r.end : r.end + 60]
+    return (_INDEFINITE_BEFORE.search(view[max(0, r.start - 16) : r.start]) is not None
+            and _PURPOSE_AFTER.match(after) is not None
+            and not re.search(r"(?i)\bfree[- ]trade|\bFTA\b|\btrade\s+(?:agreement|deal|pact)", after))
 
 
 _ANOTHER_BEFORE = re.compile(r"\b(?:another|a\s+(?:second|third|further|separate|new)|second|third)\s+(?:[\w-]+\s+){0,3}$",
