@@ -86,3 +86,24 @@ def test_a_date_line_near_the_top_is_the_publication_date(head: str, date: dt.da
 def test_a_sentence_that_starts_with_a_date_is_not_a_date_line() -> None:
     e = extract("On March 12, 2019, Chile and Peru signed a memorandum of understanding in Lima on trade.\n")
     assert e.published is None
+
+
+# --- figures named by their source's year; periods and measures carried (written for this test) --
+
+def test_a_year_after_according_to_dates_the_figures() -> None:
+    assert _years("According to 2018 figures from the ministry, Peru exported $2 billion of goods to Chile.") == [
+        (2e9, 2018)]
+
+
+def test_a_period_that_opens_the_sentence_dates_every_amount_in_it() -> None:
+    found = extract("In the first quarter of 2020, trade between Chile and Peru rose 6 percent to $1.1 billion.",
+                    published=PUB)
+    assert [(c.value, c.year, c.period) for c in found.claims] == [(6.0, 2020, "2020-Q1"), (1.1e9, 2020, "2020-Q1")]
+
+
+def test_a_bare_movement_goes_on_with_the_measure_before_it() -> None:
+    found = extract("Trade between Chile and Peru hit $4 billion in 2018, but fell to $3.5 billion in 2019 and "
+                    "recovered to $3.9 billion in 2020. In 2016 it was $3.2 billion.", published=PUB)
+    assert [(c.value, c.year, c.measure) for c in found.claims] == [
+        (4e9, 2018, "bilateral_trade_total"), (3.5e9, 2019, "bilateral_trade_total"),
+        (3.9e9, 2020, "bilateral_trade_total"), (3.2e9, 2016, "bilateral_trade_total")]

@@ -152,8 +152,13 @@ _FLOW_VERB_BEFORE = re.compile(
 )
 _FIGURE_FLOW = re.compile(r"^(?:\W*)(?:[A-Z]\w*\s+){0,3}?(?:exports?|imports?|shipments|trade|sales)\b", re.I)
 #: a figure told as the same measure as the one before it: "the figure rose to", "it reached"
-_ANAPHOR = re.compile(r"(?:\b(?:the|this|that)\s+(?:figure|amount|value|sum|total|number)|^\W*(?:it|this|that))\s+"
-                      r"(?:[a-z-]+\s+){0,4}$", re.I)
+_ANAPHOR = re.compile(r"(?:\b(?:the|this|that)\s+(?:figure|amount|value|sum|total|number)|"
+                      r"^\W*(?:(?:in|by|during)\s+(?:19|20)\d\d,?\s+)?(?:it|this|that))\s+(?:[a-z-]+\s+){0,4}$", re.I)
+#: "hit $4 billion in 2018, but fell to $3.5 billion in 2019": a bare movement goes on with the figure before
+_MOVE_ONLY = re.compile(r"^\W*(?:(?:in|by)\s+(?:19|20)\d\d\W*)?(?:(?:and|but|then|before|after|while|only\s+to)\s+)*(?:then\s+)?(?:it\s+)?"
+                        r"(?:[a-z]+ed|fell|rose|grew|sank|shrank|stood|came|went|hit|rising|falling|climbing|dropping|jumping|slipping|recovering|rebounding|reaching|"
+                        r"easing|growing|sliding)\s+(?:again\s+|back\s+|further\s+)?(?:to|at)\s+(?:about\s+|some\s+|nearly\s+)?$",
+                        re.I)
 _HEADLINE_FIGURE = re.compile(r"^(?!SOURCE:).*\b(?:trade|exports?|imports?)\b.*\d", re.I)
 
 
@@ -281,7 +286,8 @@ def _classify(
         claim.country = _gdp_country(sentence_left, right)
         return claim
     found = cue_after(clause) or cues.nearest_cue(clause)
-    if found is None and anchor is not None and amount.unit == "money" and _ANAPHOR.search(left):
+    if found is None and anchor is not None and amount.unit == "money" and (
+            _ANAPHOR.search(left) or (anchor is previous and _MOVE_ONLY.match(sent.text[previous.end - s0 : amount.hedge_start]))):
         # "In 2018 Chile shipped $400 million of copper to Vietnam. The figure rose to $450 million"
         claim.measure, claim.from_, claim.to, claim.country = anchor.measure, anchor.from_, anchor.to, anchor.country
         claim.basis, claim.scope = anchor.basis, anchor.scope

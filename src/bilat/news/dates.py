@@ -135,7 +135,7 @@ _FOUNDING = re.compile(r"\b(?:since|established|founded|set\s+up|launched|create
                        r"(?:came|come|comes|entered|enter|enters|went|go|goes)\s+into\s+(?:effect|force)|took\s+effect|"
                        r"diplomatic\s+(?:ties|relations)(?:\s+\w+){0,3})\s+(?:in\s+|on\s+)?(?:" + _MONTH + r"\.?\s+)?$", re.I)
 _TARGET_BEFORE = re.compile(
-    r"\b(?:by|until|till|before|through|to|towards?|within|since|from|than(?:\s+in)?|compared\s+(?:with|to)(?:\s+in)?|"
+    r"\b(?:by|until|till|before|through|(?<!according )to|towards?|within|since|from|than(?:\s+in)?|compared\s+(?:with|to)(?:\s+in)?|"
     r"versus|vs\.?|against|over)\s+(?:the\s+(?:end|same\s+period)\s+of\s*)?$", re.I)  # deadlines and comparison bases
 _EVENT_AFTER = re.compile(r"^\s+(?!GDP\b)[A-Z][a-z]")
 _RELATIVE_YEAR = re.compile(r"\b(?P<rel>last|this|previous|past)\s+year\b", re.I)

@@ -31,6 +31,8 @@ def apply_period(claim: Claim, periods: list, amount: Amount, published: dt.date
         if gap <= 80 and (best is None or gap < best[0]):
             best = (gap, p)
     if best is None:
+        best = _leading_period(periods, amount, amounts, sentence)
+    if best is None:
         return
     period = best[1]
     if period.year is not None:
@@ -40,6 +42,17 @@ def apply_period(claim: Claim, periods: list, amount: Amount, published: dt.date
     elif claim.year is None and published is not None and not period.fiscal:
         claim.year = published.year  # "grew 9 percent in the first half": the current year's half
     claim.period = period_label(period, claim.year)
+
+
+def _leading_period(periods: list, amount: Amount, amounts: list[Amount], sentence: str) -> tuple[int, object] | None:
+    """ "In the first quarter of this year, trade rose 6 percent to $1.1 billion": a period that
+    opens the sentence, before every amount, dates all of them unless a year comes between."""
+    first = min((a.hedge_start for a in amounts), default=amount.hedge_start)
+    for p in periods:
+        if p.end <= first and len(sentence[: p.start].split()) <= 3 and not re.search(
+                r"(?:19|20)\d\d", sentence[p.end : amount.hedge_start]):
+            return (0, p)
+    return None
 
 
 CONVERSION_BETWEEN = re.compile(
