@@ -189,3 +189,12 @@ def test_a_later_sentence_about_another_event_does_not_date_the_agreement() -> N
             "agreed a second MOU on tourism. Chile opened its embassy in Bangkok on March 3, 1962.")
     dates = sorted(a["date"] for a in _agreements(text))
     assert "1962-03-03" not in dates
+
+
+def test_table_columns_that_name_the_partner_and_a_title_that_ends_in_its_unit() -> None:
+    text = ("Trade between Peru and Japan (USD million)\nYear\nExports to Japan\nImports from Japan\nTotal\n"
+            "2019\n1,100\n700\n1,800\n2020\n1,000\n650\n1,650\n")
+    rows = [(c.year, c.from_, c.to, c.value) for c in extract(text, published=PUB).claims]
+    assert (2019, "PER", "JPN", 1.1e9) in rows and (2019, "JPN", "PER", 7e8) in rows and (2020, "JPN", "PER", 6.5e8) in rows
+    text = "Peru and Japan: bilateral trade, US$ million\nYear Exports Imports Total\n2019 1,100 700 1,800\n2020 1,000 650 1,650\n"
+    assert sorted(c.value for c in extract(text, published=PUB).claims) == [6.5e8, 7e8, 1e9, 1.1e9, 1.65e9, 1.8e9]

@@ -31,6 +31,8 @@ UNIT_LINE = re.compile(
     + _CUR + r"\s*" + _SCL + r"|" + _SCL.replace("scale", "scale2") + r"\s+(?:of\s+)?" + _CUR.replace("cur", "cur2")
     + r")\b\)?"
 )
+#: a title that ends in its unit: "Bilateral trade, US$ million" (a line of its own)
+UNIT_AT_END = re.compile(r"(?im)(?:,[ \t]*|^[ \t]*)" + _CUR + r"[ \t]*" + _SCL + r"[ \t]*$")
 _SCALES = {"million": 1e6, "mn": 1e6, "mln": 1e6, "billion": 1e9, "bn": 1e9, "thousand": 1e3, "crore": 1e7,
            "lakh": 1e5}
 _CURRENCIES = {"us$": "USD", "u.s.$": "USD", "usd": "USD", "us dollar": "USD", "us dollars": "USD", "$": "USD",
@@ -43,7 +45,8 @@ _TOKEN = re.compile(
 )
 _COLUMN = re.compile(
     r"(?P<who>@[A-Z]{3,8}(?:'s)?\s+)?(?P<name>exports?|imports?|total(?:\s+trade)?|trade\s+balance|balance|"
-    r"trade\s+volume|bilateral\s+trade|growth|change|share)\b",
+    r"trade\s+volume|bilateral\s+trade|growth|change|share)\b"
+    r"(?:\s+(?P<prep>to|from|into)\s+(?:the\s+)?(?P<other>@[A-Z]{3,8}))?",  # "Exports to Peru", "Imports from Peru"
     re.I,
 )
 _MAX_ROWS = 60
@@ -52,10 +55,11 @@ _MAX_ROWS = 60
 def table_claims(view: str, refs: list[CountryRef], pair: list[str]) -> list[Claim]:
     """Claims from every table in the view (view offsets)."""
     out: list[Claim] = []
-    for unit in UNIT_LINE.finditer(view):
-        cur = (unit.group("cur") or unit.group("cur2") or "").lower()
+    units = sorted([*UNIT_LINE.finditer(view), *UNIT_AT_END.finditer(view)], key=lambda u: u.start())
+    for unit in units:
+        cur = (unit.group("cur") or unit.groupdict().get("cur2") or "").lower()
         currency = _CURRENCIES.get(re.sub(r"\s+", "", cur) if "$" in cur else re.sub(r"\s+", " ", cur))
-        scale_word = (unit.group("scale") or unit.group("scale2")).lower().rstrip("s")
+        scale_word = (unit.group("scale") or unit.groupdict().get("scale2") or "").lower().rstrip("s")
         scale = _SCALES.get(scale_word)
         if currency is None or scale is None:
             continue
@@ -76,7 +80,7 @@ def _read(view: str, head_start: int, head_end: int, currency: str, scale: float
     for m in _TOKEN.finditer(view, head_end, region_end):
         if m.group("fy") or m.group("year"):
             if not columns:
-                columns = _columns(view, head_end, m.start(), refs)
+                columns = _columns(view, head_end, m.start(), refs, pair)
                 if not columns or m.start() - head_end > 400:
                     return []  # no column names right after the unit line: not a table
             raw = m.group("fy") or m.group("year")
@@ -101,13 +105,18 @@ def _read(view: str, head_start: int, head_end: int, currency: str, scale: float
     return claims if rows >= 2 else []  # one "row" is a sentence that happens to follow a unit phrase
 
 
-def _columns(view: str, start: int, end: int, refs) -> list[tuple[str, str | None]]:
+def _columns(view: str, start: int, end: int, refs, pair: list[str]) -> list[tuple[str, str | None]]:
     header = tagged(view, start, end, refs)
     out = []
     for c in _COLUMN.finditer(header):
-        who = c.group("who")
-        out.append((c.group("name").lower(), who.strip().rstrip("'s").lstrip("@") if who else None))
+        who = c.group("who").strip().rstrip("'s").lstrip("@") if c.group("who") else None
+        name, other = c.group("name").lower(), c.group("other")
+        if who is None and other is not None and len(pair) == 2 and other.lstrip("@") in pair:
+            # "Exports to Peru" / "Imports from Peru": the reporting side is the other of the pair
+            who = next(p for p in pair if p != other.lstrip("@"))
+        out.append((name, who))
     return out
+
 
 
 def _first(text: str) -> str | None:
