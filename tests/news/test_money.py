@@ -58,3 +58,19 @@ def test_more_written_forms_of_money(text: str, value: float, high: float | None
 
     (amount,) = [a for a in find_amounts(text) if a.unit == "money"]
     assert (amount.value, amount.high, amount.currency) == (value, high, currency)
+
+
+def test_a_scaled_number_without_currency_in_a_trade_sentence_is_money_with_an_assumed_currency() -> None:
+    import datetime as dt
+
+    from bilat.news import extract
+    from bilat.news.check import check_claim
+
+    found = extract("Peru's exports to Chile were €2 billion in 2019; imports from Chile came to 1.2 billion.",
+                    published=dt.date(2021, 6, 15))
+    bare = [c for c in found.claims if c.text == "1.2 billion"]
+    assert len(bare) == 1 and bare[0].currency == "EUR" and bare[0].currency_assumed
+    assert bare[0].to_dict()["currency_assumed"] is True
+    assert check_claim(bare[0], facts=None).verdict == "not_checkable"  # never judged on a guessed currency
+    assert find_amounts("Peru has 33 million people and trade grew.") == []
+    assert find_amounts("Its trade with Chile drew 3 million visitors.") == []

@@ -94,6 +94,9 @@ def check_claim(claim: Claim, facts: TradeFacts, published: Any = None) -> Verdi
     reason = _not_now(claim, published)
     if reason:
         return Verdict(claim, "not_checkable", reason)
+    if getattr(claim, "currency_assumed", False):
+        return Verdict(claim, "not_checkable", f"no currency written beside the figure ({claim.currency} is only "
+                                               "assumed from the text around it): not judged")
     if claim.measure in ("other", "top_products"):
         reason = {
             "other": "unknown definition: no comparable series in the data",

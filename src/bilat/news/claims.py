@@ -137,7 +137,21 @@ def extract_claims(
             carry[sent.paragraph] = carried
     for claim in claims:
         claim.__dict__.pop("_paragraph", None)
+    _assume_currencies(claims)
     return sorted(claims, key=lambda c: c.start)
+
+
+def _assume_currencies(claims: list[Claim]) -> None:
+    """A money figure with no currency written takes the currency of the nearest money figure
+    before it (else after it, else US dollars), marked ``currency_assumed``."""
+    ordered = sorted(claims, key=lambda c: c.start)
+    for i, claim in enumerate(ordered):
+        if claim.unit is not None or claim.currency is not None or claim.value is None:
+            continue
+        before = next((c.currency for c in reversed(ordered[:i]) if c.unit is None and c.currency
+                       and not c.currency_assumed), None)
+        after = next((c.currency for c in ordered[i + 1 :] if c.unit is None and c.currency and not c.currency_assumed), None)
+        claim.currency, claim.currency_assumed = before or after or "USD", True
 
 
 _BALANCE = re.compile(r"\b(?:surplus|deficit|trade\s+balance|balance\s+of\s+trade|gap)\s+(?:of|at|was|stood\s+at|to|reached)?"

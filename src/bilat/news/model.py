@@ -84,6 +84,7 @@ class Claim:
     alt_values: list[dict[str, Any]] = field(default_factory=list)  # conversions in parentheses
     value_high: float | None = None  # upper bound of a range ("5-10 percent")
     truncated: bool = False  # the text was cut inside the number's scale word ("€3 bi"): value assumes it
+    currency_assumed: bool = False  # no currency written ("about 38 billion"): taken from the text around it
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -112,6 +113,8 @@ class Claim:
             out["alt_values"] = [dict(v) for v in self.alt_values]
         if self.truncated:
             out["truncated"] = True
+        if self.currency_assumed:
+            out["currency_assumed"] = True
         if self.hs_chapters:
             out["hs_chapters"] = list(self.hs_chapters)
         return out

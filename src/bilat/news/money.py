@@ -104,6 +104,14 @@ _RANGE_LOW = re.compile(
 )
 _BARE_CRORE = re.compile(r"(?<![\w$£€¥₹.,])" + _NUM + r"\s?(?P<scale>lakh\s+crores?|crores?)\b(?!\s+(?:people|"
                          r"households|farmers|users|tonnes|jobs|voters|families|accounts|litres|units))")
+#: "trade of about 38 billion last year": a scaled number with no currency written, in a sentence
+#: about trade; the claim takes the currency its context implies (:mod:`.claims`, marked assumed)
+_BARE_SCALE = re.compile(r"(?<![\w$£€¥₹.,])" + _NUM + r"\s?(?P<scale>trillion|billion|million|bn|mn)\b(?![ -]*(?:"
+                         r"people|persons|visitors|tourists|passengers|users|tonnes|tons|barrels|units|doses|jobs|workers|"
+                         r"vehicles|cars|bags|boxes|litres|liters|cubic|square|hectares|acres|subscribers|residents|citizens|"
+                         r"years|kilo\w*|metric|pieces|shares|households|farmers|students|copies|animals|head|trees|"
+                         r"[A-Z]))")
+_TRADE_CONTEXT = re.compile(r"\b(?:trade|exports?|imports?|turnover|commerce|investments?|FDI)\b[^.;]{0,80}$", re.I)
 _PERCENT_RANGE = re.compile(
     r"(?<![\w.])(?P<lo>\d+(?:\.\d+)?)\s?(?:-|–|to)\s?" + _NUM + r"\s?(?P<unit>%|percent\b|per\s+cent\b)"
 )
@@ -166,6 +174,9 @@ def _find_amounts(text: str) -> list[Amount]:
     for m in _BARE_CRORE.finditer(text):  # "35,000 crore": Indian rupees unless a currency is written
         if not _overlaps(found, m.start(), m.end()):
             found.append(_money(text, m, "INR"))
+    for m in _BARE_SCALE.finditer(text):
+        if not _overlaps(found, m.start(), m.end()) and _TRADE_CONTEXT.search(text[max(0, m.start() - 100) : m.start()]):
+            found.append(_money(text, m, None))
     for m in _PERCENT_RANGE.finditer(text):
         if not _overlaps(found, m.start(), m.end()):
             low = _make(text, m.start(), m.end(), _number(m.group("lo")), "percent", None, _half_unit(m.group("lo")))
@@ -185,7 +196,7 @@ def _find_amounts(text: str) -> list[Amount]:
     return sorted(found, key=lambda a: a.start)
 
 
-def _money(text: str, m: re.Match[str], currency: str) -> Amount:
+def _money(text: str, m: re.Match[str], currency: str | None) -> Amount:
     number = m.group("num")
     scale_word = (m.group("scale") or "").rstrip(".").lower()
     scale_word = re.sub(r"\s+", " ", scale_word)
