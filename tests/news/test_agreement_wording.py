@@ -107,9 +107,10 @@ def test_a_typed_instrument_beside_a_count_is_not_one_of_the_counted() -> None:
 def test_a_memorandum_of_cooperation_is_an_mou() -> None:
     from bilat.news.schema import gold_layout
 
-    found = extract("Japan and Peru signed a memorandum of cooperation on artificial intelligence on Monday.",
-                    published=dt.date(2021, 6, 15))
-    assert [a["type"] for a in gold_layout(found)["agreements"]] == ["mou"]
+    for text in ("Japan and Peru signed a memorandum of cooperation on artificial intelligence on Monday.",
+                 "Japan and Peru signed a memorandum on robotics research on Monday."):
+        found = extract(text, published=dt.date(2021, 6, 15))
+        assert [a["type"] for a in gold_layout(found)["agreements"]] == ["mou"], text
 
 
 def test_the_agreement_a_protocol_upgrades_is_not_signed_again() -> None:

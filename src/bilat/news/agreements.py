@@ -33,7 +33,7 @@ from bilat.news.text import Sentence, tagged
 
 #: phrase pattern -> normalised type; tried longest first.
 TYPES: list[tuple[str, str]] = [
-    (r"memorand(?:um|a|ums) of (?:understanding|cooperation)", "MoU"),
+    (r"memorand(?:um|a|ums) of (?:understanding|cooperation)|memorand(?:um|a|ums)(?= (?:on|for|to|between|with)\b)", "MoU"),
     (r"MoUs?|MOUs?|MoCs?|MOCs?", "MoU"),
     (r"joint (?:statement|declaration)s?(?: of intent)?|declarations? of intent", "joint statement"),
     (r"exchanges? of notes|(?<=exchanged )notes", "exchange of notes"),
