@@ -141,7 +141,7 @@ def refine_agreements(
                 start, end = sent.start + m.start(), sent.start + m.end()
                 if any(r.start <= start < r.end or start <= r.start < end for r in records):
                     continue
-                if _UPGRADED.search(sent.text[: m.start()]) and any(sent.start <= r.start < start for r in records):
+                if _UPGRADED.search(sent.text[max(0, m.start() - 60) : m.start()]) and any(sent.start <= r.start < start for r in records):
                     continue  # "signed a protocol to upgrade their FTA": the FTA is not signed again
                 kind = _kind(m.group())
                 acronym = _acronym_near(sent.text, m.end()) or (

@@ -170,13 +170,13 @@ def extract_agreements(
                 continue
             kind = next(TYPES[i][1] for i in range(len(TYPES)) if tm.group(f"t{i}"))
             plural = tm.group().endswith("s") and kind not in ("MoU",) and not tm.group().endswith("ss")
-            definite = _DEFINITE.search(text[: tm.start()]) is not None
+            definite = _DEFINITE.search(text[max(0, tm.start() - 60) : tm.start()]) is not None
             existing = _latest(events, kind)
             if ordinal_slot is not None and ordinal_slot.type in ("agreement", "document") and kind != "agreement":
                 ordinal_slot.type = kind
                 ordinal_slot.start, ordinal_slot.end = sent.start + tm.start(), sent.start + tm.end()
                 continue
-            if _UPGRADED.search(text[: tm.start()]) and any(a.start < sent.start + tm.start() for a in mentioned):
+            if _UPGRADED.search(text[max(0, tm.start() - 60) : tm.start()]) and any(a.start < sent.start + tm.start() for a in mentioned):
                 continue  # "a protocol to upgrade their FTA": the FTA already exists; the protocol is signed
             if definite and existing is not None:
                 if plural and kind in ("agreement",):

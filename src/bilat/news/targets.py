@@ -180,13 +180,13 @@ def _value_targets(view, sent: Sentence, refs, pair, found: list[DeclaredTarget]
         ):
             continue
         left = sent.text[: amount.hedge_start]
-        if _GOAL_OF.search(left):
+        if _GOAL_OF.search(left[-60:]):
             target = _goal_of(view, sent, amount, refs, pair)
             out.append(target)
             taken.append((target.start - sent.start, target.end - sent.start))
             continue
         after = _VALUE_AFTER.match(sent.text[amount.end :])
-        if not after or not _VALUE_BEFORE.search(left):
+        if not after or not _VALUE_BEFORE.search(left[-40:]):
             continue
         what = None
         for w in _WHAT_SEARCH.finditer(left):
@@ -222,12 +222,12 @@ _GOAL_TAIL = re.compile(
 
 def _goal_of(view: str, sent: Sentence, amount, refs, pair) -> DeclaredTarget:
     """ "a goal of 5 trillion yen in investment in India over the next five years" """
-    goal = _GOAL_OF.search(sent.text[: amount.hedge_start])
+    goal = _GOAL_OF.search(sent.text[max(0, amount.hedge_start - 60) : amount.hedge_start])
     tail = _GOAL_TAIL.match(sent.text[amount.end :])
     noun = (tail.group("noun") or "trade").lower() if tail else "trade"
     measure = "investment" if noun.startswith("invest") or noun in ("aid", "financing", "loans") else (
         "exports" if noun == "exports" else "bilateral_trade_total")
-    start = sent.start + goal.start()
+    start = sent.start + max(0, amount.hedge_start - 60) + goal.start()
     end = sent.start + amount.end + (tail.end() if tail else 0)
     return DeclaredTarget(text="", start=start, end=end, measure=measure, countries=list(pair), target_value=amount.value,
                   currency=amount.currency, by_year=int(tail.group("year")) if tail and tail.group("year") else None)
