@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from bilat.news import extract
 from bilat.news.pubdate import publication_date
 from bilat.news.schema import AGREEMENT_TYPES, type_code
@@ -198,3 +200,19 @@ def test_table_columns_that_name_the_partner_and_a_title_that_ends_in_its_unit()
     assert (2019, "PER", "JPN", 1.1e9) in rows and (2019, "JPN", "PER", 7e8) in rows and (2020, "JPN", "PER", 6.5e8) in rows
     text = "Peru and Japan: bilateral trade, US$ million\nYear Exports Imports Total\n2019 1,100 700 1,800\n2020 1,000 650 1,650\n"
     assert sorted(c.value for c in extract(text, published=PUB).claims) == [6.5e8, 7e8, 1e9, 1.1e9, 1.65e9, 1.8e9]
+
+
+@pytest.mark.parametrize("head, want, how", [
+    ("SOURCE: http://example.org/a/1\nLIMA, 12 March 2019 - Peru and Japan signed", dt.date(2019, 3, 12), "dateline"),
+    ("SOURCE: http://example.org/a/1\n2019-03-12 10:30\nPeru and Japan signed", dt.date(2019, 3, 12), "byline"),
+    ("SOURCE: http://example.org/2019-03-12/peru-japan\nPeru and Japan signed", dt.date(2019, 3, 12), "source"),
+])
+def test_more_places_a_page_states_its_date(head: str, want: dt.date, how: str) -> None:
+    found = publication_date(head)
+    assert found is not None and (found.date, found.how) == (want, how)
+
+
+def test_a_dateline_year_taken_from_the_text_says_it_was_assumed() -> None:
+    found = publication_date("SOURCE: http://example.org/a/1\nLIMA, March 3 (Wire) -- Peru and Japan, "
+                             "partners since a 2012 deal, met in 2015 and aim to double trade by 2030.")
+    assert found is not None and found.date == dt.date(2015, 3, 3) and "assumed" in found.how

@@ -307,7 +307,8 @@ class Extraction:
     agreements: list[Agreement]
     noise: list[tuple[int, int, str]] = field(default_factory=list)
     published: dt.date | None = None  # the date relative dates were resolved with
-    published_from: str | None = None  # "given" (--date), "prefix", "dateline", "source", "byline", or None
+    published_from: str | None = None  # "given" (--date), "prefix", "dateline" (or "dateline, year assumed ..."),
+    #                                    "source", "byline", or None
     notes: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:

@@ -35,12 +35,18 @@ _DATELINE = re.compile(
 )
 _URL_PATTERNS = (
     re.compile(r"/web/(?P<y>(?:19|20)\d\d)(?P<m>\d\d)(?P<d>\d\d)\d{6}/"),
+    re.compile(r"[/_-](?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:[/_.-]|$)"),  # "/2019-03-12/"
     re.compile(r"/(?P<y>(?:19|20)\d\d)/(?P<m>[01]\d)/(?P<d>[0-3]\d)(?:/|$|\D)"),
     re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d)"),  # "20050411.htm", "AEN20230721002300320"
     re.compile(r"/(?P<y>(?:19|20)\d\d)/(?P<m>[01]\d)/"),
 )
 _YEAR = re.compile(r"(?<![\w$£€¥₹.,])((?:19|20)\d\d)(?![\d%])")
-_FUTURE_BEFORE = re.compile(r"\b(?:by|until|till|before|through|to|towards?|within|in)\s+(?:the\s+end\s+of\s+)?$")
+_FUTURE_BEFORE = re.compile(r"\b(?:by|until|till|before|through|to|towards?|within)\s+(?:the\s+end\s+of\s+)?$")
+
+_DATELINE_DMY = re.compile(
+    r"(?m)^[ \t]*(?:[A-Z][A-Z .'-]{2,30}|[A-Z][a-z]+(?: [A-Z][a-z]+)?),?[ \t]+(?P<day>\d{1,2})[ \t]+(?P<month>" + _MONTH
+    + r")\.?,?[ \t]+(?P<year>(?:19|20)\d\d)[ \t]*(?:\([^)]{2,30}\))?[ \t]*[-–—:]"
+)
 
 
 @dataclass(frozen=True)
@@ -62,17 +68,23 @@ def publication_date(text: str) -> Published | None:
             return Published(found, "prefix")
     url = _SOURCE.search(text[:400])
     url_date = _url_date(url.group(1)) if url else None
+    dmy = _DATELINE_DMY.search(text[:1200])
+    if dmy:  # "Santiago, 12 March 2019 -": the year is written
+        found = _date(int(dmy.group("year")), MONTHS[dmy.group("month")], int(dmy.group("day")))
+        if found:
+            return Published(found, "dateline")
     line = _DATELINE.search(text[:1200])
     if line:
         month, day = MONTHS[line.group("month")], int(line.group("day"))
         year = int(line.group("year")) if line.group("year") else None
+        how = "dateline"
         if year is None and url_date is not None:
             year = url_date.date.year - (1 if month > url_date.date.month else 0)
-        if year is None:
-            year = _latest_year(text)
+        if year is None:  # a guess, and said so: the latest year the text names that is not a deadline
+            year, how = _latest_year(text), "dateline, year assumed from the latest year named"
         found = _date(year, month, day) if year else None
         if found:
-            return Published(found, "dateline")
+            return Published(found, how)
     if url_date is not None:
         return url_date
     return _byline_date(text[:800])
@@ -89,7 +101,16 @@ _BYLINE = re.compile(
 )
 
 
+_ISO_LINE = re.compile(r"(?m)^[ \t]*(?:(?:published|updated|posted|date)\s*:?\s*)?(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)"
+                       r"(?:[ T]\d\d:\d\d(?::\d\d)?)?[^\n]{0,30}$", re.I)
+
+
 def _byline_date(head: str) -> Published | None:
+    iso = _ISO_LINE.search(head)
+    if iso:  # "2019-03-12 10:30" on a line of its own
+        found = _date(int(iso.group("y")), int(iso.group("m")), int(iso.group("d")))
+        if found:
+            return Published(found, "byline")
     for m in _BYLINE.finditer(head):
         if re.search(r"[.!?]\s*$", m.group("rest")) and len(m.group("rest").split()) > 4:
             continue  # a sentence that starts with a date, not a date line
