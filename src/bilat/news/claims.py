@@ -167,7 +167,7 @@ _FLOW_VERB_BEFORE = re.compile(
 _FIGURE_FLOW = re.compile(r"^(?:\W*)(?:[A-Z]\w*\s+){0,3}?(?:exports?|imports?|shipments|trade|sales)\b", re.I)
 #: a figure told as the same measure as the one before it: "the figure rose to", "it reached"
 _ANAPHOR = re.compile(r"(?:\b(?:the|this|that)\s+(?:figure|amount|value|sum|total|number)|"
-                      r"^\W*(?:(?:in|by|during)\s+(?:19|20)\d\d,?\s+)?(?:it|this|that))\s+(?:[a-z-]+\s+){0,4}$", re.I)
+                      r"^\W*(?:(?:in|by|during|over)\s+[^,@]{0,40}?,?\s+)?(?:it|this|that))\s+(?:[a-z-]+\s+){0,4}$", re.I)
 #: "hit $4 billion in 2018, but fell to $3.5 billion in 2019": a bare movement goes on with the figure before
 _MOVE_ONLY = re.compile(r"^\W*(?:(?:in|by)\s+(?:19|20)\d\d\W*)?(?:(?:and|but|then|before|after|while|only\s+to)\s+)*(?:then\s+)?(?:it\s+)?"
                         r"(?:[a-z]+ed|fell|rose|grew|sank|shrank|stood|came|went|hit|rising|falling|climbing|dropping|jumping|slipping|recovering|rebounding|reaching|"

@@ -24,7 +24,7 @@ LEXICON: dict[str, str] = {
     r"crude oil|crude|petroleum(?: products)?|refined fuels?|fuels?|oil|lng|liquefied natural gas|natural gas|coal": "27",
     r"rice|wheat|cereals": "10", r"fruits?": "08", r"vegetables": "07", r"fish|seafood|shrimp": "03",
     r"garments|clothing|apparel": "62", r"textiles": "63", r"footwear|shoes": "64", r"cotton": "52", r"wool": "51",
-    r"iron and steel|steel": "72", r"aluminium|aluminum": "76", r"copper": "74", r"iron ore|ores": "26",
+    r"iron and steel|steel": "72", r"aluminium|aluminum": "76", r"copper": "74", r"zinc": "79", r"nickel": "75", r"iron ore|ores": "26",
     r"aircraft(?: parts)?": "88", r"ships|vessels": "89", r"furniture": "94", r"toys": "95", r"wood|timber": "44",
     r"paper": "48", r"rubber": "40", r"cosmetics|perfumes?": "33", r"wines?|beverages": "22", r"beef|meat": "02",
     r"dairy(?: products)?": "04", r"coffee|tea": "09", r"coal and coke": "27",

@@ -80,6 +80,9 @@ def publication_date(text: str) -> Published | None:
         how = "dateline"
         if year is None and url_date is not None:
             year = url_date.date.year - (1 if month > url_date.date.month else 0)
+        implied = year_from_text(text) if year is None else None
+        if implied is not None:  # "this year ... the same period of 2018": the text says which year
+            year, how = implied.year, "dateline, year from the text"
         if year is None:  # a guess, and said so: the latest year the text names that is not a deadline
             year, how = _latest_year(text), "dateline, year assumed from the latest year named"
         found = _date(year, month, day) if year else None
