@@ -93,3 +93,20 @@ def test_services_supplied_and_delivered_by_firms_of_each_side() -> None:
             "Chilean companies; in turn $1 billion in services was delivered by firms from Japan.")
     claims = extract(LEAD + text, published=PUB).claims
     assert [(c.value, c.from_, c.to) for c in claims] == [(3e9, "CHL", "JPN"), (1e9, "JPN", "CHL")]
+
+
+@pytest.mark.parametrize("text, measure, flow", [
+    ("Commercial exchanges between Chile and Japan totalled US$ 13 billion in 2019.", "bilateral_trade_total", None),
+    ("Chile's export turnover to Japan reached $8 billion in 2019.", "exports", ("CHL", "JPN")),
+])
+def test_other_names_for_trade_and_for_exports(text: str, measure: str, flow) -> None:
+    (claim,) = extract(LEAD + text, published=PUB).claims
+    assert claim.measure == measure
+    if flow:
+        assert (claim.from_, claim.to) == flow
+
+
+def test_the_one_period_of_a_one_figure_sentence_dates_it() -> None:
+    (claim,) = extract(LEAD + "Goods worth $5 billion were shipped from Chile to Japan in the first half of 2019.",
+                       published=PUB).claims
+    assert (claim.year, claim.period) == (2019, "2019-H1")

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 AMOUNT = "§"
 
 TRADE = re.compile(
-    r"\b(?<!free )(?<!free-)(?:trade|traded|commerce|turnover)\b(?!\s+(?:surplus|deficit|balance|ties|agreements?|deals?|pacts?|"
+    r"\b(?<!free )(?<!free-)(?:trade|traded|commerce|(?<!export )(?<!import )turnover|commercial\s+exchanges?)\b(?!\s+(?:surplus|deficit|balance|ties|agreements?|deals?|pacts?|"
     r"minister|ministry|ministers|fair|talks|war|relations|missions?|delegations?|office|body|barriers?|polic(?:y|ies)|"
     r"partners?|partnership|representative|union|commissioner|gap|negotiations|zone|bloc|framework|routes?))",
     re.I,

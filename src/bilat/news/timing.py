@@ -46,12 +46,15 @@ def apply_period(claim: Claim, periods: list, amount: Amount, published: dt.date
 
 def _leading_period(periods: list, amount: Amount, amounts: list[Amount], sentence: str) -> tuple[int, object] | None:
     """ "In the first quarter of this year, trade rose 6 percent to $1.1 billion": a period that
-    opens the sentence, before every amount, dates all of them unless a year comes between."""
+    opens the sentence, before every amount, dates all of them unless a year comes between; the
+    one period of a sentence with one amount dates it wherever it stands."""
     first = min((a.hedge_start for a in amounts), default=amount.hedge_start)
     for p in periods:
         if p.end <= first and len(sentence[: p.start].split()) <= 3 and not re.search(
                 r"(?:19|20)\d\d", sentence[p.end : amount.hedge_start]):
             return (0, p)
+    if len(periods) == 1 and len(amounts) == 1:  # "Goods worth $5 billion were exported ... in the first half of 2021"
+        return (0, periods[0])
     return None
 
 
