@@ -216,3 +216,14 @@ def test_a_dateline_year_taken_from_the_text_says_it_was_assumed() -> None:
     found = publication_date("SOURCE: http://example.org/a/1\nLIMA, March 3 (Wire) -- Peru and Japan, "
                              "partners since a 2012 deal, met in 2015 and aim to double trade by 2030.")
     assert found is not None and found.date == dt.date(2015, 3, 3) and "assumed" in found.how
+
+
+def test_two_other_countries_that_sign_are_that_agreement_s_parties() -> None:
+    text = ("Chile and Thailand signed a free trade agreement on Monday. Chile's trade with Thailand grew. "
+            "Separately, Vietnam and Laos signed a border agreement on Tuesday.")
+    assert {frozenset(a["parties"]) for a in _agreements(text)} == {frozenset({"CHL", "THA"}), frozenset({"VNM", "LAO"})}
+
+
+def test_last_week_is_kept_to_its_month() -> None:
+    (a,) = _agreements("Peru and Vietnam signed a memorandum of understanding on rice last week.")
+    assert a["date"] == "2021-06"

@@ -281,12 +281,22 @@ _ADJACENT = re.compile(r"@([A-Z]{3,8})(?:\s*[-–/]\s*@([A-Z]{3,8}))?(?:['’]s)
 _WITH = re.compile(r"^\)?(?:\s*\([^)]*\))?\s+(?:with|between)\s+(?:the\s+)?@([A-Z]{3,8})(?:\s+and\s+(?:the\s+)?@([A-Z]{3,8}))?")
 
 
+_SUBJECTS = re.compile(r"^\W*(?:[A-Z]\w*,?\s+){0,2}?(?:the\s+)?@([A-Z]{3,8})\s+and\s+(?:the\s+)?@([A-Z]{3,8})\s+"
+                       r"(?:[a-z]+\s+|on\s+[A-Z]\w+\s+){0,4}?(?:signed|inked|concluded|sealed|initialled|initialed|"
+                       r"reached|agreed)\b")
+
+
 def _parties(view: str, sent: Sentence, refs: list[CountryRef], pair: list[str], start: int, end: int) -> list[str]:
     """The pair, unless the name itself says otherwise ("an FTA with South Korea", "the Korea-Australia FTA")."""
     before = tagged(view, max(sent.start, sent.start + start - 40), sent.start + start, refs)
     after = tagged(view, sent.start + end, min(sent.end, sent.start + end + 40), refs)
     with_ = _WITH.match(after)
     adjacent = _ADJACENT.search(before)  # "the Chile-Mexico FTA", "a Chilean free trade agreement"
+    subjects = _SUBJECTS.match(tagged(view, sent.start, sent.start + start, refs))
+    if subjects and not with_ and not adjacent:  # "Separately, Vietnam and Laos signed a border trade agreement"
+        named = list(dict.fromkeys(pair_side(c, pair) for c in subjects.groups()))
+        if len(named) == 2 and any(c not in pair for c in named):
+            return named
     near = [c for c in with_.groups() if c] if with_ else ([c for c in adjacent.groups() if c] if adjacent else [])
     named = list(dict.fromkeys(pair_side(c, pair) for c in near))
     outside = [c for c in named if c not in pair]

@@ -55,6 +55,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("weekday", re.compile(r"\b(?P<weekday>" + "|".join(WEEKDAYS) + r")\b")),
     ("relday", re.compile(r"\b(?P<rel>yesterday|today)\b")),
     ("relmonth", re.compile(r"\b(?P<rel>last|this|next|previous|past)\s+month\b", re.I)),
+    ("relweek", re.compile(r"\b(?:earlier\s+)?(?P<rel>last|this|next|previous|past)\s+week\b", re.I)),
     ("in_month", re.compile(r"\b[Ii]n\s+(?:early\s+|late\s+|mid-)?(?P<month>" + _MONTH + r")\b(?![\s.]*\d)")),
 ]
 
@@ -90,7 +91,7 @@ def _resolve(kind: str, m: re.Match[str], published: dt.date | None) -> DateRef 
         start = m.start("month")
     if published is None:
         return DateRef(text, start, end, None, _precision(kind), True)
-    if is_year_only(published) and kind in ("weekday", "relday", "relmonth", "last_month"):
+    if is_year_only(published) and kind in ("weekday", "relday", "relmonth", "relweek", "last_month"):
         return DateRef(text, start, end, dt.date(published.year, 1, 1), "year", True)
     if kind == "md":
         return DateRef(text, start, end, _dateparser_past(text, published), "day", True)
@@ -106,6 +107,9 @@ def _resolve(kind: str, m: re.Match[str], published: dt.date | None) -> DateRef 
         shift = {"last": -1, "previous": -1, "past": -1, "this": 0, "next": 1}[groups["rel"].lower()]
         index = published.year * 12 + published.month - 1 + shift
         return DateRef(text, start, end, dt.date(index // 12, index % 12 + 1, 1), "month", True)
+    if kind == "relweek":  # a week is not a day: kept to its month (the month of the day it most likely was)
+        shift = {"last": -7, "previous": -7, "past": -7, "this": 0, "next": 7}[groups["rel"].lower()]
+        return DateRef(text, start, end, (published + dt.timedelta(days=shift)).replace(day=1), "month", True)
     if kind == "relday":
         back = 1 if groups["rel"] == "yesterday" else 0
         return DateRef(text, start, end, published - dt.timedelta(days=back), "day", True)
@@ -113,7 +117,7 @@ def _resolve(kind: str, m: re.Match[str], published: dt.date | None) -> DateRef 
 
 
 def _precision(kind: str) -> str:
-    return "month" if kind in ("last_month", "in_month", "my", "relmonth") else "day"
+    return "month" if kind in ("last_month", "in_month", "my", "relmonth", "relweek") else "day"
 
 
 def _dateparser_past(text: str, published: dt.date) -> dt.date | None:
