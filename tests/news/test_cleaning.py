@@ -48,3 +48,17 @@ def test_hard_wrapped_wire_text_is_joined_and_spans_keep_the_newline() -> None:
         ("exports", "ISR", "JPN", 2019), ("exports", "JPN", "ISR", 2019)
     ]
     assert all(text[c.start : c.end] == c.text for c in claims)
+
+
+def test_links_to_other_stories_are_noise_not_claims() -> None:
+    import datetime as dt
+
+    from bilat.news import extract
+
+    text = ("Peru and Chile signed a trade deal on Monday. Trade reached $5 billion in 2020.\n"
+            "RELATED STORIES\nJapan, Korea sign $3 billion swap deal\nBrazil and Chile agree on beef\n"
+            "Also read: Chile exports to China rise to $30 billion\nTrending: Brazil soy exports hit $40 billion\n"
+            "Recommended measures include a 90 percent cut in duties on fruit.\n")
+    found = extract(text, published=dt.date(2021, 6, 15))
+    assert [c.text for c in found.claims] == ["$5 billion", "90 percent"]  # prose that starts "Recommended" stays
+    assert {frozenset(a.parties) for a in found.agreements} == {frozenset({"PER", "CHL"})}

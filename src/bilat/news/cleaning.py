@@ -48,8 +48,16 @@ _BYLINE = re.compile(r"(?m)^[ \t\-–—•·*]*By\s+[A-Z][A-Za-z.'\- ]{2,50}[ \
 _FOOTER = re.compile(
     r"(?mi)^[ \t]*(?:Newspapers in [A-Z][a-z]+|Newspapers from [A-Z][\w ]*|More [Ii]n [^\n]{1,60}|"
     r"Share this article|Advertisement|Subscribe[^\n]{0,80}|Read more[^\n]{0,80}|Related:[^\n]{0,120}|"
-    r"Follow us[^\n]{0,80}|All rights reserved[^\n]{0,80}|(?:©|Copyright)[^\n]{0,120}|Sign up[^\n]{0,80})[ \t]*$"
+    r"Follow us[^\n]{0,80}|All rights reserved[^\n]{0,80}|(?:©|Copyright)[^\n]{0,120}|Sign up[^\n]{0,80}|"
+    r"(?:Read\s+also|Also\s+read|See\s+also|You\s+may\s+also\s+like)\b[^\n]{0,160}|"
+    r"(?:Trending|Don't\s+miss|Watch|Listen|Recommended|Most\s+(?:read|popular|viewed|shared))\s*:[^\n]{0,160}|"
+    r"Click\s+here\s+to[^\n]{0,120})[ \t]*$"
 )
+#: a heading of links to other stories; the short title lines under it are noise too
+_LINK_HEADING = re.compile(r"(?mi)^[ \t]*(?:related(?:\s+(?:stories|articles|news|coverage))?|more\s+(?:stories|news)|"
+                           r"recommended(?:\s+for\s+you)?|you\s+may\s+also\s+like|most\s+(?:read|popular|viewed)|"
+                           r"top\s+stories|latest\s+news|trending(?:\s+now)?)[ \t]*:?[ \t]*$")
+_TITLE_LINE = re.compile(r"[ \t]*[^\n]{3,140}?(?<![.!?\"”])[ \t]*")
 _CAPTION_MARK = re.compile(r"(?m)^[^\n]*\?\?[^\n]*$")
 _PHOTO_LINE = re.compile(r"(?mi)^[ \t]*(?:\(?photo(?:graph)?:?|\(credit:|image:|caption:)[^\n]*$")
 _BIO = re.compile(
@@ -91,9 +99,28 @@ def _line_noise(text: str) -> list[Edit]:
     ):
         edits += [(m.start(), m.end(), "", reason) for m in pattern.finditer(text)]
     edits += _repeated_lines(text)
+    edits += _link_blocks(text)
     bio = list(_BIO.finditer(text))
     if bio and bio[-1].start() > len(text) * 0.6:
         edits.append((bio[-1].start(), bio[-1].end(), "", "author bio"))
+    return edits
+
+
+def _link_blocks(text: str) -> list[Edit]:
+    """ "RELATED STORIES" and the story titles under it (short lines without a full stop, up to a
+    blank line or a paragraph of prose)."""
+    edits: list[Edit] = []
+    for heading in _LINK_HEADING.finditer(text):
+        edits.append((heading.start(), heading.end(), "", "links"))
+        pos = heading.end() + 1
+        for _ in range(12):
+            end = text.find("\n", pos)
+            end = len(text) if end < 0 else end
+            line = text[pos:end]
+            if not line.strip() or len(line.split()) > 16 or not _TITLE_LINE.fullmatch(line):
+                break
+            edits.append((pos, end, "", "links"))
+            pos = end + 1
     return edits
 
 
