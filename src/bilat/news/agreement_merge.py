@@ -1,0 +1,104 @@
+"""One agreement, one record: later mentions ("the pact", "the FTA", an acronym) join the first.
+
+Why a module of its own: deciding that two mentions are one instrument is the step real articles
+get wrong most (an agreement recorded twice, or two instruments folded into one), and it has its
+own rules: same parties and type join unless the text marks another instrument ("a second MOU",
+"an agreement to avoid double taxation" beside an FTA), batches ("12 agreements") absorb their
+restatements, and slots of one signing stay apart.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bilat.news.dates import MONTHS, WEEKDAYS
+from bilat.news.model import Agreement
+from bilat.news.schema import type_code
+from bilat.news.text import Sentence
+
+
+def same_record(records: list[Agreement], parties: list[str], kind: str, acronym: str | None) -> Agreement | None:
+    code = type_code(kind)
+    for r in records:
+        if set(r.parties or []) == set(parties) and type_code(r.type) == code and r.count is None:
+            if acronym and r.acronym and acronym != r.acronym:
+                continue
+            return r
+    return None
+
+
+def merge(records: list[Agreement], view: str = "", sents: list[Sentence] | None = None) -> list[Agreement]:
+    """One record per agreement: same parties and type (and no conflicting acronym) are one, unless
+    the text marks the later one as another instrument ("a second loan agreement")."""
+    out: list[Agreement] = []
+    for r in sorted(records, key=lambda a: a.start):
+        code = type_code(r.type)
+        typed = [k for k in records if k is not r and k.count is None and set(k.parties) == set(r.parties) and type_code(k.type) in ("fta", "cooperation_agreement")]
+        plural = view[r.start : r.end].lower().endswith(("agreements", "deals", "pacts", "accords"))
+        batch = next((k for k in out if k.count is not None and set(k.parties) == set(r.parties)
+                      and (r.count is None and plural and code == "other" or k.count == r.count
+                           and type_code(k.type) == code)), None)
+        if batch is not None:
+            _absorb(batch, r)  # "signed 12 agreements … the 12 pacts signed …": the batch again
+            continue
+        if r.count is None and code == "other" and r.type in ("agreement", "deal") and typed and not plural \
+                and not _own_instrument(view, r):
+            _absorb(typed[0], r)  # "the agreement", "the deal": a later (or earlier) mention of the typed one
+            continue
+        same = next((k for k in out if set(k.parties) == set(r.parties) and type_code(k.type) == code
+                     and k.count is None and r.count is None and not (k.acronym and r.acronym and k.acronym != r.acronym)
+                     and not _same_event(k, r) and _mentions(view, sents, k, r)), None)
+        if same is not None:
+            _absorb(same, r)
+            continue
+        out.append(r)
+    for r in records:
+        for attr in ("_new", "_event"):
+            if hasattr(r, attr):
+                delattr(r, attr)
+    return out
+
+
+_INDEFINITE_BEFORE = re.compile(r"\b(?:an?|another)\s+(?:[\w-]+\s+)?$", re.I)
+_PURPOSE_AFTER = re.compile(r"^\s+(?:to|on|for|in\s+the\s+field\s+of)\s+(?!(?:" + "|".join(WEEKDAYS + list(MONTHS))
+                            + r")\b|\d|the\s+(?:sidelines|occasion)\b)[a-z]")
+
+
+def _own_instrument(view: str, r: Agreement) -> bool:
+    """ "signed an agreement to avoid double taxation, and agreed to start talks on an FTA": an
+    indefinite agreement with a purpose of its own is another instrument, not a mention of the FTA."""
+    if not view:
+        return False
+    after = view[r.end : r.end + 60]
+    return (_INDEFINITE_BEFORE.search(view[max(0, r.start - 16) : r.start]) is not None
+            and _PURPOSE_AFTER.match(after) is not None
+            and not re.search(r"(?i)\bfree[- ]trade|\bFTA\b|\btrade\s+(?:agreement|deal|pact)", after))
+
+
+_ANOTHER_BEFORE = re.compile(r"\b(?:another|a\s+(?:second|third|further|separate|new)|second|third)\s+(?:[\w-]+\s+){0,3}$",
+                             re.I)
+
+
+def _mentions(view: str, sents: list[Sentence] | None, first: Agreement, later: Agreement) -> bool:
+    """Whether ``later`` can be another mention of ``first``: not when the text says it is another
+    instrument ("a second MOU", "another loan agreement", "a separate deal")."""
+    if not view:
+        return True
+    return _ANOTHER_BEFORE.search(view[max(0, later.start - 50) : later.start]) is None
+
+
+def _same_event(a: Agreement, b: Agreement) -> bool:
+    """Two slots of one signing ("signed two agreements: a joint statement and …") stay two."""
+    return getattr(a, "_event", None) is not None and getattr(a, "_event", None) == getattr(b, "_event", None)
+
+
+def _absorb(keep: Agreement, other: Agreement) -> None:
+    for key in ("date", "place", "acronym"):
+        if getattr(keep, key) is None and getattr(other, key) is not None:
+            setattr(keep, key, getattr(other, key))
+    for item in other.sectors:
+        if item not in keep.sectors:
+            keep.sectors.append(item)
+    for item in other.signatories:
+        if item not in keep.signatories:
+            keep.signatories.append(item)
