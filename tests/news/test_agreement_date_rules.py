@@ -227,3 +227,10 @@ def test_two_other_countries_that_sign_are_that_agreement_s_parties() -> None:
 def test_last_week_is_kept_to_its_month() -> None:
     (a,) = _agreements("Peru and Vietnam signed a memorandum of understanding on rice last week.")
     assert a["date"] == "2021-06"
+
+
+def test_an_agreement_in_force_is_dated_by_its_entry_into_force() -> None:
+    text = ("Exports of fruit grew under the upgraded protocol of the Peru-Vietnam free trade agreement, which came "
+            "into effect in October 2019, officials said.")
+    (a,) = _agreements(text)
+    assert a["status"] == "in_force" and a["date"] == "2019-10"

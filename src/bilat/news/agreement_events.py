@@ -167,6 +167,10 @@ def refine_agreements(
                 records.append(record)
     records += _third_parties(view, sents, refs, pair, records, published)
     merged = merge(records, view, sents)
+    for r in merged:
+        if r.status == "in_force" and r.date is None:
+            sent = next((x for x in sents if x.start <= r.start < x.end), None)
+            r.date = _in_force_date(sent, published) if sent is not None else None
     _default_dates(merged, sents, published)
     return merged
 
@@ -253,6 +257,22 @@ def _default_dates(records: list[Agreement], sents: list[Sentence], published: d
         if r.date is None:
             r.date = lead or DateRef(f"{published:%B %Y} (publication)", r.start, r.start,
                                      published.replace(day=1), "month", True)
+
+
+_INTO_FORCE = re.compile(r"\b(?:(?:came|come|comes|entered|went|go|goes)\s+into\s+(?:effect|force)|took\s+effect|"
+                         r"(?:is|has\s+been|was)\s+in\s+force)\s+(?:on\s+|in\s+|since\s+)?$", re.I)
+
+
+def _in_force_date(sent: Sentence, published: dt.date | None) -> DateRef | None:
+    """ "…, which came into effect in October 2019": an agreement recorded as in force is dated by
+    its entry into force (the only date the text gives it), not by the article."""
+    for d in find_dates(sent.text, published):
+        if _INTO_FORCE.search(sent.text[max(0, d.start - 40) : d.start]):
+            return DateRef(d.text, d.start + sent.start, d.end + sent.start, d.value, d.precision, d.relative)
+    m = re.search(r"(?:into\s+(?:effect|force)|took\s+effect)\s+in\s+((?:19|20)\d\d)\b", sent.text, re.I)
+    if m:
+        return DateRef(m.group(1), m.start(1) + sent.start, m.end(1) + sent.start, dt.date(int(m.group(1)), 1, 1), "year", False)
+    return None
 
 
 _IN_YEAR = re.compile(r"\b(?:in|since|during)\s+(?P<year>(?:19|20)\d\d)\b|\b(?P<last>last|this)\s+year\b", re.I)
