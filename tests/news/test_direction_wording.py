@@ -96,11 +96,12 @@ def test_services_supplied_and_delivered_by_firms_of_each_side() -> None:
 
 
 @pytest.mark.parametrize("text, measure, flow", [
+    ("Japan is Chile's second-largest export market, with exports of $8 billion in 2019.", "exports", ("CHL", "JPN")),
     ("Commercial exchanges between Chile and Japan totalled US$ 13 billion in 2019.", "bilateral_trade_total", None),
     ("Chile's export turnover to Japan reached $8 billion in 2019.", "exports", ("CHL", "JPN")),
 ])
 def test_other_names_for_trade_and_for_exports(text: str, measure: str, flow) -> None:
-    (claim,) = extract(LEAD + text, published=PUB).claims
+    (claim,) = [c for c in extract(LEAD + text, published=PUB).claims if c.measure not in ("partner_rank", "rank")]
     assert claim.measure == measure
     if flow:
         assert (claim.from_, claim.to) == flow

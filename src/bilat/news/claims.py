@@ -323,6 +323,9 @@ def _classify(
     claim.from_, claim.to = flow.origin, flow.destination
     if kind in ("exports", "imports"):
         subject_side(claim, cues.flow_of(clause, kind, match, []), sentence_left, pair)
+        market = cues.MARKET_OF.search(sentence_left)
+        if market is not None and not re.search(r"@[A-Z]{3,8}", left):  # "the US is India's largest export market, with exports of"
+            claim.from_, claim.to = market.group(2), market.group(1)
     return claim
 
 

@@ -41,6 +41,11 @@ _PAIR = re.compile(_TOKEN + r"\s*[-–/]\s*" + _TOKEN + r"|" + _TOKEN + r"\s+and
 _WITH = re.compile(_TOKEN + r"\s+(?:[a-z-]+\s+){0,2}(?:trade|commerce)\s+with\s+(?:the\s+)?" + _TOKEN)
 
 
+#: "@USA is @IND's largest export destination": the goods go from the possessor to the subject
+MARKET_OF = re.compile(r"@([A-Z]{3,8})\s+(?:is|was|remains|remained|became|has\s+become)\s+(?:the\s+)?@([A-Z]{3,8})'s\s+"
+                        r"(?:[\w-]+\s+){0,3}?(?:export\s+(?:destination|market)|market|buyer|customer|destination)\b")
+
+
 @dataclass(frozen=True)
 class Flow:
     """What a clause says about a flow: ``kind`` is trade/exports/imports; countries may be None."""
