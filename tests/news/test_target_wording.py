@@ -116,3 +116,24 @@ def test_an_expected_level_for_the_current_year_is_a_forecast_claim() -> None:
     assert not found.targets
     (claim,) = found.claims
     assert claim.modality == "forecast" and claim.year == 2021
+
+
+def test_n_fold_rises_are_multipliers() -> None:
+    target, claims = _one("The two sides aim for a threefold increase in bilateral trade by 2030.")
+    assert (target.multiplier, target.by_year) == (3.0, 2030) and not claims
+    target, _ = _one("Leaders agreed to increase trade fivefold to $50 billion by 2030.")
+    assert (target.multiplier, target.target_value) == (5.0, 5e10)
+
+
+def test_a_second_level_in_the_same_goal_is_its_own_target() -> None:
+    found = extract("Egypt and Italy set a target of $30 billion in bilateral trade by 2025, and $50 billion "
+                    "in investment.", published=PUB)
+    assert sorted((t.measure, t.target_value, t.by_year) for t in found.targets) == [
+        ("bilateral_trade_total", 3e10, 2025), ("investment", 5e10, 2025)]
+    assert not found.claims
+
+
+def test_a_base_at_present_stated_elsewhere_with_its_year_takes_that_year() -> None:
+    found = extract("Trade between Egypt and Italy reached $13 billion in 2020. \"We will raise trade from "
+                    "$13 billion at present to $20 billion by 2025,\" the minister said.", published=PUB)
+    assert sorted((c.value, c.year) for c in found.claims) == [(1.3e10, 2020), (1.3e10, 2020)]

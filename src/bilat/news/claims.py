@@ -103,8 +103,8 @@ def extract_claims(
             a_start, a_end = sent.start + amount.hedge_start, sent.start + amount.end
             conversion = last_amount is not None and is_conversion(sent.text, last_amount, amount)
             last_amount = amount
-            if any(s <= a_start < e or s < a_end <= e for s, e in reserved):
-                continue
+            if any(s <= a_start < e or s < a_end <= e for s, e in reserved) and not _is_base(sent.text, amount):
+                continue  # the target's own figure; its base ("from $13.6 billion at present") is a stated level
             if conversion:
                 if previous is not None and previous.end == sent.start + _prev_end:
                     previous.alt_values.append({"value": amount.value, "currency": amount.currency})
@@ -117,9 +117,10 @@ def extract_claims(
             if claim is None:
                 continue
             claim.year = year_of(amount)
+            claim._base = _is_base(sent.text, amount) and not re.match(r"^\s*in\s+(?:19|20)\d\d", sent.text[amount.end :])
             apply_period(claim, periods, amount, published, all_amounts, sent.text)
             c_left, c_right = _clause_bounds(sent.text, amount.hedge_start, amount.end)
-            claim.modality = modality_of(sent.text[c_left:c_right], published, claim.year)
+            claim.modality = None if claim._base else modality_of(sent.text[c_left:c_right], published, claim.year)
             settle_year(claim, sent.text, published)
             if not WHOLE_BEFORE.search(sent.text[: amount.hedge_start]):
                 settle_direction(claim, pair, previous)
@@ -135,10 +136,35 @@ def extract_claims(
             last_year = known[-1]
         elif carried is not None:
             carry[sent.paragraph] = carried
+    _date_bases(claims)
     for claim in claims:
         claim.__dict__.pop("_paragraph", None)
+        claim.__dict__.pop("_base", None)
     _assume_currencies(claims)
     return sorted(claims, key=lambda c: c.start)
+
+
+_BASE_BEFORE = re.compile(r"\bfrom\s+(?:about\s+|around\s+|some\s+|nearly\s+|the\s+current\s+)?$", re.I)
+_BASE_AFTER = re.compile(r"^\s*(?:(?:at\s+present|now|currently|today|last\s+year|this\s+year|in\s+(?:19|20)\d\d(?:-\d\d)?)\s*,?\s*)?"
+                         r"to\s", re.I)
+
+
+def _is_base(text: str, amount: Amount) -> bool:
+    """ "increase trade from $13.6 billion at present to $20 billion": the level a goal starts from."""
+    return amount.unit == "money" and _BASE_BEFORE.search(text[max(0, amount.hedge_start - 30) : amount.hedge_start]) is not None \
+        and _BASE_AFTER.match(text[amount.end : amount.end + 40]) is not None
+
+
+def _date_bases(claims: list[Claim]) -> None:
+    """A goal's base "at present" that the article states elsewhere with its year ("$13.6 billion
+    in 2004-05") is that figure, for that year."""
+    for claim in claims:
+        if not getattr(claim, "_base", False):
+            continue
+        same = next((c for c in claims if c is not claim and not getattr(c, "_base", False) and c.unit is None
+                     and c.currency == claim.currency and c.value == claim.value and c.year is not None), None)
+        if same is not None:
+            claim.year, claim.period = same.year, same.period
 
 
 def _assume_currencies(claims: list[Claim]) -> None:

@@ -51,8 +51,11 @@ _GOAL_WORD = re.compile(
     re.I,
 )
 _MULT = {"double": 2, "doubling": 2, "doubled": 2, "triple": 3, "tripling": 3, "treble": 3, "trebling": 3,
-         "quadruple": 4, "quadrupling": 4}
-_MULT_RE = re.compile(r"\b(?P<more>more\s+than\s+)?(?P<verb>" + "|".join(_MULT) + r")\b", re.I)
+         "quadruple": 4, "quadrupling": 4,
+         **{f"{word}{dash}fold": n for word, n in (("two", 2), ("three", 3), ("four", 4), ("five", 5), ("ten", 10))
+            for dash in ("", "-")}}
+_MULT_RE = re.compile(r"\b(?P<more>more\s+than\s+)?(?P<verb>" + "|".join(sorted(_MULT, key=len, reverse=True)) + r")\b",
+                      re.I)
 _RAISE = r"(?:increase|increasing|boost|boosting|raise|raising|lift|lifting|take|taking|push|pushing|grow|growing|" \
          r"expand|expanding|bring|bringing|enhance|enhancing)"
 _REACH = r"(?:reach|reaching|hit|hitting|touch|touching|achieve|achieving|cross|crossing|surpass|surpassing|exceed|" \

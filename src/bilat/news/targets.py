@@ -14,7 +14,7 @@ import re
 import bilat.news.cues as cues
 from bilat.news.model import CountryRef, DeclaredTarget
 from bilat.news.money import find_amounts
-from bilat.news.target_amounts import read_amounts
+from bilat.news.target_amounts import read_amounts, second_levels
 from bilat.news.target_shapes import classify, extra_targets, looks_forward, merge_restatements
 from bilat.news.text import Sentence, tagged
 
@@ -120,6 +120,7 @@ def extract_targets(
     out += extra_targets(view, sents, refs, pair, published, [(t.start, t.end) for t in out])
     classify(out, sents, published)
     read_amounts(view, sents, out)
+    out += second_levels(view, sents, out)
     kept, spans = merge_restatements(out)
     return kept, spans
 
