@@ -26,6 +26,7 @@ from bilat.news.direction import WHOLE_BEFORE, cue_after, settle_direction, subj
 from bilat.news.periods import find_periods
 from bilat.news.timing import apply_period, is_conversion, modality_of, settle_year
 from bilat.news.model import Claim, CountryRef
+from bilat.news.claim_context import assume_currencies, date_bases, is_base
 from bilat.news.money import Amount, find_amounts
 from bilat.news.products import CUE as PRODUCT_CUE
 from bilat.news.products import product_list
@@ -103,7 +104,7 @@ def extract_claims(
             a_start, a_end = sent.start + amount.hedge_start, sent.start + amount.end
             conversion = last_amount is not None and is_conversion(sent.text, last_amount, amount)
             last_amount = amount
-            if any(s <= a_start < e or s < a_end <= e for s, e in reserved) and not _is_base(sent.text, amount):
+            if any(s <= a_start < e or s < a_end <= e for s, e in reserved) and not is_base(sent.text, amount):
                 continue  # the target's own figure; its base ("from $13.6 billion at present") is a stated level
             if conversion:
                 if previous is not None and previous.end == sent.start + _prev_end:
@@ -117,7 +118,7 @@ def extract_claims(
             if claim is None:
                 continue
             claim.year = year_of(amount)
-            claim._base = _is_base(sent.text, amount) and not re.match(r"^\s*in\s+(?:19|20)\d\d", sent.text[amount.end :])
+            claim._base = is_base(sent.text, amount) and not re.match(r"^\s*in\s+(?:19|20)\d\d", sent.text[amount.end :])
             apply_period(claim, periods, amount, published, all_amounts, sent.text)
             c_left, c_right = _clause_bounds(sent.text, amount.hedge_start, amount.end)
             claim.modality = None if claim._base else modality_of(sent.text[c_left:c_right], published, claim.year)
@@ -136,48 +137,12 @@ def extract_claims(
             last_year = known[-1]
         elif carried is not None:
             carry[sent.paragraph] = carried
-    _date_bases(claims)
+    date_bases(claims)
     for claim in claims:
         claim.__dict__.pop("_paragraph", None)
         claim.__dict__.pop("_base", None)
-    _assume_currencies(claims)
+    assume_currencies(claims)
     return sorted(claims, key=lambda c: c.start)
-
-
-_BASE_BEFORE = re.compile(r"\bfrom\s+(?:about\s+|around\s+|some\s+|nearly\s+|the\s+current\s+)?$", re.I)
-_BASE_AFTER = re.compile(r"^\s*(?:(?:at\s+present|now|currently|today|last\s+year|this\s+year|in\s+(?:19|20)\d\d(?:-\d\d)?)\s*,?\s*)?"
-                         r"to\s", re.I)
-
-
-def _is_base(text: str, amount: Amount) -> bool:
-    """ "increase trade from $13.6 billion at present to $20 billion": the level a goal starts from."""
-    return amount.unit == "money" and _BASE_BEFORE.search(text[max(0, amount.hedge_start - 30) : amount.hedge_start]) is not None \
-        and _BASE_AFTER.match(text[amount.end : amount.end + 40]) is not None
-
-
-def _date_bases(claims: list[Claim]) -> None:
-    """A goal's base "at present" that the article states elsewhere with its year ("$13.6 billion
-    in 2004-05") is that figure, for that year."""
-    for claim in claims:
-        if not getattr(claim, "_base", False):
-            continue
-        same = next((c for c in claims if c is not claim and not getattr(c, "_base", False) and c.unit is None
-                     and c.currency == claim.currency and c.value == claim.value and c.year is not None), None)
-        if same is not None:
-            claim.year, claim.period = same.year, same.period
-
-
-def _assume_currencies(claims: list[Claim]) -> None:
-    """A money figure with no currency written takes the currency of the nearest money figure
-    before it (else after it, else US dollars), marked ``currency_assumed``."""
-    ordered = sorted(claims, key=lambda c: c.start)
-    for i, claim in enumerate(ordered):
-        if claim.unit is not None or claim.currency is not None or claim.value is None:
-            continue
-        before = next((c.currency for c in reversed(ordered[:i]) if c.unit is None and c.currency
-                       and not c.currency_assumed), None)
-        after = next((c.currency for c in ordered[i + 1 :] if c.unit is None and c.currency and not c.currency_assumed), None)
-        claim.currency, claim.currency_assumed = before or after or "USD", True
 
 
 _BALANCE = re.compile(r"\b(?:surplus|deficit|trade\s+balance|balance\s+of\s+trade|gap)\s+(?:of|at|was|stood\s+at|to|reached)?"
