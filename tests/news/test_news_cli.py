@@ -61,3 +61,14 @@ def test_news_add_without_date_takes_the_date_the_text_states(tmp_path: Path) ->
     shown = json.loads(runner.invoke(app, ["news", "show", "1", "-f", "json"]).stdout)
     assert shown["published"] == "2019-03-12" and shown["published_from"] == "dateline"
     assert [a["date"] for a in shown["agreements"]] == ["2019-03-12"]
+
+
+def test_news_show_says_what_qualifies_each_figure() -> None:
+    assert runner.invoke(app, ["news", "add", str(DEV_SET / "peru_korea_wire.txt")]).exit_code == 0
+    shown = runner.invoke(app, ["news", "show", "1"], env={"COLUMNS": "80"})
+    assert shown.exit_code == 0, shown.output
+    flat = " ".join(shown.stdout.split())
+    assert "2019 · (2019-Q1)" in flat  # a part-year figure says so
+    assert "(currency assumed, none written)" in flat
+    assert "(an increase, not a level)" in flat
+    assert max(len(line) for line in shown.stdout.splitlines()) <= 80

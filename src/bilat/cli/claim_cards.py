@@ -82,7 +82,8 @@ def record_line(record: dict[str, Any]) -> str:
         currency = record.get("currency")
         amount = f"{value:,.0f} {currency}" if not _missing(currency) else f"{value:g}"
     year = "" if _missing(record.get("year")) else str(int(record["year"]))
-    parts = [p for p in (what.replace("_", " "), flow, amount, year) if p]
+    detail = "" if _missing(record.get("detail")) else str(record.get("detail") or "")
+    parts = [p for p in (what.replace("_", " "), flow, amount, year, detail and f"({detail})") if p]
     return f"{kind:<9} “{plain(record.get('text'))}”  {' · '.join(parts)}"
 
 

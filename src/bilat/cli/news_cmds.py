@@ -107,7 +107,8 @@ def show(
     with open_store().catalog(read_only=True) as con:
         stored = NewsStore(con).get(article_id)
     records = _records(stored.extraction)
-    frame = pd.DataFrame(records, columns=["kind", "start", "end", "text", "what", "value", "currency", "from", "to", "year"])
+    frame = pd.DataFrame(records, columns=["kind", "start", "end", "text", "what", "value", "currency", "from", "to", "year",
+                                           "detail"])
     frame["year"] = frame["year"].astype("Int64")
     if fmt == OutputFormat.json:
         _print_json(stored, records)
@@ -169,8 +170,24 @@ def _records(extraction) -> list[dict]:
                 "from": data.get("from") or data.get("country") or ",".join(data.get("parties") or data.get("countries") or []),
                 "to": data.get("to") or data.get("partner"),
                 "year": data.get("year", data.get("by_year")),
+                "detail": _detail(data),
             })
     return sorted(rows, key=lambda r: r["start"])
+
+
+def _detail(data: dict) -> str:
+    """What qualifies a record's figure, said beside it: part-year, forecast, an assumed currency,
+    an increment, a horizon, a stage that is not a signing, the date of an agreement."""
+    parts = [str(data[key]) for key in ("period", "modality", "status") if data.get(key)]
+    if data.get("currency_assumed"):
+        parts.append("currency assumed, none written")
+    if data.get("increase"):
+        parts.append("an increase, not a level")
+    if data.get("horizon_years") and not data.get("by_year"):
+        parts.append(f"within {data['horizon_years']:g} years")
+    if data.get("date"):
+        parts.append(str(data["date"]))
+    return "; ".join(parts)
 
 
 @news_app.command("check")
