@@ -199,27 +199,15 @@ def _third_parties(view: str, sents: list[Sentence], refs: list[CountryRef], pai
         if sent.headline or not SIGN.search(sent.text):
             continue
         text = tagged(view, sent.start, sent.end, refs)
-        for m in _WITH_LIST.finditer(text):
-            others = [c for c in re.findall(r"@([A-Z]{3,8})", m.group("list")) if pair_side(c, pair) not in pair]
-            if not others:
-                continue
+        found = []  # (actor, the other countries, the instrument's name)
+        for m in _WITH_LIST.finditer(text):  # "clinched similar swap deals with the UAE and Malaysia"
             named = [c for c in re.findall(r"@([A-Z]{3,8})", text[: m.start()]) if c in pair]
-            actor = named[0] if named else pair[0]
-            name = re.sub(r"@[A-Z]{3,8}", "", m.group("name"))
-            start, end = _locate(view, sent, name)
-            kind = "other" if FINANCE_NAME.search(name) or re.search(r"swap", name, re.I) else (
-                "MoU" if re.search(r"(?i)\bmou|memorand", name) else "agreement")
-            for country in dict.fromkeys(others):
-                if any(set(r.parties) == {actor, country} for r in records + out):
-                    continue
-                out.append(Agreement(text="", start=start, end=end, type=kind, parties=[actor, country],
-                                     date=_date(sent, published, years=True)))
-        for m in _LIST_SIGNED.finditer(text):
-            actor = m.group("actor")
-            if actor not in pair:
-                continue
-            others = [c for c in re.findall(r"@([A-Z]{3,8})", m.group("list")) if pair_side(c, pair) not in pair]
-            name = m.group("name")
+            found.append((named[0] if named else pair[0], m.group("list"), re.sub(r"@[A-Z]{3,8}", "", m.group("name"))))
+        for m in _LIST_SIGNED.finditer(text):  # "Algeria, Sudan and Sierra Leone signed MOUs with China"
+            if m.group("actor") in pair:
+                found.append((m.group("actor"), m.group("list"), m.group("name")))
+        for actor, listed, name in found:
+            others = [c for c in re.findall(r"@([A-Z]{3,8})", listed) if pair_side(c, pair) not in pair]
             start, end = _locate(view, sent, name)
             kind = "other" if FINANCE_NAME.search(name) or re.search(r"swap", name, re.I) else (
                 "MoU" if re.search(r"(?i)\bmou|memorand", name) else "agreement")
