@@ -50,7 +50,7 @@ def pair_indices(s: Session, a: str, b: str, source: str | None, complete: bool,
     traits = all_traits().get(source)
     reconciled = traits is not None and traits.product_rule == "reconciled"
     pair_flows = held.table(source) if held is not None and reconciled else flows
-    tables = s.tables()
+    tables = held.totals_tables() if held is not None else s.tables()
     from_totals = reconciled and source in TOTAL_SOURCES and "pair_totals" in tables
     mine = held.table(source) if held is not None else flows
     mine = mine.filter(mine.source == source, mine.hs_level > 0,

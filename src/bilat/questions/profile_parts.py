@@ -39,13 +39,14 @@ WORLD_COLUMNS = ["year", "exporter", "code", "description", "value_usd", "share"
 
 
 def shares(s: Session, a: str, b: str, span: tuple[int, int], flows_source: str,
-           notes: list[str]) -> tuple[pd.DataFrame, str | None]:
+           notes: list[str], held: PairRows | None = None) -> tuple[pd.DataFrame, str | None]:
     """Shares and ranks among all partners, from the flows' own source when it holds every partner.
 
     Otherwise from the best other all-partners source with rows in the span. One rule for the
     profile and the fact-check: the source that answered the pair's flows answers its shares.
+    ``held``: the pair's kept totals read once (:meth:`PairRows.totals_tables`).
     """
-    tables = s.tables()
+    tables = held.totals_tables() if held is not None else s.tables()
     candidates = selection.share_sources()
     if flows_source in candidates:
         candidates = [flows_source] + [c for c in candidates if c != flows_source]
