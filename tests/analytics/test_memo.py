@@ -50,3 +50,17 @@ def test_the_kept_expressions_are_bounded() -> None:
     for i in range(memo.KEPT + 10):
         build(i)
     assert build(memo.KEPT + 9) is build(memo.KEPT + 9)
+
+
+def test_what_the_builder_also_reads_is_part_of_the_key() -> None:
+    seen = ["v1"]
+    calls = []
+
+    @memo.kept_by(lambda: seen[0])
+    def build(value):  # noqa: ANN001, ANN202
+        calls.append(value)
+        return [value, seen[0]]
+
+    assert build(1) is build(1) and len(calls) == 1
+    seen[0] = "v2"  # e.g. a plug-in source registered: the traits changed
+    assert build(1) == [1, "v2"] and len(calls) == 2

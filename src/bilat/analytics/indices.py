@@ -19,7 +19,7 @@ from bilat.analytics.product_trade import (
     imports_by_product,
     safe_div,
 )
-from bilat.analytics.memo import kept
+from bilat.analytics.memo import kept, kept_by, traits_key
 from bilat.errors import BilatError
 from bilat.schema import WORLD
 
@@ -239,6 +239,7 @@ def intra_industry(
     ).order_by("hs_code")
 
 
+@kept_by(traits_key)
 def intra_industry_total(
     flows: ir.Table,
     country: str,

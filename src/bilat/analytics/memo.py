@@ -7,8 +7,9 @@ are pure: equal arguments give equal expressions (Ibis compares tables by struct
 expression made for one call serves the next one with equal arguments (a profile after a
 profile, the web service) as it is: Ibis expressions are immutable.
 
-Only functions that read nothing but their arguments and fixed module data are decorated (none
-that consult the sources' traits, which plug-ins can extend). Keys turn each Ibis expression
+Functions that read nothing but their arguments and fixed module data take :func:`kept`; those
+that also read the sources' traits (which plug-ins can extend) take :func:`kept_by` with the
+traits as part of the key (:func:`traits_key`). Keys turn each Ibis expression
 into its operation (hashable, compared by structure) and keep each value's type beside it (so
 ``1``, ``1.0`` and ``True`` are different keys). Arguments that cannot be keys (unhashable) call
 the builder as usual.
@@ -50,26 +51,42 @@ def _key(value: object) -> object:
 
 def kept(fn: F) -> F:
     """Decorate a pure expression builder: the expression for equal arguments is made once."""
-    cache: OrderedDict[object, Any] = OrderedDict()
-    lock = threading.Lock()
+    return kept_by(None)(fn)
 
-    @functools.wraps(fn)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            key = (_key(args), _key(tuple(sorted(kwargs.items()))))
-        except _Unkeyable:
-            return fn(*args, **kwargs)
-        with lock:
-            found = cache.get(key)
-            if found is not None:
-                cache.move_to_end(key)
-                return found
-        made = fn(*args, **kwargs)
-        with lock:
-            cache[key] = made
-            while len(cache) > KEPT:
-                cache.popitem(last=False)
-        return made
 
-    wrapper.cache_clear = cache.clear  # type: ignore[attr-defined]
-    return wrapper  # type: ignore[return-value]
+def kept_by(also: Callable[[], object] | None) -> Callable[[F], F]:
+    """:func:`kept`, with ``also()`` (what the builder reads besides its arguments) part of the key."""
+
+    def decorate(fn: F) -> F:
+        cache: OrderedDict[object, Any] = OrderedDict()
+        lock = threading.Lock()
+
+        @functools.wraps(fn)
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            try:
+                key = (_key(args), _key(tuple(sorted(kwargs.items()))), also() if also is not None else None)
+            except _Unkeyable:
+                return fn(*args, **kwargs)
+            with lock:
+                found = cache.get(key)
+                if found is not None:
+                    cache.move_to_end(key)
+                    return found
+            made = fn(*args, **kwargs)
+            with lock:
+                cache[key] = made
+                while len(cache) > KEPT:
+                    cache.popitem(last=False)
+            return made
+
+        wrapper.cache_clear = cache.clear  # type: ignore[attr-defined]
+        return wrapper  # type: ignore[return-value]
+
+    return decorate
+
+
+def traits_key() -> object:
+    """Every known source's traits (built-in and plug-in), as a key: a new plug-in, new expressions."""
+    from bilat.sources.traits import all_traits
+
+    return tuple(all_traits().items())
