@@ -50,7 +50,9 @@ def pair_indices(s: Session, a: str, b: str, source: str | None, complete: bool,
     traits = all_traits().get(source)
     reconciled = traits is not None and traits.product_rule == "reconciled"
     pair_flows = held.table(source) if held is not None and reconciled else flows
-    tables = held.totals_tables() if held is not None else s.tables()
+    # The whole kept matrix, not the pair's held totals: the concentration sums every partner's
+    # share, and a held table gives the rows in another order (the last digit of the sum moved).
+    tables = s.tables()
     from_totals = reconciled and source in TOTAL_SOURCES and "pair_totals" in tables
     mine = held.table(source) if held is not None else flows
     mine = mine.filter(mine.source == source, mine.hs_level > 0,

@@ -9,8 +9,8 @@ on a few thousand rows in memory. The held table has the ``product_flows`` colum
 source's rule) exactly as before.
 
 The pair's kept totals are held the same way (:meth:`PairRows.totals_tables`): the section-0 rows
-of ``pair_totals`` with one of the two on either side, all that the series, the shares and ranks and
-the concentration over partners read of it (each read them from every year's totals file).
+of ``pair_totals`` with one of the two on either side, all that the series and the shares and ranks
+read of it (each read them from every year's totals file).
 
 An engine without ``hold`` (Spark) gets the plain expressions: the same answers, one read per part.
 """
@@ -56,9 +56,11 @@ class PairRows:
         """The session's tables with ``pair_totals`` cut to its all-products rows touching the pair, held.
 
         For readers of the all-products totals (``hs_section`` 0) of pairs with ``a`` or ``b`` on
-        one side only: the series (:func:`bilat.analytics.selection.pair_totals`), shares and ranks
-        (``country_matrix(..., touching=(a, b))``) and the concentration of ``a``'s or ``b``'s
-        exports over partners. Section totals are not held. Without ``hold``, the session's tables.
+        one side only: the series (:func:`bilat.analytics.selection.pair_totals`) and shares and
+        ranks (``country_matrix(..., touching=(a, b))``), whose sums are per pair and per partner.
+        Not for a sum over many pairs' shares (the concentration over partners): the held rows
+        come in another order, and such a sum can move in its last digit. Section totals are not
+        held. Without ``hold``, the session's tables.
         """
         tables = self.s.tables()
         hold = getattr(self.s.engine, "hold", None)
