@@ -3,7 +3,8 @@
 Why a separate script: it uses only APIs older versions of bilat have too, so the same command
 times the code before and after a change over the same store, in turns (``PYTHONPATH`` pointing at
 ``git archive <commit> src`` unpacked elsewhere, then at this tree). bench_totals.py times the
-current code only, with more detail.
+current code only, with more detail. Each run has a fresh ``Session`` over the one warm engine (a
+session keeps its answers: runs in one session would time that memo, not the profile).
 
 Example: PYTHONPATH=src .venv/bin/python bench/profile_warm.py STORE_HOME ISR-JPN 5
 """
@@ -15,11 +16,12 @@ from bilat.questions import profile
 home, pair, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
 a, b = pair.split("-")
 engine = DuckDBEngine(Store(home), include_embedded=False)
-session = Session(engine=engine, store=Store(home))
+store = Store(home)
 load0 = os.getloadavg()[0]
-t = time.perf_counter(); profile(a, b, session=session); first = time.perf_counter() - t
+t = time.perf_counter(); profile(a, b, session=Session(engine=engine, store=store)); first = time.perf_counter() - t
 runs = []
 for _ in range(n):
+    session = Session(engine=engine, store=store)
     t = time.perf_counter(); profile(a, b, session=session); runs.append(time.perf_counter() - t)
 print(json.dumps({"pair": pair, "first": first, "runs": runs, "median": sorted(runs)[len(runs) // 2],
                   "load_before": load0, "load_after": os.getloadavg()[0],

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 import ibis
 
 from bilat.analytics import selection
+from bilat.analytics.memo import kept
 
 LEVELS = {"chapter": 2, "hs2": 2, "hs4": 4, "heading": 4, "hs6": 6, "section": 2}
 
@@ -53,6 +54,7 @@ def harmonise(rows: ibis.Table, links: ibis.Table, target: int) -> ibis.Table:
     return converted.select("year", "exporter", "importer", "hs_revision", "hs_code", "hs_level", "value_usd")
 
 
+@kept
 def by_level(rows: ibis.Table, digits: int) -> ibis.Table:
     """Aggregate product rows to ``digits``-digit codes (2 chapter, 4 heading, 6 subheading).
 

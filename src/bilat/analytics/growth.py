@@ -17,7 +17,10 @@ from collections.abc import Sequence
 import ibis
 import ibis.expr.types as ir
 
+from bilat.analytics.memo import kept
 
+
+@kept
 def with_yoy(table: ir.Table, value: str, by: Sequence[str] = (), year: str = "year") -> ir.Table:
     """Add ``<value>_yoy``: growth on the previous year (a fraction; 0.05 = +5 %).
 

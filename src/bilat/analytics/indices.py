@@ -19,6 +19,7 @@ from bilat.analytics.product_trade import (
     imports_by_product,
     safe_div,
 )
+from bilat.analytics.memo import kept, kept_by, traits_key
 from bilat.errors import BilatError
 from bilat.schema import WORLD
 
@@ -157,6 +158,7 @@ def trade_complementarity(
     return _complementarity(x, m, exporter, importer)
 
 
+@kept
 def complementarity_from_world(
     world: ir.Table,
     exporter: str,
@@ -237,6 +239,7 @@ def intra_industry(
     ).order_by("hs_code")
 
 
+@kept_by(traits_key)
 def intra_industry_total(
     flows: ir.Table,
     country: str,
@@ -307,6 +310,7 @@ def market_concentration(
     return _concentration(units, country, direction, over)
 
 
+@kept
 def partner_concentration(matrix: ir.Table, country: str, *, year: int) -> ir.Table:
     """:func:`market_concentration` of ``country``'s exports over partners, from a pair-totals matrix.
 

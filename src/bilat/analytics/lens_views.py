@@ -10,6 +10,7 @@ import ibis.expr.types as ir
 
 from bilat.analytics import profile as prof
 from bilat.analytics import shares as sh
+from bilat.analytics.memo import kept
 from bilat.schema import WORLD
 
 
@@ -37,6 +38,7 @@ def prefix_pred(column: ir.StringValue, prefixes: tuple[str, ...]) -> ir.Boolean
     return pred
 
 
+@kept
 def lens_in_pair(rows: ir.Table, prefixes: tuple[str, ...]) -> ir.Table:
     """The pair's product rows in the lens, per (year, direction, code), largest first."""
     rows = rows.filter(prefix_pred(rows.hs_code, prefixes))
@@ -44,12 +46,14 @@ def lens_in_pair(rows: ir.Table, prefixes: tuple[str, ...]) -> ir.Table:
             .order_by(["year", "exporter", ibis.desc("value_usd")]))
 
 
+@kept
 def world_rows(product_flows: ir.Table, source: str = "ots") -> ir.Table:
     """Countries' exports to the world by product of one world-exports source."""
     pf = product_flows
     return pf.filter(pf.source == source, pf.importer == WORLD, pf.value_usd.notnull(), sh.is_country(pf.exporter))
 
 
+@kept
 def lens_in_world(world: ir.Table, digits: int, codes: tuple[str, ...], a: str, b: str) -> ir.Table:
     """Each side's world exports in the lens, their share of its exports and of the world, and its rank."""
     world = world.filter(world.hs_level == digits)
@@ -68,6 +72,7 @@ def lens_in_world(world: ir.Table, digits: int, codes: tuple[str, ...], a: str, 
     return out.order_by(["year", "exporter"])
 
 
+@kept
 def world_export_rows(product_flows: ir.Table, a: str, b: str) -> ir.Table:
     """Both sides' exports to the world by product (any source with ``WLD`` rows), exporter-side only."""
     pf = product_flows
@@ -75,6 +80,7 @@ def world_export_rows(product_flows: ir.Table, a: str, b: str) -> ir.Table:
                      pf.flow.isnull() | (pf.flow == "X"))
 
 
+@kept
 def world_exports_by_section(rows: ir.Table, source: str, year: int, top: int) -> ir.Table:
     """The top ``top`` HS sections of each side's world exports in one source and year, with shares."""
     chosen = rows.filter(rows.source == source, rows.year == year)

@@ -15,6 +15,7 @@ import ibis.expr.types as ir
 import pandas as pd
 
 from bilat.analytics.growth import with_yoy
+from bilat.analytics.memo import kept
 
 #: The "section" of chapters the HS puts in no section (99, commodities not specified by kind).
 OTHER_SECTION = "other"
@@ -30,6 +31,7 @@ def series_columns(a: str, b: str) -> dict[str, str]:
     }
 
 
+@kept
 def pair_series(flows: ir.Table, a: str, b: str) -> ir.Table:
     """Yearly A→B, B→A, total and A's balance, with year-on-year growth of each flow and the total.
 
@@ -57,6 +59,7 @@ def pair_series(flows: ir.Table, a: str, b: str) -> ir.Table:
     return yearly.order_by("year")
 
 
+@kept
 def with_shares(levels: ir.Table) -> ir.Table:
     """Add each code's share of its (year, direction) total, its rank, and the change on last year.
 
@@ -87,11 +90,13 @@ def with_shares(levels: ir.Table) -> ir.Table:
     ).drop("prev_share")
 
 
+@kept
 def top_n(shared: ir.Table, n: int) -> ir.Table:
     """The ``n`` largest codes of each year and direction (ranks from :func:`with_shares`)."""
     return shared.filter(shared["rank"] <= n).order_by(["year", "exporter", "rank"])
 
 
+@kept
 def by_section(chapters: ir.Table) -> ir.Table:
     """Roll chapter rows (code = 2 digits) up to the 21 HS sections (code = roman numeral).
 

@@ -15,6 +15,7 @@ import ibis
 import ibis.expr.types as ir
 import pandas as pd
 
+from bilat.analytics.memo import kept, kept_by, traits_key
 from bilat.sources.traits import SourceTraits, all_traits, flow_sources
 
 
@@ -22,6 +23,7 @@ def _in_years(column: ir.Value, years: tuple[int, int] | None) -> ir.BooleanValu
     return ibis.literal(True) if years is None else column.between(years[0], years[1])
 
 
+@kept
 def source_totals(
     tables: Mapping[str, ir.Table],
     traits: SourceTraits,
@@ -76,6 +78,7 @@ def source_totals(
     raise ValueError(f"source {traits.name!r} declares no bilateral total")
 
 
+@kept_by(traits_key)
 def pair_totals(
     tables: Mapping[str, ir.Table],
     a: str,
@@ -103,6 +106,7 @@ def pair_totals(
     return combined.select("source", "year", "exporter", "importer", "value_usd").order_by(["source", "year", "exporter"])
 
 
+@kept_by(traits_key)
 def country_matrix(tables: Mapping[str, ir.Table], source: str, touching: tuple[str, ...] | None = None) -> ir.Table:
     """Every exporter → importer yearly total of one source (the world row kept where it has one).
 
@@ -123,6 +127,7 @@ def country_matrix(tables: Mapping[str, ir.Table], source: str, touching: tuple[
     return source_totals(tables, traits, touching=touching)
 
 
+@kept_by(traits_key)
 def product_rows(
     tables: Mapping[str, ir.Table],
     a: str,
@@ -188,6 +193,7 @@ def basis_of(source: str) -> str:
     return traits.basis if traits is not None else source
 
 
+@kept
 def mirror_totals(tables: Mapping[str, ir.Table], a: str, b: str, source: str) -> ir.Table:
     """The pair's flows as each importer reported them (country_flows flow M, CIF) in one source.
 

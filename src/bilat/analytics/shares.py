@@ -19,6 +19,7 @@ import ibis
 import ibis.expr.types as ir
 
 from bilat.analytics import selection
+from bilat.analytics.memo import kept
 from bilat.schema import EXPORTS_TOTAL_USD, IMPORTS_TOTAL_USD, WORLD
 
 BASIS = {
@@ -44,6 +45,7 @@ def country_matrix(tables: dict[str, ir.Table], source: str, touching: tuple[str
     return selection.country_matrix(tables, source, touching)
 
 
+@kept
 def partner_shares(
     matrix: ir.Table,
     a: str,
@@ -116,6 +118,7 @@ def partner_shares(
     return out.order_by(["year", "country", "side"])
 
 
+@kept
 def hhi(levels: ir.Table) -> ir.Table:
     """Herfindahl-Hirschman index of each (year, direction) over its product codes.
 

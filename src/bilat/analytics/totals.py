@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import ibis.expr.types as ir
 
+from bilat.analytics.memo import kept
 from bilat.schema import ALL_PRODUCTS
 
 
+@kept
 def pair_totals_matrix(tables: dict[str, ir.Table], source: str, touching: tuple[str, ...] | None = None) -> ir.Table:
     """Yearly exporter → importer totals of ``source``: year, exporter, importer, value_usd.
 
@@ -28,6 +30,7 @@ def pair_totals_matrix(tables: dict[str, ir.Table], source: str, touching: tuple
     return rows.group_by(["year", "exporter", "importer"]).aggregate(value_usd=rows.value_usd.cast("float64").sum())
 
 
+@kept
 def pair_section_totals(tables: dict[str, ir.Table], source: str) -> ir.Table:
     """Yearly exporter → importer totals per HS section (1-21): year, exporter, importer, hs_section, value_usd."""
     pt = tables["pair_totals"]

@@ -148,13 +148,13 @@ def profile(
     with using(session, engine) as s:
         pair = s.pair(a, b)
         a, b = pair.codes
-        series, chosen, notes = pair_series(s, a, b, span, source)
+        held = PairRows(s, a, b)  # the pair's product rows and kept totals, read once for the parts below
+        series, chosen, notes = pair_series(s, a, b, span, source, held)
         first, last = int(series.year.min()), int(series.year.max())
         cagr = cagr_table(series, a, b, cagr_spans) if cagr_spans else _own_span_cagr(series, a, b)
-        shares, shares_source = parts.shares(s, a, b, (first, last), chosen, notes)
+        shares, shares_source = parts.shares(s, a, b, (first, last), chosen, notes, held)
         head = extent.headline(s, a, b, series, chosen)
         notes += [n for n in head.note if n]
-        held = PairRows(s, a, b)  # the pair's product rows, read once for the parts below
         composition, comp_source, complete, hhi, cov = parts.composition(s, a, b, (first, last), top, series, notes,
                                                                          head, held)
         pair_ix = pair_indices(s, a, b, comp_source, complete, cov, held)

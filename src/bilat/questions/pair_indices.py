@@ -15,6 +15,7 @@ Example::
 
 from __future__ import annotations
 
+import ibis.expr.types as ir
 import pandas as pd
 
 from bilat.analytics import indices as ix
@@ -49,6 +50,8 @@ def pair_indices(s: Session, a: str, b: str, source: str | None, complete: bool,
     traits = all_traits().get(source)
     reconciled = traits is not None and traits.product_rule == "reconciled"
     pair_flows = held.table(source) if held is not None and reconciled else flows
+    # The whole kept matrix, not the pair's held totals: the concentration sums every partner's
+    # share, and a held table gives the rows in another order (the last digit of the sum moved).
     tables = s.tables()
     from_totals = reconciled and source in TOTAL_SOURCES and "pair_totals" in tables
     mine = held.table(source) if held is not None else flows
@@ -72,24 +75,51 @@ def pair_indices(s: Session, a: str, b: str, source: str | None, complete: bool,
         scope = f"HS {' and '.join(chapters)} only (a slice)" if chapters else "a slice"
     rows = []
     for year in wanted:
-        for exporter, importer in ((a, b), (b, a)):
+        parts: dict[str, ir.Table] = {}  # one-row expressions, answered by one query (see _one_row)
+        for i, (exporter, importer) in enumerate(((a, b), (b, a))):
             if world is not None:
-                tc = s.execute(ix.complementarity_from_world(world, exporter, importer, year=year, level=level,
-                                                             source=source))
+                parts[f"tc{i}"] = ix.complementarity_from_world(world, exporter, importer, year=year, level=level,
+                                                                source=source)
             else:
-                tc = s.execute(ix.trade_complementarity(flows, exporter, importer, year=year, level=level,
-                                                        source=source))
+                parts[f"tc{i}"] = ix.trade_complementarity(flows, exporter, importer, year=year, level=level,
+                                                           source=source)
+            if from_totals:
+                parts[f"hhi{i}"] = ix.partner_concentration(pair_totals_matrix(tables, source), exporter, year=year)
+            else:
+                parts[f"hhi{i}"] = ix.market_concentration(flows, exporter, year=year, source=source, level=level)
+        parts["gl"] = ix.intra_industry_total(pair_flows, a, b, year=year, level=level, source=source)
+        got = _answers(s, parts)
+        for i, (exporter, importer) in enumerate(((a, b), (b, a))):
+            tc, hhi = got[f"tc{i}"], got[f"hhi{i}"]
             if len(tc) and tc.tc.notnull().iloc[0]:
                 rows.append((year, "complementarity", exporter, importer, float(tc.tc.iloc[0]),
                              int(tc.products.iloc[0]), scope, source))
-            if from_totals:
-                hhi = s.execute(ix.partner_concentration(pair_totals_matrix(tables, source), exporter, year=year))
-            else:
-                hhi = s.execute(ix.market_concentration(flows, exporter, year=year, source=source, level=level))
             if len(hhi) and hhi.hhi_normalised.notnull().iloc[0]:
                 rows.append((year, "concentration", exporter, "partners", float(hhi.hhi_normalised.iloc[0]),
                              int(hhi.units.iloc[0]), scope, source))
-        gl = s.execute(ix.intra_industry_total(pair_flows, a, b, year=year, level=level, source=source))
+        gl = got["gl"]
         if len(gl) and gl.gl.notnull().iloc[0] and int(gl.products.iloc[0]) > 0:
             rows.append((year, "intra_industry", a, b, float(gl.gl.iloc[0]), int(gl.products.iloc[0]), scope, source))
     return pd.DataFrame(rows, columns=COLUMNS)
+
+
+def _answers(s: Session, parts: dict[str, ir.Table]) -> dict[str, pd.DataFrame]:
+    """Each one-row expression's frame, from one query: the rows side by side (a cross join).
+
+    Why: the five indices were five round trips to the engine, each paying its planning and its
+    scan of the kept totals; side by side they are one query, and the kept matrix they share is
+    one common table. Each index is an aggregate without groups (always one row); should a query
+    give no row, each expression runs on its own instead.
+    """
+    joined = None
+    for name, expr in parts.items():
+        side = expr.select(**{f"{name}__{c}": expr[c] for c in expr.columns})
+        joined = side if joined is None else joined.cross_join(side)
+    row = s.execute(joined)
+    if len(row) != 1:
+        return {name: s.execute(expr) for name, expr in parts.items()}
+    out = {}
+    for name, expr in parts.items():
+        frame = row[[f"{name}__{c}" for c in expr.columns]]
+        out[name] = frame.set_axis(list(expr.columns), axis=1).reset_index(drop=True)
+    return out

@@ -8,6 +8,10 @@ on a few thousand rows in memory. The held table has the ``product_flows`` colum
 (:data:`HELD_COLUMNS`), all years, so each part applies its own filters (span, levels, the
 source's rule) exactly as before.
 
+The pair's kept totals are held the same way (:meth:`PairRows.totals_tables`): the section-0 rows
+of ``pair_totals`` with one of the two on either side, all that the series and the shares and ranks
+read of it (each read them from every year's totals file).
+
 An engine without ``hold`` (Spark) gets the plain expressions: the same answers, one read per part.
 """
 
@@ -17,6 +21,7 @@ import re
 
 import ibis.expr.types as ir
 
+from bilat.schema import ALL_PRODUCTS
 from bilat.session import Session
 
 
@@ -31,6 +36,7 @@ class PairRows:
     def __init__(self, s: Session, a: str, b: str) -> None:
         self.s, self.a, self.b = s, a, b
         self._held: dict[str, ir.Table] = {}
+        self._totals: ir.Table | None = None
 
     def table(self, source: str) -> ir.Table:
         """``product_flows`` restricted to the pair's rows of ``source`` (held when the engine can)."""
@@ -42,14 +48,38 @@ class PairRows:
             rows = rows.select(*HELD_COLUMNS)
             hold = getattr(self.s.engine, "hold", None)
             if hold is not None:
-                name = "bilat_pair_rows_" + re.sub(r"[^A-Za-z0-9]", "_", f"{source}_{a}_{b}")
-                rows = hold(name, rows)
+                rows = hold(_name("bilat_pair_rows", source, a, b), rows)
             self._held[source] = rows
         return self._held[source]
+
+    def totals_tables(self) -> dict[str, ir.Table]:
+        """The session's tables with ``pair_totals`` cut to its all-products rows touching the pair, held.
+
+        For readers of the all-products totals (``hs_section`` 0) of pairs with ``a`` or ``b`` on
+        one side only: the series (:func:`bilat.analytics.selection.pair_totals`) and shares and
+        ranks (``country_matrix(..., touching=(a, b))``), whose sums are per pair and per partner.
+        Not for a sum over many pairs' shares (the concentration over partners): the held rows
+        come in another order, and such a sum can move in its last digit. Section totals are not
+        held. Without ``hold``, the session's tables.
+        """
+        tables = self.s.tables()
+        hold = getattr(self.s.engine, "hold", None)
+        if hold is None or "pair_totals" not in tables:
+            return tables
+        if self._totals is None:
+            pt, a, b = tables["pair_totals"], self.a, self.b
+            rows = pt.filter(pt.hs_section == ALL_PRODUCTS, pt.exporter.isin([a, b]) | pt.importer.isin([a, b]))
+            self._totals = hold(_name("bilat_pair_totals", a, b), rows)
+        return {**tables, "pair_totals": self._totals}
 
     def tables(self, source: str) -> dict[str, ir.Table]:
         """The session's tables with ``product_flows`` replaced by :meth:`table` (for ``selection`` helpers)."""
         return {**self.s.tables(), "product_flows": self.table(source)}
+
+
+def _name(prefix: str, *parts: str) -> str:
+    """A held table's name: the same for the same pair (its expressions then compile once)."""
+    return prefix + "_" + re.sub(r"[^A-Za-z0-9]", "_", "_".join(parts))
 
 
 def tables_for(s: Session, source: str, held: PairRows | None) -> dict[str, ir.Table]:

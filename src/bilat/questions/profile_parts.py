@@ -11,6 +11,8 @@ import math
 from functools import cache
 from typing import Any
 
+import ibis
+import ibis.expr.types as ir
 import pandas as pd
 
 from bilat.analytics import composition as comp
@@ -37,13 +39,14 @@ WORLD_COLUMNS = ["year", "exporter", "code", "description", "value_usd", "share"
 
 
 def shares(s: Session, a: str, b: str, span: tuple[int, int], flows_source: str,
-           notes: list[str]) -> tuple[pd.DataFrame, str | None]:
+           notes: list[str], held: PairRows | None = None) -> tuple[pd.DataFrame, str | None]:
     """Shares and ranks among all partners, from the flows' own source when it holds every partner.
 
     Otherwise from the best other all-partners source with rows in the span. One rule for the
     profile and the fact-check: the source that answered the pair's flows answers its shares.
+    ``held``: the pair's kept totals read once (:meth:`PairRows.totals_tables`).
     """
-    tables = s.tables()
+    tables = held.totals_tables() if held is not None else s.tables()
     candidates = selection.share_sources()
     if flows_source in candidates:
         candidates = [flows_source] + [c for c in candidates if c != flows_source]
@@ -75,16 +78,9 @@ def composition(s: Session, a: str, b: str, span: tuple[int, int], top: int, ser
         if not len(chapters_found):
             continue
         complete = is_full_basket(s, source, span)
-        frames = []
-        for level, digits in LEVELS.items():
-            levels = comp.by_level(rows, digits)
-            if level == "section":
-                levels = prof.by_section(levels)
-            frame = s.execute(prof.top_n(prof.with_shares(levels), top))
-            if len(frame):
-                frame["level"] = level
-                frames.append(frame)
-        frame = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=COMPOSITION_COLUMNS)
+        frame = s.execute(_top_by_level(rows, top))
+        if not len(frame):
+            frame = pd.DataFrame(columns=COMPOSITION_COLUMNS)
         frame["year"] = frame["year"].astype(int)
         frame["description"] = [describe(level, code) for level, code in zip(frame.level, frame.code, strict=True)]
         frame["share_of_flow"] = _share_of_flow(frame, series, a, b)
@@ -104,6 +100,26 @@ def composition(s: Session, a: str, b: str, span: tuple[int, int], top: int, ser
         return frame[COMPOSITION_COLUMNS], source, complete, hhi, cov
     notes.append(f"no product-level flows for this pair: composition, concentration (HHI) and lenses need product data; {BACI_HINT}")
     return pd.DataFrame(columns=COMPOSITION_COLUMNS), None, False, empty_hhi, pd.DataFrame(columns=extent.COVERAGE_COLUMNS)
+
+
+def _top_by_level(rows: ir.Table, top: int) -> ir.Table:
+    """The top ``top`` codes of each year and direction at every level of :data:`LEVELS`, in one query.
+
+    Why one: the three levels were three round trips over the same held rows. The rows come
+    level by level (section, chapter, heading), each ordered as :func:`bilat.analytics.profile.top_n`
+    orders it (year, exporter, rank: one row each), so the frame is the one the three queries made.
+    """
+    parts = []
+    for order, (level, digits) in enumerate(LEVELS.items()):
+        levels = comp.by_level(rows, digits)
+        if level == "section":
+            levels = prof.by_section(levels)
+        top_rows = prof.top_n(prof.with_shares(levels), top)
+        parts.append(top_rows.mutate(level=ibis.literal(level), level_order=ibis.literal(order)))
+    both = parts[0]
+    for part in parts[1:]:
+        both = both.union(part, distinct=False)
+    return both.order_by(["level_order", "year", "exporter", "rank"]).drop("level_order")
 
 
 def _share_of_flow(frame: pd.DataFrame, series: pd.DataFrame, a: str, b: str) -> list[float | None]:

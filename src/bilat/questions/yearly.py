@@ -16,6 +16,7 @@ from bilat.analytics import selection
 from bilat.errors import NoDataError
 from bilat.questions.answer import Answer
 from bilat.questions.hints import LOAD_HINT
+from bilat.questions.pair_rows import PairRows
 from bilat.session import Session, resolve_pair, using
 
 
@@ -57,12 +58,13 @@ def flows(a: str, b: str, years: str | None = None, source: str | None = None, e
 
 
 def pair_series(s: Session, a: str, b: str, span: tuple[int, int] | None,
-                source: str | None = None) -> tuple[pd.DataFrame, str, list[str]]:
+                source: str | None = None, held: PairRows | None = None) -> tuple[pd.DataFrame, str, list[str]]:
     """The pair's yearly series (A→B, B→A, total, balance, growth) from one source, for the whole span.
 
     Raises :class:`NoDataError` naming the years the data do cover when the span has none.
+    ``held``: the pair's kept totals read once for the profile's parts (:mod:`bilat.questions.pair_rows`).
     """
-    tables = s.tables()
+    tables = held.totals_tables() if held is not None else s.tables()
     every = selection.pair_totals(tables, a, b, None)
     hold = getattr(s.engine, "hold", None)
     if hold is not None:  # read once: which sources have which years, then the chosen one's series
