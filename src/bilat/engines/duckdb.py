@@ -1,12 +1,16 @@
-"""The default engine: an in-process DuckDB reading the store's Parquet files through views."""
+"""The default engine: an in-process DuckDB reading the store's Parquet files through views.
+
+Ibis and pandas load on the first Ibis expression (:attr:`DuckDBEngine.ibis`), not when the
+engine opens: a question answered in plain SQL (:meth:`DuckDBEngine.rows`, the pair's yearly
+flows) costs a process DuckDB alone, not the half second of importing Ibis, pandas and numpy.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import duckdb
-import ibis
-import pandas as pd
 
 from bilat.catalog.totals import pair_totals_sql, world_totals_sql
 from bilat.engines.base import check_table_name, table_files, totals_files
@@ -14,6 +18,10 @@ from bilat.errors import EngineError
 from bilat.schema import PAIR_TOTALS, TABLES, WORLD_BY_HEADING, WORLD_TOTALS, empty_select_sql
 from bilat.sql import quote_literal, quote_read_path
 from bilat.catalog.store import Store
+
+if TYPE_CHECKING:
+    import ibis
+    import pandas as pd
 
 #: The view of the world rows (not a derived table every engine offers: DuckDB's, made on first use).
 WORLD_VIEW = "world_totals"
@@ -55,11 +63,24 @@ class DuckDBEngine:
         # Each query reads the footers of every year's file again unless DuckDB keeps them: a
         # profile asks about twenty questions of the same files.
         self.con.execute("SET parquet_metadata_cache = true")
-        self.ibis = ibis.duckdb.from_connection(self.con)
+        self._ibis: Any = None
         self._compiled: dict[object, str] = {}
         self._tables: dict[str, ibis.Table] = {}  # the views are fixed for the engine's lifetime
-        self._ibis_compile = self.ibis.compile
-        self.ibis.compile = self._compile  # type: ignore[method-assign]
+
+    @property
+    def ibis(self) -> Any:
+        """The Ibis backend over this connection, made on first use (with its compile memo)."""
+        if self._ibis is None:
+            from bilat.engines._lazy_compilers import install
+
+            install()  # before Ibis loads its SQL compilers: only DuckDB's is imported (see the module)
+            import ibis
+
+            backend = ibis.duckdb.from_connection(self.con)
+            self._ibis_compile = backend.compile
+            backend.compile = self._compile  # type: ignore[method-assign]
+            self._ibis = backend
+        return self._ibis
 
     def _table_sql(self, table: str, include_embedded: bool) -> str:
         files = table_files(self.store, table, include_embedded)
@@ -184,11 +205,20 @@ class DuckDBEngine:
         return found
 
     def execute(self, expr: ibis.Expr) -> pd.DataFrame:
+        import pandas as pd
+
         try:
             result = self.ibis.execute(expr)
         except Exception as exc:  # noqa: BLE001 - every engine failure becomes one named error
             raise EngineError(self.name, str(exc).splitlines()[0]) from exc
         return result if isinstance(result, pd.DataFrame) else pd.DataFrame({"value": [result]})
+
+    def rows(self, query: str, params: list[object] | None = None) -> list[tuple[Any, ...]]:
+        """Plain SQL on the same views, as Python tuples: no Ibis, no pandas (see the module)."""
+        try:
+            return self.con.execute(query, params or []).fetchall()
+        except duckdb.Error as exc:
+            raise EngineError(self.name, str(exc).splitlines()[0]) from exc
 
     def sql(self, query: str, params: list[object] | None = None) -> pd.DataFrame:
         """Plain SQL on the same views (for checks and tests; analytics use Ibis)."""
