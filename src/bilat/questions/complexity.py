@@ -23,6 +23,7 @@ Example::
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -31,12 +32,16 @@ import pandas as pd
 from bilat.analytics import complexity as cx
 from bilat.errors import NoDataError
 from bilat.nomenclature.countries import resolve_country
+from bilat.questions import kept
 from bilat.questions.answer import records
 from bilat.questions.hints import LOAD_OTS
 from bilat.session import Session, using
 
 MIN_EXPORTS = 1e9
 MIN_PRODUCT_TRADE = 1e7
+#: The modules whose code shapes the answer (a change to one is a new key for kept answers).
+_HERE = Path(__file__).resolve().parent
+CODE = [Path(__file__).resolve(), _HERE.parent / "analytics" / "complexity.py", _HERE.parent / "analytics" / "product_trade.py"]
 
 
 @dataclass
@@ -73,16 +78,57 @@ def economic_complexity(countries: list[str] | None = None, year: int | None = N
                         source: str = "ots", level: int = 4, min_exports: float = MIN_EXPORTS,
                         min_product_trade: float = MIN_PRODUCT_TRADE, engine: Any = None,
                         session: Session | None = None) -> ComplexityAnswer:
-    """ECI rank and value of ``countries`` (the top 10 when none) and each one's ``top`` most complex exports."""
+    """ECI rank and value of ``countries`` (the top 10 when none) and each one's ``top`` most complex exports.
+
+    The answer depends on the data alone (every country is ranked, whichever are asked about), so
+    it is kept on disk by :mod:`bilat.questions.kept` and read back while the data are unchanged.
+    """
     with using(session, engine) as s:
-        flows = s.table("product_flows")
-        if year is None:
-            mine = flows.filter(flows.source == source)
-            years = s.execute(mine.group_by("year").aggregate(n=mine.count()))
-            if not len(years):
-                raise NoDataError(f"complexity needs each country's exports to the world by product; {LOAD_OTS}")
-            year = int(years.year.max())
-        raw = s.execute(cx.export_matrix(flows, year=year, level=level, source=source))
+        parts = ("economic_complexity", kept.data_key(s), tuple(countries or ()), year, top, source, level,
+                 float(min_exports), float(min_product_trade))
+        found = kept.load("complexity", parts, CODE)
+        if found is not None:
+            return _from_json(found)
+        answer = _compute(s, countries, year, top, source, level, min_exports, min_product_trade)
+    kept.save("complexity", parts, CODE, _to_json(answer))
+    return answer
+
+
+def _to_json(answer: ComplexityAnswer) -> dict[str, Any]:
+    """The answer in plain JSON; product descriptions are left out (the HS table gives them back)."""
+    return {"year": answer.year, "source": answer.source, "level": answer.level, "ranked": answer.ranked,
+            "filters": answer.filters, "notes": answer.notes, "countries": kept.frame_to_json(answer.countries),
+            "products": kept.frame_to_json(answer.products.drop(columns=["description"]))}
+
+
+def _from_json(data: dict[str, Any]) -> ComplexityAnswer:
+    products = kept.frame_from_json(data["products"])
+    products.insert(2, "description", [_describe(code) for code in products.hs_code])
+    return ComplexityAnswer(year=int(data["year"]), source=data["source"], level=int(data["level"]),
+                            countries=kept.frame_from_json(data["countries"]), products=products,
+                            filters=list(data["filters"]), ranked=int(data["ranked"]), notes=list(data["notes"]))
+
+
+def _describe(code: str) -> str:
+    from bilat.nomenclature import hs
+
+    try:
+        return hs.describe(code)
+    except Exception:  # noqa: BLE001 - an unknown code keeps its row
+        return ""
+
+
+def _compute(s: Session, countries: list[str] | None, year: int | None, top: int, source: str, level: int,
+             min_exports: float, min_product_trade: float) -> ComplexityAnswer:
+    """:func:`economic_complexity` computed from the session's data."""
+    flows = s.table("product_flows")
+    if year is None:
+        mine = flows.filter(flows.source == source)
+        years = s.execute(mine.group_by("year").aggregate(n=mine.count()))
+        if not len(years):
+            raise NoDataError(f"complexity needs each country's exports to the world by product; {LOAD_OTS}")
+        year = int(years.year.max())
+    raw = s.execute(cx.export_matrix(flows, year=year, level=level, source=source))
     found = [resolve_country(c) for c in countries or []]
     codes = [c.iso3 for c in found]
     names = {c.iso3: c.name for c in found}
@@ -121,8 +167,6 @@ def economic_complexity(countries: list[str] | None = None, year: int | None = N
 
 def _top_products(data: pd.DataFrame, pci: pd.DataFrame, exporters: list[str], top: int) -> pd.DataFrame:
     """Each exporter's products with RCA ≥ 1, most complex first."""
-    from bilat.nomenclature import hs
-
     rca, locs, prods = cx.rca_matrix(data)
     pci_of = pci.set_index("hs_code").pci
     rows = []
@@ -135,9 +179,5 @@ def _top_products(data: pd.DataFrame, pci: pd.DataFrame, exporters: list[str], t
         mine = mine.sort_values("pci", ascending=False).head(top)
         values = data[data.exporter == exporter].groupby("hs_code").export_usd.sum()
         for row in mine.itertuples(index=False):
-            try:
-                description = hs.describe(row.hs_code)
-            except Exception:  # noqa: BLE001 - an unknown code keeps its row
-                description = ""
-            rows.append((exporter, row.hs_code, description, float(row.pci), float(row.rca), float(values.get(row.hs_code, 0.0))))
+            rows.append((exporter, row.hs_code, _describe(row.hs_code), float(row.pci), float(row.rca), float(values.get(row.hs_code, 0.0))))
     return pd.DataFrame(rows, columns=["exporter", "hs_code", "description", "pci", "rca", "export_usd"])

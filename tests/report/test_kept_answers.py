@@ -1,0 +1,48 @@
+"""Answers kept on disk (:mod:`bilat.questions.kept`) are the answers computed, and only for the same data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pandas.testing import assert_frame_equal
+
+from bilat.questions import complexity as cx
+from bilat.questions import kept
+from bilat.session import Session
+
+
+def _same(a: cx.ComplexityAnswer, b: cx.ComplexityAnswer) -> None:
+    assert_frame_equal(a.countries, b.countries, check_exact=True)
+    assert_frame_equal(a.products, b.products, check_exact=True)
+    assert (a.year, a.source, a.level, a.filters, a.ranked, a.notes) == (b.year, b.source, b.level, b.filters, b.ranked, b.notes)
+
+
+def test_kept_complexity_equals_the_computed_one(bilat_cache_dir: Path) -> None:
+    with Session() as s:
+        computed = cx._compute(s, ["ISR", "JPN"], None, 5, "ots", 4, cx.MIN_EXPORTS, cx.MIN_PRODUCT_TRADE)
+        first = cx.economic_complexity(["ISR", "JPN"], session=s)  # computes, and keeps it
+    with Session() as s:
+        again = cx.economic_complexity(["ISR", "JPN"], session=s)  # read back
+    _same(computed, first)
+    _same(computed, again)
+    assert list((bilat_cache_dir / "answers").glob("complexity-*.json"))
+
+
+def test_the_data_key_changes_with_the_store_and_the_embedded_choice(shared_data: Path) -> None:
+    from bilat.catalog import open_store
+    from bilat.ingest import ingest_file
+
+    with Session() as s:
+        before = kept.data_key(s)
+    with Session(include_embedded=False) as s:
+        assert kept.data_key(s) != before
+    ingest_file(open_store(), "baci", shared_data / "baci_fixture_iopspackage" / "BACI_HS17_Y2020_V202301_exporters_4_710.csv.gz")
+    with Session() as s:
+        assert kept.data_key(s) != before
+
+
+def test_frames_round_trip_exactly() -> None:
+    import pandas as pd
+
+    frame = pd.DataFrame({"a": ["x", None], "b": [0.1 + 0.2, float("nan")], "c": [1, 2], "d": [True, False]})
+    assert_frame_equal(kept.frame_from_json(kept.frame_to_json(frame)), frame, check_exact=True)
