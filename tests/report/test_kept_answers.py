@@ -44,5 +44,26 @@ def test_the_data_key_changes_with_the_store_and_the_embedded_choice(shared_data
 def test_frames_round_trip_exactly() -> None:
     import pandas as pd
 
+    import json
+
+    from bilat.questions import kept_codec as codec
+
     frame = pd.DataFrame({"a": ["x", None], "b": [0.1 + 0.2, float("nan")], "c": [1, 2], "d": [True, False]})
-    assert_frame_equal(kept.frame_from_json(kept.frame_to_json(frame)), frame, check_exact=True)
+    value = {"t": (1, "x", None), "frame": frame, "list": [frame.head(1), -0.0]}
+    back = codec.decode(json.loads(json.dumps(codec.encode(value))))
+    assert codec.same(back, value)
+    assert_frame_equal(back["frame"], frame, check_exact=True)
+    assert isinstance(back["t"], tuple)
+
+
+def test_what_the_codec_cannot_write_exactly_is_not_kept() -> None:
+    import numpy as np
+    import pandas as pd
+    import pytest
+
+    from bilat.questions import kept_codec as codec
+
+    for bad in (pd.DataFrame({"a": [1]}, index=[5]), pd.DataFrame({"a": pd.array([1, None], dtype="Int64")}),
+                pd.DataFrame({"a": [np.int64(1), "x"]}), {1: "x"}):
+        with pytest.raises(codec.Unkeepable):
+            codec.encode(bad)

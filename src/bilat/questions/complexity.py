@@ -23,7 +23,6 @@ Example::
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -39,9 +38,8 @@ from bilat.session import Session, using
 
 MIN_EXPORTS = 1e9
 MIN_PRODUCT_TRADE = 1e7
-#: The modules whose code shapes the answer (a change to one is a new key for kept answers).
-_HERE = Path(__file__).resolve().parent
-CODE = [Path(__file__).resolve(), _HERE.parent / "analytics" / "complexity.py", _HERE.parent / "analytics" / "product_trade.py"]
+#: The code and data the answer is computed with (a change to one is a new key for kept answers).
+CODE = kept.code_files(*kept.ANSWER_CODE)
 
 
 @dataclass
@@ -84,29 +82,9 @@ def economic_complexity(countries: list[str] | None = None, year: int | None = N
     it is kept on disk by :mod:`bilat.questions.kept` and read back while the data are unchanged.
     """
     with using(session, engine) as s:
-        parts = ("economic_complexity", kept.data_key(s), tuple(countries or ()), year, top, source, level,
-                 float(min_exports), float(min_product_trade))
-        found = kept.load("complexity", parts, CODE)
-        if found is not None:
-            return _from_json(found)
-        answer = _compute(s, countries, year, top, source, level, min_exports, min_product_trade)
-    kept.save("complexity", parts, CODE, _to_json(answer))
-    return answer
-
-
-def _to_json(answer: ComplexityAnswer) -> dict[str, Any]:
-    """The answer in plain JSON; product descriptions are left out (the HS table gives them back)."""
-    return {"year": answer.year, "source": answer.source, "level": answer.level, "ranked": answer.ranked,
-            "filters": answer.filters, "notes": answer.notes, "countries": kept.frame_to_json(answer.countries),
-            "products": kept.frame_to_json(answer.products.drop(columns=["description"]))}
-
-
-def _from_json(data: dict[str, Any]) -> ComplexityAnswer:
-    products = kept.frame_from_json(data["products"])
-    products.insert(2, "description", [_describe(code) for code in products.hs_code])
-    return ComplexityAnswer(year=int(data["year"]), source=data["source"], level=int(data["level"]),
-                            countries=kept.frame_from_json(data["countries"]), products=products,
-                            filters=list(data["filters"]), ranked=int(data["ranked"]), notes=list(data["notes"]))
+        parts = (tuple(countries or ()), year, top, source, level, float(min_exports), float(min_product_trade))
+        return kept.answer(s, "complexity", parts, CODE, lambda: _compute(
+            s, countries, year, top, source, level, min_exports, min_product_trade))
 
 
 def _describe(code: str) -> str:

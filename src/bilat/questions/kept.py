@@ -21,38 +21,52 @@ import os
 import tempfile
 import zlib
 from pathlib import Path
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    import pandas as pd
-
     from bilat.session import Session
 
 #: Entries kept per question name (the most recently written); older ones are removed.
 KEEP = 32
 
 
-def data_key(s: Session) -> str:
-    """A checksum of what the session's engine reads: embedded files' contents, the store's file list."""
+def data_key(s: Session) -> str | None:
+    """A checksum of what the session's engine reads: embedded files' contents, the store's file list.
+
+    None when the engine is not bilat's DuckDB engine (Spark may read other copies of the files).
+    """
     cached = getattr(s, "_kept_data_key", None)
     if cached is not None:
-        return cached
+        return cached or None
     from bilat import __version__
     from bilat.nomenclature._cache import fingerprint
     from bilat.settings import EMBEDDED_DIR
+    from bilat.sources.traits import all_traits
 
-    embedded = sorted(EMBEDDED_DIR.glob("*.parquet")) if s.include_embedded else []
+    engine = s.engine
+    if s.engine_name != "duckdb" or not hasattr(engine, "_include_embedded"):
+        s._kept_data_key = ""  # type: ignore[attr-defined]
+        return None
+    embedded = sorted(EMBEDDED_DIR.glob("*.parquet")) if engine._include_embedded else []  # noqa: SLF001
     listing = s.store.listing()
-    text = f"{__version__}|{s.engine_name}|{s.store.home}|{fingerprint(embedded)}|{listing.files!r}|{listing.totals!r}"
+    text = (f"{__version__}|{s.store.home}|{fingerprint(embedded)}|{listing.files!r}|{listing.totals!r}"
+            f"|{sorted(all_traits().items())!r}")
     key = f"{zlib.crc32(text.encode()):08x}{zlib.adler32(text.encode()):08x}"
     s._kept_data_key = key  # type: ignore[attr-defined]  # the session's data do not change while it is open
     return key
 
 
+_CODE_SUMS: dict[tuple[Path, ...], str] = {}
+
+
 def _path(name: str, parts: tuple[Any, ...], code: list[Path]) -> Path:
     from bilat.nomenclature._cache import cache_dir, fingerprint
 
-    text = repr(parts) + "|" + fingerprint(code)
+    files = tuple(code)
+    if files not in _CODE_SUMS:  # the package's files do not change while a process runs
+        _CODE_SUMS[files] = fingerprint(files)
+    text = repr(parts) + "|" + _CODE_SUMS[files]
     digest = f"{zlib.crc32(text.encode()):08x}{zlib.adler32(text.encode()):08x}"
     return cache_dir() / "answers" / f"{name}-{digest}.json"
 
@@ -69,10 +83,14 @@ def save(name: str, parts: tuple[Any, ...], code: list[Path], value: Any) -> Non
     """Keep ``value`` (JSON-able) for ``parts``: written whole or not at all; failures are ignored."""
     path = _path(name, parts, code)
     try:
+        text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    except (TypeError, ValueError):
+        return
+    try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(value, handle, ensure_ascii=False, separators=(",", ":"))
+            handle.write(text)
         os.replace(tmp, path)
         older = sorted(path.parent.glob(f"{name}-*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
         for old in older[KEEP:]:
@@ -81,15 +99,50 @@ def save(name: str, parts: tuple[Any, ...], code: list[Path], value: Any) -> Non
         pass
 
 
-def frame_to_json(frame: pd.DataFrame) -> dict[str, Any]:
-    """A DataFrame as plain JSON: columns, their dtypes and values (floats round-trip exactly)."""
-    return {"columns": [str(c) for c in frame.columns], "dtypes": [str(t) for t in frame.dtypes],
-            "values": [frame[c].tolist() for c in frame.columns], "rows": len(frame)}
+def answer(s: Session, name: str, parts: tuple[Any, ...], code: list[Path], compute: Callable[[], Any]) -> Any:
+    """``compute()``'s value, read from disk when kept for these data and ``parts``, else computed and kept.
+
+    A value is kept only when its JSON copy decodes to an equal value (:func:`kept_codec.same`).
+    """
+    from bilat.questions import kept_codec as codec
+
+    key = data_key(s)
+    if key is None:
+        return compute()
+    parts = (key, *parts)
+    found = load(name, parts, code)
+    if found is not None:
+        try:
+            return codec.decode(found)
+        except (codec.Unkeepable, KeyError, TypeError, ValueError, AttributeError, ImportError):
+            pass
+    value = compute()
+    try:
+        data = json.loads(json.dumps(codec.encode(value)))
+        if codec.same(codec.decode(data), value):
+            save(name, parts, code, data)
+    except (codec.Unkeepable, TypeError, ValueError):
+        pass
+    return value
 
 
-def frame_from_json(data: dict[str, Any]) -> pd.DataFrame:
-    """The DataFrame :func:`frame_to_json` wrote, with the same columns, dtypes and values."""
-    import pandas as pd
+def code_files(*names: str) -> list[Path]:
+    """The files under these parts of the bilat package (``"questions"``, ``"data/nomenclature"``...).
 
-    columns = {c: pd.Series(v, dtype=t) for c, t, v in zip(data["columns"], data["dtypes"], data["values"], strict=True)}
-    return pd.DataFrame(columns, index=pd.RangeIndex(data["rows"]), columns=data["columns"])
+    What a kept answer's key holds of the code and package data that compute it: a change to one
+    of them is a new key.
+    """
+    root = Path(__file__).resolve().parents[1]
+    found: list[Path] = []
+    for name in names:
+        path = root / name
+        if path.is_dir():
+            found += sorted(p for p in path.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+        else:
+            found.append(path)
+    return found
+
+
+#: The code and data every pair answer is computed with (questions, analytics, engine, nomenclature).
+ANSWER_CODE = ("questions", "analytics", "nomenclature", "engines", "catalog/totals.py", "session.py", "schema.py",
+               "sources/traits.py", "data/nomenclature", "data/lenses.csv")
