@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 import duckdb
 
 from bilat.catalog.totals import pair_totals_sql, world_totals_sql
+from bilat.engines._lazy_compilers import install as _lazy_ibis_compilers
 from bilat.engines.base import check_table_name, table_files, totals_files
 from bilat.errors import EngineError
 from bilat.schema import PAIR_TOTALS, TABLES, WORLD_BY_HEADING, WORLD_TOTALS, empty_select_sql
@@ -71,9 +72,7 @@ class DuckDBEngine:
     def ibis(self) -> Any:
         """The Ibis backend over this connection, made on first use (with its compile memo)."""
         if self._ibis is None:
-            from bilat.engines._lazy_compilers import install
-
-            install()  # before Ibis loads its SQL compilers: only DuckDB's is imported (see the module)
+            _lazy_ibis_compilers()  # before Ibis loads its SQL compilers: only DuckDB's is imported (see the module)
             import ibis
 
             backend = ibis.duckdb.from_connection(self.con)

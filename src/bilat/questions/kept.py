@@ -24,6 +24,8 @@ from pathlib import Path
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from bilat.questions import kept_codec as codec
+
 if TYPE_CHECKING:
     from bilat.session import Session
 
@@ -104,8 +106,6 @@ def answer(s: Session, name: str, parts: tuple[Any, ...], code: list[Path], comp
 
     A value is kept only when its JSON copy decodes to an equal value (:func:`kept_codec.same`).
     """
-    from bilat.questions import kept_codec as codec
-
     key = data_key(s)
     if key is None:
         return compute()
