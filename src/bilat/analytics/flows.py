@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-import ibis
+from bilat.analytics._ibis import ibis  # imported on first use (see the module)
 import pandas as pd
 
 from bilat.analytics import selection

@@ -8,9 +8,13 @@ instead of every HS6 line, so shares and ranks among all partners no longer scan
 
 from __future__ import annotations
 
-import ibis.expr.types as ir
+from typing import TYPE_CHECKING
+
 
 from bilat.schema import ALL_PRODUCTS
+
+if TYPE_CHECKING:  # annotations only: the module loads without Ibis
+    import ibis.expr.types as ir
 
 
 def pair_totals_matrix(tables: dict[str, ir.Table], source: str, touching: tuple[str, ...] | None = None) -> ir.Table:
