@@ -52,6 +52,7 @@ class DuckDBEngine:
     def __init__(self, store: Store, include_embedded: bool = True, threads: int | None = None) -> None:
         self.store = store
         self._include_embedded = include_embedded
+        opened_on = store.listing()
         self.con = duckdb.connect()
         # DuckDB draws its own progress bar on long queries, even into a pipe: it would corrupt
         # `--format json` output on big data.
@@ -64,6 +65,9 @@ class DuckDBEngine:
         # Each query reads the footers of every year's file again unless DuckDB keeps them: a
         # profile asks about twenty questions of the same files.
         self.con.execute("SET parquet_metadata_cache = true")
+        #: The catalog's file list the views were made from (None: it changed while they were made).
+        #: Kept answers are keyed by it (:mod:`bilat.questions.kept`).
+        self.data_listing = opened_on if store.listing() == opened_on else None
         self._ibis: Any = None
         self._compiled: dict[object, str] = {}
         self._tables: dict[str, ibis.Table] = {}  # the views are fixed for the engine's lifetime

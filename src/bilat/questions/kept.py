@@ -36,9 +36,12 @@ KEEP = 32
 def data_key(s: Session) -> str | None:
     """A checksum of what the session's engine reads: embedded files' contents, the store's file list.
 
-    None when the engine is not bilat's DuckDB engine (Spark may read other copies of the files).
+    The file list is the one the engine's views were made from (not the catalog's now: a file
+    ingested since is not in them). None when the engine is not bilat's DuckDB engine (Spark may
+    read other copies of the files) or the catalog changed while its views were made.
     """
-    cached = getattr(s, "_kept_data_key", None)
+    engine = s.engine
+    cached = getattr(engine, "_kept_data_key", None)
     if cached is not None:
         return cached or None
     from bilat import __version__
@@ -46,17 +49,24 @@ def data_key(s: Session) -> str | None:
     from bilat.settings import EMBEDDED_DIR
     from bilat.sources.traits import all_traits
 
-    engine = s.engine
-    if s.engine_name != "duckdb" or not hasattr(engine, "_include_embedded"):
-        s._kept_data_key = ""  # type: ignore[attr-defined]
+    listing = getattr(engine, "data_listing", None)  # what the engine's views were made from
+    if s.engine_name != "duckdb" or listing is None or not hasattr(engine, "_include_embedded"):
+        _remember(engine, "")
         return None
     embedded = sorted(EMBEDDED_DIR.glob("*.parquet")) if engine._include_embedded else []  # noqa: SLF001
-    listing = s.store.listing()
     text = (f"{__version__}|{s.store.home}|{fingerprint(embedded)}|{listing.files!r}|{listing.totals!r}"
             f"|{sorted(all_traits().items())!r}")
     key = f"{zlib.crc32(text.encode()):08x}{zlib.adler32(text.encode()):08x}"
-    s._kept_data_key = key  # type: ignore[attr-defined]  # the session's data do not change while it is open
+    _remember(engine, key)
     return key
+
+
+def _remember(engine: Any, key: str) -> None:
+    """Keep the key on the engine: its views, and so its data, do not change while it is open."""
+    try:
+        engine._kept_data_key = key  # noqa: SLF001
+    except AttributeError:  # an engine that takes no new attributes: the key is made again next time
+        pass
 
 
 _CODE_SUMS: dict[tuple[Path, ...], str] = {}
