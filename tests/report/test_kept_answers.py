@@ -69,3 +69,19 @@ def test_what_the_codec_cannot_write_exactly_is_not_kept() -> None:
                 pd.DataFrame({"a": [np.int64(1), "x"]}), {1: "x"}):
         with pytest.raises(codec.Unkeepable):
             codec.encode(bad)
+
+
+def test_a_user_lens_of_the_same_name_is_a_new_key(bilat_home: Path, bilat_cache_dir: Path) -> None:
+    from bilat.questions.overview import profile
+
+    def kept_profiles() -> set[Path]:
+        return set((bilat_cache_dir / "answers").glob("profile-*.json"))
+
+    before = kept_profiles()
+    profile("DEU", "FRA", lens="robotics")
+    once = kept_profiles() - before
+    profile("DEU", "FRA", lens="robotics")
+    assert kept_profiles() - before == once  # the same lens: read back
+    (bilat_home / "lenses.csv").write_text("name,title,hs_prefixes,rationale\nrobotics,Robotics,8479,mine\n", encoding="utf-8")
+    profile("DEU", "FRA", lens="robotics")
+    assert len(kept_profiles() - before) == len(once) + 1  # redefined by the user: computed and kept anew

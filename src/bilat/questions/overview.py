@@ -154,7 +154,9 @@ def profile(
     lens_obj = _lens(lens) if lens else None
     with using(session, engine) as s:
         pair = s.pair(a, b)
-        key = (pair.codes, span, top, lens, source, tuple(tuple(x) for x in cagr_spans) if cagr_spans else None)
+        # The lens itself, not its name: a user's $BILAT_HOME/lenses.csv may redefine a name.
+        key = (pair.codes, span, top, repr(lens_obj) if lens_obj is not None else None, source,
+               tuple(tuple(x) for x in cagr_spans) if cagr_spans else None)
         return kept.answer(s, "profile", key, CODE, lambda: _profile(s, pair, span, top, lens_obj, source, cagr_spans))
 
 

@@ -106,7 +106,13 @@ def untapped_potential(eng, a3: str, b3: str, *, year: int | None = None, level:
         return compute()
     from bilat.questions import kept
 
-    key = (a3, b3, year, level, top, lens, float(min_rca), source)
+    try:  # the lens itself, not its name: a user's $BILAT_HOME/lenses.csv may redefine a name
+        from bilat.nomenclature.lenses import get_lens
+
+        lens_key = repr(get_lens(lens)) if lens else None
+    except Exception:  # noqa: BLE001 - an unknown lens fails as it always did, in the computation
+        return compute()
+    key = (a3, b3, year, level, top, lens_key, float(min_rca), source)
     return kept.answer(eng, "potential", key, kept.code_files(*kept.ANSWER_CODE), compute)
 
 
