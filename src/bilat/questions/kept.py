@@ -54,11 +54,34 @@ def data_key(s: Session) -> str | None:
         _remember(engine, "")
         return None
     embedded = sorted(EMBEDDED_DIR.glob("*.parquet")) if engine._include_embedded else []  # noqa: SLF001
-    text = (f"{__version__}|{s.store.home}|{fingerprint(embedded)}|{listing.files!r}|{listing.totals!r}"
+    text = (f"{__version__}|{_versions()}|{s.store.home}|{fingerprint(embedded)}|{listing.files!r}|{listing.totals!r}"
             f"|{sorted(all_traits().items())!r}")
     key = f"{zlib.crc32(text.encode()):08x}{zlib.adler32(text.encode()):08x}"
     _remember(engine, key)
     return key
+
+
+#: The packages whose versions are part of every key (their arithmetic, order or names reach the
+#: answers): distribution name -> module name.
+PACKAGES = {"duckdb": "duckdb", "pandas": "pandas", "numpy": "numpy", "pyarrow": "pyarrow",
+            "ibis-framework": "ibis", "country_converter": "country_converter"}
+
+
+def _versions() -> str:
+    """The packages' versions: an imported module's ``__version__``, else the installed metadata (a few ms each)."""
+    import sys
+    from importlib.metadata import PackageNotFoundError, version
+
+    found = []
+    for dist, module in PACKAGES.items():
+        text = getattr(sys.modules.get(module), "__version__", None)
+        if not isinstance(text, str):
+            try:
+                text = version(dist)
+            except PackageNotFoundError:
+                text = "-"
+        found.append(f"{dist}={text}")
+    return ",".join(found)
 
 
 def _remember(engine: Any, key: str) -> None:
