@@ -25,14 +25,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import ibis.expr.types as ir
 import numpy as np
 import pandas as pd
 
 from bilat.analytics.product_trade import exports_by_product
 from bilat.errors import NoDataError
+
+if TYPE_CHECKING:  # annotations only: the module loads without Ibis
+    import ibis.expr.types as ir
 
 __all__ = ["Complexity", "export_matrix", "complexity_from_exports", "complexity", "rca_matrix"]
 

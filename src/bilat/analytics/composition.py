@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-import ibis
+from bilat.analytics._ibis import ibis  # imported on first use (see the module)
 
 from bilat.analytics import selection
 from bilat.analytics.memo import kept

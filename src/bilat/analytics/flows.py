@@ -21,10 +21,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-import ibis
+from bilat.analytics._ibis import ibis  # imported on first use (see the module)
 import pandas as pd
 
 from bilat.analytics import selection
+from bilat.analytics.years import parse_years  # noqa: F401 - its home before; callers import it from here
 from bilat.sources.traits import BUILTIN_TRAITS
 
 #: The built-in order (baci, comtrade, imf_dots); the rule itself is each source's declared priority.
@@ -32,25 +33,6 @@ SOURCE_PRIORITY = tuple(t.name for t in sorted(BUILTIN_TRAITS.values(), key=lamb
 
 #: What one figure of each built-in source measures (``basis`` column); from the sources' traits.
 BASIS = {name: t.basis for name, t in BUILTIN_TRAITS.items() if t.answers_flows}
-
-
-def parse_years(text: str | None) -> tuple[int, int] | None:
-    """``"2012-2017"`` -> (2012, 2017); ``"2016"`` -> (2016, 2016); None -> None."""
-    if text is None or str(text).strip() == "":
-        return None
-    text = str(text).strip()
-    try:
-        if "-" in text:
-            first, last = (int(part) for part in text.split("-", 1))
-        else:
-            first = last = int(text)
-    except ValueError:
-        from bilat.errors import BilatError
-
-        raise BilatError(f"years must look like 2016 or 2012-2017, got {text!r}") from None
-    if first > last:
-        first, last = last, first
-    return first, last
 
 
 def bilateral_flows(

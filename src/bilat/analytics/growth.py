@@ -11,11 +11,15 @@ scalar helpers are the same arithmetic for single numbers (targets, projections)
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import math
 from collections.abc import Sequence
 
-import ibis
-import ibis.expr.types as ir
+from bilat.analytics._ibis import ibis  # imported on first use (see the module)
+
+if TYPE_CHECKING:  # annotations only: the module loads without Ibis
+    import ibis.expr.types as ir
 
 from bilat.analytics.memo import kept
 

@@ -8,10 +8,9 @@ always means every country the source covers. Formulas, sources and caveats: ``d
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-import ibis
-import ibis.expr.types as ir
+from bilat.analytics._ibis import ibis  # imported on first use (see the module)
 
 from bilat.analytics.product_trade import (
     bilateral_rows,
@@ -22,6 +21,9 @@ from bilat.analytics.product_trade import (
 from bilat.analytics.memo import kept, kept_by, traits_key
 from bilat.errors import BilatError
 from bilat.schema import WORLD
+
+if TYPE_CHECKING:  # annotations only: the module loads without Ibis
+    import ibis.expr.types as ir
 
 __all__ = [
     "rca",

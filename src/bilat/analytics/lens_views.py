@@ -5,13 +5,17 @@ Pure Ibis, like the rest of :mod:`bilat.analytics`: the question layer executes 
 
 from __future__ import annotations
 
-import ibis
-import ibis.expr.types as ir
+from typing import TYPE_CHECKING
+
+from bilat.analytics._ibis import ibis  # imported on first use (see the module)
 
 from bilat.analytics import profile as prof
 from bilat.analytics import shares as sh
 from bilat.analytics.memo import kept
 from bilat.schema import WORLD
+
+if TYPE_CHECKING:  # annotations only: the module loads without Ibis
+    import ibis.expr.types as ir
 
 
 def lens_codes_at(prefixes: tuple[str, ...], digits: int) -> tuple[tuple[str, ...], bool]:

@@ -23,14 +23,16 @@ return an Ibis expression; nothing connects or executes here.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import ibis
-import ibis.expr.types as ir
+from bilat.analytics._ibis import ibis  # imported on first use (see the module)
 
 from bilat.analytics import selection
 from bilat.errors import BilatError, UnknownProductError
 from bilat.schema import WORLD
+
+if TYPE_CHECKING:  # annotations only: the module loads without Ibis
+    import ibis.expr.types as ir
 
 LEVELS = (2, 4, 6)
 

@@ -8,14 +8,18 @@ reader never has to guess which direction a number is.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from functools import cache
 
-import ibis
-import ibis.expr.types as ir
+from bilat.analytics._ibis import ibis  # imported on first use (see the module)
 import pandas as pd
 
 from bilat.analytics.growth import with_yoy
 from bilat.analytics.memo import kept
+
+if TYPE_CHECKING:  # annotations only: the module loads without Ibis
+    import ibis.expr.types as ir
 
 #: The "section" of chapters the HS puts in no section (99, commodities not specified by kind).
 OTHER_SECTION = "other"

@@ -17,11 +17,15 @@ the small executed result) line them up and name the causes the data can support
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from collections.abc import Mapping
 
-import ibis
-import ibis.expr.types as ir
+from bilat.analytics._ibis import ibis  # imported on first use (see the module)
 import pandas as pd
+
+if TYPE_CHECKING:  # annotations only: the module loads without Ibis
+    import ibis.expr.types as ir
 
 TYPICAL_CIF_FOB = (1.05, 1.10)
 

@@ -9,14 +9,18 @@ connects or executes here.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from collections.abc import Mapping, Sequence
 
-import ibis
-import ibis.expr.types as ir
+from bilat.analytics._ibis import ibis  # imported on first use (see the module)
 import pandas as pd
 
 from bilat.analytics.memo import kept, kept_by, traits_key
 from bilat.sources.traits import SourceTraits, all_traits, flow_sources
+
+if TYPE_CHECKING:  # annotations only: the module loads without Ibis
+    import ibis.expr.types as ir
 
 
 def _in_years(column: ir.Value, years: tuple[int, int] | None) -> ir.BooleanValue:

@@ -15,12 +15,16 @@ specified) are neither partners nor competitors.
 
 from __future__ import annotations
 
-import ibis
-import ibis.expr.types as ir
+from typing import TYPE_CHECKING
+
+from bilat.analytics._ibis import ibis  # imported on first use (see the module)
 
 from bilat.analytics import selection
 from bilat.analytics.memo import kept
 from bilat.schema import EXPORTS_TOTAL_USD, IMPORTS_TOTAL_USD, WORLD
+
+if TYPE_CHECKING:  # annotations only: the module loads without Ibis
+    import ibis.expr.types as ir
 
 BASIS = {
     "exports": "reported by the exporter (FOB)",

@@ -8,10 +8,14 @@ instead of every HS6 line, so shares and ranks among all partners no longer scan
 
 from __future__ import annotations
 
-import ibis.expr.types as ir
+from typing import TYPE_CHECKING
+
 
 from bilat.analytics.memo import kept
 from bilat.schema import ALL_PRODUCTS
+
+if TYPE_CHECKING:  # annotations only: the module loads without Ibis
+    import ibis.expr.types as ir
 
 
 @kept

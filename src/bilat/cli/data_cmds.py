@@ -130,6 +130,16 @@ def flows(
 
     with Session(engine=engine) as session:
         pair = session.pair(a, b)
+        if by == "year" and fmt == OutputFormat.table:  # plain SQL and tuples: no pandas, no Ibis
+            from bilat.questions.yearly_table import pair_flows_table
+
+            table = pair_flows_table(session, pair.a, pair.b, years, source)
+            if table is not None:
+                from bilat.cli.rows import Rows
+
+                emit(Rows(table.columns, table.rows), fmt, title=f"Goods flows, current USD ({table.source})",
+                     note="\n".join(f"note: {n}" for n in table.notes) or None)
+                return
         if by == "year":  # the yearly question only: the product questions' modules stay unloaded
             from bilat.questions.yearly import pair_flows
 

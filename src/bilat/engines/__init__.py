@@ -12,15 +12,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bilat.engines._lazy_compilers import install as _lazy_ibis_compilers
 from bilat.engines.base import Engine
 from bilat.errors import BilatError
 from bilat.catalog.store import Store
 
 ENGINES = ("duckdb", "spark")
-
-_lazy_ibis_compilers()  # only the engine's own SQL compiler is imported (see the module)
-
 
 def open_engine(
     engine: str = "duckdb",

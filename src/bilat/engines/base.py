@@ -9,14 +9,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
-
-import ibis
-import pandas as pd
+from typing import TYPE_CHECKING, Protocol
 
 from bilat.schema import DERIVED_TABLES, TABLES
 from bilat.settings import EMBEDDED_DIR
 from bilat.catalog.store import Store
+
+if TYPE_CHECKING:  # annotations only: opening an engine need not import Ibis or pandas
+    import ibis
+    import pandas as pd
 
 #: The canonical table pair totals are derived from.
 TOTALS_OF = "product_flows"

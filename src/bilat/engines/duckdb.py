@@ -1,21 +1,28 @@
-"""The default engine: an in-process DuckDB reading the store's Parquet files through views."""
+"""The default engine: an in-process DuckDB reading the store's Parquet files through views.
+
+Ibis and pandas load on the first Ibis expression (:attr:`DuckDBEngine.ibis`), not when the
+engine opens: a question answered in plain SQL (:meth:`DuckDBEngine.rows`, the pair's yearly
+flows) costs a process DuckDB alone, not the half second of importing Ibis, pandas and numpy.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import duckdb
-import ibis
-import pandas as pd
-import pyarrow as pa
-import pyarrow.types as pat
 
 from bilat.catalog.totals import pair_totals_sql, world_totals_sql
+from bilat.engines._lazy_compilers import install as _lazy_ibis_compilers
 from bilat.engines.base import check_table_name, table_files, totals_files
 from bilat.errors import EngineError
 from bilat.schema import PAIR_TOTALS, TABLES, WORLD_BY_HEADING, WORLD_TOTALS, empty_select_sql
 from bilat.sql import quote_literal, quote_read_path
 from bilat.catalog.store import Store
+
+if TYPE_CHECKING:
+    import ibis
+    import pandas as pd
 
 #: The view of the world rows (not a derived table every engine offers: DuckDB's, made on first use).
 WORLD_VIEW = "world_totals"
@@ -43,6 +50,9 @@ def _to_frame(expr: ibis.Expr, table: pa.Table, schema: ibis.Schema) -> object:
     Columns that are nested, dictionary-encoded or hold nulls go through Python lists (as Ibis
     does: a null would otherwise turn an integer column into floats), then Ibis's converters.
     """
+    import ibis
+    import pandas as pd
+    import pyarrow.types as pat
     from ibis.backends.duckdb.converter import DuckDBPandasData
 
     df = pd.DataFrame({
@@ -62,6 +72,7 @@ class DuckDBEngine:
     def __init__(self, store: Store, include_embedded: bool = True, threads: int | None = None) -> None:
         self.store = store
         self._include_embedded = include_embedded
+        opened_on = store.listing()
         self.con = duckdb.connect()
         # DuckDB draws its own progress bar on long queries, even into a pipe: it would corrupt
         # `--format json` output on big data.
@@ -74,12 +85,26 @@ class DuckDBEngine:
         # Each query reads the footers of every year's file again unless DuckDB keeps them: a
         # profile asks about twenty questions of the same files.
         self.con.execute("SET parquet_metadata_cache = true")
-        self.ibis = ibis.duckdb.from_connection(self.con)
+        #: The catalog's file list the views were made from (None: it changed while they were made).
+        #: Kept answers are keyed by it (:mod:`bilat.questions.kept`).
+        self.data_listing = opened_on if store.listing() == opened_on else None
+        self._ibis: Any = None
         self._compiled: dict[object, str] = {}
         self._ran: dict[object, tuple[str, ibis.Schema]] = {}  # see execute
         self._tables: dict[str, ibis.Table] = {}  # the views are fixed for the engine's lifetime
-        self._ibis_compile = self.ibis.compile
-        self.ibis.compile = self._compile  # type: ignore[method-assign]
+
+    @property
+    def ibis(self) -> Any:
+        """The Ibis backend over this connection, made on first use (with its compile memo)."""
+        if self._ibis is None:
+            _lazy_ibis_compilers()  # before Ibis loads its SQL compilers: only DuckDB's is imported (see the module)
+            import ibis
+
+            backend = ibis.duckdb.from_connection(self.con)
+            self._ibis_compile = backend.compile
+            backend.compile = self._compile  # type: ignore[method-assign]
+            self._ibis = backend
+        return self._ibis
 
     def _table_sql(self, table: str, include_embedded: bool) -> str:
         files = table_files(self.store, table, include_embedded)
@@ -212,6 +237,8 @@ class DuckDBEngine:
         it needs (the kept key holds its in-memory tables alive), and its SQL and schema are
         fixed: the same rows are converted by Ibis's own converters (:func:`_to_frame`).
         """
+        import pandas as pd
+
         try:
             key = expr.op()
             ran = self._ran.get(key)
@@ -227,6 +254,13 @@ class DuckDBEngine:
         except Exception as exc:  # noqa: BLE001 - every engine failure becomes one named error
             raise EngineError(self.name, str(exc).splitlines()[0]) from exc
         return result if isinstance(result, pd.DataFrame) else pd.DataFrame({"value": [result]})
+
+    def rows(self, query: str, params: list[object] | None = None) -> list[tuple[Any, ...]]:
+        """Plain SQL on the same views, as Python tuples: no Ibis, no pandas (see the module)."""
+        try:
+            return self.con.execute(query, params or []).fetchall()
+        except duckdb.Error as exc:
+            raise EngineError(self.name, str(exc).splitlines()[0]) from exc
 
     def sql(self, query: str, params: list[object] | None = None) -> pd.DataFrame:
         """Plain SQL on the same views (for checks and tests; analytics use Ibis)."""

@@ -12,10 +12,14 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import ibis
-import pandas as pd
+from bilat.engines._lazy_compilers import install as _lazy_ibis_compilers
 
-from bilat.catalog.totals import pair_totals_sql
+_lazy_ibis_compilers()  # before Ibis loads its compilers: only the engine's own (see the module)
+
+import ibis  # noqa: E402
+import pandas as pd  # noqa: E402
+
+from bilat.catalog.totals import pair_totals_sql  # noqa: E402
 from bilat.engines.base import check_table_name, table_files, totals_files
 from bilat.errors import BilatError, EngineError
 from bilat.schema import PAIR_TOTALS, TABLES

@@ -31,12 +31,15 @@ import pandas as pd
 from bilat.analytics import complexity as cx
 from bilat.errors import NoDataError
 from bilat.nomenclature.countries import resolve_country
+from bilat.questions import kept
 from bilat.questions.answer import records
 from bilat.questions.hints import LOAD_OTS
 from bilat.session import Session, using
 
 MIN_EXPORTS = 1e9
 MIN_PRODUCT_TRADE = 1e7
+#: The code and data the answer is computed with (a change to one is a new key for kept answers).
+CODE = kept.code_files(*kept.ANSWER_CODE)
 
 
 @dataclass
@@ -73,16 +76,37 @@ def economic_complexity(countries: list[str] | None = None, year: int | None = N
                         source: str = "ots", level: int = 4, min_exports: float = MIN_EXPORTS,
                         min_product_trade: float = MIN_PRODUCT_TRADE, engine: Any = None,
                         session: Session | None = None) -> ComplexityAnswer:
-    """ECI rank and value of ``countries`` (the top 10 when none) and each one's ``top`` most complex exports."""
+    """ECI rank and value of ``countries`` (the top 10 when none) and each one's ``top`` most complex exports.
+
+    The answer depends on the data alone (every country is ranked, whichever are asked about), so
+    it is kept on disk by :mod:`bilat.questions.kept` and read back while the data are unchanged.
+    """
     with using(session, engine) as s:
-        flows = s.table("product_flows")
-        if year is None:
-            mine = flows.filter(flows.source == source)
-            years = s.execute(mine.group_by("year").aggregate(n=mine.count()))
-            if not len(years):
-                raise NoDataError(f"complexity needs each country's exports to the world by product; {LOAD_OTS}")
-            year = int(years.year.max())
-        raw = s.execute(cx.export_matrix(flows, year=year, level=level, source=source))
+        parts = (tuple(countries or ()), year, top, source, level, float(min_exports), float(min_product_trade))
+        return kept.answer(s, "complexity", parts, CODE, lambda: _compute(
+            s, countries, year, top, source, level, min_exports, min_product_trade))
+
+
+def _describe(code: str) -> str:
+    from bilat.nomenclature import hs
+
+    try:
+        return hs.describe(code)
+    except Exception:  # noqa: BLE001 - an unknown code keeps its row
+        return ""
+
+
+def _compute(s: Session, countries: list[str] | None, year: int | None, top: int, source: str, level: int,
+             min_exports: float, min_product_trade: float) -> ComplexityAnswer:
+    """:func:`economic_complexity` computed from the session's data."""
+    flows = s.table("product_flows")
+    if year is None:
+        mine = flows.filter(flows.source == source)
+        years = s.execute(mine.group_by("year").aggregate(n=mine.count()))
+        if not len(years):
+            raise NoDataError(f"complexity needs each country's exports to the world by product; {LOAD_OTS}")
+        year = int(years.year.max())
+    raw = s.execute(cx.export_matrix(flows, year=year, level=level, source=source))
     found = [resolve_country(c) for c in countries or []]
     codes = [c.iso3 for c in found]
     names = {c.iso3: c.name for c in found}
@@ -121,8 +145,6 @@ def economic_complexity(countries: list[str] | None = None, year: int | None = N
 
 def _top_products(data: pd.DataFrame, pci: pd.DataFrame, exporters: list[str], top: int) -> pd.DataFrame:
     """Each exporter's products with RCA ≥ 1, most complex first."""
-    from bilat.nomenclature import hs
-
     rca, locs, prods = cx.rca_matrix(data)
     pci_of = pci.set_index("hs_code").pci
     rows = []
@@ -135,9 +157,5 @@ def _top_products(data: pd.DataFrame, pci: pd.DataFrame, exporters: list[str], t
         mine = mine.sort_values("pci", ascending=False).head(top)
         values = data[data.exporter == exporter].groupby("hs_code").export_usd.sum()
         for row in mine.itertuples(index=False):
-            try:
-                description = hs.describe(row.hs_code)
-            except Exception:  # noqa: BLE001 - an unknown code keeps its row
-                description = ""
-            rows.append((exporter, row.hs_code, description, float(row.pci), float(row.rca), float(values.get(row.hs_code, 0.0))))
+            rows.append((exporter, row.hs_code, _describe(row.hs_code), float(row.pci), float(row.rca), float(values.get(row.hs_code, 0.0))))
     return pd.DataFrame(rows, columns=["exporter", "hs_code", "description", "pci", "rca", "export_usd"])

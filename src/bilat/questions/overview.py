@@ -20,7 +20,7 @@ from bilat.analytics import growth
 from bilat.analytics import profile as prof
 from bilat.analytics import selection
 from bilat.errors import UnknownProductError
-from bilat.questions import extent
+from bilat.questions import extent, kept
 from bilat.questions.pair_indices import pair_indices
 from bilat.questions.pair_rows import PairRows
 from bilat.questions import profile_parts as parts
@@ -28,6 +28,9 @@ from bilat.questions.answer import records
 from bilat.questions.yearly import pair_series, span_of
 from bilat.questions.hints import LOAD_OTS
 from bilat.session import Session, using
+
+#: The code and data the profile is computed with (a change to one is a new key for kept profiles).
+CODE = kept.code_files(*kept.ANSWER_CODE)
 
 
 @dataclass
@@ -142,29 +145,42 @@ def profile(
     engine: Any = None,
     session: Session | None = None,
 ) -> PairProfile:
-    """Profile the pair: flows, growth, shares and ranks, composition, concentration and a lens."""
+    """Profile the pair: flows, growth, shares and ranks, composition, concentration and a lens.
+
+    The profile depends on the data alone, so it is kept on disk (:mod:`bilat.questions.kept`)
+    and read back by later processes while the data and bilat are unchanged.
+    """
     span = span_of(years)
     lens_obj = _lens(lens) if lens else None
     with using(session, engine) as s:
         pair = s.pair(a, b)
-        a, b = pair.codes
-        held = PairRows(s, a, b)  # the pair's product rows and kept totals, read once for the parts below
-        series, chosen, notes = pair_series(s, a, b, span, source, held)
-        first, last = int(series.year.min()), int(series.year.max())
-        cagr = cagr_table(series, a, b, cagr_spans) if cagr_spans else _own_span_cagr(series, a, b)
-        shares, shares_source = parts.shares(s, a, b, (first, last), chosen, notes, held)
-        head = extent.headline(s, a, b, series, chosen)
-        notes += [n for n in head.note if n]
-        composition, comp_source, complete, hhi, cov = parts.composition(s, a, b, (first, last), top, series, notes,
-                                                                         head, held)
-        pair_ix = pair_indices(s, a, b, comp_source, complete, cov, held)
-        lens_frame = lens_world = None
-        if lens_obj is not None:
-            lens_frame, lens_world = parts.lens_views(s, a, b, (first, last), lens_obj, comp_source, complete, notes,
-                                                      held)
-        world = parts.world_exports(s, a, b, top)
-        if not len(world):
-            notes.append(f"each country's export structure to the world needs Open Trade Statistics or BACI rows ({LOAD_OTS})")
+        # The lens itself, not its name: a user's $BILAT_HOME/lenses.csv may redefine a name.
+        key = (pair.codes, span, top, repr(lens_obj) if lens_obj is not None else None, source,
+               tuple(tuple(x) for x in cagr_spans) if cagr_spans else None)
+        return kept.answer(s, "profile", key, CODE, lambda: _profile(s, pair, span, top, lens_obj, source, cagr_spans))
+
+
+def _profile(s: Session, pair: Any, span: tuple[int, int] | None, top: int, lens_obj: Any, source: str | None,
+             cagr_spans: list[tuple[int, int]] | None) -> PairProfile:
+    """:func:`profile` computed from the session's data."""
+    a, b = pair.codes
+    held = PairRows(s, a, b)  # the pair's product rows and kept totals, read once for the parts below
+    series, chosen, notes = pair_series(s, a, b, span, source, held)
+    first, last = int(series.year.min()), int(series.year.max())
+    cagr = cagr_table(series, a, b, cagr_spans) if cagr_spans else _own_span_cagr(series, a, b)
+    shares, shares_source = parts.shares(s, a, b, (first, last), chosen, notes, held)
+    head = extent.headline(s, a, b, series, chosen)
+    notes += [n for n in head.note if n]
+    composition, comp_source, complete, hhi, cov = parts.composition(s, a, b, (first, last), top, series, notes,
+                                                                     head, held)
+    pair_ix = pair_indices(s, a, b, comp_source, complete, cov, held)
+    lens_frame = lens_world = None
+    if lens_obj is not None:
+        lens_frame, lens_world = parts.lens_views(s, a, b, (first, last), lens_obj, comp_source, complete, notes,
+                                                  held)
+    world = parts.world_exports(s, a, b, top)
+    if not len(world):
+        notes.append(f"each country's export structure to the world needs Open Trade Statistics or BACI rows ({LOAD_OTS})")
     return PairProfile(
         a=a, b=b, names=pair.names, source=chosen, basis=selection.basis_of(chosen),
         flows=series, cagr=cagr, shares=shares, shares_source=shares_source, composition=composition,

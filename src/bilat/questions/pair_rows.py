@@ -17,12 +17,16 @@ An engine without ``hold`` (Spark) gets the plain expressions: the same answers,
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import re
 
-import ibis.expr.types as ir
 
 from bilat.schema import ALL_PRODUCTS
 from bilat.session import Session
+
+if TYPE_CHECKING:  # annotations only: the module loads without Ibis
+    import ibis.expr.types as ir
 
 
 #: The columns the parts read (not quantities, valuation, provenance: a third less to read).

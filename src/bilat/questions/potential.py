@@ -91,7 +91,34 @@ POTENTIAL_COLUMNS = ["rank", "hs_code", "description", "rca", "supply", "demand"
 
 def untapped_potential(eng, a3: str, b3: str, *, year: int | None = None, level: int = 6, top: int = 25,  # noqa: ANN001
                        lens: str | None = None, min_rca: float = 1.0, source: str | None = None) -> PotentialAnswer:
-    """The library behind ``bilat potential``, the report's potential section and the web API."""
+    """The library behind ``bilat potential``, the report's potential section and the web API.
+
+    Given a :class:`~bilat.session.Session`, the answer is kept on disk for the same data
+    (:mod:`bilat.questions.kept`): it depends on nothing else.
+    """
+    from bilat.session import Session
+
+    def compute() -> PotentialAnswer:
+        return _untapped_potential(eng, a3, b3, year=year, level=level, top=top, lens=lens, min_rca=min_rca,
+                                   source=source)
+
+    if not isinstance(eng, Session):
+        return compute()
+    from bilat.questions import kept
+
+    try:  # the lens itself, not its name: a user's $BILAT_HOME/lenses.csv may redefine a name
+        from bilat.nomenclature.lenses import get_lens
+
+        lens_key = repr(get_lens(lens)) if lens else None
+    except Exception:  # noqa: BLE001 - an unknown lens fails as it always did, in the computation
+        return compute()
+    key = (a3, b3, year, level, top, lens_key, float(min_rca), source)
+    return kept.answer(eng, "potential", key, kept.code_files(*kept.ANSWER_CODE), compute)
+
+
+def _untapped_potential(eng, a3: str, b3: str, *, year: int | None, level: int, top: int,  # noqa: ANN001
+                        lens: str | None, min_rca: float, source: str | None) -> PotentialAnswer:
+    """:func:`untapped_potential` computed from the data."""
     from bilat.analytics.potential import export_potential
 
     flows = eng.table("product_flows")

@@ -19,7 +19,11 @@ from bilat.errors import NoDataError
 from bilat.questions.answer import records
 from bilat.questions.hints import BACI_HINT, LOAD_HINT
 from bilat.questions.profile_parts import world_exports
+from bilat.questions import kept
 from bilat.session import Session, using
+
+#: The code and data the reconciliation is computed with (a change to one is a new key for kept answers).
+CODE = kept.code_files(*kept.ANSWER_CODE)
 
 
 @dataclass
@@ -45,23 +49,29 @@ def reconcile(a: str, b: str, year: int | None = None, *, engine: Any = None,
     """Figures side by side from every loaded source for the same flows, and the gaps explained.
 
     Without ``year``: the latest year with the most distinct figures (sources × reporters × flows).
+    Kept on disk for the same data (:mod:`bilat.questions.kept`): it depends on nothing else.
     """
     with using(session, engine) as s:
         a, b = s.pair(a, b).codes
-        tables = s.tables()
-        active = s.execute(rec.active_years(tables, a, b))
-        if not len(active):
-            raise NoDataError(f"no figures at all for flows between {a} and {b} in the loaded data; {LOAD_HINT}")
-        if year is None:
-            best = active.sort_values(["views", "year"]).iloc[-1]
-            year = int(best.year)
-        elif int(year) not in set(active.year.astype(int)):
-            raise NoDataError(
-                f"no figures for {a}–{b} flows in {year}; the loaded data cover {int(active.year.min())}-{int(active.year.max())}"
-            )
-        year = int(year)
-        figures = s.execute(rec.source_figures(tables, a, b, year))
-        world = world_exports(s, a, b, top=50)
+        return kept.answer(s, "reconcile", (a, b, year), CODE, lambda: _reconcile(s, a, b, year))
+
+
+def _reconcile(s: Session, a: str, b: str, year: int | None) -> Reconciliation:
+    """:func:`reconcile` computed from the session's data."""
+    tables = s.tables()
+    active = s.execute(rec.active_years(tables, a, b))
+    if not len(active):
+        raise NoDataError(f"no figures at all for flows between {a} and {b} in the loaded data; {LOAD_HINT}")
+    if year is None:
+        best = active.sort_values(["views", "year"]).iloc[-1]
+        year = int(best.year)
+    elif int(year) not in set(active.year.astype(int)):
+        raise NoDataError(
+            f"no figures for {a}–{b} flows in {year}; the loaded data cover {int(active.year.min())}-{int(active.year.max())}"
+        )
+    year = int(year)
+    figures = s.execute(rec.source_figures(tables, a, b, year))
+    world = world_exports(s, a, b, top=50)
     figures["year"] = figures["year"].astype(int)
     comparison = rec.compare(figures, year)
     hs71 = {str(r.exporter): float(r.share) for r in world[world.code == "XIV"].itertuples(index=False)} if len(world) else {}

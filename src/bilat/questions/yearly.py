@@ -61,9 +61,22 @@ def pair_series(s: Session, a: str, b: str, span: tuple[int, int] | None,
                 source: str | None = None, held: PairRows | None = None) -> tuple[pd.DataFrame, str, list[str]]:
     """The pair's yearly series (A→B, B→A, total, balance, growth) from one source, for the whole span.
 
-    Raises :class:`NoDataError` naming the years the data do cover when the span has none.
-    ``held``: the pair's kept totals read once for the profile's parts (:mod:`bilat.questions.pair_rows`).
+    Raises :class:`NoDataError` naming the years the data do cover when the span has none. Kept on
+    disk for the same data (:mod:`bilat.questions.kept`): every goal of the pair is judged on it.
+    ``held``: the pair's kept totals read once for the profile's parts (:mod:`bilat.questions.pair_rows`);
+    the profile is kept as a whole, so that path is not kept again.
     """
+    if held is not None:
+        return _pair_series(s, a, b, span, source, held)
+    from bilat.questions import kept
+
+    return kept.answer(s, "pair_series", (a, b, span, source), kept.code_files(*kept.ANSWER_CODE),
+                       lambda: _pair_series(s, a, b, span, source))
+
+
+def _pair_series(s: Session, a: str, b: str, span: tuple[int, int] | None,
+                 source: str | None = None, held: PairRows | None = None) -> tuple[pd.DataFrame, str, list[str]]:
+    """:func:`pair_series` computed from the session's data."""
     tables = held.totals_tables() if held is not None else s.tables()
     every = selection.pair_totals(tables, a, b, None)
     hold = getattr(s.engine, "hold", None)

@@ -113,6 +113,8 @@ def _embedded_provenance() -> str | None:
 
 def _claims(a: str, b: str, s: Session) -> pd.DataFrame | None:
     """The news claims about the pair with their verdicts (None when no article names both)."""
+    if not s.store.catalog_path.exists():  # nothing was ever added to this store: no articles (and no news import)
+        return None
     from bilat.news.verdicts import pair_claims
 
     frame = pair_claims(a, b, engine=s.engine, store=s.store)

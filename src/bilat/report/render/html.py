@@ -78,9 +78,31 @@ def _section(section: Section, index: int) -> str:
     return "\n".join(parts)
 
 
-def _figure(fig, element_id: str) -> str:  # noqa: ANN001 - a plotly Figure
+_TEMPLATES: dict[str, dict] = {}
+
+
+def _template_json(name: str) -> dict:
+    """A plotly template as the JSON plotly writes into a figure that names it (made once per process)."""
+    if name not in _TEMPLATES:
+        import plotly.graph_objects as go
+
+        blank = go.Figure(layout={"template": name})  # once: plotly's own JSON of the template, key order and all
+        _TEMPLATES[name] = json.loads(pio.to_json(blank, validate=False))["layout"]["template"]
+    return _TEMPLATES[name]
+
+
+def figure_json(fig) -> dict:  # noqa: ANN001 - a plotly Figure
+    """``{"data": ..., "layout": ...}`` of ``fig``; the template of :func:`bilat.report.sections._style.figure` first in its layout."""
     spec = json.loads(pio.to_json(fig, validate=False))
-    payload = json.dumps({"data": spec.get("data", []), "layout": spec.get("layout", {})}, ensure_ascii=False)
+    layout = spec.get("layout", {})
+    name = getattr(fig, "_bilat_template", None)
+    if name is not None:  # in place of plotly's default template, which to_json fills in
+        layout = {"template": _template_json(name), **{k: v for k, v in layout.items() if k != "template"}}
+    return {"data": spec.get("data", []), "layout": layout}
+
+
+def _figure(fig, element_id: str) -> str:  # noqa: ANN001 - a plotly Figure
+    payload = json.dumps(figure_json(fig), ensure_ascii=False)
     payload = payload.replace("</", "<\\/").replace("<!--", "<\\!--")
     return (
         f'<div class="chart" id="{element_id}"></div>\n'
