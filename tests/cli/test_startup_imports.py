@@ -63,3 +63,23 @@ def test_csv_output_still_goes_through_pandas_and_is_unchanged() -> None:
         "Japanese,JPN,392,Japan,Japan",
         "WLD,WLD,0,World,World",
     ]
+
+
+def test_a_report_read_from_kept_answers_does_not_load_ibis(tmp_path: Path) -> None:
+    """The second report of the same data reads its answers back: no expression is built, so Ibis
+    (a fifth of a second to import) stays out of the process."""
+    out = tmp_path / "r.html"
+    env_extra = {"BILAT_CACHE_DIR": str(tmp_path / "cache"), "BILAT_HOME": str(tmp_path / "home")}
+    saved = {k: os.environ.get(k) for k in env_extra}
+    os.environ.update(env_extra)
+    try:
+        assert _run("report", "ISR", "JPN", "--out", str(out))["code"] in (0, None)  # computes and keeps
+        found = _run("report", "ISR", "JPN", "--out", str(out))
+    finally:
+        for k, v in saved.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+    assert found["code"] in (0, None) and out.exists()
+    assert not [m for m in found["heavy"] if m.startswith("ibis")], found["heavy"]

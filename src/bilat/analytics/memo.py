@@ -18,12 +18,11 @@ the builder as usual.
 from __future__ import annotations
 
 import functools
+import sys
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
-
-import ibis.expr.types as ir
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -36,7 +35,10 @@ class _Unkeyable(Exception):
 
 
 def _key(value: object) -> object:
-    if isinstance(value, ir.Expr):
+    # Ibis is not imported for this: a process that has not loaded it holds no Ibis expression
+    # (a report read from kept answers never loads Ibis, see bilat.engines.duckdb).
+    ir = sys.modules.get("ibis.expr.types")
+    if ir is not None and isinstance(value, ir.Expr):
         return ("expr", value.op())
     if isinstance(value, Mapping):
         return ("map", tuple((k, _key(v)) for k, v in sorted(value.items())))

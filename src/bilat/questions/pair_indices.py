@@ -15,7 +15,8 @@ Example::
 
 from __future__ import annotations
 
-import ibis.expr.types as ir
+from typing import TYPE_CHECKING
+
 import pandas as pd
 
 from bilat.analytics import indices as ix
@@ -24,6 +25,9 @@ from bilat.catalog.totals import TOTAL_SOURCES, WORLD_SOURCES
 from bilat.questions.pair_rows import PairRows
 from bilat.session import Session
 from bilat.sources.traits import all_traits
+
+if TYPE_CHECKING:
+    import ibis.expr.types as ir
 
 COLUMNS = ["year", "index", "country", "partner", "value", "products", "scope", "source"]
 

@@ -9,10 +9,8 @@ from __future__ import annotations
 import functools
 import math
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import ibis
-import ibis.expr.types as ir
 import pandas as pd
 
 from bilat.analytics import composition as comp
@@ -26,6 +24,9 @@ from bilat.questions.probe import is_full_basket
 from bilat.questions.hints import BACI_HINT
 from bilat.questions.pair_rows import PairRows, tables_for
 from bilat.session import Session
+
+if TYPE_CHECKING:
+    import ibis.expr.types as ir
 
 #: The composition levels of a profile: name -> HS digits (sections are rolled up from chapters).
 LEVELS = {"section": 2, "chapter": 2, "heading": 4}
@@ -109,6 +110,8 @@ def _top_by_level(rows: ir.Table, top: int) -> ir.Table:
     level by level (section, chapter, heading), each ordered as :func:`bilat.analytics.profile.top_n`
     orders it (year, exporter, rank: one row each), so the frame is the one the three queries made.
     """
+    import ibis
+
     parts = []
     for order, (level, digits) in enumerate(LEVELS.items()):
         levels = comp.by_level(rows, digits)
