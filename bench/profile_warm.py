@@ -9,6 +9,7 @@ session keeps its answers: runs in one session would time that memo, not the pro
 Example: PYTHONPATH=src .venv/bin/python bench/profile_warm.py STORE_HOME ISR-JPN 5
 """
 import json, os, sys, time, resource
+os.environ["BILAT_KEEP_ANSWERS"] = "0"  # time the computation, not answers kept on disk by another process
 from bilat.catalog import Store
 from bilat.engines.duckdb import DuckDBEngine
 from bilat.session import Session

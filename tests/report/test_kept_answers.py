@@ -85,3 +85,12 @@ def test_a_user_lens_of_the_same_name_is_a_new_key(bilat_home: Path, bilat_cache
     (bilat_home / "lenses.csv").write_text("name,title,hs_prefixes,rationale\nrobotics,Robotics,8479,mine\n", encoding="utf-8")
     profile("DEU", "FRA", lens="robotics")
     assert len(kept_profiles() - before) == len(once) + 1  # redefined by the user: computed and kept anew
+
+
+def test_keep_answers_off_computes_every_time(bilat_cache_dir: Path, monkeypatch) -> None:
+    calls = []
+    s = Session()
+    monkeypatch.setenv("BILAT_KEEP_ANSWERS", "0")
+    for _ in range(2):
+        kept.answer(s, "test_off", ("x",), [], lambda: calls.append(1) or 42)
+    assert calls == [1, 1]

@@ -11,7 +11,8 @@ A kept answer is read only when everything it was made from is unchanged: the ke
 embedded data files' contents (a checksum), the store's list of ingested files (file ids, which
 are fixed once written, and the kept totals), the question's arguments, bilat's version and the
 source of the modules that compute it (:data:`CODE`). An unwritable cache folder only means
-computing every time; an unreadable entry is computed again.
+computing every time; an unreadable entry is computed again. ``BILAT_KEEP_ANSWERS=0`` computes
+every time (what the benchmarks of the computation set).
 """
 
 from __future__ import annotations
@@ -139,8 +140,8 @@ def answer(s: Session, name: str, parts: tuple[Any, ...], code: list[Path], comp
 
     A value is kept only when its JSON copy decodes to an equal value (:func:`kept_codec.same`).
     """
-    key = data_key(s)
-    if key is None:
+    key = data_key(s) if os.environ.get("BILAT_KEEP_ANSWERS", "1") != "0" else None
+    if key is None:  # not bilat's DuckDB engine, or BILAT_KEEP_ANSWERS=0 (benchmarks of the work itself)
         return compute()
     parts = (key, *parts)
     found = load(name, parts, code)
