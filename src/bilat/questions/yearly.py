@@ -17,6 +17,7 @@ from bilat.errors import NoDataError
 from bilat.questions.answer import Answer
 from bilat.questions.hints import LOAD_HINT
 from bilat.questions.pair_rows import PairRows
+from bilat.questions.yearly_table import source_notes
 from bilat.session import Session, resolve_pair, using
 
 
@@ -39,15 +40,7 @@ def pair_flows(a: str, b: str, years: str | tuple[int, int] | None = None, sourc
         raise NoDataError(f"no goods flows between {a} and {b}{where}{wanted} in the loaded data")
     picked = frame[frame.source == chosen].sort_values(["year", "exporter"]).reset_index(drop=True)
     picked["value_usd"] = picked["value_usd"].astype(float)
-    notes = []
-    others = sorted(set(frame.source) - {chosen})
-    if others:
-        notes.append(f"also available from: {', '.join(others)} (use --source to switch; sources are never summed)")
-    if chosen != "baci":
-        notes.append(
-            f"{a}'s imports from {b} are {b}'s reported exports (mirror, FOB), not {a}'s own CIF import figure; "
-            f"importers' own figures, where loaded, are compared in `bilat reconcile {a} {b}`"
-        )
+    notes = source_notes(a, b, chosen, sorted(set(frame.source) - {chosen}))
     return Answer(fl.label(picked), notes, chosen)
 
 

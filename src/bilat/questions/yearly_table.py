@@ -72,8 +72,14 @@ def pair_flows_table(s: Session, a: str, b: str, years: str | tuple[int, int] | 
         there, back = ab.get(year), ba.get(year)
         both = there is not None and back is not None
         table.append((year, there, back, there + back if both else None, there - back if both else None))
+    notes = source_notes(a, b, chosen, sorted(present - {chosen}))
+    columns = ("year", f"{a}_to_{b}_usd", f"{b}_to_{a}_usd", "total_usd", f"balance_{a}_usd")
+    return YearlyTable(columns, tuple(table), notes, chosen)
+
+
+def source_notes(a: str, b: str, chosen: str, others: list[str]) -> list[str]:
+    """What a yearly table says of its source: the others loaded, and that imports are mirrored."""
     notes = []
-    others = sorted(present - {chosen})
     if others:
         notes.append(f"also available from: {', '.join(others)} (use --source to switch; sources are never summed)")
     if chosen != "baci":
@@ -81,5 +87,4 @@ def pair_flows_table(s: Session, a: str, b: str, years: str | tuple[int, int] | 
             f"{a}'s imports from {b} are {b}'s reported exports (mirror, FOB), not {a}'s own CIF import figure; "
             f"importers' own figures, where loaded, are compared in `bilat reconcile {a} {b}`"
         )
-    columns = ("year", f"{a}_to_{b}_usd", f"{b}_to_{a}_usd", "total_usd", f"balance_{a}_usd")
-    return YearlyTable(columns, tuple(table), notes, chosen)
+    return notes
