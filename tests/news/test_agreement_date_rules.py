@@ -214,8 +214,12 @@ def test_more_places_a_page_states_its_date(head: str, want: dt.date, how: str) 
 
 def test_a_dateline_year_taken_from_the_text_says_it_was_assumed() -> None:
     found = publication_date("SOURCE: http://example.org/a/1\nLIMA, March 3 (Wire) -- Peru and Japan, "
-                             "partners since a 2012 deal, met in 2015 and aim to double trade by 2030.")
+                             "partners since a 2012 deal, aim to double trade by 2030; 2015 figures show $5 billion.")
     assert found is not None and found.date == dt.date(2015, 3, 3) and "assumed" in found.how
+    # a year after "in" may be a deadline ("raise trade to $100 billion in 2030"): never the article's
+    found = publication_date("SOURCE: http://example.org/a/1\nSEOUL, Oct. 12 (Wire) -- Korea and Vietnam aim to "
+                             "raise trade to $100 billion in 2030, officials said.")
+    assert found is None
 
 
 def test_two_other_countries_that_sign_are_that_agreement_s_parties() -> None:

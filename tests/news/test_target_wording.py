@@ -137,3 +137,19 @@ def test_a_base_at_present_stated_elsewhere_with_its_year_takes_that_year() -> N
     found = extract("Trade between Egypt and Italy reached $13 billion in 2020. \"We will raise trade from "
                     "$13 billion at present to $20 billion by 2025,\" the minister said.", published=PUB)
     assert sorted((c.value, c.year) for c in found.claims) == [(1.3e10, 2020), (1.3e10, 2020)]
+
+
+def test_a_level_with_no_currency_is_not_a_dollar_goal_nor_a_claim() -> None:
+    found = extract("Pakistan and China aim to raise bilateral trade to 20 billion by 2025.", published=PUB)
+    assert not found.targets and not found.claims
+    found = extract("Trade was 2 trillion yen in 2020, and the two sides aim to double trade to 5 trillion by 2030.",
+                    published=PUB)
+    (target,) = found.targets
+    assert (target.multiplier, target.target_value) == (2.0, None)
+    assert [c.value for c in found.claims] == [2e12]
+
+
+def test_a_base_at_present_with_no_year_written_gets_none() -> None:
+    found = extract("We will raise trade from $13 billion at present to $20 billion by 2025, the minister said.",
+                    published=PUB)
+    assert [(c.value, c.year) for c in found.claims] == [(1.3e10, None)]

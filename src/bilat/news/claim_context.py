@@ -25,7 +25,7 @@ def is_base(text: str, amount: Amount) -> bool:
 
 def date_bases(claims: list[Claim]) -> None:
     """A goal's base "at present" that the article states elsewhere with its year ("$13.6 billion
-    in 2004-05") is that figure, for that year."""
+    in 2004-05") is that figure, for that year; otherwise it has no year."""
     for claim in claims:
         if not getattr(claim, "_base", False):
             continue
@@ -33,6 +33,10 @@ def date_bases(claims: list[Claim]) -> None:
                      and c.currency == claim.currency and c.value == claim.value and c.year is not None), None)
         if same is not None:
             claim.year, claim.period = same.year, same.period
+        elif getattr(claim, "_base_now", False):
+            # "at present" is the last figure the speaker had, often a finished fiscal year: no
+            # year is put on it (the fact-check then leaves it unjudged) unless the text gives one
+            claim.year, claim.period = None, None
 
 
 def assume_currencies(claims: list[Claim]) -> None:

@@ -119,6 +119,7 @@ def extract_claims(
                 continue
             claim.year = year_of(amount)
             claim._base = is_base(sent.text, amount) and not re.match(r"^\s*in\s+(?:19|20)\d\d", sent.text[amount.end :])
+            claim._base_now = claim._base and not re.match(r"^\s*(?:last|this)\s+year", sent.text[amount.end :], re.I)
             apply_period(claim, periods, amount, published, all_amounts, sent.text)
             c_left, c_right = _clause_bounds(sent.text, amount.hedge_start, amount.end)
             claim.modality = None if claim._base else modality_of(sent.text[c_left:c_right], published, claim.year)
@@ -141,6 +142,7 @@ def extract_claims(
     for claim in claims:
         claim.__dict__.pop("_paragraph", None)
         claim.__dict__.pop("_base", None)
+        claim.__dict__.pop("_base_now", None)
     assume_currencies(claims)
     return sorted(claims, key=lambda c: c.start)
 

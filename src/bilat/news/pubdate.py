@@ -41,7 +41,7 @@ _URL_PATTERNS = (
     re.compile(r"/(?P<y>(?:19|20)\d\d)/(?P<m>[01]\d)/"),
 )
 _YEAR = re.compile(r"(?<![\w$£€¥₹.,])((?:19|20)\d\d)(?![\d%])")
-_FUTURE_BEFORE = re.compile(r"\b(?:by|until|till|before|through|to|towards?|within)\s+(?:the\s+end\s+of\s+)?$")
+_FUTURE_BEFORE = re.compile(r"\b(?:by|until|till|before|through|to|towards?|within|in)\s+(?:the\s+end\s+of\s+)?$")
 
 _DATELINE_DMY = re.compile(
     r"(?m)^[ \t]*(?:[A-Z][A-Z .'-]{2,30}|[A-Z][a-z]+(?: [A-Z][a-z]+)?),?[ \t]+(?P<day>\d{1,2})[ \t]+(?P<month>" + _MONTH

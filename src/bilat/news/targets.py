@@ -118,11 +118,25 @@ def extract_targets(
                 seen.add(key)
                 out.append(target)
     out += extra_targets(view, sents, refs, pair, published, [(t.start, t.end) for t in out])
+    bare = [(t.start, t.end) for t in out]  # a level with no currency is dropped below, but its figure stays the target's
+    out = [t for t in (_without_bare_level(t) for t in out) if t is not None]
     classify(out, sents, published)
     read_amounts(view, sents, out)
-    out += second_levels(view, sents, out)
+    out += [t for t in second_levels(view, sents, out) if t.currency is not None]
     kept, spans = merge_restatements(out)
-    return kept, spans
+    return kept, sorted(set(spans) | set(bare))
+
+
+def _without_bare_level(target: DeclaredTarget) -> DeclaredTarget | None:
+    """A level with no currency written ("raise trade to 20 billion by 2025") is not a goal bilat can
+    track: it keeps the multiplier if it has one, else it is not recorded (a goal in an assumed
+    currency would be stored, and judged, as dollars)."""
+    if target.target_value is None or target.currency is not None:
+        return target
+    if target.multiplier is None:
+        return None
+    target.target_value = None
+    return target
 
 
 def _make(view: str, sent: Sentence, m: re.Match[str], refs, pair, multiplier: float) -> DeclaredTarget:

@@ -4,9 +4,11 @@ Why: wire copy names governments by their capitals, so a story about Korea and V
 say "Vietnam" where the deal is signed. A capital counts as its country except where it is a
 place or part of a name:
 
-* after a place word: "in Seoul", "at Tokyo", "near Cairo", "a visit to Beijing", "arrived in Hanoi";
-* before "-based" or a capitalised word ("Washington Post", "Tokyo Olympics", "Seoul National
-  University");
+* after a place word: "in Seoul", "at Tokyo", "near Cairo", "in central Seoul", "a visit to
+  Beijing", "visited Hanoi", "the Treaty of Rome", and the names listed after it ("in Hanoi, Seoul
+  and Tokyo");
+* before "-based", "-listed", "state" or a capitalised word ("Washington Post", "Washington
+  state", "Tokyo Olympics", "Seoul National University");
 * in upper case (a dateline such as "SEOUL, Oct. 12 (Yonhap) --" is where the story was filed).
 
 The list (``capitals.csv``, written for bilat) covers the seats of government news names most
@@ -34,10 +36,14 @@ class CapitalMention:
 
 
 _PLACE_BEFORE = re.compile(
-    r"(?:\b(?:in|at|near|outside|around|from\s+(?:his|her|their)\s+base\s+in|held\s+in|based\s+in)|"
+    r"(?:\b(?:in|at|near|outside|around|of|from\s+(?:his|her|their)\s+base\s+in|held\s+in|based\s+in)"
+    r"(?:\s+(?:central|downtown|northern|southern|eastern|western|greater|suburban|the\s+city\s+of))?|"
     r"\b(?:visit(?:ed|ing|s)?|trip|travel(?:l?ed|s)?|flew|flown|arriv(?:ed|es|ing)|return(?:ed|s)?|came|went|journey|"
-    r"delegation|embassy|headed|moved)\s+(?:back\s+)?(?:to|in)?)\s+$", re.I)
-_NAME_AFTER = re.compile(r"^(?:-based\b|\s+[A-Z][a-z])")
+    r"delegation|embassy|headed|moved|toured|tour)(?:\s+(?:back\s+)?(?:to|in))?)\s+$", re.I)
+#: a name that goes on ("Washington Post", "Washington state", "London-listed"): not the country
+_NAME_AFTER = re.compile(r"^(?:-(?:based|listed|headquartered|registered)\b|\s+[A-Z][a-z]|\s+state\b)")
+#: "in Hanoi, Seoul and Tokyo": the names listed after a place are places too
+_LIST_GOES_ON = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|or\s+)$")
 
 
 @cache
@@ -51,8 +57,11 @@ def find_capital_mentions(text: str) -> list[CapitalMention]:
     """Capitals used as their country in ``text``, left to right."""
     names, pattern = _capitals()
     out: list[CapitalMention] = []
+    place_end = -1  # where the last capital read as a place ended
     for m in pattern.finditer(text):
-        if _PLACE_BEFORE.search(text[max(0, m.start() - 40) : m.start()]):
+        listed = place_end >= 0 and _LIST_GOES_ON.match(text[place_end : m.start()]) is not None
+        if listed or _PLACE_BEFORE.search(text[max(0, m.start() - 40) : m.start()]):
+            place_end = m.end()
             continue
         if not m.group("poss") and _NAME_AFTER.match(text[m.end() : m.end() + 8]) and not re.match(
                 r"^\s+and\b", text[m.end() : m.end() + 6]):

@@ -17,6 +17,7 @@ every time (what the benchmarks of the computation set).
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import tempfile
@@ -122,17 +123,23 @@ def save(name: str, parts: tuple[Any, ...], code: list[Path], value: Any) -> Non
         text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
     except (TypeError, ValueError):
         return
+    tmp = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)
         os.replace(tmp, path)
+        tmp = None
         older = sorted(path.parent.glob(f"{name}-*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
         for old in older[KEEP:]:
             old.unlink(missing_ok=True)
     except OSError:
         pass
+    finally:
+        if tmp is not None:  # a write that failed half-way (a full disk) leaves nothing behind
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
 
 
 def answer(s: Session, name: str, parts: tuple[Any, ...], code: list[Path], compute: Callable[[], Any]) -> Any:
@@ -178,5 +185,5 @@ def code_files(*names: str) -> list[Path]:
 
 
 #: The code and data every pair answer is computed with (questions, analytics, engine, nomenclature).
-ANSWER_CODE = ("questions", "analytics", "nomenclature", "engines", "catalog/totals.py", "session.py", "schema.py",
-               "sources/traits.py", "data/nomenclature", "data/lenses.csv")
+ANSWER_CODE = ("questions", "analytics", "nomenclature", "engines", "catalog", "session.py", "schema.py", "sql.py",
+               "sources", "data/nomenclature", "data/lenses.csv")
