@@ -94,3 +94,19 @@ def test_keep_answers_off_computes_every_time(bilat_cache_dir: Path, monkeypatch
     for _ in range(2):
         kept.answer(s, "test_off", ("x",), [], lambda: calls.append(1) or 42)
     assert calls == [1, 1]
+
+
+def test_an_ingest_seen_only_by_the_world_view_keeps_no_answer(shared_data: Path, bilat_cache_dir: Path) -> None:
+    """The world rows' view is made on first use: if a file came in after the engine opened, that
+    view reads it while the others do not, and no answer is kept under the old data key."""
+    from bilat.catalog import open_store
+    from bilat.ingest import ingest_file
+
+    with Session() as s:
+        key = kept.data_key(s)
+        assert key is not None
+        ingest_file(open_store(), "baci", shared_data / "baci_fixture_iopspackage" / "BACI_HS17_Y2020_V202301_exporters_4_710.csv.gz")
+        value = kept.answer(s, "test_race", ("x",), [], lambda: (s.engine.world_totals(), 7)[1])
+        assert value == 7
+        assert kept.data_key(s) is None  # the engine no longer vouches for one data set
+        assert kept.load("test_race", (key, "x"), []) is None

@@ -189,6 +189,11 @@ class DuckDBEngine:
         footers, which a question that needs no world rows should not pay.
         """
         if WORLD_VIEW not in self._tables:
+            if self.data_listing is not None and self.store.listing() != self.data_listing:
+                # ingested since the other views were made: this view reads the newer list, so
+                # answers are no longer those of data_listing (kept answers must not claim them)
+                self.data_listing = None
+                self.__dict__.pop("_kept_data_key", None)
             self.con.execute(f"CREATE OR REPLACE VIEW {WORLD_VIEW} AS {self._world_sql()}")
             self._tables[WORLD_VIEW] = self.ibis.table(WORLD_VIEW)
         return self._tables[WORLD_VIEW]
