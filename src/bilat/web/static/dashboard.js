@@ -278,7 +278,7 @@
     clear(list);
     for (const r of rows) {
       const li = el("li");
-      li.appendChild(el("time", r.date ? { datetime: r.date } : {}, r.date || r.date_text || "undated"));
+      li.appendChild(el("time", (r.date_text || r.date) ? { datetime: r.date_text || r.date } : {}, r.date_text || r.date || "undated"));
       const who = (r.parties || []).join("–");
       li.appendChild(el("a", { href: articleLink(r.article_id, r.start, r.end) }, `${r.type}${who ? " (" + who + ")" : ""}`));
       const detail = [r.place, (r.sectors || []).join(", "), r.article].filter(Boolean).join(" · ");
