@@ -62,3 +62,10 @@ def test_links_to_other_stories_are_noise_not_claims() -> None:
     found = extract(text, published=dt.date(2021, 6, 15))
     assert [c.text for c in found.claims] == ["$5 billion", "90 percent"]  # prose that starts "Recommended" stays
     assert {frozenset(a.parties) for a in found.agreements} == {frozenset({"PER", "CHL"})}
+
+
+def test_an_article_title_is_not_its_source_line_nor_an_archive_date() -> None:
+    from bilat.news.ingest import article_from_bytes
+
+    text = b"SOURCE: https://example.org/a/1\n date 2021-06-15 Peru and Chile sign a fruit deal\nBody text here.\n"
+    assert article_from_bytes(text, "a.txt").title == "Peru and Chile sign a fruit deal"

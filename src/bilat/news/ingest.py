@@ -122,8 +122,11 @@ def _html_main_text(html: str, name: str) -> str:
 
 
 def _title(text: str) -> str | None:
+    """The first line that reads as words: not a ``SOURCE:`` address line, nor an archive's date mark."""
     for line in text.split("\n"):
-        line = line.strip()
+        line = re.sub(r"^\s*date\s+\d{4}-\d\d-\d\d\s+", "", line).strip()
+        if re.match(r"(?i)^source:\s*\S+$", line):
+            continue
         if len(line) >= 12 and not re.match(r"^[\W\d]+$", line):
             return line if len(line) <= 80 else line[:77] + "..."
     return None
