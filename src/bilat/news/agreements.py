@@ -223,7 +223,7 @@ def extract_agreements(
         for agreement in targets:
             # a sentence that neither names the agreement nor signs anything dates another event
             # ("... established diplomatic ties on May 30, 1956"), not the agreement carried over
-            _details(agreement, sent, published, dates=signing or any(a is agreement for a in mentioned))
+            _details(agreement, sent, published, dated_here=signing or any(a is agreement for a in mentioned))
         if closes:
             current = None
         elif targets:
@@ -316,13 +316,13 @@ def _specificity(d: DateRef) -> int:
     return 1
 
 
-def _details(agreement: Agreement, sent: Sentence, published: dt.date | None, dates: bool = True) -> None:
+def _details(agreement: Agreement, sent: Sentence, published: dt.date | None, dated_here: bool = True) -> None:
     text = sent.text
     m = _DURATION.search(text)
     if m and agreement.duration_years is None:
         raw = (m.group("n") or m.group("m")).lower()
         agreement.duration_years = float(raw) if raw.isdigit() else float(_NUMBER_WORDS.get(raw, 0)) or None
-    if not dates:
+    if not dated_here:
         return
     dates = [_shift(d, sent.start) for d in find_dates(text, published) if not _is_year_only(d)
              and not _later_date(text, d) and not _OTHER_EVENT.search(text[max(0, d.start - 30) : d.start])]

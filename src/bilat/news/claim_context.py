@@ -23,6 +23,14 @@ def is_base(text: str, amount: Amount) -> bool:
         and _BASE_AFTER.match(text[amount.end : amount.end + 40]) is not None
 
 
+def mark_base(claim: Claim, text: str, amount: Amount, base: bool) -> None:
+    """Mark a claim that is a goal's base (``_base``) and one with no time of its own beside it
+    ("at present", or nothing: ``_base_now``); ``base`` is :func:`is_base` of the amount, asked
+    once by the caller. :func:`date_bases` reads the marks."""
+    claim._base = base and not re.match(r"^\s*in\s+(?:19|20)\d\d", text[amount.end :])
+    claim._base_now = claim._base and not re.match(r"^\s*(?:last|this)\s+year", text[amount.end :], re.I)
+
+
 def date_bases(claims: list[Claim]) -> None:
     """A goal's base "at present" that the article states elsewhere with its year ("$13.6 billion
     in 2004-05") is that figure, for that year; otherwise it has no year."""

@@ -26,7 +26,7 @@ from bilat.news.direction import WHOLE_BEFORE, cue_after, settle_direction, subj
 from bilat.news.periods import find_periods
 from bilat.news.timing import apply_period, is_conversion, modality_of, settle_year
 from bilat.news.model import Claim, CountryRef
-from bilat.news.claim_context import assume_currencies, date_bases, is_base
+from bilat.news.claim_context import assume_currencies, date_bases, is_base, mark_base
 from bilat.news.money import Amount, find_amounts
 from bilat.news.products import CUE as PRODUCT_CUE
 from bilat.news.products import product_list
@@ -104,7 +104,8 @@ def extract_claims(
             a_start, a_end = sent.start + amount.hedge_start, sent.start + amount.end
             conversion = last_amount is not None and is_conversion(sent.text, last_amount, amount)
             last_amount = amount
-            if any(s <= a_start < e or s < a_end <= e for s, e in reserved) and not is_base(sent.text, amount):
+            base = is_base(sent.text, amount)
+            if not base and any(s <= a_start < e or s < a_end <= e for s, e in reserved):
                 continue  # the target's own figure; its base ("from $13.6 billion at present") is a stated level
             if conversion:
                 if previous is not None and previous.end == sent.start + _prev_end:
@@ -118,8 +119,7 @@ def extract_claims(
             if claim is None:
                 continue
             claim.year = year_of(amount)
-            claim._base = is_base(sent.text, amount) and not re.match(r"^\s*in\s+(?:19|20)\d\d", sent.text[amount.end :])
-            claim._base_now = claim._base and not re.match(r"^\s*(?:last|this)\s+year", sent.text[amount.end :], re.I)
+            mark_base(claim, sent.text, amount, base)
             apply_period(claim, periods, amount, published, all_amounts, sent.text)
             c_left, c_right = _clause_bounds(sent.text, amount.hedge_start, amount.end)
             claim.modality = None if claim._base else modality_of(sent.text[c_left:c_right], published, claim.year)

@@ -29,8 +29,10 @@ from bilat.news.dates import MONTHS
 _MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")"
 _PREFIX = re.compile(r"(?m)^\s*date\s+(\d{4})-(\d\d)-(\d\d)\b")
 _SOURCE = re.compile(r"(?m)^\s*SOURCE:\s*(\S+)")
+#: where a wire story was filed, at the start of a line: "SEOUL,", "NEW DELHI", "Santiago,"
+_FILED_AT = r"(?m)^[ \t]*(?:[A-Z][A-Z .'-]{2,30}|[A-Z][a-z]+(?: [A-Z][a-z]+)?),?[ \t]+"
 _DATELINE = re.compile(
-    r"(?m)^[ \t]*(?:[A-Z][A-Z .'-]{2,30}|[A-Z][a-z]+(?: [A-Z][a-z]+)?),?[ \t]+(?P<month>" + _MONTH
+    _FILED_AT + r"(?P<month>" + _MONTH
     + r")\.?[ \t]+(?P<day>\d{1,2})(?:,?[ \t]+(?P<year>(?:19|20)\d\d))?[ \t]*(?:\([^)]{2,30}\))?[ \t]*[-–—]"
 )
 _URL_PATTERNS = (
@@ -44,7 +46,7 @@ _YEAR = re.compile(r"(?<![\w$£€¥₹.,])((?:19|20)\d\d)(?![\d%])")
 _FUTURE_BEFORE = re.compile(r"\b(?:by|until|till|before|through|to|towards?|within|in)\s+(?:the\s+end\s+of\s+)?$")
 
 _DATELINE_DMY = re.compile(
-    r"(?m)^[ \t]*(?:[A-Z][A-Z .'-]{2,30}|[A-Z][a-z]+(?: [A-Z][a-z]+)?),?[ \t]+(?P<day>\d{1,2})[ \t]+(?P<month>" + _MONTH
+    _FILED_AT + r"(?P<day>\d{1,2})[ \t]+(?P<month>" + _MONTH
     + r")\.?,?[ \t]+(?P<year>(?:19|20)\d\d)[ \t]*(?:\([^)]{2,30}\))?[ \t]*[-–—:]"
 )
 

@@ -46,7 +46,7 @@ _TOKEN = re.compile(
 _COLUMN = re.compile(
     r"(?P<who>@[A-Z]{3,8}(?:'s)?\s+)?(?P<name>exports?|imports?|total(?:\s+trade)?|trade\s+balance|balance|"
     r"trade\s+volume|bilateral\s+trade|growth|change|share)\b"
-    r"(?:\s+(?P<prep>to|from|into)\s+(?:the\s+)?(?P<other>@[A-Z]{3,8}))?",  # "Exports to Peru", "Imports from Peru"
+    r"(?:\s+(?:to|from|into)\s+(?:the\s+)?(?P<other>@[A-Z]{3,8}))?",  # "Exports to Peru", "Imports from Peru"
     re.I,
 )
 _MAX_ROWS = 60
