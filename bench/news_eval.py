@@ -15,6 +15,10 @@ Run: ``PYTHONPATH=src .venv/bin/python bench/news_eval.py [-v] [--only dev|test|
 
 ``-v`` lists the misses of the DEVELOPMENT third only (and of the self-written set): the test
 third is for reporting a figure, never for finding the next rule.
+
+``--corpus DIR`` scores another folder laid out like news-dev (``NN_slug.txt`` with its
+``NN_slug.json`` gold) as one more development set, every article of it, misses listed with
+``-v``: real text annotated after the rules were written, kept outside the repository.
 """
 
 from __future__ import annotations
@@ -52,11 +56,11 @@ def load_scorer(folder: Path = NEWS_DEV):
 
 
 def corpus_articles(part: str, folder: Path = NEWS_DEV) -> list[tuple[Path, dict]]:
-    """``(text path, gold)`` of the ``dev`` or ``test`` third."""
+    """``(text path, gold)`` of the ``dev`` or ``test`` third (``all``: every article)."""
     out = []
     for gold_path in sorted(folder.glob("[0-9][0-9]_*.json")):
         number = int(gold_path.name[:2])
-        if (number <= DEV_LAST) == (part == "dev"):
+        if part == "all" or (number <= DEV_LAST) == (part == "dev"):
             out.append((gold_path.with_suffix(".txt"), json.loads(gold_path.read_text(encoding="utf-8"))))
     return out
 
@@ -149,23 +153,31 @@ HEADER = f"{'set':<13} {'level':<22} {'P':>6} {'R':>6} {'F1':>6} {'TP':>5} {'pre
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("-v", "--verbose", action="store_true", help="list development misses")
-    ap.add_argument("--only", choices=["dev", "test", "self", "seed"], action="append")
+    ap.add_argument("--only", choices=["dev", "test", "self", "seed", "corpus"], action="append")
+    ap.add_argument("--corpus", type=Path, metavar="DIR",
+                    help="also score every article of DIR (laid out like news-dev) as development text")
     args = ap.parse_args(argv)
-    only = set(args.only or ["dev", "test", "self", "seed"])
+    only = set(args.only or ["dev", "test", "self", "seed", "corpus"])
     print(HEADER)
     misses: list[str] = []
     scorer = load_scorer()
-    for part in ("dev", "test"):
-        if part not in only:
+    parts = [("dev", NEWS_DEV), ("test", NEWS_DEV)]
+    if args.corpus is not None:
+        parts.append(("all", args.corpus))
+    for part, folder in parts:
+        if part not in only and not (part == "all" and "corpus" in only):
             continue
         if scorer is None:
             print(f"news-dev {part:<4} (no {NEWS_DEV}/score.py: skipped)")
             continue
-        items = corpus_articles(part)
+        items = corpus_articles(part, folder)
+        if not items:
+            print(f"{folder} holds no annotated articles")
+            continue
         totals, found = score_corpus(scorer, items)
-        if part == "dev":
+        if part != "test":
             misses += found
-        label = f"news-dev {part}"
+        label = f"news-dev {part}" if part != "all" else f"{folder.name[:13]}"
         for level, (tp, npred, ngold) in totals.items():
             if level == "agreements dup":
                 print(f"{label:<13} {level:<22} {tp:>6d}  (agreements recorded twice)")
