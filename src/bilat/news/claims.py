@@ -27,6 +27,7 @@ from bilat.news.periods import find_periods
 from bilat.news.timing import apply_period, is_conversion, modality_of, settle_year
 from bilat.news.model import Claim, CountryRef
 from bilat.news.claim_context import assume_currencies, date_bases, is_base, mark_base
+from bilat.news.comparison import base_at, comparison_bases, date_by_base, goes_on_from_before
 from bilat.news.money import Amount, find_amounts
 from bilat.news.products import CUE as PRODUCT_CUE
 from bilat.news.products import product_list
@@ -52,8 +53,10 @@ _GROWTH_BEFORE = re.compile(
     r"\b(?P<verb>rose|grew|increased|jumped|climbed|surged|soared|expanded|gained|up|fell|declined|dropped|"
     r"rises|grows|increases|jumps|climbs|surges|soars|expands|gains|falls|declines|drops|slips|shrinks|plunges|"
     r"raise|raising|boost|boosting|lift|lifting|increase|increasing|grow|expand|"
-    r"decreased|slipped|shrank|contracted|down|plunged|slumped)\s+(?:(?:[\w@'-]+\s+){0,3}?by\s+)?"
-    r"(?:about\s+|some\s+|nearly\s+|almost\s+)?$",
+    r"decreased|slipped|shrank|contracted|down|plunged|slumped|declining|decreasing|falling|dropping|shrinking|"
+    r"rising|growing|jumping|climbing|soaring|surging)\s+(?:(?:[\w@'-]+\s+){0,3}?by\s+)?"
+    r"(?:about\s+|some\s+|nearly\s+|almost\s+)?$"
+    r"|\b(?:an?\s+)?(?:increase|rise|growth|jump|gain|decrease|decline|drop|fall|reduction)\s+of\s+(?:about\s+|some\s+|nearly\s+)?$",
     re.I,
 )
 _GROWTH_AFTER = re.compile(
@@ -62,7 +65,7 @@ _GROWTH_AFTER = re.compile(
     re.I,
 )
 _FALL = re.compile(r"\b(?:less\s+than|lower\s+than|fewer\s+than|fell|declined|dropped|decreased|slipped|shrank|contracted|down|plunged|slumped|decline|drop|"
-                   r"falls|declines|drops|slips|shrinks|plunges|slumps|decreases|"
+                   r"falls|declines|drops|slips|shrinks|plunges|slumps|decreases|declining|decreasing|falling|dropping|shrinking|"
                    r"fall|decrease|contraction)\b", re.I)
 _TOTAL_IMPORTS = re.compile(r"\b(?:total|overall|global)\s+imports\b", re.I)
 _SAME_YEAR = re.compile(r"\b(?:the\s+same\s+(?:year|period|time)|that\s+year|over\s+the\s+same\s+period)\b", re.I)
@@ -95,8 +98,14 @@ def extract_claims(
         steps = [(p, y) for p, y in step_years(sent.text, carried if carried is not None else last_year) if y is not None]
         if steps:
             years = sorted(years + steps)
+        bases = comparison_bases(sent.text)
+        years = [(p, y) for p, y in years if base_at(bases, p) is None]  # a base's year is not the figure's
+        before = next((c for c in reversed(claims) if not getattr(c, "_in_base", False)), None)
+        carried_period = None
+        if not years and before is not None and goes_on_from_before(sent.text):
+            carried, carried_period = before.year, before.period  # "during the period under review"
         year_of = _YearPicker(sent, years, carried)
-        periods = find_periods(sent.text)
+        periods = [p for p in find_periods(sent.text) if base_at(bases, p.start) is None]
         all_amounts = find_amounts(sent.text)
         previous: Claim | None = None
         last_amount = None
@@ -113,14 +122,29 @@ def extract_claims(
                 continue
             if amount.unit == "money" and _PRICE_AFTER.match(sent.text[amount.end :]):
                 continue  # "$80 a barrel": a price, not a flow
-            anchor = previous or next((c for c in reversed(claims) if c.unit is None and c.currency
-                                       and getattr(c, "_paragraph", None) in (sent.paragraph, sent.paragraph - 1)), None)
-            claim = _classify(view, sent, amount, refs, pair, previous, anchor)
+            money_anchor = next((c for c in reversed(claims) if c.unit is None and c.currency
+                                 and getattr(c, "_paragraph", None) in (sent.paragraph, sent.paragraph - 1)), None)
+            anchor = previous or money_anchor
+            zone = base_at(bases, amount.hedge_start)
+            figure = None
+            if zone is not None:  # the figure this base is compared with: one of the sentence's, else the one before
+                figure = next((c for c in reversed(claims) if c.start >= sent.start and base_at(bases, c.start - sent.start)
+                               is None), None) or money_anchor
+            compared = None if zone is None or _own_flow(view, sent, zone, amount, refs) else next(
+                (c for c in reversed(claims) if c.start >= sent.start and c.unit is None and c.currency
+                 and base_at(bases, c.start - sent.start) is None), None) or money_anchor
+            claim = _classify(view, sent, amount, refs, pair, previous, anchor, compared)
             if claim is None:
                 continue
             claim.year = year_of(amount)
             mark_base(claim, sent.text, amount, base)
-            apply_period(claim, periods, amount, published, all_amounts, sent.text)
+            if zone is not None:
+                date_by_base(claim, zone, figure)
+                claim._in_base = True
+            else:
+                apply_period(claim, periods, amount, published, all_amounts, sent.text)
+                if claim.period is None and carried_period is not None and claim.year == carried:
+                    claim.period = carried_period
             c_left, c_right = _clause_bounds(sent.text, amount.hedge_start, amount.end)
             claim.modality = None if claim._base else modality_of(sent.text[c_left:c_right], published, claim.year)
             settle_year(claim, sent.text, published)
@@ -143,6 +167,7 @@ def extract_claims(
         claim.__dict__.pop("_paragraph", None)
         claim.__dict__.pop("_base", None)
         claim.__dict__.pop("_base_now", None)
+        claim.__dict__.pop("_in_base", None)
     assume_currencies(claims)
     return sorted(claims, key=lambda c: c.start)
 
@@ -191,6 +216,14 @@ class _YearPicker:
         return self.carried
 
 
+def _own_flow(view: str, sent: Sentence, zone, amount: Amount, refs: list[CountryRef]) -> bool:
+    """True when a comparison base says what it measures ("against imports from Kenya of €327
+    million"): then it is not simply the figure before it in another year."""
+    s0 = sent.start
+    words = tagged(view, s0 + zone.start, s0 + amount.hedge_start, refs) + " " + tagged(view, s0 + amount.end, s0 + zone.end, refs)
+    return cues.nearest_cue(words) is not None or re.search(r"@[A-Z]{3,8}", words) is not None
+
+
 def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     left = 0
     for m in _CLAUSE_BREAK.finditer(text, 0, start):
@@ -202,7 +235,7 @@ def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _classify(
     view: str, sent: Sentence, amount: Amount, refs: list[CountryRef], pair: list[str], previous: Claim | None,
-    anchor: Claim | None = None,
+    anchor: Claim | None = None, compared: Claim | None = None,
 ) -> Claim | None:
     s0 = sent.start
     c_left, c_right = _clause_bounds(sent.text, amount.hedge_start, amount.end)
@@ -226,15 +259,18 @@ def _classify(
         claim.scope = {"goods and services": "goods_and_services", "services": "services"}.get(word, "goods")
 
     if previous is not None and previous.unit == claim.unit and _COMPARISON.search(sent.text[: amount.hedge_start]):
-        # "…reached $900 million, up from $190 million in 2020": the same measure, another year
-        claim.measure, claim.from_, claim.to, claim.country = previous.measure, previous.from_, previous.to, previous.country
-        claim.basis, claim.scope = previous.basis, previous.scope
+        compared = previous
+    if compared is not None and amount.unit == "money":
+        # "…reached $900 million, up from $190 million in 2020", "… compared to 2018 ($56.8 million)":
+        # the base is the same measure as the figure it is compared with, another year
+        claim.measure, claim.from_, claim.to, claim.country = compared.measure, compared.from_, compared.to, compared.country
+        claim.basis, claim.scope = compared.basis, compared.scope
         return claim
     if amount.unit == "percent":
         if share_claim(claim, left, right, sentence_left, pair):
             return claim
         if _GROWTH_BEFORE.search(left) or _GROWTH_AFTER.match(right):
-            return _growth(claim, clause, left, right, pair, sentence_left)
+            return _growth(claim, clause, left, right, pair, sentence_left, anchor)
         tariff = tariff_sides(left, right, sentence_left, pair)
         if tariff is not None:  # "a 15 percent tariff on Chilean salmon": from the goods' side
             claim.from_, claim.to = tariff
@@ -322,7 +358,8 @@ def _classify(
     return claim
 
 
-def _growth(claim: Claim, clause: str, left: str, right: str, pair: list[str], sentence_left: str) -> Claim:
+def _growth(claim: Claim, clause: str, left: str, right: str, pair: list[str], sentence_left: str,
+            anchor: Claim | None = None) -> Claim:
     claim.measure = "growth"
     if claim.unit == "percent" and _FALL.search(left[-40:] + " " + right[:30]):
         claim.value = -abs(claim.value or 0)
@@ -333,6 +370,10 @@ def _growth(claim: Claim, clause: str, left: str, right: str, pair: list[str], s
         claim.about = {"trade": "bilateral_trade_total"}.get(kind, kind)
         claim.basis = kind
         claim.from_, claim.to = flow.origin, flow.destination
+    elif anchor is not None and anchor.unit is None and _ANAPHOR.search(left):
+        # "Exports from Peru to Ghana totaled $4,900. The figure decreased by 80 percent": that flow's change
+        claim.about = {"bilateral_trade_total": "bilateral_trade_total"}.get(anchor.measure, anchor.basis)
+        claim.basis, claim.from_, claim.to = anchor.basis, anchor.from_, anchor.to
     else:  # "Kenya's economy grew 4.8 percent": growth of the first country named
         claim.from_ = cues.first_country(sentence_left) or cues.first_country(right)
     return claim

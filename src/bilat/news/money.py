@@ -119,6 +119,8 @@ _MULTIPLIED_BY = {"doubled": 2.0, "tripled": 3.0, "trebled": 3.0, "quadrupled": 
 _MULTIPLIED = re.compile(r"\b(" + "|".join(_MULTIPLIED_BY) + r")\b", re.I)
 _HEDGE_WORD = re.compile(r"(?<![a-z])(?:" + _alt(list(HEDGES)) + r")(?![a-z])")
 _HEDGE_BEFORE = re.compile(r"(?:\b(?:" + _alt([h for h in HEDGES if h[0].isalpha()]) + r")\s+|~\s*)+$", re.I)
+#: "12 percent less than $3.4 million", "twice more than": a comparison of two figures, not a hedge
+_COMPARED_BEFORE = re.compile(r"(?:%|\bper\s?cent|\btimes|\bfold)\s+$", re.I)
 
 
 @dataclass(frozen=True)
@@ -215,7 +217,7 @@ def _make(text: str, start: int, end: int, value: float, unit: str, currency: st
     hedge_match = _HEDGE_BEFORE.search(text[max(0, start - 40) : start])
     hedge = None
     hedge_start = start
-    if hedge_match:
+    if hedge_match and not _COMPARED_BEFORE.search(text[max(0, start - 60) : start - len(hedge_match.group())]):
         words = _HEDGE_WORD.findall(re.sub(r"\s+", " ", hedge_match.group().lower()))
         families = [HEDGES[w] for w in words if w in HEDGES]
         if families:

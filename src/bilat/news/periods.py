@@ -35,6 +35,8 @@ _FISCAL = re.compile(
 _HALF = re.compile(r"\b(?:(?P<o>first|second)\s+half|(?P<h>H[12]))" + _OF_YEAR, re.I)
 _QUARTER = re.compile(r"\b(?:(?P<o>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter|(?P<q>Q[1-4]))" + _OF_YEAR,
                       re.I)
+#: "1Q2022", "2H 2019", "2022Q1": quarters and halves written as statistics tables write them
+_COMPACT_PART = re.compile(r"\b(?:(?P<n>[1-4])(?P<k>[QH])\s?(?P<year>(?:19|20)\d\d)|(?P<year2>(?:19|20)\d\d)\s?(?P<k2>[QH])(?P<n2>[1-4]))\b")
 _FIRST_MONTHS = re.compile(r"\bfirst\s+(?P<n>two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})\s+months"
                            + _OF_YEAR, re.I)
 _MONTH_RANGE = re.compile(
@@ -86,6 +88,12 @@ def find_periods(text: str) -> list[Period]:
     for m in _QUARTER.finditer(text):
         n = _ORDINAL[m.group("o").lower()] if m.group("o") else int(m.group("q")[1])
         out.append(_with_year(m, f"{{y}}-Q{n}"))
+    for m in _COMPACT_PART.finditer(text):
+        n, kind = int(m.group("n") or m.group("n2")), m.group("k") or m.group("k2")
+        if kind == "H" and n > 2:
+            continue
+        year = int(m.group("year") or m.group("year2"))
+        out.append(Period(m.start(), m.end(), f"{year}-{kind}{n}", year, None))
     for m in _FIRST_MONTHS.finditer(text):
         raw = m.group("n").lower()
         n = int(raw) if raw.isdigit() else _COUNT[raw]

@@ -91,10 +91,12 @@ def gold_layout(extraction) -> dict[str, Any]:
         if measure == "imports_total":
             measure = "other"
         unit = {"percent": "percent", "multiple": "multiplier"}.get(c.unit or "", "currency")
+        # the corpus gives a two-way figure, or its growth, no origin and destination (``parties`` says who)
+        two_way = measure == "bilateral_trade_total" or (measure == "growth" and c.about == "bilateral_trade_total")
         row: dict[str, Any] = {
             "text": c.text, "value": c.value, "unit": unit, "currency": c.currency, "measure": measure,
-            "from": None if measure == "bilateral_trade_total" else (c.from_ or c.country),
-            "to": None if measure == "bilateral_trade_total" else c.to,
+            "from": None if two_way else (c.from_ or c.country),
+            "to": None if two_way else c.to,
             "year": c.year,
         }
         for key in ("period", "modality", "hedge"):

@@ -1,0 +1,131 @@
+"""What a figure is compared with: the comparison base of a sentence, its year and its period.
+
+Statistics offices and the wires that copy them write a figure, its change and the base in one
+sentence: "... $52 million in 2019, down 8.5 percent compared to 2018 ($56.8 million)", "...
+12.5 percent less than $3.4 million in 1Q2021", "... fell 35 percent year-on-year ($1.5 million in
+1Q2022)". The base is a figure of its own, for its own year (often the same part of the year);
+the change belongs to the figure's period, not the base's. Reading the nearest year for every
+number, as a plain rule would, dates the change to the base year and the base to the figure's.
+
+:func:`comparison_bases` finds those parts of a sentence; :class:`Base` tells the year and the
+period of an amount inside one, given the year and period of the figure it is compared with.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bilat.news.periods import find_periods, period_label
+
+_YEAR = re.compile(r"(?<![\d,.$£€¥₹])((?:19|20)\d\d)(?!\d)")
+_LEFT_COMPARED = re.compile(r"(?:%|\bper\s?cent|\btimes|\bfold)\s+(?:more|less|higher|lower|greater|bigger|smaller|up|down)\s+$",
+                            re.I)
+_RIGHT_OF_THAN = re.compile(r"^\s+(?:in|during|for|at|over|the\s+(?:same|previous|preceding|prior|corresponding|year|"
+                            r"period)|last\s+year|a\s+year|(?:19|20)\d\d)\b", re.I)
+_MARKER = re.compile(
+    r"\b(?P<word>compared\s+(?:to|with)|in\s+comparison\s+(?:to|with)|as\s+against|against|versus|vs\.?|than|"
+    r"from(?=\s+(?:about\s+|some\s+|around\s+)?(?:US\$|[$£€¥₹]|the\s+(?:same|corresponding|previous|preceding|prior)\b|"
+    r"last\s+year|a\s+year\b|(?:19|20)\d\d))|"
+    r"over(?=\s+(?:the\s+(?:same|corresponding|previous|preceding|prior)\b|last\s+year|(?:19|20)\d\d)))"
+    r"|(?:year[- ]on[- ]year|y-o-y|yoy|%|\bper\s?cent)\s*(?P<paren>\()",
+    re.I,
+)
+#: where a comparison base ends: the clause ends, or "from X to Y" reaches its "to"
+_END = re.compile(r";|\.(?:\s|$)|,\s+(?!\(|(?:19|20)\d\d)|\s(?:while|whereas|and|but|which|when)\s")
+_TO = re.compile(r"\sto\s")
+_ONE_YEAR_BACK = re.compile(
+    r"\b(?:(?:the\s+)?(?:previous|preceding|prior|last)\s+year|a\s+year\s+(?:earlier|ago|before)|"
+    r"(?:same|corresponding|similar|like)\s+(?:period|month|quarter|months|half|time)\s+(?:of\s+)?(?:the\s+)?"
+    r"(?:last|previous|preceding|prior)\s+year|year[- ]on[- ]year|y-o-y|yoy)\b", re.I)
+_SAME_PART = re.compile(r"\b(?:same|corresponding|similar|analogous|analogical|like)\s+(?:period|months?|quarter|half|"
+                        r"time)\b|year[- ]on[- ]year|y-o-y|yoy", re.I)
+
+
+@dataclass(frozen=True)
+class Base:
+    """One comparison base: ``start``/``end`` in the sentence, what it says about its year."""
+
+    start: int
+    end: int
+    year: int | None  # a year written inside ("compared to 2018", "in 1Q2021")
+    back: bool  # "the previous year", "a year earlier", "year-on-year": one year before the figure's
+    same_part: bool  # "the same period", "the corresponding month", "year-on-year": the figure's part of the year
+    period: object | None  # a period written inside ("in 1Q2021")
+
+    def holds(self, position: int) -> bool:
+        return self.start <= position < self.end
+
+    def year_for(self, figure_year: int | None) -> int | None:
+        """The base's year: written, else one before the figure's when the text says so."""
+        if self.year is not None:
+            return self.year
+        if self.back and figure_year is not None:
+            return figure_year - 1
+        return None
+
+    def period_for(self, figure_period: str | None, figure_year: int | None) -> str | None:
+        """The base's period: written inside, else the figure's part of the year in the base's year."""
+        year = self.year_for(figure_year)
+        if self.period is not None:
+            return period_label(self.period, year)
+        if not self.same_part or figure_period is None or figure_year is None or year is None:
+            return None
+        if figure_period.startswith("FY"):
+            return None  # a fiscal year's base is another fiscal year, not a relabelled one
+        return figure_period.replace(str(figure_year), str(year))
+
+
+def comparison_bases(text: str) -> list[Base]:
+    """The comparison bases of one sentence, left to right."""
+    out: list[Base] = []
+    for m in _MARKER.finditer(text):
+        if out and m.start() < out[-1].end:
+            continue
+        if m.group("paren"):
+            start = m.end("paren")
+            close = text.find(")", start)
+            end = close if close != -1 else len(text)
+        else:
+            word = m.group("word").lower()
+            if word == "than" and not (_LEFT_COMPARED.search(text[: m.start()]) or _RIGHT_OF_THAN.match(text[m.end():])):
+                continue  # "more than $3 billion": a hedge, not a comparison
+            start = m.end()
+            stop = _END.search(text, start)
+            end = stop.start() if stop else len(text)
+            if word == "from":
+                to = _TO.search(text, start, end)
+                end = to.start() if to else end
+        inside = text[start:end]
+        year = _YEAR.search(inside)
+        periods = [p for p in find_periods(text) if start <= p.start < end]
+        out.append(Base(start, end, int(year.group(1)) if year else None, bool(_ONE_YEAR_BACK.search(text[m.start():end])),
+                        bool(_SAME_PART.search(text[m.start():end])), periods[0] if periods else None))
+    return out
+
+
+def base_at(bases: list[Base], position: int) -> Base | None:
+    """The base holding ``position``, if any."""
+    return next((b for b in bases if b.holds(position)), None)
+
+
+#: "during the period under review", "in the reporting period", "the figure": the sentence goes on
+#: with the period of the figure before it
+_PERIOD_ANAPHOR = re.compile(
+    r"\b(?:(?:in|during|over|for)\s+the\s+(?:specified|reporting|reported|said|review(?:ed)?|given)\s+period|"
+    r"(?:in|during|over|for)\s+the\s+period\s+under\s+review|(?:in|during)\s+(?:that|this)\s+(?:month|period|quarter)|"
+    r"^\W*(?:the|this)\s+(?:figure|amount|value|indicator))\b", re.I)
+
+
+def goes_on_from_before(text: str) -> bool:
+    """True when the sentence dates its figures by the period of the figure before it."""
+    return _PERIOD_ANAPHOR.search(text) is not None
+
+
+def date_by_base(claim, base: Base, figure) -> None:
+    """Year and period of a base amount from its base and the figure it is compared with."""
+    figure_year = getattr(figure, "year", None)
+    year = base.year_for(figure_year)
+    if year is not None:
+        claim.year = year
+    claim.period = base.period_for(getattr(figure, "period", None), figure_year)
