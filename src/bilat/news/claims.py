@@ -34,6 +34,7 @@ from bilat.news.products import product_list
 from bilat.news.scope import out_of_scope
 from bilat.news.shares import share_claim
 from bilat.news.text import Sentence, tagged
+from bilat.news.year_picker import YearPicker
 
 _CLAUSE_BREAK = re.compile(
     r";|:\s|,\s+(?:while|whereas|with|but|compared|against|up from|down from|and)\b|\s(?:while|whereas|versus|vs\.?)\s"
@@ -70,7 +71,6 @@ _FALL = re.compile(r"\b(?:less\s+than|lower\s+than|fewer\s+than|fell|declined|dr
 _TOTAL_IMPORTS = re.compile(r"\b(?:total|overall|global)\s+imports\b", re.I)
 _SAME_YEAR = re.compile(r"\b(?:the\s+same\s+(?:year|period|time)|that\s+year|over\s+the\s+same\s+period)\b", re.I)
 _COMPARISON = re.compile(r"\b(?:(?:up|down)\s+from|compared\s+(?:with|to)|against)\s+$")
-_YEAR_AFTER = re.compile(r"^\s+in\s+(?:fiscal\s+|calendar\s+)?(?:the\s+year\s+)?((?:19|20)\d\d)\b")
 
 
 
@@ -104,7 +104,7 @@ def extract_claims(
         carried_period = None
         if not years and before is not None and goes_on_from_before(sent.text):
             carried, carried_period = before.year, before.period  # "during the period under review"
-        year_of = _YearPicker(sent, years, carried)
+        year_of = YearPicker(sent, years, carried)
         periods = [p for p in find_periods(sent.text) if base_at(bases, p.start) is None]
         all_amounts = find_amounts(sent.text)
         previous: Claim | None = None
@@ -192,28 +192,6 @@ _MOVE_ONLY = re.compile(r"^\W*(?:(?:in|by)\s+(?:19|20)\d\d\W*)?(?:(?:and|but|the
                         r"easing|growing|sliding)\s+(?:again\s+|back\s+|further\s+)?(?:to|at)\s+(?:about\s+|some\s+|nearly\s+)?$",
                         re.I)
 _HEADLINE_FIGURE = re.compile(r"^(?!SOURCE:).*\b(?:trade|exports?|imports?)\b.*\d", re.I)
-
-
-class _YearPicker:
-    """Year for an amount: written right after it, else nearest in the sentence, else the paragraph's."""
-
-    def __init__(self, sent: Sentence, years: list[tuple[int, int]], carried: int | None) -> None:
-        self.sent, self.years, self.carried = sent, years, carried
-        self.attached = {}
-        for a in find_amounts(sent.text):
-            m = _YEAR_AFTER.match(sent.text[a.end :])
-            if m:
-                self.attached[a.start] = (a.end + m.start(1), int(m.group(1)))
-
-    def __call__(self, amount: Amount | None, position: int | None = None) -> int | None:
-        if amount is not None and amount.start in self.attached:
-            return self.attached[amount.start][1]
-        pos = amount.start if amount is not None else (position or 0)
-        claimed = {p for p, _ in self.attached.values()}
-        free = [(p, y) for p, y in self.years if p not in claimed] or self.years
-        if free:
-            return min(free, key=lambda py: abs(py[0] - pos))[1]
-        return self.carried
 
 
 def _own_flow(view: str, sent: Sentence, zone, amount: Amount, refs: list[CountryRef]) -> bool:
@@ -387,7 +365,7 @@ def _gdp_country(sentence_left: str, right: str) -> str | None:
 
 
 def _products(
-    view: str, sent: Sentence, refs: list[CountryRef], pair: list[str], year_of: _YearPicker
+    view: str, sent: Sentence, refs: list[CountryRef], pair: list[str], year_of: YearPicker
 ) -> list[Claim]:
     out: list[Claim] = []
     for cue in PRODUCT_CUE.finditer(sent.text):
