@@ -148,7 +148,7 @@ def extract_claims(
             c_left, c_right = _clause_bounds(sent.text, amount.hedge_start, amount.end)
             claim.modality = None if claim._base else modality_of(sent.text[c_left:c_right], published, claim.year)
             settle_year(claim, sent.text, published)
-            if not WHOLE_BEFORE.search(sent.text[: amount.hedge_start]):
+            if not WHOLE_BEFORE.search(sent.text[: amount.hedge_start]) and not getattr(claim, "_world", False):
                 settle_direction(claim, pair, previous)
             claim._paragraph = sent.paragraph
             claims.append(claim)
@@ -168,6 +168,7 @@ def extract_claims(
         claim.__dict__.pop("_base", None)
         claim.__dict__.pop("_base_now", None)
         claim.__dict__.pop("_in_base", None)
+        claim.__dict__.pop("_world", None)
     assume_currencies(claims)
     return sorted(claims, key=lambda c: c.start)
 
@@ -328,6 +329,9 @@ def _classify(
     else:
         claim.measure = "exports"
     claim.from_, claim.to = flow.origin, flow.destination
+    if flow.world:
+        claim._world = True  # the world or a region on the open side: the pair must not fill it
+        return claim
     if kind in ("exports", "imports"):
         subject_side(claim, cues.flow_of(clause, kind, match, []), sentence_left, pair)
         market = cues.MARKET_OF.search(sentence_left)

@@ -53,6 +53,7 @@ class Flow:
     kind: str
     origin: str | None
     destination: str | None
+    world: bool = False  # the open side is the world or a region ("total exports", "exports to Asia")
 
 
 def nearest_cue(clause: str) -> tuple[str, re.Match[str]] | None:
@@ -69,6 +70,18 @@ def nearest_cue(clause: str) -> tuple[str, re.Match[str]] | None:
     if best is None:
         return None
     return best[1], best[2]
+
+
+#: the other side is the world or a region, not a country: "total exports", "exports to Asia",
+#: "imports from CIS countries"; the article's pair must not fill it
+_REGION = (r"(?:the\s+)?(?:world|rest\s+of\s+the\s+world|other\s+countries|(?:East\s+|West\s+|North\s+|South\s+|Southern\s+|"
+           r"Central\s+|Sub-Saharan\s+)?(?:Africa|Asia|Europe|America|Americas)|Latin\s+America|the\s+Middle\s+East|"
+           r"Middle\s+East|Gulf\s+countries|CIS(?:\s+countries)?|(?:its|her|their)\s+[\w\s]{0,40}?partner\s+states|"
+           r"EAC|the\s+region|neighbouring\s+countries|neighboring\s+countries|OIC\s+countries)\b")
+_WORLD_DEST = re.compile(r"^\w*\s+(?:[a-z§-]+\s+){0,5}?(?:to|into)\s+" + _REGION)
+_WORLD_ORIGIN = re.compile(r"^\w*\s+(?:[a-z§-]+\s+){0,5}?from\s+" + _REGION)
+_TOTAL_FLOW = re.compile(r"\b(?:total|overall|global|worldwide|aggregate)\s+(?:value\s+of\s+|goods\s+|merchandise\s+)?$"
+                         r"|\b(?:total|overall)\s+(?:value\s+of\s+)?(?:the\s+)?(?:country's\s+)?$", re.I)
 
 
 def flow_of(clause: str, kind: str, m: re.Match[str], pair: list[str]) -> Flow:
@@ -100,6 +113,11 @@ def flow_of(clause: str, kind: str, m: re.Match[str], pair: list[str]) -> Flow:
         if subject is not None:
             dest = subject
         destination = dest.group(1) if dest else None
+    world = _TOTAL_FLOW.search(before[-40:]) is not None
+    if kind == "exports" and destination is None and (world or _WORLD_DEST.search(after)):
+        return Flow(kind, origin, None, True)  # "Kenya's total exports", "exports to Asia": the world or a region
+    if kind == "imports" and origin is None and (world or _WORLD_ORIGIN.search(after)):
+        return Flow(kind, None, destination, True)
     origin, destination = fill_from_pair(origin, destination, pair)
     return Flow(kind, origin, destination)
 

@@ -142,6 +142,11 @@ _TARGET_BEFORE = re.compile(
     r"\b(?:by|until|till|before|through|(?<!according )to|towards?|within|since|from|than(?:\s+in)?|compared\s+(?:with|to)(?:\s+in)?|"
     r"versus|vs\.?|against|over)\s+(?:the\s+(?:end|same\s+period)\s+of\s*)?$", re.I)  # deadlines and comparison bases
 _EVENT_AFTER = re.compile(r"^\s+(?!GDP\b)[A-Z][a-z]")
+#: "the Economic Survey 2021 shows", "Vision 2030", "Expo 2020": a year in a title names the title
+_TITLE_BEFORE = re.compile(
+    r"(?<=\S\s)(?!(?:In|By|Since|For|Of|During|Until|From|To|And|The|At|On|As|Through|Between|Before|After|Early|Late|"
+    r"Mid|Fiscal|Calendar|Year|End|Last|This|Next|Summer|Winter|Spring|Autumn|Fall|" + "|".join(MONTHS) + r")\b)"
+    r"[A-Z][a-z]+\s+$")
 _RELATIVE_YEAR = re.compile(r"\b(?P<rel>last|this|previous|past)\s+year\b", re.I)
 #: "up 12 percent from last year", "higher than the previous year": the comparison base, not the figure's year
 _BASE_BEFORE = re.compile(r"\b(?:from|than|over|on|versus|vs\.?|against|compared\s+(?:with|to))\s+(?:the\s+)?$", re.I)
@@ -163,6 +168,8 @@ def point_years(text: str, published: dt.date | None = None) -> list[tuple[int, 
         if _TARGET_BEFORE.search(before):
             continue
         if _EVENT_AFTER.match(text[m.end() : m.end() + 12]) and not re.search(r"(?i)\bin\s+$", before):
+            continue
+        if _TITLE_BEFORE.search(text[max(0, m.start() - 30) : m.start()]):
             continue
         if re.search(r"[$£€¥₹]\s*$", before):
             continue

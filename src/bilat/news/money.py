@@ -33,7 +33,7 @@ PREFIX = {
     "BRL": "BRL", "TL": "TRY", "TRY": "TRY", "₺": "TRY", "NZ$": "NZD", "NZD": "NZD", "C$": "CAD", "CA$": "CAD",
     "CAD": "CAD", "S$": "SGD", "SGD": "SGD", "HK$": "HKD", "CHF": "CHF", "Rp": "IDR", "IDR": "IDR", "MXN": "MXN",
     "RM": "MYR", "EGP": "EGP", "E£": "EGP", "$US": "USD", "Tk": "BDT", "BDT": "BDT", "PKR": "PKR", "LKR": "LKR",
-    "KSh": "KES", "Ksh": "KES", "KES": "KES", "THB": "THB", "฿": "THB", "PHP": "PHP", "₱": "PHP",
+    "KSh": "KES", "Ksh": "KES", "KES": "KES", "Sh": "KES", "Shs": "UGX", "UGX": "UGX", "TZS": "TZS", "THB": "THB", "฿": "THB", "PHP": "PHP", "₱": "PHP",
 }
 #: Currency words written after the number ("3 trillion yen").
 SUFFIX = {
@@ -77,7 +77,7 @@ def _alt(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-_NEEDS_SCALE = frozenset({"N", "R", "SR", "TL", "Rp", "RM", "Dh", "Tk"})
+_NEEDS_SCALE = frozenset({"N", "R", "SR", "TL", "Rp", "RM", "Dh", "Tk", "Sh", "Shs"})
 _WORD_PREFIXES = [p for p in PREFIX if p[0].isalpha()]
 _SYMBOL_PREFIXES = [p for p in PREFIX if not p[0].isalpha()]
 _PREFIX_RE = (
@@ -89,7 +89,7 @@ _MONEY_PREFIX = re.compile(_PREFIX_RE + r"\s?" + _NUM + r"(?:\s?[-–]\s?(?P<hi>
 _MONEY_SUFFIX = re.compile(
     r"(?<![\w$£€¥₹.,])" + _NUM + r"\s?" + _SCALE + r"?\s(?P<cur>" + _alt(list(SUFFIX)) + r")\b"
 )
-_PERCENT = re.compile(r"(?<![\w.])" + _NUM + r"\s?(?P<unit>%|percent\b|per\s+cent\b|pct\b|percentage points?\b)")
+_PERCENT = re.compile(r"(?<![\w.])" + _NUM + r"(?:\s?|-)(?P<unit>%|percent\b|per\s+cent\b|pct\b|percentage points?\b)")
 _FOLD_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "ten": 10}
 _FOLD = re.compile(r"\b(?P<n>two|three|four|five|six|ten|\d+(?:\.\d+)?)[- ]?fold\b", re.I)
 _WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,

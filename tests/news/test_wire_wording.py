@@ -1,0 +1,65 @@
+"""Wordings of statistics-office copy seen on real articles; the sentences are written for this test."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from bilat.news import extract
+from bilat.news.dates import point_years
+from bilat.news.money import find_amounts
+
+PUB = dt.date(2021, 9, 13)
+
+
+def _rows(text: str) -> list[tuple]:
+    return [(c.text, c.measure, c.from_, c.to, c.year) for c in extract(text, published=PUB).claims]
+
+
+@pytest.mark.parametrize("text, value, currency", [
+    ("exports reached Sh72.2 billion", 72.2e9, "KES"),
+    ("a bill of Sh361bn", 361e9, "KES"),
+    ("worth Shs 3 trillion", 3e12, "UGX"),
+])
+def test_shilling_amounts(text: str, value: float, currency: str) -> None:
+    [amount] = find_amounts(text)
+    assert (amount.value, amount.currency) == (value, currency)
+
+
+def test_a_bare_sh_is_no_currency() -> None:
+    assert find_amounts("Sh 5 a kilo and Sh3") == []
+
+
+def test_a_hyphenated_percent() -> None:
+    [amount] = find_amounts("trade grew by a 26.9-percent margin")
+    assert (amount.text, amount.value, amount.unit) == ("26.9-percent", 26.9, "percent")
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Peru's total exports rose to $9 billion in 2020.", [("$9 billion", "exports", "PER", None, 2020)]),
+    ("In 2020 Peru exported goods worth $158 million to its Andean Community partner states.",
+     [("$158 million", "exports", "PER", None, 2020)]),
+    ("Peru's exports to Asia reached $40 million in 2020.", [("$40 million", "exports", "PER", None, 2020)]),
+    ("Ghana's imports from CIS countries were $7 million in 2020.", [("$7 million", "exports", None, "GHA", 2020)]),
+])
+def test_the_world_or_a_region_is_not_the_partner(text: str, want: list) -> None:
+    """An article about Peru and Ghana may give Peru's exports to the world or to a region; the
+    pair must not fill that side with Ghana."""
+    assert _rows("Peru and Ghana held talks. " + text) == want
+
+
+def test_a_base_in_a_currency_written_with_letters() -> None:
+    rows = _rows("In 2020 Peru's exports to Ghana totaled Sh72.2 billion, a jump from Sh64.1 billion the previous year.")
+    assert [(r[0], r[4]) for r in rows] == [("Sh72.2 billion", 2020), ("Sh64.1 billion", 2019)]
+
+
+@pytest.mark.parametrize("text, years", [
+    ("the Economic Survey 2021 shows that exports grew", []),
+    ("under its Vision 2030 plan", []),
+    ("In 2019 exports grew", [2019]),
+    ("Exports grew in March 2019", [2019]),
+    ("Exports to Peru grew in 2019", [2019]),
+])
+def test_a_year_in_a_title_names_the_title(text: str, years: list) -> None:
+    assert [y for _, y in point_years(text)] == years
