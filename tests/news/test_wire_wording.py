@@ -63,3 +63,25 @@ def test_a_base_in_a_currency_written_with_letters() -> None:
 ])
 def test_a_year_in_a_title_names_the_title(text: str, years: list) -> None:
     assert [y for _, y in point_years(text)] == years
+
+
+def test_a_figure_beside_a_third_country_is_that_flow() -> None:
+    rows = _rows("Peru's exports to Ghana rose 46 percent to $3.16 billion in 2021, the fourth market after the US "
+                 "($15.41 billion), China ($5.92 billion) and Chile ($5.34 billion).")
+    assert [(r[0], r[2], r[3]) for r in rows] == [
+        ("46 percent", "PER", "GHA"), ("$3.16 billion", "PER", "GHA"), ("$15.41 billion", "PER", "USA"),
+        ("$5.92 billion", "PER", "CHN"), ("$5.34 billion", "PER", "CHL")]
+
+
+def test_a_list_of_figures_for_other_markets_goes_on() -> None:
+    rows = _rows("Peru's exports to Ghana were $20 billion in 2021. The total is third-highest after $79.25 billion "
+                 "for China and $39.66 billion for the United States.")
+    assert [(r[0], r[1], r[2], r[3]) for r in rows] == [
+        ("$20 billion", "exports", "PER", "GHA"), ("$79.25 billion", "exports", "PER", "CHN"),
+        ("$39.66 billion", "exports", "PER", "USA")]
+
+
+def test_a_product_flow_after_the_total_is_the_same_flow() -> None:
+    rows = _rows("Ghana and Peru met. Peru's exports to Ghana rose 18 per cent in 2016, when copper sales were up "
+                 "36 per cent and gold sales up 15 per cent.")
+    assert [(r[2], r[3]) for r in rows] == [("PER", "GHA")] * 3

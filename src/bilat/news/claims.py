@@ -22,23 +22,19 @@ import re
 import bilat.news.cues as cues
 from bilat.news.dates import point_years, step_years
 from bilat.news.economy_ranks import economy_ranks
-from bilat.news.direction import WHOLE_BEFORE, cue_after, settle_direction, subject_side, tariff_sides
+from bilat.news.direction import WHOLE_BEFORE, cue_after, named_partner, settle_direction, subject_side, tariff_sides
 from bilat.news.periods import find_periods
 from bilat.news.timing import apply_period, is_conversion, modality_of, settle_year
 from bilat.news.model import Claim, CountryRef
 from bilat.news.claim_context import assume_currencies, date_bases, is_base, mark_base
 from bilat.news.comparison import base_at, comparison_bases, date_by_base, goes_on_from_before
 from bilat.news.money import Amount, find_amounts
-from bilat.news.products import CUE as PRODUCT_CUE
-from bilat.news.products import product_list
+from bilat.news.product_claims import product_claims
 from bilat.news.scope import out_of_scope
 from bilat.news.shares import share_claim
-from bilat.news.text import Sentence, tagged
+from bilat.news.text import Sentence, clause_bounds, tagged
 from bilat.news.year_picker import YearPicker
 
-_CLAUSE_BREAK = re.compile(
-    r";|:\s|,\s+(?:while|whereas|with|but|compared|against|up from|down from|and)\b|\s(?:while|whereas|versus|vs\.?)\s"
-)
 _OTHER_HEAD = re.compile(
     r"^\s*(?:worth\s+)?(?:of|in)\s+(?P<phrase>(?:(?!\d)[\w@'-]+\s+){0,3}?"
     r"(?P<noun>contracts|deals|investments?|FDI|orders|aid|loans?|funding|grants?|assets|revenues?|profits?|deposits|"
@@ -145,17 +141,18 @@ def extract_claims(
                 apply_period(claim, periods, amount, published, all_amounts, sent.text)
                 if claim.period is None and carried_period is not None and claim.year == carried:
                     claim.period = carried_period
-            c_left, c_right = _clause_bounds(sent.text, amount.hedge_start, amount.end)
+            c_left, c_right = clause_bounds(sent.text, amount.hedge_start, amount.end)
             claim.modality = None if claim._base else modality_of(sent.text[c_left:c_right], published, claim.year)
             settle_year(claim, sent.text, published)
             if not WHOLE_BEFORE.search(sent.text[: amount.hedge_start]) and not getattr(claim, "_world", False):
                 settle_direction(claim, pair, previous)
+            named_partner(claim, *_sides(view, sent, amount, refs))
             claim._paragraph = sent.paragraph
             claims.append(claim)
             previous = claim
             _prev_end = amount.end
         claims += economy_ranks(sent, refs, year_of)
-        claims += _products(view, sent, refs, pair, year_of)
+        claims += product_claims(view, sent, refs, pair, year_of)
         known = [y for _, y in years if y is not None]
         if known:
             carry[sent.paragraph] = known[-1]
@@ -192,7 +189,16 @@ _MOVE_ONLY = re.compile(r"^\W*(?:(?:in|by)\s+(?:19|20)\d\d\W*)?(?:(?:and|but|the
                         r"(?:[a-z]+ed|fell|rose|grew|sank|shrank|stood|came|went|hit|rising|falling|climbing|dropping|jumping|slipping|recovering|rebounding|reaching|"
                         r"easing|growing|sliding)\s+(?:again\s+|back\s+|further\s+)?(?:to|at)\s+(?:about\s+|some\s+|nearly\s+)?$",
                         re.I)
+_LIST_NEXT = re.compile(r"^\)?\s*(?:(?:for|to|from|in|with|of)\s+(?:the\s+)?(?:[A-Z][\w.'-]*\s*){1,4})?\)?"
+                        r"(?:,\s*(?:and\s+)?|\s*and\s+)(?:(?:the\s+)?[A-Z][\w.'-]*\s*){0,3}\(?\s*$")
 _HEADLINE_FIGURE = re.compile(r"^(?!SOURCE:).*\b(?:trade|exports?|imports?)\b.*\d", re.I)
+
+
+def _sides(view: str, sent: Sentence, amount: Amount, refs: list[CountryRef]) -> tuple[str, str]:
+    """The tagged words just before and just after an amount."""
+    s0 = sent.start
+    return (tagged(view, max(s0, s0 + amount.hedge_start - 60), s0 + amount.hedge_start, refs),
+            tagged(view, s0 + amount.end, min(s0 + len(sent.text), s0 + amount.end + 60), refs))
 
 
 def _own_flow(view: str, sent: Sentence, zone, amount: Amount, refs: list[CountryRef]) -> bool:
@@ -203,21 +209,12 @@ def _own_flow(view: str, sent: Sentence, zone, amount: Amount, refs: list[Countr
     return cues.nearest_cue(words) is not None or re.search(r"@[A-Z]{3,8}", words) is not None
 
 
-def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    left = 0
-    for m in _CLAUSE_BREAK.finditer(text, 0, start):
-        left = m.end()
-    right_match = _CLAUSE_BREAK.search(text, end)
-    right = right_match.start() if right_match else len(text)
-    return left, right
-
-
 def _classify(
     view: str, sent: Sentence, amount: Amount, refs: list[CountryRef], pair: list[str], previous: Claim | None,
     anchor: Claim | None = None, compared: Claim | None = None,
 ) -> Claim | None:
     s0 = sent.start
-    c_left, c_right = _clause_bounds(sent.text, amount.hedge_start, amount.end)
+    c_left, c_right = clause_bounds(sent.text, amount.hedge_start, amount.end)
     left = tagged(view, s0 + c_left, s0 + amount.hedge_start, refs)
     right = tagged(view, s0 + amount.end, s0 + c_right, refs)
     right = re.sub(r"^\s*\([^()]{0,40}\)", "", right)  # "27 billion reais (US$4.8 billion) of investment"
@@ -314,6 +311,12 @@ def _classify(
         claim.measure, claim.from_, claim.to, claim.country = anchor.measure, anchor.from_, anchor.to, anchor.country
         claim.basis, claim.scope = anchor.basis, anchor.scope
         return claim
+    if found is None and previous is not None and previous.unit is None and amount.unit == "money" and _LIST_NEXT.match(
+            sent.text[previous.end - s0 : amount.hedge_start]):
+        # "after $79.25 billion for China and $39.66 billion for the United States": the list goes on
+        claim.measure, claim.from_, claim.to, claim.country = previous.measure, previous.from_, previous.to, previous.country
+        claim.basis, claim.scope = previous.basis, previous.scope
+        return claim
     if found is None:
         claim.from_ = cues.first_country(sentence_left) or cues.first_country(right)
         return claim
@@ -366,28 +369,3 @@ def _gdp_country(sentence_left: str, right: str) -> str | None:
     if m:
         return m.group(1)
     return cues.country_before(sentence_left)
-
-
-def _products(
-    view: str, sent: Sentence, refs: list[CountryRef], pair: list[str], year_of: YearPicker
-) -> list[Claim]:
-    out: list[Claim] = []
-    for cue in PRODUCT_CUE.finditer(sent.text):
-        found = product_list(sent.text, cue.end())
-        if found is None:
-            continue
-        start, end, chapters = found
-        c_left, _ = _clause_bounds(sent.text, cue.start(), cue.end())
-        clause = tagged(view, sent.start + c_left, sent.start + cue.start(), refs) + " " + cues.AMOUNT
-        flow_cue = cues.nearest_cue(clause)
-        if flow_cue is None or flow_cue[0] == "trade":
-            continue
-        flow = cues.flow_of(clause, flow_cue[0], flow_cue[1], pair)
-        out.append(
-            Claim(
-                text="", start=sent.start + start, end=sent.start + end, measure="top_products",
-                from_=flow.origin, to=flow.destination, year=year_of(None, start), hs_chapters=chapters,
-                basis=flow_cue[0],
-            )
-        )
-    return out

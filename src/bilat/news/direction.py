@@ -34,6 +34,10 @@ def settle_direction(claim: Claim, pair: list[str], previous: Claim | None = Non
     if claim.measure == "growth" and claim.about in (None, "bilateral_trade_total"):
         return
     origin, destination = pair_side(claim.from_, pair), pair_side(claim.to, pair)
+    if (origin is None and destination is None and previous is not None and previous.basis == claim.basis
+            and previous.basis in ("exports", "imports") and previous.from_ and previous.to):
+        # "exports to Japan rose 18 percent, when coal sales were up 36 percent": the same flow
+        origin, destination = previous.from_, previous.to
     if origin is None and destination is None and previous is not None and previous.measure in ("exports",):
         # "Nigeria imported $11 billion from China, while exports stood at $2 billion": the same subject
         subject = previous.to if previous.basis == "imports" else previous.from_
@@ -90,3 +94,22 @@ def tariff_sides(left: str, right: str, sentence_left: str, pair: list[str]) -> 
         return None
     origin = goods.group(1)
     return cues.fill_from_pair(origin, None, pair)
+
+
+_PARTNER_BEFORE = re.compile(r"@([A-Z]{3,8})\s*\(\s*(?:about\s+|some\s+|nearly\s+|over\s+)?$")
+_PARTNER_AFTER = re.compile(r"^\s*(?:for|to|with)\s+(?:the\s+)?@([A-Z]{3,8})\b(?!\s*(?:'s|and\s+@))")
+
+
+def named_partner(claim: Claim, left: str, right: str) -> None:
+    """ "the fourth market after the US (15.41 billion USD)", "after $79.25 billion for China": a
+    figure set beside a third country is the flow with that country, not with the article's partner."""
+    if claim.basis not in ("exports", "imports") or claim.measure not in ("exports", "imports"):
+        return
+    hit = _PARTNER_BEFORE.search(left) or _PARTNER_AFTER.match(right)
+    if hit is None:
+        return
+    partner = hit.group(1)
+    if claim.basis == "exports" and claim.from_ != partner:
+        claim.to = partner
+    elif claim.basis == "imports" and claim.to != partner:
+        claim.from_ = partner

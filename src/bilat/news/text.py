@@ -82,3 +82,19 @@ def tagged(view: str, start: int, end: int, refs: Iterable[CountryRef]) -> str:
         pos = ref.end
     pieces.append(view[pos:end])
     return "".join(pieces)
+
+
+#: where a clause ends inside a sentence: what one figure's words are read from
+_CLAUSE_BREAK = re.compile(
+    r";|:\s|,\s+(?:while|whereas|with|but|compared|against|up from|down from|and)\b|\s(?:while|whereas|versus|vs\.?)\s"
+)
+
+
+def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Start and end of the clause around ``text[start:end]``."""
+    left = 0
+    for m in _CLAUSE_BREAK.finditer(text, 0, start):
+        left = m.end()
+    right_match = _CLAUSE_BREAK.search(text, end)
+    right = right_match.start() if right_match else len(text)
+    return left, right
