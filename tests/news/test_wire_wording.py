@@ -85,3 +85,19 @@ def test_a_product_flow_after_the_total_is_the_same_flow() -> None:
     rows = _rows("Ghana and Peru met. Peru's exports to Ghana rose 18 per cent in 2016, when copper sales were up "
                  "36 per cent and gold sales up 15 per cent.")
     assert [(r[2], r[3]) for r in rows] == [("PER", "GHA")] * 3
+
+
+def test_a_running_part_of_a_year_dates_an_undated_text() -> None:
+    text = ("Peru's exports to Ghana in the first ten months of 2011 grew 60 percent to $3.9 billion.\n\n"
+            "The figure is expected to pass $5 billion this year, after $2.1 billion in the same period last year.")
+    got = extract(text)
+    assert [(c.text, c.year) for c in got.claims][:2] == [("60 percent", 2011), ("$3.9 billion", 2011)]
+    assert any("2011" in note and "first ten months of 2011" in note for note in got.notes)
+
+
+def test_a_part_of_a_year_that_is_not_the_latest_dates_nothing() -> None:
+    text = ("Peru's exports to Ghana in the first half of 2011 were $3 billion; in 2013 they reached $5 billion, "
+            "and this year they may grow again.")
+    got = extract(text)
+    assert got.published is None
+    assert not any("follows from" in note for note in got.notes)

@@ -43,6 +43,7 @@ _URL_PATTERNS = (
     re.compile(r"/(?P<y>(?:19|20)\d\d)/(?P<m>[01]\d)/"),
 )
 _YEAR = re.compile(r"(?<![\w$£€¥₹.,])((?:19|20)\d\d)(?![\d%])")
+_DEADLINE_BEFORE = re.compile(r"\b(?:by|until|till|before|to|towards?|within)\s+(?:the\s+end\s+of\s+)?$")
 _FUTURE_BEFORE = re.compile(r"\b(?:by|until|till|before|through|to|towards?|within|in)\s+(?:the\s+end\s+of\s+)?$")
 
 _DATELINE_DMY = re.compile(
@@ -171,11 +172,36 @@ class StatedYear:
     evidence: str
 
 
+#: a part of a year that is still running when the figures come out: "the first ten months of
+#: 2011", "January to June 2018", "the first half of 2021", "H1 2019"
+_PART_OF = (r"\b(?:first\s+(?:two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})\s+months|first\s+(?:half|quarter)|"
+            r"H1|Q1|1H|1Q)\s+(?:of\s+)?(?P<year>(?:19|20)\d\d)\b")
+_MONTHS_TO = (r"\b(?:January|Jan\.?)\s*(?:-|–|to|through|and)\s*(?:February|March|April|May|June|July|August|September|"
+              r"October|November|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?),?\s+(?P<year>(?:19|20)\d\d)\b")
+_RUNNING_PART = re.compile(_PART_OF + "|" + _MONTHS_TO.replace("(?P<year>", "(?P<year2>"), re.I)
+#: the text speaks of that year as the present one
+_NOW = re.compile(r"\b(?:this|the\s+current)\s+year\b|\b(?:same|corresponding)\s+period\s+(?:of\s+)?last\s+year\b|"
+                  r"\b(?:first|second)\s+(?:half|quarter)\s+of\s+the\s+year\b|\bfirst\s+\w+\s+months\s+of\s+the\s+year\b", re.I)
+
+
 def year_from_text(text: str) -> StatedYear | None:
-    """The current year of a text that names no date of its own, from "this year" set against
-    "the same period of YEAR" (the year after YEAR); None when the text does not say it."""
+    """The current year of a text that names no date of its own; None when the text does not say it.
+
+    Two wordings tell it: "this year" set against "the same period of YEAR" (the year after
+    YEAR), and a part of a year still running ("the first ten months of 2011", "January to June
+    2018") in a text that speaks of "this year" or "the first half of the year": figures for part
+    of a year are published within it, and the text names no later year."""
     for pattern in _YEAR_PAIRS:
         m = pattern.search(text)
         if m:
             return StatedYear(int(m.group("year")) + 1, " ".join(m.group().split()))
+    now = _NOW.search(text)
+    if now is None:
+        return None
+    latest = max((int(y.group(1)) for y in _YEAR.finditer(text)
+                  if not _DEADLINE_BEFORE.search(text[max(0, y.start() - 20) : y.start()])), default=None)
+    for m in _RUNNING_PART.finditer(text):
+        year = int(m.group("year") or m.group("year2"))
+        if year == latest:
+            return StatedYear(year, f"{' '.join(m.group().split())}' and '{' '.join(now.group().split())}")
     return None
