@@ -101,3 +101,9 @@ def test_a_part_of_a_year_that_is_not_the_latest_dates_nothing() -> None:
     got = extract(text)
     assert got.published is None
     assert not any("follows from" in note for note in got.notes)
+
+
+def test_the_rok_is_korea() -> None:
+    got = extract("Peru's exports to the Republic of Korea (RoK) grew. By October, Peru's garment exports to the RoK "
+                  "had reached 700 million USD.", published=dt.date(2011, 11, 2))
+    assert [(c.from_, c.to) for c in got.claims] == [("PER", "KOR")]
