@@ -23,6 +23,7 @@ import bilat.news.cues as cues
 from bilat.news.dates import point_years, step_years
 from bilat.news.economy_ranks import economy_ranks
 from bilat.news.direction import WHOLE_BEFORE, cue_after, named_partner, settle_direction, subject_side, tariff_sides
+from bilat.news.fiscal_years import latest_fiscal_year, relative_fiscal_periods
 from bilat.news.periods import find_periods
 from bilat.news.timing import apply_period, is_conversion, modality_of, settle_year
 from bilat.news.model import Claim, CountryRef
@@ -82,6 +83,7 @@ def extract_claims(
     claims: list[Claim] = []
     carry: dict[int, int] = {}
     last_year: int | None = None
+    latest_fy = latest_fiscal_year(view)
     for sent in sents:
         if sent.headline and not _HEADLINE_FIGURE.search(sent.text):
             continue  # a title is read only when it states a trade figure ("trade with X up 5.6 pct in H1")
@@ -101,7 +103,8 @@ def extract_claims(
         if not years and before is not None and goes_on_from_before(sent.text):
             carried, carried_period = before.year, before.period  # "during the period under review"
         year_of = YearPicker(sent, years, carried)
-        periods = [p for p in find_periods(sent.text) if base_at(bases, p.start) is None]
+        periods = [p for p in find_periods(sent.text) + relative_fiscal_periods(sent.text, published, pair, latest_fy)
+                   if base_at(bases, p.start) is None]
         all_amounts = find_amounts(sent.text)
         previous: Claim | None = None
         last_amount = None
