@@ -107,3 +107,11 @@ def test_the_rok_is_korea() -> None:
     got = extract("Peru's exports to the Republic of Korea (RoK) grew. By October, Peru's garment exports to the RoK "
                   "had reached 700 million USD.", published=dt.date(2011, 11, 2))
     assert [(c.from_, c.to) for c in got.claims] == [("PER", "KOR")]
+
+
+def test_the_same_market_and_those_of_another_exporter() -> None:
+    rows = _rows("Peru exported $169 billion in products to Chile from January to June 2018, an increase of 9.1%. "
+                 "Ghana's exports to the same market climbed 8.6% in the first half of the year, while those of "
+                 "Canada increased 6.5%.")
+    assert [(r[0], r[2], r[3]) for r in rows] == [
+        ("$169 billion", "PER", "CHL"), ("9.1%", "PER", "CHL"), ("8.6%", "GHA", "CHL"), ("6.5%", "CAN", "CHL")]

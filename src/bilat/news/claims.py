@@ -22,7 +22,8 @@ import re
 import bilat.news.cues as cues
 from bilat.news.dates import point_years, step_years
 from bilat.news.economy_ranks import economy_ranks
-from bilat.news.direction import WHOLE_BEFORE, cue_after, named_partner, settle_direction, subject_side, tariff_sides
+from bilat.news.direction import (WHOLE_BEFORE, cue_after, named_partner, same_market, settle_direction, subject_side,
+                                  tariff_sides)
 from bilat.news.fiscal_years import latest_fiscal_year, relative_fiscal_periods
 from bilat.news.periods import find_periods
 from bilat.news.timing import apply_period, is_conversion, modality_of, settle_year
@@ -147,9 +148,7 @@ def extract_claims(
             c_left, c_right = clause_bounds(sent.text, amount.hedge_start, amount.end)
             claim.modality = None if claim._base else modality_of(sent.text[c_left:c_right], published, claim.year)
             settle_year(claim, sent.text, published)
-            if not WHOLE_BEFORE.search(sent.text[: amount.hedge_start]) and not getattr(claim, "_world", False):
-                settle_direction(claim, pair, previous)
-            named_partner(claim, *_sides(view, sent, amount, refs))
+            _settle_sides(view, sent, amount, refs, claim, pair, previous, claims, c_left)
             claim._paragraph = sent.paragraph
             claims.append(claim)
             previous = claim
@@ -195,6 +194,17 @@ _MOVE_ONLY = re.compile(r"^\W*(?:(?:in|by)\s+(?:19|20)\d\d\W*)?(?:(?:and|but|the
 _LIST_NEXT = re.compile(r"^\)?\s*(?:(?:for|to|from|in|with|of)\s+(?:the\s+)?(?:[A-Z][\w.'-]*\s*){1,4})?\)?"
                         r"(?:,\s*(?:and\s+)?|\s*and\s+)(?:(?:the\s+)?[A-Z][\w.'-]*\s*){0,3}\(?\s*$")
 _HEADLINE_FIGURE = re.compile(r"^(?!SOURCE:).*\b(?:trade|exports?|imports?)\b.*\d", re.I)
+
+
+def _settle_sides(view: str, sent: Sentence, amount: Amount, refs: list[CountryRef], claim: Claim, pair: list[str],
+                  previous: Claim | None, claims: list[Claim], c_left: int) -> None:
+    """The sides the clause leaves open: from the pair, a third country set beside the figure, "the same market"."""
+    if not WHOLE_BEFORE.search(sent.text[: amount.hedge_start]) and not getattr(claim, "_world", False):
+        settle_direction(claim, pair, previous)
+    named_partner(claim, *_sides(view, sent, amount, refs))
+    clause_start = sent.start + c_left
+    same_market(claim, tagged(view, clause_start, sent.start + amount.hedge_start, refs),
+                next((c for c in reversed(claims) if c.to and c.basis == "exports" and c.start < clause_start), None))
 
 
 def _sides(view: str, sent: Sentence, amount: Amount, refs: list[CountryRef]) -> tuple[str, str]:

@@ -113,3 +113,19 @@ def named_partner(claim: Claim, left: str, right: str) -> None:
         claim.to = partner
     elif claim.basis == "imports" and claim.to != partner:
         claim.from_ = partner
+
+
+_SAME_MARKET = re.compile(r"\b(?:to|in|into)\s+the\s+same\s+(?:market|destination|country)\b", re.I)
+_THOSE_OF = re.compile(r"\b(?:those|that)\s+of\s+(?:the\s+)?@([A-Z]{3,8})\b")
+
+
+def same_market(claim: Claim, clause_left: str, before: Claim | None) -> None:
+    """ "China's exports to the same market climbed 8.6%, while those of Canada increased 6.5%":
+    the destination is the one of the figure before; "those of X" are X's exports there."""
+    if before is None or before.to is None:
+        return
+    those = _THOSE_OF.search(clause_left[-60:])
+    if _SAME_MARKET.search(clause_left) or those:
+        claim.to = before.to
+        if those:
+            claim.from_ = those.group(1)
