@@ -115,3 +115,30 @@ def test_the_same_market_and_those_of_another_exporter() -> None:
                  "Canada increased 6.5%.")
     assert [(r[0], r[2], r[3]) for r in rows] == [
         ("$169 billion", "PER", "CHL"), ("9.1%", "PER", "CHL"), ("8.6%", "GHA", "CHL"), ("6.5%", "CAN", "CHL")]
+
+
+def test_months_that_run_into_the_next_year() -> None:
+    got = extract("July-Feb exports to Peru rise to $1.53b", published=dt.date(2023, 3, 10))
+    assert [(c.year, c.period) for c in got.claims] == [(2022, "2022-07..2023-02")]
+
+
+def test_a_line_of_figures_goes_on_from_the_line_before() -> None:
+    text = ("Peru's exports to Ghana jumped 11.8% to $31.8 billion in 2022.\n"
+            "Peru’s non-oil imports from Ghana also surged by 4.1% year-on-year to $25.5 billion.\n"
+            "The top export product was copper, which surged 36% year-on-year to $7.78 billion.")
+    assert [c.year for c in extract(text).claims] == [2022] * 6
+
+
+def test_the_same_period_last_year_is_a_base() -> None:
+    text = ("Peru's exports to Ghana in the first ten months of 2011 grew 60 percent this year.\n\n"
+            "In the ten-month period, Peru earned $15.5 million from fruit sold to Ghana, double the figure of "
+            "the same period last year.")
+    assert [(c.text, c.year) for c in extract(text).claims if c.currency] == [("$15.5 million", 2011)]
+
+
+def test_a_base_with_its_own_flow_is_not_the_figure_before() -> None:
+    text = ("Ghana's imports from Peru went down to $686 million in February 2019.\n\n"
+            "While the exports of goods from Ghana to Peru also decreased from $127 million in February 2018 "
+            "to $118 million.")
+    rows = [(c.text, c.basis, c.from_, c.to) for c in extract(text, published=dt.date(2019, 3, 31)).claims]
+    assert rows[1:] == [("$127 million", "exports", "GHA", "PER"), ("$118 million", "exports", "GHA", "PER")]

@@ -132,7 +132,7 @@ def extract_claims(
                                is None), None) or money_anchor
             compared = None if zone is None or _own_flow(view, sent, zone, amount, refs) else next(
                 (c for c in reversed(claims) if c.start >= sent.start and c.unit is None and c.currency
-                 and base_at(bases, c.start - sent.start) is None), None) or money_anchor
+                 and base_at(bases, c.start - sent.start) is None), None) or _anaphoric(view, sent, zone, refs, money_anchor)
             claim = _classify(view, sent, amount, refs, pair, previous, anchor, compared)
             if claim is None:
                 continue
@@ -182,7 +182,7 @@ _PRICE_AFTER = re.compile(r"^\s*(?:a|an|per|each|/)\s*(?:barrel|bbl|tonne|ton|kg
 _FLOW_VERB_BEFORE = re.compile(
     r"\b(?:import|export|ship|sell|sold|bought|purchase)(?:ed|s|ped)?\s+(?:[a-z-]+\s+){0,2}?(?:worth\s+)?(?:of\s+)?$", re.I
 )
-_FIGURE_FLOW = re.compile(r"^(?:\W*)(?:[A-Z]\w*\s+){0,3}?(?:exports?|imports?|shipments|trade|sales)\b", re.I)
+_FIGURE_FLOW = re.compile(r"^(?:\W*)(?:[A-Z][\w’'-]*\s+){0,3}?(?:exports?|imports?|shipments|trade|sales)\b", re.I)
 #: a figure told as the same measure as the one before it: "the figure rose to", "it reached"
 _ANAPHOR = re.compile(r"(?:\b(?:the|this|that)\s+(?:figure|amount|value|sum|total|number)|"
                       r"^\W*(?:(?:in|by|during|over)\s+[^,@]{0,40}?,?\s+)?(?:it|this|that))\s+(?:[a-z-]+\s+){0,4}$", re.I)
@@ -212,6 +212,14 @@ def _sides(view: str, sent: Sentence, amount: Amount, refs: list[CountryRef]) ->
     s0 = sent.start
     return (tagged(view, max(s0, s0 + amount.hedge_start - 60), s0 + amount.hedge_start, refs),
             tagged(view, s0 + amount.end, min(s0 + len(sent.text), s0 + amount.end + 60), refs))
+
+
+def _anaphoric(view: str, sent: Sentence, zone, refs: list[CountryRef], anchor: Claim | None) -> Claim | None:
+    """The figure of an earlier sentence a base is compared with, when this sentence names no
+    flow of its own before the base ("The figure fell 80 percent compared to 2022 ($24,500)")."""
+    if anchor is None or cues.nearest_cue(tagged(view, sent.start, sent.start + zone.start, refs)) is not None:
+        return None
+    return anchor
 
 
 def _own_flow(view: str, sent: Sentence, zone, amount: Amount, refs: list[CountryRef]) -> bool:

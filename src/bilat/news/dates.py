@@ -149,7 +149,8 @@ _TITLE_BEFORE = re.compile(
     r"[A-Z][a-z]+\s+$")
 _RELATIVE_YEAR = re.compile(r"\b(?P<rel>last|this|previous|past)\s+year\b", re.I)
 #: "up 12 percent from last year", "higher than the previous year": the comparison base, not the figure's year
-_BASE_BEFORE = re.compile(r"\b(?:from|than|over|on|versus|vs\.?|against|compared\s+(?:with|to))\s+(?:the\s+)?$", re.I)
+_BASE_BEFORE = re.compile(r"\b(?:from|than|over|on|versus|vs\.?|against|compared\s+(?:with|to))\s+(?:the\s+)?$"
+                          r"|\b(?:same|corresponding|similar)\s+(?:period|months?|quarter|half|time)\s+(?:of\s+)?$", re.I)
 #: a year told from the year named before it: "a year earlier", "the following year"
 _STEP_YEAR = re.compile(
     r"\b(?:(?P<prior>a\s+year\s+(?:earlier|before)|the\s+(?:previous|preceding|prior)\s+year|the\s+year\s+before)|"

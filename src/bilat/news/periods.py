@@ -60,6 +60,7 @@ class Period:
     year: int | None  # written year, if any
     relative: str | None  # "this" / "last" when the year is relative
     fiscal: bool = False
+    wraps: bool = False  # "July-February": the months run into the next calendar year (a fiscal part-year)
 
 
 def find_periods(text: str) -> list[Period]:
@@ -103,6 +104,9 @@ def find_periods(text: str) -> list[Period]:
         a, b = MONTHS[m.group("m1")], MONTHS[m.group("m2")]
         if a < b:
             out.append(_with_year(m, f"{{y}}-{a:02d}..{{y}}-{b:02d}"))
+        elif a > b:  # "July-February": from one calendar year into the next
+            found = _with_year(m, f"{{y}}-{a:02d}..{{y1}}-{b:02d}")
+            out.append(Period(found.start, found.end, found.label, found.year, found.relative, wraps=True))
     for m in _YTD.finditer(text):
         out.append(Period(m.start(), m.end(), "{y}-YTD", None, "this"))
     return sorted(out, key=lambda p: p.start)
@@ -122,4 +126,4 @@ def period_label(period: Period, year: int | None) -> str | None:
         return period.label
     if year is None:
         return None
-    return period.label.replace("{y}", str(year))
+    return period.label.replace("{y1}", str(year + 1)).replace("{y}", str(year))
