@@ -24,6 +24,7 @@ from bilat.news.dates import point_years, step_years
 from bilat.news.economy_ranks import economy_ranks
 from bilat.news.direction import (WHOLE_BEFORE, cue_after, named_partner, same_market, settle_direction, subject_side,
                                   tariff_sides)
+from bilat.news.finance_sides import FINANCE_AFTER, finance_sides, gives_money
 from bilat.news.fiscal_years import latest_fiscal_year, relative_fiscal_periods
 from bilat.news.periods import find_periods
 from bilat.news.timing import apply_period, is_conversion, modality_of, settle_year
@@ -175,8 +176,6 @@ def extract_claims(
 _BALANCE = re.compile(r"\b(?:surplus|deficit|trade\s+balance|balance\s+of\s+trade|gap)\s+(?:of|at|was|stood\s+at|to|reached)?"
                       r"\s*(?:about\s+|some\s+|nearly\s+)?$", re.I)
 _BALANCE_AFTER = re.compile(r"^\s*(?:trade\s+)?(?:surplus|deficit)\b", re.I)
-_INVESTOR = re.compile(r"@([A-Z]{3,8})(?:'s)?\s+(?:[a-z-]+\s+){0,2}?(?:investments?|FDI|aid|loans?|lending)\s+"
-                       r"(?:in|into|to)\s+(?:the\s+)?@([A-Z]{3,8})")
 _PRICE_AFTER = re.compile(r"^\s*(?:a|an|per|each|/)\s*(?:barrel|bbl|tonne|ton|kg|kilo(?:gram)?|pound|ounce|litre|liter|"
                           r"gallon|share|unit|head|night|month|hour|day|square\s+metre)\b", re.I)
 _FLOW_VERB_BEFORE = re.compile(
@@ -299,27 +298,12 @@ def _classify(
     if other and other.group("noun").lower() in ("services", "tourism") and (
             cues.EXPORT.search(other.group("phrase")) or cues.IMPORT.search(other.group("phrase"))):
         other = None  # "$2 billion of services sold by Chilean firms to Japan": a flow of services
-    if other or (_OTHER_BEFORE.search(left) and not flow_verb):
+    if other or (_OTHER_BEFORE.search(left) and not flow_verb) or FINANCE_AFTER.match(right) or gives_money(left):
         claim.about = re.sub(r"@([A-Z]{3,8})", r"\1", re.sub(r"\s+", " ", other.group("phrase"))).strip() if other else None
-        investor = _INVESTOR.search(sentence_left)  # "Indian investment in Kenya, already over $4 billion"
-        if investor:
-            claim.from_, claim.to = investor.group(1), investor.group(2)
-            return claim
-        source = re.search(r"\bfrom\s+(?:the\s+)?@([A-Z]{3,8})", right)
-        target = re.match(r"^\s*(?:[\w@'-]+\s+){0,4}?(?:in|into|to)\s+(?:the\s+)?@([A-Z]{3,8})", right)
-        named = re.match(r"^\s*(?:worth\s+)?(?:of|in)\s+(?:[a-z-]+\s+){0,2}?@([A-Z]{3,8})(?:'s)?\s+(?:[a-z-]+\s+)?"
-                         r"(?:investments?|FDI|aid|loans?|funding|capital)\b", right)
-        if named and (target is None or target.group(1) != named.group(1)):
-            # "$2 billion of Korean capital brought to Peru": from the investor named in the phrase
-            claim.from_ = named.group(1)
-            claim.to = target.group(1) if target else cues.fill_from_pair(claim.from_, None, pair)[1]
-        elif source:  # "India received $1 billion in investments from Australia"
-            claim.from_, claim.to = source.group(1), cues.country_before(left)
-        elif target:  # "companies have invested $85 billion in Vietnam"
-            claim.to = target.group(1)
-            claim.from_ = next((c for c in re.findall(r"@([A-Z]{3,8})", sentence_left) if c != claim.to), None)
-        else:
-            claim.from_ = cues.first_country(sentence_left) or cues.first_country(right)
+        finance = FINANCE_AFTER.match(right)
+        if finance and claim.about is None:
+            claim.about = " ".join(finance.group().split())
+        finance_sides(claim, left, right, sentence_left, pair)
         return claim
     if cues.GDP.search(left) or cues.GDP.match(right.strip()):
         claim.measure = "gdp"

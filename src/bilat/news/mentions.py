@@ -17,7 +17,11 @@ from functools import cache
 
 from bilat.news.model import CountryRef
 
-_CURRENCY_AFTER = re.compile(r"^\s*(?:dollars?|dollar-|\$)")
+_CURRENCY_AFTER = re.compile(r"^\s*(?:dollars?|dollar-)")
+_SIGN_AFTER = re.compile(r"^\s*\$")
+#: countries whose currency is a dollar: "Singapore $5 billion" is Singapore dollars, "lend Egypt $300 million" is not
+_DOLLAR_COUNTRIES = frozenset({"USA", "AUS", "NZL", "CAN", "SGP", "HKG", "TWN", "FJI", "JAM", "BHS", "BRB", "BLZ",
+                               "BRN", "GUY", "LBR", "NAM", "SLB", "TTO", "ZWE", "XCD"})
 
 
 def country_refs(text: str) -> list[CountryRef]:
@@ -31,8 +35,10 @@ def country_refs(text: str) -> list[CountryRef]:
     for m in find_country_mentions(text):
         if any(b.start < m.end and m.start < b.end for b in blocs):
             continue
-        if _CURRENCY_AFTER.match(text[m.end : m.end + 12]) and m.kind in ("code", "name", "demonym"):
-            continue  # "U.S. dollars", "Australian dollars": a currency
+        after = text[m.end : m.end + 12]
+        if m.kind in ("code", "name", "demonym") and (
+                _CURRENCY_AFTER.match(after) or (_SIGN_AFTER.match(after) and m.iso3 in _DOLLAR_COUNTRIES)):
+            continue  # "U.S. dollars", "Australian dollars", "Singapore $5 billion": a currency
         out.append(CountryRef(m.iso3, m.start, m.end, m.text, m.kind))
     for m in find_capital_mentions(text):  # "Beijing's exports to Washington": capitals as actors
         if not any(r.start < m.end and m.start < r.end for r in out):

@@ -1,0 +1,68 @@
+"""Who pays whom: the sides of a loan, a credit line, an investment, a grant.
+
+Money that is not a trade flow still runs from one party to the other: from the lender, investor
+or donor to the borrower or recipient. The wording says it in several ways ("Indian investment in
+Kenya", "Venezuela receives a credit line from China", "Beijing has granted his country a $5
+billion credit line", "Mexican firms have invested $3.7 billion in Peru").
+"""
+
+from __future__ import annotations
+
+import re
+
+import bilat.news.cues as cues
+from bilat.news.model import Claim
+
+_INVESTOR = re.compile(r"@([A-Z]{3,8})(?:'s)?\s+(?:[a-z-]+\s+){0,2}?(?:investments?|FDI|aid|loans?|lending)\s+"
+                       r"(?:in|into|to)\s+(?:the\s+)?@([A-Z]{3,8})")
+#: "a $5 billion credit line", "$45-billion investment plan": a finance noun right after the amount
+FINANCE_AFTER = re.compile(r"^\s*(?:[\w-]+\s+){0,2}?(?:credit\s+lines?|lines?\s+of\s+credit|loans?|investment\s+plan|"
+                           r"grants?|aid\s+package|financing\s+package|soft\s+loans?)\b", re.I)
+#: "Beijing has granted his country", "Japan will lend Egypt": the giver before the verb, the receiver after
+_GIVER = re.compile(
+    r"@([A-Z]{3,8})(?:'s)?\s+(?:[\w-]+\s+){0,4}?(?:(?:has|have|had|will|would|to|agreed\s+to)\s+)?"
+    r"(?:granted|grants?|lent|lends?|lend|extended|extends?|extend|provided|provides?|provide|gave|gives?|give|"
+    r"offered|offers?|offer|pledged|pledges?|pledge|disbursed|disburses?)\s+(?:(?:the\s+|his\s+|her\s+|its\s+|their\s+)?"
+    r"(?:@([A-Z]{3,8})|country|nation|government)\s+)?(?:(?:with\s+)?an?\s+)?(?:about\s+|some\s+|nearly\s+)?$")
+#: "Mexican firms have invested": the investors' country names the side the money leaves
+_INVESTORS = re.compile(r"@([A-Z]{3,8})(?:'s)?\s+(?:[\w-]+\s+)?(?:firms|companies|investors|businesses|enterprises)\s+"
+                        r"(?:have\s+|had\s+|has\s+)?(?:already\s+)?(?:invested|poured|put)\s+(?:about\s+|some\s+|nearly\s+)?$")
+
+
+def gives_money(left: str) -> bool:
+    """True when the words before an amount say one party gives it to another ("Japan will lend Egypt")."""
+    return _GIVER.search(left) is not None
+
+
+def finance_sides(claim: Claim, left: str, right: str, sentence_left: str, pair: list[str]) -> None:
+    """Set ``from_`` (lender, investor, donor) and ``to`` (borrower, recipient) of a money claim."""
+    giver = _GIVER.search(left) or _GIVER.search(sentence_left)
+    if giver:
+        claim.from_ = giver.group(1)
+        claim.to = giver.group(2) or cues.fill_from_pair(claim.from_, None, pair)[1]
+        return
+    investors = _INVESTORS.search(left) or _INVESTORS.search(sentence_left)
+    if investors:
+        claim.from_ = investors.group(1)
+        target = re.match(r"^\s*(?:[\w@'-]+\s+){0,4}?(?:in|into|to)\s+(?:the\s+)?@([A-Z]{3,8})", right)
+        claim.to = target.group(1) if target else cues.fill_from_pair(claim.from_, None, pair)[1]
+        return
+    investor = _INVESTOR.search(sentence_left)  # "Indian investment in Kenya, already over $4 billion"
+    if investor:
+        claim.from_, claim.to = investor.group(1), investor.group(2)
+        return
+    source = re.search(r"\bfrom\s+(?:the\s+)?@([A-Z]{3,8})", right)
+    target = re.match(r"^\s*(?:[\w@'-]+\s+){0,4}?(?:in|into|to)\s+(?:the\s+)?@([A-Z]{3,8})", right)
+    named = re.match(r"^\s*(?:worth\s+)?(?:of|in)\s+(?:[a-z-]+\s+){0,2}?@([A-Z]{3,8})(?:'s)?\s+(?:[a-z-]+\s+)?"
+                     r"(?:investments?|FDI|aid|loans?|funding|capital)\b", right)
+    if named and (target is None or target.group(1) != named.group(1)):
+        # "$2 billion of Korean capital brought to Peru": from the investor named in the phrase
+        claim.from_ = named.group(1)
+        claim.to = target.group(1) if target else cues.fill_from_pair(claim.from_, None, pair)[1]
+    elif source:  # "India received $1 billion in investments from Australia"
+        claim.from_, claim.to = source.group(1), cues.country_before(left)
+    elif target:  # "companies have invested $85 billion in Vietnam"
+        claim.to = target.group(1)
+        claim.from_ = next((c for c in re.findall(r"@([A-Z]{3,8})", sentence_left) if c != claim.to), None)
+    else:
+        claim.from_ = cues.first_country(sentence_left) or cues.first_country(right)
