@@ -87,3 +87,20 @@ def test_the_preceding_year_in_parentheses() -> None:
 ])
 def test_what_held_before_still_holds(text: str, want: list) -> None:
     assert [(r[2], r[3]) for r in _rows(text)] == want
+
+
+def test_a_change_over_a_span_of_years_is_told_for_its_last_year() -> None:
+    rows = _rows("Trade between Peru and Chile was $1.8 billion in 2008 and has increased 300% between 2002 and 2007.")
+    assert [(r[0], r[3]) for r in rows] == [("$1.8 billion", 2008), ("300%", 2007)]
+
+
+def test_since_a_year_dates_the_figure_a_rise_starts_from() -> None:
+    rows = _rows("Since the two sides signed the pact in 2010, Peru's trade with Chile has leapt from $235.5 billion "
+                 "to $696.7 billion last year.")
+    assert [(r[0], r[3]) for r in rows] == [("$235.5 billion", 2010), ("$696.7 billion", 2022)]
+
+
+def test_months_of_this_year_in_an_undated_text_give_no_other_year() -> None:
+    got = extract("In the period between January and August this year, trade between Peru and Chile was $1.8 billion "
+                  "and has increased 300% between 2002 and 2007.")
+    assert [(c.text, c.year) for c in got.claims] == [("$1.8 billion", None), ("300%", 2007)]

@@ -30,7 +30,8 @@ from bilat.news.periods import find_periods
 from bilat.news.timing import apply_period, is_conversion, modality_of, settle_year
 from bilat.news.model import Claim, CountryRef
 from bilat.news.claim_context import assume_currencies, date_bases, is_base, mark_base
-from bilat.news.comparison import base_at, comparison_bases, date_by_base, goes_on_from_before
+from bilat.news.comparison import (base_at, comparison_bases, date_by_base, goes_on_from_before, since_year,
+                                   span_end)
 from bilat.news.money import Amount, find_amounts
 from bilat.news.product_claims import product_claims
 from bilat.news.scope import out_of_scope
@@ -114,7 +115,8 @@ def extract_claims(
             a_start, a_end = sent.start + amount.hedge_start, sent.start + amount.end
             conversion = last_amount is not None and is_conversion(sent.text, last_amount, amount)
             last_amount = amount
-            base = is_base(sent.text, amount)
+            # a goal's base: "from $13.6 billion at present" just before the target's own figure
+            base = is_base(sent.text, amount) and any(s <= a_end + 60 and e >= a_start for s, e in reserved)
             if not base and any(s <= a_start < e or s < a_end <= e for s, e in reserved):
                 continue  # the target's own figure; its base ("from $13.6 billion at present") is a stated level
             if conversion:
@@ -141,12 +143,16 @@ def extract_claims(
             mark_base(claim, sent.text, amount, base)
             if zone is not None:
                 date_by_base(claim, zone, figure)
+                if claim.year is None or (zone.year is None and not zone.back):
+                    claim.year = since_year(sent.text[: zone.start]) or claim.year
                 claim._in_base = True
             else:
                 apply_period(claim, periods, amount, published, all_amounts, sent.text)
                 if claim.period is None and carried_period is not None and claim.year == carried:
                     claim.period = carried_period
             c_left, c_right = clause_bounds(sent.text, amount.hedge_start, amount.end)
+            if claim.measure == "growth" and zone is None:
+                claim.year = span_end(sent.text[c_left:c_right]) or claim.year
             claim.modality = None if claim._base else modality_of(sent.text[c_left:c_right], published, claim.year)
             settle_year(claim, sent.text, published)
             _settle_sides(view, sent, amount, refs, claim, pair, previous, claims, c_left)
@@ -192,7 +198,8 @@ _MOVE_ONLY = re.compile(r"^\W*(?:(?:in|by)\s+(?:19|20)\d\d\W*)?(?:(?:and|but|the
                         re.I)
 _LIST_NEXT = re.compile(r"^\)?\s*(?:(?:for|to|from|in|with|of)\s+(?:the\s+)?(?:[A-Z][\w.'-]*\s*){1,4})?\)?"
                         r"(?:,\s*(?:and\s+)?|\s*and\s+)(?:(?:the\s+)?[A-Z][\w.'-]*\s*){0,3}\(?\s*$")
-_HEADLINE_FIGURE = re.compile(r"^(?!SOURCE:).*\b(?:trade|exports?|imports?)\b.*\d", re.I)
+_HEADLINE_FIGURE = re.compile(r"^(?!SOURCE:).*\b(?:trade|exports?|imports?|credit\s+line|loans?|investments?|aid)\b.*\d",
+                              re.I)
 
 
 def _settle_sides(view: str, sent: Sentence, amount: Amount, refs: list[CountryRef], claim: Claim, pair: list[str],

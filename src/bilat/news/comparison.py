@@ -129,3 +129,25 @@ def date_by_base(claim, base: Base, figure) -> None:
     if year is not None:
         claim.year = year
     claim.period = base.period_for(getattr(figure, "period", None), figure_year)
+
+
+#: "rose 300% between 2002 and 2007", "from 2010 to 2015 exports doubled": a change over a span of years
+_SPAN = re.compile(r"\b(?:between|from)\s+((?:19|20)\d\d)\s*(?:and|to|-|–)\s*((?:19|20)\d\d)\b", re.I)
+
+
+def span_end(clause: str) -> int | None:
+    """The last year of a span of years the clause names, the year a change over it is told for."""
+    m = _SPAN.search(clause)
+    if m is None or int(m.group(2)) <= int(m.group(1)):
+        return None
+    return int(m.group(2))
+
+
+_SINCE = re.compile(r"\bsince\b[^.;]{0,80}?\b((?:19|20)\d\d)\b", re.I)
+
+
+def since_year(text: str) -> int | None:
+    """ "Since the pact was signed in 2010, trade leapt from $235.5 billion to ...": the start of the
+    rise, the year of the figure it rose from."""
+    m = _SINCE.search(text)
+    return int(m.group(1)) if m else None

@@ -40,7 +40,8 @@ _COMPACT_PART = re.compile(r"\b(?:(?P<n>[1-4])(?P<k>[QH])\s?(?P<year>(?:19|20)\d
 _FIRST_MONTHS = re.compile(r"\bfirst\s+(?P<n>two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})\s+months"
                            + _OF_YEAR, re.I)
 _MONTH_RANGE = re.compile(
-    r"\b(?P<m1>" + _MONTH + r")\.?\s*(?:[-–]|to|through|and)\s*(?P<m2>" + _MONTH + r")\.?(?:,?\s+" + _Y + r")?\b"
+    r"\b(?P<m1>" + _MONTH + r")\.?\s*(?:[-–]|to|through|and)\s*(?P<m2>" + _MONTH + r")\.?(?:,?\s+" + _Y
+    + r"|\s+(?:of\s+)?(?P<rel>this|last|the\s+current|the\s+previous)\s+year)?\b"
 )
 #: a year that ends in another month than December: "the year to June 2016", "the June 2016 year"
 _ENDING_YEAR = re.compile(

@@ -39,6 +39,8 @@ def apply_period(claim: Claim, periods: list, amount: Amount, published: dt.date
         claim.year = period.year
     elif period.relative is not None and published is not None:
         claim.year = published.year - (1 if period.relative == "last" else 0)
+    elif period.relative is not None:
+        claim.year = None  # "January-August this year" in a text with no date: the year is unknown, not a nearby one
     elif claim.year is None and published is not None and period.wraps:
         claim.year = published.year - 1  # "July-February exports": the fiscal part-year that ended this year
     elif claim.year is None and published is not None and not period.fiscal:
