@@ -142,3 +142,17 @@ def test_a_base_with_its_own_flow_is_not_the_figure_before() -> None:
             "to $118 million.")
     rows = [(c.text, c.basis, c.from_, c.to) for c in extract(text, published=dt.date(2019, 3, 31)).claims]
     assert rows[1:] == [("$127 million", "exports", "GHA", "PER"), ("$118 million", "exports", "GHA", "PER")]
+
+
+def test_an_unnamed_flow_is_the_article_exporter_s() -> None:
+    """The pair is [GHA, PER] by first mention, but the figures are Peru's exports."""
+    text = ("Ghana top destination as Peru's exports hit $643 million.\n\n"
+            "The value of exports to the neighbouring country totaled $72 million in 2020.")
+    rows = [(c.text, c.from_, c.to) for c in extract(text, published=PUB).claims]
+    assert rows[-1] == ("$72 million", "PER", "GHA")
+
+
+def test_a_base_from_a_total_of() -> None:
+    rows = _rows("Peru's exports to Ghana reached $643 million in 2020, a seven per cent growth from a total of "
+                 "$596 million realised in 2019.")
+    assert [(r[0], r[4]) for r in rows] == [("$643 million", 2020), ("$596 million", 2019)]

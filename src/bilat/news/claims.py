@@ -206,11 +206,21 @@ def _settle_sides(view: str, sent: Sentence, amount: Amount, refs: list[CountryR
                   previous: Claim | None, claims: list[Claim], c_left: int) -> None:
     """The sides the clause leaves open: from the pair, a third country set beside the figure, "the same market"."""
     if not WHOLE_BEFORE.search(sent.text[: amount.hedge_start]) and not getattr(claim, "_world", False):
-        settle_direction(claim, pair, previous)
+        settle_direction(claim, pair, previous, _exporter(claims, pair))
     named_partner(claim, *_sides(view, sent, amount, refs))
     clause_start = sent.start + c_left
     same_market(claim, tagged(view, clause_start, sent.start + amount.hedge_start, refs),
                 next((c for c in reversed(claims) if c.to and c.basis == "exports" and c.start < clause_start), None))
+
+
+def _exporter(claims: list[Claim], pair: list[str]) -> str | None:
+    """The side of the pair whose exports the article's figures have been about so far (its own
+    words, as "Kenya's exports"), or None."""
+    for c in reversed(claims):
+        side = c.from_ if c.basis == "exports" else c.to if c.basis == "imports" else None
+        if side in pair:
+            return side
+    return None
 
 
 def _sides(view: str, sent: Sentence, amount: Amount, refs: list[CountryRef]) -> tuple[str, str]:

@@ -22,7 +22,7 @@ WHOLE_BEFORE = re.compile(r"\b(?:portion|share|part|fraction)\s+of\s+(?:the\s+)?
 _UNDIRECTED = ("bilateral_trade_total", "gdp", "gdp_rank", "imports_total", "top_products", "growth")
 
 
-def settle_direction(claim: Claim, pair: list[str], previous: Claim | None = None) -> None:
+def settle_direction(claim: Claim, pair: list[str], previous: Claim | None = None, subject: str | None = None) -> None:
     """Fill the side(s) the wording leaves open from the article's pair, as the goods (or money) flow.
 
     A member of a bloc in the pair stands for the bloc; an export or import figure with no country
@@ -44,6 +44,10 @@ def settle_direction(claim: Claim, pair: list[str], previous: Claim | None = Non
         if subject in pair:
             other = pair[1 - pair.index(subject)]
             origin, destination = (other, subject) if claim.basis == "imports" else (subject, other)
+    if origin is None and destination is None and subject in pair and claim.basis in ("exports", "imports"):
+        # "Kenya's exports hit Sh643bn ... exports to the neighbouring country totaled": the article's exporter
+        other = pair[1 - pair.index(subject)]
+        origin, destination = (other, subject) if claim.basis == "imports" else (subject, other)
     if origin is None and destination is None:
         origin, destination = (pair[1], pair[0]) if claim.basis == "imports" else (pair[0], pair[1])
     claim.from_, claim.to = cues.fill_from_pair(origin, destination, pair)
