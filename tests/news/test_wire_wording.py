@@ -37,7 +37,7 @@ def test_a_hyphenated_percent() -> None:
 
 
 @pytest.mark.parametrize("text, want", [
-    ("Peru's total exports rose to $9 billion in 2020.", [("$9 billion", "exports", "PER", None, 2020)]),
+    ("Peru's total exports rose to $9 billion in 2020.", [("$9 billion", "exports_total", "PER", None, 2020)]),
     ("In 2020 Peru exported goods worth $158 million to its Andean Community partner states.",
      [("$158 million", "exports", "PER", None, 2020)]),
     ("Peru's exports to Asia reached $40 million in 2020.", [("$40 million", "exports", "PER", None, 2020)]),

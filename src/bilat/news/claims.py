@@ -356,6 +356,8 @@ def _classify(
     claim.from_, claim.to = flow.origin, flow.destination
     if flow.world:
         claim._world = True  # the world or a region on the open side: the pair must not fill it
+        if kind == "exports" and claim.from_ and cues.is_total_flow(clause[: match.start()]):
+            claim.measure, claim.country = "exports_total", claim.from_  # "Peru's total exports": to the world
         return claim
     if kind in ("exports", "imports"):
         subject_side(claim, cues.flow_of(clause, kind, match, []), sentence_left, pair)

@@ -84,6 +84,11 @@ _TOTAL_FLOW = re.compile(r"\b(?:total|overall|global|worldwide|aggregate)\s+(?:v
                          r"|\b(?:total|overall)\s+(?:value\s+of\s+)?(?:the\s+)?(?:country's\s+)?$", re.I)
 
 
+def is_total_flow(before_cue: str) -> bool:
+    """True for "total exports", "the country's total value of exports": the world, not a region."""
+    return _TOTAL_FLOW.search(before_cue[-40:]) is not None
+
+
 def flow_of(clause: str, kind: str, m: re.Match[str], pair: list[str]) -> Flow:
     """Origin and destination for the cue ``m`` of ``kind`` in ``clause``; gaps filled from ``pair``."""
     before, after = clause[: m.start()], clause[m.start() :]

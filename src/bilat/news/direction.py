@@ -19,7 +19,7 @@ from bilat.news.model import Claim
 
 #: "a small portion of the $7 billion": the amount is a whole (all partners), not the pair's flow.
 WHOLE_BEFORE = re.compile(r"\b(?:portion|share|part|fraction)\s+of\s+(?:the\s+)?$", re.I)
-_UNDIRECTED = ("bilateral_trade_total", "gdp", "gdp_rank", "imports_total", "top_products", "growth")
+_UNDIRECTED = ("bilateral_trade_total", "gdp", "gdp_rank", "imports_total", "exports_total", "top_products", "growth")
 
 
 def settle_direction(claim: Claim, pair: list[str], previous: Claim | None = None, subject: str | None = None) -> None:

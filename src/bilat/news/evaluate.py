@@ -23,7 +23,7 @@ from typing import Any
 from bilat.news.extract import extract
 from bilat.news.ingest import load_article
 
-COUNTRY_MEASURES = ("gdp", "gdp_rank", "rank", "partner_rank", "imports_total")
+COUNTRY_MEASURES = ("gdp", "gdp_rank", "rank", "partner_rank", "imports_total", "exports_total")
 
 
 def _close(a: Any, b: Any, rel: float = 0.005) -> bool:

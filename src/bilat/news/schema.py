@@ -41,7 +41,7 @@ _LABEL_TO_CODE = {
 
 #: Claim measure codes: the corpus vocabulary first, then bilat's own extras (not in the corpus).
 CLAIM_MEASURES = ("bilateral_trade_total", "exports", "imports", "gdp", "share_of_imports", "growth", "other")
-EXTRA_MEASURES = ("gdp_rank", "partner_rank", "imports_total", "top_products", "investment")
+EXTRA_MEASURES = ("gdp_rank", "partner_rank", "imports_total", "exports_total", "top_products", "investment")
 #: ``modality`` of a claim: absent for reported actuals.
 MODALITIES = ("forecast", "projected_effect", "estimate")
 #: ``kind`` of a target.
@@ -90,6 +90,8 @@ def gold_layout(extraction) -> dict[str, Any]:
             measure = "imports"
         if measure == "imports_total":
             measure = "other"
+        if measure == "exports_total":
+            measure = "exports"  # a country's exports to the world: from it, to no one country
         unit = {"percent": "percent", "multiple": "multiplier"}.get(c.unit or "", "currency")
         # the corpus gives a two-way figure, or its growth, no origin and destination (``parties`` says who)
         two_way = measure == "bilateral_trade_total" or (measure == "growth" and c.about == "bilateral_trade_total")
