@@ -156,3 +156,36 @@ def test_a_base_from_a_total_of() -> None:
     rows = _rows("Peru's exports to Ghana reached $643 million in 2020, a seven per cent growth from a total of "
                  "$596 million realised in 2019.")
     assert [(r[0], r[4]) for r in rows] == [("$643 million", 2020), ("$596 million", 2019)]
+
+
+@pytest.mark.parametrize("text, value", [("exports fell by 8.84pc", 8.84), ("a 2pc rise", 2.0)])
+def test_pc_is_percent(text: str, value: float) -> None:
+    [amount] = find_amounts(text)
+    assert (amount.value, amount.unit) == (value, "percent")
+
+
+def test_a_million_dollar_loan() -> None:
+    [amount] = find_amounts("approved the 859.6 million dollar loan agreements")
+    assert (amount.value, amount.currency) == (859.6e6, "USD")
+
+
+def test_a_paper_s_footer_dates_the_text() -> None:
+    text = "Exports to Peru rose to $3 billion last year.\n\nPublished in Ghana Herald, July 23rd , 2014\n"
+    got = extract(text)
+    assert got.published == dt.date(2014, 7, 23)
+    assert [c.year for c in got.claims] == [2013]
+
+
+def test_listed_as_an_export_market_and_export_trade() -> None:
+    rows = _rows("The statistics office listed Peru as Ghana's largest export market in the first quarter of 2021 "
+                 "with a net worth of $744 million. Ghana's export trade with Chile was dominated by gold valued at "
+                 "$88 million, while machines worth $49 million were imported from Chile.")
+    assert [(r[0], r[1], r[2], r[3]) for r in rows if r[1] != "top_products"] == [
+        ("$744 million", "exports", "GHA", "PER"), ("$88 million", "exports", "GHA", "CHL"),
+        ("$49 million", "exports", "CHL", "GHA")]
+
+
+def test_a_base_in_a_short_fiscal_year() -> None:
+    rows = _rows("Ghana's exports to Peru in the July-April period of FY16 grew by 18.30 per cent to $907 million "
+                 "from $767 million in the same period of FY15.")
+    assert [(r[0], r[4]) for r in rows] == [("18.30 per cent", 2015), ("$907 million", 2015), ("$767 million", 2014)]

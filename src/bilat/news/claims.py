@@ -22,13 +22,13 @@ import re
 import bilat.news.cues as cues
 from bilat.news.dates import point_years, step_years
 from bilat.news.economy_ranks import economy_ranks
-from bilat.news.direction import (WHOLE_BEFORE, cue_after, named_partner, same_market, settle_direction, subject_side,
-                                  tariff_sides)
+from bilat.news.direction import cue_after, subject_side, tariff_sides
 from bilat.news.finance_sides import FINANCE_AFTER, finance_sides, gives_money
 from bilat.news.fiscal_years import latest_fiscal_year, relative_fiscal_periods
 from bilat.news.periods import find_periods
 from bilat.news.timing import apply_period, is_conversion, modality_of, settle_year
 from bilat.news.model import Claim, CountryRef
+from bilat.news.claim_sides import anaphoric_figure, has_own_flow, settle_sides
 from bilat.news.claim_context import assume_currencies, date_bases, is_base, mark_base
 from bilat.news.comparison import (base_at, comparison_bases, date_by_base, goes_on_from_before, since_year,
                                    span_end)
@@ -133,9 +133,9 @@ def extract_claims(
             if zone is not None:  # the figure this base is compared with: one of the sentence's, else the one before
                 figure = next((c for c in reversed(claims) if c.start >= sent.start and base_at(bases, c.start - sent.start)
                                is None), None) or money_anchor
-            compared = None if zone is None or _own_flow(view, sent, zone, amount, refs) else next(
+            compared = None if zone is None or has_own_flow(view, sent, zone, amount, refs) else next(
                 (c for c in reversed(claims) if c.start >= sent.start and c.unit is None and c.currency
-                 and base_at(bases, c.start - sent.start) is None), None) or _anaphoric(view, sent, zone, refs, money_anchor)
+                 and base_at(bases, c.start - sent.start) is None), None) or anaphoric_figure(view, sent, zone, refs, money_anchor)
             claim = _classify(view, sent, amount, refs, pair, previous, anchor, compared)
             if claim is None:
                 continue
@@ -155,7 +155,7 @@ def extract_claims(
                 claim.year = span_end(sent.text[c_left:c_right]) or claim.year
             claim.modality = None if claim._base else modality_of(sent.text[c_left:c_right], published, claim.year)
             settle_year(claim, sent.text, published)
-            _settle_sides(view, sent, amount, refs, claim, pair, previous, claims, c_left)
+            settle_sides(view, sent, amount, refs, claim, pair, previous, claims, c_left)
             claim._paragraph = sent.paragraph
             claims.append(claim)
             previous = claim
@@ -200,50 +200,6 @@ _LIST_NEXT = re.compile(r"^\)?\s*(?:(?:for|to|from|in|with|of)\s+(?:the\s+)?(?:[
                         r"(?:,\s*(?:and\s+)?|\s*and\s+)(?:(?:the\s+)?[A-Z][\w.'-]*\s*){0,3}\(?\s*$")
 _HEADLINE_FIGURE = re.compile(r"^(?!SOURCE:).*\b(?:trade|exports?|imports?|credit\s+line|loans?|investments?|aid)\b.*\d",
                               re.I)
-
-
-def _settle_sides(view: str, sent: Sentence, amount: Amount, refs: list[CountryRef], claim: Claim, pair: list[str],
-                  previous: Claim | None, claims: list[Claim], c_left: int) -> None:
-    """The sides the clause leaves open: from the pair, a third country set beside the figure, "the same market"."""
-    if not WHOLE_BEFORE.search(sent.text[: amount.hedge_start]) and not getattr(claim, "_world", False):
-        settle_direction(claim, pair, previous, _exporter(claims, pair))
-    named_partner(claim, *_sides(view, sent, amount, refs))
-    clause_start = sent.start + c_left
-    same_market(claim, tagged(view, clause_start, sent.start + amount.hedge_start, refs),
-                next((c for c in reversed(claims) if c.to and c.basis == "exports" and c.start < clause_start), None))
-
-
-def _exporter(claims: list[Claim], pair: list[str]) -> str | None:
-    """The side of the pair whose exports the article's figures have been about so far (its own
-    words, as "Kenya's exports"), or None."""
-    for c in reversed(claims):
-        side = c.from_ if c.basis == "exports" else c.to if c.basis == "imports" else None
-        if side in pair:
-            return side
-    return None
-
-
-def _sides(view: str, sent: Sentence, amount: Amount, refs: list[CountryRef]) -> tuple[str, str]:
-    """The tagged words just before and just after an amount."""
-    s0 = sent.start
-    return (tagged(view, max(s0, s0 + amount.hedge_start - 60), s0 + amount.hedge_start, refs),
-            tagged(view, s0 + amount.end, min(s0 + len(sent.text), s0 + amount.end + 60), refs))
-
-
-def _anaphoric(view: str, sent: Sentence, zone, refs: list[CountryRef], anchor: Claim | None) -> Claim | None:
-    """The figure of an earlier sentence a base is compared with, when this sentence names no
-    flow of its own before the base ("The figure fell 80 percent compared to 2022 ($24,500)")."""
-    if anchor is None or cues.nearest_cue(tagged(view, sent.start, sent.start + zone.start, refs)) is not None:
-        return None
-    return anchor
-
-
-def _own_flow(view: str, sent: Sentence, zone, amount: Amount, refs: list[CountryRef]) -> bool:
-    """True when a comparison base says what it measures ("against imports from Kenya of €327
-    million"): then it is not simply the figure before it in another year."""
-    s0 = sent.start
-    words = tagged(view, s0 + zone.start, s0 + amount.hedge_start, refs) + " " + tagged(view, s0 + amount.end, s0 + zone.end, refs)
-    return cues.nearest_cue(words) is not None or re.search(r"@[A-Z]{3,8}", words) is not None
 
 
 def _classify(
@@ -362,7 +318,10 @@ def _classify(
     if kind in ("exports", "imports"):
         subject_side(claim, cues.flow_of(clause, kind, match, []), sentence_left, pair)
         market = cues.MARKET_OF.search(sentence_left)
-        if market is not None and not re.search(r"@[A-Z]{3,8}", left):  # "the US is India's largest export market, with exports of"
+        raw = cues.flow_of(clause, kind, match, [])
+        if market is not None and (not re.search(r"@[A-Z]{3,8}", left) or (raw.origin, raw.destination) in (
+                (market.group(2), None), (None, None))):
+            # "the US is India's largest export market, with exports of", "listed India as Nigeria's largest export market"
             claim.from_, claim.to = market.group(2), market.group(1)
     return claim
 

@@ -99,7 +99,8 @@ def comparison_bases(text: str) -> list[Base]:
         inside = text[start:end]
         year = _YEAR.search(inside)
         periods = [p for p in find_periods(text) if start <= p.start < end]
-        out.append(Base(start, end, int(year.group(1)) if year else None, bool(_ONE_YEAR_BACK.search(text[m.start():end])),
+        written = int(year.group(1)) if year else next((p.year for p in periods if p.year is not None), None)  # "FY15"
+        out.append(Base(start, end, written, bool(_ONE_YEAR_BACK.search(text[m.start():end])),
                         bool(_SAME_PART.search(text[m.start():end])), periods[0] if periods else None))
     return out
 
@@ -114,7 +115,8 @@ def base_at(bases: list[Base], position: int) -> Base | None:
 _PERIOD_ANAPHOR = re.compile(
     r"\b(?:(?:in|during|over|for)\s+the\s+(?:specified|reporting|reported|said|review(?:ed)?|given)\s+period|"
     r"(?:in|during|over|for)\s+the\s+period\s+under\s+review|(?:in|during)\s+(?:that|this)\s+(?:month|period|quarter)|"
-    r"^\W*(?:the|this)\s+(?:figure|amount|value|indicator))\b", re.I)
+    r"^\W*(?:the|this)\s+(?:figure|amount|value|indicator)|"
+    r"\bthe\s+(?:half-year(?:ly)?|quarterly|monthly|[\w]+-month|year-to-date)\s+(?:statistics|figures|data|numbers)\b)\b", re.I)
 
 
 def goes_on_from_before(text: str) -> bool:

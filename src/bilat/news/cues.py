@@ -14,7 +14,7 @@ from dataclasses import dataclass
 AMOUNT = "§"
 
 TRADE = re.compile(
-    r"\b(?<!free )(?<!free-)(?:trade|traded|commerce|(?<!export )(?<!import )turnover|commercial\s+exchanges?)\b(?!\s+(?:surplus|deficit|balance|ties|agreements?|deals?|pacts?|"
+    r"\b(?<!free )(?<!free-)(?<!export )(?<!import )(?:trade|traded|commerce|(?<!export )(?<!import )turnover|commercial\s+exchanges?)\b(?!\s+(?:surplus|deficit|balance|ties|agreements?|deals?|pacts?|"
     r"minister|ministry|ministers|fair|talks|war|relations|missions?|delegations?|office|body|barriers?|polic(?:y|ies)|"
     r"partners?|partnership|representative|union|commissioner|gap|negotiations|zone|bloc|framework|routes?))",
     re.I,
@@ -42,7 +42,7 @@ _WITH = re.compile(_TOKEN + r"\s+(?:[a-z-]+\s+){0,2}(?:trade|commerce)\s+with\s+
 
 
 #: "@USA is @IND's largest export destination": the goods go from the possessor to the subject
-MARKET_OF = re.compile(r"@([A-Z]{3,8})\s+(?:is|was|remains|remained|became|has\s+become)\s+(?:the\s+)?@([A-Z]{3,8})'s\s+"
+MARKET_OF = re.compile(r"@([A-Z]{3,8})\s+(?:is|was|remains|remained|became|has\s+become|as)\s+(?:the\s+)?@([A-Z]{3,8})'s\s+"
                         r"(?:[\w-]+\s+){0,3}?(?:export\s+(?:destination|market)|market|buyer|customer|destination)\b")
 
 

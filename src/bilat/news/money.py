@@ -37,7 +37,7 @@ PREFIX = {
 }
 #: Currency words written after the number ("3 trillion yen").
 SUFFIX = {
-    "US dollars": "USD", "U.S. dollars": "USD", "dollars": "USD", "euros": "EUR", "euro": "EUR",
+    "US dollars": "USD", "U.S. dollars": "USD", "dollars": "USD", "dollar": "USD", "US dollar": "USD", "euros": "EUR", "euro": "EUR",
     "pounds sterling": "GBP", "pounds": "GBP", "yen": "JPY", "shekels": "ILS", "new shekels": "ILS",
     "rupees": "INR", "yuan": "CNY", "renminbi": "CNY", "won": "KRW", "dirhams": "AED", "dong": "VND",
     "Australian dollars": "AUD", "Canadian dollars": "CAD", "New Zealand dollars": "NZD", "reais": "BRL",
@@ -89,7 +89,7 @@ _MONEY_PREFIX = re.compile(_PREFIX_RE + r"\s?" + _NUM + r"(?:\s?[-–]\s?(?P<hi>
 _MONEY_SUFFIX = re.compile(
     r"(?<![\w$£€¥₹.,])" + _NUM + r"\s?" + _SCALE + r"?\s(?P<cur>" + _alt(list(SUFFIX)) + r")\b"
 )
-_PERCENT = re.compile(r"(?<![\w.])" + _NUM + r"(?:\s?|-)(?P<unit>%|percent\b|per\s+cent\b|pct\b|percentage points?\b)")
+_PERCENT = re.compile(r"(?<![\w.])" + _NUM + r"(?:\s?|-)(?P<unit>%|percent\b|per\s+cent\b|pct\b|pc\b|percentage points?\b)")
 _FOLD_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "ten": 10}
 _FOLD = re.compile(r"\b(?P<n>two|three|four|five|six|ten|\d+(?:\.\d+)?)[- ]?fold\b", re.I)
 _WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,

@@ -93,7 +93,23 @@ def publication_date(text: str) -> Published | None:
             return Published(found, how)
     if url_date is not None:
         return url_date
-    return _byline_date(text[:800])
+    return _byline_date(text[:800]) or _footer_date(text[-600:])
+
+
+#: a paper's own footer: "Published in Dawn, July 23rd , 2014", "This article appeared in print on 12 March 2019"
+_FOOTER = re.compile(
+    r"\b(?:published\s+in\s+(?:the\s+)?[A-Z][\w .&'-]{1,40}?|appeared\s+in\s+print|printed\s+edition)\s*(?:,|on)\s*"
+    r"(?:(?P<m1>" + _MONTH + r")\.?\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s*,?\s+(?P<y1>(?:19|20)\d\d)"
+    r"|(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m2>" + _MONTH + r")\.?,?\s+(?P<y2>(?:19|20)\d\d))", re.I)
+
+
+def _footer_date(tail: str) -> Published | None:
+    m = _FOOTER.search(tail)
+    if m is None:
+        return None
+    month = MONTHS.get(m.group("m1") or m.group("m2")) or MONTHS.get((m.group("m1") or m.group("m2")).title())
+    found = _date(int(m.group("y1") or m.group("y2")), month, int(m.group("d1") or m.group("d2"))) if month else None
+    return Published(found, "footer") if found else None
 
 
 #: a date line of the page itself: "Published: 12 March 2019", "Updated Mar 12, 2019, 10:30 IST",

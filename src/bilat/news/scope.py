@@ -32,7 +32,7 @@ _COMPANY_RESULTS = re.compile(
 _COMPANY_SHARES = r"(?:its|their|(?:firm|company|group|bank|lender|carmaker|maker|miner|operator|producer)(?:['’]s)?)\s+shares"
 _OTHER_MONEY = re.compile(
     r"\b(?:revenues?|profits?|net\s+income|earnings|market\s+(?:cap\w*|value|valuation)|valuation|salar(?:y|ies)|"
-    r"wages?|(?:share|stock|oil|house|home|property)\s+prices?|prices?|fines?|fortune|net\s+worth|ticket|"
+    r"wages?|(?:share|stock|oil|house|home|property)\s+prices?|prices?|fines?|fortune|ticket|"
     + _COMPANY_SHARES + r")\b",
     re.I,
 )
@@ -51,6 +51,10 @@ _OTHER_PERCENT = re.compile(
 )
 
 
+_NET_WORTH = re.compile(r"\bnet\s+worth\b", re.I)
+_FLOW_WORD = re.compile(r"\b(?:exports?|imports?|export\s+market|shipments|trade)\b", re.I)
+
+
 def out_of_scope(left: str, right: str, unit: str) -> bool:
     """Whether the amount between ``left`` and ``right`` (its clause, tagged) measures something
     other than trade, investment, aid, deals, tariffs or GDP, so that it is no claim at all."""
@@ -60,6 +64,8 @@ def out_of_scope(left: str, right: str, unit: str) -> bool:
     if _IN_SCOPE.search(near):
         return False
     if unit == "money":
+        if _NET_WORTH.search(near):  # a person's or a firm's, unless the clause is about a flow ("export market ... worth")
+            return not _FLOW_WORD.search(left)
         return bool(_OTHER_MONEY.search(near) or _MARKET.search(near))
     if unit == "percent":
         return bool(_OTHER_PERCENT.search(near))

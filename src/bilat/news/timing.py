@@ -24,8 +24,9 @@ def apply_period(claim: Claim, periods: list, amount: Amount, published: dt.date
     for p in periods:
         gap = amount.hedge_start - p.end if p.end <= amount.hedge_start else p.start - amount.end
         lo, hi = (p.end, amount.hedge_start) if p.end <= amount.hedge_start else (amount.end, p.start)
-        if any(lo <= a.start < hi for a in amounts if a is not amount and a.start != amount.start):
-            continue
+        if any(lo <= a.start < hi for a in amounts if a is not amount and a.start != amount.start
+               and not (a.unit == "percent" and amount.unit == "money")):
+            continue  # another figure between them (a change, "grew 18 percent to $907 million", does not count)
         if p.start >= amount.end and (gap > 25 or re.search(r"(?:19|20)\d\d", sentence[amount.end : p.start])):
             continue  # a period after the amount belongs to it only when it follows at once ("$2bn in H1")
         if gap <= 80 and (best is None or gap < best[0]):

@@ -1,0 +1,67 @@
+"""The sides of a claim the clause leaves open, and which earlier figure a comparison base is of.
+
+Split from :mod:`.claims` (which reads one amount's words) because these look past the clause:
+the article's pair, the exporter its earlier figures named, a third country set beside the
+figure, "the same market", the figure of the sentence before.
+"""
+
+from __future__ import annotations
+
+import re
+
+import bilat.news.cues as cues
+from bilat.news.direction import WHOLE_BEFORE, named_partner, same_market, settle_direction
+from bilat.news.model import Claim, CountryRef
+from bilat.news.money import Amount
+from bilat.news.text import Sentence, tagged
+
+
+def settle_sides(view: str, sent: Sentence, amount: Amount, refs: list[CountryRef], claim: Claim, pair: list[str],
+                  previous: Claim | None, claims: list[Claim], c_left: int) -> None:
+    """The sides the clause leaves open: from the pair, a third country set beside the figure, "the same market"."""
+    subject = _exporter(claims, pair)
+    if not WHOLE_BEFORE.search(sent.text[: amount.hedge_start]) and not getattr(claim, "_world", False):
+        settle_direction(claim, pair, previous, subject)
+        if subject is not None and claim.measure == "exports" and len(pair) == 2:
+            # "... worth N49.4 billion were imported from China": a third country's flow with the article's own side
+            if claim.basis == "imports" and claim.to is None and claim.from_ not in (None, *pair):
+                claim.to = subject
+            elif claim.basis == "exports" and claim.from_ is None and claim.to not in (None, *pair):
+                claim.from_ = subject
+    named_partner(claim, *_sides(view, sent, amount, refs))
+    clause_start = sent.start + c_left
+    same_market(claim, tagged(view, clause_start, sent.start + amount.hedge_start, refs),
+                next((c for c in reversed(claims) if c.to and c.basis == "exports" and c.start < clause_start), None))
+
+
+def _exporter(claims: list[Claim], pair: list[str]) -> str | None:
+    """The side of the pair whose exports the article's figures have been about so far (its own
+    words, as "Kenya's exports"), or None."""
+    for c in reversed(claims):
+        side = c.from_ if c.basis == "exports" else c.to if c.basis == "imports" else None
+        if side in pair:
+            return side
+    return None
+
+
+def _sides(view: str, sent: Sentence, amount: Amount, refs: list[CountryRef]) -> tuple[str, str]:
+    """The tagged words just before and just after an amount."""
+    s0 = sent.start
+    return (tagged(view, max(s0, s0 + amount.hedge_start - 60), s0 + amount.hedge_start, refs),
+            tagged(view, s0 + amount.end, min(s0 + len(sent.text), s0 + amount.end + 60), refs))
+
+
+def anaphoric_figure(view: str, sent: Sentence, zone, refs: list[CountryRef], anchor: Claim | None) -> Claim | None:
+    """The figure of an earlier sentence a base is compared with, when this sentence names no
+    flow of its own before the base ("The figure fell 80 percent compared to 2022 ($24,500)")."""
+    if anchor is None or cues.nearest_cue(tagged(view, sent.start, sent.start + zone.start, refs)) is not None:
+        return None
+    return anchor
+
+
+def has_own_flow(view: str, sent: Sentence, zone, amount: Amount, refs: list[CountryRef]) -> bool:
+    """True when a comparison base says what it measures ("against imports from Kenya of €327
+    million"): then it is not simply the figure before it in another year."""
+    s0 = sent.start
+    words = tagged(view, s0 + zone.start, s0 + amount.hedge_start, refs) + " " + tagged(view, s0 + amount.end, s0 + zone.end, refs)
+    return cues.nearest_cue(words) is not None or re.search(r"@[A-Z]{3,8}", words) is not None
