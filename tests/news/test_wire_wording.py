@@ -189,3 +189,21 @@ def test_a_base_in_a_short_fiscal_year() -> None:
     rows = _rows("Ghana's exports to Peru in the July-April period of FY16 grew by 18.30 per cent to $907 million "
                  "from $767 million in the same period of FY15.")
     assert [(r[0], r[4]) for r in rows] == [("18.30 per cent", 2015), ("$907 million", 2015), ("$767 million", 2014)]
+
+
+def test_a_currency_code_before_a_number_word() -> None:
+    assert [(a.value, a.currency) for a in find_amounts("from USD two billion to US$ seven billion")] == [
+        (2e9, "USD"), (7e9, "USD")]
+
+
+def test_during_the_period_goes_on_with_the_figure_before() -> None:
+    text = ("Peru's trade with Ghana hit $3 billion in the first quarter of 2025.\n\n"
+            "Peru's exports to Ghana saw a year-on-year increase of 11.8 percent during the period.")
+    assert [c.year for c in extract(text).claims] == [2025, 2025]
+
+
+def test_the_text_s_first_words_about_exports_name_the_exporter() -> None:
+    text = ("ACCRA: Exports to Peru dropped by around nine per cent in the first half, a report of Ghana's commerce ministry said.\n\n"
+            "Official figures showed that exports to the neighbouring country fell to $927 million in 2014.")
+    [claim] = extract(text, published=PUB).claims
+    assert (claim.from_, claim.to) == ("GHA", "PER")

@@ -17,9 +17,9 @@ from bilat.news.text import Sentence, tagged
 
 
 def settle_sides(view: str, sent: Sentence, amount: Amount, refs: list[CountryRef], claim: Claim, pair: list[str],
-                  previous: Claim | None, claims: list[Claim], c_left: int) -> None:
+                  previous: Claim | None, claims: list[Claim], c_left: int, text_exporter: str | None = None) -> None:
     """The sides the clause leaves open: from the pair, a third country set beside the figure, "the same market"."""
-    subject = _exporter(claims, pair)
+    subject = _exporter(claims, pair) or text_exporter
     if not WHOLE_BEFORE.search(sent.text[: amount.hedge_start]) and not getattr(claim, "_world", False):
         settle_direction(claim, pair, previous, subject)
         if subject is not None and claim.measure == "exports" and len(pair) == 2:
@@ -65,3 +65,18 @@ def has_own_flow(view: str, sent: Sentence, zone, amount: Amount, refs: list[Cou
     s0 = sent.start
     words = tagged(view, s0 + zone.start, s0 + amount.hedge_start, refs) + " " + tagged(view, s0 + amount.end, s0 + zone.end, refs)
     return cues.nearest_cue(words) is not None or re.search(r"@[A-Z]{3,8}", words) is not None
+
+
+_OWN_EXPORTS = re.compile(r"@([A-Z]{3,8})(?:'s|’s)\s+(?:[\w-]+\s+){0,2}?exports\b")
+_EXPORTS_TO = re.compile(r"(?i:\bexports?\s+to\s+(?:the\s+)?)@([A-Z]{3,8})")
+
+
+def text_exporter(head: str, pair: list[str]) -> str | None:
+    """The side of the pair whose exports the text speaks of first, with or without a figure
+    ("Exports to Afghanistan dropped by around nine per cent", "Kenya's exports hit ..."):
+    the side an unnamed flow later in the text most likely leaves from. ``head`` is tagged."""
+    if len(pair) != 2:
+        return None
+    found = [(m.start(), m.group(1)) for m in _OWN_EXPORTS.finditer(head) if m.group(1) in pair]
+    found += [(m.start(), pair[1 - pair.index(m.group(1))]) for m in _EXPORTS_TO.finditer(head) if m.group(1) in pair]
+    return min(found)[1] if found else None

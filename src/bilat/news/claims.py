@@ -28,7 +28,7 @@ from bilat.news.fiscal_years import latest_fiscal_year, relative_fiscal_periods
 from bilat.news.periods import find_periods
 from bilat.news.timing import apply_period, is_conversion, modality_of, settle_year
 from bilat.news.model import Claim, CountryRef
-from bilat.news.claim_sides import anaphoric_figure, has_own_flow, settle_sides
+from bilat.news.claim_sides import anaphoric_figure, has_own_flow, settle_sides, text_exporter
 from bilat.news.claim_context import assume_currencies, date_bases, is_base, mark_base
 from bilat.news.comparison import (base_at, comparison_bases, date_by_base, goes_on_from_before, since_year,
                                    span_end)
@@ -87,6 +87,7 @@ def extract_claims(
     carry: dict[int, int] = {}
     last_year: int | None = None
     latest_fy = latest_fiscal_year(view)
+    exporter = text_exporter(tagged(view, 0, min(len(view), 1500), refs), pair)
     for sent in sents:
         if sent.headline and not _HEADLINE_FIGURE.search(sent.text):
             continue  # a title is read only when it states a trade figure ("trade with X up 5.6 pct in H1")
@@ -155,7 +156,7 @@ def extract_claims(
                 claim.year = span_end(sent.text[c_left:c_right]) or claim.year
             claim.modality = None if claim._base else modality_of(sent.text[c_left:c_right], published, claim.year)
             settle_year(claim, sent.text, published)
-            settle_sides(view, sent, amount, refs, claim, pair, previous, claims, c_left)
+            settle_sides(view, sent, amount, refs, claim, pair, previous, claims, c_left, exporter)
             claim._paragraph = sent.paragraph
             claims.append(claim)
             previous = claim

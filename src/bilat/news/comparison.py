@@ -114,7 +114,8 @@ def base_at(bases: list[Base], position: int) -> Base | None:
 #: with the period of the figure before it
 _PERIOD_ANAPHOR = re.compile(
     r"\b(?:(?:in|during|over|for)\s+the\s+(?:specified|reporting|reported|said|review(?:ed)?|given)\s+period|"
-    r"(?:in|during|over|for)\s+the\s+period\s+under\s+review|(?:in|during)\s+(?:that|this)\s+(?:month|period|quarter)|"
+    r"(?:in|during|over|for)\s+the\s+period\s+under\s+review|"
+    r"(?:in|during|over|for)\s+the\s+period(?!\s+(?:of|from|between|to|under|when|since|ending|ended|(?:19|20)\d\d))|(?:in|during)\s+(?:that|this)\s+(?:month|period|quarter)|"
     r"^\W*(?:the|this)\s+(?:figure|amount|value|indicator)|"
     r"\bthe\s+(?:half-year(?:ly)?|quarterly|monthly|[\w]+-month|year-to-date)\s+(?:statistics|figures|data|numbers)\b)\b", re.I)
 

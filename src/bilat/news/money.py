@@ -98,6 +98,11 @@ _WORD_MONEY = re.compile(
     r"(?<![\w-])(?P<w>" + "|".join(_WORDS) + r")\s+(?P<scale>trillion|billion|million)\s+(?P<cur>"
     + _alt(list(SUFFIX)) + r")\b", re.I
 )
+#: "USD two billion", "US$ seven billion": a currency code before a number word
+_WORD_MONEY_PREFIX = re.compile(
+    r"(?<![\w$])(?P<cur>USD|US\$|EUR|GBP|JPY|CNY|INR|AED|SAR)\s?(?P<w>" + "|".join(_WORDS) + r")\s+"
+    r"(?P<scale>trillion|billion|million)\b", re.I
+)
 _RANGE_LOW = re.compile(
     r"\bbetween\s+(?P<low>(?P<n>" + "|".join(_WORDS) + r"|\d+(?:\.\d+)?)\s+(?P<scale>trillion|billion|million))\s+and\s+$",
     re.I,
@@ -165,6 +170,11 @@ def _find_amounts(text: str) -> list[Amount]:
         if not _overlaps(found, m.start(), m.end()):
             value = _WORDS[m.group("w").lower()] * SCALES[m.group("scale").lower()]
             found.append(_make(text, m.start(), m.end(), value, "money", SUFFIX[m.group("cur")],
+                               SCALES[m.group("scale").lower()] / 2))
+    for m in _WORD_MONEY_PREFIX.finditer(text):  # "USD two billion"
+        if not _overlaps(found, m.start(), m.end()):
+            value = _WORDS[m.group("w").lower()] * SCALES[m.group("scale").lower()]
+            found.append(_make(text, m.start(), m.end(), value, "money", PREFIX[m.group("cur").upper()],
                                SCALES[m.group("scale").lower()] / 2))
     for upper in [a for a in found if a.unit == "money"]:  # "between two billion and six billion reais"
         m = _RANGE_LOW.search(text, max(0, upper.hedge_start - 40), upper.hedge_start)
