@@ -23,6 +23,7 @@ from bilat.news.agreements import _NOT_SIGNED, _UPGRADED, PENDING, SIGN, _later_
 from bilat.news.dates import MONTHS, WEEKDAYS, find_dates, is_year_only
 from bilat.news.mentions import pair_side
 from bilat.news.model import Agreement, CountryRef, DateRef
+from bilat.news.plurilateral import apply_regional
 from bilat.news.text import Sentence, tagged
 
 _ACRONYM = r"(?:[A-Z]{1,3}-)?(?:CEPA|CECA|ECTA|TEPA|JAEPA|KAFTA|EPA|FTA|BTA|SPA|STIP|ETP)"
@@ -51,7 +52,7 @@ _STATUS = [
         r"\b(?:conclu(?:ded|des|sion\s+of)|wrapped\s+up|wraps\s+up|complet(?:ed|es|ion\s+of)|finali[sz](?:ed|es|ation\s+of)|"
         r"clos(?:ed|es)|end(?:ed|s))\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+)?(?:negotiations|talks)\b", re.I)),
     ("negotiations_launched", re.compile(
-        r"\b(?:launch(?:ed|es)?|start(?:ed|s)?|beg[ia]n|kick(?:ed)?\s+off|resum(?:ed|e))\s+(?:the\s+|formal\s+)?"
+        r"\brenegotiat\w*\b|\b(?:launch(?:ed|es)?|start(?:ed|s)?|beg[ia]n|kick(?:ed)?\s+off|resum(?:ed|e))\s+(?:the\s+|formal\s+)?"
         r"(?:negotiations|talks)\b|\bround\s+of\s+(?:negotiations|talks)\b|\bworking\s+on\b|\bnegotiating\b|"
         r"\b(?:negotiations|talks)\s+(?:on|for|to)\b(?!\s+(?:" + "|".join(WEEKDAYS + list(MONTHS)) + r")\b|\s+\d)", re.I)),
     ("talks_launched", re.compile(
@@ -166,7 +167,7 @@ def refine_agreements(
                 record._new = True
                 records.append(record)
     records += _third_parties(view, sents, refs, pair, records, published)
-    merged = merge(records, view, sents)
+    merged = merge(apply_regional(view, records, pair), view, sents)
     for r in merged:
         if r.status == "in_force" and r.date is None:
             sent = next((x for x in sents if x.start <= r.start < x.end), None)

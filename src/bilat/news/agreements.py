@@ -35,7 +35,7 @@ from bilat.news.text import Sentence, tagged
 TYPES: list[tuple[str, str]] = [
     (r"memorand(?:um|a|ums) of (?:understanding|cooperation)|memorand(?:um|a|ums)(?= (?:on|for|to|between|with)\b)", "MoU"),
     (r"MoUs?|MOUs?|MoCs?|MOCs?", "MoU"),
-    (r"joint (?:statement|declaration)s?(?: of intent)?|declarations? of intent", "joint statement"),
+    (r"joint (?:statement|declaration|communiqu[eé])s?(?: of intent)?|declarations? of intent", "joint statement"),
     (r"exchanges? of notes|(?<=exchanged )notes", "exchange of notes"),
     (r"(?:comprehensive )?economic partnership agreements?|CEPA|free[- ]trade (?:agreement|deal|pact)s?|FTAs?", "FTA"),
     (r"(?:bilateral )?investment (?:treaty|treaties)|BITs?", "investment treaty"),
@@ -56,7 +56,7 @@ _TYPE_RE = re.compile(
 )
 SIGN = re.compile(
     r"\b(?:signed|signs?|signing|inked|inks?|concluded|conclude|approved|approves?|adopted|adopts?|finali[sz]ed|"
-    r"launched|unveiled|initialled|initialed|exchanged|struck|sealed|issued|released|clinched|renew(?:ed|s)?|"
+    r"launched|unveiled|formali[sz]ed|initialled|initialed|exchanged|struck|sealed|issued|released|clinched|renew(?:ed|s)?|"
     r"ratif(?:ied|ies|y)|formed|established|set\s+up|created|founded|reached\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:agreements?|deals?|accords?|pacts?))\b",
     re.I,
 )
@@ -77,10 +77,13 @@ _APPROVE = re.compile(r"\b(?:approved|approves?|adopted|adopts?|unveiled|launche
 _GOV = re.compile(r"\b(?:Cabinet|cabinet|government|Government|ministry|Ministry|parliament|Parliament|Knesset|Diet|"
                   r"Council of Ministers|State Council)\b")
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+                 "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
                  "a dozen": 12}
+#: "signed four Memoranda of Understanding", "Twenty documents have been signed": a count opens a batch
 _COUNT = re.compile(
-    r"\b(?P<n>two|three|four|five|six|seven|eight|nine|ten|\d{1,3})(?P<dozen>\s+dozen)?\s+(?:[a-z-]+\s+){0,2}?"
-    r"(?:agreements|accords|deals|memorand(?:a|ums) of understanding|MoUs|MOUs|pacts|documents|protocols)\b"
+    r"\b(?P<n>(?i:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)|\d{1,3})"
+    r"(?P<dozen>\s+dozen)?\s+(?:(?![a-z-]+ed\b|(?:two|three|four|five|six|seven|eight|nine|ten)\b)[a-z-]+\s+){0,2}?"
+    r"(?:agreements|accords|deals|(?i:memorand(?:a|ums) of understanding)|MoUs|MOUs|pacts|documents|protocols)\b"
 )
 _ORDINAL = re.compile(
     r"\b(?:[Tt]he\s+|[Ii]n\s+the\s+)?(?P<o>first|second|third|fourth|fifth)\s+"
@@ -96,6 +99,26 @@ _DURATION = re.compile(
     r"nine|ten)\s+years\b|\b(?P<m>\d+|two|three|four|five|six|seven|eight|nine|ten)[- ]year\s+(?:plan|programme|program|"
     r"agreement|deal|period|roadmap|framework)",
 )
+
+#: "the ministers said in a joint statement", "according to the joint communique": a statement quoted
+#: as the source of the news was issued, even when no verb says so
+_QUOTED = re.compile(r"\b(?:said|says|stated|announced|noted|added)\s+(?:in\s+)?(?:a|the|their)\s+joint\s+\w+|"
+                     r"\b(?:in|according\s+to)\s+(?:a|the|their)\s+joint\s+\w+|"
+                     r"\bjoint\s+(?:statement|declaration|communiqu[eé])\s+(?:said|says|stated|added|noted|read)\b", re.I)
+
+
+_ISSUER = re.compile(r"^\s+(?:from|by|of)\s+(?P<who>[^,;]+)")
+
+
+def _one_side_issuer(view: str, start: int, end: int, refs: list[CountryRef]) -> bool:
+    """ "a joint statement from the Australian Prime Minister and his trade minister": joint
+    between two officials of one side, so no agreement between the two countries."""
+    m = _ISSUER.match(view[start:end])
+    if m is None:
+        return False
+    named = set(re.findall(r"@([A-Z]{3,8})", tagged(view, start + m.start("who"), start + m.end("who"), refs)))
+    return len(named) == 1
+
 
 @dataclass
 class _Event:
@@ -187,7 +210,9 @@ def extract_agreements(
             participle = re.match(r"\s+(?:(?:were|was|have\s+been|had\s+been|has\s+been)\s+)?(?:signed|inked|concluded|"
                                   r"agreed|approved|reached|sealed)\b", text[tm.end() :])
             named = pending and kind not in ("agreement", "plan", "partnership")  # "expected to sign an FTA"
-            if not (signing or participle or named) or kind == "plan" and not _APPROVE.search(text):
+            quoted = (kind == "joint statement" and _QUOTED.search(text[max(0, tm.start() - 30) : tm.end() + 30]) is not None
+                      and not _one_side_issuer(view, sent.start + tm.end(), sent.end, refs))
+            if not (signing or participle or named or quoted) or kind == "plan" and not _APPROVE.search(text):
                 continue
             event = new_event
             if event is None or (event.count and len(event.slots) >= event.count):

@@ -1,0 +1,67 @@
+"""Agreement wordings of round four (real wire copy read as a second development set); every
+sentence is written for this test, with other countries and words than the articles'."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from bilat.news import extract
+from bilat.news.schema import type_code
+
+PUB = dt.date(2021, 6, 15)
+
+
+def _records(text: str, published: dt.date | None = PUB) -> list[tuple[str, frozenset[str], str | None]]:
+    return [(type_code(a.type), frozenset(a.parties), a.status) for a in extract(text, published=published).agreements]
+
+
+def test_a_joint_statement_quoted_as_the_source_is_recorded() -> None:
+    text = ("Chile and Peru today agreed to remove tariffs on fruit. The new rules will help growers, "
+            "the two foreign ministers said in a joint statement.")
+    assert ("joint_statement", frozenset({"CHL", "PER"}), None) in _records(text)
+
+
+def test_a_joint_communique_is_a_joint_statement() -> None:
+    text = ("Ghana and Togo will open two more border posts, said a joint communique issued after talks "
+            "between their presidents.")
+    assert [r[0] for r in _records(text)] == ["joint_statement"]
+
+
+def test_a_joint_statement_of_one_sides_officials_is_no_agreement() -> None:
+    text = ("In a joint statement from the Canadian Prime Minister and the Canadian trade minister, the "
+            "government said the treaty with Japan would create jobs. Canada and Japan trade a lot.")
+    assert "joint_statement" not in [r[0] for r in _records(text)]
+
+
+def test_formalised_memoranda_counted_in_words_are_one_record_each() -> None:
+    text = "Ireland and Portugal on May 2 formalised three Memoranda of Understanding (MoUs) in Dublin."
+    assert [r[0] for r in _records(text)] == ["mou", "mou", "mou"]
+
+
+def test_a_count_written_as_a_large_number_word_is_a_batch() -> None:
+    text = "Twenty documents were signed by Hungary and Vietnam after the talks, covering farming and health."
+    (record,) = extract(text, published=PUB).agreements
+    assert record.count == 20 and set(record.parties) == {"HUN", "VNM"}
+
+
+def test_rok_in_mixed_case_is_korea() -> None:
+    text = ("Thailand's exports to the RoK rose 20 percent in 2019. The RoK is Thailand's sixth "
+            "trade partner, and Thai firms see the RoK as a growing market.")
+    assert extract(text, published=PUB).countries == ["THA", "KOR"]
+
+
+def test_nafta_has_its_three_members() -> None:
+    text = ("Canadian exports to Mexico rose 5 percent. Canada and Mexico renegotiate the North American "
+            "Free Trade Agreement (NAFTA) with the United States since 2017.")
+    assert _records(text) == [("fta", frozenset({"CAN", "MEX", "USA"}), "negotiations_launched")]
+
+
+def test_a_multilateral_area_is_not_the_pairs_fta() -> None:
+    text = ("Nepal and Sri Lanka agreed to expand trade. Nepal and Sri Lanka signed an MoU on tourism and "
+            "will cut tariffs under the framework of the South Asian Free Trade Area (SAFTA).")
+    assert [r[0] for r in _records(text)] == ["mou"]
+
+
+def test_the_china_asean_area_is_not_the_multilateral_asean_area() -> None:
+    text = "Trade grew under the upgraded protocol of the China-ASEAN Free Trade Area, which came into effect in 2019."
+    assert ("fta", frozenset({"CHN", "ASEAN"}), "in_force") in _records(text)
