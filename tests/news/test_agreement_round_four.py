@@ -65,3 +65,45 @@ def test_a_multilateral_area_is_not_the_pairs_fta() -> None:
 def test_the_china_asean_area_is_not_the_multilateral_asean_area() -> None:
     text = "Trade grew under the upgraded protocol of the China-ASEAN Free Trade Area, which came into effect in 2019."
     assert ("fta", frozenset({"CHN", "ASEAN"}), "in_force") in _records(text)
+
+
+def _dated(text: str, published: dt.date | None = PUB) -> list[tuple[str, str | None, str | None]]:
+    out = []
+    for a in extract(text, published=published).agreements:
+        out.append((type_code(a.type), a.status, a.date.value.isoformat() if a.date and a.date.value else None))
+    return out
+
+
+def test_a_partnership_in_an_instruments_title_is_not_another_instrument() -> None:
+    text = "Oman and Korea signed a Memorandum of Cooperation for an Enhanced Partnership in Muscat on Monday."
+    assert [r[0] for r in _records(text)] == ["mou"]
+
+
+def test_the_final_protocol_of_a_commission_is_a_cooperation_agreement() -> None:
+    text = ("Georgia and Armenia held the ninth session of their intergovernmental commission on trade. "
+            "A final protocol was signed at the end of the session.")
+    assert [r[0] for r in _records(text)] == ["cooperation_agreement"]
+
+
+def test_an_export_credit_protocol_stays_a_protocol() -> None:
+    assert [r[0] for r in _records("Canada and Peru signed a protocol on export credit insurance.")] == ["protocol"]
+
+
+def test_a_batch_announced_for_later_is_pending_and_undated() -> None:
+    text = "Egypt and China will sign at least 15 agreements worth $8 billion during the visit, officials said."
+    (record,) = extract(text, published=PUB).agreements
+    assert (type_code(record.type), record.status, record.count, record.date) == (
+        "cooperation_agreement", "pending", 15, None)
+
+
+def test_a_series_of_documents_to_be_drawn_up_is_one_pending_record() -> None:
+    text = ("Chile and Brazil signed a strategic association deal in March 2015. During the visit the two "
+            "presidents are scheduled to draw up a series of documents on cooperation in energy and police work.")
+    assert sorted(_dated(text), key=str) == [("cooperation_agreement", "pending", None),
+                                             ("cooperation_agreement", None, "2015-03-01")]
+
+
+def test_a_proposed_agreement_is_not_dated_by_the_publication() -> None:
+    text = ("Nepal's exports to India rose. The ambassador said the proposed Comprehensive Economic "
+            "Partnership Agreement between Nepal and India would lift trade.")
+    assert _dated(text) == [("fta", None, None)]

@@ -36,7 +36,8 @@ FTA_NAME = re.compile(
 _SIGNED = re.compile(r"\b(?:signed|signs?|signing|inked|inks?|sealed|initial(?:l)?ed|exchanged|approved|adopted)\b", re.I)
 _ACRONYM_RE = re.compile(r"\b" + _ACRONYM + r"\b")
 COOP_NAME = re.compile(
-    r"\b(?:strategic\s+partnership\s+agreements?|cooperation\s+(?:agreements?|accords?)|investment\s+agreements)\b", re.I
+    r"\b(?:strategic\s+(?:partnership|association)\s+(?:agreements?|deals?|accords?|pacts?)|cooperation\s+(?:agreements?|accords?)|"
+    r"investment\s+agreements)\b", re.I
 )
 FINANCE_NAME = re.compile(
     r"\b(?:(?:currency\s+)?swap\s+(?:deals?|agreements?|arrangements?|lines?)|loan\s+agreements?|"
@@ -172,7 +173,7 @@ def refine_agreements(
         if r.status == "in_force" and r.date is None:
             sent = next((x for x in sents if x.start <= r.start < x.end), None)
             r.date = _in_force_date(sent, published) if sent is not None else None
-    _default_dates(merged, sents, published)
+    _default_dates(merged, sents, published, view)
     return merged
 
 
@@ -225,7 +226,10 @@ def _locate(view: str, sent: Sentence, name: str) -> tuple[int, int]:
     return (at, at + len(name.strip())) if at >= 0 else (sent.start, sent.end)
 
 
-def _default_dates(records: list[Agreement], sents: list[Sentence], published: dt.date | None) -> None:
+_PROPOSED = re.compile(r"\b(?:proposed|planned|envisaged|mooted|prospective|future|potential)\s+(?:[\w-]+\s+){0,3}$", re.I)
+
+
+def _default_dates(records: list[Agreement], sents: list[Sentence], published: dt.date | None, view: str = "") -> None:
     """An agreement the text does not date is the news of the day: the lead's date ("China on Monday
     outlined…"), else the publication month. Without a publication date it stays undated."""
     if published is None:
@@ -237,6 +241,8 @@ def _default_dates(records: list[Agreement], sents: list[Sentence], published: d
             break
         lead = None
     for r in records:
+        if r.status == "pending" or _PROPOSED.search(view[max(0, r.start - 30) : r.start]):
+            continue  # announced or proposed, not yet signed: the day's news is not its date
         sent = next((s for s in sents if s.start <= r.start < s.end), None)
         if r.date is None and sent is not None:
             r.date = _date(sent, published, years=True)  # "signed a free trade agreement in 2006"

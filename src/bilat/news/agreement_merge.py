@@ -82,6 +82,8 @@ _ANOTHER_BEFORE = re.compile(r"\b(?:another|a\s+(?:second|third|further|separate
 def _mentions(view: str, sents: list[Sentence] | None, first: Agreement, later: Agreement) -> bool:
     """Whether ``later`` can be another mention of ``first``: not when the text says it is another
     instrument ("a second MOU", "another loan agreement", "a separate deal")."""
+    if (first.status == "pending") != (later.status == "pending") and (first.date or later.date) is not None:
+        return False  # "the pact signed in 2007" and "documents the presidents are to draw up": two
     if not view:
         return True
     return _ANOTHER_BEFORE.search(view[max(0, later.start - 50) : later.start]) is None

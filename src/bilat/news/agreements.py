@@ -70,7 +70,8 @@ _NOT_SIGNED = re.compile(
 #: a signing announced for later ("are expected to sign", "will sign"): recorded with status ``pending``
 PENDING = re.compile(
     r"(?<!not )(?<!n't )\b(?:expected|set|due|poised|likely|scheduled|slated|ready|plans?|planning|preparing|hopes?|"
-    r"hoping)\s+to\s+(?:formally\s+)?sign\b|\bwill\s+(?:soon\s+|formally\s+)?sign\b|\b(?:is|are)\s+to\s+sign\b",
+    r"hoping)\s+to\s+(?:formally\s+)?(?:sign|draw\s+up)\b|\bwill\s+(?:soon\s+|formally\s+|also\s+)?sign\b|"
+    r"\b(?:is|are)\s+(?:also\s+)?to\s+sign\b",
     re.I,
 )
 _APPROVE = re.compile(r"\b(?:approved|approves?|adopted|adopts?|unveiled|launched)\b", re.I)
@@ -85,6 +86,11 @@ _COUNT = re.compile(
     r"(?P<dozen>\s+dozen)?\s+(?:(?![a-z-]+ed\b|(?:two|three|four|five|six|seven|eight|nine|ten)\b)[a-z-]+\s+){0,2}?"
     r"(?:agreements|accords|deals|(?i:memorand(?:a|ums) of understanding)|MoUs|MOUs|pacts|documents|protocols)\b"
 )
+#: a batch announced without a number: "are scheduled to draw up a series of documents on farming"
+_SERIES = re.compile(r"\b(?:a\s+series|a\s+number|a\s+raft|a\s+package)\s+of\s+(?P<n>)(?:[a-z-]+\s+){0,2}?"
+                     r"(?:documents|agreements|accords|deals|pacts)\b")
+#: a protocol that closes a meeting ("the final protocol of the intergovernmental commission")
+_MEETING = re.compile(r"\b(?:final|commission|meeting|session|intergovernmental)\b", re.I)
 _ORDINAL = re.compile(
     r"\b(?:[Tt]he\s+|[Ii]n\s+the\s+)?(?P<o>first|second|third|fourth|fifth)\s+"
     r"(?:agreement|accord|deal|memorandum|MoU|pact|document|protocol)\b"
@@ -107,6 +113,9 @@ _QUOTED = re.compile(r"\b(?:said|says|stated|announced|noted|added)\s+(?:in\s+)?
                      r"\bjoint\s+(?:statement|declaration|communiqu[eé])\s+(?:said|says|stated|added|noted|read)\b", re.I)
 
 
+#: the words between two instrument words of one capitalised title ("Memorandum of Cooperation for a
+#: Strengthened Partnership", "Framework Agreement on the Comprehensive Economic Partnership")
+_TITLE_GAP = re.compile(r"(?:\s+(?:for|on|of|in|to|a|an|the|and|[A-Z][\w-]*))*\s+")
 _ISSUER = re.compile(r"^\s+(?:from|by|of)\s+(?P<who>[^,;]+)")
 
 
@@ -156,9 +165,9 @@ def extract_agreements(
         mentioned: list[Agreement] = []
         new_event: _Event | None = None
         taken: list[tuple[int, int]] = []
-        count = _COUNT.search(text)
-        if count and signing:
-            n = _count(count.group("n")) * (12 if count.group("dozen") else 1)
+        count = _COUNT.search(text) or (_SERIES.search(text) if pending else None)
+        if count and (signing or pending):  # "signed 51 agreements", "will sign at least 21 agreements"
+            n = _count(count.group("n")) * (12 if count.groupdict().get("dozen") else 1)
             new_event = _Event(count=n, paragraph=sent.paragraph)
             events.append(new_event)
             taken.append(count.span())
@@ -188,9 +197,14 @@ def extract_agreements(
             mentioned.append(ordinal_slot)
             taken.append(om.span())
         closes = False
+        title_end = -1
         for tm in _TYPE_RE.finditer(text):
             if any(tm.start() < e and s < tm.end() for s, e in taken):
                 continue
+            in_title = tm.group()[:1].isupper() and title_end >= 0 and _TITLE_GAP.fullmatch(text[title_end : tm.start()])
+            title_end = tm.end() if tm.group()[:1].isupper() else -1
+            if in_title:
+                continue  # "a Memorandum of Cooperation for a Strengthened Partnership": one instrument's name
             kind = next(TYPES[i][1] for i in range(len(TYPES)) if tm.group(f"t{i}"))
             plural = tm.group().endswith("s") and kind not in ("MoU",) and not tm.group().endswith("ss")
             definite = _DEFINITE.search(text[max(0, tm.start() - 60) : tm.start()]) is not None
@@ -258,7 +272,7 @@ def extract_agreements(
 
 
 def _count(raw: str) -> int:
-    return int(raw) if raw.isdigit() else _NUMBER_WORDS.get(raw.lower(), 1)
+    return int(raw) if raw.isdigit() else _NUMBER_WORDS.get(raw.lower(), 1)  # "a series of": one record
 
 
 def _latest(events: list[_Event], kind: str) -> Agreement | None:
@@ -382,6 +396,10 @@ def _finish(events: list[_Event], view: str, pair: list[str]) -> list[Agreement]
                 slot.sectors = list(event.sectors)
             if slot.type == "agreement" and re.search(r"cooperat|collaborat|joint|partnership", _context(view, slot)):
                 slot.type = "cooperation agreement"
+            elif slot.type in ("agreement", "document") and slot.count and slot.count > _MAX_SLOTS:
+                slot.type = "cooperation agreement"  # "signed 21 agreements": a batch over many fields
+            elif slot.type in ("protocol", "protocols") and _MEETING.search(_context(view, slot)):
+                slot.type = "cooperation agreement"  # the final protocol of a commission: not export finance
             if len(slot.parties) == 1 and slot.type == "fund" and slot.partner:
                 slot.parties = [slot.parties[0], slot.partner]  # a joint fund approved by one side has two
             if len(slot.parties) == 1 and slot.type in ("investment plan", "plan", "action plan"):
