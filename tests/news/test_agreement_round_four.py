@@ -107,3 +107,33 @@ def test_a_proposed_agreement_is_not_dated_by_the_publication() -> None:
     text = ("Nepal's exports to India rose. The ambassador said the proposed Comprehensive Economic "
             "Partnership Agreement between Nepal and India would lift trade.")
     assert _dated(text) == [("fta", None, None)]
+
+
+def test_the_agreement_that_stands_for_agreed_is_no_instrument() -> None:
+    text = ("Brazil and Angola on Tuesday agreed to lift trade to $5 billion. The agreement was announced "
+            "in a joint statement issued during the visit.")
+    assert [r[0] for r in _records(text)] == ["joint_statement"]
+
+
+def test_a_blog_date_line_fixes_the_day_of_an_address_month() -> None:
+    from bilat.news.pubdate import publication_date
+
+    text = ("SOURCE: http://example.blogspot.com/2016/03/loan.html\nTuesday, March 15, 2016\n\n"
+            "Ecuador said on Tuesday it signed a loan agreement with Japan.")
+    assert publication_date(text).date == dt.date(2016, 3, 15)
+
+
+def test_an_agency_byline_dates_the_article() -> None:
+    from bilat.news.pubdate import publication_date
+
+    text = "SOURCE: https://example.org/?chile-peru\nChile, Peru sign deal\n\nAFP | May 03, 2012\n\nLima - Chile and Peru signed a deal."
+    assert publication_date(text).date == dt.date(2012, 5, 3)
+
+
+def test_a_dateline_closed_by_a_colon_and_no_year_in_the_address() -> None:
+    from bilat.news.pubdate import publication_date
+
+    text = ("SOURCE: https://example.in/news/trade-to-reach-50-billion-by-2020-123.html\n"
+            "Mumbai, Mar 3: Trade between the two grew 10 percent over 2014, officials said today.")
+    found = publication_date(text)
+    assert found.date == dt.date(2014, 3, 3) and "assumed" in found.how

@@ -113,6 +113,8 @@ _QUOTED = re.compile(r"\b(?:said|says|stated|announced|noted|added)\s+(?:in\s+)?
                      r"\bjoint\s+(?:statement|declaration|communiqu[eé])\s+(?:said|says|stated|added|noted|read)\b", re.I)
 
 
+#: "agreed to raise trade": the verb a later "the agreement" may stand for
+_AGREED_TO = re.compile(r"\bagreed\s+(?:on\s+|to\s+)", re.I)
 #: the words between two instrument words of one capitalised title ("Memorandum of Cooperation for a
 #: Strengthened Partnership", "Framework Agreement on the Comprehensive Economic Partnership")
 _TITLE_GAP = re.compile(r"(?:\s+(?:for|on|of|in|to|a|an|the|and|[A-Z][\w-]*))*\s+")
@@ -156,10 +158,12 @@ def extract_agreements(
     current: Agreement | None = None
     current_paragraph = -1
     owner: dict[int, _Event] = {}
+    this_agreed = False
     for sent in sents:
         if sent.headline:
             continue
         text = sent.text
+        previous_agreed, this_agreed = this_agreed, _AGREED_TO.search(text) is not None
         signing = SIGN.search(text) is not None and not _NOT_SIGNED.search(text)
         pending = not signing and PENDING.search(text) is not None
         mentioned: list[Agreement] = []
@@ -223,6 +227,8 @@ def extract_agreements(
                 continue
             participle = re.match(r"\s+(?:(?:were|was|have\s+been|had\s+been|has\s+been)\s+)?(?:signed|inked|concluded|"
                                   r"agreed|approved|reached|sealed)\b", text[tm.end() :])
+            if definite and kind == "agreement" and not participle and previous_agreed:
+                continue  # "A and B agreed to raise trade. The agreement was announced in …": the verb, not a deal
             named = pending and kind not in ("agreement", "plan", "partnership")  # "expected to sign an FTA"
             quoted = (kind == "joint statement" and _QUOTED.search(text[max(0, tm.start() - 30) : tm.end() + 30]) is not None
                       and not _one_side_issuer(view, sent.start + tm.end(), sent.end, refs))
