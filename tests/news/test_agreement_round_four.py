@@ -137,3 +137,16 @@ def test_a_dateline_closed_by_a_colon_and_no_year_in_the_address() -> None:
             "Mumbai, Mar 3: Trade between the two grew 10 percent over 2014, officials said today.")
     found = publication_date(text)
     assert found.date == dt.date(2014, 3, 3) and "assumed" in found.how
+
+
+def test_an_earlier_instrument_in_the_pluperfect_is_its_own_record() -> None:
+    text = ("Spain and Mexico have signed an MoU on cyber security. Previously, the two countries had signed "
+            "an MoU on March 3, 2014 on sharing threat data. Both have now renewed the MoU.")
+    assert sorted(_dated(text), key=str) == [("mou", None, "2014-03-03"), ("mou", None, "2021-06-01")]
+
+
+def test_a_full_stop_without_its_space_still_ends_a_sentence() -> None:
+    from bilat.news.text import sentences
+
+    view = 'Chile and Peru signed a memorandum on energy.The memorandum was signed by the ministers."It matters," he said.'
+    assert [s.text[:12] for s in sentences(view)] == ["Chile and Pe", "The memorand", '"It matters,']

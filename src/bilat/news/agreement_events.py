@@ -237,8 +237,10 @@ def _default_dates(records: list[Agreement], sents: list[Sentence], published: d
     lead = None
     for sent in [s for s in sents if not s.headline][:2]:
         lead = _date(sent, published)
-        if lead is not None and lead.value is not None and lead.precision == "day":
-            break
+        older = lead is not None and lead.value is not None and lead.value.year < published.year and any(
+            r.date is not None and r.date.start == lead.start for r in records)
+        if lead is not None and lead.value is not None and lead.precision == "day" and not older:
+            break  # (an older date that dates an instrument of its own is not the day's news)
         lead = None
     for r in records:
         if r.status == "pending" or _PROPOSED.search(view[max(0, r.start - 30) : r.start]):

@@ -75,6 +75,10 @@ def _own_instrument(view: str, r: Agreement) -> bool:
             and not re.search(r"(?i)\bfree[- ]trade|\bFTA\b|\btrade\s+(?:agreement|deal|pact)", after))
 
 
+#: "Previously, the two had signed an MoU on 19 July 2011": the pluperfect with an indefinite
+#: article names an earlier instrument (the one renewed today), not a mention of today's
+_EARLIER_BEFORE = re.compile(r"\bhad\s+(?:previously\s+|earlier\s+|already\s+|first\s+)?(?:signed|inked|concluded|sealed)\s+"
+                             r"(?:an?|another)\s+(?:[\w-]+\s+){0,2}$", re.I)
 _ANOTHER_BEFORE = re.compile(r"\b(?:another|a\s+(?:second|third|further|separate|new)|second|third)\s+(?:[\w-]+\s+){0,3}$",
                              re.I)
 
@@ -86,7 +90,8 @@ def _mentions(view: str, sents: list[Sentence] | None, first: Agreement, later: 
         return False  # "the pact signed in 2007" and "documents the presidents are to draw up": two
     if not view:
         return True
-    return _ANOTHER_BEFORE.search(view[max(0, later.start - 50) : later.start]) is None
+    before = view[max(0, later.start - 50) : later.start]
+    return _ANOTHER_BEFORE.search(before) is None and _EARLIER_BEFORE.search(before) is None
 
 
 def _same_event(a: Agreement, b: Agreement) -> bool:
