@@ -150,3 +150,14 @@ def test_a_full_stop_without_its_space_still_ends_a_sentence() -> None:
 
     view = 'Chile and Peru signed a memorandum on energy.The memorandum was signed by the ministers."It matters," he said.'
     assert [s.text[:12] for s in sentences(view)] == ["Chile and Pe", "The memorand", '"It matters,']
+
+
+def test_loans_to_be_signed_off_are_a_pending_finance_record() -> None:
+    text = "Japan will also sign off on about $3 billion worth of loans to Kenya during the visit, officials said."
+    assert _records(text) == [("other", frozenset({"JPN", "KEN"}), "pending")]
+
+
+def test_two_contracts_with_different_values_are_two_records() -> None:
+    text = ("Chinese companies have been busy in Nepal: a $200 million deal signed this week by a Chinese "
+            "builder to repair roads, and a $1.4 billion deal by a Chinese power firm to build a dam.")
+    assert [r[0] for r in _records(text)] == ["other", "other"]

@@ -91,7 +91,19 @@ def _mentions(view: str, sents: list[Sentence] | None, first: Agreement, later: 
     if not view:
         return True
     before = view[max(0, later.start - 50) : later.start]
+    if _value(view, first) and _value(view, later) and _value(view, first) != _value(view, later):
+        return False  # "a $1.1 billion deal … and a $3.1 billion deal": two contracts
     return _ANOTHER_BEFORE.search(before) is None and _EARLIER_BEFORE.search(before) is None
+
+
+_VALUE_BEFORE = re.compile(r"(?:[$€£¥]|US\$|USD\s?)\s?(?P<v>\d[\d.,]*\s*(?:billion|million|bn|mn|m|b)?)[-\s]+(?:[\w-]+\s+){0,2}$",
+                           re.I)
+
+
+def _value(view: str, r: Agreement) -> str | None:
+    """The amount written just before an instrument's name ("a $3.1 billion deal"), if any."""
+    m = _VALUE_BEFORE.search(view[max(0, r.start - 40) : r.start])
+    return m.group("v").lower().replace(" ", "") if m else None
 
 
 def _same_event(a: Agreement, b: Agreement) -> bool:

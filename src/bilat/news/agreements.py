@@ -44,6 +44,7 @@ TYPES: list[tuple[str, str]] = [
     (r"framework agreements?", "framework agreement"),
     (r"cooperation (?:agreement|accord|pact)s?|strategic partnership(?: agreements?)?", "cooperation agreement"),
     (r"investment plans?", "investment plan"),
+    (r"loan agreements?|(?<=worth of )loans|(?<=\bin )loans", "loan agreement"),
     (r"(?:joint|bi-?national|bilateral|common)\s+(?:[\w&-]+\s+){0,4}?funds?", "fund"),
     (r"action plans?", "action plan"),
     (r"protocols?", "protocol"),
