@@ -161,3 +161,14 @@ def test_two_contracts_with_different_values_are_two_records() -> None:
     text = ("Chinese companies have been busy in Nepal: a $200 million deal signed this week by a Chinese "
             "builder to repair roads, and a $1.4 billion deal by a Chinese power firm to build a dam.")
     assert [r[0] for r in _records(text)] == ["other", "other"]
+
+
+def test_an_fta_being_implemented_is_in_force_and_not_dated_by_the_article() -> None:
+    text = ("Chile's exports to Thailand rose 30 percent on Monday, customs said. The implementation of a free "
+            "trade agreement between the two countries helped, officials said.")
+    assert _dated(text) == [("fta", "in_force", None)]
+
+
+def test_commitments_in_a_bloc_fta_are_an_fta_in_force() -> None:
+    text = "Experts credited commitments in the ASEAN-Japan Free Trade Agreement for Vietnam's export growth to Japan."
+    assert ("fta", frozenset({"ASEAN", "JPN"}), "in_force") in _records(text)

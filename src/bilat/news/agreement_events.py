@@ -47,7 +47,10 @@ FINANCE_NAME = re.compile(
 _STATUS = [
     ("pending", PENDING),
     ("in_force", re.compile(r"\b(?:came|come|comes|entered|enter)\s+into\s+(?:effect|force)\b|\bin\s+force\b|"
-                            r"\btook\s+effect\b", re.I)),
+                            r"\btook\s+effect\b|"
+                            # "the implementation of a free trade agreement between the two", "commitments in the FTA"
+                            r"\b(?:implementation\s+of|implementing|commitments\s+(?:in|under))\s+(?:the|an?|their)\s+"
+                            r"(?!(?:[\w-]+\s+)?(?:proposed|planned|future|new)\b)", re.I)),
     ("agreed_in_principle", re.compile(
         r"\b(?:agreed|agreement)\s+in\s+principle\b|\breached\s+a\s+(?:mutual\s+)?understanding\b|"
         r"\b(?:conclu(?:ded|des|sion\s+of)|wrapped\s+up|wraps\s+up|complet(?:ed|es|ion\s+of)|finali[sz](?:ed|es|ation\s+of)|"
@@ -243,8 +246,8 @@ def _default_dates(records: list[Agreement], sents: list[Sentence], published: d
             break  # (an older date that dates an instrument of its own is not the day's news)
         lead = None
     for r in records:
-        if r.status == "pending" or _PROPOSED.search(view[max(0, r.start - 30) : r.start]):
-            continue  # announced or proposed, not yet signed: the day's news is not its date
+        if r.status in ("pending", "in_force") or _PROPOSED.search(view[max(0, r.start - 30) : r.start]):
+            continue  # announced or proposed, or in force since a day the text does not give: not the day's news
         sent = next((s for s in sents if s.start <= r.start < s.end), None)
         if r.date is None and sent is not None:
             r.date = _date(sent, published, years=True)  # "signed a free trade agreement in 2006"
