@@ -19,7 +19,8 @@ import datetime as dt
 import re
 
 from bilat.news.agreement_merge import merge, same_record
-from bilat.news.agreements import _NOT_SIGNED, _UPGRADED, PENDING, SIGN, _later_date
+from bilat.news.agreement_words import _NOT_SIGNED, _UPGRADED, PENDING, SIGN
+from bilat.news.agreements import _later_date
 from bilat.news.dates import MONTHS, WEEKDAYS, find_dates, is_year_only
 from bilat.news.mentions import pair_side
 from bilat.news.model import Agreement, CountryRef, DateRef
