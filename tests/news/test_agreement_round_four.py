@@ -172,3 +172,27 @@ def test_an_fta_being_implemented_is_in_force_and_not_dated_by_the_article() -> 
 def test_commitments_in_a_bloc_fta_are_an_fta_in_force() -> None:
     text = "Experts credited commitments in the ASEAN-Japan Free Trade Agreement for Vietnam's export growth to Japan."
     assert ("fta", frozenset({"ASEAN", "JPN"}), "in_force") in _records(text)
+
+
+def test_a_free_trade_zone_in_negotiation_is_an_fta() -> None:
+    text = ("The second round of negotiations on a free trade zone between the Gulf Cooperation Council (GCC) "
+            "and Japan ended in Tokyo, officials said.")
+    assert _records(text) == [("fta", frozenset({"GCC", "JPN"}), "negotiations_launched")]
+
+
+def test_ties_raised_to_a_named_partnership_are_a_record() -> None:
+    text = ("Leaders met in Vientiane on trade. The EU elevated its ties with Vietnam to a "
+            "\u201ccomprehensive strategic partnership\u201d at the summit.")
+    assert ("other", frozenset({"EUU", "VNM"}), None) in _records(text)
+
+
+def test_ties_upgraded_without_a_name_are_no_record() -> None:
+    text = "Egypt and Turkey upgraded the status of their diplomatic relations after the visit."
+    assert _records(text) == []
+
+
+def test_the_original_of_an_fta_under_upgrade_is_its_own_record() -> None:
+    text = ("Chile and Korea said they hope to conclude talks to upgrade their free trade pact next year. "
+            "Since the two sides signed the pact in 2003, trade has tripled.")
+    assert sorted(_dated(text, dt.date(2021, 6, 15)), key=str) == [
+        ("fta", "negotiations_launched", "2021-06-01"), ("fta", None, "2003-01-01")]

@@ -24,13 +24,14 @@ from bilat.news.agreements import _later_date
 from bilat.news.dates import MONTHS, WEEKDAYS, find_dates, is_year_only
 from bilat.news.mentions import pair_side
 from bilat.news.model import Agreement, CountryRef, DateRef
+from bilat.news.partnerships import elevated_ties
 from bilat.news.plurilateral import apply_regional
 from bilat.news.text import Sentence, tagged
 
 _ACRONYM = r"(?:[A-Z]{1,3}-)?(?:CEPA|CECA|ECTA|TEPA|JAEPA|KAFTA|EPA|FTA|BTA|SPA|STIP|ETP)"
 FTA_NAME = re.compile(
     r"\b(?:(?:comprehensive\s+)?(?:free[- ]trade|trade)(?:\s+and\s+economic\s+partnership)?\s+(?:agreements?|deals?|pacts?|"
-    r"areas?)|(?:comprehensive\s+)?economic\s+(?:partnership|cooperation)(?:\s+and\s+trade)?\s+agreements?)\b"
+    r"areas?|(?<=free trade )zones?)|(?:comprehensive\s+)?economic\s+(?:partnership|cooperation)(?:\s+and\s+trade)?\s+agreements?)\b"
     r"|\b" + _ACRONYM.replace("SPA|", "").replace("|STIP|ETP", "") + r"s?\b",
     re.I,
 )
@@ -170,8 +171,11 @@ def refine_agreements(
                 record = Agreement(text="", start=start, end=end, type=kind, parties=parties, status=status,
                                    acronym=acronym, date=_date(sent, published, years=True))
                 record._new = True
+                record._upgraded = _UPGRADED.search(sent.text[max(0, m.start() - 60) : m.start()]) is not None
                 records.append(record)
     records += _third_parties(view, sents, refs, pair, records, published)
+    records += [r for r in elevated_ties(view, sents, refs, pair)
+                if not any(k.start < r.end and r.start < k.end for k in records)]
     merged = merge(apply_regional(view, records, pair), view, sents)
     for r in merged:
         if r.status == "in_force" and r.date is None:

@@ -41,6 +41,11 @@ def merge(records: list[Agreement], view: str = "", sents: list[Sentence] | None
         if batch is not None:
             _absorb(batch, r)  # "signed 12 agreements … the 12 pacts signed …": the batch again
             continue
+        if r.count is None and code == "other" and r.type in ("agreement", "deal", "pact") and typed and not plural \
+                and getattr(typed[0], "_upgraded", False) and getattr(r, "_original", False):
+            r.type = typed[0].type  # "talks to upgrade their FTA … since they signed the pact in 2010": the original
+            out.append(r)
+            continue
         if r.count is None and code == "other" and r.type in ("agreement", "deal") and typed and not plural \
                 and not _own_instrument(view, r):
             _absorb(typed[0], r)  # "the agreement", "the deal": a later (or earlier) mention of the typed one
@@ -53,7 +58,7 @@ def merge(records: list[Agreement], view: str = "", sents: list[Sentence] | None
             continue
         out.append(r)
     for r in records:
-        for attr in ("_new", "_event"):
+        for attr in ("_new", "_event", "_upgraded", "_original"):
             if hasattr(r, attr):
                 delattr(r, attr)
     return out

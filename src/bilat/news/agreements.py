@@ -125,7 +125,9 @@ def extract_agreements(
                 continue
             if _UPGRADED.search(text[max(0, tm.start() - 60) : tm.start()]) and any(a.start < sent.start + tm.start() for a in mentioned):
                 continue  # "a protocol to upgrade their FTA": the FTA already exists; the protocol is signed
-            if definite and existing is not None:
+            original = (definite and existing is not None and getattr(existing, "_upgraded", False) and signing
+                        and re.search(r"\bsigned\s+(?:the|their)\s+$", text[: tm.start()]) is not None)
+            if definite and existing is not None and not original:
                 if plural and kind in ("agreement",):
                     closes = True
                 elif existing not in mentioned:
@@ -149,6 +151,8 @@ def extract_agreements(
             agreement = Agreement(text="", start=sent.start + tm.start(), end=sent.start + tm.end(), type=label)
             if event.count and event.kind not in ("agreement", "document") and kind != event.kind:
                 agreement._beside = True  # "an FTA and three MoUs": the FTA is not one of the three
+            agreement._upgraded = _UPGRADED.search(text[max(0, tm.start() - 60) : tm.start()]) is not None
+            agreement._original = original  # "since they signed the pact in 2010": the pact talks now upgrade
             event.slots.append(agreement)
             owner[id(agreement)] = event
             mentioned.append(agreement)
