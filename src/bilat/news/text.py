@@ -18,7 +18,7 @@ _ABBREVIATIONS = frozenset(
 )
 #: a full stop and the next sentence; scraped copy sometimes loses the space ("cyber security.The MoU"),
 #: taken as a boundary only between a lower-case word and a capitalised one
-_BOUNDARY = re.compile(r"[.!?][\"”’')]*\s+(?=[\"“‘'(]*[A-Z0-9$£€¥₹])|(?<=[a-z]{2}[.!?])(?=[\"“]?[A-Z][a-z])")
+_BOUNDARY = re.compile(r"[.!?](?:[\"”’')]*\s+(?=[\"“‘'(]*[A-Z0-9$£€¥₹])|(?<=[a-z]{2}[.!?])(?=[\"“]?[A-Z][a-z]))")
 #: a sentence cut off by the end of the text: starts like a sentence, has at least six words
 _CUT_SENTENCE = re.compile(r"^\s*[\"“‘(]*[A-Z0-9$£€][^\n]*?(?:\S+\s+){5,}\S*$")
 _TERMINAL = re.compile(r"[.!?:][\"”’')]*\s*$")
