@@ -196,3 +196,24 @@ def test_the_original_of_an_fta_under_upgrade_is_its_own_record() -> None:
             "Since the two sides signed the pact in 2003, trade has tripled.")
     assert sorted(_dated(text, dt.date(2021, 6, 15)), key=str) == [
         ("fta", "negotiations_launched", "2021-06-01"), ("fta", None, "2003-01-01")]
+
+
+def test_a_fiscal_span_names_its_end_year_for_a_dateline_without_one() -> None:
+    from bilat.news.pubdate import publication_date
+
+    text = ("SOURCE: https://example.in/news/story-1.html\n"
+            "Chennai, Nov 4: The deficit with Japan was $9 billion during 2013-14, and trade should reach "
+            "$40 billion in 2020, the minister said today.")
+    assert publication_date(text).date == dt.date(2014, 11, 4)
+
+
+def test_a_signing_reported_as_earlier_keeps_only_the_month() -> None:
+    text = ("Lagos, June 15 - Nigeria and Ghana today agreed to cut tariffs. Earlier, the two central "
+            "bank governors signed a memorandum of understanding on payments.")
+    assert ("mou", None, "2021-06-01") in _dated(text)
+
+
+def test_the_protocol_of_a_commission_is_dated_by_the_session() -> None:
+    text = ("Georgia and Armenia want more trade. This was said at the ninth session of their intergovernmental "
+            "commission held on May 11. A final protocol was signed based on the work of the commission.")
+    assert _dated(text) == [("cooperation_agreement", None, "2021-05-11")]

@@ -259,9 +259,29 @@ def _default_dates(records: list[Agreement], sents: list[Sentence], published: d
         if r.date is None and is_year_only(published):
             r.date = DateRef(f"{published.year} (publication year)", r.start, r.start,
                              dt.date(published.year, 1, 1), "year", True)
+        if r.date is None and sent is not None and _MEETING_WORD.search(sent.text):
+            r.date = _meeting_date(sents, published)  # "a final protocol of the commission" held on a day given before
+        month = DateRef(f"{published:%B %Y} (publication)", r.start, r.start, published.replace(day=1), "month", True)
+        if r.date is None and sent is not None and re.match(r"(?i)earlier\b", sent.text):
+            r.date = month  # "Earlier, the central banks signed …": before the day's news, on a day not given
         if r.date is None:
-            r.date = lead or DateRef(f"{published:%B %Y} (publication)", r.start, r.start,
-                                     published.replace(day=1), "month", True)
+            r.date = lead or month
+
+
+_MEETING_WORD = re.compile(r"\b(?:commission|meeting|session|summit)\b", re.I)
+_HELD = re.compile(r"\b(?:held|convened|took\s+place)\s+(?:on\s+|in\s+)?$", re.I)
+
+
+def _meeting_date(sents: list[Sentence], published: dt.date | None) -> DateRef | None:
+    """The day a meeting named in the text was held ("the 11th session of the commission held on
+    December 20"): the date of the protocol or agreement signed at it."""
+    for sent in sents:
+        if not _MEETING_WORD.search(sent.text):
+            continue
+        for d in find_dates(sent.text, published):
+            if d.precision == "day" and d.value is not None and _HELD.search(sent.text[max(0, d.start - 20) : d.start]):
+                return DateRef(d.text, d.start + sent.start, d.end + sent.start, d.value, d.precision, d.relative)
+    return None
 
 
 _INTO_FORCE = re.compile(r"\b(?:(?:came|come|comes|entered|went|go|goes)\s+into\s+(?:effect|force)|took\s+effect|"

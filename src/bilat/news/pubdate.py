@@ -43,6 +43,7 @@ _URL_PATTERNS = (
     re.compile(r"/(?P<y>(?:19|20)\d\d)/(?P<m>[01]\d)/"),
 )
 _YEAR = re.compile(r"(?<![\w$£€¥₹.,])((?:19|20)\d\d)(?![\d%])")
+_FISCAL_SPAN = re.compile(r"(?<![\w$£€¥₹.,])((?:19|20)\d\d)[-–/](\d\d)(?![\d%-])")
 _FUTURE_BEFORE = re.compile(r"\b(?:by|until|till|before|through|to|towards?|within|in)\s+(?:the\s+end\s+of\s+)?$")
 
 _DATELINE_DMY = re.compile(
@@ -149,6 +150,9 @@ def _latest_year(text: str) -> int | None:
     text = _SOURCE.sub("", text, count=1)  # the address is no sentence: "…-100-billion-by-2015-5910.html"
     years = [int(m.group(1)) for m in _YEAR.finditer(text)
              if not _FUTURE_BEFORE.search(text[max(0, m.start() - 20) : m.start()])]
+    for m in _FISCAL_SPAN.finditer(text):  # "during 2009-10" names 2010 too ("1999-00": 2000)
+        first = int(m.group(1))
+        years.append(first // 100 * 100 + int(m.group(2)) + (100 if int(m.group(2)) < first % 100 else 0))
     return max(years) if years else None
 
 
