@@ -217,3 +217,13 @@ def test_the_protocol_of_a_commission_is_dated_by_the_session() -> None:
     text = ("Georgia and Armenia want more trade. This was said at the ninth session of their intergovernmental "
             "commission held on May 11. A final protocol was signed based on the work of the commission.")
     assert _dated(text) == [("cooperation_agreement", None, "2021-05-11")]
+
+
+def test_two_titled_instruments_joined_by_and_are_two() -> None:
+    text = "Peru and Korea signed the Free Trade Agreement and the Investment Agreement in Lima on Monday."
+    assert len(_records(text)) == 2
+
+
+def test_several_titled_plurals_joined_by_and_are_one_batch() -> None:
+    text = "We have signed several Agreements and Memorandums of Understanding with Brazil, Chile's president said."
+    assert len(_records(text)) == 1

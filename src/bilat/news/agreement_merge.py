@@ -74,6 +74,8 @@ def _own_instrument(view: str, r: Agreement) -> bool:
     indefinite agreement with a purpose of its own is another instrument, not a mention of the FTA."""
     if not view:
         return False
+    if view[r.start : r.start + 1].isupper() and re.search(r"\b(?:an?|the)\s+(?:[A-Z][a-z]+\s+){1,3}$", view[max(0, r.start - 40) : r.start]):
+        return True  # "the Free Trade Agreement and the Investment Agreement": a titled instrument of its own
     after = view[r.end : r.end + 60]
     return (_INDEFINITE_BEFORE.search(view[max(0, r.start - 16) : r.start]) is not None
             and _PURPOSE_AFTER.match(after) is not None

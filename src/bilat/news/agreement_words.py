@@ -100,6 +100,9 @@ _QUOTED = re.compile(r"\b(?:said|says|stated|announced|noted|added)\s+(?:in\s+)?
 _AGREED_TO = re.compile(r"\bagreed\s+(?:on\s+|to\s+)", re.I)
 #: the words between two instrument words of one capitalised title ("Memorandum of Cooperation for a
 #: Strengthened Partnership", "Framework Agreement on the Comprehensive Economic Partnership")
+#: ... but "the Free Trade Agreement and the Investment Agreement" are two, unless a quantifier makes
+#: them one batch ("several Agreements and Memorandums of Understanding")
+_LISTED = re.compile(r"\b(?:several|various|a\s+number\s+of|a\s+series\s+of|many|multiple|numerous)\s+$", re.I)
 _TITLE_GAP = re.compile(r"(?:\s+(?:for|on|of|in|to|a|an|the|and|[A-Z][\w-]*))*\s+")
 _ISSUER = re.compile(r"^\s+(?:from|by|of)\s+(?P<who>[^,;]+)")
 

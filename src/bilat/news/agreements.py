@@ -27,7 +27,7 @@ import bilat.news.cues as cues
 from bilat.news.agreement_words import (
     TYPES, _TYPE_RE, SIGN, _NOT_SIGNED, PENDING, _APPROVE, _GOV, _NUMBER_WORDS,
     _COUNT, _SERIES, _MEETING, _ORDINAL, _ORDINALS, _UPGRADED, _DEFINITE, _DURATION,
-    _QUOTED, _AGREED_TO, _TITLE_GAP, _one_side_issuer,
+    _QUOTED, _AGREED_TO, _TITLE_GAP, _LISTED, _one_side_issuer,
 )
 from bilat.news.dates import find_dates
 from bilat.news.model import Agreement, CountryRef, DateRef
@@ -107,12 +107,14 @@ def extract_agreements(
             mentioned.append(ordinal_slot)
             taken.append(om.span())
         closes = False
-        title_end = -1
+        title_end, title_start = -1, -1
         for tm in _TYPE_RE.finditer(text):
             if any(tm.start() < e and s < tm.end() for s, e in taken):
                 continue
-            in_title = tm.group()[:1].isupper() and title_end >= 0 and _TITLE_GAP.fullmatch(text[title_end : tm.start()])
-            title_end = tm.end() if tm.group()[:1].isupper() else -1
+            gap = text[title_end : tm.start()] if title_end >= 0 else ""
+            in_title = tm.group()[:1].isupper() and title_end >= 0 and _TITLE_GAP.fullmatch(gap) is not None and (
+                not re.search(r"\band\b", gap) or _LISTED.search(text[max(0, title_start - 30) : title_start]) is not None)
+            title_end, title_start = (tm.end(), tm.start()) if tm.group()[:1].isupper() else (-1, -1)
             if in_title:
                 continue  # "a Memorandum of Cooperation for a Strengthened Partnership": one instrument's name
             kind = next(TYPES[i][1] for i in range(len(TYPES)) if tm.group(f"t{i}"))
@@ -127,7 +129,8 @@ def extract_agreements(
                 continue  # "a protocol to upgrade their FTA": the FTA already exists; the protocol is signed
             original = (definite and existing is not None and getattr(existing, "_upgraded", False) and signing
                         and re.search(r"\bsigned\s+(?:the|their)\s+$", text[: tm.start()]) is not None)
-            if definite and existing is not None and not original:
+            titled = tm.group()[:1].isupper() and re.search(r"\b[Tt]he\s+(?:[A-Z][a-z]+\s+){1,3}$", text[: tm.start()])
+            if definite and existing is not None and not original and not (titled and signing and kind == "agreement"):
                 if plural and kind in ("agreement",):
                     closes = True
                 elif existing not in mentioned:
