@@ -227,3 +227,12 @@ def test_two_titled_instruments_joined_by_and_are_two() -> None:
 def test_several_titled_plurals_joined_by_and_are_one_batch() -> None:
     text = "We have signed several Agreements and Memorandums of Understanding with Brazil, Chile's president said."
     assert len(_records(text)) == 1
+
+
+def test_each_third_country_deal_takes_the_date_after_its_name() -> None:
+    text = ("Japan and India signed a currency swap deal on Monday. Japan clinched similar swap deals with "
+            "Thailand and Vietnam in the first half of last year, and with Brazil last month.")
+    dates = {frozenset(a.parties): a.date.value.isoformat()[:7] if a.date.precision == "month" else a.date.value.year
+             for a in extract(text, published=PUB).agreements}
+    assert dates[frozenset({"JPN", "THA"})] == 2020 and dates[frozenset({"JPN", "VNM"})] == 2020
+    assert dates[frozenset({"JPN", "BRA"})] == "2021-05"

@@ -136,6 +136,9 @@ def refine_agreements(
         if len(pair) == 2 and len(a.parties) != 1:
             if sent is not None:  # a third country named in the sentence is a party only next to the name
                 a.parties = _parties(view, sent, refs, pair, a.start - sent.start, a.end - sent.start)
+                outside = [c for c in a.parties if c not in pair]
+                if outside and a.date is not None:
+                    a.date = _date_after(view, sent, refs, outside[0], published) or a.date
     records = list(agreements)
     for sent in sents:
         if sent.headline:
@@ -225,8 +228,28 @@ def _third_parties(view: str, sents: list[Sentence], refs: list[CountryRef], pai
                 if any(set(r.parties) == {actor, country} for r in records + out):
                     continue
                 out.append(Agreement(text="", start=start, end=end, type=kind, parties=[actor, country],
-                                     date=_date(sent, published, years=True)))
+                                     date=_date_after(view, sent, refs, country, published)))
     return out
+
+
+def _date_after(view: str, sent: Sentence, refs: list[CountryRef], country: str, published: dt.date | None) -> DateRef | None:
+    """ "similar deals with the UAE and Malaysia in the second half of last year, and with Australia
+    last month": each country's deal is dated by the first date after its name, else the sentence's."""
+    at = next((r.end for r in refs if r.iso3 == country and sent.start <= r.start < sent.end), None)
+    if at is None:
+        return _date(sent, published, years=True)
+    rest = view[at : sent.end]
+    found = [(d.start, d) for d in find_dates(rest, published) if d.precision != "year" and not _later_date(rest, d)]
+    year = _IN_YEAR.search(rest)
+    if year is not None:
+        found.append((year.start(), None))
+    if not found:
+        return _date(sent, published, years=True)
+    first_at, first = min(found, key=lambda x: x[0])
+    if first is not None:
+        return DateRef(first.text, first.start + at, first.end + at, first.value, first.precision, first.relative)
+    only_year = Sentence(at + first_at, at + year.end(), sent.paragraph, False, year.group())
+    return _date(only_year, published, years=True)
 
 
 def _locate(view: str, sent: Sentence, name: str) -> tuple[int, int]:
