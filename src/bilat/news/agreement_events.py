@@ -1,4 +1,5 @@
-"""Agreements beyond signings, and one record per agreement (a second pass over :mod:`.agreements`).
+"""Agreements beyond signings, and one record per agreement (a second pass over :mod:`.agreements`;
+their dates in :mod:`.agreement_dates`, regional agreements in :mod:`.plurilateral`).
 
 Real articles report an agreement at every stage and name it several times: "reached an agreement
 in principle", "launched negotiations on an FTA", "are working on a CEPA", "the pact will…",
@@ -18,12 +19,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from bilat.news.agreement_dates import date_after, default_dates, in_force_date, sentence_date
 from bilat.news.agreement_merge import merge, same_record
 from bilat.news.agreement_words import _NOT_SIGNED, _UPGRADED, PENDING, SIGN
-from bilat.news.agreements import _later_date
-from bilat.news.dates import MONTHS, WEEKDAYS, find_dates, is_year_only
+from bilat.news.dates import MONTHS, WEEKDAYS
 from bilat.news.mentions import pair_side
-from bilat.news.model import Agreement, CountryRef, DateRef
+from bilat.news.model import Agreement, CountryRef
 from bilat.news.partnerships import elevated_ties
 from bilat.news.plurilateral import apply_regional
 from bilat.news.text import Sentence, tagged
@@ -115,7 +116,7 @@ def refine_agreements(
         if a.status is None and sent is not None and not _SIGNED.search(clause):
             a.status = status_of(clause, False)  # "launched negotiations on an FTA": not a signing
             if a.status is not None and a.date is None:
-                a.date = _date(sent, published, years=True)
+                a.date = sentence_date(sent, published, years=True)
         if a.count is not None and COOP_NAME.search(name):
             a.type = "cooperation agreement"  # "34 investment agreements"
         elif FTA_NAME.fullmatch(name) or COOP_NAME.fullmatch(name) or FINANCE_NAME.fullmatch(name):
@@ -138,7 +139,7 @@ def refine_agreements(
                 a.parties = _parties(view, sent, refs, pair, a.start - sent.start, a.end - sent.start)
                 outside = [c for c in a.parties if c not in pair]
                 if outside and a.date is not None:
-                    a.date = _date_after(view, sent, refs, outside[0], published) or a.date
+                    a.date = date_after(view, sent, refs, outside[0], published) or a.date
     records = list(agreements)
     for sent in sents:
         if sent.headline:
@@ -160,7 +161,7 @@ def refine_agreements(
                 found = same_record(records, parties, kind, acronym)
                 if found is not None:
                     if found.date is None:
-                        found.date = _date(sent, published)
+                        found.date = sentence_date(sent, published)
                     if found.status is None and getattr(found, "_new", False) and status in (
                             "negotiations_launched", "agreed_in_principle", "in_force"):
                         found.status = status
@@ -172,7 +173,7 @@ def refine_agreements(
                 if status is None and not signing and not specific:
                     continue  # "with every free trade agreement": a generic mention
                 record = Agreement(text="", start=start, end=end, type=kind, parties=parties, status=status,
-                                   acronym=acronym, date=_date(sent, published, years=True))
+                                   acronym=acronym, date=sentence_date(sent, published, years=True))
                 record._new = True
                 record._upgraded = _UPGRADED.search(sent.text[max(0, m.start() - 60) : m.start()]) is not None
                 records.append(record)
@@ -183,8 +184,8 @@ def refine_agreements(
     for r in merged:
         if r.status == "in_force" and r.date is None:
             sent = next((x for x in sents if x.start <= r.start < x.end), None)
-            r.date = _in_force_date(sent, published) if sent is not None else None
-    _default_dates(merged, sents, published, view)
+            r.date = in_force_date(sent, published) if sent is not None else None
+    default_dates(merged, sents, published, view)
     return merged
 
 
@@ -228,121 +229,13 @@ def _third_parties(view: str, sents: list[Sentence], refs: list[CountryRef], pai
                 if any(set(r.parties) == {actor, country} for r in records + out):
                     continue
                 out.append(Agreement(text="", start=start, end=end, type=kind, parties=[actor, country],
-                                     date=_date_after(view, sent, refs, country, published)))
+                                     date=date_after(view, sent, refs, country, published)))
     return out
-
-
-def _date_after(view: str, sent: Sentence, refs: list[CountryRef], country: str, published: dt.date | None) -> DateRef | None:
-    """ "similar deals with the UAE and Malaysia in the second half of last year, and with Australia
-    last month": each country's deal is dated by the first date after its name, else the sentence's."""
-    at = next((r.end for r in refs if r.iso3 == country and sent.start <= r.start < sent.end), None)
-    if at is None:
-        return _date(sent, published, years=True)
-    rest = view[at : sent.end]
-    found = [(d.start, d) for d in find_dates(rest, published) if d.precision != "year" and not _later_date(rest, d)]
-    year = _IN_YEAR.search(rest)
-    if year is not None:
-        found.append((year.start(), None))
-    if not found:
-        return _date(sent, published, years=True)
-    first_at, first = min(found, key=lambda x: x[0])
-    if first is not None:
-        return DateRef(first.text, first.start + at, first.end + at, first.value, first.precision, first.relative)
-    only_year = Sentence(at + first_at, at + year.end(), sent.paragraph, False, year.group())
-    return _date(only_year, published, years=True)
 
 
 def _locate(view: str, sent: Sentence, name: str) -> tuple[int, int]:
     at = view.find(name.strip(), sent.start, sent.end)
     return (at, at + len(name.strip())) if at >= 0 else (sent.start, sent.end)
-
-
-_PROPOSED = re.compile(r"\b(?:proposed|planned|envisaged|mooted|prospective|future|potential)\s+(?:[\w-]+\s+){0,3}$", re.I)
-
-
-def _default_dates(records: list[Agreement], sents: list[Sentence], published: dt.date | None, view: str = "") -> None:
-    """An agreement the text does not date is the news of the day: the lead's date ("China on Monday
-    outlined…"), else the publication month. Without a publication date it stays undated."""
-    if published is None:
-        return
-    lead = None
-    for sent in [s for s in sents if not s.headline][:2]:
-        lead = _date(sent, published)
-        older = lead is not None and lead.value is not None and lead.value.year < published.year and any(
-            r.date is not None and r.date.start == lead.start for r in records)
-        if lead is not None and lead.value is not None and lead.precision == "day" and not older:
-            break  # (an older date that dates an instrument of its own is not the day's news)
-        lead = None
-    for r in records:
-        if r.status in ("pending", "in_force") or _PROPOSED.search(view[max(0, r.start - 30) : r.start]):
-            continue  # announced or proposed, or in force since a day the text does not give: not the day's news
-        sent = next((s for s in sents if s.start <= r.start < s.end), None)
-        if r.date is None and sent is not None:
-            r.date = _date(sent, published, years=True)  # "signed a free trade agreement in 2006"
-        if r.date is None and is_year_only(published):
-            r.date = DateRef(f"{published.year} (publication year)", r.start, r.start,
-                             dt.date(published.year, 1, 1), "year", True)
-        if r.date is None and sent is not None and _MEETING_WORD.search(sent.text):
-            r.date = _meeting_date(sents, published)  # "a final protocol of the commission" held on a day given before
-        month = DateRef(f"{published:%B %Y} (publication)", r.start, r.start, published.replace(day=1), "month", True)
-        if r.date is None and sent is not None and re.match(r"(?i)earlier\b", sent.text):
-            r.date = month  # "Earlier, the central banks signed …": before the day's news, on a day not given
-        if r.date is None:
-            r.date = lead or month
-
-
-_MEETING_WORD = re.compile(r"\b(?:commission|meeting|session|summit)\b", re.I)
-_HELD = re.compile(r"\b(?:held|convened|took\s+place)\s+(?:on\s+|in\s+)?$", re.I)
-
-
-def _meeting_date(sents: list[Sentence], published: dt.date | None) -> DateRef | None:
-    """The day a meeting named in the text was held ("the 11th session of the commission held on
-    December 20"): the date of the protocol or agreement signed at it."""
-    for sent in sents:
-        if not _MEETING_WORD.search(sent.text):
-            continue
-        for d in find_dates(sent.text, published):
-            if d.precision == "day" and d.value is not None and _HELD.search(sent.text[max(0, d.start - 20) : d.start]):
-                return DateRef(d.text, d.start + sent.start, d.end + sent.start, d.value, d.precision, d.relative)
-    return None
-
-
-_INTO_FORCE = re.compile(r"\b(?:(?:came|come|comes|entered|went|go|goes)\s+into\s+(?:effect|force)|took\s+effect|"
-                         r"(?:is|has\s+been|was)\s+in\s+force)\s+(?:on\s+|in\s+|since\s+)?$", re.I)
-
-
-def _in_force_date(sent: Sentence, published: dt.date | None) -> DateRef | None:
-    """ "…, which came into effect in October 2019": an agreement recorded as in force is dated by
-    its entry into force (the only date the text gives it), not by the article."""
-    for d in find_dates(sent.text, published):
-        if _INTO_FORCE.search(sent.text[max(0, d.start - 40) : d.start]):
-            return DateRef(d.text, d.start + sent.start, d.end + sent.start, d.value, d.precision, d.relative)
-    m = re.search(r"(?:into\s+(?:effect|force)|took\s+effect)\s+in\s+((?:19|20)\d\d)\b", sent.text, re.I)
-    if m:
-        return DateRef(m.group(1), m.start(1) + sent.start, m.end(1) + sent.start, dt.date(int(m.group(1)), 1, 1), "year", False)
-    return None
-
-
-_IN_YEAR = re.compile(r"\b(?:in|since|during)\s+(?P<year>(?:19|20)\d\d)\b|\b(?P<last>last|this)\s+year\b", re.I)
-
-
-def _date(sent: Sentence, published: dt.date | None, years: bool = False) -> DateRef | None:
-    """The sentence's first date (not a later milestone such as "enters into force on ..."); with
-    ``years``, a bare year ("launched in 2020", "last year") when it names no day or month."""
-    dates = [d for d in find_dates(sent.text, published) if d.precision != "year" and not _later_date(sent.text, d)]
-    if dates:
-        d = dates[0]
-        return DateRef(d.text, d.start + sent.start, d.end + sent.start, d.value, d.precision, d.relative)
-    m = _IN_YEAR.search(sent.text) if years else None
-    if m is None:
-        return None
-    if m.group("year"):
-        value = dt.date(int(m.group("year")), 1, 1)
-    elif published is not None:
-        value = dt.date(published.year - (1 if m.group("last").lower() == "last" else 0), 1, 1)
-    else:
-        return None
-    return DateRef(m.group(), m.start() + sent.start, m.end() + sent.start, value, "year", m.group("year") is None)
 
 
 _ADJACENT = re.compile(r"@([A-Z]{3,8})(?:\s*[-–/]\s*@([A-Z]{3,8}))?(?:['’]s)?\s+(?:[\w-]+\s+){0,2}$")
