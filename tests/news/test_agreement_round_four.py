@@ -236,3 +236,9 @@ def test_each_third_country_deal_takes_the_date_after_its_name() -> None:
              for a in extract(text, published=PUB).agreements}
     assert dates[frozenset({"JPN", "THA"})] == 2020 and dates[frozenset({"JPN", "VNM"})] == 2020
     assert dates[frozenset({"JPN", "BRA"})] == "2021-05"
+
+
+def test_a_signing_day_outranks_the_month_the_deal_was_agreed() -> None:
+    text = ("Canada has signed a free trade agreement with Chile. The minister signed the deal in a virtual "
+            "ceremony on Friday morning. The agreement was thrashed out over a dinner in March.")
+    assert _dated(text, dt.date(2021, 6, 15)) == [("fta", None, "2021-06-11")]

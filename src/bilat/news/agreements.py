@@ -266,9 +266,12 @@ def _is_year_only(d: DateRef) -> bool:
     return d.precision == "year"
 
 
-def _specificity(d: DateRef) -> int:
+def _specificity(d: DateRef) -> float:
+    """How precisely a date fixes the day: "12 March 2019" > "on Friday" (resolved) > "in June" > a year."""
     if re.search(r"\d", d.text) and any(ch.isalpha() for ch in d.text):
         return 3
+    if d.precision == "day" and d.value is not None:
+        return 2.5
     if d.precision == "month":
         return 2
     return 1
@@ -286,7 +289,7 @@ def _details(agreement: Agreement, sent: Sentence, published: dt.date | None, da
              and not _later_date(text, d) and not _OTHER_EVENT.search(text[max(0, d.start - 30) : d.start])]
     if dates and agreement.date is not None and _specificity(dates[0]) > _specificity(agreement.date):
         agreement.date = dates[0]
-    elif dates and agreement.date is None and _specificity(dates[0]) >= 2:
+    elif dates and agreement.date is None and _specificity(dates[0]) >= 2 and not (dates[0].relative and dates[0].precision == "day"):
         agreement.date = dates[0]
 
 
