@@ -242,3 +242,15 @@ def test_a_signing_day_outranks_the_month_the_deal_was_agreed() -> None:
     text = ("Canada has signed a free trade agreement with Chile. The minister signed the deal in a virtual "
             "ceremony on Friday morning. The agreement was thrashed out over a dinner in March.")
     assert _dated(text, dt.date(2021, 6, 15)) == [("fta", None, "2021-06-11")]
+
+
+def test_talks_launched_without_a_name_are_on_the_pairs_only_fta() -> None:
+    text = ("Peru and Japan want to deepen the free trade agreement (FTA) they have shared for years. Both countries "
+            "launched negotiations in Tokyo on Monday to widen market access.")
+    assert _dated(text) == [("fta", "negotiations_launched", "2021-06-14")]
+
+
+def test_talks_launched_do_not_turn_a_signed_fta_into_talks() -> None:
+    text = ("Peru and Japan signed a free trade agreement (FTA) on Tuesday. The two countries launched "
+            "negotiations in 2009.")
+    assert [r[1] for r in _dated(text)] == [None]

@@ -185,8 +185,33 @@ def refine_agreements(
         if r.status == "in_force" and r.date is None:
             sent = next((x for x in sents if x.start <= r.start < x.end), None)
             r.date = in_force_date(sent, published) if sent is not None else None
+    _unnamed_talks(merged, sents, pair, published)
     default_dates(merged, sents, published, view)
     return merged
+
+
+_LAUNCHED = re.compile(r"\b(?:launched|started|began|opened|kicked\s+off|resumed)\s+(?:formal\s+|new\s+)?(?:negotiations|talks)\b"
+                       r"(?!\s+(?:on|for|about)\s+(?:an?|the)\b)", re.I)
+
+
+def _unnamed_talks(records: list[Agreement], sents: list[Sentence], pair: list[str], published: dt.date | None) -> None:
+    """ "Both countries launched negotiations in Beijing on Monday to expand trade ties", after the
+    story named their FTA: the talks are on that FTA (the only one of the pair), dated that day."""
+    ftas = [r for r in records if set(r.parties) == set(pair) and r.type == "FTA"]
+    if len(ftas) != 1 or ftas[0].status is not None:
+        return
+    fta = ftas[0]
+    origin = next((s for s in sents if s.start <= fta.start < s.end), None)
+    if origin is None or _SIGNED.search(origin.text):
+        return
+    for sent in sents:
+        if sent is origin or sent.headline or not _LAUNCHED.search(sent.text) or FTA_NAME.search(sent.text):
+            continue
+        fta.status = "negotiations_launched"
+        day = sentence_date(sent, published)
+        if day is not None and day.value is not None:
+            fta.date = day
+        return
 
 
 _WITH_LIST = re.compile(
