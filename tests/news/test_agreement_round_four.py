@@ -254,3 +254,9 @@ def test_talks_launched_do_not_turn_a_signed_fta_into_talks() -> None:
     text = ("Peru and Japan signed a free trade agreement (FTA) on Tuesday. The two countries launched "
             "negotiations in 2009.")
     assert [r[1] for r in _dated(text)] == [None]
+
+
+def test_a_renewed_deal_is_not_dated_by_its_original_signing() -> None:
+    text = ("Turkey's central bank has renewed its currency swap agreement with Qatar. Originally signed in "
+            "May 2019 for three years, the agreement supports trade in lira.")
+    assert [r[2] for r in _dated(text, None)] == [None]

@@ -216,7 +216,8 @@ def _fill_event(
     parties: bool = True,
 ) -> None:
     text = sent.text
-    dates = [d for d in find_dates(text, published) if not _is_year_only(d) and not _later_date(text, d)]
+    dates = [d for d in find_dates(text, published) if not _is_year_only(d) and not _later_date(text, d)
+             and not _OTHER_EVENT.search(text[max(0, d.start - 30) : d.start])]
     if dates and (event.date is None or _specificity(dates[0]) > _specificity(event.date)):
         event.date = _shift(dates[0], sent.start)
     place = _PLACE.search(text)
@@ -254,7 +255,8 @@ _LATER = re.compile(r"\b(?:force|effect|from|until|till|by|starting|start|begin|
 
 
 #: "… after the Brexit process ended in January": the date of another event in the sentence
-_OTHER_EVENT = re.compile(r"\b(?:ended|began|started|since|after|before|expired|took\s+office)\s+(?:in\s+|on\s+)?$", re.I)
+_OTHER_EVENT = re.compile(r"\b(?:ended|began|started|since|after|before|expired|took\s+office|"
+                          r"(?:originally|first|initially)\s+(?:signed|agreed|concluded|inked))\s+(?:in\s+|on\s+)?$", re.I)
 
 
 def _later_date(text: str, d: DateRef) -> bool:
