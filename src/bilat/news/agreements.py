@@ -291,7 +291,7 @@ def _details(agreement: Agreement, sent: Sentence, published: dt.date | None, da
              and not _later_date(text, d) and not _OTHER_EVENT.search(text[max(0, d.start - 30) : d.start])]
     if dates and agreement.date is not None and _specificity(dates[0]) > _specificity(agreement.date):
         agreement.date = dates[0]
-    elif dates and agreement.date is None and _specificity(dates[0]) >= 2 and not (dates[0].relative and dates[0].precision == "day"):
+    elif dates and agreement.date is None and _specificity(dates[0]) in (2, 3):  # not a bare "on Friday"
         agreement.date = dates[0]
 
 
