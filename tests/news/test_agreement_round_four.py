@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from bilat.news import extract
 from bilat.news.schema import type_code
 
@@ -260,3 +262,21 @@ def test_a_renewed_deal_is_not_dated_by_its_original_signing() -> None:
     text = ("Turkey's central bank has renewed its currency swap agreement with Qatar. Originally signed in "
             "May 2019 for three years, the agreement supports trade in lira.")
     assert [r[2] for r in _dated(text, None)] == [None]
+
+
+@pytest.mark.parametrize("text", [
+    "The two sides will boost farm trade, according to a joint communiqué released after talks between Kenya and Ethiopia.",
+    "Kenya and Ethiopia will boost farm trade, the joint declaration said.",
+])
+def test_more_ways_of_quoting_a_joint_statement(text: str) -> None:
+    assert _records(text) == [("joint_statement", frozenset({"KEN", "ETH"}), None)]
+
+
+def test_a_regional_agreement_named_by_its_acronym_alone() -> None:
+    assert _records("Mexico and Canada are renegotiating the USMCA with the United States.") == [
+        ("fta", frozenset({"MEX", "CAN", "USA"}), "negotiations_launched")]
+
+
+def test_a_multilateral_acronym_beside_a_bilateral_signing_adds_nothing() -> None:
+    text = "Chile and Peru are both members of the CPTPP and signed an MoU on mining on Monday."
+    assert [r[0] for r in _records(text)] == ["mou"]

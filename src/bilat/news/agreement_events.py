@@ -26,7 +26,7 @@ from bilat.news.dates import MONTHS, WEEKDAYS
 from bilat.news.mentions import pair_side
 from bilat.news.model import Agreement, CountryRef
 from bilat.news.partnerships import elevated_ties
-from bilat.news.plurilateral import apply_regional
+from bilat.news.plurilateral import REGIONAL_NAME, apply_regional
 from bilat.news.text import Sentence, tagged
 
 _ACRONYM = r"(?:[A-Z]{1,3}-)?(?:CEPA|CECA|ECTA|TEPA|JAEPA|KAFTA|EPA|FTA|BTA|SPA|STIP|ETP)"
@@ -144,7 +144,7 @@ def refine_agreements(
     for sent in sents:
         if sent.headline:
             continue
-        for pattern in (FTA_NAME, COOP_NAME, FINANCE_NAME):
+        for pattern in (FTA_NAME, COOP_NAME, FINANCE_NAME, REGIONAL_NAME):  # "the USMCA" too
             for m in pattern.finditer(sent.text):
                 clause = _clause(sent.text, m.start())  # "signed X, and agreed to start talks on an FTA"
                 signing = SIGN.search(clause) is not None and not _NOT_SIGNED.search(clause)

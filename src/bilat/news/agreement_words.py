@@ -73,7 +73,7 @@ _COUNT = re.compile(
 _SERIES = re.compile(r"\b(?:a\s+series|a\s+number|a\s+raft|a\s+package)\s+of\s+(?P<n>)(?:[a-z-]+\s+){0,2}?"
                      r"(?:documents|agreements|accords|deals|pacts)\b")
 #: a protocol that closes a meeting ("the final protocol of the intergovernmental commission")
-_MEETING = re.compile(r"\b(?:final|commission|meeting|session|intergovernmental)\b", re.I)
+_MEETING = re.compile(r"\b(?:final|commission|session|intergovernmental)\b", re.I)
 _ORDINAL = re.compile(
     r"\b(?:[Tt]he\s+|[Ii]n\s+the\s+)?(?P<o>first|second|third|fourth|fifth)\s+"
     r"(?:agreement|accord|deal|memorandum|MoU|pact|document|protocol)\b"

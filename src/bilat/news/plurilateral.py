@@ -31,6 +31,8 @@ REGIONAL: list[tuple[str, tuple[str, ...] | None]] = [
     (r"Central\s+America(?:n)?[- ](?:Dominican\s+Republic\s+)?Free[- ]Trade\s+(?:Agreement|Area)|CAFTA(?:-DR)?", None),
 ]
 _REGIONAL = re.compile(r"(?<![-–/])\b(?:" + "|".join(f"(?P<r{i}>{p})" for i, (p, _) in enumerate(REGIONAL)) + r")\b")
+#: a regional agreement named on its own ("the USMCA", "under SAFTA"): read as an FTA mention
+REGIONAL_NAME = _REGIONAL
 
 
 def regional_members(view: str, start: int, end: int) -> tuple[bool, tuple[str, ...] | None]:
