@@ -280,3 +280,18 @@ def test_a_regional_agreement_named_by_its_acronym_alone() -> None:
 def test_a_multilateral_acronym_beside_a_bilateral_signing_adds_nothing() -> None:
     text = "Chile and Peru are both members of the CPTPP and signed an MoU on mining on Monday."
     assert [r[0] for r in _records(text)] == ["mou"]
+
+
+def test_third_countries_said_to_enjoy_free_trade_with_one_side() -> None:
+    text = ("Canada and Panama signed a free trade agreement on Monday. It follows similar moves by "
+            "Panama's neighbours, Costa Rica and Colombia, who also enjoy free trade access to the Canadian market.")
+    records = _records(text)
+    assert ("fta", frozenset({"CAN", "CRI"}), "in_force") in records
+    assert ("fta", frozenset({"CAN", "COL"}), "in_force") in records
+    assert len(records) == 3
+
+
+def test_an_fta_that_entered_into_force_is_in_force_though_signed_years_ago() -> None:
+    text = ("The Canada-Peru Free Trade Agreement (CPFTA) entered into force yesterday, six years after "
+            "the treaty was first signed, officials said.")
+    assert _records(text) == [("fta", frozenset({"CAN", "PER"}), "in_force")]

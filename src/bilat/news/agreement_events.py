@@ -25,7 +25,7 @@ from bilat.news.agreement_words import _NOT_SIGNED, _UPGRADED, PENDING, SIGN
 from bilat.news.dates import MONTHS, WEEKDAYS
 from bilat.news.mentions import pair_side
 from bilat.news.model import Agreement, CountryRef
-from bilat.news.partnerships import elevated_ties
+from bilat.news.partnerships import elevated_ties, standing_ftas
 from bilat.news.plurilateral import REGIONAL_NAME, apply_regional
 from bilat.news.text import Sentence, tagged
 
@@ -70,6 +70,9 @@ _STATUS = [
 ]
 
 
+#: the name's own verb is its entry into force: "The FTA (TPA) entered into force yesterday"
+_ENTERED = re.compile(r"(?:\s*\([^)]{1,40}\))?(?:\s+(?:or|has|have|had|finally|formally|officially|now)\b|\s+[A-Z][\w-]*"
+                      r"|\s+\([^)]{1,20}\))*\s+(?:entered|came|comes|enters|went|goes|took)\s+(?:into\s+(?:force|effect)|effect)\b")
 _QUANTIFIED = re.compile(r"\b(?:several|various|a\s+number\s+of|a\s+series\s+of|multiple|many|some|a\s+raft\s+of|"
                          r"dozens\s+of|\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:[\w-]+\s+){0,2}$", re.I)
 
@@ -113,6 +116,8 @@ def refine_agreements(
         if a.status is None and sent is not None and PENDING.search(sent.text):
             a.status = "pending"  # "are expected to sign an FTA": recorded, not yet signed
         clause = _clause(sent.text, a.start - sent.start) if sent is not None else ""
+        if a.status is None and _ENTERED.match(view, a.end):
+            a.status = "in_force"  # "the FTA entered into force yesterday, five years after it was signed"
         if a.status is None and sent is not None and not _SIGNED.search(clause):
             a.status = status_of(clause, False)  # "launched negotiations on an FTA": not a signing
             if a.status is not None and a.date is None:
@@ -180,6 +185,8 @@ def refine_agreements(
     records += _third_parties(view, sents, refs, pair, records, published)
     records += [r for r in elevated_ties(view, sents, refs, pair)
                 if not any(k.start < r.end and r.start < k.end for k in records)]
+    records += [r for r in standing_ftas(view, sents, refs, pair)
+                if not any(set(k.parties) == set(r.parties) for k in records)]
     merged = merge(apply_regional(view, records, pair), view, sents)
     for r in merged:
         if r.status == "in_force" and r.date is None:
