@@ -1,4 +1,5 @@
-"""Agreements beyond signings, and one record per agreement (a second pass over :mod:`.agreements`).
+"""Agreements beyond signings, and one record per agreement (a second pass over :mod:`.agreements`;
+their dates in :mod:`.agreement_dates`, regional agreements in :mod:`.plurilateral`).
 
 Real articles report an agreement at every stage and name it several times: "reached an agreement
 in principle", "launched negotiations on an FTA", "are working on a CEPA", "the pact will…",
@@ -18,24 +19,28 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from bilat.news.agreement_dates import date_after, default_dates, in_force_date, sentence_date
 from bilat.news.agreement_merge import merge, same_record
-from bilat.news.agreements import _NOT_SIGNED, _UPGRADED, PENDING, SIGN, _later_date
-from bilat.news.dates import MONTHS, WEEKDAYS, find_dates, is_year_only
+from bilat.news.agreement_words import _NOT_SIGNED, _UPGRADED, PENDING, SIGN
+from bilat.news.dates import MONTHS, WEEKDAYS
 from bilat.news.mentions import pair_side
-from bilat.news.model import Agreement, CountryRef, DateRef
+from bilat.news.model import Agreement, CountryRef
+from bilat.news.partnerships import elevated_ties, standing_ftas
+from bilat.news.plurilateral import REGIONAL_NAME, apply_regional
 from bilat.news.text import Sentence, tagged
 
 _ACRONYM = r"(?:[A-Z]{1,3}-)?(?:CEPA|CECA|ECTA|TEPA|JAEPA|KAFTA|EPA|FTA|BTA|SPA|STIP|ETP)"
 FTA_NAME = re.compile(
     r"\b(?:(?:comprehensive\s+)?(?:free[- ]trade|trade)(?:\s+and\s+economic\s+partnership)?\s+(?:agreements?|deals?|pacts?|"
-    r"areas?)|(?:comprehensive\s+)?economic\s+(?:partnership|cooperation)(?:\s+and\s+trade)?\s+agreements?)\b"
+    r"areas?|(?<=free trade )zones?)|(?:comprehensive\s+)?economic\s+(?:partnership|cooperation)(?:\s+and\s+trade)?\s+agreements?)\b"
     r"|\b" + _ACRONYM.replace("SPA|", "").replace("|STIP|ETP", "") + r"s?\b",
     re.I,
 )
 _SIGNED = re.compile(r"\b(?:signed|signs?|signing|inked|inks?|sealed|initial(?:l)?ed|exchanged|approved|adopted)\b", re.I)
 _ACRONYM_RE = re.compile(r"\b" + _ACRONYM + r"\b")
 COOP_NAME = re.compile(
-    r"\b(?:strategic\s+partnership\s+agreements?|cooperation\s+(?:agreements?|accords?)|investment\s+agreements)\b", re.I
+    r"\b(?:strategic\s+(?:partnership|association)\s+(?:agreements?|deals?|accords?|pacts?)|cooperation\s+(?:agreements?|accords?)|"
+    r"investment\s+agreements)\b", re.I
 )
 FINANCE_NAME = re.compile(
     r"\b(?:(?:currency\s+)?swap\s+(?:deals?|agreements?|arrangements?|lines?)|loan\s+agreements?|"
@@ -45,13 +50,16 @@ FINANCE_NAME = re.compile(
 _STATUS = [
     ("pending", PENDING),
     ("in_force", re.compile(r"\b(?:came|come|comes|entered|enter)\s+into\s+(?:effect|force)\b|\bin\s+force\b|"
-                            r"\btook\s+effect\b", re.I)),
+                            r"\btook\s+effect\b|"
+                            # "the implementation of a free trade agreement between the two", "commitments in the FTA"
+                            r"\b(?:implementation\s+of|implementing|commitments\s+(?:in|under))\s+(?:the|an?|their)\s+"
+                            r"(?!(?:[\w-]+\s+)?(?:proposed|planned|future|new)\b)", re.I)),
     ("agreed_in_principle", re.compile(
         r"\b(?:agreed|agreement)\s+in\s+principle\b|\breached\s+a\s+(?:mutual\s+)?understanding\b|"
         r"\b(?:conclu(?:ded|des|sion\s+of)|wrapped\s+up|wraps\s+up|complet(?:ed|es|ion\s+of)|finali[sz](?:ed|es|ation\s+of)|"
         r"clos(?:ed|es)|end(?:ed|s))\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+)?(?:negotiations|talks)\b", re.I)),
     ("negotiations_launched", re.compile(
-        r"\b(?:launch(?:ed|es)?|start(?:ed|s)?|beg[ia]n|kick(?:ed)?\s+off|resum(?:ed|e))\s+(?:the\s+|formal\s+)?"
+        r"\brenegotiat\w*\b|\b(?:launch(?:ed|es)?|start(?:ed|s)?|beg[ia]n|kick(?:ed)?\s+off|resum(?:ed|e))\s+(?:the\s+|formal\s+)?"
         r"(?:negotiations|talks)\b|\bround\s+of\s+(?:negotiations|talks)\b|\bworking\s+on\b|\bnegotiating\b|"
         r"\b(?:negotiations|talks)\s+(?:on|for|to)\b(?!\s+(?:" + "|".join(WEEKDAYS + list(MONTHS)) + r")\b|\s+\d)", re.I)),
     ("talks_launched", re.compile(
@@ -62,6 +70,9 @@ _STATUS = [
 ]
 
 
+#: the name's own verb is its entry into force: "The FTA (TPA) entered into force yesterday"
+_ENTERED = re.compile(r"(?:\s*\([^)]{1,40}\))?(?:\s+(?:or|has|have|had|finally|formally|officially|now)\b|\s+[A-Z][\w-]*"
+                      r"|\s+\([^)]{1,20}\))*\s+(?:entered|came|comes|enters|went|goes|took)\s+(?:into\s+(?:force|effect)|effect)\b")
 _QUANTIFIED = re.compile(r"\b(?:several|various|a\s+number\s+of|a\s+series\s+of|multiple|many|some|a\s+raft\s+of|"
                          r"dozens\s+of|\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:[\w-]+\s+){0,2}$", re.I)
 
@@ -105,10 +116,12 @@ def refine_agreements(
         if a.status is None and sent is not None and PENDING.search(sent.text):
             a.status = "pending"  # "are expected to sign an FTA": recorded, not yet signed
         clause = _clause(sent.text, a.start - sent.start) if sent is not None else ""
+        if a.status is None and _ENTERED.match(view, a.end):
+            a.status = "in_force"  # "the FTA entered into force yesterday, five years after it was signed"
         if a.status is None and sent is not None and not _SIGNED.search(clause):
             a.status = status_of(clause, False)  # "launched negotiations on an FTA": not a signing
             if a.status is not None and a.date is None:
-                a.date = _date(sent, published, years=True)
+                a.date = sentence_date(sent, published, years=True)
         if a.count is not None and COOP_NAME.search(name):
             a.type = "cooperation agreement"  # "34 investment agreements"
         elif FTA_NAME.fullmatch(name) or COOP_NAME.fullmatch(name) or FINANCE_NAME.fullmatch(name):
@@ -129,11 +142,14 @@ def refine_agreements(
         if len(pair) == 2 and len(a.parties) != 1:
             if sent is not None:  # a third country named in the sentence is a party only next to the name
                 a.parties = _parties(view, sent, refs, pair, a.start - sent.start, a.end - sent.start)
+                outside = [c for c in a.parties if c not in pair]
+                if outside and a.date is not None:
+                    a.date = date_after(view, sent, refs, outside[0], published) or a.date
     records = list(agreements)
     for sent in sents:
         if sent.headline:
             continue
-        for pattern in (FTA_NAME, COOP_NAME, FINANCE_NAME):
+        for pattern in (FTA_NAME, COOP_NAME, FINANCE_NAME, REGIONAL_NAME):  # "the USMCA" too
             for m in pattern.finditer(sent.text):
                 clause = _clause(sent.text, m.start())  # "signed X, and agreed to start talks on an FTA"
                 signing = SIGN.search(clause) is not None and not _NOT_SIGNED.search(clause)
@@ -150,7 +166,7 @@ def refine_agreements(
                 found = same_record(records, parties, kind, acronym)
                 if found is not None:
                     if found.date is None:
-                        found.date = _date(sent, published)
+                        found.date = sentence_date(sent, published)
                     if found.status is None and getattr(found, "_new", False) and status in (
                             "negotiations_launched", "agreed_in_principle", "in_force"):
                         found.status = status
@@ -162,17 +178,47 @@ def refine_agreements(
                 if status is None and not signing and not specific:
                     continue  # "with every free trade agreement": a generic mention
                 record = Agreement(text="", start=start, end=end, type=kind, parties=parties, status=status,
-                                   acronym=acronym, date=_date(sent, published, years=True))
+                                   acronym=acronym, date=sentence_date(sent, published, years=True))
                 record._new = True
+                record._upgraded = _UPGRADED.search(sent.text[max(0, m.start() - 60) : m.start()]) is not None
                 records.append(record)
     records += _third_parties(view, sents, refs, pair, records, published)
-    merged = merge(records, view, sents)
+    records += [r for r in elevated_ties(view, sents, refs, pair)
+                if not any(k.start < r.end and r.start < k.end for k in records)]
+    records += [r for r in standing_ftas(view, sents, refs, pair)
+                if not any(set(k.parties) == set(r.parties) for k in records)]
+    merged = merge(apply_regional(view, records, pair), view, sents)
     for r in merged:
         if r.status == "in_force" and r.date is None:
             sent = next((x for x in sents if x.start <= r.start < x.end), None)
-            r.date = _in_force_date(sent, published) if sent is not None else None
-    _default_dates(merged, sents, published)
+            r.date = in_force_date(sent, published) if sent is not None else None
+    _unnamed_talks(merged, sents, pair, published)
+    default_dates(merged, sents, published, view)
     return merged
+
+
+_LAUNCHED = re.compile(r"\b(?:launched|started|began|opened|kicked\s+off|resumed)\s+(?:formal\s+|new\s+)?(?:negotiations|talks)\b"
+                       r"(?!\s+(?:on|for|about)\s+(?:an?|the)\b)", re.I)
+
+
+def _unnamed_talks(records: list[Agreement], sents: list[Sentence], pair: list[str], published: dt.date | None) -> None:
+    """ "Both countries launched negotiations in Beijing on Monday to expand trade ties", after the
+    story named their FTA: the talks are on that FTA (the only one of the pair), dated that day."""
+    ftas = [r for r in records if set(r.parties) == set(pair) and r.type == "FTA"]
+    if len(ftas) != 1 or ftas[0].status is not None:
+        return
+    fta = ftas[0]
+    origin = next((s for s in sents if s.start <= fta.start < s.end), None)
+    if origin is None or _SIGNED.search(origin.text):
+        return
+    for sent in sents:
+        if sent is origin or sent.headline or not _LAUNCHED.search(sent.text) or FTA_NAME.search(sent.text):
+            continue
+        fta.status = "negotiations_launched"
+        day = sentence_date(sent, published)
+        if day is not None and day.value is not None:
+            fta.date = day
+        return
 
 
 _WITH_LIST = re.compile(
@@ -215,74 +261,13 @@ def _third_parties(view: str, sents: list[Sentence], refs: list[CountryRef], pai
                 if any(set(r.parties) == {actor, country} for r in records + out):
                     continue
                 out.append(Agreement(text="", start=start, end=end, type=kind, parties=[actor, country],
-                                     date=_date(sent, published, years=True)))
+                                     date=date_after(view, sent, refs, country, published)))
     return out
 
 
 def _locate(view: str, sent: Sentence, name: str) -> tuple[int, int]:
     at = view.find(name.strip(), sent.start, sent.end)
     return (at, at + len(name.strip())) if at >= 0 else (sent.start, sent.end)
-
-
-def _default_dates(records: list[Agreement], sents: list[Sentence], published: dt.date | None) -> None:
-    """An agreement the text does not date is the news of the day: the lead's date ("China on Monday
-    outlined…"), else the publication month. Without a publication date it stays undated."""
-    if published is None:
-        return
-    lead = None
-    for sent in [s for s in sents if not s.headline][:2]:
-        lead = _date(sent, published)
-        if lead is not None and lead.value is not None and lead.precision == "day":
-            break
-        lead = None
-    for r in records:
-        sent = next((s for s in sents if s.start <= r.start < s.end), None)
-        if r.date is None and sent is not None:
-            r.date = _date(sent, published, years=True)  # "signed a free trade agreement in 2006"
-        if r.date is None and is_year_only(published):
-            r.date = DateRef(f"{published.year} (publication year)", r.start, r.start,
-                             dt.date(published.year, 1, 1), "year", True)
-        if r.date is None:
-            r.date = lead or DateRef(f"{published:%B %Y} (publication)", r.start, r.start,
-                                     published.replace(day=1), "month", True)
-
-
-_INTO_FORCE = re.compile(r"\b(?:(?:came|come|comes|entered|went|go|goes)\s+into\s+(?:effect|force)|took\s+effect|"
-                         r"(?:is|has\s+been|was)\s+in\s+force)\s+(?:on\s+|in\s+|since\s+)?$", re.I)
-
-
-def _in_force_date(sent: Sentence, published: dt.date | None) -> DateRef | None:
-    """ "…, which came into effect in October 2019": an agreement recorded as in force is dated by
-    its entry into force (the only date the text gives it), not by the article."""
-    for d in find_dates(sent.text, published):
-        if _INTO_FORCE.search(sent.text[max(0, d.start - 40) : d.start]):
-            return DateRef(d.text, d.start + sent.start, d.end + sent.start, d.value, d.precision, d.relative)
-    m = re.search(r"(?:into\s+(?:effect|force)|took\s+effect)\s+in\s+((?:19|20)\d\d)\b", sent.text, re.I)
-    if m:
-        return DateRef(m.group(1), m.start(1) + sent.start, m.end(1) + sent.start, dt.date(int(m.group(1)), 1, 1), "year", False)
-    return None
-
-
-_IN_YEAR = re.compile(r"\b(?:in|since|during)\s+(?P<year>(?:19|20)\d\d)\b|\b(?P<last>last|this)\s+year\b", re.I)
-
-
-def _date(sent: Sentence, published: dt.date | None, years: bool = False) -> DateRef | None:
-    """The sentence's first date (not a later milestone such as "enters into force on ..."); with
-    ``years``, a bare year ("launched in 2020", "last year") when it names no day or month."""
-    dates = [d for d in find_dates(sent.text, published) if d.precision != "year" and not _later_date(sent.text, d)]
-    if dates:
-        d = dates[0]
-        return DateRef(d.text, d.start + sent.start, d.end + sent.start, d.value, d.precision, d.relative)
-    m = _IN_YEAR.search(sent.text) if years else None
-    if m is None:
-        return None
-    if m.group("year"):
-        value = dt.date(int(m.group("year")), 1, 1)
-    elif published is not None:
-        value = dt.date(published.year - (1 if m.group("last").lower() == "last" else 0), 1, 1)
-    else:
-        return None
-    return DateRef(m.group(), m.start() + sent.start, m.end() + sent.start, value, "year", m.group("year") is None)
 
 
 _ADJACENT = re.compile(r"@([A-Z]{3,8})(?:\s*[-–/]\s*@([A-Z]{3,8}))?(?:['’]s)?\s+(?:[\w-]+\s+){0,2}$")

@@ -41,6 +41,11 @@ def merge(records: list[Agreement], view: str = "", sents: list[Sentence] | None
         if batch is not None:
             _absorb(batch, r)  # "signed 12 agreements … the 12 pacts signed …": the batch again
             continue
+        if r.count is None and code == "other" and r.type in ("agreement", "deal", "pact") and typed and not plural \
+                and getattr(typed[0], "_upgraded", False) and getattr(r, "_original", False):
+            r.type = typed[0].type  # "talks to upgrade their FTA … since they signed the pact in 2010": the original
+            out.append(r)
+            continue
         if r.count is None and code == "other" and r.type in ("agreement", "deal") and typed and not plural \
                 and not _own_instrument(view, r):
             _absorb(typed[0], r)  # "the agreement", "the deal": a later (or earlier) mention of the typed one
@@ -53,7 +58,7 @@ def merge(records: list[Agreement], view: str = "", sents: list[Sentence] | None
             continue
         out.append(r)
     for r in records:
-        for attr in ("_new", "_event"):
+        for attr in ("_new", "_event", "_upgraded", "_original"):
             if hasattr(r, attr):
                 delattr(r, attr)
     return out
@@ -69,12 +74,18 @@ def _own_instrument(view: str, r: Agreement) -> bool:
     indefinite agreement with a purpose of its own is another instrument, not a mention of the FTA."""
     if not view:
         return False
+    if view[r.start : r.start + 1].isupper() and re.search(r"\b(?:an?|the)\s+(?:[A-Z][a-z]+\s+){1,3}$", view[max(0, r.start - 40) : r.start]):
+        return True  # "the Free Trade Agreement and the Investment Agreement": a titled instrument of its own
     after = view[r.end : r.end + 60]
     return (_INDEFINITE_BEFORE.search(view[max(0, r.start - 16) : r.start]) is not None
             and _PURPOSE_AFTER.match(after) is not None
             and not re.search(r"(?i)\bfree[- ]trade|\bFTA\b|\btrade\s+(?:agreement|deal|pact)", after))
 
 
+#: "Previously, the two had signed an MoU on 19 July 2011": the pluperfect with an indefinite
+#: article names an earlier instrument (the one renewed today), not a mention of today's
+_EARLIER_BEFORE = re.compile(r"\bhad\s+(?:previously\s+|earlier\s+|already\s+|first\s+)?(?:signed|inked|concluded|sealed)\s+"
+                             r"(?:an?|another)\s+(?:[\w-]+\s+){0,2}$", re.I)
 _ANOTHER_BEFORE = re.compile(r"\b(?:another|a\s+(?:second|third|further|separate|new)|second|third)\s+(?:[\w-]+\s+){0,3}$",
                              re.I)
 
@@ -82,9 +93,24 @@ _ANOTHER_BEFORE = re.compile(r"\b(?:another|a\s+(?:second|third|further|separate
 def _mentions(view: str, sents: list[Sentence] | None, first: Agreement, later: Agreement) -> bool:
     """Whether ``later`` can be another mention of ``first``: not when the text says it is another
     instrument ("a second MOU", "another loan agreement", "a separate deal")."""
+    if (first.status == "pending") != (later.status == "pending") and (first.date or later.date) is not None:
+        return False  # "the pact signed in 2007" and "documents the presidents are to draw up": two
     if not view:
         return True
-    return _ANOTHER_BEFORE.search(view[max(0, later.start - 50) : later.start]) is None
+    before = view[max(0, later.start - 50) : later.start]
+    if _value(view, first) and _value(view, later) and _value(view, first) != _value(view, later):
+        return False  # "a $1.1 billion deal … and a $3.1 billion deal": two contracts
+    return _ANOTHER_BEFORE.search(before) is None and _EARLIER_BEFORE.search(before) is None
+
+
+_VALUE_BEFORE = re.compile(r"(?:[$€£¥]|US\$|USD\s?)\s?(?P<v>\d[\d.,]*\s*(?:billion|million|bn|mn|m|b)?)[-\s]+(?:[\w-]+\s+){0,2}$",
+                           re.I)
+
+
+def _value(view: str, r: Agreement) -> str | None:
+    """The amount written just before an instrument's name ("a $3.1 billion deal"), if any."""
+    m = _VALUE_BEFORE.search(view[max(0, r.start - 40) : r.start])
+    return m.group("v").lower().replace(" ", "") if m else None
 
 
 def _same_event(a: Agreement, b: Agreement) -> bool:

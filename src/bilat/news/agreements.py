@@ -24,6 +24,11 @@ import re
 from dataclasses import dataclass, field
 
 import bilat.news.cues as cues
+from bilat.news.agreement_words import (
+    TYPES, _TYPE_RE, SIGN, _NOT_SIGNED, PENDING, _APPROVE, _GOV, _NUMBER_WORDS,
+    _COUNT, _SERIES, _MEETING, _ORDINAL, _ORDINALS, _UPGRADED, _DEFINITE, _DURATION,
+    _QUOTED, _AGREED_TO, _TITLE_GAP, _LISTED, _one_side_issuer,
+)
 from bilat.news.dates import find_dates
 from bilat.news.model import Agreement, CountryRef, DateRef
 from bilat.news.sectors import find_sectors
@@ -31,71 +36,6 @@ from bilat.news.signatories import PLACE as _PLACE
 from bilat.news.signatories import names as _names
 from bilat.news.text import Sentence, tagged
 
-#: phrase pattern -> normalised type; tried longest first.
-TYPES: list[tuple[str, str]] = [
-    (r"memorand(?:um|a|ums) of (?:understanding|cooperation)|memorand(?:um|a|ums)(?= (?:on|for|to|between|with)\b)", "MoU"),
-    (r"MoUs?|MOUs?|MoCs?|MOCs?", "MoU"),
-    (r"joint (?:statement|declaration)s?(?: of intent)?|declarations? of intent", "joint statement"),
-    (r"exchanges? of notes|(?<=exchanged )notes", "exchange of notes"),
-    (r"(?:comprehensive )?economic partnership agreements?|CEPA|free[- ]trade (?:agreement|deal|pact)s?|FTAs?", "FTA"),
-    (r"(?:bilateral )?investment (?:treaty|treaties)|BITs?", "investment treaty"),
-    (r"(?:double )?tax(?:ation)? (?:treaty|treaties|agreements?)", "tax treaty"),
-    (r"letters? of intent", "letter of intent"),
-    (r"framework agreements?", "framework agreement"),
-    (r"cooperation (?:agreement|accord|pact)s?|strategic partnership(?: agreements?)?", "cooperation agreement"),
-    (r"investment plans?", "investment plan"),
-    (r"(?:joint|bi-?national|bilateral|common)\s+(?:[\w&-]+\s+){0,4}?funds?", "fund"),
-    (r"action plans?", "action plan"),
-    (r"protocols?", "protocol"),
-    (r"agreements?|accords?|pacts?|treaty|treaties|deals?", "agreement"),
-    (r"(?-i:(?:Enhanced |Comprehensive )?(?:Trade |Economic )?Partnership)", "partnership"),
-    (r"plans?", "plan"),
-]
-_TYPE_RE = re.compile(
-    r"\b(?:" + "|".join(f"(?P<t{i}>{p})" for i, (p, _) in enumerate(TYPES)) + r")\b", re.I
-)
-SIGN = re.compile(
-    r"\b(?:signed|signs?|signing|inked|inks?|concluded|conclude|approved|approves?|adopted|adopts?|finali[sz]ed|"
-    r"launched|unveiled|initialled|initialed|exchanged|struck|sealed|issued|released|clinched|renew(?:ed|s)?|"
-    r"ratif(?:ied|ies|y)|formed|established|set\s+up|created|founded|reached\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:agreements?|deals?|accords?|pacts?))\b",
-    re.I,
-)
-_NOT_SIGNED = re.compile(
-    r"\b(?:not|never|yet\s+to\s+be|yet\s+to|before\s+it\s+is|could\s+be|would\s+be|will\s+be|to\s+be)\s+"
-    r"(?:yet\s+|been\s+|be\s+)?(?:signed|concluded|approved)\b|\b(?:are|were|is|was|have\s+been|has\s+been)\s+negotiating\b|"
-    r"\bunder\s+negotiation\b|\bin\s+talks\b|\b(?:expected|set|due|poised|likely|plans?|planning)\s+to\s+sign\b|"
-    r"\b(?:will|would|could|to)\s+sign\b",
-    re.I,
-)
-#: a signing announced for later ("are expected to sign", "will sign"): recorded with status ``pending``
-PENDING = re.compile(
-    r"(?<!not )(?<!n't )\b(?:expected|set|due|poised|likely|scheduled|slated|ready|plans?|planning|preparing|hopes?|"
-    r"hoping)\s+to\s+(?:formally\s+)?sign\b|\bwill\s+(?:soon\s+|formally\s+)?sign\b|\b(?:is|are)\s+to\s+sign\b",
-    re.I,
-)
-_APPROVE = re.compile(r"\b(?:approved|approves?|adopted|adopts?|unveiled|launched)\b", re.I)
-_GOV = re.compile(r"\b(?:Cabinet|cabinet|government|Government|ministry|Ministry|parliament|Parliament|Knesset|Diet|"
-                  r"Council of Ministers|State Council)\b")
-_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-                 "a dozen": 12}
-_COUNT = re.compile(
-    r"\b(?P<n>two|three|four|five|six|seven|eight|nine|ten|\d{1,3})(?P<dozen>\s+dozen)?\s+(?:[a-z-]+\s+){0,2}?"
-    r"(?:agreements|accords|deals|memorand(?:a|ums) of understanding|MoUs|MOUs|pacts|documents|protocols)\b"
-)
-_ORDINAL = re.compile(
-    r"\b(?:[Tt]he\s+|[Ii]n\s+the\s+)?(?P<o>first|second|third|fourth|fifth)\s+"
-    r"(?:agreement|accord|deal|memorandum|MoU|pact|document|protocol)\b"
-)
-_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5}
-#: the agreement a new instrument changes: "to upgrade their free trade agreement", "amending the treaty"
-_UPGRADED = re.compile(r"\b(?:upgrad|amend|updat|review|moderni[sz]|expand|extend|revis|implement)\w*\s+"
-                       r"(?:of\s+)?(?:the|their|its|an?|existing|current|bilateral)?\s*(?:existing\s+|current\s+|bilateral\s+)?$", re.I)
-_DEFINITE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|[Ii]ts|[Tt]heir|[Ss]uch)\s+(?:[\w-]+\s+){0,2}$")
-_DURATION = re.compile(
-    r"\b(?:over|for|within|during)\s+(?:the\s+next\s+|a\s+period\s+of\s+)?(?P<n>\d+|one|two|three|four|five|six|seven|eight|"
-    r"nine|ten)\s+years\b|\b(?P<m>\d+|two|three|four|five|six|seven|eight|nine|ten)[- ]year\s+(?:plan|programme|program|"
-    r"agreement|deal|period|roadmap|framework)",
-)
 
 @dataclass
 class _Event:
@@ -124,18 +64,20 @@ def extract_agreements(
     current: Agreement | None = None
     current_paragraph = -1
     owner: dict[int, _Event] = {}
+    this_agreed = False
     for sent in sents:
         if sent.headline:
             continue
         text = sent.text
+        previous_agreed, this_agreed = this_agreed, _AGREED_TO.search(text) is not None
         signing = SIGN.search(text) is not None and not _NOT_SIGNED.search(text)
         pending = not signing and PENDING.search(text) is not None
         mentioned: list[Agreement] = []
         new_event: _Event | None = None
         taken: list[tuple[int, int]] = []
-        count = _COUNT.search(text)
-        if count and signing:
-            n = _count(count.group("n")) * (12 if count.group("dozen") else 1)
+        count = _COUNT.search(text) or (_SERIES.search(text) if pending else None)
+        if count and (signing or pending):  # "signed 51 agreements", "will sign at least 21 agreements"
+            n = _count(count.group("n")) * (12 if count.groupdict().get("dozen") else 1)
             new_event = _Event(count=n, paragraph=sent.paragraph)
             events.append(new_event)
             taken.append(count.span())
@@ -165,9 +107,16 @@ def extract_agreements(
             mentioned.append(ordinal_slot)
             taken.append(om.span())
         closes = False
+        title_end, title_start = -1, -1
         for tm in _TYPE_RE.finditer(text):
             if any(tm.start() < e and s < tm.end() for s, e in taken):
                 continue
+            gap = text[title_end : tm.start()] if title_end >= 0 else ""
+            in_title = tm.group()[:1].isupper() and title_end >= 0 and _TITLE_GAP.fullmatch(gap) is not None and (
+                not re.search(r"\band\b", gap) or _LISTED.search(text[max(0, title_start - 30) : title_start]) is not None)
+            title_end, title_start = (tm.end(), tm.start()) if tm.group()[:1].isupper() else (-1, -1)
+            if in_title:
+                continue  # "a Memorandum of Cooperation for a Strengthened Partnership": one instrument's name
             kind = next(TYPES[i][1] for i in range(len(TYPES)) if tm.group(f"t{i}"))
             plural = tm.group().endswith("s") and kind not in ("MoU",) and not tm.group().endswith("ss")
             definite = _DEFINITE.search(text[max(0, tm.start() - 60) : tm.start()]) is not None
@@ -178,7 +127,10 @@ def extract_agreements(
                 continue
             if _UPGRADED.search(text[max(0, tm.start() - 60) : tm.start()]) and any(a.start < sent.start + tm.start() for a in mentioned):
                 continue  # "a protocol to upgrade their FTA": the FTA already exists; the protocol is signed
-            if definite and existing is not None:
+            original = (definite and existing is not None and getattr(existing, "_upgraded", False) and signing
+                        and re.search(r"\bsigned\s+(?:the|their)\s+$", text[: tm.start()]) is not None)
+            titled = tm.group()[:1].isupper() and re.search(r"\b[Tt]he\s+(?:[A-Z][a-z]+\s+){1,3}$", text[: tm.start()])
+            if definite and existing is not None and not original and not (titled and signing and kind == "agreement"):
                 if plural and kind in ("agreement",):
                     closes = True
                 elif existing not in mentioned:
@@ -186,8 +138,12 @@ def extract_agreements(
                 continue
             participle = re.match(r"\s+(?:(?:were|was|have\s+been|had\s+been|has\s+been)\s+)?(?:signed|inked|concluded|"
                                   r"agreed|approved|reached|sealed)\b", text[tm.end() :])
+            if definite and kind == "agreement" and not participle and previous_agreed:
+                continue  # "A and B agreed to raise trade. The agreement was announced in …": the verb, not a deal
             named = pending and kind not in ("agreement", "plan", "partnership")  # "expected to sign an FTA"
-            if not (signing or participle or named) or kind == "plan" and not _APPROVE.search(text):
+            quoted = (kind == "joint statement" and _QUOTED.search(text[max(0, tm.start() - 30) : tm.end() + 30]) is not None
+                      and not _one_side_issuer(view, sent.start + tm.end(), sent.end, refs))
+            if not (signing or participle or named or quoted) or kind == "plan" and not _APPROVE.search(text):
                 continue
             event = new_event
             if event is None or (event.count and len(event.slots) >= event.count):
@@ -198,6 +154,8 @@ def extract_agreements(
             agreement = Agreement(text="", start=sent.start + tm.start(), end=sent.start + tm.end(), type=label)
             if event.count and event.kind not in ("agreement", "document") and kind != event.kind:
                 agreement._beside = True  # "an FTA and three MoUs": the FTA is not one of the three
+            agreement._upgraded = _UPGRADED.search(text[max(0, tm.start() - 60) : tm.start()]) is not None
+            agreement._original = original  # "since they signed the pact in 2010": the pact talks now upgrade
             event.slots.append(agreement)
             owner[id(agreement)] = event
             mentioned.append(agreement)
@@ -233,7 +191,7 @@ def extract_agreements(
 
 
 def _count(raw: str) -> int:
-    return int(raw) if raw.isdigit() else _NUMBER_WORDS.get(raw.lower(), 1)
+    return int(raw) if raw.isdigit() else _NUMBER_WORDS.get(raw.lower(), 1)  # "a series of": one record
 
 
 def _latest(events: list[_Event], kind: str) -> Agreement | None:
@@ -258,7 +216,8 @@ def _fill_event(
     parties: bool = True,
 ) -> None:
     text = sent.text
-    dates = [d for d in find_dates(text, published) if not _is_year_only(d) and not _later_date(text, d)]
+    dates = [d for d in find_dates(text, published) if not _is_year_only(d) and not _later_date(text, d)
+             and not _OTHER_EVENT.search(text[max(0, d.start - 30) : d.start])]
     if dates and (event.date is None or _specificity(dates[0]) > _specificity(event.date)):
         event.date = _shift(dates[0], sent.start)
     place = _PLACE.search(text)
@@ -296,7 +255,8 @@ _LATER = re.compile(r"\b(?:force|effect|from|until|till|by|starting|start|begin|
 
 
 #: "… after the Brexit process ended in January": the date of another event in the sentence
-_OTHER_EVENT = re.compile(r"\b(?:ended|began|started|since|after|before|expired|took\s+office)\s+(?:in\s+|on\s+)?$", re.I)
+_OTHER_EVENT = re.compile(r"\b(?:ended|began|started|since|after|before|expired|took\s+office|"
+                          r"(?:originally|first|initially)\s+(?:signed|agreed|concluded|inked))\s+(?:in\s+|on\s+)?$", re.I)
 
 
 def _later_date(text: str, d: DateRef) -> bool:
@@ -308,9 +268,12 @@ def _is_year_only(d: DateRef) -> bool:
     return d.precision == "year"
 
 
-def _specificity(d: DateRef) -> int:
+def _specificity(d: DateRef) -> float:
+    """How precisely a date fixes the day: "12 March 2019" > "on Friday" (resolved) > "in June" > a year."""
     if re.search(r"\d", d.text) and any(ch.isalpha() for ch in d.text):
         return 3
+    if d.precision == "day" and d.value is not None:
+        return 2.5
     if d.precision == "month":
         return 2
     return 1
@@ -328,7 +291,7 @@ def _details(agreement: Agreement, sent: Sentence, published: dt.date | None, da
              and not _later_date(text, d) and not _OTHER_EVENT.search(text[max(0, d.start - 30) : d.start])]
     if dates and agreement.date is not None and _specificity(dates[0]) > _specificity(agreement.date):
         agreement.date = dates[0]
-    elif dates and agreement.date is None and _specificity(dates[0]) >= 2:
+    elif dates and agreement.date is None and _specificity(dates[0]) in (2, 3):  # not a bare "on Friday"
         agreement.date = dates[0]
 
 
@@ -357,6 +320,10 @@ def _finish(events: list[_Event], view: str, pair: list[str]) -> list[Agreement]
                 slot.sectors = list(event.sectors)
             if slot.type == "agreement" and re.search(r"cooperat|collaborat|joint|partnership", _context(view, slot)):
                 slot.type = "cooperation agreement"
+            elif slot.type in ("agreement", "document") and slot.count and slot.count > _MAX_SLOTS:
+                slot.type = "cooperation agreement"  # "signed 21 agreements": a batch over many fields
+            elif slot.type in ("protocol", "protocols") and _MEETING.search(_context(view, slot)):
+                slot.type = "cooperation agreement"  # the final protocol of a commission: not export finance
             if len(slot.parties) == 1 and slot.type == "fund" and slot.partner:
                 slot.parties = [slot.parties[0], slot.partner]  # a joint fund approved by one side has two
             if len(slot.parties) == 1 and slot.type in ("investment plan", "plan", "action plan"):

@@ -33,7 +33,7 @@ _SOURCE = re.compile(r"(?m)^\s*SOURCE:\s*(\S+)")
 _FILED_AT = r"(?m)^[ \t]*(?:[A-Z][A-Z .'-]{2,30}|[A-Z][a-z]+(?: [A-Z][a-z]+)?),?[ \t]+"
 _DATELINE = re.compile(
     _FILED_AT + r"(?P<month>" + _MONTH
-    + r")\.?[ \t]+(?P<day>\d{1,2})(?:,?[ \t]+(?P<year>(?:19|20)\d\d))?[ \t]*(?:\([^)]{2,30}\))?[ \t]*[-–—]"
+    + r")\.?[ \t]+(?P<day>\d{1,2})(?:,?[ \t]+(?P<year>(?:19|20)\d\d))?[ \t]*(?:\([^)]{2,30}\))?[ \t]*[-–—:]"
 )
 _URL_PATTERNS = (
     re.compile(r"/web/(?P<y>(?:19|20)\d\d)(?P<m>\d\d)(?P<d>\d\d)\d{6}/"),
@@ -44,6 +44,7 @@ _URL_PATTERNS = (
 )
 _YEAR = re.compile(r"(?<![\w$£€¥₹.,])((?:19|20)\d\d)(?![\d%])")
 _DEADLINE_BEFORE = re.compile(r"\b(?:by|until|till|before|to|towards?|within)\s+(?:the\s+end\s+of\s+)?$")
+_FISCAL_SPAN = re.compile(r"(?<![\w$£€¥₹.,])((?:19|20)\d\d)[-–/](\d\d)(?![\d%-])")
 _FUTURE_BEFORE = re.compile(r"\b(?:by|until|till|before|through|to|towards?|within|in)\s+(?:the\s+end\s+of\s+)?$")
 
 _DATELINE_DMY = re.compile(
@@ -91,6 +92,10 @@ def publication_date(text: str) -> Published | None:
         found = _date(year, month, day) if year else None
         if found:
             return Published(found, how)
+    if url_date is not None and url_date.precision == "month":  # "/2013/09/" and "Sunday, September 22, 2013"
+        byline = _byline_date(text[:800])
+        same_month = byline is not None and byline.date.replace(day=1) == url_date.date
+        return byline if same_month else url_date
     if url_date is not None:
         return url_date
     return _byline_date(text[:800]) or _footer_date(text[-600:])
@@ -115,7 +120,8 @@ def _footer_date(tail: str) -> Published | None:
 #: a date line of the page itself: "Published: 12 March 2019", "Updated Mar 12, 2019, 10:30 IST",
 #: or a short line that is only a date ("March 12, 2019 | By A. Writer")
 _BYLINE = re.compile(
-    r"(?im)^[ \t]*(?:(?:published|updated|posted|last\s+updated|date|first\s+published)\s*(?:on)?\s*:?\s*)?"
+    r"(?im)^[ \t]*(?:[A-Z][\w.-]*(?:[ \t]+[A-Z][\w.-]*){0,2}[ \t]*\|[ \t]*)?"  # "EFE | April 06, 2011": agency first
+    r"(?:(?:published|updated|posted|last\s+updated|date|first\s+published)\s*(?:on)?\s*:?\s*)?"
     r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
     r"(?:(?P<m1>" + _MONTH + r")\.?\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y1>(?:19|20)\d\d)"
     r"|(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m2>" + _MONTH + r")\.?,?\s+(?P<y2>(?:19|20)\d\d))"
@@ -158,8 +164,12 @@ def _url_date(url: str) -> Published | None:
 
 
 def _latest_year(text: str) -> int | None:
+    text = _SOURCE.sub("", text, count=1)  # the address is no sentence: "…-100-billion-by-2015-5910.html"
     years = [int(m.group(1)) for m in _YEAR.finditer(text)
              if not _FUTURE_BEFORE.search(text[max(0, m.start() - 20) : m.start()])]
+    for m in _FISCAL_SPAN.finditer(text):  # "during 2009-10" names 2010 too ("1999-00": 2000)
+        first = int(m.group(1))
+        years.append(first // 100 * 100 + int(m.group(2)) + (100 if int(m.group(2)) < first % 100 else 0))
     return max(years) if years else None
 
 

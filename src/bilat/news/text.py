@@ -16,7 +16,9 @@ _ABBREVIATIONS = frozenset(
     "jan feb mar apr jun jul aug sep sept oct nov dec mr mrs ms dr st no gov sen rep prof inc ltd co "
     "corp vs e.g i.e u.s u.k u.n e.u approx est".split()
 )
-_BOUNDARY = re.compile(r"[.!?][\"”’')]*\s+(?=[\"“‘'(]*[A-Z0-9$£€¥₹])")
+#: a full stop and the next sentence; scraped copy sometimes loses the space ("cyber security.The MoU"),
+#: taken as a boundary only between a lower-case word and a capitalised one
+_BOUNDARY = re.compile(r"[.!?](?:[\"”’')]*\s+(?=[\"“‘'(]*[A-Z0-9$£€¥₹])|(?<=[a-z]{2}[.!?])(?=[\"“]?[A-Z][a-z]))")
 #: a sentence cut off by the end of the text: starts like a sentence, has at least six words
 _CUT_SENTENCE = re.compile(r"^\s*[\"“‘(]*[A-Z0-9$£€][^\n]*?(?:\S+\s+){5,}\S*$")
 _TERMINAL = re.compile(r"[.!?:][\"”’')]*\s*$")

@@ -1,0 +1,125 @@
+"""When an agreement was made: the dates the second pass (:mod:`.agreement_events`) gives records.
+
+Why a module of its own: dating is where real copy differs most from the sentence that names an
+agreement (a lead's "on Monday", the session "held on December 20" its protocol closed, "Earlier,
+… signed", a list of deals each with its own "last year" / "last month", an entry into force).
+Each rule here says which date belongs to the instrument and which is only the day's news.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from bilat.news.agreements import _later_date
+from bilat.news.dates import find_dates, is_year_only
+from bilat.news.model import Agreement, CountryRef, DateRef
+from bilat.news.text import Sentence
+
+
+def date_after(view: str, sent: Sentence, refs: list[CountryRef], country: str, published: dt.date | None) -> DateRef | None:
+    """ "similar deals with the UAE and Malaysia in the second half of last year, and with Australia
+    last month": each country's deal is dated by the first date after its name, else the sentence's."""
+    at = next((r.end for r in refs if r.iso3 == country and sent.start <= r.start < sent.end), None)
+    if at is None:
+        return sentence_date(sent, published, years=True)
+    rest = view[at : sent.end]
+    found = [(d.start, d) for d in find_dates(rest, published) if d.precision != "year" and not _later_date(rest, d)]
+    year = _IN_YEAR.search(rest)
+    if year is not None:
+        found.append((year.start(), None))
+    if not found:
+        return sentence_date(sent, published, years=True)
+    first_at, first = min(found, key=lambda x: x[0])
+    if first is not None:
+        return DateRef(first.text, first.start + at, first.end + at, first.value, first.precision, first.relative)
+    only_year = Sentence(at + first_at, at + year.end(), sent.paragraph, False, year.group())
+    return sentence_date(only_year, published, years=True)
+
+
+_PROPOSED = re.compile(r"\b(?:proposed|planned|envisaged|mooted|prospective|future|potential)\s+(?:[\w-]+\s+){0,3}$", re.I)
+
+
+def default_dates(records: list[Agreement], sents: list[Sentence], published: dt.date | None, view: str = "") -> None:
+    """An agreement the text does not date is the news of the day: the lead's date ("China on Monday
+    outlined…"), else the publication month. Without a publication date it stays undated."""
+    if published is None:
+        return
+    lead = None
+    for sent in [s for s in sents if not s.headline][:2]:
+        lead = sentence_date(sent, published)
+        older = lead is not None and lead.value is not None and lead.value.year < published.year and any(
+            r.date is not None and r.date.start == lead.start for r in records)
+        if lead is not None and lead.value is not None and lead.precision == "day" and not older:
+            break  # (an older date that dates an instrument of its own is not the day's news)
+        lead = None
+    for r in records:
+        if r.status in ("pending", "in_force") or _PROPOSED.search(view[max(0, r.start - 30) : r.start]):
+            continue  # announced or proposed, or in force since a day the text does not give: not the day's news
+        sent = next((s for s in sents if s.start <= r.start < s.end), None)
+        if r.date is None and sent is not None:
+            r.date = sentence_date(sent, published, years=True)  # "signed a free trade agreement in 2006"
+        if r.date is None and is_year_only(published):
+            r.date = DateRef(f"{published.year} (publication year)", r.start, r.start,
+                             dt.date(published.year, 1, 1), "year", True)
+        if r.date is None and sent is not None and _MEETING_WORD.search(sent.text):
+            r.date = _meeting_date(sents, published)  # "a final protocol of the commission" held on a day given before
+        month = DateRef(f"{published:%B %Y} (publication)", r.start, r.start, published.replace(day=1), "month", True)
+        if r.date is None and sent is not None and re.match(r"(?i)earlier\b", sent.text):
+            r.date = month  # "Earlier, the central banks signed …": before the day's news, on a day not given
+        if r.date is None:
+            r.date = lead or month
+
+
+_MEETING_WORD = re.compile(r"\b(?:commission|meeting|session|summit)\b", re.I)
+_HELD = re.compile(r"\b(?:held|convened|took\s+place)\s+(?:on\s+|in\s+)?$", re.I)
+
+
+def _meeting_date(sents: list[Sentence], published: dt.date | None) -> DateRef | None:
+    """The day a meeting named in the text was held ("the 11th session of the commission held on
+    December 20"): the date of the protocol or agreement signed at it."""
+    for sent in sents:
+        if not _MEETING_WORD.search(sent.text):
+            continue
+        for d in find_dates(sent.text, published):
+            if d.precision == "day" and d.value is not None and _HELD.search(sent.text[max(0, d.start - 20) : d.start]):
+                return DateRef(d.text, d.start + sent.start, d.end + sent.start, d.value, d.precision, d.relative)
+    return None
+
+
+_INTO_FORCE = re.compile(r"\b(?:(?:came|come|comes|entered|went|go|goes)\s+into\s+(?:effect|force)|took\s+effect|"
+                         r"(?:is|has\s+been|was)\s+in\s+force)\s+(?:on\s+|in\s+|since\s+)?$", re.I)
+
+
+def in_force_date(sent: Sentence, published: dt.date | None) -> DateRef | None:
+    """ "…, which came into effect in October 2019": an agreement recorded as in force is dated by
+    its entry into force (the only date the text gives it), not by the article."""
+    for d in find_dates(sent.text, published):
+        if _INTO_FORCE.search(sent.text[max(0, d.start - 40) : d.start]):
+            return DateRef(d.text, d.start + sent.start, d.end + sent.start, d.value, d.precision, d.relative)
+    m = re.search(r"(?:into\s+(?:effect|force)|took\s+effect)\s+in\s+((?:19|20)\d\d)\b", sent.text, re.I)
+    if m:
+        return DateRef(m.group(1), m.start(1) + sent.start, m.end(1) + sent.start, dt.date(int(m.group(1)), 1, 1), "year", False)
+    return None
+
+
+_IN_YEAR = re.compile(r"\b(?:in|since|during)\s+(?P<year>(?:19|20)\d\d)\b|\b(?P<last>last|this)\s+year\b", re.I)
+
+
+def sentence_date(sent: Sentence, published: dt.date | None, years: bool = False) -> DateRef | None:
+    """The sentence's first date (not a later milestone such as "enters into force on ..."); with
+    ``years``, a bare year ("launched in 2020", "last year") when it names no day or month."""
+    dates = [d for d in find_dates(sent.text, published) if d.precision != "year" and not _later_date(sent.text, d)]
+    if dates:
+        d = dates[0]
+        return DateRef(d.text, d.start + sent.start, d.end + sent.start, d.value, d.precision, d.relative)
+    m = _IN_YEAR.search(sent.text) if years else None
+    if m is None:
+        return None
+    if m.group("year"):
+        value = dt.date(int(m.group("year")), 1, 1)
+    elif published is not None:
+        value = dt.date(published.year - (1 if m.group("last").lower() == "last" else 0), 1, 1)
+    else:
+        return None
+    return DateRef(m.group(), m.start() + sent.start, m.end() + sent.start, value, "year", m.group("year") is None)

@@ -1,0 +1,117 @@
+"""The words of agreements: instrument names, signing verbs, counts, and the small cues around them.
+
+Why a module of its own: :mod:`.agreements` reads events sentence by sentence, and this vocabulary
+is what grows when real copy shows a new wording ("formalised four Memoranda", "said in a joint
+statement", "a series of documents"); keeping it apart keeps the reader short and the words in
+one place (the second pass, :mod:`.agreement_events`, uses the same verbs).
+"""
+
+from __future__ import annotations
+
+import re
+
+from bilat.news.model import CountryRef
+from bilat.news.text import tagged
+
+#: phrase pattern -> normalised type; tried longest first.
+TYPES: list[tuple[str, str]] = [
+    (r"memorand(?:um|a|ums) of (?:understanding|cooperation)|memorand(?:um|a|ums)(?= (?:on|for|to|between|with)\b)", "MoU"),
+    (r"MoUs?|MOUs?|MoCs?|MOCs?", "MoU"),
+    (r"joint (?:statement|declaration|communiqu[eé])s?(?: of intent)?|declarations? of intent", "joint statement"),
+    (r"exchanges? of notes|(?<=exchanged )notes", "exchange of notes"),
+    (r"(?:comprehensive )?economic partnership agreements?|CEPA|free[- ]trade (?:agreement|deal|pact)s?|FTAs?", "FTA"),
+    (r"(?:bilateral )?investment (?:treaty|treaties)|BITs?", "investment treaty"),
+    (r"(?:double )?tax(?:ation)? (?:treaty|treaties|agreements?)", "tax treaty"),
+    (r"letters? of intent", "letter of intent"),
+    (r"framework agreements?", "framework agreement"),
+    (r"cooperation (?:agreement|accord|pact)s?|strategic partnership(?: agreements?)?", "cooperation agreement"),
+    (r"investment plans?", "investment plan"),
+    (r"loan agreements?|(?<=worth of )loans|(?<=\bin )loans", "loan agreement"),
+    (r"(?:joint|bi-?national|bilateral|common)\s+(?:[\w&-]+\s+){0,4}?funds?", "fund"),
+    (r"action plans?", "action plan"),
+    (r"protocols?", "protocol"),
+    (r"agreements?|accords?|pacts?|treaty|treaties|deals?", "agreement"),
+    (r"(?-i:(?:Enhanced |Comprehensive )?(?:Trade |Economic )?Partnership)", "partnership"),
+    (r"plans?", "plan"),
+]
+_TYPE_RE = re.compile(
+    r"\b(?:" + "|".join(f"(?P<t{i}>{p})" for i, (p, _) in enumerate(TYPES)) + r")\b", re.I
+)
+SIGN = re.compile(
+    r"\b(?:signed|signs?|signing|inked|inks?|concluded|conclude|approved|approves?|adopted|adopts?|finali[sz]ed|"
+    r"launched|unveiled|formali[sz]ed|initialled|initialed|exchanged|struck|sealed|issued|released|clinched|renew(?:ed|s)?|"
+    r"ratif(?:ied|ies|y)|formed|established|set\s+up|created|founded|reached\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:agreements?|deals?|accords?|pacts?))\b",
+    re.I,
+)
+_NOT_SIGNED = re.compile(
+    r"\b(?:not|never|yet\s+to\s+be|yet\s+to|before\s+it\s+is|could\s+be|would\s+be|will\s+be|to\s+be)\s+"
+    r"(?:yet\s+|been\s+|be\s+)?(?:signed|concluded|approved)\b|\b(?:are|were|is|was|have\s+been|has\s+been)\s+negotiating\b|"
+    r"\bunder\s+negotiation\b|\bin\s+talks\b|\b(?:expected|set|due|poised|likely|plans?|planning)\s+to\s+sign\b|"
+    r"\b(?:will|would|could|to)\s+sign\b",
+    re.I,
+)
+#: a signing announced for later ("are expected to sign", "will sign"): recorded with status ``pending``
+PENDING = re.compile(
+    r"(?<!not )(?<!n't )\b(?:expected|set|due|poised|likely|scheduled|slated|ready|plans?|planning|preparing|hopes?|"
+    r"hoping)\s+to\s+(?:formally\s+)?(?:sign|draw\s+up)\b|\bwill\s+(?:soon\s+|formally\s+|also\s+)?sign\b|"
+    r"\b(?:is|are)\s+(?:also\s+)?to\s+sign\b",
+    re.I,
+)
+_APPROVE = re.compile(r"\b(?:approved|approves?|adopted|adopts?|unveiled|launched)\b", re.I)
+_GOV = re.compile(r"\b(?:Cabinet|cabinet|government|Government|ministry|Ministry|parliament|Parliament|Knesset|Diet|"
+                  r"Council of Ministers|State Council)\b")
+_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+                 "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+                 "a dozen": 12}
+#: "signed four Memoranda of Understanding", "Twenty documents have been signed": a count opens a batch
+_COUNT = re.compile(
+    r"\b(?P<n>(?i:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)|\d{1,3})"
+    r"(?P<dozen>\s+dozen)?\s+(?:(?![a-z-]+ed\b|(?:two|three|four|five|six|seven|eight|nine|ten)\b)[a-z-]+\s+){0,2}?"
+    r"(?:agreements|accords|deals|(?i:memorand(?:a|ums) of understanding)|MoUs|MOUs|pacts|documents|protocols)\b"
+)
+#: a batch announced without a number: "are scheduled to draw up a series of documents on farming"
+_SERIES = re.compile(r"\b(?:a\s+series|a\s+number|a\s+raft|a\s+package)\s+of\s+(?P<n>)(?:[a-z-]+\s+){0,2}?"
+                     r"(?:documents|agreements|accords|deals|pacts)\b")
+#: a protocol that closes a meeting ("the final protocol of the intergovernmental commission")
+_MEETING = re.compile(r"\b(?:final|commission|session|intergovernmental)\b", re.I)
+_ORDINAL = re.compile(
+    r"\b(?:[Tt]he\s+|[Ii]n\s+the\s+)?(?P<o>first|second|third|fourth|fifth)\s+"
+    r"(?:agreement|accord|deal|memorandum|MoU|pact|document|protocol)\b"
+)
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5}
+#: the agreement a new instrument changes: "to upgrade their free trade agreement", "amending the treaty"
+_UPGRADED = re.compile(r"\b(?:upgrad|amend|updat|review|moderni[sz]|expand|extend|revis|implement)\w*\s+"
+                       r"(?:of\s+)?(?:the|their|its|an?|existing|current|bilateral)?\s*(?:existing\s+|current\s+|bilateral\s+)?$", re.I)
+_DEFINITE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|[Ii]ts|[Tt]heir|[Ss]uch)\s+(?:[\w-]+\s+){0,2}$")
+_DURATION = re.compile(
+    r"\b(?:over|for|within|during)\s+(?:the\s+next\s+|a\s+period\s+of\s+)?(?P<n>\d+|one|two|three|four|five|six|seven|eight|"
+    r"nine|ten)\s+years\b|\b(?P<m>\d+|two|three|four|five|six|seven|eight|nine|ten)[- ]year\s+(?:plan|programme|program|"
+    r"agreement|deal|period|roadmap|framework)",
+)
+
+#: "the ministers said in a joint statement", "according to the joint communique": a statement quoted
+#: as the source of the news was issued, even when no verb says so
+_QUOTED = re.compile(r"\b(?:said|says|stated|announced|noted|added)\s+(?:in\s+)?(?:a|the|their)\s+joint\s+\w+|"
+                     r"\b(?:in|according\s+to)\s+(?:a|the|their)\s+joint\s+\w+|"
+                     r"\bjoint\s+(?:statement|declaration|communiqu[eé])\s+(?:said|says|stated|added|noted|read)\b", re.I)
+
+
+#: "agreed to raise trade": the verb a later "the agreement" may stand for
+_AGREED_TO = re.compile(r"\bagreed\s+(?:on\s+|to\s+)", re.I)
+#: the words between two instrument words of one capitalised title ("Memorandum of Cooperation for a
+#: Strengthened Partnership", "Framework Agreement on the Comprehensive Economic Partnership")
+#: ... but "the Free Trade Agreement and the Investment Agreement" are two, unless a quantifier makes
+#: them one batch ("several Agreements and Memorandums of Understanding")
+_LISTED = re.compile(r"\b(?:several|various|a\s+number\s+of|a\s+series\s+of|many|multiple|numerous)\s+$", re.I)
+_TITLE_GAP = re.compile(r"(?:\s+(?:for|on|of|in|to|a|an|the|and|[A-Z][\w-]*))*\s+")
+_ISSUER = re.compile(r"^\s+(?:from|by|of)\s+(?P<who>[^,;]+)")
+
+
+def _one_side_issuer(view: str, start: int, end: int, refs: list[CountryRef]) -> bool:
+    """ "a joint statement from the Australian Prime Minister and his trade minister": joint
+    between two officials of one side, so no agreement between the two countries."""
+    m = _ISSUER.match(view[start:end])
+    if m is None:
+        return False
+    named = set(re.findall(r"@([A-Z]{3,8})", tagged(view, start + m.start("who"), start + m.end("who"), refs)))
+    return len(named) == 1
