@@ -141,6 +141,32 @@ class Session:
                 self._results.pop(next(iter(self._results)))
         return frame
 
+    def sql_frame(self, query: str) -> pd.DataFrame | None:
+        """Plain SQL over the canonical views as a DataFrame, or None when the engine takes no SQL (Spark).
+
+        Why: the questions a report asks most (the coverage probe, RCA, the complexity matrix)
+        have a plain SQL spelling for DuckDB (:mod:`bilat.analytics.product_sql`) that skips
+        Ibis's expression building and compile. Kept like :meth:`execute`'s results, by the text.
+        """
+        run = getattr(self.engine, "sql", None)
+        if run is None or getattr(self.engine, "rows", None) is None:
+            return None
+        key = ("sql", query)
+        if key in self._results:
+            self._results[key] = frame = self._results.pop(key)
+            return frame.copy()
+        try:
+            frame = run(query)
+        except Exception as exc:  # noqa: BLE001 - every engine failure becomes one named error, as in execute
+            from bilat.errors import EngineError
+
+            raise EngineError(self.engine_name, str(exc).splitlines()[0]) from exc
+        if len(frame) <= MEMO_MAX_ROWS:
+            self._results[key] = frame.copy()
+            while len(self._results) > MEMO_SIZE:
+                self._results.pop(next(iter(self._results)))
+        return frame
+
     # -- the pair ------------------------------------------------------------------------------
     def pair(self, a: str, b: str) -> Pair:
         """The pair as ISO3 codes and names (raises a one-line error for an unknown country)."""
