@@ -110,7 +110,8 @@ def _compute(s: Session, countries: list[str] | None, year: int | None, top: int
     if not len(raw):
         raise NoDataError(f"no {source} exports for {year} at HS{level} to compute complexity from; {LOAD_OTS}")
     data = filtered_exports(raw, min_exports, min_product_trade)
-    result = cx.complexity_from_exports(data)
+    matrix = cx.rca_matrix(data)
+    result = cx.complexity_from_exports(data, matrix=matrix)
     eci = result.eci.dropna(subset=["eci"]).reset_index(drop=True)
     eci["eci_rank"] = np.arange(1, len(eci) + 1)
     eci["ranked"] = len(eci)
@@ -134,7 +135,7 @@ def _compute(s: Session, countries: list[str] | None, year: int | None, top: int
     else:
         shown = eci.head(10).copy()
     shown["name"] = [names.get(c, c) for c in shown.exporter]
-    products = _top_products(data, result.pci, shown.exporter.tolist(), top)
+    products = _top_products(data, result.pci, shown.exporter.tolist(), top, matrix)
     countries_frame = shown[["exporter", "name", "eci_rank", "ranked", "eci", "diversity", "exports_usd"]].reset_index(drop=True)
     return ComplexityAnswer(year=year, source=source, level=level, countries=countries_frame, products=products,
                             filters=filters, ranked=len(eci), notes=notes)
@@ -168,9 +169,10 @@ def _export_matrix(s: Session, year: int, level: int, source: str) -> pd.DataFra
     return s.execute(cx.export_matrix(s.table("product_flows"), year=year, level=level, source=source))
 
 
-def _top_products(data: pd.DataFrame, pci: pd.DataFrame, exporters: list[str], top: int) -> pd.DataFrame:
-    """Each exporter's products with RCA ≥ 1, most complex first."""
-    rca, locs, prods = cx.rca_matrix(data)
+def _top_products(data: pd.DataFrame, pci: pd.DataFrame, exporters: list[str], top: int,
+                  matrix: tuple[np.ndarray, pd.Index, pd.Index] | None = None) -> pd.DataFrame:
+    """Each exporter's products with RCA ≥ 1, most complex first (``matrix``: ``rca_matrix(data)`` if made)."""
+    rca, locs, prods = matrix if matrix is not None else cx.rca_matrix(data)
     pci_of = pci.set_index("hs_code").pci
     rows = []
     for exporter in exporters:

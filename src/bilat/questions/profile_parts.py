@@ -204,6 +204,10 @@ def _lens_world(s: Session, a: str, b: str, lens: Any) -> pd.DataFrame:
     return frame
 
 
+#: More ranks than HS sections (21 and "other"): :func:`world_exports` asks for all of them.
+EVERY_SECTION = 99
+
+
 def world_exports(s: Session, a: str, b: str, top: int = 10) -> pd.DataFrame:
     """Each side's exports to the world by HS section (OTS or another source with ``WLD`` rows).
 
@@ -215,7 +219,10 @@ def world_exports(s: Session, a: str, b: str, top: int = 10) -> pd.DataFrame:
         return pd.DataFrame(columns=WORLD_COLUMNS)
     latest = found.sort_values(["year", "n"]).iloc[-1]
     source, year = str(latest.source), int(latest.year)
-    frame = s.execute(lv.world_exports_by_section(rows, source, year, top))
+    # Every section, then the top ones: the profile (top 10) and the reconciliation (top 50) ask
+    # the same query, which the session then runs once (a section's share and rank do not depend on top).
+    frame = s.execute(lv.world_exports_by_section(rows, source, year, EVERY_SECTION))
+    frame = frame[frame["rank"] <= top].reset_index(drop=True)
     frame["description"] = [describe("section", c) for c in frame.code]
     frame["source"] = source
     frame["year"] = frame["year"].astype(int)
