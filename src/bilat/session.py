@@ -101,6 +101,9 @@ class Session:
         self.store = store if store is not None else Store(home)
         self.include_embedded = include_embedded
         self._results: dict[object, pd.DataFrame] = {}
+        #: Answers one question made that another asks again in this session (the pair's series:
+        #: the profile's, then each goal's), by the question's own key; see :func:`bilat.questions.yearly.pair_series`.
+        self.answers: dict[object, Any] = {}
 
     def __repr__(self) -> str:
         return f"Session({str(self.store.home)!r}, engine={self.engine_name!r})"
@@ -184,6 +187,7 @@ class Session:
     # -- lifetime --------------------------------------------------------------------------------
     def close(self) -> None:
         self._results.clear()
+        self.answers.clear()
         if self._engine is not None and self._owns_engine:
             self._engine.close()
         if self._owns_engine:

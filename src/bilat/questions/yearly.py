@@ -59,12 +59,20 @@ def pair_series(s: Session, a: str, b: str, span: tuple[int, int] | None,
     ``held``: the pair's kept totals read once for the profile's parts (:mod:`bilat.questions.pair_rows`);
     the profile is kept as a whole, so that path is not kept again.
     """
-    if held is not None:
-        return _pair_series(s, a, b, span, source, held)
-    from bilat.questions import kept
+    key = ("pair_series", a, b, span, source)
+    made = s.answers.get(key)
+    if made is None:
+        if held is not None:
+            made = _pair_series(s, a, b, span, source, held)
+        else:
+            from bilat.questions import kept
 
-    return kept.answer(s, "pair_series", (a, b, span, source), kept.code_files(*kept.ANSWER_CODE),
-                       lambda: _pair_series(s, a, b, span, source))
+            made = kept.answer(s, "pair_series", (a, b, span, source), kept.code_files(*kept.ANSWER_CODE),
+                               lambda: _pair_series(s, a, b, span, source))
+        # The same series for the goals the report checks next (held rows give the same sums: one per pair and year).
+        s.answers[key] = made
+    series, chosen, notes = made
+    return series.copy(), chosen, list(notes)
 
 
 def _pair_series(s: Session, a: str, b: str, span: tuple[int, int] | None,
