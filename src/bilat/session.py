@@ -101,6 +101,9 @@ class Session:
         self.store = store if store is not None else Store(home)
         self.include_embedded = include_embedded
         self._results: dict[object, pd.DataFrame] = {}
+        #: Answers one question made that another asks again in this session (the pair's series:
+        #: the profile's, then each goal's), by the question's own key; see :func:`bilat.questions.yearly.pair_series`.
+        self.answers: dict[object, Any] = {}
 
     def __repr__(self) -> str:
         return f"Session({str(self.store.home)!r}, engine={self.engine_name!r})"
@@ -141,6 +144,32 @@ class Session:
                 self._results.pop(next(iter(self._results)))
         return frame
 
+    def sql_frame(self, query: str) -> pd.DataFrame | None:
+        """Plain SQL over the canonical views as a DataFrame, or None when the engine takes no SQL (Spark).
+
+        Why: the questions a report asks most (the coverage probe, RCA, the complexity matrix)
+        have a plain SQL spelling for DuckDB (:mod:`bilat.analytics.product_sql`) that skips
+        Ibis's expression building and compile. Kept like :meth:`execute`'s results, by the text.
+        """
+        run = getattr(self.engine, "sql", None)
+        if run is None or getattr(self.engine, "rows", None) is None:
+            return None
+        key = ("sql", query)
+        if key in self._results:
+            self._results[key] = frame = self._results.pop(key)
+            return frame.copy()
+        try:
+            frame = run(query)
+        except Exception as exc:  # noqa: BLE001 - every engine failure becomes one named error, as in execute
+            from bilat.errors import EngineError
+
+            raise EngineError(self.engine_name, str(exc).splitlines()[0]) from exc
+        if len(frame) <= MEMO_MAX_ROWS:
+            self._results[key] = frame.copy()
+            while len(self._results) > MEMO_SIZE:
+                self._results.pop(next(iter(self._results)))
+        return frame
+
     # -- the pair ------------------------------------------------------------------------------
     def pair(self, a: str, b: str) -> Pair:
         """The pair as ISO3 codes and names (raises a one-line error for an unknown country)."""
@@ -158,6 +187,7 @@ class Session:
     # -- lifetime --------------------------------------------------------------------------------
     def close(self) -> None:
         self._results.clear()
+        self.answers.clear()
         if self._engine is not None and self._owns_engine:
             self._engine.close()
         if self._owns_engine:

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from bilat.sources.traits import SourceTraits, flow_sources
-from bilat.sql import quote_literal
+from bilat.sources.traits import SourceTraits, all_traits, flow_sources
+from bilat.sql import quote_identifier, quote_literal
 
 #: The columns of :func:`pair_totals_sql`'s rows, in order.
 COLUMNS = ("source", "year", "exporter", "importer", "value_usd")
@@ -62,3 +62,18 @@ def pair_totals_sql(a: str, b: str, years: tuple[int, int] | None = None, source
         raise ValueError(f"none of the sources {list(sources or [])} can form a bilateral total")
     union = " UNION ALL ".join(parts)
     return f"SELECT {', '.join(COLUMNS)} FROM ({union}) AS flows ORDER BY source, year, exporter"
+
+
+def product_rows_sql(relation: str, a: str, b: str, years: tuple[int, int] | None, source: str) -> str:
+    """``selection.product_rows`` over the table named ``relation`` (the pair's held rows, or ``product_flows``).
+
+    Columns: year, exporter, importer, hs_revision, hs_code, hs_level, value_usd.
+    """
+    traits = all_traits().get(source)
+    where = [_pair("exporter", "importer", a, b), f"source = {quote_literal(source)}", "hs_level > 0"]
+    if traits is None or traits.product_rule != "reconciled":
+        where += ["flow = 'X'", "reporter = exporter"]
+    if years is not None:
+        where.append(_years(years))
+    return (f"SELECT year, exporter, importer, hs_revision, hs_code, hs_level, value_usd FROM {quote_identifier(relation)}"
+            f" WHERE {' AND '.join(where)}")

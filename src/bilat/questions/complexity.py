@@ -99,21 +99,19 @@ def _describe(code: str) -> str:
 def _compute(s: Session, countries: list[str] | None, year: int | None, top: int, source: str, level: int,
              min_exports: float, min_product_trade: float) -> ComplexityAnswer:
     """:func:`economic_complexity` computed from the session's data."""
-    flows = s.table("product_flows")
     if year is None:
-        mine = flows.filter(flows.source == source)
-        years = s.execute(mine.group_by("year").aggregate(n=mine.count()))
-        if not len(years):
+        year = _latest_year(s, source)
+        if year is None:
             raise NoDataError(f"complexity needs each country's exports to the world by product; {LOAD_OTS}")
-        year = int(years.year.max())
-    raw = s.execute(cx.export_matrix(flows, year=year, level=level, source=source))
+    raw = _export_matrix(s, year, level, source)
     found = [resolve_country(c) for c in countries or []]
     codes = [c.iso3 for c in found]
     names = {c.iso3: c.name for c in found}
     if not len(raw):
         raise NoDataError(f"no {source} exports for {year} at HS{level} to compute complexity from; {LOAD_OTS}")
     data = filtered_exports(raw, min_exports, min_product_trade)
-    result = cx.complexity_from_exports(data)
+    matrix = cx.rca_matrix(data)
+    result = cx.complexity_from_exports(data, matrix=matrix)
     eci = result.eci.dropna(subset=["eci"]).reset_index(drop=True)
     eci["eci_rank"] = np.arange(1, len(eci) + 1)
     eci["ranked"] = len(eci)
@@ -137,15 +135,44 @@ def _compute(s: Session, countries: list[str] | None, year: int | None, top: int
     else:
         shown = eci.head(10).copy()
     shown["name"] = [names.get(c, c) for c in shown.exporter]
-    products = _top_products(data, result.pci, shown.exporter.tolist(), top)
+    products = _top_products(data, result.pci, shown.exporter.tolist(), top, matrix)
     countries_frame = shown[["exporter", "name", "eci_rank", "ranked", "eci", "diversity", "exports_usd"]].reset_index(drop=True)
     return ComplexityAnswer(year=year, source=source, level=level, countries=countries_frame, products=products,
                             filters=filters, ranked=len(eci), notes=notes)
 
 
-def _top_products(data: pd.DataFrame, pci: pd.DataFrame, exporters: list[str], top: int) -> pd.DataFrame:
-    """Each exporter's products with RCA ≥ 1, most complex first."""
-    rca, locs, prods = cx.rca_matrix(data)
+def _latest_year(s: Session, source: str) -> int | None:
+    """The source's latest year in ``product_flows`` (None: it has no rows); plain SQL on DuckDB."""
+    from bilat.analytics.product_sql import latest_year_sql
+
+    found = s.sql_frame(latest_year_sql(source))
+    if found is not None:
+        value = found.iloc[0, 0]
+        return None if pd.isna(value) else int(value)
+    flows = s.table("product_flows")
+    mine = flows.filter(flows.source == source)
+    years = s.execute(mine.group_by("year").aggregate(n=mine.count()))
+    return int(years.year.max()) if len(years) else None
+
+
+def _export_matrix(s: Session, year: int, level: int, source: str) -> pd.DataFrame:
+    """``exporter, hs_code, export_usd`` of the year: :func:`bilat.analytics.complexity.export_matrix`.
+
+    On DuckDB the same query in plain SQL (:mod:`bilat.analytics.product_sql`): Ibis's build and
+    compile of it cost more than DuckDB's answer.
+    """
+    from bilat.analytics.product_sql import exports_by_product_sql
+
+    found = s.sql_frame(exports_by_product_sql(year=year, level=level, source=source))
+    if found is not None:
+        return found
+    return s.execute(cx.export_matrix(s.table("product_flows"), year=year, level=level, source=source))
+
+
+def _top_products(data: pd.DataFrame, pci: pd.DataFrame, exporters: list[str], top: int,
+                  matrix: tuple[np.ndarray, pd.Index, pd.Index] | None = None) -> pd.DataFrame:
+    """Each exporter's products with RCA ≥ 1, most complex first (``matrix``: ``rca_matrix(data)`` if made)."""
+    rca, locs, prods = matrix if matrix is not None else cx.rca_matrix(data)
     pci_of = pci.set_index("hs_code").pci
     rows = []
     for exporter in exporters:

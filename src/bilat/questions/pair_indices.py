@@ -78,21 +78,24 @@ def pair_indices(s: Session, a: str, b: str, source: str | None, complete: bool,
                            for c in str(text).split(", ") if c})
         scope = f"HS {' and '.join(chapters)} only (a slice)" if chapters else "a slice"
     rows = []
+    plain = world is None and not from_totals and not reconciled  # the indices read the rows: plain SQL on DuckDB
     for year in wanted:
-        parts: dict[str, ir.Table] = {}  # one-row expressions, answered by one query (see _one_row)
-        for i, (exporter, importer) in enumerate(((a, b), (b, a))):
-            if world is not None:
-                parts[f"tc{i}"] = ix.complementarity_from_world(world, exporter, importer, year=year, level=level,
-                                                                source=source)
-            else:
-                parts[f"tc{i}"] = ix.trade_complementarity(flows, exporter, importer, year=year, level=level,
-                                                           source=source)
-            if from_totals:
-                parts[f"hhi{i}"] = ix.partner_concentration(pair_totals_matrix(tables, source), exporter, year=year)
-            else:
-                parts[f"hhi{i}"] = ix.market_concentration(flows, exporter, year=year, source=source, level=level)
-        parts["gl"] = ix.intra_industry_total(pair_flows, a, b, year=year, level=level, source=source)
-        got = _answers(s, parts)
+        got = _plain_answers(s, a, b, year, level, source) if plain else None
+        if got is None:
+            parts: dict[str, ir.Table] = {}  # one-row expressions, answered by one query (see _answers)
+            for i, (exporter, importer) in enumerate(((a, b), (b, a))):
+                if world is not None:
+                    parts[f"tc{i}"] = ix.complementarity_from_world(world, exporter, importer, year=year, level=level,
+                                                                    source=source)
+                else:
+                    parts[f"tc{i}"] = ix.trade_complementarity(flows, exporter, importer, year=year, level=level,
+                                                               source=source)
+                if from_totals:
+                    parts[f"hhi{i}"] = ix.partner_concentration(pair_totals_matrix(tables, source), exporter, year=year)
+                else:
+                    parts[f"hhi{i}"] = ix.market_concentration(flows, exporter, year=year, source=source, level=level)
+            parts["gl"] = ix.intra_industry_total(pair_flows, a, b, year=year, level=level, source=source)
+            got = _answers(s, parts)
         for i, (exporter, importer) in enumerate(((a, b), (b, a))):
             tc, hhi = got[f"tc{i}"], got[f"hhi{i}"]
             if len(tc) and tc.tc.notnull().iloc[0]:
@@ -105,6 +108,20 @@ def pair_indices(s: Session, a: str, b: str, source: str | None, complete: bool,
         if len(gl) and gl.gl.notnull().iloc[0] and int(gl.products.iloc[0]) > 0:
             rows.append((year, "intra_industry", a, b, float(gl.gl.iloc[0]), int(gl.products.iloc[0]), scope, source))
     return pd.DataFrame(rows, columns=COLUMNS)
+
+
+def _plain_answers(s: Session, a: str, b: str, year: int, level: int, source: str) -> dict[str, pd.DataFrame] | None:
+    """The five parts' frames from one plain SQL query (:mod:`bilat.analytics.indices_sql`), or None (no plain SQL)."""
+    from bilat.analytics.indices_sql import COLUMNS as PLAIN, pair_indices_sql
+
+    row = s.sql_frame(pair_indices_sql(a, b, year=year, level=level, source=source))
+    if row is None or len(row) != 1:
+        return None
+    out: dict[str, pd.DataFrame] = {}
+    for name in dict.fromkeys(c.split("__")[0] for c in PLAIN):
+        columns = [c for c in PLAIN if c.startswith(name + "__")]
+        out[name] = row[columns].set_axis([c.split("__")[1] for c in columns], axis=1).reset_index(drop=True)
+    return out
 
 
 def _answers(s: Session, parts: dict[str, ir.Table]) -> dict[str, pd.DataFrame]:

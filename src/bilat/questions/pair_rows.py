@@ -40,6 +40,7 @@ class PairRows:
     def __init__(self, s: Session, a: str, b: str) -> None:
         self.s, self.a, self.b = s, a, b
         self._held: dict[str, ir.Table] = {}
+        self._names: dict[str, str] = {}  # source -> the engine's table holding its rows
         self._totals: ir.Table | None = None
 
     def table(self, source: str) -> ir.Table:
@@ -52,9 +53,19 @@ class PairRows:
             rows = rows.select(*HELD_COLUMNS)
             hold = getattr(self.s.engine, "hold", None)
             if hold is not None:
-                rows = hold(_name("bilat_pair_rows", source, a, b), rows)
+                name = _name("bilat_pair_rows", source, a, b)
+                rows = hold(name, rows)
+                self._names[source] = name
             self._held[source] = rows
         return self._held[source]
+
+    def held_name(self, source: str) -> str | None:
+        """The name of the engine's table holding :meth:`table`'s rows (None: not held, e.g. on Spark).
+
+        For plain SQL over the held rows (:mod:`bilat.analytics.levels_sql`).
+        """
+        self.table(source)
+        return self._names.get(source)
 
     def totals_tables(self) -> dict[str, ir.Table]:
         """The session's tables with ``pair_totals`` cut to its all-products rows touching the pair, held.

@@ -45,11 +45,7 @@ def rca_table(eng, country: str, *, year: int | None, level: int, top: int, sour
     With ``lens``, RCA is still economy-wide (against the whole basket); only the listed products
     are restricted to the lens.
     """
-    from bilat.analytics.indices import rca
-    from bilat.analytics.product_trade import lens_filter
-
-    flows = eng.table("product_flows")
-    covers = coverage(eng, flows)
+    covers = _coverage(eng)
     chosen = pick(covers, year=year, level=level, source=source, bilateral=False)
     if chosen is None:
         have = ", ".join(f"{c.source} {c.year} (HS{c.finest_level})" for c in covers if c.full_basket) or "none"
@@ -57,12 +53,55 @@ def rca_table(eng, country: str, *, year: int | None, level: int, top: int, sour
         raise NoDataError(
             f"no exports by product for all countries{when} at HS{level} (loaded: {have}); {LOAD_BACI}"
         )
-    expr = rca(flows, year=chosen.year, level=level, source=chosen.source, exporter=country)
+    return _rca_tops(eng, [country], chosen, level=level, top=top, lens=lens)[0], chosen
+
+
+RCA_TABLE_COLUMNS = ["exporter", "hs_code", "description", "export_usd", "export_share", "world_share", "rca"]
+
+
+def _coverage(eng) -> list[Coverage]:  # noqa: ANN001 - a Session or an engine
+    """:func:`~bilat.questions.probe.coverage`, in plain SQL where the engine takes it (DuckDB)."""
+    from bilat.analytics.product_sql import coverage_sql
+
+    frame = eng.sql_frame(coverage_sql()) if hasattr(eng, "sql_frame") else None
+    if frame is None:
+        return coverage(eng, eng.table("product_flows"))
+    return coverage(eng, None, summary=frame)
+
+
+def _rca_tops(eng, countries: list[str], chosen: Coverage, *, level: int, top: int,  # noqa: ANN001
+              lens: str | None) -> list[pd.DataFrame]:
+    """Each country's ``top`` products by RCA (:data:`RCA_TABLE_COLUMNS`), one frame per country.
+
+    Without a lens on an engine that takes plain SQL, one query ranks every country asked about
+    (:func:`bilat.analytics.product_sql.rca_top_sql`): the world matrix is summed once, not once
+    per country.
+    """
+    from bilat.analytics.product_sql import rca_top_sql
+
+    found = None
+    if lens is None and hasattr(eng, "sql_frame"):
+        found = eng.sql_frame(rca_top_sql(countries, year=chosen.year, level=level, source=chosen.source, top=top))
+    if found is None:
+        return [_rca_top_ibis(eng, country, chosen, level=level, top=top, lens=lens) for country in countries]
+    frames = []
+    for country in countries:
+        frame = found[found.exporter == country].reset_index(drop=True)
+        frame.insert(2, "description", describe_codes(frame) if len(frame) else pd.Series(dtype=object))
+        frames.append(frame[RCA_TABLE_COLUMNS])
+    return frames
+
+
+def _rca_top_ibis(eng, country: str, chosen: Coverage, *, level: int, top: int, lens: str | None) -> pd.DataFrame:  # noqa: ANN001
+    from bilat.analytics.indices import rca
+    from bilat.analytics.product_trade import lens_filter
+
+    expr = rca(eng.table("product_flows"), year=chosen.year, level=level, source=chosen.source, exporter=country)
     if lens is not None:
         expr = expr.filter(lens_filter(expr.hs_code, lens))
     frame = eng.execute(expr.order_by([expr.rca.desc(), expr.hs_code]).limit(top))
     frame.insert(2, "description", describe_codes(frame))
-    return frame[["exporter", "hs_code", "description", "export_usd", "export_share", "world_share", "rca"]], chosen
+    return frame[RCA_TABLE_COLUMNS]
 
 
 @dataclass
@@ -121,11 +160,11 @@ def _untapped_potential(eng, a3: str, b3: str, *, year: int | None, level: int, 
     """:func:`untapped_potential` computed from the data."""
     from bilat.analytics.potential import export_potential
 
-    flows = eng.table("product_flows")
-    covers = coverage(eng, flows)
+    covers = _coverage(eng)
     chosen = pick(covers, year=year, level=level, source=source, bilateral=True)
     if chosen is None:
         return _advantages_instead(eng, covers, a3, b3, year=year, level=level, top=top, lens=lens)
+    flows = eng.table("product_flows")
     mine = flows.filter(flows.source == chosen.source, flows.year == chosen.year, flows.exporter == a3)
     counted = eng.execute(mine.count())
     if int(counted.iloc[0, 0] if hasattr(counted, "iloc") else counted) == 0:
@@ -160,11 +199,7 @@ def _advantages_instead(eng, covers: list[Coverage], a3: str, b3: str, *, year: 
         raise NoDataError(f"no exports by product in the loaded data; {LOAD_BACI}")
     fallback = next((c for c in world if c.year == year), world[0]) if year is not None else world[0]
     fallback_level = min(level, fallback.finest_level)
-    frames = []
-    for iso3 in (a3, b3):
-        frame, _ = rca_table(eng, iso3, year=fallback.year, level=fallback_level, top=top, source=fallback.source,
-                             lens=lens)
-        frames.append(frame)
+    frames = _rca_tops(eng, [a3, b3], fallback, level=fallback_level, top=top, lens=lens)
     when = f"for {year}" if year is not None else "for any year"
     note = (
         f"no bilateral product flows {when} in the loaded data, so the untapped potential of {a3} in {b3} "

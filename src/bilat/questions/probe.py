@@ -57,17 +57,22 @@ def partial_basket_note(cover: Coverage) -> str:
     )
 
 
-def coverage(engine: Any, flows: Any) -> list[Coverage]:
-    """Sources and years in ``product_flows`` (exporter side), best first (priority, then latest year)."""
-    t = flows.filter(flows.flow.isnull() | (flows.flow == "X"))
-    summary = engine.execute(
-        t.group_by(["source", "year"]).aggregate(
-            finest_level=t.hs_level.max(),
-            rows=t.count(),
-            bilateral_rows=(t.importer != "WLD").sum(),
-            chapters=t.hs_code.left(2).nunique(),
+def coverage(engine: Any, flows: Any, *, summary: Any = None) -> list[Coverage]:
+    """Sources and years in ``product_flows`` (exporter side), best first (priority, then latest year).
+
+    ``summary``: the per source and year rows already read (the plain SQL of
+    :func:`bilat.analytics.product_sql.coverage_sql`); else they are asked of ``flows`` with Ibis.
+    """
+    if summary is None:
+        t = flows.filter(flows.flow.isnull() | (flows.flow == "X"))
+        summary = engine.execute(
+            t.group_by(["source", "year"]).aggregate(
+                finest_level=t.hs_level.max(),
+                rows=t.count(),
+                bilateral_rows=(t.importer != "WLD").sum(),
+                chapters=t.hs_code.left(2).nunique(),
+            )
         )
-    )
     out = [
         Coverage(str(r.source), int(r.year), int(r.finest_level), int(r.rows), int(r.bilateral_rows), int(r.chapters))
         for r in summary.itertuples(index=False)

@@ -79,7 +79,7 @@ def composition(s: Session, a: str, b: str, span: tuple[int, int], top: int, ser
         if not len(chapters_found):
             continue
         complete = is_full_basket(s, source, span)
-        frame = s.execute(_top_by_level(rows, top))
+        frame = _top_by_level_frame(s, rows, held, source, a, b, span, top)
         if not len(frame):
             frame = pd.DataFrame(columns=COMPOSITION_COLUMNS)
         frame["year"] = frame["year"].astype(int)
@@ -101,6 +101,20 @@ def composition(s: Session, a: str, b: str, span: tuple[int, int], top: int, ser
         return frame[COMPOSITION_COLUMNS], source, complete, hhi, cov
     notes.append(f"no product-level flows for this pair: composition, concentration (HHI) and lenses need product data; {BACI_HINT}")
     return pd.DataFrame(columns=COMPOSITION_COLUMNS), None, False, empty_hhi, pd.DataFrame(columns=extent.COVERAGE_COLUMNS)
+
+
+def _top_by_level_frame(s: Session, rows: ir.Table, held: PairRows | None, source: str, a: str, b: str,
+                        span: tuple[int, int], top: int) -> pd.DataFrame:
+    """:func:`_top_by_level`'s rows: in plain SQL over the pair's held rows on DuckDB (:mod:`bilat.analytics.levels_sql`)."""
+    name = held.held_name(source) if held is not None else None
+    if name is not None:
+        from bilat.analytics.levels_sql import top_by_level_sql
+        from bilat.analytics.pair_sql import product_rows_sql
+
+        found = s.sql_frame(top_by_level_sql(product_rows_sql(name, a, b, span, source), LEVELS, top))
+        if found is not None:
+            return found
+    return s.execute(_top_by_level(rows, top))
 
 
 def _top_by_level(rows: ir.Table, top: int) -> ir.Table:
@@ -204,18 +218,32 @@ def _lens_world(s: Session, a: str, b: str, lens: Any) -> pd.DataFrame:
     return frame
 
 
+#: More ranks than HS sections (21 and "other"): :func:`world_exports` asks for all of them.
+EVERY_SECTION = 99
+
+
 def world_exports(s: Session, a: str, b: str, top: int = 10) -> pd.DataFrame:
     """Each side's exports to the world by HS section (OTS or another source with ``WLD`` rows).
 
     Columns: year, exporter, code (section), description, value_usd, share, rank, source.
     """
-    rows = lv.world_export_rows(s.table("product_flows"), a, b)
-    found = s.execute(rows.group_by(["source", "year"]).aggregate(n=rows.count()))
+    from bilat.analytics import levels_sql
+
+    found = s.sql_frame(levels_sql.world_sources_sql(a, b))  # plain SQL on DuckDB, else None
+    rows = lv.world_export_rows(s.table("product_flows"), a, b) if found is None else None
+    if found is None:
+        found = s.execute(rows.group_by(["source", "year"]).aggregate(n=rows.count()))
     if not len(found):
         return pd.DataFrame(columns=WORLD_COLUMNS)
     latest = found.sort_values(["year", "n"]).iloc[-1]
     source, year = str(latest.source), int(latest.year)
-    frame = s.execute(lv.world_exports_by_section(rows, source, year, top))
+    # Every section, then the top ones: the profile (top 10) and the reconciliation (top 50) ask
+    # the same query, which the session then runs once (a section's share and rank do not depend on top).
+    if rows is None:
+        frame = s.sql_frame(levels_sql.world_exports_by_section_sql(a, b, source, year, EVERY_SECTION))
+    else:
+        frame = s.execute(lv.world_exports_by_section(rows, source, year, EVERY_SECTION))
+    frame = frame[frame["rank"] <= top].reset_index(drop=True)
     frame["description"] = [describe("section", c) for c in frame.code]
     frame["source"] = source
     frame["year"] = frame["year"].astype(int)

@@ -58,8 +58,9 @@ def reconcile(a: str, b: str, year: int | None = None, *, engine: Any = None,
 
 def _reconcile(s: Session, a: str, b: str, year: int | None) -> Reconciliation:
     """:func:`reconcile` computed from the session's data."""
-    tables = s.tables()
-    active = s.execute(rec.active_years(tables, a, b))
+    every = _every_figure(s, a, b)  # all years at once on DuckDB (plain SQL), else None
+    tables = s.tables() if every is None else None
+    active = s.execute(rec.active_years(tables, a, b)) if every is None else _active_years(every)
     if not len(active):
         raise NoDataError(f"no figures at all for flows between {a} and {b} in the loaded data; {LOAD_HINT}")
     if year is None:
@@ -70,7 +71,10 @@ def _reconcile(s: Session, a: str, b: str, year: int | None) -> Reconciliation:
             f"no figures for {a}–{b} flows in {year}; the loaded data cover {int(active.year.min())}-{int(active.year.max())}"
         )
     year = int(year)
-    figures = s.execute(rec.source_figures(tables, a, b, year))
+    if every is None:
+        figures = s.execute(rec.source_figures(tables, a, b, year))
+    else:
+        figures = every[every.year.between(year - 1, year + 1)].reset_index(drop=True)
     world = world_exports(s, a, b, top=50)
     figures["year"] = figures["year"].astype(int)
     comparison = rec.compare(figures, year)
@@ -84,3 +88,17 @@ def _reconcile(s: Session, a: str, b: str, year: int | None) -> Reconciliation:
         notes.append(f"BACI (CEPII's reconciled flows) is not loaded; {BACI_HINT}")
     now = figures[figures.year == year].reset_index(drop=True)
     return Reconciliation(a, b, year, now, comparison, explanations, notes)
+
+
+def _every_figure(s: Session, a: str, b: str) -> pd.DataFrame | None:
+    """``source_figures`` of every year in one plain SQL query (DuckDB), or None (the engine takes no SQL)."""
+    from bilat.analytics.reconcile_sql import source_figures_sql
+
+    return s.sql_frame(source_figures_sql(a, b))
+
+
+def _active_years(every: pd.DataFrame) -> pd.DataFrame:
+    """``rec.active_years`` of the figures of every year: per year, the distinct (source, reporter, flow)."""
+    views = every.source + "|" + every.reporter.fillna("") + "|" + every.flow.fillna("")
+    found = views.groupby(every.year).nunique()
+    return pd.DataFrame({"year": found.index.to_numpy(), "views": found.to_numpy().astype("int64")})

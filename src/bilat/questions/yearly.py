@@ -18,7 +18,7 @@ from bilat.questions.answer import Answer
 from bilat.questions.hints import LOAD_HINT
 from bilat.questions.pair_rows import PairRows
 from bilat.questions.yearly_table import source_notes
-from bilat.session import Session, resolve_pair, using
+from bilat.session import MEMO_SIZE, Session, resolve_pair, using
 
 
 def span_of(years: str | tuple[int, int] | None) -> tuple[int, int] | None:
@@ -56,15 +56,23 @@ def pair_series(s: Session, a: str, b: str, span: tuple[int, int] | None,
 
     Raises :class:`NoDataError` naming the years the data do cover when the span has none. Kept on
     disk for the same data (:mod:`bilat.questions.kept`): every goal of the pair is judged on it.
-    ``held``: the pair's kept totals read once for the profile's parts (:mod:`bilat.questions.pair_rows`);
-    the profile is kept as a whole, so that path is not kept again.
+    ``held``: the pair's kept totals read once for the profile's parts (:mod:`bilat.questions.pair_rows`).
+    Asked again in the same session (the report's goals after its profile), the series is not made again.
     """
-    if held is not None:
-        return _pair_series(s, a, b, span, source, held)
-    from bilat.questions import kept
+    key = ("pair_series", a, b, span, source)
+    made = s.answers.get(key)
+    if made is None:
+        from bilat.questions import kept
 
-    return kept.answer(s, "pair_series", (a, b, span, source), kept.code_files(*kept.ANSWER_CODE),
-                       lambda: _pair_series(s, a, b, span, source))
+        # Kept on disk from the profile's path too: a later report reads the profile whole, and its
+        # goals this series (held rows give the same sums: one per pair and year).
+        made = kept.answer(s, "pair_series", (a, b, span, source), kept.code_files(*kept.ANSWER_CODE),
+                           lambda: _pair_series(s, a, b, span, source, held))
+        s.answers[key] = made  # the same series for the goals the report checks next
+        while len(s.answers) > MEMO_SIZE:
+            s.answers.pop(next(iter(s.answers)))
+    series, chosen, notes = made
+    return series.copy(), chosen, list(notes)
 
 
 def _pair_series(s: Session, a: str, b: str, span: tuple[int, int] | None,
