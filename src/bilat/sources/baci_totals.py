@@ -18,7 +18,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from bilat.arrow_build import numbers, strings
+from bilat.arrow_build import distinct, numbers, strings
 from bilat.catalog.totals import TOTALS_ROW_GROUP
 from bilat.schema import KEPT_TOTALS, WORLD, WORLD_BY_HEADING, hs_section_of_chapter
 
@@ -77,14 +77,14 @@ class WorldTotals:
         heading = k // 100
         number = self._number[heading]
         if number.min() < 0:
-            new = np.unique(heading[number < 0])
+            new = distinct(heading[number < 0])
             self._number[new] = np.arange(len(self._headings), len(self._headings) + len(new))
             self._headings.extend(int(h) for h in new)
             number = self._number[heading]
         rows = len(self._headings)
         self._grow(rows)
         years = key >> 50
-        for t in np.unique(years) if years[0] != years[-1] else years[:1]:
+        for t in distinct(years) if years[0] != years[-1] else years[:1]:
             t = int(t)
             if t not in self._years:
                 size = max(1536, rows)
