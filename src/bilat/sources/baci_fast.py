@@ -171,8 +171,8 @@ def hs6_integers(column: pa.Array) -> np.ndarray:
     if lengths.min() < 5 or lengths.max() > 6:
         raise Declined("an HS code that is not five or six digits")
     data = np.frombuffer(data_buffer, dtype=np.uint8) if data_buffer is not None else np.zeros(0, np.uint8)
-    # Bytes below "0" wrap around to large values in uint8, so one comparison finds any non-digit.
-    if ((data[offsets[0] : offsets[-1]] - np.uint8(48)) > 9).any():
+    text = data[offsets[0] : offsets[-1]]  # every code has five bytes at least: not empty
+    if text.min() < 48 or text.max() > 57:  # a byte that is not "0"-"9": two reductions, no copy
         raise Declined("an HS code that is not five or six digits")
     # Every byte a digit: Arrow's cast (which would also take a sign or "0x") reads plain decimals.
     return view(call_function("cast", [column], _TO_INT32))
@@ -271,7 +271,8 @@ class _Checker:
             raise Declined("a negative quantity")
         if any_not_finite_or_above(batch.column("quantity_t"), MAX_QUANTITY_T):
             raise Declined("a non-finite or absurd quantity")
-        key = (t.astype(np.int64) << 50) | (i.astype(np.int64) << 30) | (j.astype(np.int64) << 20) | k.astype(np.int64)
+        key = (t.astype(np.int64, copy=False) << 50) | (i.astype(np.int64, copy=False) << 30)
+        key |= (j.astype(np.int64, copy=False) << 20) | k
         if key[0] <= self.last_key or (len(key) > 1 and not (key[1:] > key[:-1]).all()):
             raise Declined("rows not in BACI's order (t, i, j, k), or a repeated key")
         self.last_key = int(key[-1])
@@ -319,7 +320,7 @@ def write_clean_year(
             if budget is not None:  # rows and wall time, as the streaming reader counts them
                 budget.add_rows(batch.num_rows)
             checked = checker.check(batch)
-            totals.add(checker.keys, checked.k, checked.value)
+            totals.add(checker.keys, checked.k, checked.value, checked.i, checked.j)
             rows = batch.num_rows
             columns = {
                 "year": checked.year,
@@ -342,7 +343,8 @@ def write_clean_year(
                 progress(checker.rows)
         if checker.rows == 0:
             raise Declined("no data rows")
-        # While the writer thread drains its queue: the totals file beside ``out``.
+        writer.finish()
+        # While the writer thread drains its queue, closes and syncs ``out``: the totals file beside it.
         totals_rows = totals.write(totals_path_of(out), countries.decode, file_id())
         kept = True
     finally:
