@@ -22,8 +22,11 @@ from bilat.arrow_build import distinct, numbers, strings
 from bilat.catalog.totals import TOTALS_ROW_GROUP
 from bilat.schema import KEPT_TOTALS, WORLD, WORLD_BY_HEADING, hs_section_of_chapter
 
-#: HS section number of each chapter (k // 10000), -1 outside every section.
-_SECTION_OF_CHAPTER = np.array([hs_section_of_chapter(c) or -1 for c in range(100)], dtype=np.int64)
+#: The low five bits of a (pair, section) key for codes outside every section (chapters 00, 98,
+#: 99): their rows count in the pair's total, and make no section total.
+_NO_SECTION = 31
+#: HS section number (1-21) of each chapter (k // 10000), _NO_SECTION outside every section.
+_SECTION_OF_CHAPTER = np.array([hs_section_of_chapter(c) or _NO_SECTION for c in range(100)], dtype=np.int64)
 #: The same for every six-digit code (``k``, below 1,000,000): one look-up per row, no division.
 #: (int8: a 1 MB table, which a year's mostly rising codes read almost in order).
 _SECTION_OF_HS6 = np.repeat(_SECTION_OF_CHAPTER, 10_000).astype(np.int8)
@@ -146,17 +149,17 @@ class PairTotals:
         """One checked batch: its packed keys ``t << 50 | i << 30 | j << 20 | k`` (strictly rising),
         HS6 codes, values, and optionally the key's exporter and importer codes as int64."""
         self.world.add(key, k, value, i, j)
-        pair = (key >> 20) << 5  # t << 35 | i << 15 | j << 5; the low five bits for the section (0: all products)
-        keys, sums = _runs(pair, value)
-        self._totals[0].append(keys)
-        self._totals[1].append(sums)
-        section = _SECTION_OF_HS6[k]
-        if section.min() < 0:  # codes of chapters outside every section (98, 99) have no section total
-            inside = section >= 0
-            pair, section, value = pair[inside], section[inside], value[inside]
-        keys, sums = _runs(pair | section.astype(np.int64), value)
-        self._sections[0].append(keys)
-        self._sections[1].append(sums)
+        # t << 35 | i << 15 | j << 5 | section: the low five bits for the section (0: all products).
+        # One pass over the rows, for the (pair, section) runs; the pair totals are then the sums
+        # of their sections' runs, a pass over a few thousand sums (the values are whole dollars,
+        # so the sums are exact in any order: the same as the rows' sum).
+        keys, sums = _runs(((key >> 20) << 5) | _SECTION_OF_HS6[k], value)
+        inside = (keys & 31) != _NO_SECTION
+        self._sections[0].append(keys if inside.all() else keys[inside])
+        self._sections[1].append(sums if inside.all() else sums[inside])
+        pairs, pair_sums = _runs(keys & ~np.int64(31), sums)
+        self._totals[0].append(pairs)
+        self._totals[1].append(pair_sums)
 
     def table(self, decode, file_id: str) -> pa.Table:  # noqa: ANN001 - CountryLookup.decode
         """The totals with :data:`bilat.schema.PAIR_TOTALS` columns: all-products rows first, then sections."""
