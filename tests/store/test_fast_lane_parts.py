@@ -18,7 +18,7 @@ import duckdb
 import numpy as np
 import pyarrow as pa
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bilat.arrow_build import numbers, strings, table, view
@@ -39,6 +39,8 @@ def small_year(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 # -- HS codes ----------------------------------------------------------------------------------
 
+# No deadline: the first example's pa.array imports pandas (0.2-0.4 s) when this test runs first.
+@settings(deadline=None)
 @given(st.lists(st.text(alphabet="0123456789+- x.e_\u0663\u00a0", min_size=0, max_size=8), min_size=1, max_size=6), st.integers(0, 2))
 def test_hs_codes_are_read_exactly_as_the_pattern_five_or_six_digits_says(texts: list[str], skip: int) -> None:
     # Sliced arrays (a batch cut from a larger one) start at an offset into the buffers.
@@ -129,6 +131,73 @@ def test_a_cancelled_lane_stops_before_writing(tmp_path: Path) -> None:
             file_id=lambda: "x", cancelled=lambda: True,
         )
 
+
+
+def test_finish_lets_the_writer_close_the_file_while_the_caller_goes_on(tmp_path: Path) -> None:
+    out = tmp_path / "out.parquet"
+    writer = _RowGroupWriter(out, lambda: "f1")
+    for n in range(3):
+        writer.add(table({"year": numbers(np.full(70_000, 2020 + n), pa.int16())}))
+    writer.finish()  # the last, partial row group too
+    writer.close(keep=True)
+    assert duckdb.sql(f"SELECT count(*), count(DISTINCT year) FROM '{out}'").fetchall() == [(210_000, 3)]
+
+
+def test_a_lane_that_fails_after_finish_stops_the_writer_without_hanging(tmp_path: Path) -> None:
+    writer = _RowGroupWriter(tmp_path / "out.parquet", lambda: "f1")
+    writer.add(table({"year": numbers(np.full(10, 2020), pa.int16())}))
+    writer.finish()
+    writer.close(keep=False)  # as write_clean_year's finally does when the totals fail
+    assert not writer._thread.is_alive()
+
+
+def test_a_dictionary_that_grew_between_batches_stays_dictionary_encoded(tmp_path: Path) -> None:
+    """The HS codes' dictionary only grows: batches of one row group share the newest one."""
+    import pyarrow.parquet as pq
+
+    from bilat.sources.baci_fast import HsCodes
+
+    codes = HsCodes()
+    out = tmp_path / "out.parquet"
+    writer = _RowGroupWriter(out, lambda: "f1")
+    for first in (10_000, 10_100, 10_200):  # every batch brings new codes
+        writer.add(table({"hs_code": codes.decode(np.arange(first, first + 50_000) % 10_300 + 10_000)}))
+    writer.close(keep=True)
+    stored = duckdb.sql(f"SELECT hs_code FROM '{out}'").fetchall()
+    assert [c for (c,) in stored[:2]] == ["020000", "020001"] and len(stored) == 150_000
+    metadata = pq.ParquetFile(out).metadata
+    for group in range(metadata.num_row_groups):
+        assert "RLE_DICTIONARY" in metadata.row_group(group).column(0).encodings
+
+
+@given(st.lists(st.integers(0, 10**18 - 1), min_size=1, max_size=50))
+@settings(deadline=None)
+def test_dollars_are_the_general_paths_dollars(thousandths: list[int]) -> None:
+    """v read as DECIMAL(18, 3): its unscaled integer as a double is what value_sql computes."""
+    from bilat.sources.baci_fast import _dollars
+    from bilat.sources.baci_rules import value_sql
+
+    texts = [f"{n // 1000}.{n % 1000:03d}" for n in thousandths]
+    con = duckdb.connect()
+    con.register("v", table({"v": strings(texts)}))
+    read = con.sql(f"SELECT CAST(v AS DECIMAL(18, 3)) AS d, {value_sql('v')} AS general FROM v").to_arrow_table()
+    general = read.column("general").to_pylist()
+    if max(thousandths) > 10**15:
+        with pytest.raises(Declined, match="absurd"):
+            _dollars(read.column("d").combine_chunks())
+    else:
+        values, array = _dollars(read.column("d").combine_chunks())
+        assert values.tolist() == general == array.to_pylist()
+
+
+def test_whole_numbers_decline_fractions_and_non_numbers() -> None:
+    from bilat.sources.baci_fast import _whole_numbers
+
+    assert _whole_numbers(numbers([2020.0, 4.0, -1.0], pa.float64()), "t").tolist() == [2020, 4, -1]
+    for bad in (2020.5, float("nan"), float("inf"), 1e30):
+        with pytest.raises(Declined, match="unreadable t"):
+            _whole_numbers(numbers([2020.0, bad], pa.float64()), "t")
+    assert _whole_numbers(numbers([4, 8], pa.int32()), "i").dtype == np.int32
 
 # -- Arrow without pandas ----------------------------------------------------------------------
 

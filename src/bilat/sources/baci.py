@@ -188,9 +188,10 @@ class BaciSource:
         columns = {"t": "DOUBLE", "i": "DOUBLE", "j": "DOUBLE", "k": "VARCHAR", "v": "DECIMAL(18, 3)", "q": "VARCHAR"}
         # q is read twice (quantity, and whether it is unreadable): with one TRY_CAST alone DuckDB
         # 2.0 would push the cast into the CSV reader, which then fails at "NA" (docs/dependencies.md).
+        # t, i, j and v go to the lane as the reader parsed them: whether t, i and j are whole, and
+        # the dollars of v (the decimal's unscaled integer), are worked out there, cheaper than in SQL.
         select = (
-            f"SELECT {whole_sql('t', 'SMALLINT', True)} AS t, {whole_sql('i', 'INTEGER', True)} AS i,"
-            f" {whole_sql('j', 'INTEGER', True)} AS j, k, {value_sql('v', typed=True)} AS value_usd,"
+            "SELECT t, i, j, k, v AS value_usd,"
             f" {quantity_sql('q')} AS quantity_t, {quantity_unreadable_sql('q')} AS q_unreadable"
             f" FROM {read_csv_sql(path, columns)}"
         )

@@ -34,12 +34,17 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 import pyarrow as pa
-import pyarrow.compute as pc
 
-from bilat.arrow_build import any_negative, any_not_finite_or_above, any_true, numbers, strings, view
+try:  # the cast kernel without pyarrow.compute's Python wrappers, whose import cost 30-60 ms of start-up
+    from pyarrow._compute import CastOptions, call_function
+except ImportError:  # pragma: no cover - a pyarrow that moved its private module
+    from pyarrow.compute import CastOptions, call_function
+
+from bilat.arrow_build import any_negative, any_not_finite_or_above, any_true, distinct, numbers, strings, view
 from bilat.limits import MAX_QUANTITY_T, MAX_VALUE_USD, Budget
 from bilat.schema import TABLES
 from bilat.sources.baci_totals import PairTotals, totals_path_of
@@ -54,6 +59,7 @@ __all__ = [
 #: Packed key layout: year << 50 | exporter code << 30 | importer code << 20 | HS6 code.
 _MAX_COUNTRY_CODE = 1 << 10
 _MAX_HS6 = 1_000_000
+_TO_INT32 = CastOptions.safe(pa.int32())
 
 _ARROW_TYPES = {
     "SMALLINT": pa.int16(),
@@ -111,7 +117,7 @@ class CountryLookup:
         seen[np.flatnonzero(np.bincount(codes, minlength=_MAX_COUNTRY_CODE))] = True
         if int(seen.sum()) != before:
             used = self.index[seen]
-            if len(np.unique(used)) != len(used):
+            if len(distinct(used)) != len(used):
                 raise Declined("two BACI codes for one country")
 
 
@@ -133,7 +139,7 @@ class HsCodes:
     def decode(self, k: np.ndarray) -> pa.DictionaryArray:
         positions = self._position[k]
         if (positions < 0).any():
-            new = np.unique(k[positions < 0])
+            new = distinct(k[positions < 0])
             self._position[new] = np.arange(len(self._codes), len(self._codes) + len(new), dtype=np.int32)
             self._codes.extend(f"{code:06d}" for code in new)
             self._strings = strings(self._codes)
@@ -165,11 +171,66 @@ def hs6_integers(column: pa.Array) -> np.ndarray:
     if lengths.min() < 5 or lengths.max() > 6:
         raise Declined("an HS code that is not five or six digits")
     data = np.frombuffer(data_buffer, dtype=np.uint8) if data_buffer is not None else np.zeros(0, np.uint8)
-    # Bytes below "0" wrap around to large values in uint8, so one comparison finds any non-digit.
-    if ((data[offsets[0] : offsets[-1]] - np.uint8(48)) > 9).any():
+    text = data[offsets[0] : offsets[-1]]  # every code has five bytes at least: not empty
+    if text.min() < 48 or text.max() > 57:  # a byte that is not "0"-"9": two reductions, no copy
         raise Declined("an HS code that is not five or six digits")
     # Every byte a digit: Arrow's cast (which would also take a sign or "0x") reads plain decimals.
-    return view(pc.cast(column, pa.int32()))
+    return view(call_function("cast", [column], _TO_INT32))
+
+
+def _whole_numbers(column: pa.Array, name: str) -> np.ndarray:
+    """A column of whole numbers as integers; :class:`Declined` unless every value is whole.
+
+    The plain-CSV lane reads t, i and j as DOUBLE (DuckDB's integer reader would round 2020.5 to
+    2021) and they are checked here, one cast and one comparison per column: the SQL it replaces,
+    ``CASE WHEN x = trunc(x) THEN TRY_CAST(x AS ...) END``, cost DuckDB's threads more than the
+    cast costs here (BENCHMARKS.md). NaN, infinities and 2020.5 fail the comparison; the ranges
+    are checked by the caller. Integer columns (the zip lane's SQL typed them) are taken as they are.
+    """
+    values = view(column)
+    if values.dtype != np.float64:
+        return values
+    with np.errstate(invalid="ignore"):  # NaN and infinities cast to garbage, then fail the comparison
+        whole = values.astype(np.int64)
+    if not (whole == values).all():
+        raise Declined(f"a missing or unreadable {name}")
+    return whole
+
+
+def _dollars(column: pa.Array) -> tuple[np.ndarray, pa.Array]:
+    """value_usd as float64 dollars (NumPy and Arrow); :class:`Declined` unless 0 <= value <= MAX_VALUE_USD.
+
+    The plain-CSV lane reads v as DECIMAL(18, 3) thousands of dollars, so the decimal's unscaled
+    integer is the dollars, exactly; up to MAX_VALUE_USD (1e15, below 2**53) a double holds it
+    exactly, which is also what the general path's ``CAST(DECIMAL(38, 3) * 1000 AS DOUBLE)`` gives
+    (a test holds the two equal). Here it costs one conversion instead of DuckDB's 128-bit
+    arithmetic on every value. A double column (the zip lane's SQL computed it) is checked as it is.
+    """
+    if pa.types.is_decimal(column.type):
+        if column.type.bit_width != 128 or column.type.scale != 3 or column.type.precision > 18:
+            raise Declined(f"values read as {column.type}")
+        # Little-endian 128-bit integers whose values fit 64 bits: the low word of each is the value.
+        words = np.frombuffer(column.buffers()[1], dtype=np.int64)
+        unscaled = words[2 * column.offset : 2 * (column.offset + len(column)) : 2]
+        if unscaled.min() < 0 or unscaled.max() > MAX_VALUE_USD:
+            raise Declined("a negative, non-finite or absurd value")
+        dollars = unscaled.astype(np.float64)
+        return dollars, numbers(dollars, pa.float64())
+    value = view(column)
+    if not np.isfinite(value).all() or (value < 0).any() or (value > MAX_VALUE_USD).any():
+        raise Declined("a negative, non-finite or absurd value")
+    return value, column
+
+
+class _Checked(NamedTuple):
+    """One checked batch: what the totals and the written columns need."""
+
+    year: pa.Array  # int16
+    i: np.ndarray  # BACI country codes
+    j: np.ndarray
+    k: np.ndarray  # HS6 codes as integers
+    value: np.ndarray  # dollars
+    value_array: pa.Array  # the same, as the float64 column written
 
 
 class _Checker:
@@ -183,16 +244,16 @@ class _Checker:
         self.seen_codes = np.zeros(_MAX_COUNTRY_CODE, dtype=bool)
         self.min_year, self.max_year = last_year + 1, first_year - 1
 
-    def check(self, batch: pa.RecordBatch) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-        """The batch's t, i, j, k as NumPy arrays; raises :class:`Declined` at the first problem."""
+    def check(self, batch: pa.RecordBatch) -> _Checked:
+        """The batch's columns, checked; raises :class:`Declined` at the first problem."""
         for name in ("t", "i", "j", "value_usd"):
             if batch.column(name).null_count:
                 raise Declined(f"a missing or unreadable {name}")
         if any_true(batch.column("q_unreadable")):
             raise Declined("an unreadable quantity")
-        t = view(batch.column("t"))
-        i = view(batch.column("i"))
-        j = view(batch.column("j"))
+        t = _whole_numbers(batch.column("t"), "t")
+        i = _whole_numbers(batch.column("i"), "i")
+        j = _whole_numbers(batch.column("j"), "j")
         k = hs6_integers(batch.column("k"))
         low, high = int(t.min()), int(t.max())
         if low < self.first_year or high > self.last_year:
@@ -205,21 +266,22 @@ class _Checker:
                 raise Declined("a country code bilat does not know")
             if status.max() == 2:
                 self.countries.note_used(self.seen_codes, codes[status == 2])
-        value = view(batch.column("value_usd"))
-        if not np.isfinite(value).all() or (value < 0).any() or (value > MAX_VALUE_USD).any():
-            raise Declined("a negative, non-finite or absurd value")
+        value, value_array = _dollars(batch.column("value_usd"))
         if any_negative(batch.column("quantity_t")):
             raise Declined("a negative quantity")
         if any_not_finite_or_above(batch.column("quantity_t"), MAX_QUANTITY_T):
             raise Declined("a non-finite or absurd quantity")
-        key = (t.astype(np.int64) << 50) | (i.astype(np.int64) << 30) | (j.astype(np.int64) << 20) | k.astype(np.int64)
+        key = (t.astype(np.int64, copy=False) << 50) | (i.astype(np.int64, copy=False) << 30)
+        key |= (j.astype(np.int64, copy=False) << 20) | k
         if key[0] <= self.last_key or (len(key) > 1 and not (key[1:] > key[:-1]).all()):
             raise Declined("rows not in BACI's order (t, i, j, k), or a repeated key")
         self.last_key = int(key[-1])
         self.keys = key  # the batch's packed keys, for the pair totals
         self.rows += len(key)
         self.min_year, self.max_year = min(self.min_year, low), max(self.max_year, high)
-        return t, i, j, k
+        column = batch.column("t")
+        year = column if column.type == pa.int16() else numbers(t.astype(np.int16), pa.int16())  # in range: checked
+        return _Checked(year, i, j, k, value, value_array)
 
 
 def write_clean_year(
@@ -257,19 +319,19 @@ def write_clean_year(
                 continue
             if budget is not None:  # rows and wall time, as the streaming reader counts them
                 budget.add_rows(batch.num_rows)
-            _t, i, j, k = checker.check(batch)
-            totals.add(checker.keys, k, view(batch.column("value_usd")))
+            checked = checker.check(batch)
+            totals.add(checker.keys, checked.k, checked.value, checked.i, checked.j)
             rows = batch.num_rows
             columns = {
-                "year": batch.column("t"),
-                "exporter": countries.decode(i),
-                "importer": countries.decode(j),
+                "year": checked.year,
+                "exporter": countries.decode(checked.i),
+                "importer": countries.decode(checked.j),
                 "reporter": _constant(None, rows, pa.string()),
                 "flow": _constant(None, rows, pa.string()),
                 "hs_revision": _constant(hs_revision, rows, pa.int16()),
-                "hs_code": hs_codes.decode(k),
+                "hs_code": hs_codes.decode(checked.k),
                 "hs_level": _constant(6, rows, pa.int8()),
-                "value_usd": batch.column("value_usd"),
+                "value_usd": checked.value_array,
                 "quantity_t": batch.column("quantity_t"),
                 "valuation": _constant("reconciled", rows, pa.string()),
                 "source": _constant("baci", rows, pa.string()),
@@ -281,7 +343,8 @@ def write_clean_year(
                 progress(checker.rows)
         if checker.rows == 0:
             raise Declined("no data rows")
-        # While the writer thread drains its queue: the totals file beside ``out``.
+        writer.finish()
+        # While the writer thread drains its queue, closes and syncs ``out``: the totals file beside it.
         totals_rows = totals.write(totals_path_of(out), countries.decode, file_id())
         kept = True
     finally:

@@ -8,6 +8,7 @@ and compresses on its own, adding the file id once the store's hash of the file 
 from __future__ import annotations
 
 import functools
+import os
 import queue
 import threading
 from collections.abc import Callable, Iterator
@@ -39,9 +40,18 @@ _STATISTICS_COLUMNS = ("year", "exporter", "importer")
 _COMPRESSION = "snappy"
 
 
-@functools.lru_cache(maxsize=16)
 def _constant(value: object, rows: int, kind: pa.DataType) -> pa.Array:
-    """``rows`` copies of ``value`` (immutable, so shared by every batch of that length)."""
+    """``rows`` copies of ``value``: a zero-copy slice of one block per value (immutable, so shared).
+
+    Why a block and slices: DuckDB's batches vary in length, so arrays cached by length were
+    rebuilt for most batches; every slice also shares one dictionary, as the writer wants.
+    """
+    capacity = max(2 * ROW_GROUP_ROWS, 1 << max(rows - 1, 0).bit_length())
+    return _constant_block(value, capacity, kind).slice(0, rows)
+
+
+@functools.lru_cache(maxsize=32)
+def _constant_block(value: object, rows: int, kind: pa.DataType) -> pa.Array:
     if value is None:
         return pa.nulls(rows, kind)
     if pa.types.is_string(kind):
@@ -64,12 +74,14 @@ class _RowGroupWriter:
         self._queue: queue.Queue[pa.Table | None] = queue.Queue(maxsize=_QUEUED_ROW_GROUPS)
         self._error: BaseException | None = None
         self._discard = False
+        self._finishing = False  # finish() was called: the thread closes the file itself
         self._pending: list[pa.Table] = []
         self._pending_rows = 0
         self._thread = threading.Thread(target=self._run, name="bilat-parquet-writer", daemon=True)
         self._thread.start()
 
     def _run(self) -> None:
+        ended = False  # the queue's last item (None) taken: nothing more to drain
         try:
             file_id: str | None = None
             while (table := self._queue.get()) is not None:
@@ -82,9 +94,16 @@ class _RowGroupWriter:
                 if self._writer is None:
                     self._writer = self._open(table.schema)
                 self._writer.write_table(table, row_group_size=ROW_GROUP_ROWS)
+            ended = True
+            if self._finishing and not self._discard and self._writer is not None:
+                # The footer, and the file's bytes on disk, while the caller writes the pair
+                # totals: the commit's own fsync then finds nothing left to write.
+                self._writer.close()
+                self._writer = None
+                _sync(self._out)
         except BaseException as exc:  # noqa: BLE001 - handed to the reading thread
             self._error = exc
-            while self._queue.get() is not None:  # drain so the reader never blocks
+            while not ended and self._queue.get() is not None:  # drain so the reader never blocks
                 pass
 
     def _open(self, schema: pa.Schema) -> pq.ParquetWriter:
@@ -120,9 +139,45 @@ class _RowGroupWriter:
 
     def _joined(self) -> pa.Table:
         """The pending tables as one, every dictionary column on one dictionary (a column chunk
-        whose dictionary changes between batches would fall back to plain strings)."""
+        whose dictionary changes between batches would fall back to plain strings).
+
+        A dictionary that only grew (the HS codes', :class:`bilat.sources.baci_fast.HsCodes`) is
+        replaced by the newest one, whose first entries are the older one's: the indices stay
+        as they are. Only dictionaries that differ otherwise are unified (hashed and remapped),
+        which cost a tenth of the lane's main thread when every batch took that way.
+        """
+        if len(self._pending) == 1:
+            return self._pending[0]
         whole = pa.concat_tables(self._pending)
-        return whole.unify_dictionaries() if len(self._pending) > 1 else whole
+        columns, unify = [], False
+        for column in whole.columns:
+            if pa.types.is_dictionary(column.type) and column.num_chunks > 1:
+                newest = column.chunk(column.num_chunks - 1).dictionary
+                chunks = []
+                for chunk in column.chunks:
+                    old = chunk.dictionary
+                    if len(old) < len(newest) and newest.slice(0, len(old)).equals(old):
+                        chunk = pa.DictionaryArray.from_arrays(chunk.indices, newest, safe=False)  # indices < len(old)
+                    elif not old.equals(newest):
+                        unify = True
+                    chunks.append(chunk)
+                column = pa.chunked_array(chunks, column.type)
+            columns.append(column)
+        whole = pa.Table.from_arrays(columns, schema=whole.schema)
+        return whole.unify_dictionaries() if unify else whole
+
+    def finish(self) -> None:
+        """Hand over the last rows and let the thread close and sync the file, without waiting.
+
+        Called when every row has been added and checked; :meth:`close` (``keep=True``) then waits
+        for the thread. What the caller does meanwhile (the pair totals) overlaps the file's
+        footer and its fsync.
+        """
+        if self._pending_rows:
+            self._put(self._joined())
+            self._pending, self._pending_rows = [], 0
+        self._finishing = True
+        self._queue.put(None)
 
     def close(self, keep: bool) -> None:
         """Finish the file (``keep``), or stop and drop what is queued (the caller deletes the file).
@@ -131,11 +186,12 @@ class _RowGroupWriter:
         writer thread's error (a full disk, say) is raised here, else errors are moot.
         """
         try:
-            if keep and self._pending_rows and self._error is None:
+            if keep and self._pending_rows and self._error is None and not self._finishing:
                 self._queue.put(self._joined())
         finally:
             self._discard = not keep
-            self._queue.put(None)
+            if not self._finishing:
+                self._queue.put(None)
             self._thread.join()
         try:
             if self._writer is not None:
@@ -145,6 +201,12 @@ class _RowGroupWriter:
                 raise
         if keep and self._error is not None:
             raise self._error
+
+
+def _sync(path: Path) -> None:
+    """The file's bytes on disk (as :func:`bilat.ingest.durable.fsync_file`, which sources do not import)."""
+    with open(path, "rb") as handle:
+        os.fsync(handle.fileno())
 
 
 def duckdb_batches(con: duckdb.DuckDBPyConnection, sql: str) -> Iterator[pa.RecordBatch]:

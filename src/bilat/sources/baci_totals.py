@@ -18,12 +18,15 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from bilat.arrow_build import numbers, strings
+from bilat.arrow_build import distinct, numbers, strings
 from bilat.catalog.totals import TOTALS_ROW_GROUP
 from bilat.schema import KEPT_TOTALS, WORLD, WORLD_BY_HEADING, hs_section_of_chapter
 
-#: HS section number of each chapter (k // 10000), -1 outside every section.
-_SECTION_OF_CHAPTER = np.array([hs_section_of_chapter(c) or -1 for c in range(100)], dtype=np.int64)
+#: The low five bits of a (pair, section) key for codes outside every section (chapters 00, 98,
+#: 99): their rows count in the pair's total, and make no section total.
+_NO_SECTION = 31
+#: HS section number (1-21) of each chapter (k // 10000), _NO_SECTION outside every section.
+_SECTION_OF_CHAPTER = np.array([hs_section_of_chapter(c) or _NO_SECTION for c in range(100)], dtype=np.int64)
 #: The same for every six-digit code (``k``, below 1,000,000): one look-up per row, no division.
 #: (int8: a 1 MB table, which a year's mostly rising codes read almost in order).
 _SECTION_OF_HS6 = np.repeat(_SECTION_OF_CHAPTER, 10_000).astype(np.int8)
@@ -61,6 +64,9 @@ class WorldTotals:
 
     def __init__(self) -> None:
         self._number = np.full(10_000, -1, dtype=np.int64)  # heading -> its column in the arrays
+        # The same for every HS6 code: one look-up per row, without dividing by 100 first (which,
+        # with the look-up in the 10,000-entry table, cost three times as much).
+        self._column_of_hs6 = np.full(1_000_000, -1, dtype=np.int32)
         self._headings: list[int] = []
         self._years: dict[int, tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]] = {}
 
@@ -72,19 +78,24 @@ class WorldTotals:
                     np.concatenate([a, np.zeros((_COUNTRIES, extra), a.dtype)], axis=1) for a in arrays
                 )
 
-    def add(self, key: np.ndarray, k: np.ndarray, value: np.ndarray) -> None:
-        """One batch: packed keys ``t << 50 | i << 30 | j << 20 | k``, HS6 codes, values."""
-        heading = k // 100
-        number = self._number[heading]
+    def add(
+        self, key: np.ndarray, k: np.ndarray, value: np.ndarray, i: np.ndarray | None = None, j: np.ndarray | None = None
+    ) -> None:
+        """One batch: packed keys ``t << 50 | i << 30 | j << 20 | k``, HS6 codes, values (and the
+        exporter and importer codes of the key, when the caller holds them already)."""
+        number = self._column_of_hs6[k]
         if number.min() < 0:
-            new = np.unique(heading[number < 0])
+            codes = distinct(k[number < 0])
+            heading = codes // 100
+            new = distinct(heading[self._number[heading] < 0])
             self._number[new] = np.arange(len(self._headings), len(self._headings) + len(new))
             self._headings.extend(int(h) for h in new)
-            number = self._number[heading]
+            self._column_of_hs6[codes] = self._number[heading]
+            number = self._column_of_hs6[k]
         rows = len(self._headings)
         self._grow(rows)
         years = key >> 50
-        for t in np.unique(years) if years[0] != years[-1] else years[:1]:
+        for t in distinct(years) if years[0] != years[-1] else years[:1]:
             t = int(t)
             if t not in self._years:
                 size = max(1536, rows)
@@ -94,12 +105,14 @@ class WorldTotals:
             width = exports.shape[1]
             picked = slice(None) if years[0] == years[-1] else years == t
             at = number[picked]
-            i, j = ((key[picked] >> 30) & 1023) * width + at, ((key[picked] >> 20) & 1023) * width + at
+            if i is None or j is None:
+                i, j = (key >> 30) & 1023, (key >> 20) & 1023
+            exporter, importer = i[picked] * width + at, j[picked] * width + at
             v = value[picked]
-            np.add.at(exports.reshape(-1), i, v)
-            exported.reshape(-1)[i] = True
-            np.add.at(imports.reshape(-1), j, v)
-            imported.reshape(-1)[j] = True
+            np.add.at(exports.reshape(-1), exporter, v)
+            exported.reshape(-1)[exporter] = True
+            np.add.at(imports.reshape(-1), importer, v)
+            imported.reshape(-1)[importer] = True
 
     def columns(self, decode) -> list[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]]:  # noqa: ANN001
         """Per year and side: (year, country position, heading, value) arrays; exports first.
@@ -130,20 +143,23 @@ class PairTotals:
         self._totals: tuple[list[np.ndarray], list[np.ndarray]] = ([], [])
         self._sections: tuple[list[np.ndarray], list[np.ndarray]] = ([], [])
 
-    def add(self, key: np.ndarray, k: np.ndarray, value: np.ndarray) -> None:
-        """One checked batch: its packed keys ``t << 50 | i << 30 | j << 20 | k`` (strictly rising), HS6 codes, values."""
-        self.world.add(key, k, value)
-        pair = (key >> 20) << 5  # t << 35 | i << 15 | j << 5; the low five bits for the section (0: all products)
-        keys, sums = _runs(pair, value)
-        self._totals[0].append(keys)
-        self._totals[1].append(sums)
-        section = _SECTION_OF_HS6[k]
-        if section.min() < 0:  # codes of chapters outside every section (98, 99) have no section total
-            inside = section >= 0
-            pair, section, value = pair[inside], section[inside], value[inside]
-        keys, sums = _runs(pair | section.astype(np.int64), value)
-        self._sections[0].append(keys)
-        self._sections[1].append(sums)
+    def add(
+        self, key: np.ndarray, k: np.ndarray, value: np.ndarray, i: np.ndarray | None = None, j: np.ndarray | None = None
+    ) -> None:
+        """One checked batch: its packed keys ``t << 50 | i << 30 | j << 20 | k`` (strictly rising),
+        HS6 codes, values, and optionally the key's exporter and importer codes as int64."""
+        self.world.add(key, k, value, i, j)
+        # t << 35 | i << 15 | j << 5 | section: the low five bits for the section (0: all products).
+        # One pass over the rows, for the (pair, section) runs; the pair totals are then the sums
+        # of their sections' runs, a pass over a few thousand sums (the values are whole dollars,
+        # so the sums are exact in any order: the same as the rows' sum).
+        keys, sums = _runs(((key >> 20) << 5) | _SECTION_OF_HS6[k], value)
+        inside = (keys & 31) != _NO_SECTION
+        self._sections[0].append(keys if inside.all() else keys[inside])
+        self._sections[1].append(sums if inside.all() else sums[inside])
+        pairs, pair_sums = _runs(keys & ~np.int64(31), sums)
+        self._totals[0].append(pairs)
+        self._totals[1].append(pair_sums)
 
     def table(self, decode, file_id: str) -> pa.Table:  # noqa: ANN001 - CountryLookup.decode
         """The totals with :data:`bilat.schema.PAIR_TOTALS` columns: all-products rows first, then sections."""
