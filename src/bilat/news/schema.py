@@ -41,7 +41,7 @@ _LABEL_TO_CODE = {
 
 #: Claim measure codes: the corpus vocabulary first, then bilat's own extras (not in the corpus).
 CLAIM_MEASURES = ("bilateral_trade_total", "exports", "imports", "gdp", "share_of_imports", "growth", "other")
-EXTRA_MEASURES = ("gdp_rank", "partner_rank", "imports_total", "top_products", "investment")
+EXTRA_MEASURES = ("gdp_rank", "partner_rank", "imports_total", "exports_total", "top_products", "investment")
 #: ``modality`` of a claim: absent for reported actuals.
 MODALITIES = ("forecast", "projected_effect", "estimate")
 #: ``kind`` of a target.
@@ -88,7 +88,7 @@ def gold_layout(extraction) -> dict[str, Any]:
         measure = c.measure
         if measure == "exports" and c.basis == "imports":
             measure = "imports"
-        if measure == "imports_total":
+        if measure in ("imports_total", "exports_total"):  # a country's total with the world: not a corpus measure
             measure = "other"
         unit = {"percent": "percent", "multiple": "multiplier"}.get(c.unit or "", "currency")
         # the corpus gives a two-way figure, or its growth, no origin and destination (``parties`` says who)
