@@ -183,8 +183,9 @@ class BaciSource:
         countries = CountryLookup(complete_codes(codes_beside(path)), known_countries)
         # Stricter than the general path where that is cheaper, never looser: the reader parses
         # values as DECIMAL(18, 3) (a value it cannot parse fails the read: declined), HS codes must
-        # be five or six digits without spaces; what is read goes through the same arithmetic.
-        # t, i and j are read as DOUBLE and kept only when whole (DuckDB's SMALLINT reader rounds 2020.5).
+        # be five or six digits without spaces; what is read gives the same values (the lane's
+        # _dollars and _whole_numbers). t, i and j are read as DOUBLE and kept only when whole
+        # (DuckDB's SMALLINT reader rounds 2020.5).
         columns = {"t": "DOUBLE", "i": "DOUBLE", "j": "DOUBLE", "k": "VARCHAR", "v": "DECIMAL(18, 3)", "q": "VARCHAR"}
         # q is read twice (quantity, and whether it is unreadable): with one TRY_CAST alone DuckDB
         # 2.0 would push the cast into the CSV reader, which then fails at "NA" (docs/dependencies.md).

@@ -6,8 +6,10 @@ write) costs several times what DuckDB alone needs to turn the CSV into Parquet.
 CEPII publishes it is clean and already in key order, ``(t, i, j, k)``. For such a file every
 check of the general path can be made while the rows stream past:
 
-* the same SQL as the general path reads the values (:mod:`bilat.sources.baci` shares it), so
-  a stored row is the same in either lane;
+* DuckDB's reader parses t, i and j as numbers and v as a DECIMAL(18, 3); the lane keeps t, i
+  and j only when whole and takes the dollars from the decimal's integer (:func:`_dollars`: the
+  same double as the general path's SQL gives, which a test holds), so a stored row is the same
+  in either lane, without a CASE expression or 128-bit arithmetic per row in SQL;
 * year, country codes, HS codes, values and quantities are checked batch by batch in NumPy;
 * the key ``(t, i, j, k)``, packed into one integer, must rise strictly from row to row: that
   proves at once that no row repeats another's key (BACI's duplicate check) and that the rows are
