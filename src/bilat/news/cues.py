@@ -118,7 +118,7 @@ def flow_of(clause: str, kind: str, m: re.Match[str], pair: list[str]) -> Flow:
         if subject is not None:
             dest = subject
         destination = dest.group(1) if dest else None
-    world = _TOTAL_FLOW.search(before[-40:]) is not None
+    world = is_total_flow(before)
     if kind == "exports" and destination is None and (world or _WORLD_DEST.search(after)):
         return Flow(kind, origin, None, True)  # "Kenya's total exports", "exports to Asia": the world or a region
     if kind == "imports" and origin is None and (world or _WORLD_ORIGIN.search(after)):

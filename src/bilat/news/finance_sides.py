@@ -15,6 +15,8 @@ from bilat.news.model import Claim
 
 _INVESTOR = re.compile(r"@([A-Z]{3,8})(?:'s)?\s+(?:[a-z-]+\s+){0,2}?(?:investments?|FDI|aid|loans?|lending)\s+"
                        r"(?:in|into|to)\s+(?:the\s+)?@([A-Z]{3,8})")
+#: "... invested $85 billion in Vietnam": the receiver named after the amount
+_TARGET = re.compile(r"^\s*(?:[\w@'-]+\s+){0,4}?(?:in|into|to)\s+(?:the\s+)?@([A-Z]{3,8})")
 #: "a $5 billion credit line", "$45-billion investment plan": a finance noun right after the amount
 FINANCE_AFTER = re.compile(r"^\s*(?:[\w-]+\s+){0,2}?(?:credit\s+lines?|lines?\s+of\s+credit|loans?|investment\s+plan|"
                            r"grants?|aid\s+package|financing\s+package|soft\s+loans?)\b", re.I)
@@ -44,7 +46,7 @@ def finance_sides(claim: Claim, left: str, right: str, sentence_left: str, pair:
     investors = _INVESTORS.search(left) or _INVESTORS.search(sentence_left)
     if investors:
         claim.from_ = investors.group(1)
-        target = re.match(r"^\s*(?:[\w@'-]+\s+){0,4}?(?:in|into|to)\s+(?:the\s+)?@([A-Z]{3,8})", right)
+        target = _TARGET.match(right)
         claim.to = target.group(1) if target else cues.fill_from_pair(claim.from_, None, pair)[1]
         return
     investor = _INVESTOR.search(sentence_left)  # "Indian investment in Kenya, already over $4 billion"
@@ -52,7 +54,7 @@ def finance_sides(claim: Claim, left: str, right: str, sentence_left: str, pair:
         claim.from_, claim.to = investor.group(1), investor.group(2)
         return
     source = re.search(r"\bfrom\s+(?:the\s+)?@([A-Z]{3,8})", right)
-    target = re.match(r"^\s*(?:[\w@'-]+\s+){0,4}?(?:in|into|to)\s+(?:the\s+)?@([A-Z]{3,8})", right)
+    target = _TARGET.match(right)
     named = re.match(r"^\s*(?:worth\s+)?(?:of|in)\s+(?:[a-z-]+\s+){0,2}?@([A-Z]{3,8})(?:'s)?\s+(?:[a-z-]+\s+)?"
                      r"(?:investments?|FDI|aid|loans?|funding|capital)\b", right)
     if named and (target is None or target.group(1) != named.group(1)):
