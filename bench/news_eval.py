@@ -55,11 +55,18 @@ def load_scorer(folder: Path = NEWS_DEV):
     return module
 
 
-def corpus_articles(part: str, folder: Path = NEWS_DEV) -> list[tuple[Path, dict]]:
-    """``(text path, gold)`` of the ``dev`` or ``test`` third (``all``: every article)."""
+def corpus_articles(part: str, folder: Path = NEWS_DEV,
+                    numbers: tuple[int, int] | None = None) -> list[tuple[Path, dict]]:
+    """``(text path, gold)`` of the ``dev`` or ``test`` third (``all``: every article, or those numbered
+    within ``numbers``; a file is ``NN_slug.json`` with any count of digits)."""
     out = []
-    for gold_path in sorted(folder.glob("[0-9][0-9]_*.json")):
-        number = int(gold_path.name[:2])
+    for gold_path in sorted(folder.glob("[0-9]*_*.json")):
+        head = gold_path.name.split("_", 1)[0]
+        if not head.isdigit():
+            continue
+        number = int(head)
+        if numbers is not None and not numbers[0] <= number <= numbers[1]:
+            continue
         if part == "all" or (number <= DEV_LAST) == (part == "dev"):
             out.append((gold_path.with_suffix(".txt"), json.loads(gold_path.read_text(encoding="utf-8"))))
     return out
@@ -150,12 +157,23 @@ def _prf(tp: int, npred: int, ngold: int) -> tuple[float, float, float]:
 HEADER = f"{'set':<13} {'level':<22} {'P':>6} {'R':>6} {'F1':>6} {'TP':>5} {'pred':>5} {'gold':>5}"
 
 
+def _numbers(text: str | None) -> tuple[int, int] | None:
+    if not text:
+        return None
+    lo, _, hi = text.partition("-")
+    if not (lo.isdigit() and (hi or lo).isdigit()):
+        raise SystemExit(f"news_eval: --numbers must be LO-HI (e.g. 101-120); got {text!r}")
+    return int(lo), int(hi or lo)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("-v", "--verbose", action="store_true", help="list development misses")
     ap.add_argument("--only", choices=["dev", "test", "self", "seed", "corpus"], action="append")
     ap.add_argument("--corpus", type=Path, metavar="DIR",
                     help="also score every article of DIR (laid out like news-dev) as development text")
+    ap.add_argument("--numbers", metavar="LO-HI",
+                    help="with --corpus: only the articles numbered LO to HI (e.g. 101-120)")
     args = ap.parse_args(argv)
     only = set(args.only or ["dev", "test", "self", "seed", "corpus"])
     print(HEADER)
@@ -170,7 +188,7 @@ def main(argv: list[str] | None = None) -> int:
         if scorer is None:
             print(f"news-dev {part:<4} (no {NEWS_DEV}/score.py: skipped)")
             continue
-        items = corpus_articles(part, folder)
+        items = corpus_articles(part, folder, _numbers(args.numbers) if part == "all" else None)
         if not items:
             print(f"{folder} holds no annotated articles")
             continue
