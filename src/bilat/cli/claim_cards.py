@@ -26,10 +26,17 @@ def _missing(value: Any) -> bool:
     return value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))
 
 
+def _flow(src: Any, dst: Any, measure: str) -> str:
+    """``ISR → JPN`` for a flow; ``ISR–JPN`` for the pair's total trade, which has no direction."""
+    if _missing(src) or _missing(dst):
+        return "" if _missing(src) else str(src)
+    return f"{src}–{dst}" if measure == "bilateral_trade_total" else f"{src} → {dst}"
+
+
 def _measure(row: dict[str, Any]) -> str:
     src, dst, measure = row.get("from"), row.get("to"), row.get("measure")
     year = "" if _missing(row.get("year")) else f", {int(row['year'])}"
-    flow = f"{src} → {dst}" if not _missing(src) and not _missing(dst) else (src if not _missing(src) else "")
+    flow = _flow(src, dst, str(measure))
     label = {"exports": "exports", "bilateral_trade_total": "total trade", "share_of_imports": "share of imports",
              "growth": "growth", "gdp": "GDP", "gdp_rank": "GDP rank", "partner_rank": "partner rank",
              "imports_total": "total imports"}.get(str(measure), str(measure))
@@ -75,7 +82,7 @@ def record_line(record: dict[str, Any]) -> str:
     """One extracted record (claim, target, agreement) as one line: the words first, then what they mean."""
     kind, what = str(record.get("kind")), str(record.get("what") or "")
     src, dst = record.get("from"), record.get("to")
-    flow = f"{src} → {dst}" if not _missing(src) and not _missing(dst) else ("" if _missing(src) else str(src))
+    flow = _flow(src, dst, what)
     value = record.get("value")
     amount = ""
     if not _missing(value):
