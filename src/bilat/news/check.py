@@ -154,6 +154,8 @@ def _query(claim: Claim, facts: TradeFacts) -> tuple[Fact | str | None, float]:
         return (facts.gdp(claim.country, year) if claim.country else "country unknown"), claimed
     if claim.measure == "imports_total":
         return (facts.imports_total(claim.country, year) if claim.country else "country unknown"), claimed
+    if claim.measure == "exports_total":  # claim.country is the exporter
+        return (facts.exports_total(claim.country, year) if claim.country else "country unknown"), claimed
     if claim.measure == "share_of_imports":
         if not (claim.from_ and claim.to):
             return "countries unknown", claimed
