@@ -163,6 +163,29 @@ class TradeFacts:
         """The country's total goods exports to the world ("Kenya's total exports hit $6 billion")."""
         return self.indicator(country, EXPORTS_TOTAL_USD, year)
 
+    def why_no_total(self, country: str, name: str, year: int) -> str:
+        """Why a national total is missing: the years each source holds for that country.
+
+        Why: "no data" alone reads as a fault; the national totals are partial by design (UN
+        Comtrade 2010-2021, with few reporters in 2021; Correlates of War to 2014), and a reader
+        should see that the year lies outside them rather than guess.
+        """
+        from bilat.sources.traits import all_traits
+
+        traits = all_traits()
+        t = self.tables["indicators"]
+        expr = t.filter((t.country == country) & (t.indicator == name) & t.value.notnull()).group_by("source").aggregate(
+            first=t.year.min(), last=t.year.max()
+        )
+        frame = self.execute(expr)
+        words = _TOTAL_WORDS.get(name, name)
+        if frame is None or len(frame) == 0:
+            return f"no data: no source loaded holds {country}'s {words} (UN Comtrade World totals cover 2010-2021 for the countries that reported)"
+        order = {s: i for i, s in enumerate(SOURCE_PREFERENCE)}
+        spans = sorted(frame.to_dict("records"), key=lambda r: order.get(r["source"], len(order)))
+        held = "; ".join(f"{_label(traits, str(r['source']))} {int(r['first'])}-{int(r['last'])}" for r in spans)
+        return f"no data: {country}'s {words} in {year} is outside the years the data hold for {country} ({held})"
+
     def share_of_imports(self, exporter: str, importer: str, year: int) -> Fact | None:
         part, total = self.exports(exporter, importer, year), self.imports_total(importer, year)
         if part is None or total is None or not total.value:
@@ -191,6 +214,12 @@ class TradeFacts:
             float(ranked.index(country) + 1), source,
             f"rank of {country} by GDP (current USD) among {len(ranked)} countries in {year}",
         )
+
+
+def _label(traits: Mapping[str, Any], source: str) -> str:
+    """A source's readable name (its traits' label), else its code."""
+    found = traits.get(source)
+    return str(getattr(found, "label", None) or source)
 
 
 def _preferred(frame: Any, column: str, extra: str | None = None) -> tuple[float, str, Any] | None:

@@ -15,7 +15,8 @@ Why some rows are not stored: ``Re-Export`` and ``Re-Import`` are parts of expor
 Comtrade also reports separately, not totals; they are counted in the note. Empty values are "no
 data" and counted too. A row whose partner is not the World (0) or whose commodity is not
 ``TOTAL`` is refused: it is a bilateral or a chapter figure, and storing it as a national total
-would be wrong. Reporter codes are UN M49 numbers, turned into ISO3 through bilat's numeric table
+would be wrong. A negative value is refused: a total of goods traded cannot be below zero (COW's
+loader refuses the same). Reporter codes are UN M49 numbers, turned into ISO3 through bilat's numeric table
 (ISO 3166 plus the Comtrade variants 842 USA, 251 France, 699 India, 490 Taiwan, 736 former
 Sudan...); an unknown code is refused, never guessed.
 """
@@ -93,6 +94,8 @@ class ComtradeWorldSource:
                         THEN 'column ''{c['partner_code']}'': partner ''' || coalesce(raw_partner, '') || ''' is not the World (0): not a national total (bilateral rows: bilat ingest comtrade)'
                     WHEN coalesce(raw_commodity, '') <> 'TOTAL'
                         THEN 'column ''{c['commodity_code']}'': commodity ''' || coalesce(raw_commodity, '') || ''' is not TOTAL: a part of the total, not the total'
+                    WHEN TRY_CAST(raw_value AS DOUBLE) < 0
+                        THEN 'column ''{c['trade_value_usd']}'': negative trade total ''' || raw_value || ''''
                 END AS _problem,
                 raw_reporter AS _raw_country, raw_year AS _raw_year, raw_value AS _raw_value
             FROM cw WHERE NOT ({part} OR {empty})
