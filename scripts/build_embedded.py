@@ -67,6 +67,13 @@ def inputs() -> list[Input]:
         Input("worldbank", "worldbank_gdp_datahub/gdp.csv", why="GDP, current USD, 1960-2023"),
         Input("cow", "tradhist_patentcity/exports_xx.csv", why="COW total exports, 22 countries, 1870-2014"),
         Input("cow", "tradhist_patentcity/imports_xx.csv", why="COW total imports, 22 countries, 1870-2014"),
+        Input(
+            "comtrade_world",
+            "comtrade_world_totals_SamLeBlanc/comtrade_total_trade_with_world_2010_2021.csv.gz",
+            why="UN Comtrade total goods exports and imports with the World as each reporter declared them, 188 reporters,"
+            " 2010-2021 (67 reporters in 2021: many had not reported at download time); preferred to COW where both"
+            " have a country-year",
+        ),
     ]
     for chapter in ("oil_HS27", "wood_HS44"):
         for year in range(1988, 2018):
@@ -160,7 +167,7 @@ def write_provenance(out: Path, report: list[dict[str, object]], sizes: dict[str
     content = {
         "country_flows": "IMF DOTS: exports FOB (flow X) of every reporter by partner 1960-2020; imports CIF (flow M) of Israel and Japan by partner",
         "product_flows": "UN Comtrade HS chapters 27 and 44 as declared by every reporter, 1988-2017 (flows X, M, RX, RM; hs_level 2); Open Trade Statistics 2017 exports to the world by HS4 (importer WLD)",
-        "indicators": "World Bank GDP (gdp_usd) 1960-2023; Correlates of War total exports/imports (exports_total_usd, imports_total_usd) 1870-2014",
+        "indicators": "World Bank GDP (gdp_usd) 1960-2023; Correlates of War total exports/imports (exports_total_usd, imports_total_usd) 1870-2014; UN Comtrade total exports/imports with the World (same indicators, source comtrade_world) 2010-2021",
     }
     for table, (rows, size) in sizes.items():
         lines.append(f"| `{table}.parquet` | {rows:,} | {size / 1e6:.2f} MB | {content[table]} |")
@@ -198,6 +205,10 @@ def write_provenance(out: Path, report: list[dict[str, object]], sizes: dict[str
         "  ships no exchange rates, so it is not embedded and has no loader.",
         "* `tradestatistics_economiccomplexity/world_gdp_and_population_2017.csv`: GDP duplicates the World Bank file;",
         "  population for one year only was not worth a loader.",
+        "* Re-Export and Re-Import rows of `comtrade_world_totals_SamLeBlanc/comtrade_total_trade_with_world_2010_2021.csv.gz`:",
+        "  re-exports and re-imports are parts of Comtrade's exports and imports, reported separately, not totals (counted above).",
+        "* `comtrade_world_totals_SamLeBlanc/comtrade_hs2_with_world_2018_5reporters.csv.gz`: HS2 chapters of five reporters'",
+        "  2018 trade with the World: parts of the totals, not totals, and no question reads chapters with the World.",
         "* `baci_fixture_iopspackage/`: a format fixture (two exporters, one year), used by the BACI tests, not data to ship.",
         "",
     ]

@@ -3,7 +3,8 @@
 It states a past level, a growth rate, a share, a rank, a level to reach by a year, a goal
 "within five years" and a deal's projected effect. What must hold: nothing forward-looking is
 ever ``inconsistent`` (targets are tracked, the projected effect is ``not_checkable``), and the
-growth, the share and the rank get verdicts with the data's values (embedded IMF DOTS).
+growth, the share and the rank get verdicts with the data's values (embedded IMF DOTS; the share's
+denominator is Japan's declared total imports from embedded UN Comtrade World totals).
 """
 
 from __future__ import annotations
@@ -55,12 +56,17 @@ def test_growth_share_and_rank_get_verdicts_with_the_datas_values(checked: tuple
     level, growth, share, rank = (_one(rows, m) for m in ("exports", "growth", "share_of_imports", "partner_rank"))
     for row in (level, growth, share, rank):
         assert row["verdict"] in ("consistent", "inconsistent") and row["data_usd"] is not None, row
-        assert row["source"] == "imf_dots" and row["year"] == 2018
+        assert row["year"] == 2018
+    assert level["source"] == growth["source"] == rank["source"] == "imf_dots"
+    # The share's denominator is Japan's own declared total imports (UN Comtrade, 748.5 bn USD in
+    # 2018), no longer the partners' mirror exports (about 619 bn, which left the share at 0.180 %):
+    # 1,114.6 M / 748.5 bn = 0.149 %, so the article's "about 0.2 percent" is off by a third.
+    assert share["source"] == "imf_dots+comtrade_world"
     # DOTS: Israel's exports to Japan 867.9 M (2017) -> 1,114.6 M (2018): +28.4 %, 1.1 bn
     assert level["data_usd"] == pytest.approx(1_114.6e6, rel=1e-3) and level["verdict"] == "consistent"
     assert growth["deviation_unit"] == "pp" and growth["data_usd"] == pytest.approx(28.43, abs=0.05)
     assert growth["verdict"] == "consistent"
-    assert 0.1 < share["data_usd"] < 0.3 and share["verdict"] == "consistent"
+    assert share["data_usd"] == pytest.approx(0.1489, abs=5e-4) and share["verdict"] == "inconsistent"
     assert rank["data_usd"] == 1.0 and rank["verdict"] == "consistent"  # China, Japan's biggest supplier
 
 

@@ -181,10 +181,11 @@ def test_worldbank_duplicate_key_refused_and_skip_keeps_the_first(store: Store, 
 def test_every_loader_declares_or_checks_its_key() -> None:
     from bilat.sources import BUILTIN_SOURCES, get_source
 
-    # BACI, Comtrade, OTS and World Bank declare key_columns (checked by the store); COW and DOTS
+    # BACI, Comtrade, Comtrade World totals, OTS and World Bank declare key_columns (checked by the
+    # store: a repeated country, year and indicator is refused, tests/sources/test_comtrade_world.py); COW and DOTS
     # refuse repeats in their own staging (tests/sources/test_ots_worldbank_cow.py, test_imf_dots.py).
     declared = {name for name in BUILTIN_SOURCES if getattr(get_source(name), "key_columns", None)}
-    assert declared == {"baci", "comtrade", "ots", "worldbank"}
+    assert declared == {"baci", "comtrade", "comtrade_world", "ots", "worldbank"}
 
 
 # -- a line over the cap, wherever it stands ---------------------------------------------------------

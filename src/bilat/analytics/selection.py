@@ -191,6 +191,22 @@ def choose_source(frame: pd.DataFrame, prefer: str | None = None) -> str | None:
     return None
 
 
+def best_indicators(indicators: ir.Table) -> ir.Table:
+    """One row per (country, year, indicator): the best source's, by the sources' declared priority.
+
+    Why: national totals come from more than one source (UN Comtrade's reporter-declared totals
+    from 2010, Correlates of War to 2014); taking a maximum of values and of source names apart
+    could pair one source's figure with the other's name. Sources without traits rank last, then
+    by name, so the choice never depends on row order.
+    """
+    order = {name: i for i, name in enumerate(all_traits())}
+    rank = ibis.cases(*[(indicators.source == name, i) for name, i in order.items()], else_=len(order)) if order else ibis.literal(0)
+    ranked = indicators.filter(indicators.value.notnull()).mutate(_source_rank=rank)
+    window = ibis.window(group_by=["country", "year", "indicator"], order_by=[ranked._source_rank, ranked.source])
+    ranked = ranked.mutate(_pick=ibis.row_number().over(window))
+    return ranked.filter(ranked._pick == 0).drop("_source_rank", "_pick")
+
+
 def basis_of(source: str) -> str:
     """What one figure of ``source`` measures, in words."""
     traits = all_traits().get(source)

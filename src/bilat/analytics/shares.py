@@ -7,7 +7,9 @@ Both come from a source that covers all pairs (IMF DOTS, or BACI when a full yea
 Imports are mirror figures: DOTS holds only exports as each reporter declares them (FOB), so
 "Japan's imports from all partners" is the sum of every partner's reported exports to Japan. The
 ``basis`` column says so. Where an outside total of the country's imports exists (indicator
-``imports_total_usd``, e.g. Correlates of War to 2014), the share of that total is given beside it.
+``imports_total_usd``: UN Comtrade's reporter-declared totals 2010-2021, Correlates of War to 2014),
+the share of that total is given beside it, with the source it came from (``reported_source``;
+where both have a year, the better-priority source's figure, :func:`selection.best_indicators`).
 
 Ranks count countries only: ``WLD``, the bilat stand-ins ``Xnn`` and ``S19`` (areas not
 specified) are neither partners nor competitors.
@@ -20,7 +22,7 @@ from typing import TYPE_CHECKING
 from bilat.analytics._ibis import ibis  # imported on first use (see the module)
 
 from bilat.analytics import selection
-from bilat.analytics.memo import kept
+from bilat.analytics.memo import kept, kept_by, traits_key
 from bilat.schema import EXPORTS_TOTAL_USD, IMPORTS_TOTAL_USD, WORLD
 
 if TYPE_CHECKING:  # annotations only: the module loads without Ibis
@@ -49,7 +51,7 @@ def country_matrix(tables: dict[str, ir.Table], source: str, touching: tuple[str
     return selection.country_matrix(tables, source, touching)
 
 
-@kept
+@kept_by(traits_key)
 def partner_shares(
     matrix: ir.Table,
     a: str,
@@ -109,7 +111,7 @@ def partner_shares(
     columns = ["year", "country", "partner", "side", "value_usd", "total_usd", "share", "rank", "partners", "total_basis"]
     out = out.select(*columns)
     if indicators is not None:
-        ind = indicators.filter(indicators.indicator.isin([IMPORTS_TOTAL_USD, EXPORTS_TOTAL_USD]))
+        ind = selection.best_indicators(indicators.filter(indicators.indicator.isin([IMPORTS_TOTAL_USD, EXPORTS_TOTAL_USD])))
         ind = ind.mutate(
             side=ibis.cases((ind.indicator == IMPORTS_TOTAL_USD, "imports"), else_="exports"),
         )

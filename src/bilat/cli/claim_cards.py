@@ -39,7 +39,7 @@ def _measure(row: dict[str, Any]) -> str:
     flow = _flow(src, dst, str(measure))
     label = {"exports": "exports", "bilateral_trade_total": "total trade", "share_of_imports": "share of imports",
              "growth": "growth", "gdp": "GDP", "gdp_rank": "GDP rank", "partner_rank": "partner rank",
-             "imports_total": "total imports"}.get(str(measure), str(measure))
+             "imports_total": "total imports", "exports_total": "total exports"}.get(str(measure), str(measure))
     return f"{label} {flow}{year}".strip()
 
 

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 import typer
 
 from bilat.cli.app import FORMAT_OPTION, OutputFormat, app, console, dumps, emit
 from bilat.cli.options import ENGINE_OPTION, YEARS_OPTION
+
+if TYPE_CHECKING:  # annotations only: the CLI starts without pandas
+    import pandas as pd
 
 
 
@@ -51,8 +54,13 @@ def profile(
          title="Compound annual growth")
     if len(p.shares):
         last = p.shares[p.shares.year == p.shares.year.max()]
-        emit(last[["country", "side", "partner", "share", "rank", "partners", "value_usd", "year"]], fmt,
+        # Honesty rule: the share of the country's own declared total sits beside the mirror share,
+        # with the source it came from; blank where no national total covers the year.
+        extra = [c for c in ("share_of_reported", "reported_source") if c in last.columns and last[c].notna().any()]
+        emit(last[["country", "side", "partner", "share", "rank", "partners", "value_usd", "year", *extra]], fmt,
              title=f"Share and rank among partners ({p.shares_source})")
+        if fmt == OutputFormat.table and "reported_source" in p.shares.columns:
+            console.print(_reported_note(p.shares), markup=False, highlight=False, soft_wrap=True)
     if len(p.composition):
         _composition(p)
     if len(p.hhi):
@@ -146,3 +154,17 @@ def readable(frame):  # noqa: ANN001, ANN201 - a DataFrame in, a DataFrame of te
     from bilat.cli.tables import readable as as_text
 
     return as_text(frame)
+
+
+def _reported_note(shares: pd.DataFrame) -> str:
+    """Which national total each share of reported divides by, and where there is none.
+
+    Why: the national totals are partial (UN Comtrade 2010-2021, fewer reporters after 2019;
+    Correlates of War to 2014), so a reader must see which years have one and from where.
+    """
+    have = shares[shares.reported_source.notna()]
+    if not len(have):
+        return "share of reported: no national total (UN Comtrade World totals, COW) covers these years; only the mirror share is given."
+    spans = have.groupby(["country", "side", "reported_source"]).year.agg(["min", "max"]).reset_index()
+    parts = [f"{r.country} {r.side} {r['min']}-{r['max']}: {r.reported_source}" for _, r in spans.iterrows()]
+    return "share of reported divides by the country's own total: " + "; ".join(parts) + " (other years: mirror share only)."

@@ -38,6 +38,7 @@ from bilat.news.model import Claim
 from bilat.news.trend_check import check_growth
 from bilat.news.verdict_record import FORWARD_LOOKING, GROWTH_BANDS, Verdict  # noqa: F401 - re-exported
 from bilat.news.verdict_text import explain
+from bilat.schema import EXPORTS_TOTAL_USD, IMPORTS_TOTAL_USD
 
 HEDGE_BOUNDS = {
     None: (-0.05, 0.05),
@@ -152,8 +153,11 @@ def _query(claim: Claim, facts: TradeFacts) -> tuple[Fact | str | None, float]:
         return facts.total_trade(claim.from_, claim.to, year), claimed
     if claim.measure == "gdp":
         return (facts.gdp(claim.country, year) if claim.country else "country unknown"), claimed
-    if claim.measure == "imports_total":
-        return (facts.imports_total(claim.country, year) if claim.country else "country unknown"), claimed
+    if claim.measure in ("imports_total", "exports_total"):  # claim.country is the importer / exporter
+        if not claim.country:
+            return "country unknown", claimed
+        name = IMPORTS_TOTAL_USD if claim.measure == "imports_total" else EXPORTS_TOTAL_USD
+        return (facts.indicator(claim.country, name, year) or facts.why_no_total(claim.country, name, year)), claimed
     if claim.measure == "share_of_imports":
         if not (claim.from_ and claim.to):
             return "countries unknown", claimed

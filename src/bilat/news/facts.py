@@ -9,13 +9,19 @@ Definitions (the same the checker states in its verdicts):
   ``mirror``.
 * ``total_trade(a, b, year)``: exports(a, b) + exports(b, a).
 * ``gdp(c, year)``: indicator ``gdp_usd`` (current US dollars).
-* ``imports_total(c, year)``: indicator ``imports_total_usd``.
+* ``imports_total(c, year)`` / ``exports_total(c, year)``: indicators ``imports_total_usd`` /
+  ``exports_total_usd``, c's total goods imports / exports with the world.
 * ``share_of_imports(a, b, year)``: exports(a, b) / imports_total(b), in percent.
 * ``gdp_rank(c, year)``: rank of c by ``gdp_usd`` among countries proper (aggregates such as WLD,
   EUU or income groups excluded).
 
 For indicators, where several sources hold the same series, the one earliest in
-:data:`SOURCE_PREFERENCE` wins. Flows never use that list: they follow the sources' traits, so
+:data:`SOURCE_PREFERENCE` wins, country-year by country-year. For national totals that is UN
+Comtrade's reporter-declared figure (``comtrade_world``, 2010-2021) before Correlates of War
+(``cow``, to 2014): the country's own declaration, the one the press quotes, and the series that
+goes on after 2014; COW answers the years and countries Comtrade lacks. The order is the sources'
+declared priority (:mod:`bilat.sources.traits`), so the profile's shares pick the same total.
+Every fact names its source. Flows never use that list: they follow the sources' traits, so
 the fact-check and the profile answer one flow from one source.
 """
 
@@ -25,10 +31,13 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from bilat.schema import GDP_USD, IMPORTS_TOTAL_USD
+from bilat.schema import EXPORTS_TOTAL_USD, GDP_USD, IMPORTS_TOTAL_USD
 
-#: Indicator sources, best first (only sources bilat has loaders for).
-SOURCE_PREFERENCE = ("worldbank", "cow")
+#: Indicator sources, best first (only sources bilat has loaders for); the order of their traits'
+#: priority (a test holds the two equal).
+SOURCE_PREFERENCE = ("worldbank", "comtrade_world", "cow")
+#: How a national total is worded in a verdict.
+_TOTAL_WORDS = {IMPORTS_TOTAL_USD: "total goods imports", EXPORTS_TOTAL_USD: "total goods exports"}
 
 
 @dataclass(frozen=True)
@@ -137,13 +146,45 @@ class TradeFacts:
         if found is None:
             return None
         value, source, _ = found
-        return Fact(value, source, f"{name} of {country} in {year}")
+        words = _TOTAL_WORDS.get(name)
+        if words is None:
+            return Fact(value, source, f"{name} of {country} in {year}")
+        from bilat.analytics.selection import basis_of
+
+        return Fact(value, source, f"{country}'s {words} in {year}, {basis_of(source)}")
 
     def gdp(self, country: str, year: int) -> Fact | None:
         return self.indicator(country, GDP_USD, year)
 
     def imports_total(self, country: str, year: int) -> Fact | None:
         return self.indicator(country, IMPORTS_TOTAL_USD, year)
+
+    def exports_total(self, country: str, year: int) -> Fact | None:
+        """The country's total goods exports to the world ("Kenya's total exports hit $6 billion")."""
+        return self.indicator(country, EXPORTS_TOTAL_USD, year)
+
+    def why_no_total(self, country: str, name: str, year: int) -> str:
+        """Why a national total is missing: the years each source holds for that country.
+
+        Why: "no data" alone reads as a fault; the national totals are partial by design (UN
+        Comtrade 2010-2021, with few reporters in 2021; Correlates of War to 2014), and a reader
+        should see that the year lies outside them rather than guess.
+        """
+        from bilat.sources.traits import all_traits
+
+        traits = all_traits()
+        t = self.tables["indicators"]
+        expr = t.filter((t.country == country) & (t.indicator == name) & t.value.notnull()).group_by("source").aggregate(
+            first=t.year.min(), last=t.year.max()
+        )
+        frame = self.execute(expr)
+        words = _TOTAL_WORDS.get(name, name)
+        if frame is None or len(frame) == 0:
+            return f"no data: no source loaded holds {country}'s {words} (UN Comtrade World totals cover 2010-2021 for the countries that reported)"
+        order = {s: i for i, s in enumerate(SOURCE_PREFERENCE)}
+        spans = sorted(frame.to_dict("records"), key=lambda r: order.get(r["source"], len(order)))
+        held = "; ".join(f"{_label(traits, str(r['source']))} {int(r['first'])}-{int(r['last'])}" for r in spans)
+        return f"no data: {country}'s {words} in {year} is outside the years the data hold for {country} ({held})"
 
     def share_of_imports(self, exporter: str, importer: str, year: int) -> Fact | None:
         part, total = self.exports(exporter, importer, year), self.imports_total(importer, year)
@@ -173,6 +214,12 @@ class TradeFacts:
             float(ranked.index(country) + 1), source,
             f"rank of {country} by GDP (current USD) among {len(ranked)} countries in {year}",
         )
+
+
+def _label(traits: Mapping[str, Any], source: str) -> str:
+    """A source's readable name (its traits' label), else its code."""
+    found = traits.get(source)
+    return str(getattr(found, "label", None) or source)
 
 
 def _preferred(frame: Any, column: str, extra: str | None = None) -> tuple[float, str, Any] | None:

@@ -104,6 +104,8 @@ class Claim:
         else:
             out["from"] = self.from_
             out["to"] = self.to
+            if self.measure in ("imports_total", "exports_total"):  # whose total: the fact-check reads it back
+                out["country"] = self.country
         out["year"] = self.year
         out["approximate"] = self.approximate
         for key in ("hedge", "about", "basis", "scope", "period", "modality", "value_high"):

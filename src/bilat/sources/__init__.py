@@ -19,6 +19,7 @@ BUILTIN_SOURCES: dict[str, str] = {
     "ots": "bilat.sources.ots:OtsSource",
     "worldbank": "bilat.sources.worldbank:WorldBankSource",
     "cow": "bilat.sources.cow:CowSource",
+    "comtrade_world": "bilat.sources.comtrade_world:ComtradeWorldSource",
 }
 
 

@@ -85,6 +85,10 @@ BUILTIN_TRAITS: dict[str, SourceTraits] = {
         SourceTraits("ots", "product_flows", "reported by the exporter (FOB), to the world", 40, full_basket=True,
                      world_exports=True, finest_level=4, label="Open Trade Statistics"),
         SourceTraits("worldbank", "indicators", "World Bank WDI indicator", 50, label="World Bank WDI"),
+        # National totals: Comtrade's reporter-declared figures (2010-2021) answer before COW's
+        # (to 2014) where both have a country-year; COW fills the years and countries Comtrade lacks.
+        SourceTraits("comtrade_world", "indicators", "declared by the country to UN Comtrade (partner World)", 55,
+                     label="UN Comtrade totals with the World"),
         SourceTraits("cow", "indicators", "Correlates of War national totals", 60, label="Correlates of War"),
     )
 }
