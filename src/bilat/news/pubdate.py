@@ -84,6 +84,9 @@ def publication_date(text: str) -> Published | None:
         how = "dateline"
         if year is None and url_date is not None:
             year = url_date.date.year - (1 if month > url_date.date.month else 0)
+        credit = _byline_date(text[:800]) if year is None else None
+        if credit is not None and credit.date.month == month:  # "Yonhap 2007/09/09" above "SYDNEY, Sept. 9"
+            year, how = credit.date.year, "dateline, year from the credit line"
         implied = year_from_text(text) if year is None else None
         if implied is not None:  # "this year ... the same period of 2018": the text says which year
             year, how = implied.year, "dateline, year from the text"
@@ -129,7 +132,9 @@ _BYLINE = re.compile(
 )
 
 
-_ISO_LINE = re.compile(r"(?m)^[ \t]*(?:(?:published|updated|posted|date)\s*:?\s*)?(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)"
+#: "2019-03-12 10:30" on a line of its own, or an agency's credit line "Yonhap 2007/09/09" (year first)
+_ISO_LINE = re.compile(r"(?m)^[ \t]*(?:[A-Z][\w.-]*[ \t]+){0,3}(?:(?:published|updated|posted|date)\s*:?\s*)?"
+                       r"(?P<y>(?:19|20)\d\d)(?P<sep>[-/])(?P<m>[01]\d)(?P=sep)(?P<d>[0-3]\d)"
                        r"(?:[ T]\d\d:\d\d(?::\d\d)?)?[^\n]{0,30}$", re.I)
 
 

@@ -1,0 +1,37 @@
+"""Agreement wordings of round five (two more sets of real articles read as development text);
+every sentence is written for this test, with other countries, names and figures than the articles'."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from bilat.news import extract
+from bilat.news.pubdate import publication_date
+from bilat.news.schema import type_code
+
+PUB = dt.date(2019, 4, 10)
+
+
+def _records(text: str, published: dt.date | None = PUB) -> list[tuple[str, frozenset[str], str | None]]:
+    return [(type_code(a.type), frozenset(a.parties), a.status) for a in extract(text, published=published).agreements]
+
+
+def test_bare_memoranda_counted_in_words_are_memoranda() -> None:
+    text = "The Czech and Slovak governments signed seven memoranda, from rail links to water policy, on Monday."
+    found = extract(text, published=PUB).agreements
+    assert [(type_code(a.type), a.count) for a in found] == [("mou", 7)]
+
+
+def test_a_year_first_credit_line_gives_a_yearless_dateline_its_year() -> None:
+    text = ("Latvia, Chile hold trade talks\n\nBaltic Wire 2011/03/14\n\nBy A. Writer\n\n"
+            "LIMA, March 14 (Baltic Wire) -- Latvia and Chile on Monday agreed to study a trade pact, "
+            "officials said in 2013 remarks.")
+    found = publication_date(text)
+    assert found is not None and found.date == dt.date(2011, 3, 14)
+
+
+def test_a_credit_line_of_another_month_does_not_set_the_year() -> None:
+    text = ("Baltic Wire 2011/05/02\n\nLIMA, March 14 (Baltic Wire) -- Latvia and Chile agreed to talk. "
+            "A study is due in 2012.")
+    found = publication_date(text)
+    assert found is None or found.date != dt.date(2011, 3, 14)
