@@ -35,3 +35,17 @@ def test_a_credit_line_of_another_month_does_not_set_the_year() -> None:
             "A study is due in 2012.")
     found = publication_date(text)
     assert found is None or found.date != dt.date(2011, 3, 14)
+
+
+def test_an_mou_that_concludes_fta_talks_is_the_ftas_record() -> None:
+    text = ("Norway and Vietnam on 3 April 2019 wrapped up work as they concluded their free trade agreement "
+            "negotiations, with a memorandum of understanding signed in Hanoi. The FTA will cut tariffs on fish.")
+    found = extract(text, published=PUB).agreements
+    assert [type_code(a.type) for a in found] == ["fta"]
+    assert found[0].date is not None and found[0].date.value == dt.date(2019, 4, 3)
+
+
+def test_an_mou_beside_an_fta_without_concluding_it_stays_its_own_record() -> None:
+    text = ("Norway and Vietnam signed a memorandum of understanding on fisheries in Hanoi. They also "
+            "signed a free trade agreement.")
+    assert sorted(type_code(a.type) for a in extract(text, published=PUB).agreements) == ["fta", "mou"]

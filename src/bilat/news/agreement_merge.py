@@ -57,11 +57,34 @@ def merge(records: list[Agreement], view: str = "", sents: list[Sentence] | None
             _absorb(same, r)
             continue
         out.append(r)
+    out = _fold_concluding_mou(view, out)
     for r in records:
         for attr in ("_new", "_event", "_upgraded", "_original"):
             if hasattr(r, attr):
                 delattr(r, attr)
     return out
+
+
+#: "concluded their FTA negotiations, with a landmark memorandum of understanding": the MoU is how
+#: the talks were closed, so it is the FTA's record (its date and place), not an instrument of its own
+_CONCLUDED_WITH = re.compile(r"\bconclud\w*\s+(?:[\w()-]+\s+){0,6}?(?:negotiations?|talks),?\s+(?:with|through|by)\s+"
+                             r"(?:signing\s+)?(?:an?|the)\s+(?:[\w-]+\s+){0,2}(?:memorand(?:um|a)|MoU|MOU)\b", re.I)
+
+
+def _fold_concluding_mou(view: str, out: list[Agreement]) -> list[Agreement]:
+    """An MoU named as the means of concluding FTA talks joins that FTA's record."""
+    if not view or _CONCLUDED_WITH.search(view) is None:
+        return out
+    kept: list[Agreement] = []
+    for r in out:
+        fta = next((k for k in out if k is not r and type_code(k.type) == "fta" and set(k.parties) == set(r.parties)), None)
+        if fta is not None and type_code(r.type) == "mou" and r.count is None:
+            if fta.date is not None and fta.date.value is None and r.date is not None:
+                fta.date = r.date  # "on Wednesday" with no page date: the MoU's written date is the day
+            _absorb(fta, r)
+            continue
+        kept.append(r)
+    return kept
 
 
 _INDEFINITE_BEFORE = re.compile(r"\b(?:an?|another)\s+(?:[\w-]+\s+)?$", re.I)
