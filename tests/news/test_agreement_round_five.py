@@ -49,3 +49,17 @@ def test_an_mou_beside_an_fta_without_concluding_it_stays_its_own_record() -> No
     text = ("Norway and Vietnam signed a memorandum of understanding on fisheries in Hanoi. They also "
             "signed a free trade agreement.")
     assert sorted(type_code(a.type) for a in extract(text, published=PUB).agreements) == ["fta", "mou"]
+
+
+def test_a_start_date_after_a_yearless_dateline_is_in_the_next_year() -> None:
+    text = ("QUITO, Nov 28 (Andes Wire): Ecuador and Panama on Tuesday signed a tariff pact. "
+            "Both sides will apply the pact from March 1, 2031.")
+    found = publication_date(text)
+    assert found is not None and found.date == dt.date(2030, 11, 28)
+
+
+def test_a_start_date_later_in_the_year_keeps_the_year() -> None:
+    text = ("QUITO, Mar 2 (Andes Wire): Ecuador and Panama on Tuesday signed a tariff pact. "
+            "Both sides will apply the pact from June 1, 2031.")
+    found = publication_date(text)
+    assert found is not None and found.date == dt.date(2031, 3, 2)

@@ -35,6 +35,9 @@ _DATELINE = re.compile(
     _FILED_AT + r"(?P<month>" + _MONTH
     + r")\.?[ \t]+(?P<day>\d{1,2})(?:,?[ \t]+(?P<year>(?:19|20)\d\d))?[ \t]*(?:\([^)]{2,30}\))?[ \t]*[-–—:]"
 )
+#: a start ahead of the news: "will apply the tariffs from March 1, 2024", "effective January 1, 2020"
+_START_DATE = re.compile(r"\b(?:from|effective|starting|as\s+of)\s+(?P<m>" + _MONTH + r")\.?\s+\d{1,2},?\s+"
+                         r"(?P<y>(?:19|20)\d\d)\b")
 _URL_PATTERNS = (
     re.compile(r"/web/(?P<y>(?:19|20)\d\d)(?P<m>\d\d)(?P<d>\d\d)\d{6}/"),
     re.compile(r"[/_-](?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:[/_.-]|$)"),  # "/2019-03-12/"
@@ -92,6 +95,9 @@ def publication_date(text: str) -> Published | None:
             year, how = implied.year, "dateline, year from the text"
         if year is None:  # a guess, and said so: the latest year the text names that is not a deadline
             year, how = _latest_year(text), "dateline, year assumed from the latest year named"
+            start = _START_DATE.search(text)
+            if year is not None and start and int(start.group("y")) == year and MONTHS[start.group("m")] < month:
+                year -= 1  # "Dec 26": "to implement the pact from February 1, 2023" starts after the day
         found = _date(year, month, day) if year else None
         if found:
             return Published(found, how)
