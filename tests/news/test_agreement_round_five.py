@@ -63,3 +63,32 @@ def test_a_start_date_later_in_the_year_keeps_the_year() -> None:
             "Both sides will apply the pact from June 1, 2031.")
     found = publication_date(text)
     assert found is not None and found.date == dt.date(2031, 3, 2)
+
+
+def test_a_signed_declaration_of_partnership_is_a_cooperation_agreement() -> None:
+    text = "Canada and Japan have signed a declaration affirming their partnership in quantum research, officials said."
+    assert [r[0] for r in _records(text)] == ["cooperation_agreement"]
+
+
+def test_a_joint_declaration_on_cooperation_is_a_cooperation_agreement() -> None:
+    text = "Chile and Norway signed a Joint Declaration on Cooperation in March 2004 in Oslo."
+    assert [r[0] for r in _records(text)] == ["cooperation_agreement"]
+
+
+def test_a_named_declaration_signed_at_a_ceremony_is_a_joint_statement() -> None:
+    text = "Trade will grow, Ghana's president said after the ceremony of signing the Volta Declaration with Togo."
+    assert [r[0] for r in _records(text)] == ["joint_statement"]
+
+
+def test_a_titled_agreement_after_a_declaration_does_not_date_the_declaration() -> None:
+    text = ("Ghana's president spoke after the ceremony of signing the Volta Declaration with Togo.\n\n"
+            "\"We met for long hours. We spoke of roads.\"\n\n"
+            "\"On 2 February 2019, the Preferential Trade Agreement entered into force,\" he said.")
+    found = {type_code(a.type): a for a in extract(text, published=PUB).agreements}
+    assert found["joint_statement"].date is None or found["joint_statement"].date.value != dt.date(2019, 2, 2)
+
+
+def test_a_goal_year_after_publication_does_not_date_a_signing() -> None:
+    text = "We aim at $4 billion of trade in 2024, Peru's president said after the ceremony of signing the Inca Declaration with Chile."
+    found = extract(text, published=PUB).agreements
+    assert found and all(a.date is None or a.date.value is None or a.date.value.year <= 2019 for a in found)

@@ -59,6 +59,8 @@ def default_dates(records: list[Agreement], sents: list[Sentence], published: dt
         sent = next((s for s in sents if s.start <= r.start < s.end), None)
         if r.date is None and sent is not None:
             r.date = sentence_date(sent, published, years=True)  # "signed a free trade agreement in 2006"
+            if r.date is not None and r.date.value is not None and r.date.value.year > published.year:
+                r.date = None  # "signing the accord … the goal of $9 billion in 2030": a goal's year, not the signing's
         if r.date is None and is_year_only(published):
             r.date = DateRef(f"{published.year} (publication year)", r.start, r.start,
                              dt.date(published.year, 1, 1), "year", True)

@@ -17,7 +17,12 @@ from bilat.news.text import tagged
 TYPES: list[tuple[str, str]] = [
     (r"memorand(?:um|a|ums) of (?:understanding|cooperation)|memorand(?:a|ums)|memorandum(?= (?:on|for|to|between|with)\b)", "MoU"),
     (r"MoUs?|MOUs?|MoCs?|MOCs?", "MoU"),
-    (r"joint (?:statement|declaration|communiqu[eé])s?(?: of intent)?|declarations? of intent", "joint statement"),
+    # "a Joint Declaration on Cooperation", "a declaration proclaiming their partnership in robotics": a
+    # declaration whose object is cooperation is typed as the corpus types it, a cooperation agreement
+    (r"(?:joint )?declarations?(?= (?:on|of|proclaiming|affirming|for) (?:[\w-]+ ){0,3}?(?:partnership|cooperation)\b)",
+     "cooperation agreement"),
+    (r"joint (?:statement|declaration|communiqu[eé])s?(?: of intent)?|declarations? of intent|"
+     r"(?<=signing the )(?-i:(?:[A-Z][\w-]+ ){1,3}Declaration)", "joint statement"),
     (r"exchanges? of notes|(?<=exchanged )notes", "exchange of notes"),
     (r"(?:comprehensive )?economic partnership agreements?|CEPA|free[- ]trade (?:agreement|deal|pact)s?|FTAs?", "FTA"),
     (r"(?:bilateral )?investment (?:treaty|treaties)|BITs?", "investment treaty"),
