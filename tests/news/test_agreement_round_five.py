@@ -92,3 +92,12 @@ def test_a_goal_year_after_publication_does_not_date_a_signing() -> None:
     text = "We aim at $4 billion of trade in 2024, Peru's president said after the ceremony of signing the Inca Declaration with Chile."
     found = extract(text, published=PUB).agreements
     assert found and all(a.date is None or a.date.value is None or a.date.value.year <= 2019 for a in found)
+
+
+def test_last_year_beside_a_bare_month_moves_the_month_back_a_year() -> None:
+    from bilat.news.dates import find_dates
+
+    for text in ("Kenya and Rwanda opened the second phase of the pact last year in March, he said.",
+                 "Kenya and Rwanda opened the second phase of the pact in March last year."):
+        assert [d.value for d in find_dates(text, dt.date(2030, 9, 1))] == [dt.date(2029, 3, 1)]
+    assert [d.value for d in find_dates("They opened it in March.", dt.date(2030, 9, 1))] == [dt.date(2030, 3, 1)]
