@@ -101,3 +101,17 @@ def test_last_year_beside_a_bare_month_moves_the_month_back_a_year() -> None:
                  "Kenya and Rwanda opened the second phase of the pact in March last year."):
         assert [d.value for d in find_dates(text, dt.date(2030, 9, 1))] == [dt.date(2029, 3, 1)]
     assert [d.value for d in find_dates("They opened it in March.", dt.date(2030, 9, 1))] == [dt.date(2030, 3, 1)]
+
+
+def test_an_instrument_named_after_a_counted_signing_is_one_of_the_count() -> None:
+    text = ("Peru and Bolivia on Monday in La Paz signed three agreements on a rail corridor.\n\n"
+            "The rail board of Peru, headed by Mr. Quispe, also signed a Memorandum of Understanding on a depot.")
+    kinds = sorted(type_code(a.type) for a in extract(text, published=PUB).agreements)
+    assert kinds == ["mou", "other", "other"]
+
+
+def test_a_second_signing_with_its_own_count_keeps_both_counts() -> None:
+    text = ("Peru and Bolivia on Monday signed three agreements on rail.\n\n"
+            "On Tuesday Peru and Bolivia signed two MoUs on water.")
+    kinds = sorted(type_code(a.type) for a in extract(text, published=PUB).agreements)
+    assert kinds == ["mou", "mou", "other", "other", "other"]

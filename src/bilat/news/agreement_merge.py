@@ -58,11 +58,29 @@ def merge(records: list[Agreement], view: str = "", sents: list[Sentence] | None
             continue
         out.append(r)
     out = _fold_concluding_mou(view, out)
+    out = _fill_slots_with_named(out)
     for r in records:
         for attr in ("_new", "_event", "_upgraded", "_original"):
             if hasattr(r, attr):
                 delattr(r, attr)
     return out
+
+
+def _fill_slots_with_named(out: list[Agreement]) -> list[Agreement]:
+    """ "signed three agreements … The phosphate board also signed a Memorandum of Understanding": an
+    instrument named after a counted signing of plain agreements is one of the count (the corpus
+    keeps the named items, each once), so it takes an unnamed slot's place instead of adding one."""
+    kept = list(out)
+    for r in out:
+        if r.count is not None or type_code(r.type) == "other" or getattr(r, "_event", None) is not None:
+            continue
+        slot = next((k for k in kept if getattr(k, "_event", None) is not None and type_code(k.type) == "other"
+                     and k.type in ("agreement", "agreements") and set(k.parties) == set(r.parties)
+                     and 0 < r.start - k.end < 3000), None)
+        if slot is not None:
+            _absorb(r, slot)
+            kept.remove(slot)
+    return kept
 
 
 #: "concluded their FTA negotiations, with a landmark memorandum of understanding": the MoU is how
