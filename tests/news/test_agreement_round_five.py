@@ -115,3 +115,21 @@ def test_a_second_signing_with_its_own_count_keeps_both_counts() -> None:
             "On Tuesday Peru and Bolivia signed two MoUs on water.")
     kinds = sorted(type_code(a.type) for a in extract(text, published=PUB).agreements)
     assert kinds == ["mou", "mou", "other", "other", "other"]
+
+
+def test_a_new_agreement_on_its_own_subject_beside_an_fta_is_its_own_record() -> None:
+    text = ("Ghana and Kenya signed a free trade agreement on Friday. The two countries also signed a new "
+            "bilateral fisheries agreement, opening each other's waters.")
+    assert sorted(type_code(a.type) for a in extract(text, published=PUB).agreements) == ["fta", "other"]
+
+
+def test_a_new_trade_agreement_beside_an_fta_is_the_fta_again() -> None:
+    text = "Ghana and Kenya signed a free trade agreement on Friday. The new trade agreement cuts duties on tea."
+    assert [type_code(a.type) for a in extract(text, published=PUB).agreements] == ["fta"]
+
+
+def test_a_day_first_update_stamp_is_the_page_date() -> None:
+    text = ("Ghana, Kenya sign pact\n\nWire | Updated: 07-03-2031 10:05 IST | Created: 07-03-2031 10:05 IST\n"
+            "Ghana and Kenya signed a pact on Friday.")
+    found = publication_date(text)
+    assert found is not None and found.date == dt.date(2031, 3, 7)

@@ -115,6 +115,9 @@ def _own_instrument(view: str, r: Agreement) -> bool:
     indefinite agreement with a purpose of its own is another instrument, not a mention of the FTA."""
     if not view:
         return False
+    before = view[max(0, r.start - 50) : r.start]
+    if _ANOTHER_BEFORE.search(before) and not re.search(r"(?i)\b(?:free|trade|economic|FTA)\b", _ANOTHER_BEFORE.search(before).group()):
+        return True  # "also signed a new bilateral air services agreement": another instrument than the FTA
     if view[r.start : r.start + 1].isupper() and re.search(r"\b(?:an?|the)\s+(?:[A-Z][a-z]+\s+){1,3}$", view[max(0, r.start - 40) : r.start]):
         return True  # "the Free Trade Agreement and the Investment Agreement": a titled instrument of its own
     after = view[r.end : r.end + 60]

@@ -144,7 +144,17 @@ _ISO_LINE = re.compile(r"(?m)^[ \t]*(?:[A-Z][\w.-]*[ \t]+){0,3}(?:(?:published|u
                        r"(?:[ T]\d\d:\d\d(?::\d\d)?)?[^\n]{0,30}$", re.I)
 
 
+#: a site's stamp written day first ("Reuters | Updated: 03-02-2024 16:27 IST"): the order of the
+#: Indian and European sites that print it so
+_DMY_STAMP = re.compile(r"(?i)\b(?:updated|created|published|posted)\s*:\s*(?P<d>[0-3]?\d)-(?P<m>[01]?\d)-(?P<y>(?:19|20)\d\d)\b")
+
+
 def _byline_date(head: str) -> Published | None:
+    stamp = _DMY_STAMP.search(head)
+    if stamp:
+        found = _date(int(stamp.group("y")), int(stamp.group("m")), int(stamp.group("d")))
+        if found:
+            return Published(found, "byline, day first")
     iso = _ISO_LINE.search(head)
     if iso:  # "2019-03-12 10:30" on a line of its own
         found = _date(int(iso.group("y")), int(iso.group("m")), int(iso.group("d")))
