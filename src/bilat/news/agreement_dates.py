@@ -37,6 +37,8 @@ def date_after(view: str, sent: Sentence, refs: list[CountryRef], country: str, 
     return sentence_date(only_year, published, years=True)
 
 
+_TO_IMPLEMENT = re.compile(r"\b(?:to|will)\s+(?:start\s+|begin\s+)?(?:implement(?:ing)?|operationali[sz]e|enforce)\s+"
+                           r"(?:the|their|an?)\s+(?:[\w-]+\s+){0,3}$", re.I)
 _PROPOSED = re.compile(r"\b(?:proposed|planned|envisaged|mooted|prospective|future|potential)\s+(?:[\w-]+\s+){0,3}$", re.I)
 
 
@@ -57,6 +59,8 @@ def default_dates(records: list[Agreement], sents: list[Sentence], published: dt
         if r.status in ("pending", "in_force") or _PROPOSED.search(view[max(0, r.start - 30) : r.start]):
             continue  # announced or proposed, or in force since a day the text does not give: not the day's news
         sent = next((s for s in sents if s.start <= r.start < s.end), None)
+        if r.date is None and sent is not None and _TO_IMPLEMENT.search(view[max(sent.start, r.start - 60) : r.start]):
+            continue  # "decided to implement the trade agreement from 1 May": signed before, on a day not given
         if r.date is None and sent is not None:
             r.date = sentence_date(sent, published, years=True)  # "signed a free trade agreement in 2006"
             if r.date is not None and r.date.value is not None and r.date.value.year > published.year:
