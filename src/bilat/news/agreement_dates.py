@@ -60,7 +60,7 @@ def default_dates(records: list[Agreement], sents: list[Sentence], published: dt
             continue  # announced or proposed, or in force since a day the text does not give: not the day's news
         sent = next((s for s in sents if s.start <= r.start < s.end), None)
         if r.date is None and sent is not None and _TO_IMPLEMENT.search(view[max(sent.start, r.start - 60) : r.start]):
-            continue  # "decided to implement the trade agreement from 1 May": signed before, on a day not given
+            continue  # "will implement the tariff pact from 1 July": signed before, on a day not given
         if r.date is None and sent is not None:
             r.date = sentence_date(sent, published, years=True)  # "signed a free trade agreement in 2006"
             if r.date is not None and r.date.value is not None and r.date.value.year > published.year:

@@ -67,7 +67,7 @@ def merge(records: list[Agreement], view: str = "", sents: list[Sentence] | None
 
 
 def _fill_slots_with_named(out: list[Agreement]) -> list[Agreement]:
-    """ "signed three agreements … The phosphate board also signed a Memorandum of Understanding": an
+    """ "signed three agreements … The rail board also signed a Memorandum of Understanding": an
     instrument named after a counted signing of plain agreements is one of the count (the corpus
     keeps the named items, each once), so it takes an unnamed slot's place instead of adding one."""
     kept = list(out)
@@ -83,7 +83,7 @@ def _fill_slots_with_named(out: list[Agreement]) -> list[Agreement]:
     return kept
 
 
-#: "concluded their FTA negotiations, with a landmark memorandum of understanding": the MoU is how
+#: "wrapped up their FTA talks, with a memorandum of understanding": the MoU is how
 #: the talks were closed, so it is the FTA's record (its date and place), not an instrument of its own
 _CONCLUDED_WITH = re.compile(r"\bconclud\w*\s+(?:[\w()-]+\s+){0,6}?(?:negotiations?|talks),?\s+(?:with|through|by)\s+"
                              r"(?:signing\s+)?(?:an?|the)\s+(?:[\w-]+\s+){0,2}(?:memorand(?:um|a)|MoU|MOU)\b", re.I)
@@ -117,7 +117,7 @@ def _own_instrument(view: str, r: Agreement) -> bool:
         return False
     before = view[max(0, r.start - 50) : r.start]
     if _ANOTHER_BEFORE.search(before) and not re.search(r"(?i)\b(?:free|trade|economic|FTA)\b", _ANOTHER_BEFORE.search(before).group()):
-        return True  # "also signed a new bilateral air services agreement": another instrument than the FTA
+        return True  # "also signed a new bilateral fisheries agreement": another instrument than the FTA
     if view[r.start : r.start + 1].isupper() and re.search(r"\b(?:an?|the)\s+(?:[A-Z][a-z]+\s+){1,3}$", view[max(0, r.start - 40) : r.start]):
         return True  # "the Free Trade Agreement and the Investment Agreement": a titled instrument of its own
     after = view[r.end : r.end + 60]

@@ -17,7 +17,7 @@ from bilat.news.text import tagged
 TYPES: list[tuple[str, str]] = [
     (r"memorand(?:um|a|ums) of (?:understanding|cooperation)|memorand(?:a|ums)|memorandum(?= (?:on|for|to|between|with)\b)", "MoU"),
     (r"MoUs?|MOUs?|MoCs?|MOCs?", "MoU"),
-    # "a Joint Declaration on Cooperation", "a declaration proclaiming their partnership in robotics": a
+    # "a Joint Declaration on Cooperation", "a declaration affirming their partnership in robotics": a
     # declaration whose object is cooperation is typed as the corpus types it, a cooperation agreement
     (r"(?:joint )?declarations?(?= (?:on|of|proclaiming|affirming|for) (?:[\w-]+ ){0,3}?(?:partnership|cooperation)\b)",
      "cooperation agreement"),

@@ -133,7 +133,7 @@ def extract_agreements(
             titled = tm.group()[:1].isupper() and re.search(r"\b[Tt]he\s+(?:[A-Z][a-z]+\s+){1,3}$", text[: tm.start()])
             if definite and titled and kind == "agreement" and existing is not None and not signing \
                     and type_code(existing.type) not in ("other", "fta"):
-                continue  # "the Preferential Trade Agreement" after a declaration: its own, not the declaration
+                continue  # "the Customs Union Agreement" after a declaration: its own, not the declaration
             if definite and existing is not None and not original and not (titled and signing and kind == "agreement"):
                 if plural and kind in ("agreement",):
                     closes = True

@@ -106,7 +106,7 @@ def _resolve(kind: str, m: re.Match[str], published: dt.date | None) -> DateRef 
         if kind == "in_month" and month <= published.month:
             year = published.year
         if kind == "in_month" and _last_year_around(m):
-            year = published.year - 1  # "launched it last year in January", "in March last year"
+            year = published.year - 1  # "opened it last year in May", "in March last year"
         return DateRef(text, start, end, dt.date(year, month, 1), "month", True)
     if kind == "weekday":
         back = (published.weekday() - WEEKDAYS.index(groups["weekday"])) % 7

@@ -88,7 +88,7 @@ def publication_date(text: str) -> Published | None:
         if year is None and url_date is not None:
             year = url_date.date.year - (1 if month > url_date.date.month else 0)
         credit = _byline_date(text[:800]) if year is None else None
-        if credit is not None and credit.date.month == month:  # "Yonhap 2007/09/09" above "SYDNEY, Sept. 9"
+        if credit is not None and credit.date.month == month:  # "Wire 2011/03/14" above "LIMA, March 14"
             year, how = credit.date.year, "dateline, year from the credit line"
         implied = year_from_text(text) if year is None else None
         if implied is not None:  # "this year ... the same period of 2018": the text says which year
@@ -97,7 +97,7 @@ def publication_date(text: str) -> Published | None:
             year, how = _latest_year(text), "dateline, year assumed from the latest year named"
             start = _START_DATE.search(text)
             if year is not None and start and int(start.group("y")) == year and MONTHS[start.group("m")] < month:
-                year -= 1  # "Dec 26": "to implement the pact from February 1, 2023" starts after the day
+                year -= 1  # "Nov 28": "to apply the pact from March 1, 2031" starts after the day
         found = _date(year, month, day) if year else None
         if found:
             return Published(found, how)
@@ -138,13 +138,13 @@ _BYLINE = re.compile(
 )
 
 
-#: "2019-03-12 10:30" on a line of its own, or an agency's credit line "Yonhap 2007/09/09" (year first)
+#: "2019-03-12 10:30" on a line of its own, or an agency's credit line "Wire 2011/03/14" (year first)
 _ISO_LINE = re.compile(r"(?m)^[ \t]*(?:[A-Z][\w.-]*[ \t]+){0,3}(?:(?:published|updated|posted|date)\s*:?\s*)?"
                        r"(?P<y>(?:19|20)\d\d)(?P<sep>[-/])(?P<m>[01]\d)(?P=sep)(?P<d>[0-3]\d)"
                        r"(?:[ T]\d\d:\d\d(?::\d\d)?)?[^\n]{0,30}$", re.I)
 
 
-#: a site's stamp written day first ("Reuters | Updated: 03-02-2024 16:27 IST"): the order of the
+#: a site's stamp written day first ("Wire | Updated: 07-03-2031 10:05 IST"): the order of the
 #: Indian and European sites that print it so
 _DMY_STAMP = re.compile(r"(?i)\b(?:updated|created|published|posted)\s*:\s*(?P<d>[0-3]?\d)-(?P<m>[01]?\d)-(?P<y>(?:19|20)\d\d)\b")
 
