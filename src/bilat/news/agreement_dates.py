@@ -37,6 +37,8 @@ def date_after(view: str, sent: Sentence, refs: list[CountryRef], country: str, 
     return sentence_date(only_year, published, years=True)
 
 
+_TO_IMPLEMENT = re.compile(r"\b(?:to|will)\s+(?:start\s+|begin\s+)?(?:implement(?:ing)?|operationali[sz]e|enforce)\s+"
+                           r"(?:the|their|an?)\s+(?:[\w-]+\s+){0,3}$", re.I)
 _PROPOSED = re.compile(r"\b(?:proposed|planned|envisaged|mooted|prospective|future|potential)\s+(?:[\w-]+\s+){0,3}$", re.I)
 
 
@@ -57,8 +59,12 @@ def default_dates(records: list[Agreement], sents: list[Sentence], published: dt
         if r.status in ("pending", "in_force") or _PROPOSED.search(view[max(0, r.start - 30) : r.start]):
             continue  # announced or proposed, or in force since a day the text does not give: not the day's news
         sent = next((s for s in sents if s.start <= r.start < s.end), None)
+        if r.date is None and sent is not None and _TO_IMPLEMENT.search(view[max(sent.start, r.start - 60) : r.start]):
+            continue  # "will implement the tariff pact from 1 July": signed before, on a day not given
         if r.date is None and sent is not None:
             r.date = sentence_date(sent, published, years=True)  # "signed a free trade agreement in 2006"
+            if r.date is not None and r.date.value is not None and r.date.value.year > published.year:
+                r.date = None  # "signing the accord … the goal of $9 billion in 2030": a goal's year, not the signing's
         if r.date is None and is_year_only(published):
             r.date = DateRef(f"{published.year} (publication year)", r.start, r.start,
                              dt.date(published.year, 1, 1), "year", True)

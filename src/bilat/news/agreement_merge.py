@@ -57,11 +57,52 @@ def merge(records: list[Agreement], view: str = "", sents: list[Sentence] | None
             _absorb(same, r)
             continue
         out.append(r)
+    out = _fold_concluding_mou(view, out)
+    out = _fill_slots_with_named(out)
     for r in records:
         for attr in ("_new", "_event", "_upgraded", "_original"):
             if hasattr(r, attr):
                 delattr(r, attr)
     return out
+
+
+def _fill_slots_with_named(out: list[Agreement]) -> list[Agreement]:
+    """ "signed three agreements … The rail board also signed a Memorandum of Understanding": an
+    instrument named after a counted signing of plain agreements is one of the count (the corpus
+    keeps the named items, each once), so it takes an unnamed slot's place instead of adding one."""
+    kept = list(out)
+    for r in out:
+        if r.count is not None or type_code(r.type) == "other" or getattr(r, "_event", None) is not None:
+            continue
+        slot = next((k for k in kept if getattr(k, "_event", None) is not None and type_code(k.type) == "other"
+                     and k.type in ("agreement", "agreements") and set(k.parties) == set(r.parties)
+                     and 0 < r.start - k.end < 3000), None)
+        if slot is not None:
+            _absorb(r, slot)
+            kept.remove(slot)
+    return kept
+
+
+#: "wrapped up their FTA talks, with a memorandum of understanding": the MoU is how
+#: the talks were closed, so it is the FTA's record (its date and place), not an instrument of its own
+_CONCLUDED_WITH = re.compile(r"\bconclud\w*\s+(?:[\w()-]+\s+){0,6}?(?:negotiations?|talks),?\s+(?:with|through|by)\s+"
+                             r"(?:signing\s+)?(?:an?|the)\s+(?:[\w-]+\s+){0,2}(?:memorand(?:um|a)|MoU|MOU)\b", re.I)
+
+
+def _fold_concluding_mou(view: str, out: list[Agreement]) -> list[Agreement]:
+    """An MoU named as the means of concluding FTA talks joins that FTA's record."""
+    if not view or _CONCLUDED_WITH.search(view) is None:
+        return out
+    kept: list[Agreement] = []
+    for r in out:
+        fta = next((k for k in out if k is not r and type_code(k.type) == "fta" and set(k.parties) == set(r.parties)), None)
+        if fta is not None and type_code(r.type) == "mou" and r.count is None:
+            if fta.date is not None and fta.date.value is None and r.date is not None:
+                fta.date = r.date  # "on Wednesday" with no page date: the MoU's written date is the day
+            _absorb(fta, r)
+            continue
+        kept.append(r)
+    return kept
 
 
 _INDEFINITE_BEFORE = re.compile(r"\b(?:an?|another)\s+(?:[\w-]+\s+)?$", re.I)
@@ -74,6 +115,9 @@ def _own_instrument(view: str, r: Agreement) -> bool:
     indefinite agreement with a purpose of its own is another instrument, not a mention of the FTA."""
     if not view:
         return False
+    before = view[max(0, r.start - 50) : r.start]
+    if _ANOTHER_BEFORE.search(before) and not re.search(r"(?i)\b(?:free|trade|economic|FTA)\b", _ANOTHER_BEFORE.search(before).group()):
+        return True  # "also signed a new bilateral fisheries agreement": another instrument than the FTA
     if view[r.start : r.start + 1].isupper() and re.search(r"\b(?:an?|the)\s+(?:[A-Z][a-z]+\s+){1,3}$", view[max(0, r.start - 40) : r.start]):
         return True  # "the Free Trade Agreement and the Investment Agreement": a titled instrument of its own
     after = view[r.end : r.end + 60]

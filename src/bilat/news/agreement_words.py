@@ -15,9 +15,14 @@ from bilat.news.text import tagged
 
 #: phrase pattern -> normalised type; tried longest first.
 TYPES: list[tuple[str, str]] = [
-    (r"memorand(?:um|a|ums) of (?:understanding|cooperation)|memorand(?:um|a|ums)(?= (?:on|for|to|between|with)\b)", "MoU"),
+    (r"memorand(?:um|a|ums) of (?:understanding|cooperation)|memorand(?:a|ums)|memorandum(?= (?:on|for|to|between|with)\b)", "MoU"),
     (r"MoUs?|MOUs?|MoCs?|MOCs?", "MoU"),
-    (r"joint (?:statement|declaration|communiqu[eé])s?(?: of intent)?|declarations? of intent", "joint statement"),
+    # "a Joint Declaration on Cooperation", "a declaration affirming their partnership in robotics": a
+    # declaration whose object is cooperation is typed as the corpus types it, a cooperation agreement
+    (r"(?:joint )?declarations?(?= (?:on|of|proclaiming|affirming|for) (?:[\w-]+ ){0,3}?(?:partnership|cooperation)\b)",
+     "cooperation agreement"),
+    (r"joint (?:statement|declaration|communiqu[eé])s?(?: of intent)?|declarations? of intent|"
+     r"(?<=signing the )(?-i:(?:[A-Z][\w-]+ ){1,3}Declaration)", "joint statement"),
     (r"exchanges? of notes|(?<=exchanged )notes", "exchange of notes"),
     (r"(?:comprehensive )?economic partnership agreements?|CEPA|free[- ]trade (?:agreement|deal|pact)s?|FTAs?", "FTA"),
     (r"(?:bilateral )?investment (?:treaty|treaties)|BITs?", "investment treaty"),
@@ -67,7 +72,7 @@ _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 
 _COUNT = re.compile(
     r"\b(?P<n>(?i:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)|\d{1,3})"
     r"(?P<dozen>\s+dozen)?\s+(?:(?![a-z-]+ed\b|(?:two|three|four|five|six|seven|eight|nine|ten)\b)[a-z-]+\s+){0,2}?"
-    r"(?:agreements|accords|deals|(?i:memorand(?:a|ums) of understanding)|MoUs|MOUs|pacts|documents|protocols)\b"
+    r"(?:agreements|accords|deals|(?i:memorand(?:a|ums)(?: of understanding)?)|MoUs|MOUs|pacts|documents|protocols)\b"
 )
 #: a batch announced without a number: "are scheduled to draw up a series of documents on farming"
 _SERIES = re.compile(r"\b(?:a\s+series|a\s+number|a\s+raft|a\s+package)\s+of\s+(?P<n>)(?:[a-z-]+\s+){0,2}?"

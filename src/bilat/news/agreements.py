@@ -30,6 +30,7 @@ from bilat.news.agreement_words import (
     _QUOTED, _AGREED_TO, _TITLE_GAP, _LISTED, _one_side_issuer,
 )
 from bilat.news.dates import find_dates
+from bilat.news.schema import type_code
 from bilat.news.model import Agreement, CountryRef, DateRef
 from bilat.news.sectors import find_sectors
 from bilat.news.signatories import PLACE as _PLACE
@@ -130,6 +131,9 @@ def extract_agreements(
             original = (definite and existing is not None and getattr(existing, "_upgraded", False) and signing
                         and re.search(r"\bsigned\s+(?:the|their)\s+$", text[: tm.start()]) is not None)
             titled = tm.group()[:1].isupper() and re.search(r"\b[Tt]he\s+(?:[A-Z][a-z]+\s+){1,3}$", text[: tm.start()])
+            if definite and titled and kind == "agreement" and existing is not None and not signing \
+                    and type_code(existing.type) not in ("other", "fta"):
+                continue  # "the Customs Union Agreement" after a declaration: its own, not the declaration
             if definite and existing is not None and not original and not (titled and signing and kind == "agreement"):
                 if plural and kind in ("agreement",):
                     closes = True

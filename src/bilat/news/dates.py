@@ -60,6 +60,12 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
+def _last_year_around(m: re.Match[str]) -> bool:
+    """Whether "last year" is written right beside a bare month ("last year in May", "in May last year")."""
+    before, after = m.string[max(0, m.start() - 12) : m.start()], m.string[m.end() : m.end() + 14]
+    return re.search(r"\b[Ll]ast\s+year,?\s+$", before) is not None or re.match(r",?\s+last\s+year\b", after) is not None
+
+
 def find_dates(text: str, published: dt.date | None = None) -> list[DateRef]:
     """Dates in ``text`` (offsets into ``text``), most specific pattern first, non-overlapping."""
     found: list[DateRef] = []
@@ -99,6 +105,8 @@ def _resolve(kind: str, m: re.Match[str], published: dt.date | None) -> DateRef 
         year = published.year if month < published.month else published.year - 1
         if kind == "in_month" and month <= published.month:
             year = published.year
+        if kind == "in_month" and _last_year_around(m):
+            year = published.year - 1  # "opened it last year in May", "in March last year"
         return DateRef(text, start, end, dt.date(year, month, 1), "month", True)
     if kind == "weekday":
         back = (published.weekday() - WEEKDAYS.index(groups["weekday"])) % 7

@@ -35,6 +35,9 @@ _DATELINE = re.compile(
     _FILED_AT + r"(?P<month>" + _MONTH
     + r")\.?[ \t]+(?P<day>\d{1,2})(?:,?[ \t]+(?P<year>(?:19|20)\d\d))?[ \t]*(?:\([^)]{2,30}\))?[ \t]*[-–—:]"
 )
+#: a start ahead of the news: "will apply the tariffs from March 1, 2024", "effective January 1, 2020"
+_START_DATE = re.compile(r"\b(?:from|effective|starting|as\s+of)\s+(?P<m>" + _MONTH + r")\.?\s+\d{1,2},?\s+"
+                         r"(?P<y>(?:19|20)\d\d)\b")
 _URL_PATTERNS = (
     re.compile(r"/web/(?P<y>(?:19|20)\d\d)(?P<m>\d\d)(?P<d>\d\d)\d{6}/"),
     re.compile(r"[/_-](?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:[/_.-]|$)"),  # "/2019-03-12/"
@@ -84,11 +87,17 @@ def publication_date(text: str) -> Published | None:
         how = "dateline"
         if year is None and url_date is not None:
             year = url_date.date.year - (1 if month > url_date.date.month else 0)
+        credit = _byline_date(text[:800]) if year is None else None
+        if credit is not None and credit.date.month == month:  # "Wire 2011/03/14" above "LIMA, March 14"
+            year, how = credit.date.year, "dateline, year from the credit line"
         implied = year_from_text(text) if year is None else None
         if implied is not None:  # "this year ... the same period of 2018": the text says which year
             year, how = implied.year, "dateline, year from the text"
         if year is None:  # a guess, and said so: the latest year the text names that is not a deadline
             year, how = _latest_year(text), "dateline, year assumed from the latest year named"
+            start = _START_DATE.search(text)
+            if year is not None and start and int(start.group("y")) == year and MONTHS[start.group("m")] < month:
+                year -= 1  # "Nov 28": "to apply the pact from March 1, 2031" starts after the day
         found = _date(year, month, day) if year else None
         if found:
             return Published(found, how)
@@ -129,11 +138,23 @@ _BYLINE = re.compile(
 )
 
 
-_ISO_LINE = re.compile(r"(?m)^[ \t]*(?:(?:published|updated|posted|date)\s*:?\s*)?(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)"
+#: "2019-03-12 10:30" on a line of its own, or an agency's credit line "Wire 2011/03/14" (year first)
+_ISO_LINE = re.compile(r"(?m)^[ \t]*(?:[A-Z][\w.-]*[ \t]+){0,3}(?:(?:published|updated|posted|date)\s*:?\s*)?"
+                       r"(?P<y>(?:19|20)\d\d)(?P<sep>[-/])(?P<m>[01]\d)(?P=sep)(?P<d>[0-3]\d)"
                        r"(?:[ T]\d\d:\d\d(?::\d\d)?)?[^\n]{0,30}$", re.I)
 
 
+#: a site's stamp written day first ("Wire | Updated: 07-03-2031 10:05 IST"): the order of the
+#: Indian and European sites that print it so
+_DMY_STAMP = re.compile(r"(?i)\b(?:updated|created|published|posted)\s*:\s*(?P<d>[0-3]?\d)-(?P<m>[01]?\d)-(?P<y>(?:19|20)\d\d)\b")
+
+
 def _byline_date(head: str) -> Published | None:
+    stamp = _DMY_STAMP.search(head)
+    if stamp:
+        found = _date(int(stamp.group("y")), int(stamp.group("m")), int(stamp.group("d")))
+        if found:
+            return Published(found, "byline, day first")
     iso = _ISO_LINE.search(head)
     if iso:  # "2019-03-12 10:30" on a line of its own
         found = _date(int(iso.group("y")), int(iso.group("m")), int(iso.group("d")))
