@@ -89,7 +89,9 @@ _MONEY_PREFIX = re.compile(_PREFIX_RE + r"\s?" + _NUM + r"(?:\s?[-–]\s?(?P<hi>
 _MONEY_SUFFIX = re.compile(
     r"(?<![\w$£€¥₹.,])" + _NUM + r"\s?" + _SCALE + r"?\s(?P<cur>" + _alt(list(SUFFIX)) + r")\b"
 )
-_PERCENT = re.compile(r"(?<![\w.])" + _NUM + r"(?:\s?|-)(?P<unit>%|percent\b|per\s+cent\b|pct\b|pc\b|percentage points?\b)")
+#: a comma and one or two digits before "%" is a decimal comma ("20,5%"): a thousands comma takes three digits
+_PCT_NUM = r"(?P<num>\d{1,3},\d{1,2}(?=\s?(?:%|percent\b|per\s+cent\b))|" + _NUM[len("(?P<num>"):]
+_PERCENT = re.compile(r"(?<![\w.,])" + _PCT_NUM + r"(?:\s?|-)(?P<unit>%|percent\b|per\s+cent\b|pct\b|pc\b|percentage points?\b)")
 _FOLD_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "ten": 10}
 _FOLD = re.compile(r"\b(?P<n>two|three|four|five|six|ten|\d+(?:\.\d+)?)[- ]?fold\b", re.I)
 _WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,

@@ -1,0 +1,51 @@
+"""Round five, claims and targets: shapes seen in real published articles, in sentences written for this test.
+
+Undated goals ("plan to raise trade to $X" with no year) are targets, and their amount is not a claim."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from bilat.news import extract
+
+PUB = dt.date(2022, 3, 10)
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Chile and Norway are set to increase mutual trade turnover up to US$7 billion.", 7e9),
+    ("Chile and Norway are planning to increase the volume of mutual trade to $3 billion.", 3e9),
+    ("Our main goal is to bring the trade turnover with Norway to $12 billion, the minister said.", 1.2e10),
+    ("The two ministers agreed to expand investment and increase bilateral trade to $2 billion.", 2e9),
+    ("The leaders set a target for themselves to climb $9 billion in the medium term.", 9e9),
+    ("He hoped to see ties deepen, including raising trade volume to $4 billion in the future.", 4e9),
+])
+def test_undated_goal_is_a_target_not_a_claim(text: str, value: float) -> None:
+    got = extract("Chile and Norway. " + text, published=PUB)
+    assert [t.target_value for t in got.targets] == [value]
+    assert all(c.value != value for c in got.claims)
+
+
+@pytest.mark.parametrize("text", [
+    "Bilateral trade increased to $3 billion last year.",
+    "The new route had helped to raise trade to $3 billion.",
+])
+def test_past_levels_stay_claims(text: str) -> None:
+    got = extract("Chile and Norway. " + text, published=PUB)
+    assert got.targets == []
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Trade between Chile and Norway fell 31,4% in the first half.", -31.4),
+    ("Chile's exports to Norway rose 8,25 percent.", 8.25),
+])
+def test_decimal_comma_percent(text: str, value: float) -> None:
+    got = extract(text, published=PUB)
+    assert [c.value for c in got.claims if c.unit == "percent"] == [value]
+
+
+def test_undated_projection_of_a_deal_stays_a_claim() -> None:
+    text = "Should the pact be ratified, trade between Chile and Norway is projected to increase to $6 billion."
+    got = extract(text, published=PUB)
+    assert got.targets == [] and [c.value for c in got.claims] == [6e9]
