@@ -49,3 +49,22 @@ def test_undated_projection_of_a_deal_stays_a_claim() -> None:
     text = "Should the pact be ratified, trade between Chile and Norway is projected to increase to $6 billion."
     got = extract(text, published=PUB)
     assert got.targets == [] and [c.value for c in got.claims] == [6e9]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Trade between Chile and Norway reached US$4.6bil in 2021.", 4.6e9),
+    ("Chile's exports to Norway were worth US$310mil in 2021.", 3.1e8),
+])
+def test_bil_and_mil_scale_words(text: str, value: float) -> None:
+    assert [c.value for c in extract(text, published=PUB).claims] == [value]
+
+
+def test_a_year_ago_dates_the_figure() -> None:
+    text = "Chile had pledged a year ago some $2 billion in loans for Norway's ports."
+    assert [c.year for c in extract(text, published=PUB).claims] == [2021]
+
+
+def test_a_year_ago_as_a_base_is_not_the_year() -> None:
+    text = "In January 2022 exports from Chile to Norway rose 12% from the same month a year ago."
+    assert [c.year for c in extract(text, published=PUB).claims] == [2022]
+
