@@ -68,3 +68,24 @@ def test_a_year_ago_as_a_base_is_not_the_year() -> None:
     text = "In January 2022 exports from Chile to Norway rose 12% from the same month a year ago."
     assert [c.year for c in extract(text, published=PUB).claims] == [2022]
 
+
+
+@pytest.mark.parametrize("text, value, currency", [
+    ("Chile granted Norway 15 million RMB Yuan in aid in 2021.", 1.5e7, "CNY"),
+    ("Trade between Chile and Norway reached 41.5 billion tenge in 2021.", 4.15e10, "KZT"),
+    ("Chile lent Norway 2.4 bn Bangladeshi taka in 2021.", 2.4e9, "BDT"),
+])
+def test_currency_words_after_the_number(text: str, value: float, currency: str) -> None:
+    assert [(c.value, c.currency) for c in extract(text, published=PUB).claims] == [(value, currency)]
+
+
+def test_conversion_after_a_local_currency_is_its_alternative() -> None:
+    text = "Trade between Chile and Norway reached 41.5 billion tenge ($90 million) in 2021."
+    got = extract(text, published=PUB).claims
+    assert [(c.value, c.currency) for c in got] == [(4.15e10, "KZT")]
+
+
+def test_decline_with_an_adjective_before_its_noun_is_negative() -> None:
+    text = "Chile's exports to Norway were $300 million in 2021, showing a 12.6% annual decrease."
+    got = extract(text, published=PUB).claims
+    assert [(c.value, c.measure) for c in got if c.unit == "percent"] == [(-12.6, "growth")]

@@ -61,7 +61,8 @@ _GROWTH_BEFORE = re.compile(
     re.I,
 )
 _GROWTH_AFTER = re.compile(
-    r"^\s*(?:an?\s+)?(?P<noun>increase|rise|growth|jump|gain|surge|expansion|decline|drop|fall|decrease|contraction|"
+    r"^\s*(?:an?\s+)?(?:(?:annual|yearly|interannual|year-on-year|monthly|month-on-month|quarterly)\s+)?"  # "a 4% annual decrease"
+    r"(?P<noun>increase|rise|growth|jump|gain|surge|expansion|decline|drop|fall|decrease|contraction|"
     r"(?:more|higher|less|lower|fewer)\s+than|up\b|down\b|year[- ]on[- ]year|y-o-y)",
     re.I,
 )

@@ -50,6 +50,7 @@ SUFFIX = {
     "Vietnamese dong": "VND", "Thai baht": "THB", "Israeli shekels": "ILS", "Philippine pesos": "PHP",
     "Chilean pesos": "CLP", "Argentine pesos": "ARS", "Colombian pesos": "COP", "Russian roubles": "RUB",
     "Russian rubles": "RUB", "roubles": "RUB", "rubles": "RUB", "kronor": "SEK", "zloty": "PLN", "hryvnias": "UAH",
+    "tenge": "KZT", "Kazakh tenge": "KZT", "Bangladeshi taka": "BDT", "RMB Yuan": "CNY", "RMB yuan": "CNY", "zlotys": "PLN",
     "USD": "USD", "EUR": "EUR", "GBP": "GBP", "JPY": "JPY", "CNY": "CNY", "INR": "INR", "AED": "AED",
 }
 
