@@ -89,3 +89,9 @@ def test_decline_with_an_adjective_before_its_noun_is_negative() -> None:
     text = "Chile's exports to Norway were $300 million in 2021, showing a 12.6% annual decrease."
     got = extract(text, published=PUB).claims
     assert [(c.value, c.measure) for c in got if c.unit == "percent"] == [(-12.6, "growth")]
+
+
+def test_credit_extended_to_a_receiver_runs_from_the_other_side() -> None:
+    text = 'Chile and Norway met. "We have extended two lines of credit worth $3 billion to Norway so far," he said.'
+    got = extract(text, published=PUB).claims
+    assert [(c.from_, c.to) for c in got] == [("CHL", "NOR")]

@@ -46,7 +46,7 @@ _OTHER_HEAD = re.compile(
     re.I,
 )
 _OTHER_BEFORE = re.compile(
-    r"\b(?:invest(?:s|ed|ing|ment)?|fund(?:s|ing)?|loans?|grants?|budget|spend(?:s|ing)?|aid|contracts?|valuation|"
+    r"\b(?:invest(?:s|ed|ing|ment)?|fund(?:s|ing)?|loans?|credit|grants?|budget|spend(?:s|ing)?|aid|contracts?|valuation|"
     r"market cap\w*|deal worth|raised|revenue|profit)\s+(?:[a-z-]+\s+){0,3}$",
     re.I,
 )
