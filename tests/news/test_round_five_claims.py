@@ -95,3 +95,9 @@ def test_credit_extended_to_a_receiver_runs_from_the_other_side() -> None:
     text = 'Chile and Norway met. "We have extended two lines of credit worth $3 billion to Norway so far," he said.'
     got = extract(text, published=PUB).claims
     assert [(c.from_, c.to) for c in got] == [("CHL", "NOR")]
+
+
+def test_shipments_from_one_side_entering_the_other() -> None:
+    text = "Chile and Norway. Shipments worth $2.1 billion from Norway entered Chile in 2021."
+    got = extract(text, published=PUB).claims
+    assert [(c.from_, c.to) for c in got] == [("NOR", "CHL")]
