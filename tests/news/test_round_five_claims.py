@@ -101,3 +101,12 @@ def test_shipments_from_one_side_entering_the_other() -> None:
     text = "Chile and Norway. Shipments worth $2.1 billion from Norway entered Chile in 2021."
     got = extract(text, published=PUB).claims
     assert [(c.from_, c.to) for c in got] == [("NOR", "CHL")]
+
+
+@pytest.mark.parametrize("text, sides", [
+    ("Chile and Norway. Norway has offered Chile duty-free access on 95 per cent of its tariff lines.", ("CHL", "NOR")),
+    ("Chile and Norway. Chile has offered tariff liberalisation on 80 per cent of its tariff lines.", ("NOR", "CHL")),
+])
+def test_tariff_access_runs_from_the_exporter_to_the_side_that_offers_it(text: str, sides: tuple) -> None:
+    got = extract(text, published=PUB).claims
+    assert [(c.from_, c.to) for c in got] == [sides]
