@@ -46,7 +46,7 @@ _OTHER_HEAD = re.compile(
     re.I,
 )
 _OTHER_BEFORE = re.compile(
-    r"\b(?:invest(?:s|ed|ing|ment)?|fund(?:s|ing)?|loans?|grants?|budget|spend(?:s|ing)?|aid|contracts?|valuation|"
+    r"\b(?:invest(?:s|ed|ing|ment)?|fund(?:s|ing)?|loans?|credit|grants?|budget|spend(?:s|ing)?|aid|contracts?|valuation|"
     r"market cap\w*|deal worth|raised|revenue|profit)\s+(?:[a-z-]+\s+){0,3}$",
     re.I,
 )
@@ -61,7 +61,8 @@ _GROWTH_BEFORE = re.compile(
     re.I,
 )
 _GROWTH_AFTER = re.compile(
-    r"^\s*(?:an?\s+)?(?P<noun>increase|rise|growth|jump|gain|surge|expansion|decline|drop|fall|decrease|contraction|"
+    r"^\s*(?:an?\s+)?(?:(?:annual|yearly|interannual|year-on-year|monthly|month-on-month|quarterly)\s+)?"  # "a 4% annual decrease"
+    r"(?P<noun>increase|rise|growth|jump|gain|surge|expansion|decline|drop|fall|decrease|contraction|"
     r"(?:more|higher|less|lower|fewer)\s+than|up\b|down\b|year[- ]on[- ]year|y-o-y)",
     re.I,
 )

@@ -26,7 +26,7 @@ _TOKEN = r"@([A-Z]{3,8})(?:'s)?"
 _FILLER = r"(?:(?!to\b|into\b|from\b)[a-z-]+\s+){0,2}?"
 _BEFORE = re.compile(_TOKEN + r"\s+(?:[a-z-]+\s+){0,2}$")
 _AFTER_ORIGIN = re.compile(r"^\w*\s+(?:of\s+(?:the\s+)?|from\s+(?:the\s+)?)" + _FILLER + _TOKEN)
-_DEST_AFTER = re.compile(r"\b(?:to|into)\s+(?:the\s+)?(?:(?:clients|customers|buyers|consumers|markets?)\s+in\s+(?:the\s+)?)?"
+_DEST_AFTER = re.compile(r"\b(?:to|into|entered|entering)\s+(?:the\s+)?(?:(?:clients|customers|buyers|consumers|markets?)\s+in\s+(?:the\s+)?)?"
                          + _TOKEN)
 #: "services sold by Chilean firms": the passive's agent is the origin
 _BY_ORIGIN = re.compile(r"^\w*\s+(?:to\s+(?:the\s+)?[@\w]+\s+[a-z]+\s+)?by\s+(?:(?:firms|companies|producers|suppliers)\s+"
@@ -105,7 +105,8 @@ def flow_of(clause: str, kind: str, m: re.Match[str], pair: list[str]) -> Flow:
         return Flow("trade", None, None)
     subject = _coordinated_subject(before)
     if kind == "exports":
-        hit = _BEFORE.search(before) or _AFTER_ORIGIN.search(after) or _BY_ORIGIN.search(after)
+        hit = _BEFORE.search(before) or _AFTER_ORIGIN.search(after) or _BY_ORIGIN.search(after) \
+            or _FROM_AFTER.search(after)  # "shipments worth $X from Oman entered India"
         if subject is not None:
             hit = subject
         origin = hit.group(1) if hit else None

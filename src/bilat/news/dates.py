@@ -155,7 +155,8 @@ _TITLE_BEFORE = re.compile(
     r"(?<=\S\s)(?!(?:In|By|Since|For|Of|During|Until|From|To|And|The|At|On|As|Through|Between|Before|After|Early|Late|"
     r"Mid|Fiscal|Calendar|Year|End|Last|This|Next|Summer|Winter|Spring|Autumn|Fall|" + "|".join(MONTHS) + r")\b)"
     r"[A-Z][a-z]+\s+$")
-_RELATIVE_YEAR = re.compile(r"\b(?P<rel>last|this|previous|past)\s+year\b", re.I)
+#: "a year ago" is last year when it dates a statement ("pledged a year ago"), not when it is a base
+_RELATIVE_YEAR = re.compile(r"\b(?:(?P<rel>last|this|previous|past)\s+year|a\s+year\s+ago)\b", re.I)
 #: "up 12 percent from last year", "higher than the previous year": the comparison base, not the figure's year
 _BASE_BEFORE = re.compile(r"\b(?:from|than|over|on|versus|vs\.?|against|compared\s+(?:with|to))\s+(?:the\s+)?$"
                           r"|\b(?:same|corresponding|similar)\s+(?:period|months?|quarter|half|time)\s+(?:of\s+)?$", re.I)
@@ -188,9 +189,10 @@ def point_years(text: str, published: dt.date | None = None) -> list[tuple[int, 
     for m in _RELATIVE_YEAR.finditer(text):
         if _BASE_BEFORE.search(text[max(0, m.start() - 20) : m.start()]):
             continue
-        if m.group("rel").lower() == "previous" and _STEP_YEAR.match(text, max(0, m.start() - 4)):
+        rel = (m.group("rel") or "last").lower()
+        if rel == "previous" and _STEP_YEAR.match(text, max(0, m.start() - 4)):
             continue  # "the previous year" after a named year is that year minus one (step_years)
-        shift = 0 if m.group("rel").lower() == "this" else 1
+        shift = 0 if rel == "this" else 1
         # without a publication date "last year" dates the figure, but to an unknown year (None)
         out.append((m.start(), published.year - shift if published is not None else None))
     return sorted(out, key=lambda py: py[0])

@@ -85,6 +85,10 @@ _TARIFF = re.compile(r"\b(?:tariffs?|dut(?:y|ies)|levies|levy|customs\s+rates?)\
 _ON_GOODS = re.compile(r"\bon\s+(?:(?:the|its|their|all|most|[a-z-]+)\s+){0,3}?@([A-Z]{3,8})\b")
 _FACES = re.compile(r"@([A-Z]{3,8})(?:'s)?\s+(?:[a-z-]+\s+){0,2}?(?:faces?|faced|pays?|paid|attracts?|enjoys?)\b")
 
+#: "Oman has offered India zero-duty access on", "India has offered tariff cuts on": the offering side imports
+_OFFERS = re.compile(r"@([A-Z]{3,8})\s+(?:[a-z-]+\s+){0,2}?(?:offered|offers?|granted|grants?|gave|gives?)\s+"
+                     r"(?:@([A-Z]{3,8})\s+)?(?:[\w-]+\s+){0,3}?(?:access|liberali[sz]ation|concessions?|cuts?)\b")
+
 
 def tariff_sides(left: str, right: str, sentence_left: str, pair: list[str]) -> tuple[str | None, str | None] | None:
     """ "a 15 percent tariff on Chilean salmon", "Chilean wine faces a 15 percent duty in Japan": a
@@ -93,6 +97,12 @@ def tariff_sides(left: str, right: str, sentence_left: str, pair: list[str]) -> 
     near = left[-60:] + " " + AMOUNT_MARK + " " + right[:60]
     if not _TARIFF.search(near):
         return None
+    offer = _OFFERS.search(sentence_left)
+    if offer is not None:  # the side that opens its market imports: the goods come from the other side
+        importer = offer.group(1)
+        origin = offer.group(2) if offer.group(2) and offer.group(2) != importer else \
+            cues.fill_from_pair(importer, None, pair)[1]
+        return origin, importer
     goods = _ON_GOODS.search(near) or _FACES.search(sentence_left)
     if goods is None:
         return None

@@ -65,6 +65,7 @@ def finance_sides(claim: Claim, left: str, right: str, sentence_left: str, pair:
         claim.from_, claim.to = source.group(1), cues.country_before(left)
     elif target:  # "companies have invested $85 billion in Vietnam"
         claim.to = target.group(1)
-        claim.from_ = next((c for c in re.findall(r"@([A-Z]{3,8})", sentence_left) if c != claim.to), None)
+        claim.from_ = next((c for c in re.findall(r"@([A-Z]{3,8})", sentence_left) if c != claim.to), None) \
+            or cues.fill_from_pair(None, claim.to, pair)[0]  # "we have extended $8 billion to Bangladesh"
     else:
         claim.from_ = cues.first_country(sentence_left) or cues.first_country(right)

@@ -16,8 +16,8 @@ from functools import lru_cache
 
 SCALES = {
     "trillion": 1e12, "tn": 1e12, "tr": 1e12, "trn": 1e12,
-    "billion": 1e9, "bn": 1e9, "b": 1e9, "bln": 1e9,
-    "million": 1e6, "mn": 1e6, "m": 1e6, "mln": 1e6, "mio": 1e6,
+    "billion": 1e9, "bn": 1e9, "b": 1e9, "bln": 1e9, "bil": 1e9,  # "bil", "mil": Malaysian style
+    "million": 1e6, "mn": 1e6, "m": 1e6, "mln": 1e6, "mil": 1e6, "mio": 1e6,
     "thousand": 1e3, "k": 1e3,
     "lakh crore": 1e12, "lakh crores": 1e12, "crore": 1e7, "crores": 1e7, "cr": 1e7, "lakh": 1e5, "lakhs": 1e5,
 }
@@ -50,6 +50,7 @@ SUFFIX = {
     "Vietnamese dong": "VND", "Thai baht": "THB", "Israeli shekels": "ILS", "Philippine pesos": "PHP",
     "Chilean pesos": "CLP", "Argentine pesos": "ARS", "Colombian pesos": "COP", "Russian roubles": "RUB",
     "Russian rubles": "RUB", "roubles": "RUB", "rubles": "RUB", "kronor": "SEK", "zloty": "PLN", "hryvnias": "UAH",
+    "tenge": "KZT", "Kazakh tenge": "KZT", "Bangladeshi taka": "BDT", "RMB Yuan": "CNY", "RMB yuan": "CNY", "zlotys": "PLN",
     "USD": "USD", "EUR": "EUR", "GBP": "GBP", "JPY": "JPY", "CNY": "CNY", "INR": "INR", "AED": "AED",
 }
 
@@ -69,7 +70,7 @@ _NUM = (
 )
 _SCALE = (
     r"(?P<scale>lakh\s+crores?|trillion|billion|million|thousand|crores?|lakhs?|"
-    r"(?:tn|trn|tr|bn|bln|mn|mln|mio|cr)\b|[bmk]\b(?:\.(?=\s+[a-z]))?|(?:tr|b|m)il?l?i?o?\Z)"
+    r"(?:tn|trn|tr|bn|bln|bil|mn|mln|mil|mio|cr)\b|[bmk]\b(?:\.(?=\s+[a-z]))?|(?:tr|b|m)il?l?i?o?\Z)"
 )
 
 
@@ -89,7 +90,9 @@ _MONEY_PREFIX = re.compile(_PREFIX_RE + r"\s?" + _NUM + r"(?:\s?[-–]\s?(?P<hi>
 _MONEY_SUFFIX = re.compile(
     r"(?<![\w$£€¥₹.,])" + _NUM + r"\s?" + _SCALE + r"?\s(?P<cur>" + _alt(list(SUFFIX)) + r")\b"
 )
-_PERCENT = re.compile(r"(?<![\w.])" + _NUM + r"(?:\s?|-)(?P<unit>%|percent\b|per\s+cent\b|pct\b|pc\b|percentage points?\b)")
+#: a comma and one or two digits before "%" is a decimal comma ("20,5%"): a thousands comma takes three digits
+_PCT_NUM = r"(?P<num>\d{1,3},\d{1,2}(?=\s?(?:%|percent\b|per\s+cent\b))|" + _NUM[len("(?P<num>"):]
+_PERCENT = re.compile(r"(?<![\w.,])" + _PCT_NUM + r"(?:\s?|-)(?P<unit>%|percent\b|per\s+cent\b|pct\b|pc\b|percentage points?\b)")
 _FOLD_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "ten": 10}
 _FOLD = re.compile(r"\b(?P<n>two|three|four|five|six|ten|\d+(?:\.\d+)?)[- ]?fold\b", re.I)
 _WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,

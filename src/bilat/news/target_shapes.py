@@ -35,7 +35,7 @@ HORIZON = re.compile(
     r"|\b(?:within|in|over)\s+(?:a\s+period\s+of\s+)?" + _N + r"\s+years\b"
     r"|\b(?:with)?in\s+(?:a|the\s+next|the\s+coming)\s+(?P<decade>decade)\b|\bover\s+the\s+(?:next|coming)\s+(?P<decade2>decade)\b"
     r"|\b(?P<vague>in\s+times\s+to\s+come|in\s+the\s+(?:coming|years)\s+(?:years|ahead)|in\s+the\s+decade\s+ahead|"
-    r"(?:with)?in\s+(?:the\s+)?(?:next|coming)\s+(?:few|several)\s+years)\b",
+    r"(?:with)?in\s+(?:the\s+)?(?:next|coming)\s+(?:few|several)\s+years|in\s+the\s+(?:medium|long)[\s-]term|in\s+the\s+future)\b",
     re.I,
 )
 BY_YEAR = re.compile(r"\b(?:by|before|until|till|(?<=target )for|(?<=goal )for)\s+(?:the\s+end\s+of\s+)?(?:the\s+year\s+)?(?P<year>(?:19|20)\d\d)\b",
@@ -58,12 +58,17 @@ _MULT_RE = re.compile(r"\b(?P<more>more\s+than\s+)?(?P<verb>" + "|".join(sorted(
                       re.I)
 _RAISE = r"(?:increase|increasing|boost|boosting|raise|raising|lift|lifting|take|taking|push|pushing|grow|growing|" \
          r"expand|expanding|bring|bringing|enhance|enhancing)"
-_REACH = r"(?:reach|reaching|hit|hitting|touch|touching|achieve|achieving|cross|crossing|surpass|surpassing|exceed|" \
+_REACH = r"(?:reach|reaching|climb|hit|hitting|touch|touching|achieve|achieving|cross|crossing|surpass|surpassing|exceed|" \
          r"exceeding|top|topping|attain|past|beyond|above)"
 _TRADE_NOUN = re.compile(r"\b(?:trade|commerce|turnover|exports?|imports|investments?)\b", re.I)
 
 
-_HORIZON_HINT = re.compile(r"(?:19|20)\d\d|\byears\b|\btimes\s+to\s+come\b|\bdecade\b", re.I)
+_HORIZON_HINT = re.compile(r"(?:19|20)\d\d|\byears\b|\btimes\s+to\s+come\b|\bdecade\b|\bterm\b|\bfuture\b", re.I)
+#: an undated goal: an infinitive or gerund of a raising verb that takes trade *to* a sum ("set to increase
+#: turnover up to $10 billion", "the goal is to bring trade to $15 billion"); the past "increased to" is a level.
+_UNDATED_GOAL = re.compile(r"\b(?:to|of)\s+" + _RAISE + r"\b[^.;]{0,80}?\b(?:up\s+)?to\s+(?:about\s+|around\s+|"
+                           r"some\s+|nearly\s+|over\s+)?(?:US\$|\$|€|£|USD\b)", re.I)
+_PAST_MARK = re.compile(r"\blast\s+year\b|\ba\s+year\s+ago\b|\bhad\b|\bhelped\b", re.I)
 
 
 def horizon(text: str) -> tuple[float | None, bool]:
@@ -95,6 +100,11 @@ def kind_of(sentence: str) -> str:
 
 def looks_forward(sentence: str, published: dt.date | None) -> bool:
     """A goal/expectation/projection/commitment word and a horizon (a future year or a span of years)."""
+    if _UNDATED_GOAL.search(sentence) and not (_PAST_MARK.search(sentence) or _PROJECT.search(sentence)
+                                               or re.match(r"\s*(?:if|should)\b", sentence, re.I)):
+        # an undated projection ("if the deal is ratified, trade is projected to increase to $X") is a
+        # deal's estimated effect, a claim, not a goal
+        return True
     if not _HORIZON_HINT.search(sentence):
         return False  # fast path: no year, no "years", no "times to come"
     if not (_GOAL_WORD.search(sentence) or _EXPECT.search(sentence) or _PROJECT.search(sentence)
@@ -193,7 +203,8 @@ def _value_shapes(text: str, sent: Sentence, amounts: list[Amount], pair: list[s
             continue
         left = text[: a.hedge_start]
         invest = re.search(r"\binvest(?:s|ing|ed)?\s+$", left, re.I)
-        raise_to = re.search(r"\b" + _RAISE + r"\b[^;§]{0,100}?\bto\s+$", left, re.I)
+        raise_to = re.search(r"\b" + _RAISE + r"\b[^;§]{0,100}?\bto\s+$", left, re.I) or (  # "increase it up to $X"
+            re.match(r"up\s+to\b", text[a.hedge_start :], re.I) and re.search(r"\b" + _RAISE + r"\b[^;§]{0,100}?\s$", left, re.I))
         reach = re.search(r"\b" + _REACH + r"\s+$", left, re.I) or re.search(  # "add $500 million to exports"
             r"\badd(?:s|ing)?\s+(?:about\s+|around\s+|some\s+|an?\s+(?:additional|extra|further)\s+)?$", left, re.I)
         if not (invest or raise_to or reach):
