@@ -65,7 +65,7 @@ def test_a_multilateral_area_is_not_the_pairs_fta() -> None:
 
 
 def test_the_china_asean_area_is_not_the_multilateral_asean_area() -> None:
-    text = "Trade grew under the upgraded protocol of the China-ASEAN Free Trade Area, which came into effect in 2019."
+    text = "Commerce expanded under the upgraded protocol of the China-ASEAN Free Trade Area, in force since 2019."
     assert ("fta", frozenset({"CHN", "ASEAN"}), "in_force") in _records(text)
 
 

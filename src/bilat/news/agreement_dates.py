@@ -18,7 +18,7 @@ from bilat.news.text import Sentence
 
 
 def date_after(view: str, sent: Sentence, refs: list[CountryRef], country: str, published: dt.date | None) -> DateRef | None:
-    """ "similar deals with the UAE and Malaysia in the second half of last year, and with Australia
+    """ "like pacts with Chile and Peru in the first half of last year, and with Norway
     last month": each country's deal is dated by the first date after its name, else the sentence's."""
     at = next((r.end for r in refs if r.iso3 == country and sent.start <= r.start < sent.end), None)
     if at is None:

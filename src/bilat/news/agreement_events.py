@@ -202,7 +202,7 @@ _LAUNCHED = re.compile(r"\b(?:launched|started|began|opened|kicked\s+off|resumed
 
 
 def _unnamed_talks(records: list[Agreement], sents: list[Sentence], pair: list[str], published: dt.date | None) -> None:
-    """ "Both countries launched negotiations in Beijing on Monday to expand trade ties", after the
+    """ "The two sides opened talks in Lima on Tuesday to widen commerce", after the
     story named their FTA: the talks are on that FTA (the only one of the pair), dated that day."""
     ftas = [r for r in records if set(r.parties) == set(pair) and r.type == "FTA"]
     if len(ftas) != 1 or ftas[0].status is not None:

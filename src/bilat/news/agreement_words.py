@@ -113,7 +113,7 @@ _ISSUER = re.compile(r"^\s+(?:from|by|of)\s+(?P<who>[^,;]+)")
 
 
 def _one_side_issuer(view: str, start: int, end: int, refs: list[CountryRef]) -> bool:
-    """ "a joint statement from the Australian Prime Minister and his trade minister": joint
+    """ "a joint statement from the Chilean President and her trade minister": joint
     between two officials of one side, so no agreement between the two countries."""
     m = _ISSUER.match(view[start:end])
     if m is None:

@@ -1,6 +1,6 @@
 """What the text around a claim settles once every claim of the article is known.
 
-Why after the fact: a goal's base ("from $13.6 billion at present to $20 billion") is read with
+Why after the fact: a goal's base ("from $7.2 billion at present to $12 billion") is read with
 the target's sentence, but its year may only be written where the article states the same figure
 again; a figure with no currency written takes the currency of the figures around it.
 """
@@ -18,7 +18,7 @@ _BASE_AFTER = re.compile(r"^\s*(?:(?:at\s+present|now|currently|today|last\s+yea
 
 
 def is_base(text: str, amount: Amount) -> bool:
-    """ "increase trade from $13.6 billion at present to $20 billion": the level a goal starts from."""
+    """ "increase trade from $7.2 billion at present to $12 billion": the level a goal starts from."""
     return amount.unit == "money" and _BASE_BEFORE.search(text[max(0, amount.hedge_start - 30) : amount.hedge_start]) is not None \
         and _BASE_AFTER.match(text[amount.end : amount.end + 40]) is not None
 
@@ -32,7 +32,7 @@ def mark_base(claim: Claim, text: str, amount: Amount, base: bool) -> None:
 
 
 def date_bases(claims: list[Claim]) -> None:
-    """A goal's base "at present" that the article states elsewhere with its year ("$13.6 billion
+    """A goal's base "at present" that the article states elsewhere with its year ("$7.2 billion
     in 2004-05") is that figure, for that year; otherwise it has no year."""
     for claim in claims:
         if not getattr(claim, "_base", False):

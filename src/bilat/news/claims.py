@@ -293,7 +293,7 @@ def _classify(
         return claim
     if found is None and previous is not None and previous.unit is None and amount.unit == "money" and _LIST_NEXT.match(
             sent.text[previous.end - s0 : amount.hedge_start]):
-        # "after $79.25 billion for China and $39.66 billion for the United States": the list goes on
+        # "after $31.4 billion for Chile and $12.8 billion for Norway": the list goes on
         claim.measure, claim.from_, claim.to, claim.country = previous.measure, previous.from_, previous.to, previous.country
         claim.basis, claim.scope = previous.basis, previous.scope
         return claim

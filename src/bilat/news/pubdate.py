@@ -202,11 +202,11 @@ def _date(year: int, month: int, day: int) -> dt.date | None:
     return found if dt.date(1950, 1, 1) <= found <= dt.date(2100, 1, 1) else None
 
 
-#: "in the first eight months of this year, up 47.6 percent over the same period of 2005": the
+#: "in the first nine months of this year, up 12.3 percent over the same period of 2004": the
 #: comparison base is the year before the current one (either order within one sentence)
 _THIS_YEAR = r"\b(?:this|the\s+current)\s+year\b"
 _SAME_PERIOD = r"\b(?:same|corresponding)\s+(?:period|months?|quarter|half)\s+(?:of|in)\s*(?P<year>(?:19|20)\d\d)\b"
-_WITHIN_SENTENCE = r"(?:(?!(?<![A-Z])[.;]\s)[^!?])"  # "47.6 percent", "U.S. dollars" do not end it
+_WITHIN_SENTENCE = r"(?:(?!(?<![A-Z])[.;]\s)[^!?])"  # "12.3 percent", "U.S. dollars" do not end it
 _YEAR_PAIRS = (re.compile(_THIS_YEAR + _WITHIN_SENTENCE + r"{0,160}?" + _SAME_PERIOD, re.I),
                re.compile(_SAME_PERIOD + _WITHIN_SENTENCE + r"{0,160}?" + _THIS_YEAR, re.I))
 

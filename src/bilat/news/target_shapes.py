@@ -2,7 +2,7 @@
 
 Real articles state targets in a handful of shapes; each is one pattern here:
 
-* a level by a year: "lift trade to $30 billion by 2010", "achieve $150 billion in two-way trade by 2030";
+* a level by a year: "lift trade to $30 billion by 2010", "reach $40 billion in two-way trade by 2030";
 * a level or multiple within a horizon: "within five years", "over the next 15 years", "in the next
   five years", "in times to come";
 * a rise with or without its level: "increase trade from $13 billion at present to $20 billion by
