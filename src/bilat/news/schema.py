@@ -88,7 +88,7 @@ def gold_layout(extraction) -> dict[str, Any]:
         measure = c.measure
         if measure == "exports" and c.basis == "imports":
             measure = "imports"
-        if measure in ("imports_total", "exports_total"):  # a country's total with the world: not a corpus measure
+        if measure == "imports_total":  # a country's imports from the world: not a corpus measure
             measure = "other"
         if measure == "exports_total":
             measure = "exports"  # a country's exports to the world: from it, to no one country
