@@ -61,5 +61,6 @@ def test_the_claim_card_reads_total_exports(home: Path) -> None:
 def test_profile_shares_of_the_declared_total_reach_2020_with_their_source(home: Path) -> None:
     run = _bilat(home, "profile", "ISR", "JPN")
     assert run.returncode == 0, run.stderr
-    assert "Share of reported" in run.stdout and "comtrade_world" in run.stdout
+    assert "share of the country's own declared total, 2020:" in run.stdout
+    assert "ISR in JPN's imports 0.15 % (comtrade_world)" in run.stdout  # 928.7 M over Japan's declared 2020 imports
     assert "JPN imports 2010-2020: comtrade_world" in run.stdout and "JPN imports 1960-2009: cow" in run.stdout

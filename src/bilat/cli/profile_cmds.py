@@ -57,9 +57,12 @@ def profile(
         # Honesty rule: the share of the country's own declared total sits beside the mirror share,
         # with the source it came from; blank where no national total covers the year.
         extra = [c for c in ("share_of_reported", "reported_source") if c in last.columns and last[c].notna().any()]
+        if fmt == OutputFormat.table:  # the note below gives them, with their sources: the table stays 80 wide
+            extra = []
         emit(last[["country", "side", "partner", "share", "rank", "partners", "value_usd", "year", *extra]], fmt,
              title=f"Share and rank among partners ({p.shares_source})")
         if fmt == OutputFormat.table and "reported_source" in p.shares.columns:
+            console.print(_reported_latest(last), markup=False, highlight=False, soft_wrap=True)
             console.print(_reported_note(p.shares), markup=False, highlight=False, soft_wrap=True)
     if len(p.composition):
         _composition(p)
@@ -168,3 +171,16 @@ def _reported_note(shares: pd.DataFrame) -> str:
     spans = have.groupby(["country", "side", "reported_source"]).year.agg(["min", "max"]).reset_index()
     parts = [f"{r.country} {r.side} {r['min']}-{r['max']}: {r.reported_source}" for _, r in spans.iterrows()]
     return "share of reported divides by the country's own total: " + "; ".join(parts) + " (other years: mirror share only)."
+
+
+def _reported_latest(last: pd.DataFrame) -> str:
+    """The latest year's shares of each country's own declared total, one clause a row of the table."""
+    from bilat.cli.tables import share
+
+    have = last[last.share_of_reported.notna()] if "share_of_reported" in last.columns else last.iloc[0:0]
+    if not len(have):
+        return "share of the country's own declared total: none for this year (only the mirror share above)."
+    parts = [f"{r.partner} in {r.country}'s {r.side} {share(r.share_of_reported)} ({r.reported_source})"
+             for r in have.itertuples(index=False)]
+    return f"share of the country's own declared total, {int(have.year.max())}: " + "; ".join(parts) + "."
+
