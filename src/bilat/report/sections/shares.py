@@ -37,13 +37,40 @@ def build(ctx) -> Section:  # noqa: ANN001 - a ReportContext
     ]
     reported = s[s.get("reported_total_usd").notnull()] if "reported_total_usd" in s else s.iloc[0:0]
     if len(reported):
-        paragraphs.append(
-            "Where a national total is available (indicator imports_total_usd/exports_total_usd), share_of_reported "
-            "divides by it instead: " + ", ".join(sorted(set(reported.reported_source.dropna()))) + "."
-        )
+        paragraphs.append(_declared_totals(reported))
     recent = s[s.year >= p.years[1] - 9]
     fmt = {"value_usd": "usd", "total_usd": "usd", "share": "pct", "share_of_reported": "pct",
            "reported_total_usd": "usd", "year": "year", "rank": "int", "partners": "int"}
     return Section("shares", "Share and rank among partners", paragraphs=paragraphs, figures=[fig, rank],
                    tables=[Table("shares", "Shares and ranks (last 10 years; all years in JSON/CSV)", recent, fmt),
                            Table("shares_all", "Shares and ranks, all years", s, fmt, display=False)])
+
+
+
+def _declared_totals(reported) -> str:  # noqa: ANN001 - the shares rows that have a declared total
+    """The second share in words: which declared total it divides by, for which years, and its latest values.
+
+    Why: the declared totals are partial (UN Comtrade 2010-2021, Correlates of War to 2014); a
+    reader must see which years have one, and from where, beside the figure.
+    """
+    from bilat.sources.traits import all_traits
+
+    traits = all_traits()
+
+    def label(source: str) -> str:
+        return str(getattr(traits.get(source), "label", None) or source)
+
+    spans = reported.groupby(["country", "side", "reported_source"]).year.agg(["min", "max"]).reset_index()
+    covered = "; ".join(f"{r.country}'s {r.side} {_years(int(r['min']), int(r['max']))} from {label(r.reported_source)}"
+                        for _, r in spans.iterrows())
+    last = reported[reported.year == reported.year.max()]
+    latest = "; ".join(f"{r.partner} in {r.country}'s {r.side} {r.share_of_reported * 100:.2f} %"
+                       for r in last.itertuples(index=False))
+    return (f"Where a country's own declared total with the world is loaded, a second share divides by it (column "
+            f"\"share of reported\"): {covered}; other years have the mirror share only. In {int(last.year.max())}: "
+            f"{latest}.")
+
+
+def _years(first: int, last: int) -> str:
+    return str(first) if first == last else f"{first}-{last}"
+
