@@ -17,7 +17,7 @@ specified) are neither partners nor competitors.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from bilat.analytics._ibis import ibis  # imported on first use (see the module)
 
@@ -139,3 +139,11 @@ def hhi(levels: ir.Table) -> ir.Table:
     )
     out = shares.group_by(direction).aggregate(hhi=(shares.s * shares.s).sum(), products=shares.count().cast("int64"))
     return out.mutate(equivalent_products=1.0 / out.hhi.nullif(0)).order_by(["year", "exporter"])
+
+
+def declared_spans(reported: Any) -> list[tuple[str, str, str, int, int]]:
+    """``(country, side, reported_source, first year, last year)`` of the shares rows that have a
+    declared total: what the terminal and the report say beside the second share (the totals are
+    partial, so each source's years are named)."""
+    spans = reported.groupby(["country", "side", "reported_source"]).year.agg(["min", "max"]).reset_index()
+    return [(str(r.country), str(r.side), str(r.reported_source), int(r["min"]), int(r["max"])) for _, r in spans.iterrows()]

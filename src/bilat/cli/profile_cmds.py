@@ -168,8 +168,9 @@ def _reported_note(shares: pd.DataFrame) -> str:
     have = shares[shares.reported_source.notna()]
     if not len(have):
         return "share of reported: no national total (UN Comtrade World totals, COW) covers these years; only the mirror share is given."
-    spans = have.groupby(["country", "side", "reported_source"]).year.agg(["min", "max"]).reset_index()
-    parts = [f"{r.country} {r.side} {r['min']}-{r['max']}: {r.reported_source}" for _, r in spans.iterrows()]
+    from bilat.analytics.shares import declared_spans
+
+    parts = [f"{country} {side} {first}-{last}: {source}" for country, side, source, first, last in declared_spans(have)]
     return "share of reported divides by the country's own total: " + "; ".join(parts) + " (other years: mirror share only)."
 
 

@@ -53,6 +53,7 @@ def _declared_totals(reported) -> str:  # noqa: ANN001 - the shares rows that ha
     Why: the declared totals are partial (UN Comtrade 2010-2021, Correlates of War to 2014); a
     reader must see which years have one, and from where, beside the figure.
     """
+    from bilat.analytics.shares import declared_spans
     from bilat.sources.traits import all_traits
 
     traits = all_traits()
@@ -60,9 +61,8 @@ def _declared_totals(reported) -> str:  # noqa: ANN001 - the shares rows that ha
     def label(source: str) -> str:
         return str(getattr(traits.get(source), "label", None) or source)
 
-    spans = reported.groupby(["country", "side", "reported_source"]).year.agg(["min", "max"]).reset_index()
-    covered = "; ".join(f"{r.country}'s {r.side} {_years(int(r['min']), int(r['max']))} from {label(r.reported_source)}"
-                        for _, r in spans.iterrows())
+    covered = "; ".join(f"{country}'s {side} {_years(first, last)} from {label(source)}"
+                        for country, side, source, first, last in declared_spans(reported))
     last = reported[reported.year == reported.year.max()]
     latest = "; ".join(f"{r.partner} in {r.country}'s {r.side} {r.share_of_reported * 100:.2f} %"
                        for r in last.itertuples(index=False))
