@@ -180,6 +180,29 @@ class DuckDBEngine:
             held = self._tables[name] = self.ibis.table(name)
         return held
 
+    def hold_sql(self, name: str, query: str) -> str:
+        """Run plain SQL once into the temporary table ``name`` (replacing it); return the name.
+
+        :meth:`hold` without Ibis: the profile's parts on DuckDB ask their questions in plain SQL
+        (:mod:`bilat.analytics.series_sql`), so the first profile of new data loads no Ibis. An
+        Ibis table over the same name (:meth:`held`) is made only if an Ibis part asks for it.
+        """
+        if not name.replace("_", "").isalnum():
+            raise EngineError(self.name, f"not a plain table name: {name!r}")
+        try:
+            self.con.execute(f'CREATE OR REPLACE TEMP TABLE "{name}" AS {query}')
+        except duckdb.Error as exc:
+            raise EngineError(self.name, str(exc).splitlines()[0]) from exc
+        self._tables.pop(name, None)  # its schema is the new query's
+        return name
+
+    def held(self, name: str) -> ibis.Table:
+        """The Ibis table over a table :meth:`hold_sql` made (made once per hold)."""
+        found = self._tables.get(name)
+        if found is None:
+            found = self._tables[name] = self.ibis.table(name)
+        return found
+
     def world_totals(self) -> ibis.Table:
         """Each country's world exports and imports per HS heading (:data:`bilat.schema.WORLD_TOTALS`).
 

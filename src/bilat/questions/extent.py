@@ -96,10 +96,14 @@ def headline(s: Session, a: str, b: str, series: pd.DataFrame, source: str) -> p
 
 def _mirrors(s: Session, a: str, b: str, source: str) -> dict[tuple[str, str], tuple[int, float]]:
     """The latest importer-reported figure of each direction (empty when the source has none)."""
-    tables = s.tables()
-    if "country_flows" not in tables:
-        return {}
-    frame = s.execute(selection.mirror_totals(tables, a, b, source))
+    from bilat.analytics.series_sql import mirror_totals_sql
+
+    frame = s.sql_frame(mirror_totals_sql(a, b, source))  # plain SQL on DuckDB (no Ibis), else None
+    if frame is None:
+        tables = s.tables()
+        if "country_flows" not in tables:
+            return {}
+        frame = s.execute(selection.mirror_totals(tables, a, b, source))
     out: dict[tuple[str, str], tuple[int, float]] = {}
     for row in frame.sort_values("year").itertuples(index=False):
         if _num(row.value_usd) is not None:
@@ -109,8 +113,16 @@ def _mirrors(s: Session, a: str, b: str, source: str) -> dict[tuple[str, str], t
 
 def coverage(s: Session, rows: object, a: str, b: str, series: pd.DataFrame, head: pd.DataFrame,
              complete: bool) -> pd.DataFrame:
-    """Each direction's product rows (their latest year) as a share of the whole flow that year."""
-    frame = s.execute(comp.by_level(rows, 2))  # type: ignore[arg-type]
+    """Each direction's product rows (their latest year) as a share of the whole flow that year.
+
+    ``rows``: the product rows as an Ibis expression, or as plain SQL (DuckDB, no Ibis).
+    """
+    if isinstance(rows, str):
+        from bilat.analytics.levels_sql import by_level_sql
+
+        frame = s.sql_frame(by_level_sql(rows, 2) + " ORDER BY year ASC, exporter ASC, value_usd DESC")
+    else:
+        frame = s.execute(comp.by_level(rows, 2))  # type: ignore[arg-type]
     if not len(frame):
         return pd.DataFrame(columns=COVERAGE_COLUMNS)
     cols = prof.series_columns(a, b)

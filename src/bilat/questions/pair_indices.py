@@ -50,18 +50,9 @@ def pair_indices(s: Session, a: str, b: str, source: str | None, complete: bool,
     """
     if source is None:
         return pd.DataFrame(columns=COLUMNS)
-    flows = s.table("product_flows")
     traits = all_traits().get(source)
     reconciled = traits is not None and traits.product_rule == "reconciled"
-    pair_flows = held.table(source) if held is not None and reconciled else flows
-    # The whole kept matrix, not the pair's held totals: the concentration sums every partner's
-    # share, and a held table gives the rows in another order (the last digit of the sum moved).
-    tables = s.tables()
-    from_totals = reconciled and source in TOTAL_SOURCES and "pair_totals" in tables
-    mine = held.table(source) if held is not None else flows
-    mine = mine.filter(mine.source == source, mine.hs_level > 0,
-                        ((mine.exporter == a) & (mine.importer == b)) | ((mine.exporter == b) & (mine.importer == a)))
-    found = s.execute(mine.group_by("year").aggregate(n=mine.count()))
+    found = _product_years(s, a, b, source, held)
     if not len(found):
         return pd.DataFrame(columns=COLUMNS)
     years = sorted(int(y) for y in found.year)
@@ -78,10 +69,16 @@ def pair_indices(s: Session, a: str, b: str, source: str | None, complete: bool,
                            for c in str(text).split(", ") if c})
         scope = f"HS {' and '.join(chapters)} only (a slice)" if chapters else "a slice"
     rows = []
-    plain = world is None and not from_totals and not reconciled  # the indices read the rows: plain SQL on DuckDB
+    plain = world is None and not reconciled  # the indices read the rows: plain SQL on DuckDB
     for year in wanted:
         got = _plain_answers(s, a, b, year, level, source) if plain else None
         if got is None:
+            flows = s.table("product_flows")
+            pair_flows = held.table(source) if held is not None and reconciled else flows
+            # The whole kept matrix, not the pair's held totals: the concentration sums every partner's
+            # share, and a held table gives the rows in another order (the last digit of the sum moved).
+            tables = s.tables()
+            from_totals = reconciled and source in TOTAL_SOURCES and "pair_totals" in tables
             parts: dict[str, ir.Table] = {}  # one-row expressions, answered by one query (see _answers)
             for i, (exporter, importer) in enumerate(((a, b), (b, a))):
                 if world is not None:
@@ -108,6 +105,21 @@ def pair_indices(s: Session, a: str, b: str, source: str | None, complete: bool,
         if len(gl) and gl.gl.notnull().iloc[0] and int(gl.products.iloc[0]) > 0:
             rows.append((year, "intra_industry", a, b, float(gl.gl.iloc[0]), int(gl.products.iloc[0]), scope, source))
     return pd.DataFrame(rows, columns=COLUMNS)
+
+
+def _product_years(s: Session, a: str, b: str, source: str, held: PairRows | None) -> pd.DataFrame:
+    """The years with product rows of the pair in ``source``: plain SQL over the held rows on DuckDB."""
+    name = held.held_name(source) if held is not None else None
+    if name is not None:
+        from bilat.analytics.series_sql import product_years_sql
+
+        found = s.sql_frame(product_years_sql(name, a, b, source))
+        if found is not None:
+            return found
+    mine = held.table(source) if held is not None else s.table("product_flows")
+    mine = mine.filter(mine.source == source, mine.hs_level > 0,
+                       ((mine.exporter == a) & (mine.importer == b)) | ((mine.exporter == b) & (mine.importer == a)))
+    return s.execute(mine.group_by("year").aggregate(n=mine.count()))
 
 
 def _plain_answers(s: Session, a: str, b: str, year: int, level: int, source: str) -> dict[str, pd.DataFrame] | None:

@@ -12,7 +12,8 @@ The pair's kept totals are held the same way (:meth:`PairRows.totals_tables`): t
 of ``pair_totals`` with one of the two on either side, all that the series and the shares and ranks
 read of it (each read them from every year's totals file).
 
-An engine without ``hold`` (Spark) gets the plain expressions: the same answers, one read per part.
+Held in plain SQL on DuckDB (the parts there ask in plain SQL too, :mod:`bilat.analytics.series_sql`);
+an engine without ``hold_sql`` (Spark) gets the plain expressions: the same answers, one read per part.
 """
 
 from __future__ import annotations
@@ -22,7 +23,6 @@ from typing import TYPE_CHECKING
 import re
 
 
-from bilat.schema import ALL_PRODUCTS
 from bilat.session import Session
 
 if TYPE_CHECKING:  # annotations only: the module loads without Ibis
@@ -42,30 +42,48 @@ class PairRows:
         self._held: dict[str, ir.Table] = {}
         self._names: dict[str, str] = {}  # source -> the engine's table holding its rows
         self._totals: ir.Table | None = None
+        self._totals_name: str | None = None
 
     def table(self, source: str) -> ir.Table:
         """``product_flows`` restricted to the pair's rows of ``source`` (held when the engine can)."""
         if source not in self._held:
-            pf = self.s.table("product_flows")
-            a, b = self.a, self.b
-            rows = pf.filter(pf.source == source,
-                             ((pf.exporter == a) & (pf.importer == b)) | ((pf.exporter == b) & (pf.importer == a)))
-            rows = rows.select(*HELD_COLUMNS)
-            hold = getattr(self.s.engine, "hold", None)
-            if hold is not None:
-                name = _name("bilat_pair_rows", source, a, b)
-                rows = hold(name, rows)
-                self._names[source] = name
-            self._held[source] = rows
+            name = self.held_name(source)
+            if name is not None:
+                self._held[source] = self.s.engine.held(name)
+            else:
+                pf = self.s.table("product_flows")
+                a, b = self.a, self.b
+                rows = pf.filter(pf.source == source,
+                                 ((pf.exporter == a) & (pf.importer == b)) | ((pf.exporter == b) & (pf.importer == a)))
+                self._held[source] = rows.select(*HELD_COLUMNS)
         return self._held[source]
 
     def held_name(self, source: str) -> str | None:
         """The name of the engine's table holding :meth:`table`'s rows (None: not held, e.g. on Spark).
 
-        For plain SQL over the held rows (:mod:`bilat.analytics.levels_sql`).
+        Held in plain SQL (:meth:`~bilat.engines.duckdb.DuckDBEngine.hold_sql`): the parts that
+        ask in plain SQL read it without Ibis (:mod:`bilat.analytics.series_sql`).
         """
-        self.table(source)
-        return self._names.get(source)
+        hold = getattr(self.s.engine, "hold_sql", None)
+        if hold is None:
+            return None
+        if source not in self._names:
+            from bilat.analytics.series_sql import held_rows_sql
+
+            self._names[source] = hold(_name("bilat_pair_rows", source, self.a, self.b),
+                                       held_rows_sql(self.a, self.b, source))
+        return self._names[source]
+
+    def totals_name(self) -> str | None:
+        """The engine's table holding the pair's all-products totals (:meth:`totals_tables`), or None (Spark)."""
+        hold = getattr(self.s.engine, "hold_sql", None)
+        if hold is None:
+            return None
+        if self._totals_name is None:
+            from bilat.analytics.series_sql import held_totals_sql
+
+            self._totals_name = hold(_name("bilat_pair_totals", self.a, self.b), held_totals_sql(self.a, self.b))
+        return self._totals_name
 
     def totals_tables(self) -> dict[str, ir.Table]:
         """The session's tables with ``pair_totals`` cut to its all-products rows touching the pair, held.
@@ -75,16 +93,14 @@ class PairRows:
         ranks (``country_matrix(..., touching=(a, b))``), whose sums are per pair and per partner.
         Not for a sum over many pairs' shares (the concentration over partners): the held rows
         come in another order, and such a sum can move in its last digit. Section totals are not
-        held. Without ``hold``, the session's tables.
+        held. Without a held table, the session's tables.
         """
         tables = self.s.tables()
-        hold = getattr(self.s.engine, "hold", None)
-        if hold is None or "pair_totals" not in tables:
+        name = self.totals_name()
+        if name is None or "pair_totals" not in tables:
             return tables
         if self._totals is None:
-            pt, a, b = tables["pair_totals"], self.a, self.b
-            rows = pt.filter(pt.hs_section == ALL_PRODUCTS, pt.exporter.isin([a, b]) | pt.importer.isin([a, b]))
-            self._totals = hold(_name("bilat_pair_totals", a, b), rows)
+            self._totals = self.s.engine.held(name)
         return {**tables, "pair_totals": self._totals}
 
     def tables(self, source: str) -> dict[str, ir.Table]:

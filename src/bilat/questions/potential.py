@@ -158,12 +158,11 @@ def untapped_potential(eng, a3: str, b3: str, *, year: int | None = None, level:
 def _untapped_potential(eng, a3: str, b3: str, *, year: int | None, level: int, top: int,  # noqa: ANN001
                         lens: str | None, min_rca: float, source: str | None) -> PotentialAnswer:
     """:func:`untapped_potential` computed from the data."""
-    from bilat.analytics.potential import export_potential
-
     covers = _coverage(eng)
     chosen = pick(covers, year=year, level=level, source=source, bilateral=True)
     if chosen is None:
         return _advantages_instead(eng, covers, a3, b3, year=year, level=level, top=top, lens=lens)
+    from bilat.analytics.potential import export_potential  # Ibis: only when there are bilateral product rows
     flows = eng.table("product_flows")
     mine = flows.filter(flows.source == chosen.source, flows.year == chosen.year, flows.exporter == a3)
     counted = eng.execute(mine.count())

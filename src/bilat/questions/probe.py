@@ -103,9 +103,13 @@ def is_full_basket(session: Any, source: str, span: tuple[int, int] | None) -> b
         return True
     if traits is not None and traits.full_basket is False:
         return False
-    pf = session.table("product_flows")
-    rows = pf.filter(pf.source == source, pf.hs_level > 0)
-    if span is not None:
-        rows = rows.filter(rows.year.between(span[0], span[1]))
-    found = session.execute(rows.group_by("year").aggregate(chapters=rows.hs_code.left(2).nunique()))
+    from bilat.analytics.series_sql import chapters_by_year_sql
+
+    found = session.sql_frame(chapters_by_year_sql(source, span))  # plain SQL on DuckDB, else None
+    if found is None:
+        pf = session.table("product_flows")
+        rows = pf.filter(pf.source == source, pf.hs_level > 0)
+        if span is not None:
+            rows = rows.filter(rows.year.between(span[0], span[1]))
+        found = session.execute(rows.group_by("year").aggregate(chapters=rows.hs_code.left(2).nunique()))
     return bool(len(found)) and int(found.chapters.max()) >= FULL_BASKET_CHAPTERS

@@ -47,12 +47,21 @@ def shares(s: Session, a: str, b: str, span: tuple[int, int], flows_source: str,
     profile and the fact-check: the source that answered the pair's flows answers its shares.
     ``held``: the pair's kept totals read once (:meth:`PairRows.totals_tables`).
     """
-    tables = held.totals_tables() if held is not None else s.tables()
+    totals = held.totals_name() if held is not None else None
+    plain = getattr(s.engine, "hold_sql", None) is not None  # DuckDB: plain SQL (analytics.shares_sql), no Ibis
+    tables = None
     candidates = selection.share_sources()
     if flows_source in candidates:
         candidates = [flows_source] + [c for c in candidates if c != flows_source]
     for source in candidates:
-        frame = s.execute(sh.partner_shares(sh.country_matrix(tables, source, (a, b)), a, b, span, tables["indicators"]))
+        if plain:
+            from bilat.analytics.shares_sql import partner_shares_sql
+
+            frame = s.sql_frame(partner_shares_sql(source, totals or "pair_totals", a, b, span))
+        else:
+            tables = tables or (held.totals_tables() if held is not None else s.tables())
+            frame = s.execute(sh.partner_shares(sh.country_matrix(tables, source, (a, b)), a, b, span,
+                                                tables["indicators"]))
         if len(frame):
             frame["year"] = frame["year"].astype(int)
             frame["basis"] = frame["side"].map(sh.BASIS)
@@ -74,12 +83,12 @@ def composition(s: Session, a: str, b: str, span: tuple[int, int], top: int, ser
     """
     empty_hhi = pd.DataFrame(columns=HHI_COLUMNS)
     for source in selection.product_sources():
-        rows = comp.product_rows(tables_for(s, source, held), a, b, span, source)
-        chapters_found = s.execute(rows.group_by([rows.hs_code.left(2).name("chapter")]).aggregate(n=rows.count()))
+        rows = _PairProducts(s, held, a, b, span, source)
+        chapters_found = rows.chapters()
         if not len(chapters_found):
             continue
         complete = is_full_basket(s, source, span)
-        frame = _top_by_level_frame(s, rows, held, source, a, b, span, top)
+        frame = rows.top_by_level(top)
         if not len(frame):
             frame = pd.DataFrame(columns=COMPOSITION_COLUMNS)
         frame["year"] = frame["year"].astype(int)
@@ -87,9 +96,10 @@ def composition(s: Session, a: str, b: str, span: tuple[int, int], top: int, ser
         frame["share_of_flow"] = _share_of_flow(frame, series, a, b)
         frame["source"] = source
         hhi = empty_hhi
-        cov = extent.coverage(s, rows, a, b, series, head if head is not None else pd.DataFrame(columns=extent.HEADLINE_COLUMNS), complete)
+        cov = extent.coverage(s, rows.relation(), a, b, series,
+                              head if head is not None else pd.DataFrame(columns=extent.HEADLINE_COLUMNS), complete)
         if complete:
-            hhi = s.execute(sh.hhi(comp.by_level(rows, 4)))
+            hhi = rows.hhi()
             hhi["level"] = "heading"
             hhi["source"] = source
         else:
@@ -103,18 +113,59 @@ def composition(s: Session, a: str, b: str, span: tuple[int, int], top: int, ser
     return pd.DataFrame(columns=COMPOSITION_COLUMNS), None, False, empty_hhi, pd.DataFrame(columns=extent.COVERAGE_COLUMNS)
 
 
-def _top_by_level_frame(s: Session, rows: ir.Table, held: PairRows | None, source: str, a: str, b: str,
-                        span: tuple[int, int], top: int) -> pd.DataFrame:
-    """:func:`_top_by_level`'s rows: in plain SQL over the pair's held rows on DuckDB (:mod:`bilat.analytics.levels_sql`)."""
-    name = held.held_name(source) if held is not None else None
-    if name is not None:
-        from bilat.analytics.levels_sql import top_by_level_sql
+class _PairProducts:
+    """The pair's product rows of one source in the span, asked in plain SQL over the held rows on DuckDB.
+
+    Why: the composition's questions (chapters held, top codes at each level, coverage,
+    concentration) were Ibis expressions; on DuckDB they are the plain SQL of
+    :mod:`bilat.analytics.levels_sql` and :mod:`bilat.analytics.series_sql` (the same frames,
+    ``tests/analytics``), so a profile loads no Ibis. Spark gets the expressions.
+    """
+
+    def __init__(self, s: Session, held: PairRows | None, a: str, b: str, span: tuple[int, int], source: str) -> None:
         from bilat.analytics.pair_sql import product_rows_sql
 
-        found = s.sql_frame(top_by_level_sql(product_rows_sql(name, a, b, span, source), LEVELS, top))
-        if found is not None:
-            return found
-    return s.execute(_top_by_level(rows, top))
+        self.s, self.held, self.a, self.b, self.span, self.source = s, held, a, b, span, source
+        name = held.held_name(source) if held is not None else None
+        self.sql = product_rows_sql(name, a, b, span, source) if name is not None else None
+        self._rows: ir.Table | None = None
+
+    def expr(self) -> ir.Table:
+        """The rows as an Ibis expression (``comp.product_rows``), made on first use."""
+        if self._rows is None:
+            self._rows = comp.product_rows(tables_for(self.s, self.source, self.held), self.a, self.b, self.span,
+                                           self.source)
+        return self._rows
+
+    def relation(self) -> object:
+        """The plain SQL of the rows where there is one, else the expression (for ``extent.coverage``)."""
+        return self.sql if self.sql is not None else self.expr()
+
+    def chapters(self) -> pd.DataFrame:
+        if self.sql is not None:
+            from bilat.analytics.series_sql import chapters_sql
+
+            return self.s.sql_frame(chapters_sql(self.sql))
+        rows = self.expr()
+        return self.s.execute(rows.group_by([rows.hs_code.left(2).name("chapter")]).aggregate(n=rows.count()))
+
+    def top_by_level(self, top: int) -> pd.DataFrame:
+        """:func:`_top_by_level`'s rows."""
+        if self.sql is not None:
+            from bilat.analytics.levels_sql import top_by_level_sql
+
+            return self.s.sql_frame(top_by_level_sql(self.sql, LEVELS, top))
+        return self.s.execute(_top_by_level(self.expr(), top))
+
+    def hhi(self) -> pd.DataFrame:
+        """The concentration over headings (``shares.hhi`` of ``by_level(rows, 4)``)."""
+        if self.sql is not None:
+            from bilat.analytics.levels_sql import by_level_sql
+            from bilat.analytics.shares_sql import hhi_sql
+
+            levels = by_level_sql(self.sql, 4) + " ORDER BY year ASC, exporter ASC, value_usd DESC"  # as by_level
+            return self.s.sql_frame(hhi_sql(levels))
+        return self.s.execute(sh.hhi(comp.by_level(self.expr(), 4)))
 
 
 def _top_by_level(rows: ir.Table, top: int) -> ir.Table:

@@ -78,12 +78,8 @@ def pair_series(s: Session, a: str, b: str, span: tuple[int, int] | None,
 def _pair_series(s: Session, a: str, b: str, span: tuple[int, int] | None,
                  source: str | None = None, held: PairRows | None = None) -> tuple[pd.DataFrame, str, list[str]]:
     """:func:`pair_series` computed from the session's data."""
-    tables = held.totals_tables() if held is not None else s.tables()
-    every = selection.pair_totals(tables, a, b, None)
-    hold = getattr(s.engine, "hold", None)
-    if hold is not None:  # read once: which sources have which years, then the chosen one's series
-        every = hold(f"bilat_pair_flows_{a}_{b}", every)
-    available = s.execute(every.group_by(["source", "year"]).aggregate(n=every.count()))
+    flows = _EveryFlow(s, a, b, held)
+    available = flows.sources_years()
     if not len(available):
         raise NoDataError(
             f"no goods flows between {a} and {b} in the loaded data (neither country reports trade with the other); "
@@ -97,13 +93,7 @@ def _pair_series(s: Session, a: str, b: str, span: tuple[int, int] | None,
         covered = (f"; the data cover {int(cover.year.min())}-{int(cover.year.max())}" if len(cover) else
                    f"; source {source!r} has no rows for this pair (loaded: {', '.join(sorted(set(available.source)))})")
         raise NoDataError(f"no goods flows between {a} and {b}{where}{covered}")
-    if hold is not None:
-        flows_expr = every.filter(every.source == chosen)
-        if span is not None:
-            flows_expr = flows_expr.filter(flows_expr.year.between(span[0], span[1]))
-    else:
-        flows_expr = selection.pair_totals(tables, a, b, span, sources=(chosen,))
-    series = s.execute(prof.pair_series(flows_expr, a, b))
+    series = flows.series(chosen, span)
     series["year"] = series["year"].astype(int)
     notes = []
     others = sorted(set(in_span.source) - {chosen})
@@ -113,3 +103,41 @@ def _pair_series(s: Session, a: str, b: str, span: tuple[int, int] | None,
         notes.append(f"each direction is the exporter's declaration (FOB): {a}'s imports from {b} are {b}'s reported "
                      f"exports (mirror), not {a}'s own CIF import figure")
     return series.sort_values("year").reset_index(drop=True), chosen, notes
+
+
+class _EveryFlow:
+    """The pair's yearly totals from every source, held once: which sources have which years, then one series.
+
+    In plain SQL on DuckDB (:mod:`bilat.analytics.series_sql`: no Ibis to import or compile for the
+    first profile of new data); as Ibis expressions elsewhere (Spark), the same rows.
+    """
+
+    def __init__(self, s: Session, a: str, b: str, held: PairRows | None) -> None:
+        self.s, self.a, self.b, self.held = s, a, b, held
+        self.name: str | None = None
+        hold = getattr(s.engine, "hold_sql", None)
+        if hold is not None:
+            from bilat.analytics import series_sql
+
+            totals = held.totals_name() if held is not None else None
+            self.name = hold(f"bilat_pair_flows_{a}_{b}", series_sql.pair_flows_sql(a, b, totals or "pair_totals"))
+        else:
+            tables = held.totals_tables() if held is not None else s.tables()
+            self.tables = tables
+            self.every = selection.pair_totals(tables, a, b, None)
+
+    def sources_years(self) -> pd.DataFrame:
+        if self.name is not None:
+            from bilat.analytics.series_sql import sources_years_sql
+
+            return self.s.sql_frame(sources_years_sql(self.name))
+        every = self.every
+        return self.s.execute(every.group_by(["source", "year"]).aggregate(n=every.count()))
+
+    def series(self, chosen: str, span: tuple[int, int] | None) -> pd.DataFrame:
+        if self.name is not None:
+            from bilat.analytics.series_sql import pair_series_sql
+
+            return self.s.sql_frame(pair_series_sql(self.name, self.a, self.b, chosen, span))
+        flows_expr = selection.pair_totals(self.tables, self.a, self.b, span, sources=(chosen,))
+        return self.s.execute(prof.pair_series(flows_expr, self.a, self.b))
