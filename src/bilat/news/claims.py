@@ -86,6 +86,7 @@ def extract_claims(
     """Claims in the view (offsets are view offsets; :mod:`.extract` maps them back)."""
     claims: list[Claim] = []
     carry: dict[int, int] = {}
+    period_years: dict[str, int] = {}  # a part-year's label ("{y}-01..{y}-02") -> the year last written with it
     last_year: int | None = None
     latest_fy = latest_fiscal_year(view)
     exporter = text_exporter(tagged(view, 0, min(len(view), 1500), refs), pair)
@@ -107,9 +108,13 @@ def extract_claims(
         carried_period = None
         if not years and before is not None and goes_on_from_before(sent.text):
             carried, carried_period = before.year, before.period  # "during the period under review"
-        year_of = YearPicker(sent, years, carried)
         periods = [p for p in find_periods(sent.text) + relative_fiscal_periods(sent.text, published, pair, latest_fy)
                    if base_at(bases, p.start) is None]
+        if not years:  # "in January-February" after "in January-February 2019": the period named before, its year
+            carried = next((period_years[p.label] for p in periods if p.year is None and p.relative is None
+                            and p.label in period_years), carried)
+        period_years.update({p.label: p.year for p in periods if p.year is not None and "{y}" in p.label})
+        year_of = YearPicker(sent, years, carried)
         all_amounts = find_amounts(sent.text)
         previous: Claim | None = None
         last_amount = None
