@@ -70,3 +70,44 @@ def test_soon_is_a_vague_horizon() -> None:
 def test_soon_in_the_past_is_no_horizon() -> None:
     got = extract("Chile and Norway. Trade rose to $6 billion last year and soon after fell.", published=PUB)
     assert got.targets == []
+
+
+def _agreements(text: str, published=PUB):
+    return extract(text, published=published).agreements
+
+
+def test_a_counted_batch_absorbs_its_listed_items() -> None:
+    text = ("Chile and Norway have signed six memorandum of understanding (MoUs) on cooperation in six sectors.\n"
+            "The MoUs were signed in Oslo on Tuesday.\n"
+            "The MoUs signed are: framework agreement on salmon farming, protocol on polar research, cooperation "
+            "in the field of forestry and terms of reference for a business council.")
+    got = _agreements(text)
+    assert len(got) == 1 and got[0].count == 6
+
+
+def test_generic_mentions_around_a_batch_are_the_batch() -> None:
+    text = ("The third Chile-Norway joint commission has ended in Oslo with both countries signing agreements, "
+            "Memorandum of Understandings (MOU) and protocols to widen their cooperation.\n"
+            "The ministers were seen exchanging agreements after the signing ceremony.\n"
+            "At the end of the session eight agreements, treaties and MOUs were negotiated and signed by both sides.")
+    got = _agreements(text)
+    assert [(a.count, a.type) for a in got] == [(8, "agreements")]
+
+
+def test_a_titled_instrument_beside_a_batch_stays_apart() -> None:
+    text = ("Chile and Norway signed the Chile-Norway Free Trade Agreement in Oslo on Tuesday.\n"
+            "The two sides also signed seven MoUs on fisheries, forestry and mining.")
+    got = _agreements(text)
+    assert sorted(a.count or 0 for a in got) == [0, 7]
+
+
+def test_pacts_entered_into_are_a_signed_batch() -> None:
+    text = ("Chile and Norway. The joint statement listed the nine bilateral pacts that the two nations entered "
+            "into, among them an investment treaty.")
+    got = _agreements(text)
+    assert any(a.count == 9 for a in got)
+
+
+def test_entered_into_force_is_not_a_signing() -> None:
+    text = "Chile and Norway. The nine pacts entered into force last year."
+    assert all(a.count != 9 for a in _agreements(text))
