@@ -111,3 +111,49 @@ def test_pacts_entered_into_are_a_signed_batch() -> None:
 def test_entered_into_force_is_not_a_signing() -> None:
     text = "Chile and Norway. The nine pacts entered into force last year."
     assert all(a.count != 9 for a in _agreements(text))
+
+
+def _sides(text: str, published=dt.date(2031, 5, 1)):
+    return {c.value: (c.from_, c.to) for c in extract(text, published=published).claims}
+
+
+@pytest.mark.parametrize("text, value, sides", [
+    ("Trade between Chile and Norway rose. In March alone, Norway bought goods worth $4.1 billion from Chile and "
+     "exported goods worth $2.3 billion.", 2.3e9, ("NOR", "CHL")),
+    ("Trade between Chile and Norway rose. Chile sold copper worth $4.1 billion to Norway and imported goods worth "
+     "$2.3 billion.", 2.3e9, ("NOR", "CHL")),
+])
+def test_a_second_verb_without_subject_goes_on_with_the_sentence_subject(text, value, sides) -> None:
+    assert _sides(text)[value] == sides
+
+
+def test_a_second_verb_with_its_own_country_keeps_it() -> None:
+    text = ("Trade between Chile and Norway rose. Norway bought goods worth $4.1 billion from Chile and Chile "
+            "exported goods worth $2.3 billion to Norway.")
+    assert _sides(text)[2.3e9] == ("CHL", "NOR")
+
+
+def test_surplus_in_a_sides_favour_runs_from_that_side() -> None:
+    text = ("Trade between Chile and Norway is expected to reach $6 billion this year, with an estimated surplus of "
+            "$2 billion in Norway's favour.")
+    assert _sides(text)[2e9] == ("NOR", "CHL")
+
+
+def test_from_the_year_of_is_a_comparison_base() -> None:
+    got = extract("Trade between Chile and Norway hit $5.9 billion in 2030, up 85% from the year of 2021.",
+                  published=dt.date(2031, 5, 1))
+    assert _claim(got, 85).year == 2030
+
+
+def test_a_month_range_across_two_years_is_one_period() -> None:
+    got = extract("Chile and Norway. For the period April 2030 - February 2031, trade between them was about "
+                  "$4.5 billion.", published=dt.date(2031, 5, 1))
+    claim = _claim(got, 4.5e9)
+    assert (claim.year, claim.period) == (2030, "2030-04..2031-02")
+
+
+def test_last_year_against_a_named_year_gives_the_texts_year() -> None:
+    text = ("Chile-Norway trade rose by $2.2 billion last year compared to 2028, official figures show. "
+            "Exports from Chile to Norway were $1.1 billion last year.")
+    got = extract(text)  # no publication date: last year is the year after 2028
+    assert _claim(got, 1.1e9).year == 2029

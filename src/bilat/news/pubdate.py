@@ -211,6 +211,11 @@ _YEAR_PAIRS = (re.compile(_THIS_YEAR + _WITHIN_SENTENCE + r"{0,160}?" + _SAME_PE
                re.compile(_SAME_PERIOD + _WITHIN_SENTENCE + r"{0,160}?" + _THIS_YEAR, re.I))
 
 
+#: "last year compared to 2010", "last year over 2010": the year compared with is the one before last year
+_LAST_YEAR_AGAINST = re.compile(r"\blast\s+year,?\s+(?:compared\s+(?:to|with)|as\s+against|over|against)\s+"
+                                r"(?:the\s+(?:figure|level|total)\s+(?:of|for)\s+)?(?P<year>(?:19|20)\d\d)\b", re.I)
+
+
 @dataclass(frozen=True)
 class StatedYear:
     """The publication year a sentence implies, and the words that imply it."""
@@ -242,6 +247,9 @@ def year_from_text(text: str) -> StatedYear | None:
         m = pattern.search(text)
         if m:
             return StatedYear(int(m.group("year")) + 1, " ".join(m.group().split()))
+    m = _LAST_YEAR_AGAINST.search(text)
+    if m:  # "rose by $12 billion last year compared to 2010": last year is 2011, so the text is of 2012
+        return StatedYear(int(m.group("year")) + 2, " ".join(m.group().split()))
     now = _NOW.search(text)
     if now is None:
         return None
