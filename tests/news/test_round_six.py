@@ -157,3 +157,32 @@ def test_last_year_against_a_named_year_gives_the_texts_year() -> None:
             "Exports from Chile to Norway were $1.1 billion last year.")
     got = extract(text)  # no publication date: last year is the year after 2028
     assert _claim(got, 1.1e9).year == 2029
+
+
+def test_a_later_sentence_saying_the_named_pact_came_into_force_dates_it() -> None:
+    text = ("Buoyed by the signing of the Comprehensive Economic Partnership Agreement, Chile and Norway said trade "
+            "would grow.\n\nThe leaders credited the growth since the Comprehensive Economic Partnership Agreement "
+            "came into force on March 3, 2029.")
+    got = [a for a in _agreements(text, dt.date(2031, 2, 2)) if a.type == "FTA"]
+    assert [(a.status, a.date.value) for a in got] == [("in_force", dt.date(2029, 3, 3))]
+
+
+def test_a_pact_that_will_go_into_effect_on_a_bare_day_is_dated_ahead() -> None:
+    text = ("OSLO, June 20 -- The free trade agreement (FTA) between Chile and Norway will go into effect on July 1 "
+            "as both sides have finished their approval procedures, the trade ministry announced Friday.\n"
+            "According to the deal signed in March 2030, most fish and fruit will be traded free of duty.")
+    got = _agreements(text, dt.date(2031, 6, 20))
+    assert [(a.status, a.date.value) for a in got] == [("in_force", dt.date(2031, 7, 1))]
+
+
+def test_a_yearless_dateline_after_a_past_signing_is_the_next_year() -> None:
+    from bilat.news.pubdate import publication_date
+    text = ("OSLO, April 29 -- The free trade agreement between Chile and Norway will go into effect on May 1.\n"
+            "According to the deal signed in May 2030, most goods will be exempted from tariffs.")
+    assert publication_date(text).date == dt.date(2031, 4, 29)
+
+
+def test_a_year_and_month_folder_then_the_day_in_an_address() -> None:
+    from bilat.news.pubdate import publication_date
+    text = "SOURCE: https://example.org/news/203104/29/content_1.html\nChile and Norway signed an MoU."
+    assert publication_date(text).date == dt.date(2031, 4, 29)

@@ -38,10 +38,14 @@ _DATELINE = re.compile(
 #: a start ahead of the news: "will apply the tariffs from March 1, 2024", "effective January 1, 2020"
 _START_DATE = re.compile(r"\b(?:from|effective|starting|as\s+of)\s+(?P<m>" + _MONTH + r")\.?\s+\d{1,2},?\s+"
                          r"(?P<y>(?:19|20)\d\d)\b")
+#: an event the text tells as past: "the deal signed in May 2023", "an accord concluded on May 10, 2023"
+_PAST_EVENT = re.compile(r"\b(?:signed|concluded|inked|reached|launched)\s+(?:on\s+|in\s+)(?P<m>" + _MONTH
+                         + r")\.?\s+(?:\d{1,2},?\s+)?(?P<y>(?:19|20)\d\d)\b")
 _URL_PATTERNS = (
     re.compile(r"/web/(?P<y>(?:19|20)\d\d)(?P<m>\d\d)(?P<d>\d\d)\d{6}/"),
     re.compile(r"[/_-](?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:[/_.-]|$)"),  # "/2019-03-12/"
     re.compile(r"/(?P<y>(?:19|20)\d\d)/(?P<m>[01]\d)/(?P<d>[0-3]\d)(?:/|$|\D)"),
+    re.compile(r"/(?P<y>(?:19|20)\d\d)(?P<m>[01]\d)/(?P<d>[0-3]\d)/"),  # "/news/202404/29/content_…"
     re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d)"),  # "20050411.htm", "AEN20230721002300320"
     re.compile(r"/(?P<y>(?:19|20)\d\d)/(?P<m>[01]\d)/"),
 )
@@ -98,6 +102,9 @@ def publication_date(text: str) -> Published | None:
             start = _START_DATE.search(text)
             if year is not None and start and int(start.group("y")) == year and MONTHS[start.group("m")] < month:
                 year -= 1  # "Nov 28": "to apply the pact from March 1, 2031" starts after the day
+            past = _PAST_EVENT.search(text)
+            if year is not None and past and int(past.group("y")) == year and MONTHS[past.group("m")] > month:
+                year += 1  # "April 29": "the deal signed in May 2031" was told after it, so the next April
         found = _date(year, month, day) if year else None
         if found:
             return Published(found, how)
