@@ -50,8 +50,8 @@ def test_a_part_year_with_its_own_year_keeps_it() -> None:
 
 
 @pytest.mark.parametrize("text, value, year", [
-    ("Chile and Norway expressed optimism that bilateral trade will be elevated to $40 billion well ahead of "
-     "the target year of 2035.", 4e10, 2035),
+    ("Chile and Norway said bilateral trade will be elevated to $40 billion, well before the target year of "
+     "2035.", 4e10, 2035),
     ("The ministers said they were elevating trade to $25 billion before the target year 2034.", 2.5e10, 2034),
 ])
 def test_target_year_phrase_dates_a_goal(text: str, value: float, year: int) -> None:
@@ -86,8 +86,8 @@ def test_a_counted_batch_absorbs_its_listed_items() -> None:
 
 
 def test_generic_mentions_around_a_batch_are_the_batch() -> None:
-    text = ("The third Chile-Norway joint commission has ended in Oslo with both countries signing agreements, "
-            "Memorandum of Understandings (MOU) and protocols to widen their cooperation.\n"
+    text = ("The third Chile-Norway joint commission closed in Oslo, where the two governments signed protocols, "
+            "agreements and Memorandum of Understandings (MOU) in several fields.\n"
             "The ministers were seen exchanging agreements after the signing ceremony.\n"
             "At the end of the session eight agreements, treaties and MOUs were negotiated and signed by both sides.")
     got = _agreements(text)
@@ -102,7 +102,7 @@ def test_a_titled_instrument_beside_a_batch_stays_apart() -> None:
 
 
 def test_pacts_entered_into_are_a_signed_batch() -> None:
-    text = ("Chile and Norway. The joint statement listed the nine bilateral pacts that the two nations entered "
+    text = ("Chile and Norway. The joint statement listed nine bilateral pacts which Chile and Norway entered "
             "into, among them an investment treaty.")
     got = _agreements(text)
     assert any(a.count == 9 for a in got)
@@ -160,9 +160,9 @@ def test_last_year_against_a_named_year_gives_the_texts_year() -> None:
 
 
 def test_a_later_sentence_saying_the_named_pact_came_into_force_dates_it() -> None:
-    text = ("Buoyed by the signing of the Comprehensive Economic Partnership Agreement, Chile and Norway said trade "
-            "would grow.\n\nThe leaders credited the growth since the Comprehensive Economic Partnership Agreement "
-            "came into force on March 3, 2029.")
+    text = ("Chile and Norway signed the Comprehensive Economic Partnership Agreement and said trade would grow.\n\n"
+            "The leaders credited the growth since the Comprehensive Economic Partnership Agreement came into "
+            "force on March 3, 2029.")
     got = [a for a in _agreements(text, dt.date(2031, 2, 2)) if a.type == "FTA"]
     assert [(a.status, a.date.value) for a in got] == [("in_force", dt.date(2029, 3, 3))]
 
