@@ -97,12 +97,27 @@ _INTO_FORCE = re.compile(r"\b(?:(?:came|come|comes|entered|went|go|goes)\s+into\
                          r"(?:is|has\s+been|was)\s+in\s+force)\s+(?:on\s+|in\s+|since\s+)?$", re.I)
 
 
+_YEAR_IN = re.compile(r"(?:19|20)\d\d")
+_WILL_FORCE = re.compile(r"\b(?:will|shall|is\s+to|is\s+set\s+to|is\s+due\s+to)\s+(?:go|come|enter|take)\b", re.I)
+
+
+def _next_year(value: dt.date) -> dt.date:
+    try:
+        return value.replace(year=value.year + 1)
+    except ValueError:  # 29 February
+        return value.replace(year=value.year + 1, day=28)
+
+
 def in_force_date(sent: Sentence, published: dt.date | None) -> DateRef | None:
     """ "…, which came into effect in October 2019": an agreement recorded as in force is dated by
     its entry into force (the only date the text gives it), not by the article."""
     for d in find_dates(sent.text, published):
         if _INTO_FORCE.search(sent.text[max(0, d.start - 40) : d.start]):
-            return DateRef(d.text, d.start + sent.start, d.end + sent.start, d.value, d.precision, d.relative)
+            value = d.value
+            if (value is not None and published is not None and value < published and not _YEAR_IN.search(d.text)
+                    and _WILL_FORCE.search(sent.text[max(0, d.start - 40) : d.start])):
+                value = _next_year(value)  # "will go into effect on May 1" in an April article: the coming May
+            return DateRef(d.text, d.start + sent.start, d.end + sent.start, value, d.precision, d.relative)
     m = re.search(r"(?:into\s+(?:effect|force)|took\s+effect)\s+in\s+((?:19|20)\d\d)\b", sent.text, re.I)
     if m:
         return DateRef(m.group(1), m.start(1) + sent.start, m.end(1) + sent.start, dt.date(int(m.group(1)), 1, 1), "year", False)

@@ -49,7 +49,7 @@ FINANCE_NAME = re.compile(
 )
 _STATUS = [
     ("pending", PENDING),
-    ("in_force", re.compile(r"\b(?:came|come|comes|entered|enter)\s+into\s+(?:effect|force)\b|\bin\s+force\b|"
+    ("in_force", re.compile(r"\b(?:came|come|comes|entered|enter|go|goes|went)\s+into\s+(?:effect|force)\b|\bin\s+force\b|"
                             r"\btook\s+effect\b|"
                             # "the implementation of a free trade agreement between the two", "commitments in the FTA"
                             r"\b(?:implementation\s+of|implementing|commitments\s+(?:in|under))\s+(?:the|an?|their)\s+"
@@ -189,12 +189,34 @@ def refine_agreements(
                 if not any(set(k.parties) == set(r.parties) for k in records)]
     merged = merge(apply_regional(view, records, pair), view, sents)
     for r in merged:
-        if r.status == "in_force" and r.date is None:
+        if r.status == "in_force":  # dated by its entry into force where the text gives it, not by the day's news
             sent = next((x for x in sents if x.start <= r.start < x.end), None)
-            r.date = in_force_date(sent, published) if sent is not None else None
+            r.date = (in_force_date(sent, published) if sent is not None else None) or r.date
+    _entered_into_force_later(merged, view, sents, published)
     _unnamed_talks(merged, sents, pair, published)
     default_dates(merged, sents, published, view)
     return merged
+
+
+_CAME_INTO_FORCE = re.compile(r"\b(?:came|entered|went)\s+into\s+(?:force|effect)\b|\btook\s+effect\b", re.I)
+
+
+def _entered_into_force_later(merged: list[Agreement], view: str, sents: list[Sentence], published) -> None:
+    """ "Buoyed by the signing of the X Agreement … growth since the X Agreement came into force on
+    May 1, 2031": a later sentence that names the same instrument (its name or acronym) and says it
+    entered into force gives the record that status and its date (the dated event of the two)."""
+    for r in merged:
+        name = view[r.start : r.end]
+        if r.status is not None or r.count is not None or not name[:1].isupper() or len(name.split()) < 2 and not r.acronym:
+            continue
+        words = [re.escape(name)] + ([r"\b" + re.escape(r.acronym) + r"\b"] if r.acronym else [])
+        for sent in sents:
+            if sent.end <= r.end or not _CAME_INTO_FORCE.search(sent.text) or not re.search("|".join(words), sent.text):
+                continue
+            found = in_force_date(sent, published)
+            if found is not None:
+                r.status, r.date = "in_force", found
+            break
 
 
 _LAUNCHED = re.compile(r"\b(?:launched|started|began|opened|kicked\s+off|resumed)\s+(?:formal\s+|new\s+)?(?:negotiations|talks)\b"

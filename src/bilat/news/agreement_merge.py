@@ -59,6 +59,7 @@ def merge(records: list[Agreement], view: str = "", sents: list[Sentence] | None
         out.append(r)
     out = _fold_concluding_mou(view, out)
     out = _fill_slots_with_named(out)
+    out = _fold_into_batches(view, sents, out)
     for r in records:
         for attr in ("_new", "_event", "_upgraded", "_original"):
             if hasattr(r, attr):
@@ -80,6 +81,53 @@ def _fill_slots_with_named(out: list[Agreement]) -> list[Agreement]:
         if slot is not None:
             _absorb(r, slot)
             kept.remove(slot)
+    return kept
+
+
+#: kinds listed after a batch's count: "ten agreements, treaties and MOUs" is a mixed batch (plain agreements)
+_MIXED_AFTER = re.compile(r"^,?\s+(?:(?:and|or)\s+)?(?:[\w-]+\s+)?(?:treaties|protocols|conventions|MoUs|MOUs|MOU['’]s|"
+                          r"memorand(?:a|ums)|agreements|accords)\b", re.I)
+_PLURAL_NOUN = re.compile(r"\b(?:agreements|accords|pacts|treaties|protocols|MoUs|MOUs|memoranda|memorandums)\b")
+_BATCH_MAX_GAP = 2000  # characters between a batch and a generic mention of it
+
+
+def _fold_into_batches(view: str, sents: list[Sentence] | None, out: list[Agreement]) -> list[Agreement]:
+    """A counted batch ("signed seven MoUs", "ten agreements, treaties and MOUs were signed") is the
+    article's record for that signing: the generic mentions of the same pair around it (plural
+    nouns such as "agreements", "the MoUs", and the untitled items of a sentence that names them,
+    "The MoUs signed are: a framework agreement on …, a protocol on …") are the batch again or its
+    members, not instruments of their own. Titled instruments, FTAs and joint statements stay apart."""
+    batches = [b for b in out if b.count is not None and b.count > 1]
+    if not batches or not view:
+        return out
+    for b in batches:
+        if _MIXED_AFTER.match(view[b.end : b.end + 60]) and type_code(b.type) != "other":
+            b.type = "agreements"  # several kinds counted together: typed as plain agreements
+    bounds = [(s.start, s.end) for s in sents or []]
+
+    def sentence_of(r: Agreement) -> tuple[int, int]:
+        return next(((a, e) for a, e in bounds if a <= r.start < e), (r.start, r.end))
+
+    def generic(r: Agreement) -> bool:
+        word = view[r.start : r.end]
+        plural = re.search(r"(?:s|a|['’]s)$", word) is not None and not word.endswith("ss")
+        titled = word[:1].isupper() and not word.isupper() and not re.fullmatch(r"Mo[UC]s?", word)
+        return r.count is None and not titled and (plural or word.isupper() or re.fullmatch(r"Mo[UC]s?", word))
+
+    open_kinds = {"fta", "joint_statement", "investment_plan"}
+    plural_sents = {(a, e) for a, e in bounds if _PLURAL_NOUN.search(view[a:e])}
+    kept: list[Agreement] = []
+    for r in out:
+        batch = None
+        if r.count is None and type_code(r.type) not in open_kinds:
+            batch = next((b for b in batches if set(b.parties) == set(r.parties)
+                          and abs(r.start - b.start) < _BATCH_MAX_GAP
+                          and (generic(r) or (not view[r.start : r.start + 1].isupper() and sentence_of(r) in plural_sents))),
+                         None)
+        if batch is not None:
+            _absorb(batch, r)
+            continue
+        kept.append(r)
     return kept
 
 

@@ -45,7 +45,7 @@ _TYPE_RE = re.compile(
 SIGN = re.compile(
     r"\b(?:signed|signs?|signing|inked|inks?|concluded|conclude|approved|approves?|adopted|adopts?|finali[sz]ed|"
     r"launched|unveiled|formali[sz]ed|initialled|initialed|exchanged|struck|sealed|issued|released|clinched|renew(?:ed|s)?|"
-    r"ratif(?:ied|ies|y)|formed|established|set\s+up|created|founded|reached\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:agreements?|deals?|accords?|pacts?))\b",
+    r"ratif(?:ied|ies|y)|formed|established|set\s+up|created|founded|entered\s+into(?!\s+force)|reached\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:agreements?|deals?|accords?|pacts?))\b",
     re.I,
 )
 _NOT_SIGNED = re.compile(
@@ -72,7 +72,7 @@ _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 
 _COUNT = re.compile(
     r"\b(?P<n>(?i:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)|\d{1,3})"
     r"(?P<dozen>\s+dozen)?\s+(?:(?![a-z-]+ed\b|(?:two|three|four|five|six|seven|eight|nine|ten)\b)[a-z-]+\s+){0,2}?"
-    r"(?:agreements|accords|deals|(?i:memorand(?:a|ums)(?: of understanding)?)|MoUs|MOUs|pacts|documents|protocols)\b"
+    r"(?:agreements|accords|deals|(?i:memorand(?:a|ums|um)(?: of understandings?)?)|MoUs|MOUs|pacts|documents|protocols)\b"
 )
 #: a batch announced without a number: "are scheduled to draw up a series of documents on farming"
 _SERIES = re.compile(r"\b(?:a\s+series|a\s+number|a\s+raft|a\s+package)\s+of\s+(?P<n>)(?:[a-z-]+\s+){0,2}?"

@@ -86,6 +86,7 @@ def extract_claims(
     """Claims in the view (offsets are view offsets; :mod:`.extract` maps them back)."""
     claims: list[Claim] = []
     carry: dict[int, int] = {}
+    period_years: dict[str, int] = {}  # a part-year's label ("{y}-01..{y}-02") -> the year last written with it
     last_year: int | None = None
     latest_fy = latest_fiscal_year(view)
     exporter = text_exporter(tagged(view, 0, min(len(view), 1500), refs), pair)
@@ -107,9 +108,13 @@ def extract_claims(
         carried_period = None
         if not years and before is not None and goes_on_from_before(sent.text):
             carried, carried_period = before.year, before.period  # "during the period under review"
-        year_of = YearPicker(sent, years, carried)
         periods = [p for p in find_periods(sent.text) + relative_fiscal_periods(sent.text, published, pair, latest_fy)
                    if base_at(bases, p.start) is None]
+        if not years:  # "in January-February" after "in January-February 2019": the period named before, its year
+            carried = next((period_years[p.label] for p in periods if p.year is None and p.relative is None
+                            and p.label in period_years), carried)
+        period_years.update({p.label: p.year for p in periods if p.year is not None and "{y}" in p.label})
+        year_of = YearPicker(sent, years, carried)
         all_amounts = find_amounts(sent.text)
         previous: Claim | None = None
         last_amount = None
@@ -183,6 +188,7 @@ def extract_claims(
 
 _BALANCE = re.compile(r"\b(?:surplus|deficit|trade\s+balance|balance\s+of\s+trade|gap)\s+(?:of|at|was|stood\s+at|to|reached)?"
                       r"\s*(?:about\s+|some\s+|nearly\s+)?$", re.I)
+_IN_FAVOUR = re.compile(r"^\s*in\s+(?:the\s+)?@([A-Z]{3,8})(?:'s|’s)?\s+favou?r\b")
 _BALANCE_AFTER = re.compile(r"^\s*(?:trade\s+)?(?:surplus|deficit)\b", re.I)
 _PRICE_AFTER = re.compile(r"^\s*(?:a|an|per|each|/)\s*(?:barrel|bbl|tonne|ton|kg|kilo(?:gram)?|pound|ounce|litre|liter|"
                           r"gallon|share|unit|head|night|month|hour|day|square\s+metre)\b", re.I)
@@ -267,6 +273,10 @@ def _classify(
     if _BALANCE.search(left[-40:]) or _BALANCE_AFTER.match(right):  # "a surplus of $6 billion"
         claim.about = "trade balance"
         claim.from_ = cues.country_before(left) or cues.first_country(sentence_left)
+        favour = _IN_FAVOUR.match(right)
+        if favour and re.search(r"surplus|balance", left[-40:] + right[:20], re.I) and favour.group(1) in pair \
+                and len(pair) == 2:  # "a surplus of $20 billion in China's favour": China sells more
+            claim.from_, claim.to = favour.group(1), pair[1 - pair.index(favour.group(1))]
         return claim
     flow_verb = _FLOW_VERB_BEFORE.search(left)  # "imported $11 billion worth of goods and services"
     other = None if flow_verb else _OTHER_HEAD.match(right)

@@ -26,7 +26,7 @@ _RIGHT_OF_THAN = re.compile(r"^\s+(?:in|during|for|at|over|the\s+(?:same|previou
 _MARKER = re.compile(
     r"\b(?P<word>compared\s+(?:to|with)|in\s+comparison\s+(?:to|with)|as\s+against|against|versus|vs\.?|than|"
     r"from(?=\s+(?:an?\s+(?:total|high|low|level|record)\s+of\s+)?(?:about\s+|some\s+|around\s+|nearly\s+)?(?:US\$|[$£€¥₹]|[A-Z][A-Za-z]{0,3}\$?\s?\d|\d|"
-    r"the\s+(?:same|corresponding|previous|preceding|prior)\b|last\s+year|a\s+year\b))|"
+    r"the\s+(?:same|corresponding|previous|preceding|prior)\b|the\s+year\s+(?:of\s+)?(?:19|20)\d\d\b|last\s+year|a\s+year\b))|"
     r"over(?=\s+(?:the\s+(?:same|corresponding|previous|preceding|prior)\b|last\s+year|(?:19|20)\d\d)))"
     r"|(?:year[- ]on[- ]year|y-o-y|yoy|%|\bper\s?cent)\s*(?P<paren>\()",
     re.I,

@@ -73,12 +73,26 @@ def subject_side(claim: Claim, raw: cues.Flow, sentence_left: str, pair: list[st
     words leave open is the sentence's subject (its first country other than the named side)."""
     subject = next((c for c in re.findall(r"@([A-Z]{3,8})", sentence_left) if c not in (raw.origin, raw.destination)),
                    None)
-    if subject is None or not re.match(r"^\W*(?:[\w-]+\s+){0,3}?@" + subject, sentence_left):
+    if subject is None or not re.match(_HEAD + r"(?:[\w-]+\s+){0,3}?@" + subject, sentence_left):
         return  # only a country at the head of the sentence is its subject
-    if claim.basis == "exports" and raw.origin is None and raw.destination is not None:
+    goes_on = _GOES_ON.search(sentence_left)
+    if goes_on is not None and subject in pair and len(pair) == 2 and "@" not in sentence_left[goes_on.start() :]:
+        # "China bought $4 billion of goods from Russia and exported goods worth $2 billion": the second
+        # verb has no subject of its own, so the sentence's subject does it, towards the other side
+        other = pair[1 - pair.index(subject)]
+        claim.from_, claim.to = (subject, other) if goes_on.group("verb").lower() in _SELLING else (other, subject)
+    elif claim.basis == "exports" and raw.origin is None and raw.destination is not None:
         claim.from_ = subject
     elif claim.basis == "imports" and raw.destination is None and raw.origin is not None:
         claim.to = subject
+
+
+#: an adverbial that opens a sentence before its subject: "In February alone, China ..."
+_HEAD = r"^\W*(?:(?i:in|during|over|for|by|at|last|this)\s+[^,@.;]{1,40},\s*)?"
+#: a second verb joined to the clause before without a subject of its own ("... and exported goods worth")
+_GOES_ON = re.compile(r"\b(?:and|while|but|then)\s+(?:also\s+)?(?P<verb>exported|shipped|sold|imported|bought|purchased)\s+"
+                      r"(?:[\w-]+\s+){0,3}?(?:worth\s+)?(?:of\s+)?$", re.I)
+_SELLING = ("exported", "shipped", "sold")
 
 
 _TARIFF = re.compile(r"\b(?:tariffs?|dut(?:y|ies)|levies|levy|customs\s+rates?)\b", re.I)

@@ -70,7 +70,7 @@ _NUM = (
 )
 _SCALE = (
     r"(?P<scale>lakh\s+crores?|trillion|billion|million|thousand|crores?|lakhs?|"
-    r"(?:tn|trn|tr|bn|bln|bil|mn|mln|mil|mio|cr)\b|[bmk]\b(?:\.(?=\s+[a-z]))?|(?:tr|b|m)il?l?i?o?\Z)"
+    r"(?:tn|trn|tr|bn|bln|bil|mn|mln|mil|mio|cr|Bln|BLN|Bn|BN|Mln|MLN|Mn|Tn)\b|[bmk]\b(?:\.(?=\s+[a-z]))?|(?:tr|b|m)il?l?i?o?\Z)"
 )
 
 

@@ -50,6 +50,11 @@ _ENDING_YEAR = re.compile(
     r"(?P<y1>(?:19|20)\d\d)|(?P<m2>January|February|March|April|May|June|July|August|September|October|November)\s+"
     r"(?P<y2>(?:19|20)\d\d)\s+year)\b", re.I,
 )
+#: "April 2022 - February 2023": months with a year at both ends, one part-year period across two years
+_DATED_RANGE = re.compile(
+    r"\b(?P<m1>" + _MONTH + r")\.?\s+(?P<y1>(?:19|20)\d\d)\s*(?:[-–]|to|through|until)\s*(?P<m2>" + _MONTH
+    + r")\.?\s+(?P<y2>(?:19|20)\d\d)\b"
+)
 _YTD = re.compile(r"\b(?:year[- ]to[- ]date|so\s+far\s+this\s+year)\b", re.I)
 
 
@@ -108,6 +113,10 @@ def find_periods(text: str) -> list[Period]:
         elif a > b:  # "July-February": from one calendar year into the next
             found = _with_year(m, f"{{y}}-{a:02d}..{{y1}}-{b:02d}")
             out.append(Period(found.start, found.end, found.label, found.year, found.relative, wraps=True))
+    for m in _DATED_RANGE.finditer(text):  # the claim's year is the first, as for a fiscal year
+        y1, y2, a, b = int(m.group("y1")), int(m.group("y2")), MONTHS[m.group("m1")], MONTHS[m.group("m2")]
+        if y2 == y1 + 1 or (y2 == y1 and a < b):
+            out.append(Period(m.start(), m.end(), f"{y1}-{a:02d}..{y2}-{b:02d}", y1, None))
     for m in _YTD.finditer(text):
         out.append(Period(m.start(), m.end(), "{y}-YTD", None, "this"))
     return sorted(out, key=lambda p: p.start)

@@ -38,10 +38,14 @@ _DATELINE = re.compile(
 #: a start ahead of the news: "will apply the tariffs from March 1, 2024", "effective January 1, 2020"
 _START_DATE = re.compile(r"\b(?:from|effective|starting|as\s+of)\s+(?P<m>" + _MONTH + r")\.?\s+\d{1,2},?\s+"
                          r"(?P<y>(?:19|20)\d\d)\b")
+#: an event the text tells as past: "the deal signed in May 2023", "an accord concluded on May 10, 2023"
+_PAST_EVENT = re.compile(r"\b(?:signed|concluded|inked|reached|launched)\s+(?:on\s+|in\s+)(?P<m>" + _MONTH
+                         + r")\.?\s+(?:\d{1,2},?\s+)?(?P<y>(?:19|20)\d\d)\b")
 _URL_PATTERNS = (
     re.compile(r"/web/(?P<y>(?:19|20)\d\d)(?P<m>\d\d)(?P<d>\d\d)\d{6}/"),
     re.compile(r"[/_-](?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:[/_.-]|$)"),  # "/2019-03-12/"
     re.compile(r"/(?P<y>(?:19|20)\d\d)/(?P<m>[01]\d)/(?P<d>[0-3]\d)(?:/|$|\D)"),
+    re.compile(r"/(?P<y>(?:19|20)\d\d)(?P<m>[01]\d)/(?P<d>[0-3]\d)/"),  # "/news/202404/29/content_…"
     re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d)"),  # "20050411.htm", "AEN20230721002300320"
     re.compile(r"/(?P<y>(?:19|20)\d\d)/(?P<m>[01]\d)/"),
 )
@@ -98,6 +102,9 @@ def publication_date(text: str) -> Published | None:
             start = _START_DATE.search(text)
             if year is not None and start and int(start.group("y")) == year and MONTHS[start.group("m")] < month:
                 year -= 1  # "Nov 28": "to apply the pact from March 1, 2031" starts after the day
+            past = _PAST_EVENT.search(text)
+            if year is not None and past and int(past.group("y")) == year and MONTHS[past.group("m")] > month:
+                year += 1  # "April 29": "the deal signed in May 2031" was told after it, so the next April
         found = _date(year, month, day) if year else None
         if found:
             return Published(found, how)
@@ -211,6 +218,11 @@ _YEAR_PAIRS = (re.compile(_THIS_YEAR + _WITHIN_SENTENCE + r"{0,160}?" + _SAME_PE
                re.compile(_SAME_PERIOD + _WITHIN_SENTENCE + r"{0,160}?" + _THIS_YEAR, re.I))
 
 
+#: "last year compared to 2010", "last year over 2010": the year compared with is the one before last year
+_LAST_YEAR_AGAINST = re.compile(r"\blast\s+year,?\s+(?:compared\s+(?:to|with)|as\s+against|over|against)\s+"
+                                r"(?:the\s+(?:figure|level|total)\s+(?:of|for)\s+)?(?P<year>(?:19|20)\d\d)\b", re.I)
+
+
 @dataclass(frozen=True)
 class StatedYear:
     """The publication year a sentence implies, and the words that imply it."""
@@ -242,6 +254,9 @@ def year_from_text(text: str) -> StatedYear | None:
         m = pattern.search(text)
         if m:
             return StatedYear(int(m.group("year")) + 1, " ".join(m.group().split()))
+    m = _LAST_YEAR_AGAINST.search(text)
+    if m:  # "rose by $12 billion last year compared to 2010": last year is 2011, so the text is of 2012
+        return StatedYear(int(m.group("year")) + 2, " ".join(m.group().split()))
     now = _NOW.search(text)
     if now is None:
         return None

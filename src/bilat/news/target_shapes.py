@@ -35,10 +35,11 @@ HORIZON = re.compile(
     r"|\b(?:within|in|over)\s+(?:a\s+period\s+of\s+)?" + _N + r"\s+years\b"
     r"|\b(?:with)?in\s+(?:a|the\s+next|the\s+coming)\s+(?P<decade>decade)\b|\bover\s+the\s+(?:next|coming)\s+(?P<decade2>decade)\b"
     r"|\b(?P<vague>in\s+times\s+to\s+come|in\s+the\s+(?:coming|years)\s+(?:years|ahead)|in\s+the\s+decade\s+ahead|"
-    r"(?:with)?in\s+(?:the\s+)?(?:next|coming)\s+(?:few|several)\s+years|in\s+the\s+(?:medium|long)[\s-]term|in\s+the\s+future)\b",
+    r"(?:with)?in\s+(?:the\s+)?(?:next|coming)\s+(?:few|several)\s+years|in\s+the\s+(?:medium|long)[\s-]term|in\s+the\s+future|"
+    r"(?<=\s)soon(?=\s*[.,;]|\s*$))",
     re.I,
 )
-BY_YEAR = re.compile(r"\b(?:by|before|until|till|(?<=target )for|(?<=goal )for)\s+(?:the\s+end\s+of\s+)?(?:the\s+year\s+)?(?P<year>(?:19|20)\d\d)\b",
+BY_YEAR = re.compile(r"\b(?:by|before|until|till|(?<=target )for|(?<=goal )for|(?<=target )year(?:\s+of)?)\s+(?:the\s+end\s+of\s+)?(?:the\s+year\s+)?(?P<year>(?:19|20)\d\d)\b",
                      re.I)
 _EXPECT = re.compile(r"\b(?:expected|expects?|expecting|set\s+to|likely|confident|confidence|hope[sd]?|hoping|"
                      r"poised|on\s+track|will|would|could|can|should|may|might|anticipated|anticipates?)\b", re.I)
@@ -57,13 +58,13 @@ _MULT = {"double": 2, "doubling": 2, "doubled": 2, "triple": 3, "tripling": 3, "
 _MULT_RE = re.compile(r"\b(?P<more>more\s+than\s+)?(?P<verb>" + "|".join(sorted(_MULT, key=len, reverse=True)) + r")\b",
                       re.I)
 _RAISE = r"(?:increase|increasing|boost|boosting|raise|raising|lift|lifting|take|taking|push|pushing|grow|growing|" \
-         r"expand|expanding|bring|bringing|enhance|enhancing)"
+         r"expand|expanding|bring|bringing|enhance|enhancing|elevate|elevated|elevating)"
 _REACH = r"(?:reach|reaching|climb|hit|hitting|touch|touching|achieve|achieving|cross|crossing|surpass|surpassing|exceed|" \
          r"exceeding|top|topping|attain|past|beyond|above)"
 _TRADE_NOUN = re.compile(r"\b(?:trade|commerce|turnover|exports?|imports|investments?)\b", re.I)
 
 
-_HORIZON_HINT = re.compile(r"(?:19|20)\d\d|\byears\b|\btimes\s+to\s+come\b|\bdecade\b|\bterm\b|\bfuture\b", re.I)
+_HORIZON_HINT = re.compile(r"(?:19|20)\d\d|\byears\b|\btimes\s+to\s+come\b|\bdecade\b|\bterm\b|\bfuture\b|\bsoon\b", re.I)
 #: an undated goal: an infinitive or gerund of a raising verb that takes trade *to* a sum ("set to increase
 #: turnover up to $10 billion", "the goal is to bring trade to $15 billion"); the past "increased to" is a level.
 _UNDATED_GOAL = re.compile(r"\b(?:to|of)\s+" + _RAISE + r"\b[^.;]{0,80}?\b(?:up\s+)?to\s+(?:about\s+|around\s+|"
