@@ -121,3 +121,26 @@ def test_first_report_of_the_embedded_data_loads_no_ibis(tmp_path: Path) -> None
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=300)
     assert done.stdout.strip().splitlines()[-1] == "[]"
     assert (tmp_path / "r.html").stat().st_size > 10_000
+
+
+@pytest.mark.parametrize("by", ["section", "chapter"])
+@pytest.mark.parametrize(("a", "b"), [("ISR", "JPN"), ("DEU", "CHN")])
+def test_composition_in_plain_sql_equals_ibis(monkeypatch: pytest.MonkeyPatch, a: str, b: str, by: str) -> None:
+    """``bilat flows A B --by chapter`` asks plain SQL on DuckDB: the same rows, notes and coverage as Ibis."""
+    from bilat.questions import pair_composition
+
+    monkeypatch.setenv("BILAT_KEEP_ANSWERS", "0")
+    with Session() as s:
+        plain = pair_composition(a, b, by=by, session=s)
+    with monkeypatch.context() as m:
+        m.setattr(DuckDBEngine, "hold_sql", None)
+        m.setattr(Session, "sql_frame", lambda self, query: None)
+        with Session() as s:
+            ibis_only = pair_composition(a, b, by=by, session=s)
+    assert plain.notes == ibis_only.notes and plain.source == ibis_only.source
+    keys = [c for c in plain.frame.columns if c not in ("value_usd", "description")]
+    pd.testing.assert_frame_equal(plain.frame.sort_values(keys).reset_index(drop=True),
+                                  ibis_only.frame.sort_values(keys).reset_index(drop=True),
+                                  check_exact=True, check_dtype=False)
+    pd.testing.assert_frame_equal(plain.coverage, ibis_only.coverage, check_exact=True, check_dtype=False)
+    assert len(plain.frame) > 0

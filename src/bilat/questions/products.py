@@ -45,12 +45,8 @@ def pair_composition(a: str, b: str, by: str = "chapter", years: str | tuple[int
     chosen = None
     cov = pd.DataFrame(columns=extent.COVERAGE_COLUMNS)
     with using(session, engine) as s:
-        tables = s.tables(("product_flows",))
         for source in selection.product_sources():
-            rows = comp.product_rows(tables, a, b, span, source)
-            if hs_revision is not None:
-                rows = _harmonised(s, rows, hs_revision)
-            frame = s.execute(comp.by_level(rows, digits))
+            rows, frame = _by_level(s, a, b, span, source, digits, hs_revision)
             if len(frame):
                 chosen = source
                 cov = extent.flow_coverage(s, a, b, rows, is_full_basket(s, source, span))
@@ -69,6 +65,28 @@ def pair_composition(a: str, b: str, by: str = "chapter", years: str | tuple[int
     frame = _describe(frame, by)
     frame["source"] = chosen
     return CompositionAnswer(frame.reset_index(drop=True), notes, chosen, coverage=cov)
+
+
+def _by_level(s: Session, a: str, b: str, span: tuple[int, int] | None, source: str, digits: int,
+              hs_revision: int | None) -> tuple[Any, pd.DataFrame]:
+    """The pair's product rows of ``source`` (plain SQL on DuckDB, else an Ibis expression) and their sums by code.
+
+    Why plain SQL: ``bilat flows A B --by chapter`` then loads no Ibis (:mod:`bilat.analytics.levels_sql`,
+    the query Ibis compiles from ``composition.by_level``). A harmonised revision joins the
+    correlation tables, which only the Ibis expression does.
+    """
+    if hs_revision is None:
+        from bilat.analytics.levels_sql import by_level_sql
+        from bilat.analytics.pair_sql import product_rows_sql
+
+        rows_sql = product_rows_sql("product_flows", a, b, span, source)
+        found = s.sql_frame(by_level_sql(rows_sql, digits) + " ORDER BY year ASC, exporter ASC, value_usd DESC")
+        if found is not None:
+            return rows_sql, found
+    rows = comp.product_rows(s.tables(("product_flows",)), a, b, span, source)
+    if hs_revision is not None:
+        rows = _harmonised(s, rows, hs_revision)
+    return rows, s.execute(comp.by_level(rows, digits))
 
 
 @dataclass
