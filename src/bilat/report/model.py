@@ -1,4 +1,4 @@
-"""What a report is made of: sections holding text, tables and Plotly figures, before any format.
+"""What a report is made of: sections holding text, tables and plotly figure dicts, before any format.
 
 Why a neutral model: the same report is written as HTML, Markdown, JSON and CSV. Sections build
 content once; the renderers in :mod:`bilat.report.render` decide how it looks. Text in a section is
@@ -37,6 +37,7 @@ class Section:
     title: str
     paragraphs: list[str] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
+    #: ``{"data": [...], "layout": {...}}`` dicts (see ``sections/_style.py``); a plotly Figure is also drawn.
     figures: list[Any] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     preformatted: str | None = None

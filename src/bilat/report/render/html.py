@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import html
 import json
+from collections.abc import Mapping
 from importlib import resources
+from pathlib import Path
 from string import Template
-
-import plotly.io as pio
+from typing import Any
 
 from bilat.report.model import Report, Section, Table
 from bilat.questions.labels import kind_of, label
@@ -82,33 +83,52 @@ _TEMPLATES: dict[str, dict] = {}
 
 
 def _template_json(name: str) -> dict:
-    """A plotly template as the JSON plotly writes into a figure that names it (made once per process)."""
-    if name not in _TEMPLATES:
-        import plotly.graph_objects as go
+    """A plotly template's content, read from the JSON file plotly ships (once per process).
 
-        blank = go.Figure(layout={"template": name})  # once: plotly's own JSON of the template, key order and all
-        _TEMPLATES[name] = json.loads(pio.to_json(blank, validate=False))["layout"]["template"]
+    Why the file and not ``plotly.io.templates``: that registry validates the template through
+    ``plotly.graph_objects``, which a report no longer imports (about 0.3 s); the file holds the
+    same values (plotly writes them in another key order, which plotly.js does not read).
+    """
+    if name not in _TEMPLATES:
+        import plotly
+
+        path = Path(plotly.__file__).parent / "package_data" / "templates" / f"{name}.json"
+        _TEMPLATES[name] = json.loads(path.read_text(encoding="utf-8"))
     return _TEMPLATES[name]
 
 
-def figure_json(fig) -> dict:  # noqa: ANN001 - a plotly Figure
-    """``{"data": ..., "layout": ...}`` of ``fig``; the template of :func:`bilat.report.sections._style.figure` first in its layout."""
-    spec = json.loads(pio.to_json(fig, validate=False))
-    layout = spec.get("layout", {})
-    name = getattr(fig, "_bilat_template", None)
-    if name is not None:  # in place of plotly's default template, which to_json fills in
+def figure_json(fig: Mapping[str, Any] | Any) -> dict:
+    """``{"data": ..., "layout": ...}`` of ``fig``, as plotly.js takes it: a named template written out in full.
+
+    ``fig`` is a figure dict (what :func:`bilat.report.sections._style.figure` makes); a
+    ``plotly.graph_objects.Figure`` put in a section by other code is also taken (through plotly.io).
+    """
+    if not isinstance(fig, Mapping):
+        import plotly.io as pio
+
+        fig = json.loads(pio.to_json(fig, validate=False))
+    layout = dict(fig.get("layout", {}))
+    name = layout.get("template")
+    if isinstance(name, str):  # plotly.js knows no template names: the template itself, first in the layout
         layout = {"template": _template_json(name), **{k: v for k, v in layout.items() if k != "template"}}
-    return {"data": spec.get("data", []), "layout": layout}
+    return {"data": list(fig.get("data", [])), "layout": layout}
 
 
-def _figure(fig, element_id: str) -> str:  # noqa: ANN001 - a plotly Figure
-    payload = json.dumps(figure_json(fig), ensure_ascii=False)
+def _figure(fig: Mapping[str, Any] | Any, element_id: str) -> str:
+    payload = json.dumps(figure_json(fig), ensure_ascii=False, default=_plain)
     payload = payload.replace("</", "<\\/").replace("<!--", "<\\!--")
     return (
         f'<div class="chart" id="{element_id}"></div>\n'
         f'<script>(function(){{var f={payload};Plotly.newPlot("{element_id}",f.data,f.layout,'
         f'{{responsive:true,displaylogo:false}});}})();</script>'
     )
+
+
+def _plain(value: Any) -> Any:
+    """A numpy array or scalar left in a hand-made figure dict, as a list or number (json.dumps's fallback)."""
+    if hasattr(value, "tolist"):
+        return value.tolist()
+    raise TypeError(f"not JSON: {type(value).__name__}")
 
 
 def _table(table: Table) -> str:

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import plotly.graph_objects as go
-
 from bilat.report.model import Section, Table
-from bilat.report.sections._style import COLORS, figure
+from bilat.report.sections._style import COLORS, figure, trace
 
 FORMATS = {"value_usd": "usd", "share": "pct", "prev_value_usd": "usd", "change_usd": "usd", "change_pct": "pct",
            "share_change_pp": "pp", "share_of_flow": "pct", "year": "year", "rank": "int"}
@@ -31,9 +29,9 @@ def build(ctx) -> Section:  # noqa: ANN001 - a ReportContext
         what = (f"slice of the flow ({labels[exporter]})" if exporter in sliced and exporter in labels
                 else f"top HS chapters, {latest}")
         fig = figure(f"{exporter} → {importer}: {what}", f"{p.composition_source}",
-                     y_title="", xaxis_title="current USD, nominal")
-        fig.add_trace(go.Bar(y=[f"{code} {desc[:40]}" for code, desc in zip(grp.code, grp.description, strict=True)],
-                             x=grp.value_usd, orientation="h", marker_color=COLORS[i % len(COLORS)], name=exporter))
+                     y_title="", x_title="current USD, nominal")
+        fig["data"].append(trace("bar", y=[f"{code} {desc[:40]}" for code, desc in zip(grp.code, grp.description, strict=True)],
+                                 x=grp.value_usd, orientation="h", marker={"color": COLORS[i % len(COLORS)]}, name=exporter))
         figs.append(fig)
     if p.composition_complete:
         chapters = c[(c.year == latest) & (c.level == "chapter")]
@@ -55,7 +53,7 @@ def build(ctx) -> Section:  # noqa: ANN001 - a ReportContext
                 for r in rows_:
                     ids.append(f"{sid}/{r.code}"); labels_.append(f"HS {r.code} {str(r.description)[:30]}")
                     parents.append(sid); values.append(float(r.value_usd))
-        tree.add_trace(go.Treemap(ids=ids, labels=labels_, parents=parents, values=values, branchvalues="total"))
+        tree["data"].append(trace("treemap", ids=ids, labels=labels_, parents=parents, values=values, branchvalues="total"))
         figs.append(tree)
         paragraphs = [f"Full bilateral composition from {p.composition_source}: top products each way at HS section, "
                       f"chapter and heading level; change is on the previous year."]

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import plotly.graph_objects as go
-
 from bilat.analytics.targets import pct, usd
 from bilat.report.model import Section, Table
-from bilat.report.sections._style import COLORS, figure
+from bilat.report.sections._style import COLORS, figure, trace
 
 
 def build(ctx) -> Section:  # noqa: ANN001 - a ReportContext
@@ -20,9 +18,9 @@ def build(ctx) -> Section:  # noqa: ANN001 - a ReportContext
         (p.columns["b_to_a"], f"{b} → {a}", COLORS[1]),
         (p.columns["total"], "total", COLORS[2]),
     ):
-        fig.add_trace(go.Scatter(x=f.year, y=f[column], name=label, mode="lines+markers", line={"color": color}))
+        fig["data"].append(trace("scatter", x=f.year, y=f[column], name=label, mode="lines+markers", line={"color": color}))
     bal = figure(f"{p.names[a]}'s goods balance with {p.names[b]}", source)
-    bal.add_trace(go.Bar(x=f.year, y=f[p.columns["balance"]], name=f"balance of {a}", marker_color=COLORS[3]))
+    bal["data"].append(trace("bar", x=f.year, y=f[p.columns["balance"]], name=f"balance of {a}", marker={"color": COLORS[3]}))
     growth = p.cagr.copy()
     paragraphs = [
         f"Each direction is the exporter's declaration ({p.basis}). Year-on-year growth is left empty across a gap "

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import plotly.graph_objects as go
-
 from bilat.report.model import Section, Table
-from bilat.report.sections._style import COLORS, figure
+from bilat.report.sections._style import COLORS, figure, trace
 
 
 def build(ctx) -> Section:  # noqa: ANN001 - a ReportContext
@@ -26,7 +24,7 @@ def build(ctx) -> Section:  # noqa: ANN001 - a ReportContext
         yearly = p.lens.groupby(["year", "exporter"], as_index=False).value_usd.sum()
         fig = figure(f"{lens.title}: pair trade by year", str(p.composition_source))
         for i, (exporter, grp) in enumerate(yearly.groupby("exporter")):
-            fig.add_trace(go.Bar(x=grp.year, y=grp.value_usd, name=f"{exporter} exports", marker_color=COLORS[i]))
+            fig["data"].append(trace("bar", x=grp.year, y=grp.value_usd, name=f"{exporter} exports", marker={"color": COLORS[i]}))
         figs.append(fig)
     if p.lens_world is not None and len(p.lens_world):
         lw = p.lens_world
@@ -35,7 +33,7 @@ def build(ctx) -> Section:  # noqa: ANN001 - a ReportContext
                              "share_of_world": "pct", "world_rank": "int", "exporters": "int", "year": "year"}))
         fig = figure(f"{lens.title}: share of each country's exports to the world", "Open Trade Statistics",
                      y_title="share of the country's exports (%)")
-        fig.add_trace(go.Bar(x=lw.exporter, y=lw.share_of_exports * 100, marker_color=COLORS[2], name=lens.title,
-                             text=[f"world rank {r}" for r in lw.world_rank]))
+        fig["data"].append(trace("bar", x=lw.exporter, y=lw.share_of_exports * 100, marker={"color": COLORS[2]}, name=lens.title,
+                                 text=[f"world rank {r}" for r in lw.world_rank]))
         figs.append(fig)
     return Section("lenses", f"Sector lens: {lens.title}", paragraphs=paragraphs, tables=tables, figures=figs, notes=notes)

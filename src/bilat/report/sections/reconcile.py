@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import plotly.graph_objects as go
-
 from bilat.report.model import Section, Table
-from bilat.report.sections._style import COLORS, figure
+from bilat.report.sections._style import COLORS, figure, trace
 
 
 def build(ctx) -> Section:  # noqa: ANN001 - a ReportContext
@@ -19,8 +17,10 @@ def build(ctx) -> Section:  # noqa: ANN001 - a ReportContext
         fig = figure(f"Exporter (FOB) vs importer (CIF) declarations, {r.year}", ", ".join(sorted(set(r.figures.source))),
                      barmode="group")
         labels = [f"{e}→{i} {s}" for e, i, s in zip(chart.exporter, chart.importer, chart.scope, strict=True)]
-        fig.add_trace(go.Bar(x=labels, y=chart.exporter_usd, name="exporter-reported (FOB)", marker_color=COLORS[0]))
-        fig.add_trace(go.Bar(x=labels, y=chart.importer_usd, name="importer-reported (CIF)", marker_color=COLORS[1]))
+        fig["data"] += [
+            trace("bar", x=labels, y=chart.exporter_usd, name="exporter-reported (FOB)", marker={"color": COLORS[0]}),
+            trace("bar", x=labels, y=chart.importer_usd, name="importer-reported (CIF)", marker={"color": COLORS[1]}),
+        ]
         figs.append(fig)
     return Section(
         "reconcile", f"Source reconciliation, {r.year}",

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import plotly.graph_objects as go
-
 from bilat.report.model import Section, Table
-from bilat.report.sections._style import COLORS, figure
+from bilat.report.sections._style import COLORS, figure, trace
 
 
 def build(ctx) -> Section:  # noqa: ANN001 - a ReportContext
@@ -20,16 +18,17 @@ def build(ctx) -> Section:  # noqa: ANN001 - a ReportContext
     for i, ((country, side), grp) in enumerate(s.groupby(["country", "side"], sort=True)):
         partner = grp.partner.iloc[0]
         label = f"{partner} in {country}'s {side}"
-        fig.add_trace(go.Scatter(
+        fig["data"].append(trace(
+            "scatter",
             x=grp.year, y=grp.share * 100, name=label, mode="lines", line={"color": COLORS[i % len(COLORS)]},
             customdata=grp[["rank", "partners"]].to_numpy(),
             hovertemplate="%{x}: %{y:.3f} %, rank %{customdata[0]} of %{customdata[1]}<extra>" + label + "</extra>",
         ))
     rank = figure("Rank among partners (1 = largest)", f"{p.shares_source}", y_title="rank")
     for i, ((country, side), grp) in enumerate(s.groupby(["country", "side"], sort=True)):
-        rank.add_trace(go.Scatter(x=grp.year, y=grp["rank"], name=f"{grp.partner.iloc[0]} in {country}'s {side}",
+        rank["data"].append(trace("scatter", x=grp.year, y=grp["rank"], name=f"{grp.partner.iloc[0]} in {country}'s {side}",
                                   mode="lines", line={"color": COLORS[i % len(COLORS)]}))
-    rank.update_yaxes(autorange="reversed")
+    rank["layout"]["yaxis"]["autorange"] = "reversed"
     paragraphs = [
         f"{p.names[p.a]}'s and {p.names[p.b]}'s total exports are their own declarations (the world row where the source "
         f"has one); their total imports are the sum of every partner's declared exports to them (mirror, FOB), because "

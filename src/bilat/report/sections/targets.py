@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import plotly.graph_objects as go
-
 from bilat.analytics.growth import project
 from bilat.report.model import Section, Table
-from bilat.report.sections._style import COLORS, figure
+from bilat.report.sections._style import COLORS, figure, trace
 
 
 def build(ctx) -> Section:  # noqa: ANN001 - a ReportContext
@@ -34,15 +32,17 @@ def build(ctx) -> Section:  # noqa: ANN001 - a ReportContext
             series = p.flows[p.flows.year >= t.base_year - 5] if t.a == p.a else None
             fig = figure(f"Goal {n}: {t.describe()}", f"{status.source}; goal path at the required growth")
             if series is not None:
-                fig.add_trace(go.Scatter(x=series.year, y=series[measure_column(t)], name="actual", mode="lines+markers",
-                                         line={"color": COLORS[0]}))
+                fig["data"].append(trace("scatter", x=series.year, y=series[measure_column(t)], name="actual",
+                                         mode="lines+markers", line={"color": COLORS[0]}))
             elif len(status.years):
-                fig.add_trace(go.Scatter(x=status.years.year, y=status.years.value_usd, name="actual", mode="lines+markers"))
+                fig["data"].append(trace("scatter", x=status.years.year, y=status.years.value_usd, name="actual",
+                                         mode="lines+markers"))
             path_years = list(range(t.base_year, t.by_year + 1))
             rate = status.required_cagr or 0.0
-            fig.add_trace(go.Scatter(x=path_years, y=[project(status.base_value, rate, y - t.base_year) for y in path_years],
-                                     name="path to the goal", mode="lines", line={"dash": "dash", "color": COLORS[1]}))
-            fig.add_trace(go.Scatter(x=[t.by_year], y=[status.goal], name="goal", mode="markers",
+            path = [project(status.base_value, rate, y - t.base_year) for y in path_years]
+            fig["data"].append(trace("scatter", x=path_years, y=path, name="path to the goal", mode="lines",
+                                     line={"dash": "dash", "color": COLORS[1]}))
+            fig["data"].append(trace("scatter", x=[t.by_year], y=[status.goal], name="goal", mode="markers",
                                      marker={"size": 12, "symbol": "star", "color": COLORS[3]}))
             figs.append(fig)
     return Section("targets", "Declared targets", paragraphs=paragraphs, tables=tables, figures=figs)

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import plotly.graph_objects as go
-
 from bilat.report.model import Section, Table
-from bilat.report.sections._style import COLORS, figure
+from bilat.report.sections._style import COLORS, figure, trace
 
 
 def build(ctx) -> Section:  # noqa: ANN001 - a ReportContext
@@ -16,11 +14,11 @@ def build(ctx) -> Section:  # noqa: ANN001 - a ReportContext
             "No world-export rows by product are loaded (Open Trade Statistics or BACI)."])
     year, source = int(w.year.max()), str(w.source.iloc[0])
     fig = figure(f"Exports to the world by HS section, {year} (share of each country's exports)", source,
-                 y_title="", xaxis_title="share of the country's exports (%)", height=520)
+                 y_title="", x_title="share of the country's exports (%)", height=520)
     for i, (exporter, grp) in enumerate(w.groupby("exporter", sort=True)):
-        fig.add_trace(go.Bar(y=[f"{c} {d[:35]}" for c, d in zip(grp.code, grp.description, strict=True)],
-                             x=grp.share * 100, orientation="h", name=exporter, marker_color=COLORS[i % len(COLORS)]))
-    fig.update_layout(barmode="group")
+        fig["data"].append(trace("bar", y=[f"{c} {d[:35]}" for c, d in zip(grp.code, grp.description, strict=True)],
+                                 x=grp.share * 100, orientation="h", name=exporter, marker={"color": COLORS[i % len(COLORS)]}))
+    fig["layout"]["barmode"] = "group"
     paragraphs = [
         f"What each country exports to all destinations ({source}, {year}), top sections. This shows what each side could "
         f"sell the other, independently of bilateral product data.",
