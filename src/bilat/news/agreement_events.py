@@ -23,6 +23,7 @@ from bilat.news.agreement_dates import date_after, default_dates, in_force_date,
 from bilat.news.agreement_merge import merge, same_record
 from bilat.news.agreement_words import _NOT_SIGNED, _UPGRADED, PENDING, SIGN
 from bilat.news.dates import MONTHS, WEEKDAYS
+from bilat.news.discourse import current_agreements, refers_to
 from bilat.news.mentions import pair_side
 from bilat.news.model import Agreement, CountryRef
 from bilat.news.partnerships import elevated_ties, standing_ftas
@@ -203,15 +204,16 @@ _CAME_INTO_FORCE = re.compile(r"\b(?:came|entered|went)\s+into\s+(?:force|effect
 
 def _entered_into_force_later(merged: list[Agreement], view: str, sents: list[Sentence], published) -> None:
     """ "Buoyed by the signing of the X Agreement … growth since the X Agreement came into force on
-    May 1, 2031": a later sentence that names the same instrument (its name or acronym) and says it
+    May 1, 2031": a later sentence that names the same instrument (its name or acronym), or says
+    "the agreement" while it is the current instrument of the discourse state, and says it
     entered into force gives the record that status and its date (the dated event of the two)."""
+    current = current_agreements(merged, view, sents)  # the discourse state's instrument, per sentence
     for r in merged:
         name = view[r.start : r.end]
         if r.status is not None or r.count is not None or not name[:1].isupper() or len(name.split()) < 2 and not r.acronym:
             continue
-        words = [re.escape(name)] + ([r"\b" + re.escape(r.acronym) + r"\b"] if r.acronym else [])
-        for sent in sents:
-            if sent.end <= r.end or not _CAME_INTO_FORCE.search(sent.text) or not re.search("|".join(words), sent.text):
+        for sent, now in zip(sents, current):
+            if sent.end <= r.end or not _CAME_INTO_FORCE.search(sent.text) or not refers_to(sent, r, view, now):
                 continue
             found = in_force_date(sent, published)
             if found is not None:

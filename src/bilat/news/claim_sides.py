@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 import bilat.news.cues as cues
+from bilat.news.discourse import Discourse
 from bilat.news.direction import WHOLE_BEFORE, named_partner, same_market, settle_direction
 from bilat.news.model import Claim, CountryRef
 from bilat.news.money import Amount
@@ -17,9 +18,10 @@ from bilat.news.text import Sentence, tagged
 
 
 def settle_sides(view: str, sent: Sentence, amount: Amount, refs: list[CountryRef], claim: Claim, pair: list[str],
-                  previous: Claim | None, claims: list[Claim], c_left: int, text_exporter: str | None = None) -> None:
-    """The sides the clause leaves open: from the pair, a third country set beside the figure, "the same market"."""
-    subject = _exporter(claims, pair) or text_exporter
+                  previous: Claim | None, state: Discourse, c_left: int) -> None:
+    """The sides the clause leaves open: from the pair, the article's subject side so far (the
+    discourse state), a third country set beside the figure, "the same market"."""
+    subject = state.subject()
     if not WHOLE_BEFORE.search(sent.text[: amount.hedge_start]) and not getattr(claim, "_world", False):
         settle_direction(claim, pair, previous, subject)
         if subject is not None and claim.measure == "exports" and len(pair) == 2:
@@ -31,17 +33,7 @@ def settle_sides(view: str, sent: Sentence, amount: Amount, refs: list[CountryRe
     named_partner(claim, *_sides(view, sent, amount, refs))
     clause_start = sent.start + c_left
     same_market(claim, tagged(view, clause_start, sent.start + amount.hedge_start, refs),
-                next((c for c in reversed(claims) if c.to and c.basis == "exports" and c.start < clause_start), None))
-
-
-def _exporter(claims: list[Claim], pair: list[str]) -> str | None:
-    """The side of the pair whose exports the article's figures have been about so far (its own
-    words, as "Kenya's exports"), or None."""
-    for c in reversed(claims):
-        side = c.from_ if c.basis == "exports" else c.to if c.basis == "imports" else None
-        if side in pair:
-            return side
-    return None
+                state.export_destination(clause_start))
 
 
 def _sides(view: str, sent: Sentence, amount: Amount, refs: list[CountryRef]) -> tuple[str, str]:

@@ -10,7 +10,8 @@ see :mod:`bilat.news.cues`):
    direction; a country left open is filled from the article's pair.
 
 The year is the one written next to the amount ("$3 billion in 2016"), else the nearest year of
-the sentence, else the last year of an earlier sentence in the same paragraph.
+the sentence, else the year the article's discourse state carries (:mod:`.discourse`: the
+paragraph's, else the last year a figure was stated for).
 Amounts inside a declared target are recorded on the target instead (see :mod:`.targets`).
 """
 
@@ -22,6 +23,7 @@ import re
 import bilat.news.cues as cues
 from bilat.news.dates import point_years, step_years
 from bilat.news.economy_ranks import economy_ranks
+from bilat.news.discourse import Discourse
 from bilat.news.direction import cue_after, subject_side, tariff_sides
 from bilat.news.finance_sides import FINANCE_AFTER, finance_sides, gives_money
 from bilat.news.fiscal_years import latest_fiscal_year, relative_fiscal_periods
@@ -84,36 +86,29 @@ def extract_claims(
     reserved: list[tuple[int, int]],
 ) -> list[Claim]:
     """Claims in the view (offsets are view offsets; :mod:`.extract` maps them back)."""
-    claims: list[Claim] = []
-    carry: dict[int, int] = {}
-    period_years: dict[str, int] = {}  # a part-year's label ("{y}-01..{y}-02") -> the year last written with it
-    last_year: int | None = None
+    state = Discourse(pair, published.year if published is not None else None,
+                      text_exporter(tagged(view, 0, min(len(view), 1500), refs), pair))
+    claims = state.claims  # the figures kept so far, in reading order: the state's own list
     latest_fy = latest_fiscal_year(view)
-    exporter = text_exporter(tagged(view, 0, min(len(view), 1500), refs), pair)
     for sent in sents:
         if sent.headline and not _HEADLINE_FIGURE.search(sent.text):
             continue  # a title is read only when it states a trade figure ("trade with X up 5.6 pct in H1")
         years = point_years(sent.text, published)
-        carried = carry.get(sent.paragraph)
-        if carried is None and _FIGURE_FLOW.search(sent.text):
-            carried = carry.get(sent.paragraph - 1)  # a paragraph of figures goes on from the year of the one before
-        if carried is None and _SAME_YEAR.search(sent.text):
-            carried = last_year  # "in the same year", "over the same period": the last year named
-        steps = [(p, y) for p, y in step_years(sent.text, carried if carried is not None else last_year) if y is not None]
+        carried = state.carried_year(sent, _FIGURE_FLOW.search(sent.text) is not None, _SAME_YEAR.search(sent.text) is not None)
+        steps = [(p, y) for p, y in step_years(sent.text, state.step_base(carried)) if y is not None]
         if steps:
             years = sorted(years + steps)
         bases = comparison_bases(sent.text)
         years = [(p, y) for p, y in years if base_at(bases, p) is None]  # a base's year is not the figure's
-        before = next((c for c in reversed(claims) if not getattr(c, "_in_base", False)), None)
+        before = state.last_figure()
         carried_period = None
         if not years and before is not None and goes_on_from_before(sent.text):
             carried, carried_period = before.year, before.period  # "during the period under review"
         periods = [p for p in find_periods(sent.text) + relative_fiscal_periods(sent.text, published, pair, latest_fy)
                    if base_at(bases, p.start) is None]
         if not years:  # "in January-February" after "in January-February 2019": the period named before, its year
-            carried = next((period_years[p.label] for p in periods if p.year is None and p.relative is None
-                            and p.label in period_years), carried)
-        period_years.update({p.label: p.year for p in periods if p.year is not None and "{y}" in p.label})
+            carried = state.period_year(periods, carried)
+        state.note_periods(periods)
         year_of = YearPicker(sent, years, carried)
         all_amounts = find_amounts(sent.text)
         previous: Claim | None = None
@@ -132,8 +127,7 @@ def extract_claims(
                 continue
             if amount.unit == "money" and _PRICE_AFTER.match(sent.text[amount.end :]):
                 continue  # "$80 a barrel": a price, not a flow
-            money_anchor = next((c for c in reversed(claims) if c.unit is None and c.currency
-                                 and getattr(c, "_paragraph", None) in (sent.paragraph, sent.paragraph - 1)), None)
+            money_anchor = state.money_figure(sent.paragraph)
             anchor = previous or money_anchor
             zone = base_at(bases, amount.hedge_start)
             figure = None
@@ -162,19 +156,13 @@ def extract_claims(
                 claim.year = span_end(sent.text[c_left:c_right]) or claim.year
             claim.modality = None if claim._base else modality_of(sent.text[c_left:c_right], published, claim.year)
             settle_year(claim, sent.text, published)
-            settle_sides(view, sent, amount, refs, claim, pair, previous, claims, c_left, exporter)
-            claim._paragraph = sent.paragraph
-            claims.append(claim)
+            settle_sides(view, sent, amount, refs, claim, pair, previous, state, c_left)
+            state.note_claim(claim, sent.paragraph)
             previous = claim
             _prev_end = amount.end
-        claims += economy_ranks(sent, refs, year_of)
-        claims += product_claims(view, sent, refs, pair, year_of)
-        known = [y for _, y in years if y is not None]
-        if known:
-            carry[sent.paragraph] = known[-1]
-            last_year = known[-1]
-        elif carried is not None:
-            carry[sent.paragraph] = carried
+        for extra in economy_ranks(sent, refs, year_of) + product_claims(view, sent, refs, pair, year_of):
+            state.note_claim(extra, None)
+        state.after_sentence(sent, [y for _, y in years if y is not None], carried)
     date_bases(claims)
     for claim in claims:
         claim.__dict__.pop("_paragraph", None)
