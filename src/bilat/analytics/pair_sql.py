@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from bilat.analytics.series_sql import pair as _pair
+from bilat.analytics.series_sql import source_totals_sql, years_between
 from bilat.sources.traits import SourceTraits, all_traits, flow_sources
 from bilat.sql import quote_identifier, quote_literal
 
@@ -21,33 +23,10 @@ from bilat.sql import quote_identifier, quote_literal
 COLUMNS = ("source", "year", "exporter", "importer", "value_usd")
 
 
-def _pair(first: str, second: str, a: str, b: str) -> str:
-    qa, qb = quote_literal(a), quote_literal(b)
-    return f"(({first} = {qa} AND {second} = {qb}) OR ({first} = {qb} AND {second} = {qa}))"
-
-
-def _years(years: tuple[int, int] | None) -> str:
-    return "TRUE" if years is None else f"year BETWEEN {int(years[0])} AND {int(years[1])}"
-
-
 def _source_sql(traits: SourceTraits, a: str, b: str, years: tuple[int, int] | None) -> str:
-    """One source's yearly exporter → importer totals of the pair (see ``selection.source_totals``)."""
-    source = quote_literal(traits.name)
-    rule = traits.total_rule
-    if rule in ("product_sum", "total_rows"):
-        where = [f"source = {source}", _years(years)]
-        if rule == "product_sum":
-            where.append(f"hs_level = {int(traits.finest_level)}")
-        else:
-            where += ["hs_level = 0", "flow = 'X'", "reporter = exporter"]
-        where.append(_pair("exporter", "importer", a, b))
-        return (f"SELECT year, exporter, importer, SUM(value_usd) AS value_usd, {source} AS source"
-                f" FROM product_flows WHERE {' AND '.join(where)} GROUP BY 1, 2, 3")
-    if rule == "reported_exports":
-        where = [f"source = {source}", "flow = 'X'", _years(years), _pair("reporter", "partner", a, b)]
-        return (f"SELECT year, reporter AS exporter, partner AS importer, SUM(value_usd) AS value_usd, {source} AS source"
-                f" FROM country_flows WHERE {' AND '.join(where)} GROUP BY 1, 2, 3")
-    raise ValueError(f"source {traits.name!r} declares no bilateral total")
+    """One source's yearly exporter → importer totals of the pair (the rule of :mod:`bilat.analytics.series_sql`)."""
+    totals = source_totals_sql(traits, None, years=years, pair_of=(a, b))
+    return f"SELECT year, exporter, importer, value_usd, {quote_literal(traits.name)} AS source FROM ({totals}) AS t"
 
 
 def pair_totals_sql(a: str, b: str, years: tuple[int, int] | None = None, sources: Sequence[str] | None = None) -> str:
@@ -74,6 +53,6 @@ def product_rows_sql(relation: str, a: str, b: str, years: tuple[int, int] | Non
     if traits is None or traits.product_rule != "reconciled":
         where += ["flow = 'X'", "reporter = exporter"]
     if years is not None:
-        where.append(_years(years))
+        where.append(years_between(years))
     return (f"SELECT year, exporter, importer, hs_revision, hs_code, hs_level, value_usd FROM {quote_identifier(relation)}"
             f" WHERE {' AND '.join(where)}")
