@@ -65,6 +65,9 @@ CREATE TABLE IF NOT EXISTS pair_totals_files (
 );
 """
 
+#: The columns of the catalog's ``files`` table, in order (those of :data:`CATALOG_SCHEMA`).
+FILES_COLUMNS = [line.split()[0] for line in CATALOG_SCHEMA.split("CREATE TABLE IF NOT EXISTS files (")[1].split(");")[0].strip().splitlines()]
+
 #: The folder under ``data/`` that holds the pair totals of product files (see :mod:`bilat.catalog.totals`).
 TOTALS_FOLDER = "pair_totals"
 
@@ -162,7 +165,11 @@ class Store:
 
     # -- reading ----------------------------------------------------------------------------------
     def files(self) -> pd.DataFrame:
-        """Provenance: one row per ingested file, newest first."""
+        """Provenance: one row per ingested file, newest first (none, and no catalog opened, on a fresh store)."""
+        if not self.catalog_path.exists():
+            import pandas as pd
+
+            return pd.DataFrame(columns=FILES_COLUMNS)
         with self.catalog(read_only=True) as con:
             return con.execute("SELECT * FROM files ORDER BY ingested_at DESC").fetch_df()
 

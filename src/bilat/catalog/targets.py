@@ -82,6 +82,8 @@ class TargetStore:
 
     def frame(self) -> pd.DataFrame:
         """Every stored target as a DataFrame (empty, with the columns, on a fresh store)."""
+        if not self.store.catalog_path.exists():  # a fresh store: no targets, and no catalog to open for it
+            return pd.DataFrame(columns=["id", *FIELDS, "created_at", "origins"])
         with self.store.catalog(read_only=True) as con:
             exists = con.execute(
                 "SELECT count(*) FROM information_schema.tables WHERE table_name = 'targets'"

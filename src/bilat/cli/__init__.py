@@ -8,8 +8,15 @@ this package imports them in :data:`COMMAND_MODULES` order (that order is the ``
 from __future__ import annotations
 
 import importlib
+import os
 
-from bilat.cli.app import app, run
+# numpy's BLAS on one thread unless the user chose otherwise, set before anything imports numpy.
+# bilat's matrices are small (the complexity ranking is countries x countries); a second BLAS
+# thread cost more to start and spin than it saved, and took the core the report's other
+# thread (bilat.alongside) and DuckDB were using. Measured in BENCHMARKS.md (#17).
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
+from bilat.cli.app import app, run  # noqa: E402 - after the setting above
 
 COMMAND_MODULES = [
     "bilat.cli.data_cmds",

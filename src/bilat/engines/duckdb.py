@@ -294,6 +294,29 @@ class DuckDBEngine:
         """Plain SQL on the same views (for checks and tests; analytics use Ibis)."""
         return self.con.execute(query, params or []).fetch_df()
 
+    def fork(self) -> DuckDBEngine:
+        """An engine over the same database on its own DuckDB cursor, for a question asked in another thread.
+
+        Why: a report's questions that do not depend on one another (the complexity ranking, the
+        potential) can run while the profile runs; DuckDB lets go of the GIL while it answers, so
+        on two cores they overlap. A DuckDB connection is not to be shared between threads, a
+        cursor is. The views are the database's, so the fork sees what this engine sees (the
+        same file list, the same kept-answer key); temporary tables held on one are not on the
+        other. Close the fork when done; this engine stays open.
+        """
+        twin = object.__new__(type(self))
+        twin.store = self.store
+        twin._include_embedded = self._include_embedded
+        twin.con = self.con.cursor()
+        twin.con.execute("SET enable_progress_bar = false")
+        twin.data_listing = self.data_listing
+        twin._ibis = None
+        twin._compiled, twin._ran, twin._tables = {}, {}, {}
+        cached = self.__dict__.get("_kept_data_key")
+        if cached is not None:
+            twin.__dict__["_kept_data_key"] = cached
+        return twin
+
     def close(self) -> None:
         self.con.close()
 

@@ -11,6 +11,7 @@ from typing import Any
 
 import pandas as pd
 
+from bilat.alongside import alongside
 from bilat.analytics.targets import TargetStatus
 from bilat.errors import BilatError
 from bilat.questions.overview import PairProfile, profile as pair_profile
@@ -58,16 +59,12 @@ def gather(
     """Compute every part of the report (raises only for a bad pair or a pair without data)."""
     with using(session, engine) as s:
         a, b = s.pair(a, b).codes
-        profile = pair_profile(a, b, years, top=top, lens=lens, session=s)
-        statuses = target_status(a=a, b=b, include_seeds=True, session=s)
-        reconciliation, error = None, None
-        try:
-            reconciliation = reconcile(a, b, reconcile_year, session=s)
-        except BilatError as exc:
-            error = str(exc)
-        potential, potential_error = _potential(s, a, b, top)
-        claims = _claims(a, b, s)
-        complexity, complexity_error = _complexity(s, a, b)
+        with alongside(s) as ask:  # the questions the profile does not feed, in a second thread
+            others = ask(_other_questions, a, b, top, reconcile_year)
+            profile = pair_profile(a, b, years, top=top, lens=lens, session=s)
+            statuses = target_status(a=a, b=b, include_seeds=True, session=s)
+            claims = _claims(a, b, s)
+            (reconciliation, error), (potential, potential_error), (complexity, complexity_error) = others.result()
         name = s.engine_name
         files = s.store.files()
     return ReportContext(
@@ -76,6 +73,23 @@ def gather(
         complexity=complexity, complexity_error=complexity_error,
         options={"years": years, "lens": lens, "reconcile_year": reconcile_year, "top": top},
     )
+
+
+def _other_questions(s: Session, a: str, b: str, top: int, reconcile_year: int | None) -> tuple[tuple[Any, str | None], ...]:
+    """The questions that do not build on the profile: the reconciliation, the potential both ways, the complexity ranking.
+
+    Asked in the report's second thread (:func:`bilat.alongside.alongside`); each is its answer
+    and None, or None and the reason it could not be computed.
+    """
+    return _reconciliation(s, a, b, reconcile_year), _potential(s, a, b, top), _complexity(s, a, b)
+
+
+def _reconciliation(s: Session, a: str, b: str, year: int | None) -> tuple[Reconciliation | None, str | None]:
+    """Both sides' reports of the pair's trade side by side (None and the reason when there are none)."""
+    try:
+        return reconcile(a, b, year, session=s), None
+    except BilatError as exc:
+        return None, str(exc)
 
 
 def _potential(s: Session, a: str, b: str, top: int) -> tuple[dict[tuple[str, str], Any], str | None]:

@@ -148,7 +148,9 @@ def _table(table: Table) -> str:
 def _html_table(table: Table, shown, columns: list[str], caption: str) -> str:  # noqa: ANN001 - a DataFrame
     head = "".join(f"<th>{html.escape(label(c))}</th>" for c in columns)
     rows = []
-    for record in shown[columns].itertuples(index=False):
+    # Column by column (as Python values) rather than itertuples: it builds a namedtuple class per
+    # table, a third of the report's rendering time for tables of a dozen rows.
+    for record in zip(*(shown[c].tolist() for c in columns)):
         cells = []
         for column, value in zip(columns, record, strict=True):
             kind = table.formats.get(column) or KINDS.get(kind_of(column) or "")
