@@ -17,6 +17,7 @@ Example::
 from __future__ import annotations
 
 import contextlib
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -169,6 +170,22 @@ class Session:
             while len(self._results) > MEMO_SIZE:
                 self._results.pop(next(iter(self._results)))
         return frame
+
+    def held(self, prefix: str, query: str) -> str | None:
+        """The name of a table holding ``query``'s rows, made once in this session (None: the engine holds none, e.g. Spark).
+
+        Why: two questions of one report read the same rows made from every country's exports
+        (the world's exports by product: the potential's RCA ranks and the complexity matrix);
+        held once, both read the table instead of summing the matrix twice. ``prefix`` is a
+        plain table name; the query's checksum is added to it.
+        """
+        hold = getattr(self.engine, "hold_sql", None)
+        if hold is None:
+            return None
+        key = ("held", query)
+        if key not in self.answers:
+            self.answers[key] = hold(f"{prefix}_{zlib.crc32(query.encode()):08x}", query)
+        return self.answers[key]
 
     # -- the pair ------------------------------------------------------------------------------
     def pair(self, a: str, b: str) -> Pair:

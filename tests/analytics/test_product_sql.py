@@ -93,3 +93,21 @@ def test_potential_and_complexity_answers_equal_on_both_paths(monkeypatch: pytes
     pd.testing.assert_frame_equal(plain.frame, ibis_path.frame, check_exact=True)
     plain, ibis_path = _both_paths(monkeypatch, lambda s: economic_complexity([a, b], session=s))
     assert json.dumps(plain.to_dict(), sort_keys=True) == json.dumps(ibis_path.to_dict(), sort_keys=True)
+
+
+def test_rca_from_the_held_matrix_equals_rca_from_the_rows() -> None:
+    """The potential ranks RCA from the matrix the session holds for complexity too (Session.held): the same rows."""
+    kw = {"year": 2017, "level": 4, "source": "ots"}
+    with Session() as session:
+        query = exports_by_product_sql(**kw)
+        name = session.held("bilat_exports", query)
+        assert name is not None and session.held("bilat_exports", query) == name  # made once per session
+        held = session.sql_frame(f"SELECT * FROM {name}")
+        pd.testing.assert_frame_equal(_sorted(held, ["exporter", "hs_code"]),
+                                      _sorted(session.sql_frame(query), ["exporter", "hs_code"]), check_exact=True)
+        from_rows = session.sql_frame(rca_top_sql(["ISR", "JPN"], top=10, **kw))
+        from_held = session.sql_frame(rca_top_sql(["ISR", "JPN"], top=10, matrix=name, **kw))
+        pd.testing.assert_frame_equal(from_held, from_rows, check_exact=True)
+        assert len(from_rows) == 20
+    with pytest.raises(ValueError, match="plain table name"):
+        rca_top_sql(["ISR"], top=1, matrix="x; DROP TABLE y", **kw)

@@ -60,18 +60,22 @@ def exports_by_product_sql(*, year: int, level: int, source: str) -> str:
             f" WHERE COALESCE(world_row, partners) > 0")
 
 
-def rca_top_sql(exporters: Sequence[str], *, year: int, level: int, source: str, top: int) -> str:
+def rca_top_sql(exporters: Sequence[str], *, year: int, level: int, source: str, top: int,
+                matrix: str | None = None) -> str:
     """:data:`RCA_COLUMNS` of each exporter's ``top`` products by RCA (ties by HS code), exporter by exporter.
 
     RCA is against the whole matrix, as ``indices.rca``: every exporter's and every product's
     total is summed before the rows of those asked about are kept. The totals are grouped sums
     joined back (the matrix made once), not windows over the whole matrix as Ibis writes them:
     the same sums, a third less time; ``tests/analytics/test_product_sql.py`` holds the rows equal.
+    ``matrix``: a table already holding :func:`exports_by_product_sql`'s rows (:meth:`bilat.session.Session.held`).
     """
     wanted = ", ".join(quote_literal(e) for e in exporters)
     order = " ".join(f"WHEN {quote_literal(e)} THEN {i}" for i, e in enumerate(exporters))
-    matrix = exports_by_product_sql(year=year, level=level, source=source)
-    totals = (f"WITH x AS MATERIALIZED ({matrix}),"
+    if matrix is not None and not matrix.replace("_", "").isalnum():
+        raise ValueError(f"not a plain table name: {matrix!r}")
+    made = f"SELECT * FROM {matrix}" if matrix is not None else exports_by_product_sql(year=year, level=level, source=source)
+    totals = (f"WITH x AS MATERIALIZED ({made}),"
               " e AS (SELECT exporter, SUM(export_usd) AS exporter_total_usd FROM x GROUP BY 1),"
               " p AS (SELECT hs_code, SUM(export_usd) AS world_product_usd FROM x GROUP BY 1),"
               " t AS (SELECT SUM(export_usd) AS world_total_usd FROM x)")

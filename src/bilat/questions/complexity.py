@@ -163,7 +163,9 @@ def _export_matrix(s: Session, year: int, level: int, source: str) -> pd.DataFra
     """
     from bilat.analytics.product_sql import exports_by_product_sql
 
-    found = s.sql_frame(exports_by_product_sql(year=year, level=level, source=source))
+    query = exports_by_product_sql(year=year, level=level, source=source)
+    held = s.held("bilat_exports", query)  # the same rows the potential's RCA ranks read (Session.held)
+    found = s.sql_frame(f"SELECT * FROM {held}" if held is not None else query)
     if found is not None:
         return found
     return s.execute(cx.export_matrix(s.table("product_flows"), year=year, level=level, source=source))

@@ -77,11 +77,13 @@ def _rca_tops(eng, countries: list[str], chosen: Coverage, *, level: int, top: i
     (:func:`bilat.analytics.product_sql.rca_top_sql`): the world matrix is summed once, not once
     per country.
     """
-    from bilat.analytics.product_sql import rca_top_sql
+    from bilat.analytics.product_sql import exports_by_product_sql, rca_top_sql
 
     found = None
     if lens is None and hasattr(eng, "sql_frame"):
-        found = eng.sql_frame(rca_top_sql(countries, year=chosen.year, level=level, source=chosen.source, top=top))
+        matrix = eng.held("bilat_exports", exports_by_product_sql(year=chosen.year, level=level, source=chosen.source))
+        found = eng.sql_frame(rca_top_sql(countries, year=chosen.year, level=level, source=chosen.source, top=top,
+                                          matrix=matrix))
     if found is None:
         return [_rca_top_ibis(eng, country, chosen, level=level, top=top, lens=lens) for country in countries]
     frames = []
