@@ -1,7 +1,7 @@
 """The report's second thread: the same report, questions really asked on a fork, errors handed back.
 
-``bilat.alongside`` asks the questions the profile does not feed (reconciliation, potential,
-complexity) in another thread, on a fork of the session's DuckDB engine. These tests hold that
+``bilat.alongside`` asks the report's world-wide questions (the potential, the complexity
+ranking) in another thread, on a fork of the session's DuckDB engine. These tests hold that
 this changes only the clock: the report is the same text with and without the thread, the
 questions ran in the other thread on their own cursor, an error there reaches the caller, and
 an engine that cannot fork answers in the caller's thread.
@@ -34,7 +34,7 @@ def test_report_is_the_same_with_and_without_the_second_thread(pair: tuple[str, 
     monkeypatch.delattr(DuckDBEngine, "fork")  # alongside() then asks in this thread
     assert _report_text(*pair) == threaded
     sections = json.loads(threaded)["sections"]
-    for moved in ("complexity", "potential", "reconcile"):  # the questions the second thread asked
+    for moved in ("complexity", "potential"):  # the questions the second thread asked
         assert sections[moved].get("tables") or sections[moved].get("paragraphs"), moved
 
 
@@ -80,3 +80,26 @@ def test_an_engine_that_cannot_fork_answers_in_this_thread() -> None:
     with Session(engine=Plain()) as s, alongside(s) as ask:
         with pytest.raises(KeyError):
             ask(lambda session: {}["missing"]).result()
+
+
+def test_the_report_asks_no_query_twice(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue #17: no repeated queries for the same figures, across both threads and their sessions."""
+    from collections import Counter
+
+    from bilat.report import build_report
+
+    asked: Counter[str] = Counter()
+    lock = threading.Lock()
+    for method in ("sql", "rows", "hold_sql"):
+        original = getattr(DuckDBEngine, method)
+
+        def counted(self, *args, _original=original, _method=method, **kwargs):  # noqa: ANN001, ANN202
+            with lock:
+                asked[args[-1] if _method == "hold_sql" else args[0]] += 1
+            return _original(self, *args, **kwargs)
+
+        monkeypatch.setattr(DuckDBEngine, method, counted)
+    monkeypatch.setenv("BILAT_KEEP_ANSWERS", "0")
+    build_report("ISR", "JPN")
+    assert len(asked) > 10  # the report did ask its questions through these
+    assert [q[:120] for q, n in asked.items() if n > 1] == []

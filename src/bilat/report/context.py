@@ -59,12 +59,13 @@ def gather(
     """Compute every part of the report (raises only for a bad pair or a pair without data)."""
     with using(session, engine) as s:
         a, b = s.pair(a, b).codes
-        with alongside(s) as ask:  # the questions the profile does not feed, in a second thread
-            others = ask(_other_questions, a, b, top, reconcile_year)
+        with alongside(s) as ask:  # the world-wide questions in a second thread, the pair's in this one
+            world = ask(_world_questions, a, b, top)
             profile = pair_profile(a, b, years, top=top, lens=lens, session=s)
             statuses = target_status(a=a, b=b, include_seeds=True, session=s)
+            reconciliation, error = _reconciliation(s, a, b, reconcile_year)
             claims = _claims(a, b, s)
-            (reconciliation, error), (potential, potential_error), (complexity, complexity_error) = others.result()
+            (potential, potential_error), (complexity, complexity_error) = world.result()
         name = s.engine_name
         files = s.store.files()
     return ReportContext(
@@ -75,13 +76,15 @@ def gather(
     )
 
 
-def _other_questions(s: Session, a: str, b: str, top: int, reconcile_year: int | None) -> tuple[tuple[Any, str | None], ...]:
-    """The questions that do not build on the profile: the reconciliation, the potential both ways, the complexity ranking.
+def _world_questions(s: Session, a: str, b: str, top: int) -> tuple[tuple[Any, str | None], ...]:
+    """The questions that read every country's exports, not the pair's rows: the potential both ways, the complexity ranking.
 
-    Asked in the report's second thread (:func:`bilat.alongside.alongside`); each is its answer
-    and None, or None and the reason it could not be computed.
+    Asked in the report's second thread (:func:`bilat.alongside.alongside`), on its own session:
+    they share no figure with the profile (the reconciliation does, the world exports, so it is
+    asked after the profile in the first thread, from the session's memo). Each is its answer and
+    None, or None and the reason it could not be computed.
     """
-    return _reconciliation(s, a, b, reconcile_year), _potential(s, a, b, top), _complexity(s, a, b)
+    return _potential(s, a, b, top), _complexity(s, a, b)
 
 
 def _reconciliation(s: Session, a: str, b: str, year: int | None) -> tuple[Reconciliation | None, str | None]:
