@@ -26,7 +26,7 @@ from bilat.news.economy_ranks import economy_ranks
 from bilat.news.discourse import Discourse
 from bilat.news.direction import cue_after, subject_side, tariff_sides
 from bilat.news.finance_sides import FINANCE_AFTER, finance_sides, gives_money
-from bilat.news.fiscal_years import latest_fiscal_year, relative_fiscal_periods
+from bilat.news.fiscal_years import current_fiscal_year, latest_fiscal_year, relative_fiscal_periods
 from bilat.news.periods import find_periods
 from bilat.news.timing import apply_period, is_conversion, modality_of, settle_year
 from bilat.news.model import Claim, CountryRef
@@ -89,7 +89,7 @@ def extract_claims(
     state = Discourse(pair, published.year if published is not None else None,
                       text_exporter(tagged(view, 0, min(len(view), 1500), refs), pair))
     claims = state.claims  # the figures kept so far, in reading order: the state's own list
-    latest_fy = latest_fiscal_year(view)
+    latest_fy, current_fy = latest_fiscal_year(view), current_fiscal_year(view)
     for sent in sents:
         if sent.headline and not _HEADLINE_FIGURE.search(sent.text):
             continue  # a title is read only when it states a trade figure ("trade with X up 5.6 pct in H1")
@@ -104,7 +104,8 @@ def extract_claims(
         carried_period = None
         if not years and before is not None and goes_on_from_before(sent.text):
             carried, carried_period = before.year, before.period  # "during the period under review"
-        periods = [p for p in find_periods(sent.text) + relative_fiscal_periods(sent.text, published, pair, latest_fy)
+        periods = [p for p in find_periods(sent.text) + relative_fiscal_periods(sent.text, published, pair, latest_fy,
+                                                                               current_fy, carried)
                    if base_at(bases, p.start) is None]
         if not years:  # "in January-February" after "in January-February 2019": the period named before, its year
             carried = state.period_year(periods, carried)

@@ -116,5 +116,6 @@ def settle_year(claim: Claim, sentence: str, published: dt.date | None) -> None:
         claim.year = None
     elif claim.modality == "forecast" and published is not None:
         claim.year = published.year
-    elif claim.year is None and published is not None and not _CUMULATIVE.search(sentence):
+    elif claim.year is None and published is not None and not getattr(published, "guessed", False) \
+            and not _CUMULATIVE.search(sentence):
         claim.year = published.year
