@@ -23,12 +23,13 @@ import re
 import bilat.news.cues as cues
 from bilat.news.dates import point_years, step_years
 from bilat.news.economy_ranks import economy_ranks
-from bilat.news.discourse import Discourse
+from bilat.news.discourse import Discourse, restated_years
 from bilat.news.direction import cue_after, subject_side, tariff_sides
 from bilat.news.finance_sides import FINANCE_AFTER, finance_sides, gives_money
 from bilat.news.fiscal_years import current_fiscal_year, latest_fiscal_year, relative_fiscal_periods
 from bilat.news.periods import find_periods
-from bilat.news.timing import apply_period, is_conversion, modality_of, settle_year
+from bilat.news.timing import (apply_period, change_to_figure, is_conversion, modality_of, respective_period,
+                               settle_year)
 from bilat.news.model import Claim, CountryRef
 from bilat.news.claim_sides import anaphoric_figure, has_own_flow, settle_sides, text_exporter
 from bilat.news.claim_context import assume_currencies, date_bases, is_base, mark_base
@@ -68,7 +69,7 @@ _GROWTH_AFTER = re.compile(
     r"(?:more|higher|less|lower|fewer)\s+than|up\b|down\b|year[- ]on[- ]year|y-o-y)",
     re.I,
 )
-_FALL = re.compile(r"\b(?:less\s+than|lower\s+than|fewer\s+than|fell|declined|dropped|decreased|slipped|shrank|contracted|down|plunged|slumped|decline|drop|"
+_FALL = re.compile(r"\b(?:negative\s+growth|less\s+than|lower\s+than|fewer\s+than|fell|declined|dropped|decreased|slipped|shrank|contracted|down|plunged|slumped|decline|drop|"
                    r"falls|declines|drops|slips|shrinks|plunges|slumps|decreases|declining|decreasing|falling|dropping|shrinking|"
                    r"fall|decrease|contraction)\b", re.I)
 _TOTAL_IMPORTS = re.compile(r"\b(?:total|overall|global)\s+imports\b", re.I)
@@ -152,6 +153,13 @@ def extract_claims(
                 apply_period(claim, periods, amount, published, all_amounts, sent.text)
                 if claim.period is None and carried_period is not None and claim.year == carried:
                     claim.period = carried_period
+                respective_period(claim, amount, all_amounts, sent.text)
+                if previous is not None and amount.unit == "money":
+                    between = sent.text[previous.end - sent.start : amount.hedge_start]
+                    if claim.year is None and previous.unit is None and (
+                            _LIST_NEXT.match(between) or _NAMED_LIST.match(between)):
+                        claim.year, claim.period = previous.year, previous.period  # the list goes on, same date
+                    change_to_figure(previous, claim, between)
             c_left, c_right = clause_bounds(sent.text, amount.hedge_start, amount.end)
             if claim.measure == "growth" and zone is None:
                 claim.year = span_end(sent.text[c_left:c_right]) or claim.year
@@ -165,6 +173,7 @@ def extract_claims(
             state.note_claim(extra, None)
         state.after_sentence(sent, [y for _, y in years if y is not None], carried)
     date_bases(claims)
+    restated_years(claims)
     for claim in claims:
         claim.__dict__.pop("_paragraph", None)
         claim.__dict__.pop("_base", None)
@@ -184,7 +193,8 @@ _PRICE_AFTER = re.compile(r"^\s*(?:a|an|per|each|/)\s*(?:barrel|bbl|tonne|ton|kg
 _FLOW_VERB_BEFORE = re.compile(
     r"\b(?:import|export|ship|sell|sold|bought|purchase)(?:ed|s|ped)?\s+(?:[a-z-]+\s+){0,2}?(?:worth\s+)?(?:of\s+)?$", re.I
 )
-_FIGURE_FLOW = re.compile(r"^(?:\W*)(?:[A-Z][\w’'-]*\s+){0,3}?(?:exports?|imports?|shipments|trade|sales)\b", re.I)
+_FIGURE_FLOW = re.compile(r"^(?:\W*)(?:(?:[A-Z][\w’'-]*|main|major|key|top|total|overall)\s+){0,3}?"
+                          r"(?:exports?|imports?|exporters|importers|shipments|trade|sales)\b", re.I)
 #: a figure told as the same measure as the one before it: "the figure rose to", "it reached"
 _ANAPHOR = re.compile(r"(?:\b(?:the|this|that)\s+(?:figure|amount|value|sum|total|number)|"
                       r"^\W*(?:(?:in|by|during|over)\s+[^,@]{0,40}?,?\s+)?(?:it|this|that))\s+(?:[a-z-]+\s+){0,4}$", re.I)
@@ -195,6 +205,8 @@ _MOVE_ONLY = re.compile(r"^\W*(?:(?:in|by)\s+(?:19|20)\d\d\W*)?(?:(?:and|but|the
                         re.I)
 _LIST_NEXT = re.compile(r"^\)?\s*(?:(?:for|to|from|in|with|of)\s+(?:the\s+)?(?:[A-Z][\w.'-]*\s*){1,4})?\)?"
                         r"(?:,\s*(?:and\s+)?|\s*and\s+)(?:(?:the\s+)?[A-Z][\w.'-]*\s*){0,3}\(?\s*$")
+#: "the United States with $108.4 billion, China with $95.9 billion": a list of partners, each with its figure
+_NAMED_LIST = re.compile(r"^,?\s*(?:and\s+)?(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){1,4}(?:with|at)\s+$")
 _HEADLINE_FIGURE = re.compile(r"^(?!SOURCE:).*\b(?:trade|exports?|imports?|credit\s+line|loans?|investments?|aid)\b.*\d",
                               re.I)
 

@@ -14,7 +14,7 @@ import re
 
 from bilat.news.model import Claim
 from bilat.news.money import Amount
-from bilat.news.periods import period_label
+from bilat.news.periods import find_periods, period_label
 
 def apply_period(claim: Claim, periods: list, amount: Amount, published: dt.date | None,
                  amounts: list[Amount], sentence: str) -> None:
@@ -119,3 +119,42 @@ def settle_year(claim: Claim, sentence: str, published: dt.date | None) -> None:
     elif claim.year is None and published is not None and not getattr(published, "guessed", False) \
             and not _CUMULATIVE.search(sentence):
         claim.year = published.year
+
+
+#: "... stood at $9.44 billion and $9.0 billion, respectively": figures told in the order of the
+#: periods named before them in the sentence
+_RESPECTIVELY = re.compile(r"^[^.;$€£¥₹]{0,40}?,?\s*respectively\b", re.I)
+
+
+def respective_period(claim: Claim, amount: Amount, amounts: list[Amount], sentence: str) -> None:
+    """A figure of a run that ends in "respectively", with no period of its own, takes the period
+    named before the run that stands at its place in the order ("in FY25 ... in FY24, whereas
+    imports stood at $9.44 billion and $9.0 billion, respectively": FY25, then FY24)."""
+    if claim.period is not None:
+        return
+    i = next((k for k, a in enumerate(amounts) if a.start == amount.start), None)
+    if i is None:
+        return
+    j = i  # the run: amounts joined by "and" / "," up to the one "respectively" follows
+    while j + 1 < len(amounts) and re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", sentence[amounts[j].end : amounts[j + 1].start]):
+        j += 1
+    if not _RESPECTIVELY.match(sentence[amounts[j].end :]):
+        return
+    k = i
+    while k > 0 and re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", sentence[amounts[k - 1].end : amounts[k].start]):
+        k -= 1
+    named = [p for p in find_periods(sentence) if p.end <= amounts[k].start and p.year is not None]  # bases too
+    run = j - k + 1
+    if len(named) < run:
+        return
+    period = named[-run + (i - k)]
+    claim.year, claim.period = period.year, period_label(period, period.year)
+
+
+def change_to_figure(change: Claim | None, figure: Claim, between: str) -> None:
+    """ "rose by 6 per cent to $11.24 billion in FY25": a change with no date of its own is the
+    change of the figure it leads to, for that figure's year and period."""
+    if change is None or change.measure != "growth" or change.unit != "percent" or change.year is not None:
+        return
+    if re.fullmatch(r"\s+to\s+(?:reach\s+|about\s+|some\s+|nearly\s+|almost\s+|around\s+)?", between, re.I):
+        change.year, change.period = figure.year, figure.period
