@@ -16,6 +16,10 @@ from bilat.news.model import Claim
 from bilat.news.money import Amount
 from bilat.news.periods import find_periods, period_label
 
+#: the words that name a figure, then the period it is for: "trade deficit with China during "
+_NOUN_THEN_PERIOD = re.compile(r"\s+(?:worth\s+of\s+|of\s+)?[A-Za-z@'’ -]{0,40}?\s(?:during|in|for)\s+(?:the\s+)?")
+
+
 def apply_period(claim: Claim, periods: list, amount: Amount, published: dt.date | None,
                  amounts: list[Amount], sentence: str) -> None:
     """The part-year or fiscal period nearest the amount (within 80 characters, no other amount
@@ -27,8 +31,10 @@ def apply_period(claim: Claim, periods: list, amount: Amount, published: dt.date
         if any(lo <= a.start < hi for a in amounts if a is not amount and a.start != amount.start
                and not (a.unit == "percent" and amount.unit == "money")):
             continue  # another figure between them (a change, "grew 18 percent to $907 million", does not count)
-        if p.start >= amount.end and (gap > 25 or re.search(r"(?:19|20)\d\d", sentence[amount.end : p.start])):
-            continue  # a period after the amount belongs to it only when it follows at once ("$2bn in H1")
+        if p.start >= amount.end and ((gap > 25 and not _NOUN_THEN_PERIOD.fullmatch(sentence[amount.end : p.start]))
+                                      or re.search(r"(?:19|20)\d\d", sentence[amount.end : p.start])):
+            continue  # a period after the amount belongs to it only when it follows at once ("$2bn in H1"),
+            # or after the words naming the figure ("$3.1 billion trade deficit with China during Q1")
         if gap <= 80 and (best is None or gap < best[0]):
             best = (gap, p)
     if best is None:
