@@ -163,3 +163,11 @@ def test_a_flow_paragraph_goes_on_past_a_paragraph_without_figures() -> None:
                   "A Ghanaian delegation is to visit Lima, where a fund of $5 million awaits.")
     assert _year(got, 4e7) == 2030
     assert _year(got, 5e6) is None  # a paragraph that opens on no flow word does not go on
+
+
+def test_a_fiscal_year_moves_the_paragraph_year_on() -> None:
+    got = extract("India's trade with Chile reached $5 billion in the last fiscal, officials said.\n\n"
+                  "Exports\n\n"
+                  "India's exports to Chile were $2 billion and imports were $3 billion.", dt.date(2031, 6, 1))
+    assert _year(got, 5e9) == 2030
+    assert _year(got, 2e9) == 2030

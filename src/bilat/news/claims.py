@@ -171,7 +171,8 @@ def extract_claims(
             _prev_end = amount.end
         for extra in economy_ranks(sent, refs, year_of) + product_claims(view, sent, refs, pair, year_of):
             state.note_claim(extra, None)
-        state.after_sentence(sent, [y for _, y in years if y is not None], carried)
+        written = [y for _, y in years if y is not None] or [p.year for p in periods if p.year is not None][-1:]
+        state.after_sentence(sent, written, carried)  # a fiscal year or dated part-year moves the year on too
     date_bases(claims)
     restated_years(claims)
     for claim in claims:
