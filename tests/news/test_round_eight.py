@@ -171,3 +171,12 @@ def test_a_fiscal_year_moves_the_paragraph_year_on() -> None:
                   "India's exports to Chile were $2 billion and imports were $3 billion.", dt.date(2031, 6, 1))
     assert _year(got, 5e9) == 2030
     assert _year(got, 2e9) == 2030
+
+
+def test_an_agreement_recalled_with_its_year_is_dated_without_a_publication_date() -> None:
+    got = extract("Trade between Chile and Korea has risen fast since Chile and Korea signed a free trade "
+                  "agreement in 2004.")
+    assert [a.date.value.year for a in got.agreements if a.date is not None] == [2004]
+    got = extract("Trade between Chile and Korea has risen without pause since 2010, after the signing of the "
+                  "Chile-Korea Free Trade Agreement.")
+    assert all(a.date is None or a.date.value is None for a in got.agreements)
