@@ -180,3 +180,9 @@ def test_an_agreement_recalled_with_its_year_is_dated_without_a_publication_date
     got = extract("Trade between Chile and Korea has risen without pause since 2010, after the signing of the "
                   "Chile-Korea Free Trade Agreement.")
     assert all(a.date is None or a.date.value is None for a in got.agreements)
+
+
+def test_more_verbs_of_a_fall() -> None:
+    got = extract("Chile's copper shipments to Norway tumbled 21 percent in 2030, and its surplus dipped 4 percent.")
+    assert sorted(c.value for c in got.claims if c.unit == "percent") == [-21, -4]
+    assert {c.measure for c in got.claims if c.unit == "percent"} == {"growth"}

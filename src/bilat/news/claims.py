@@ -58,6 +58,7 @@ _GROWTH_BEFORE = re.compile(
     r"rises|grows|increases|jumps|climbs|surges|soars|expands|gains|falls|declines|drops|slips|shrinks|plunges|"
     r"raise|raising|boost|boosting|lift|lifting|increase|increasing|grow|expand|"
     r"decreased|slipped|shrank|contracted|down|plunged|slumped|declining|decreasing|falling|dropping|shrinking|"
+    r"dipped|dips|tumbled|tumbles|slid|slides|sank|sinks|plummeted|plummets|rebounded|rebounds|"
     r"rising|growing|jumping|climbing|soaring|surging)\s+(?:(?:[\w@'-]+\s+){0,3}?by\s+)?"
     r"(?:about\s+|some\s+|nearly\s+|almost\s+)?$"
     r"|\b(?:an?\s+)?(?:increase|rise|growth|jump|gain|decrease|decline|drop|fall|reduction)\s+of\s+(?:about\s+|some\s+|nearly\s+)?$",
@@ -69,7 +70,7 @@ _GROWTH_AFTER = re.compile(
     r"(?:more|higher|less|lower|fewer)\s+than|up\b|down\b|year[- ]on[- ]year|y-o-y)",
     re.I,
 )
-_FALL = re.compile(r"\b(?:negative\s+growth|less\s+than|lower\s+than|fewer\s+than|fell|declined|dropped|decreased|slipped|shrank|contracted|down|plunged|slumped|decline|drop|"
+_FALL = re.compile(r"\b(?:negative\s+growth|dipped|dips|tumbled|tumbles|slid|slides|sank|sinks|plummeted|plummets|less\s+than|lower\s+than|fewer\s+than|fell|declined|dropped|decreased|slipped|shrank|contracted|down|plunged|slumped|decline|drop|"
                    r"falls|declines|drops|slips|shrinks|plunges|slumps|decreases|declining|decreasing|falling|dropping|shrinking|"
                    r"fall|decrease|contraction)\b", re.I)
 _TOTAL_IMPORTS = re.compile(r"\b(?:total|overall|global)\s+imports\b", re.I)
