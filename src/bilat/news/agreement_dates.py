@@ -45,7 +45,7 @@ _PROPOSED = re.compile(r"\b(?:proposed|planned|envisaged|mooted|prospective|futu
 def default_dates(records: list[Agreement], sents: list[Sentence], published: dt.date | None, view: str = "") -> None:
     """An agreement the text does not date is the news of the day: the lead's date ("China on Monday
     outlined…"), else the publication month. Without a publication date only a year
-    written in its own sentence ("signed a free trade agreement in 2014", a pact recalled in passing)
+    written in its own sentence ("signed a free trade agreement in 2009", a pact recalled in passing)
     dates it."""
     if published is None:
         for r in records:

@@ -207,7 +207,7 @@ _MOVE_ONLY = re.compile(r"^\W*(?:(?:in|by)\s+(?:19|20)\d\d\W*)?(?:(?:and|but|the
                         re.I)
 _LIST_NEXT = re.compile(r"^\)?\s*(?:(?:for|to|from|in|with|of)\s+(?:the\s+)?(?:[A-Z][\w.'-]*\s*){1,4})?\)?"
                         r"(?:,\s*(?:and\s+)?|\s*and\s+)(?:(?:the\s+)?[A-Z][\w.'-]*\s*){0,3}\(?\s*$")
-#: "the United States with $108.4 billion, China with $95.9 billion": a list of partners, each with its figure
+#: "Chile with $7.5 billion, Peru with $4.1 billion": a list of partners, each with its figure
 _NAMED_LIST = re.compile(r"^,?\s*(?:and\s+)?(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){1,4}(?:with|at)\s+$")
 _HEADLINE_FIGURE = re.compile(r"^(?!SOURCE:).*\b(?:trade|exports?|imports?|credit\s+line|loans?|investments?|aid)\b.*\d",
                               re.I)

@@ -163,7 +163,7 @@ _TITLE_BEFORE = re.compile(
     r"(?<=\S\s)(?!(?:In|By|Since|For|Of|During|Until|From|To|And|The|At|On|As|Through|Between|Before|After|Early|Late|"
     r"Mid|Fiscal|Calendar|Year|End|Last|This|Next|Summer|Winter|Spring|Autumn|Fall|" + "|".join(MONTHS) + r")\b)"
     r"[A-Z][a-z]+\s+$")
-#: "in 1992, when bilateral trade reached only $500 million": the year of a founding dates the figure after it
+#: "in 1998, when two-way trade stood at $60 million": the year of a founding dates the figure after it
 _WHEN_AFTER = re.compile(r"^,?\s+when\s+(?:[\w'’-]+\s+){0,4}(?:trade|exports?|imports?|turnover|investments?)\b", re.I)
 #: "a year ago" is last year when it dates a statement ("pledged a year ago"), not when it is a base
 _RELATIVE_YEAR = re.compile(r"\b(?:(?P<rel>last|this|previous|past)\s+year|a\s+year\s+ago)\b", re.I)
@@ -195,7 +195,7 @@ def point_years(text: str, published: dt.date | None = None) -> list[tuple[int, 
             continue
         if _DAY_DATE.search(before) or _FOUNDING.search(text[max(0, m.start() - 60) : m.start()]) and not _WHEN_AFTER.match(
                 text[m.end() : m.end() + 40]):
-            continue  # "established ties in 1992" names a founding, unless "in 1992, when trade reached ..." 
+            continue  # "set up ties in 1998" names a founding, unless "in 1998, when trade stood at ..."
         out.append((m.start(), int(m.group("year"))))
     for m in _RELATIVE_YEAR.finditer(text):
         rel = (m.group("rel") or "last").lower()

@@ -170,7 +170,7 @@ _TRADE_MEASURES = {"bilateral_trade_total", "exports", "imports"}
 
 def restated_years(claims: list) -> None:
     """A trade figure with no year that the article states again with one (a headline "trade hits
-    $1.8 billion" above "hit $1.8 billion in 2010") is that figure, for that year and period; not
+    $2.6 billion" above "reached $2.6 billion in 2031") is that figure, for that year and period; not
     when the same figure is told for two different years."""
     for claim in claims:
         if claim.year is not None or claim.measure not in _TRADE_MEASURES or claim.unit is not None:

@@ -25,8 +25,8 @@ FISCAL_START = {
 _RELATIVE_FISCAL = re.compile(
     r"\b(?:the\s+)?(?P<rel>current|this|last|previous|past|preceding)\s+(?:(?:incomplete|ongoing)\s+)?"
     r"(?:fiscal|financial)(?:\s+year)?\b", re.I)
-#: the text names its running fiscal year: "the current fiscal year (2022-23)", "the incomplete
-#: 2022-2023 financial year", "the ongoing fiscal 2023-24"
+#: the text names its running fiscal year: "the current fiscal year (2031-32)", "the incomplete
+#: 2031-2032 financial year", "the ongoing fiscal 2031-32"
 _CURRENT_NAMED = re.compile(
     r"\b(?:current|ongoing|incomplete|running)\s+(?:(?:incomplete|ongoing)\s+)?(?:(?:fiscal|financial)(?:\s+year)?\s*\(?\s*"
     r"(?:FY\s*)?(?P<a>(?:19|20)\d\d)[-–/](?:\d\d){1,2}\b|(?P<b>(?:19|20)\d\d)[-–/](?:\d\d){1,2}\s+(?:fiscal|financial)\b)", re.I)

@@ -123,7 +123,7 @@ def find_periods(text: str) -> list[Period]:
 
 
 def _fiscal_parts(periods: list[Period], text: str) -> list[Period]:
-    """"Q1 of FY23", "the first half of fiscal 2022-23": a part of a fiscal year is one period, of that
+    """"Q1 of FY32", "the first half of fiscal 2031-32": a part of a fiscal year is one period, of that
     fiscal year (its first calendar year, as for the whole fiscal year)."""
     out: list[Period] = []
     for p in periods:

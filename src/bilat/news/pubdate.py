@@ -279,7 +279,7 @@ _FIGURE = re.compile(r"[$€£¥₹]|\b(?:US\$|USD|AUD|EUR|GBP|yuan|rupees?|doll
                      r"\b\d[\d.,]*\s*(?:billion|million|trillion|bn|mn|crore)\b", re.I)
 _LOOKS_AHEAD = re.compile(r"\b(?:will|would|shall|expect\w*|target\w*|aim\w*|plan\w*|project\w*|forecast\w*|goal|"
                           r"hope\w*|seek\w*|envisag\w*|likely)\b", re.I)
-#: a year named with a month or a part of the year ("in March 2013", "December 7, 2023", "the first half of 2022")
+#: a year named with a month or a part of the year ("in May 2031", "June 3, 2031", "the first half of 2031")
 _WITH_MONTH = re.compile(r"(?:\b" + _MONTH + r"\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?,?|\b(?:half|quarter|months)\s+of|"
                          r"\b[HQ][1-4])\s+$", re.I)
 #: a deadline or a starting point, not a period reported: "by 2030", "since 2010", "from 2019"
@@ -292,8 +292,8 @@ def year_after_figures(text: str) -> StatedYear | None:
 
     A text that says "last year" or "the current fiscal year" but names no date of its own was
     written after the latest period it reports a figure for: after a whole year it names ("trade
-    hit $27 billion in 2013": written in 2014 at the earliest), within or after a month or part of
-    a year ("till March 2013", "in April-September 2022": that year). Sentences that look ahead
+    hit $14 billion in 2031": written in 2032 at the earliest), within or after a month or part of
+    a year ("till May 2031", "in April-September 2031": that year). Sentences that look ahead
     (a goal, a forecast, "will") and deadlines ("by 2030") do not count. None when the text needs
     no day of writing or reports no dated figure."""
     body = _SOURCE.sub("", text, count=1)
@@ -305,7 +305,7 @@ def year_after_figures(text: str) -> StatedYear | None:
             continue
         for m in _YEAR.finditer(sentence):
             if re.match(r"[-–/]\d", sentence[m.end() : m.end() + 2]):
-                continue  # "2022-23": a fiscal year, told by the fiscal calendar
+                continue  # "2031-32": a fiscal year, told by the fiscal calendar
             before = sentence[max(0, m.start() - 30) : m.start()]
             if _NOT_REPORTED.search(before):
                 continue

@@ -16,7 +16,7 @@ from bilat.news.model import Claim
 from bilat.news.money import Amount
 from bilat.news.periods import find_periods, period_label
 
-#: the words that name a figure, then the period it is for: "trade deficit with China during "
+#: the words that name a figure, then the period it is for: "trade surplus with Peru during "
 _NOUN_THEN_PERIOD = re.compile(r"\s+(?:worth\s+of\s+|of\s+)?[A-Za-z@'’ -]{0,40}?\s(?:during|in|for)\s+(?:the\s+)?")
 
 
@@ -34,7 +34,7 @@ def apply_period(claim: Claim, periods: list, amount: Amount, published: dt.date
         if p.start >= amount.end and ((gap > 25 and not _NOUN_THEN_PERIOD.fullmatch(sentence[amount.end : p.start]))
                                       or re.search(r"(?:19|20)\d\d", sentence[amount.end : p.start])):
             continue  # a period after the amount belongs to it only when it follows at once ("$2bn in H1"),
-            # or after the words naming the figure ("$3.1 billion trade deficit with China during Q1")
+            # or after the words naming the figure ("$1.4 billion trade surplus with Peru during Q1")
         if gap <= 80 and (best is None or gap < best[0]):
             best = (gap, p)
     if best is None:
@@ -127,15 +127,15 @@ def settle_year(claim: Claim, sentence: str, published: dt.date | None) -> None:
         claim.year = published.year
 
 
-#: "... stood at $9.44 billion and $9.0 billion, respectively": figures told in the order of the
+#: "... came to $6.2 billion and $5.8 billion, respectively": figures told in the order of the
 #: periods named before them in the sentence
 _RESPECTIVELY = re.compile(r"^[^.;$€£¥₹]{0,40}?,?\s*respectively\b", re.I)
 
 
 def respective_period(claim: Claim, amount: Amount, amounts: list[Amount], sentence: str) -> None:
     """A figure of a run that ends in "respectively", with no period of its own, takes the period
-    named before the run that stands at its place in the order ("in FY25 ... in FY24, whereas
-    imports stood at $9.44 billion and $9.0 billion, respectively": FY25, then FY24)."""
+    named before the run that stands at its place in the order ("in FY31 ... in FY30, while
+    purchases came to $6.2 billion and $5.8 billion, respectively": FY31, then FY30)."""
     if claim.period is not None:
         return
     i = next((k for k, a in enumerate(amounts) if a.start == amount.start), None)
@@ -158,7 +158,7 @@ def respective_period(claim: Claim, amount: Amount, amounts: list[Amount], sente
 
 
 def change_to_figure(change: Claim | None, figure: Claim, between: str) -> None:
-    """ "rose by 6 per cent to $11.24 billion in FY25": a change with no date of its own is the
+    """ "grew by 4 per cent to $8.5 billion in FY31": a change with no date of its own is the
     change of the figure it leads to, for that figure's year and period."""
     if change is None or change.measure != "growth" or change.unit != "percent" or change.year is not None:
         return

@@ -14,10 +14,10 @@ from bilat.news.text import Sentence
 
 _YEAR_AFTER = re.compile(r"^\s+in\s+(?:fiscal\s+|calendar\s+)?(?:the\s+year\s+)?((?:19|20)\d\d)\b")
 _MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")"
-#: a list of figures each dated after it: "$2 billion in Reliance in June 2020, $1 billion in Tata in
-#: October 2021": the date that follows an amount, before the next one, is its own
+#: a list of figures each dated after it: "$2 billion in ports in June 2030, $1 billion in solar farms in
+#: October 2031": the date that follows an amount, before the next one, is its own
 _DATED_AFTER = re.compile(r"^\s+(?:in\s+[^;$€£¥₹\d]{1,60}?\s+)?in\s+(?:" + _MONTH + r"\.?\s+)?$")
-#: "amounted to $31 billion In 2015, it fell": a capital "In" inside a sentence starts the next one
+#: "came to $12 billion In 2031, it slipped": a capital "In" inside a sentence starts the next one
 _RUN_ON = re.compile(r"[\w%)]\s+In\s+$")
 
 
