@@ -44,8 +44,17 @@ _PROPOSED = re.compile(r"\b(?:proposed|planned|envisaged|mooted|prospective|futu
 
 def default_dates(records: list[Agreement], sents: list[Sentence], published: dt.date | None, view: str = "") -> None:
     """An agreement the text does not date is the news of the day: the lead's date ("China on Monday
-    outlined…"), else the publication month. Without a publication date it stays undated."""
+    outlined…"), else the publication month. Without a publication date only a year
+    written in its own sentence ("signed a free trade agreement in 2009", a pact recalled in passing)
+    dates it."""
     if published is None:
+        for r in records:
+            sent = next((s for s in sents if s.start <= r.start < s.end), None)
+            if r.date is None and sent is not None and r.status not in ("pending", "in_force") \
+                    and not _PROPOSED.search(view[max(0, r.start - 30) : r.start]):
+                found = sentence_date(sent, None, years=True)
+                if found is not None and not (found.precision == "year" and found.text.lower().startswith(("since", "during"))):
+                    r.date = found  # ("rising since 2010, after the pact was signed": not the signing's year)
         return
     lead = None
     for sent in [s for s in sents if not s.headline][:2]:

@@ -23,12 +23,13 @@ import re
 import bilat.news.cues as cues
 from bilat.news.dates import point_years, step_years
 from bilat.news.economy_ranks import economy_ranks
-from bilat.news.discourse import Discourse
+from bilat.news.discourse import Discourse, restated_years
 from bilat.news.direction import cue_after, subject_side, tariff_sides
 from bilat.news.finance_sides import FINANCE_AFTER, finance_sides, gives_money
-from bilat.news.fiscal_years import latest_fiscal_year, relative_fiscal_periods
+from bilat.news.fiscal_years import current_fiscal_year, latest_fiscal_year, relative_fiscal_periods
 from bilat.news.periods import find_periods
-from bilat.news.timing import apply_period, is_conversion, modality_of, settle_year
+from bilat.news.timing import (apply_period, change_to_figure, is_conversion, modality_of, respective_period,
+                               settle_year)
 from bilat.news.model import Claim, CountryRef
 from bilat.news.claim_sides import anaphoric_figure, has_own_flow, settle_sides, text_exporter
 from bilat.news.claim_context import assume_currencies, date_bases, is_base, mark_base
@@ -57,6 +58,7 @@ _GROWTH_BEFORE = re.compile(
     r"rises|grows|increases|jumps|climbs|surges|soars|expands|gains|falls|declines|drops|slips|shrinks|plunges|"
     r"raise|raising|boost|boosting|lift|lifting|increase|increasing|grow|expand|"
     r"decreased|slipped|shrank|contracted|down|plunged|slumped|declining|decreasing|falling|dropping|shrinking|"
+    r"dipped|dips|tumbled|tumbles|slid|slides|sank|sinks|plummeted|plummets|rebounded|rebounds|"
     r"rising|growing|jumping|climbing|soaring|surging)\s+(?:(?:[\w@'-]+\s+){0,3}?by\s+)?"
     r"(?:about\s+|some\s+|nearly\s+|almost\s+)?$"
     r"|\b(?:an?\s+)?(?:increase|rise|growth|jump|gain|decrease|decline|drop|fall|reduction)\s+of\s+(?:about\s+|some\s+|nearly\s+)?$",
@@ -68,7 +70,7 @@ _GROWTH_AFTER = re.compile(
     r"(?:more|higher|less|lower|fewer)\s+than|up\b|down\b|year[- ]on[- ]year|y-o-y)",
     re.I,
 )
-_FALL = re.compile(r"\b(?:less\s+than|lower\s+than|fewer\s+than|fell|declined|dropped|decreased|slipped|shrank|contracted|down|plunged|slumped|decline|drop|"
+_FALL = re.compile(r"\b(?:negative\s+growth|dipped|dips|tumbled|tumbles|slid|slides|sank|sinks|plummeted|plummets|less\s+than|lower\s+than|fewer\s+than|fell|declined|dropped|decreased|slipped|shrank|contracted|down|plunged|slumped|decline|drop|"
                    r"falls|declines|drops|slips|shrinks|plunges|slumps|decreases|declining|decreasing|falling|dropping|shrinking|"
                    r"fall|decrease|contraction)\b", re.I)
 _TOTAL_IMPORTS = re.compile(r"\b(?:total|overall|global)\s+imports\b", re.I)
@@ -89,7 +91,7 @@ def extract_claims(
     state = Discourse(pair, published.year if published is not None else None,
                       text_exporter(tagged(view, 0, min(len(view), 1500), refs), pair))
     claims = state.claims  # the figures kept so far, in reading order: the state's own list
-    latest_fy = latest_fiscal_year(view)
+    latest_fy, current_fy = latest_fiscal_year(view), current_fiscal_year(view)
     for sent in sents:
         if sent.headline and not _HEADLINE_FIGURE.search(sent.text):
             continue  # a title is read only when it states a trade figure ("trade with X up 5.6 pct in H1")
@@ -104,7 +106,8 @@ def extract_claims(
         carried_period = None
         if not years and before is not None and goes_on_from_before(sent.text):
             carried, carried_period = before.year, before.period  # "during the period under review"
-        periods = [p for p in find_periods(sent.text) + relative_fiscal_periods(sent.text, published, pair, latest_fy)
+        periods = [p for p in find_periods(sent.text) + relative_fiscal_periods(sent.text, published, pair, latest_fy,
+                                                                               current_fy, carried)
                    if base_at(bases, p.start) is None]
         if not years:  # "in January-February" after "in January-February 2019": the period named before, its year
             carried = state.period_year(periods, carried)
@@ -151,6 +154,13 @@ def extract_claims(
                 apply_period(claim, periods, amount, published, all_amounts, sent.text)
                 if claim.period is None and carried_period is not None and claim.year == carried:
                     claim.period = carried_period
+                respective_period(claim, amount, all_amounts, sent.text)
+                if previous is not None and amount.unit == "money":
+                    between = sent.text[previous.end - sent.start : amount.hedge_start]
+                    if claim.year is None and previous.unit is None and (
+                            _LIST_NEXT.match(between) or _NAMED_LIST.match(between)):
+                        claim.year, claim.period = previous.year, previous.period  # the list goes on, same date
+                    change_to_figure(previous, claim, between)
             c_left, c_right = clause_bounds(sent.text, amount.hedge_start, amount.end)
             if claim.measure == "growth" and zone is None:
                 claim.year = span_end(sent.text[c_left:c_right]) or claim.year
@@ -162,8 +172,10 @@ def extract_claims(
             _prev_end = amount.end
         for extra in economy_ranks(sent, refs, year_of) + product_claims(view, sent, refs, pair, year_of):
             state.note_claim(extra, None)
-        state.after_sentence(sent, [y for _, y in years if y is not None], carried)
+        written = [y for _, y in years if y is not None] or [p.year for p in periods if p.year is not None][-1:]
+        state.after_sentence(sent, written, carried)  # a fiscal year or dated part-year moves the year on too
     date_bases(claims)
+    restated_years(claims)
     for claim in claims:
         claim.__dict__.pop("_paragraph", None)
         claim.__dict__.pop("_base", None)
@@ -183,7 +195,8 @@ _PRICE_AFTER = re.compile(r"^\s*(?:a|an|per|each|/)\s*(?:barrel|bbl|tonne|ton|kg
 _FLOW_VERB_BEFORE = re.compile(
     r"\b(?:import|export|ship|sell|sold|bought|purchase)(?:ed|s|ped)?\s+(?:[a-z-]+\s+){0,2}?(?:worth\s+)?(?:of\s+)?$", re.I
 )
-_FIGURE_FLOW = re.compile(r"^(?:\W*)(?:[A-Z][\w’'-]*\s+){0,3}?(?:exports?|imports?|shipments|trade|sales)\b", re.I)
+_FIGURE_FLOW = re.compile(r"^(?:\W*)(?:(?:[A-Z][\w’'-]*|main|major|key|top|total|overall)\s+){0,3}?"
+                          r"(?:exports?|imports?|exporters|importers|shipments|trade|sales)\b", re.I)
 #: a figure told as the same measure as the one before it: "the figure rose to", "it reached"
 _ANAPHOR = re.compile(r"(?:\b(?:the|this|that)\s+(?:figure|amount|value|sum|total|number)|"
                       r"^\W*(?:(?:in|by|during|over)\s+[^,@]{0,40}?,?\s+)?(?:it|this|that))\s+(?:[a-z-]+\s+){0,4}$", re.I)
@@ -194,6 +207,8 @@ _MOVE_ONLY = re.compile(r"^\W*(?:(?:in|by)\s+(?:19|20)\d\d\W*)?(?:(?:and|but|the
                         re.I)
 _LIST_NEXT = re.compile(r"^\)?\s*(?:(?:for|to|from|in|with|of)\s+(?:the\s+)?(?:[A-Z][\w.'-]*\s*){1,4})?\)?"
                         r"(?:,\s*(?:and\s+)?|\s*and\s+)(?:(?:the\s+)?[A-Z][\w.'-]*\s*){0,3}\(?\s*$")
+#: "Chile with $7.5 billion, Peru with $4.1 billion": a list of partners, each with its figure
+_NAMED_LIST = re.compile(r"^,?\s*(?:and\s+)?(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){1,4}(?:with|at)\s+$")
 _HEADLINE_FIGURE = re.compile(r"^(?!SOURCE:).*\b(?:trade|exports?|imports?|credit\s+line|loans?|investments?|aid)\b.*\d",
                               re.I)
 

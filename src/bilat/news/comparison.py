@@ -32,12 +32,14 @@ _MARKER = re.compile(
     re.I,
 )
 #: where a comparison base ends: the clause ends, or "from X to Y" reaches its "to"
-_END = re.compile(r";|\.(?:\s|$)|,\s+(?!\(|(?:19|20)\d\d)|\s(?:while|whereas|and|but|which|when)\s")
+_END = re.compile(r";|\.(?:\s|$)|,\s+(?!\(|(?:19|20)\d\d)|"
+                  r"\s(?:while|whereas|and|but|when|which(?!\s+(?:was|were|stood|amounted|totall?ed)\b))\s")
 _TO = re.compile(r"\sto\s")
+_YEAR_WORD = r"(?:year|(?:fiscal|financial)(?:\s+year)?)"  # "the previous year", "last fiscal", "the prior financial year"
 _ONE_YEAR_BACK = re.compile(
-    r"\b(?:(?:the\s+)?(?:previous|preceding|prior|last)\s+year|a\s+year\s+(?:earlier|ago|before)|"
+    r"\b(?:(?:the\s+)?(?:previous|preceding|prior|last)\s+" + _YEAR_WORD + r"|a\s+year\s+(?:earlier|ago|before)|"
     r"(?:same|corresponding|similar|like)\s+(?:period|month|quarter|months|half|time)\s+(?:of\s+)?(?:the\s+)?"
-    r"(?:last|previous|preceding|prior)\s+year|year[- ]on[- ]year|y-o-y|yoy)\b", re.I)
+    r"(?:last|previous|preceding|prior)\s+" + _YEAR_WORD + r"|year[- ]on[- ]year|y-o-y|yoy)\b", re.I)
 _SAME_PART = re.compile(r"\b(?:same|corresponding|similar|analogous|analogical|like)\s+(?:period|months?|quarter|half|"
                         r"time)\b|year[- ]on[- ]year|y-o-y|yoy", re.I)
 

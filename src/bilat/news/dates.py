@@ -42,6 +42,14 @@ class YearOnly(dt.date):
         return cls(year, 12, 31)
 
 
+class YearGuess(YearOnly):
+    """The earliest year an undated text can have been written, read from the figures it reports
+    (:func:`bilat.news.pubdate.year_after_figures`): it resolves "last year" and the fiscal years
+    of the figures, but is not the day of writing, so undated figures do not take it."""
+
+    guessed = True
+
+
 def is_year_only(published: dt.date | None) -> bool:
     """True for a :class:`YearOnly` anchor."""
     return bool(getattr(published, "year_only", False))
@@ -155,6 +163,8 @@ _TITLE_BEFORE = re.compile(
     r"(?<=\S\s)(?!(?:In|By|Since|For|Of|During|Until|From|To|And|The|At|On|As|Through|Between|Before|After|Early|Late|"
     r"Mid|Fiscal|Calendar|Year|End|Last|This|Next|Summer|Winter|Spring|Autumn|Fall|" + "|".join(MONTHS) + r")\b)"
     r"[A-Z][a-z]+\s+$")
+#: "in 1998, when two-way trade stood at $60 million": the year of a founding dates the figure after it
+_WHEN_AFTER = re.compile(r"^,?\s+when\s+(?:[\w'’-]+\s+){0,4}(?:trade|exports?|imports?|turnover|investments?)\b", re.I)
 #: "a year ago" is last year when it dates a statement ("pledged a year ago"), not when it is a base
 _RELATIVE_YEAR = re.compile(r"\b(?:(?P<rel>last|this|previous|past)\s+year|a\s+year\s+ago)\b", re.I)
 #: "up 12 percent from last year", "higher than the previous year": the comparison base, not the figure's year
@@ -183,13 +193,14 @@ def point_years(text: str, published: dt.date | None = None) -> list[tuple[int, 
             continue
         if re.search(r"[$£€¥₹]\s*$", before):
             continue
-        if _DAY_DATE.search(before) or _FOUNDING.search(text[max(0, m.start() - 60) : m.start()]):
-            continue
+        if _DAY_DATE.search(before) or _FOUNDING.search(text[max(0, m.start() - 60) : m.start()]) and not _WHEN_AFTER.match(
+                text[m.end() : m.end() + 40]):
+            continue  # "set up ties in 1998" names a founding, unless "in 1998, when trade stood at ..."
         out.append((m.start(), int(m.group("year"))))
     for m in _RELATIVE_YEAR.finditer(text):
-        if _BASE_BEFORE.search(text[max(0, m.start() - 20) : m.start()]):
-            continue
         rel = (m.group("rel") or "last").lower()
+        if _BASE_BEFORE.search(text[max(0, m.start() - 20) : m.start()]) and rel != "past":
+            continue  # "over the past year" is a span of time, not the base "over the previous year"
         if rel == "previous" and _STEP_YEAR.match(text, max(0, m.start() - 4)):
             continue  # "the previous year" after a named year is that year minus one (step_years)
         shift = 0 if rel == "this" else 1

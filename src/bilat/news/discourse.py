@@ -61,8 +61,10 @@ class Discourse:
         that opens on a flow word ("Exports to ... rose"), the paragraph before's (a paragraph of
         figures goes on from the one above it); for "the same year/period", the last year named."""
         carried = self.paragraph_years.get(sent.paragraph)
-        if carried is None and opens_with_flow:
-            carried = self.paragraph_years.get(sent.paragraph - 1)
+        if carried is None and opens_with_flow:  # the paragraph before that told a year (a heading or
+            # a paragraph of words without figures between them does not break the run)
+            before = [p for p in self.paragraph_years if p < sent.paragraph]
+            carried = self.paragraph_years[max(before)] if before else None
         if carried is None and same_year:
             carried = self.year
         return carried
@@ -161,3 +163,19 @@ def refers_to(sent: Sentence, record: Agreement, view: str, current: Agreement |
 def _titled(view: str, r: Agreement) -> bool:
     name = view[r.start : r.end]
     return bool(name[:1].isupper()) and (len(name.split()) >= 2 or bool(r.acronym))
+
+
+_TRADE_MEASURES = {"bilateral_trade_total", "exports", "imports"}
+
+
+def restated_years(claims: list) -> None:
+    """A trade figure with no year that the article states again with one (a headline "trade hits
+    $2.6 billion" above "reached $2.6 billion in 2031") is that figure, for that year and period; not
+    when the same figure is told for two different years."""
+    for claim in claims:
+        if claim.year is not None or claim.measure not in _TRADE_MEASURES or claim.unit is not None:
+            continue
+        same = {(c.year, c.period) for c in claims if c is not claim and c.year is not None and c.value == claim.value
+                and c.currency == claim.currency and c.measure == claim.measure and c.unit is None}
+        if len(same) == 1:
+            claim.year, claim.period = next(iter(same))

@@ -17,8 +17,8 @@ from bilat.news.claims import extract_claims
 from bilat.news.cleaning import CleanText, clean
 from bilat.news.mentions import country_refs, main_pair
 from bilat.news.model import Article, CountryRef, DateRef, Extraction
-from bilat.news.dates import YearOnly
-from bilat.news.pubdate import publication_date, year_from_text
+from bilat.news.dates import YearGuess, YearOnly
+from bilat.news.pubdate import publication_date, year_after_figures, year_from_text
 from bilat.news.tables import table_claims
 from bilat.news.targets import extract_targets, resolve_previous
 from bilat.news.partner_ranks import partner_ranks
@@ -44,6 +44,13 @@ def extract(article: Article | str, published: dt.date | None = None) -> Extract
             anchor = YearOnly.of(implied.year)
             year_note = (f"no publication date in the text or given (--date); its year, {implied.year}, "
                          f"follows from '{implied.evidence}'")
+    figures_anchor = anchor
+    if anchor is None:
+        after = year_after_figures(text)
+        if after is not None:  # a lower bound: it resolves the figures' "last year", nothing else
+            figures_anchor = YearGuess.of(after.year)
+            year_note = (f"no publication date in the text or given (--date); its figures' 'last year' and "
+                         f"fiscal years are read as of {after.year}, the year after '{after.evidence}'")
     view = clean(text)
     refs = country_refs(view.text)
     pair = main_pair(refs)
@@ -54,7 +61,8 @@ def extract(article: Article | str, published: dt.date | None = None) -> Extract
     targets, claims, agreements = [], [], []
     for start, end, chunk_sents in pieces:
         budget.check_time()
-        part = _extract_part(view.text[start:end], start, chunk_sents, refs, pair, anchor, whole=len(pieces) == 1)
+        part = _extract_part(view.text[start:end], start, chunk_sents, refs, pair, anchor, whole=len(pieces) == 1,
+                             figures_anchor=figures_anchor)
         targets += part[0]
         claims += part[1]
         agreements += part[2]
@@ -128,7 +136,7 @@ def _chunks(sents: list[Sentence], size: int) -> list[tuple[int, int, list[Sente
 
 def _extract_part(
     text: str, offset: int, sents: list[Sentence], refs: list[CountryRef], pair: list[str], published: dt.date | None,
-    whole: bool = False,
+    whole: bool = False, figures_anchor: dt.date | None = None,
 ) -> tuple[list, list, list]:
     """The extractors over one piece of the view; their records' offsets put back into the whole view."""
     if whole:
@@ -143,7 +151,8 @@ def _extract_part(
             if r.end <= end
         ]
     targets, reserved = extract_targets(text, local_sents, local_refs, pair, published)
-    claims = drop_restated(extract_claims(text, local_sents, local_refs, pair, published, reserved), targets, published)
+    claims = drop_restated(extract_claims(text, local_sents, local_refs, pair, figures_anchor or published, reserved),
+                           targets, published)
     claims += table_claims(text, local_refs, pair) + partner_ranks(text, local_sents, local_refs, published)
     claims.sort(key=lambda c: c.start)
     agreements = refine_agreements(text, local_sents, local_refs, pair, published,

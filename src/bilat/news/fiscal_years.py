@@ -23,17 +23,36 @@ FISCAL_START = {
 }
 
 _RELATIVE_FISCAL = re.compile(
-    r"\b(?:the\s+)?(?P<rel>current|this|last|previous|past|preceding)\s+(?:fiscal|financial)(?:\s+year)?\b", re.I)
+    r"\b(?:the\s+)?(?P<rel>current|this|last|previous|past|preceding)\s+(?:(?:incomplete|ongoing)\s+)?"
+    r"(?:fiscal|financial)(?:\s+year)?\b", re.I)
+#: the text names its running fiscal year: "the current fiscal year (2031-32)", "the incomplete
+#: 2031-2032 financial year", "the ongoing fiscal 2031-32"
+_CURRENT_NAMED = re.compile(
+    r"\b(?:current|ongoing|incomplete|running)\s+(?:(?:incomplete|ongoing)\s+)?(?:(?:fiscal|financial)(?:\s+year)?\s*\(?\s*"
+    r"(?:FY\s*)?(?P<a>(?:19|20)\d\d)[-–/](?:\d\d){1,2}\b|(?P<b>(?:19|20)\d\d)[-–/](?:\d\d){1,2}\s+(?:fiscal|financial)\b)", re.I)
 
 
 def relative_fiscal_periods(text: str, published: dt.date | None, pair: list[str],
-                            latest_named: int | None) -> list[Period]:
-    """Concrete fiscal-year periods for the relative ones in ``text`` (a sentence)."""
+                            latest_named: int | None, current_named: int | None = None,
+                            carried: int | None = None) -> list[Period]:
+    """Concrete fiscal-year periods for the relative ones in ``text`` (a sentence).
+
+    The text's own word wins over the calendar: when it names its running fiscal year
+    (``current_named``), "the current fiscal" is that one and "the last fiscal" the one before.
+    "The previous/preceding fiscal year" looks back from the year being told (the last year the
+    sentence names before it, else ``carried``), not from the day of writing."""
     out: list[Period] = []
     start_month = next((FISCAL_START[c] for c in pair if c in FISCAL_START), None)
     for m in _RELATIVE_FISCAL.finditer(text):
-        back = m.group("rel").lower() not in ("current", "this")
-        first = _first_year(published, start_month, back, latest_named)
+        rel = m.group("rel").lower()
+        back = rel not in ("current", "this")
+        told = _told_year(text[: m.start()], carried) if rel in ("previous", "preceding") else None
+        if told is not None:
+            first = told - 1
+        elif current_named is not None:
+            first = current_named - (1 if back else 0)
+        else:
+            first = _first_year(published, start_month, back, latest_named)
         if first is None:
             continue
         if start_month is None:  # a calendar fiscal year: the year itself
@@ -49,8 +68,23 @@ def latest_fiscal_year(text: str) -> int | None:
     return max(years) if years else None
 
 
+def current_fiscal_year(text: str) -> int | None:
+    """The first calendar year of the fiscal year a text calls its current one, or None."""
+    m = _CURRENT_NAMED.search(text)
+    return int(m.group("a") or m.group("b")) if m else None
+
+
+def _told_year(before: str, carried: int | None) -> int | None:
+    named = [p.year for p in find_periods(before) if p.year is not None]
+    return named[-1] if named else carried
+
+
 def _first_year(published: dt.date | None, start_month: int | None, back: bool, latest_named: int | None) -> int | None:
     if published is None or getattr(published, "year_only", False):
+        if latest_named is None and published is not None:
+            # only the year of writing is known: the fiscal year that started in it (most of a year
+            # that starts in April, half of one that starts in July), and the one before
+            return published.year - (1 if back else 0)
         return latest_named  # no day of writing: the latest fiscal year the text names
     if start_month is None:
         return published.year - (1 if back else 0)

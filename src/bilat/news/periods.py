@@ -119,7 +119,21 @@ def find_periods(text: str) -> list[Period]:
             out.append(Period(m.start(), m.end(), f"{y1}-{a:02d}..{y2}-{b:02d}", y1, None))
     for m in _YTD.finditer(text):
         out.append(Period(m.start(), m.end(), "{y}-YTD", None, "this"))
-    return sorted(out, key=lambda p: p.start)
+    return _fiscal_parts(sorted(out, key=lambda p: p.start), text)
+
+
+def _fiscal_parts(periods: list[Period], text: str) -> list[Period]:
+    """"Q1 of FY32", "the first half of fiscal 2031-32": a part of a fiscal year is one period, of that
+    fiscal year (its first calendar year, as for the whole fiscal year)."""
+    out: list[Period] = []
+    for p in periods:
+        last = out[-1] if out else None
+        if p.fiscal and last is not None and last.year is None and last.relative is None and not last.fiscal \
+                and last.label.startswith("{y}-") and re.fullmatch(r"\s+of\s+(?:the\s+)?", text[last.end : p.start]):
+            out[-1] = Period(last.start, p.end, f"{p.label}-{last.label[4:]}", p.year, None, True)
+            continue
+        out.append(p)
+    return out
 
 
 def _with_year(m: re.Match[str], label: str) -> Period:

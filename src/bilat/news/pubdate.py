@@ -267,3 +267,51 @@ def year_from_text(text: str) -> StatedYear | None:
         if year == latest:
             return StatedYear(year, f"{' '.join(m.group().split())}' and '{' '.join(now.group().split())}")
     return None
+
+
+#: words that look back from the day of writing: "last year", "the current fiscal year", "last August"
+#: ("this year" alone does not: a text that recalls 2002-2007 may be of any later year)
+_NEEDS_NOW = re.compile(r"\b(?:last|past)\s+(?:year|fiscal|financial\s+year)\b|"
+                        r"\bcurrent\s+(?:(?:incomplete|ongoing)\s+)?(?:fiscal|financial\s+year)\b|"
+                        r"\blast\s+" + _MONTH + r"\b", re.I)
+#: a sentence that states a figure (money or a percentage)
+_FIGURE = re.compile(r"[$€£¥₹]|\b(?:US\$|USD|AUD|EUR|GBP|yuan|rupees?|dollars?|percent|per\s+cent)\b|\d\s?%|"
+                     r"\b\d[\d.,]*\s*(?:billion|million|trillion|bn|mn|crore)\b", re.I)
+_LOOKS_AHEAD = re.compile(r"\b(?:will|would|shall|expect\w*|target\w*|aim\w*|plan\w*|project\w*|forecast\w*|goal|"
+                          r"hope\w*|seek\w*|envisag\w*|likely)\b", re.I)
+#: a year named with a month or a part of the year ("in May 2031", "June 3, 2031", "the first half of 2031")
+_WITH_MONTH = re.compile(r"(?:\b" + _MONTH + r"\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?,?|\b(?:half|quarter|months)\s+of|"
+                         r"\b[HQ][1-4])\s+$", re.I)
+#: a deadline or a starting point, not a period reported: "by 2030", "since 2010", "from 2019"
+_NOT_REPORTED = re.compile(r"\b(?:by|before|since|from|to|towards?|until|within|through)\s+(?:the\s+end\s+of\s+)?$", re.I)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])|\n+")
+
+
+def year_after_figures(text: str) -> StatedYear | None:
+    """The year an undated text was written, from the figures it reports, when it needs one.
+
+    A text that says "last year" or "the current fiscal year" but names no date of its own was
+    written after the latest period it reports a figure for: after a whole year it names ("trade
+    hit $14 billion in 2031": written in 2032 at the earliest), within or after a month or part of
+    a year ("till May 2031", "in April-September 2031": that year). Sentences that look ahead
+    (a goal, a forecast, "will") and deadlines ("by 2030") do not count. None when the text needs
+    no day of writing or reports no dated figure."""
+    body = _SOURCE.sub("", text, count=1)
+    if not _NEEDS_NOW.search(body):
+        return None
+    best: tuple[int, str] | None = None
+    for sentence in _SENTENCE_END.split(body):
+        if not _FIGURE.search(sentence) or _LOOKS_AHEAD.search(sentence):
+            continue
+        for m in _YEAR.finditer(sentence):
+            if re.match(r"[-–/]\d", sentence[m.end() : m.end() + 2]):
+                continue  # "2031-32": a fiscal year, told by the fiscal calendar
+            before = sentence[max(0, m.start() - 30) : m.start()]
+            if _NOT_REPORTED.search(before):
+                continue
+            year = int(m.group(1)) + (0 if _WITH_MONTH.search(before) else 1)
+            if best is None or year > best[0]:
+                best = (year, " ".join(sentence[max(0, m.start() - 40) : m.end()].split()[1:]) or m.group(1))
+    if best is None:
+        return None
+    return StatedYear(best[0], best[1])

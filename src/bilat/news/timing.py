@@ -14,7 +14,11 @@ import re
 
 from bilat.news.model import Claim
 from bilat.news.money import Amount
-from bilat.news.periods import period_label
+from bilat.news.periods import find_periods, period_label
+
+#: the words that name a figure, then the period it is for: "trade surplus with Peru during "
+_NOUN_THEN_PERIOD = re.compile(r"\s+(?:worth\s+of\s+|of\s+)?[A-Za-z@'’ -]{0,40}?\s(?:during|in|for)\s+(?:the\s+)?")
+
 
 def apply_period(claim: Claim, periods: list, amount: Amount, published: dt.date | None,
                  amounts: list[Amount], sentence: str) -> None:
@@ -27,8 +31,10 @@ def apply_period(claim: Claim, periods: list, amount: Amount, published: dt.date
         if any(lo <= a.start < hi for a in amounts if a is not amount and a.start != amount.start
                and not (a.unit == "percent" and amount.unit == "money")):
             continue  # another figure between them (a change, "grew 18 percent to $907 million", does not count)
-        if p.start >= amount.end and (gap > 25 or re.search(r"(?:19|20)\d\d", sentence[amount.end : p.start])):
-            continue  # a period after the amount belongs to it only when it follows at once ("$2bn in H1")
+        if p.start >= amount.end and ((gap > 25 and not _NOUN_THEN_PERIOD.fullmatch(sentence[amount.end : p.start]))
+                                      or re.search(r"(?:19|20)\d\d", sentence[amount.end : p.start])):
+            continue  # a period after the amount belongs to it only when it follows at once ("$2bn in H1"),
+            # or after the words naming the figure ("$1.4 billion trade surplus with Peru during Q1")
         if gap <= 80 and (best is None or gap < best[0]):
             best = (gap, p)
     if best is None:
@@ -116,5 +122,45 @@ def settle_year(claim: Claim, sentence: str, published: dt.date | None) -> None:
         claim.year = None
     elif claim.modality == "forecast" and published is not None:
         claim.year = published.year
-    elif claim.year is None and published is not None and not _CUMULATIVE.search(sentence):
+    elif claim.year is None and published is not None and not getattr(published, "guessed", False) \
+            and not _CUMULATIVE.search(sentence):
         claim.year = published.year
+
+
+#: "... came to $6.2 billion and $5.8 billion, respectively": figures told in the order of the
+#: periods named before them in the sentence
+_RESPECTIVELY = re.compile(r"^[^.;$€£¥₹]{0,40}?,?\s*respectively\b", re.I)
+
+
+def respective_period(claim: Claim, amount: Amount, amounts: list[Amount], sentence: str) -> None:
+    """A figure of a run that ends in "respectively", with no period of its own, takes the period
+    named before the run that stands at its place in the order ("in FY31 ... in FY30, while
+    purchases came to $6.2 billion and $5.8 billion, respectively": FY31, then FY30)."""
+    if claim.period is not None:
+        return
+    i = next((k for k, a in enumerate(amounts) if a.start == amount.start), None)
+    if i is None:
+        return
+    j = i  # the run: amounts joined by "and" / "," up to the one "respectively" follows
+    while j + 1 < len(amounts) and re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", sentence[amounts[j].end : amounts[j + 1].start]):
+        j += 1
+    if not _RESPECTIVELY.match(sentence[amounts[j].end :]):
+        return
+    k = i
+    while k > 0 and re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", sentence[amounts[k - 1].end : amounts[k].start]):
+        k -= 1
+    named = [p for p in find_periods(sentence) if p.end <= amounts[k].start and p.year is not None]  # bases too
+    run = j - k + 1
+    if len(named) < run:
+        return
+    period = named[-run + (i - k)]
+    claim.year, claim.period = period.year, period_label(period, period.year)
+
+
+def change_to_figure(change: Claim | None, figure: Claim, between: str) -> None:
+    """ "grew by 4 per cent to $8.5 billion in FY31": a change with no date of its own is the
+    change of the figure it leads to, for that figure's year and period."""
+    if change is None or change.measure != "growth" or change.unit != "percent" or change.year is not None:
+        return
+    if re.fullmatch(r"\s+to\s+(?:reach\s+|about\s+|some\s+|nearly\s+|almost\s+|around\s+)?", between, re.I):
+        change.year, change.period = figure.year, figure.period

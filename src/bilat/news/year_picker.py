@@ -8,10 +8,17 @@ from __future__ import annotations
 
 import re
 
+from bilat.news.dates import MONTHS
 from bilat.news.money import Amount, find_amounts
 from bilat.news.text import Sentence
 
 _YEAR_AFTER = re.compile(r"^\s+in\s+(?:fiscal\s+|calendar\s+)?(?:the\s+year\s+)?((?:19|20)\d\d)\b")
+_MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")"
+#: a list of figures each dated after it: "$2 billion in ports in June 2030, $1 billion in solar farms in
+#: October 2031": the date that follows an amount, before the next one, is its own
+_DATED_AFTER = re.compile(r"^\s+(?:in\s+[^;$€£¥₹\d]{1,60}?\s+)?in\s+(?:" + _MONTH + r"\.?\s+)?$")
+#: "came to $12 billion In 2031, it slipped": a capital "In" inside a sentence starts the next one
+_RUN_ON = re.compile(r"[\w%)]\s+In\s+$")
 
 
 class YearPicker:
@@ -20,10 +27,17 @@ class YearPicker:
     def __init__(self, sent: Sentence, years: list[tuple[int, int]], carried: int | None) -> None:
         self.sent, self.years, self.carried = sent, years, carried
         self.attached = {}
-        for a in find_amounts(sent.text):
+        amounts = find_amounts(sent.text)
+        for i, a in enumerate(amounts):
             m = _YEAR_AFTER.match(sent.text[a.end :])
             if m:
                 self.attached[a.start] = (a.end + m.start(1), int(m.group(1)))
+                continue
+            stop = amounts[i + 1].start if i + 1 < len(amounts) else len(sent.text)
+            dated = next(((p, y) for p, y in years if a.end < p < stop and y is not None
+                          and _DATED_AFTER.match(sent.text[a.end : p])), None)
+            if dated is not None:
+                self.attached[a.start] = dated
 
     def __call__(self, amount: Amount | None, position: int | None = None) -> int | None:
         if amount is not None and amount.start in self.attached:
@@ -31,6 +45,8 @@ class YearPicker:
         pos = amount.start if amount is not None else (position or 0)
         claimed = {p for p, _ in self.attached.values()}
         free = [(p, y) for p, y in self.years if p not in claimed] or self.years
+        ahead = [(p, y) for p, y in free if p <= pos or not _RUN_ON.search(self.sent.text[:p])]
+        free = ahead or free
         if free:
             return min(free, key=lambda py: abs(py[0] - pos))[1]
         return self.carried
