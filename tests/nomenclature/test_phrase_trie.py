@@ -12,7 +12,7 @@ from bilat.nomenclature.mentions import _matcher
 from bilat.nomenclature.phrase_trie import factored_alternation, flat_alternation
 
 _TAILS = ("", "s?", "(?:['\u2019]s)?", "(?:['\u2019])?")
-_phrases = st.lists(st.text(alphabet="AaBb. '", min_size=1, max_size=5), min_size=1, max_size=12, unique=True)
+_phrases = st.lists(st.text(alphabet="AaBb. '-", min_size=1, max_size=5), min_size=1, max_size=12, unique=True)
 
 
 def _spans(pattern: str, text: str) -> list[tuple[int, int]]:
@@ -21,15 +21,17 @@ def _spans(pattern: str, text: str) -> list[tuple[int, int]]:
 
 @settings(max_examples=400, deadline=None)
 @given(phrases=_phrases, tails=st.lists(st.sampled_from(_TAILS), min_size=12, max_size=12),
-       text=st.text(alphabet="AaBb. '\u2019sx", max_size=40), longest_first=st.booleans())
-def test_same_matches_as_the_flat_alternation(phrases, tails, text, longest_first):
-    if longest_first:  # the order mentions uses; any other order must hold too
+       text=st.text(alphabet="AaBb. '\u2019sx-", max_size=40), longest_first=st.booleans(),
+       apostrophes=st.booleans(), before=st.sampled_from([r"\w", r"\w-"]))
+def test_same_matches_as_the_flat_alternation(phrases, tails, text, longest_first, apostrophes, before):
+    if longest_first:  # the order the finders use; any other order must hold too
         phrases = sorted(phrases, key=lambda p: (-len(p), p))
     pairs = list(zip(phrases, tails))
-    flat = r"(?<![\w])(?:" + flat_alternation(pairs) + r")(?![\w])"
-    factored = r"(?:" + factored_alternation(pairs, after_first=r"(?<![\w][\s\S])") + r")(?![\w])"
+    flat = rf"(?<![{before}])(?:" + flat_alternation(pairs, apostrophes) + r")(?![\w])"
+    factored = r"(?:" + factored_alternation(pairs, rf"(?<![{before}][\s\S])", apostrophes) + r")(?![\w])"
     assert _spans(factored, text) == _spans(flat, text)
-    assert _spans(factored_alternation(pairs), text) == _spans(flat_alternation(pairs), text)
+    assert _spans(factored_alternation(pairs, apostrophes=apostrophes), text) == _spans(
+        flat_alternation(pairs, apostrophes), text)
 
 
 def test_a_right_quote_in_a_phrase_is_refused():

@@ -9,7 +9,7 @@ with the character there can match, in their original order, so grouping them by
 changes nothing; a phrase that ends at a node (followed only by its tail, such as an optional
 possessive) is a barrier, so phrases listed after it stay after it. Characters other than ``'``
 are literal and ``'`` stands for both apostrophes, which is why no phrase may hold "’" (the caller
-keeps the flat alternation then). ``after_first`` is put after each phrase's first character: a
+keeps the flat alternation then); with ``apostrophes=False`` every character is literal. ``after_first`` is put after each phrase's first character: a
 look-behind there (instead of before the whole alternation) lets the engine skip at once to
 positions where some phrase can begin.
 """
@@ -21,41 +21,41 @@ import re
 APOSTROPHE = "['\u2019]"
 
 
-def token(ch: str) -> str:
-    """The regex for one phrase character (both apostrophes for ``'``)."""
-    return APOSTROPHE if ch == "'" else re.escape(ch)
+def token(ch: str, apostrophes: bool = True) -> str:
+    """The regex for one phrase character (both apostrophes for ``'`` unless ``apostrophes`` is False)."""
+    return APOSTROPHE if ch == "'" and apostrophes else re.escape(ch)
 
 
-def factored_alternation(alternatives: list[tuple[str, str]], after_first: str = "") -> str:
+def factored_alternation(alternatives: list[tuple[str, str]], after_first: str = "", apostrophes: bool = True) -> str:
     """``(phrase, tail)`` pairs, in the order a flat alternation would try ``token(phrase) + tail``,
     as one factored alternation (without the enclosing group)."""
-    if any("\u2019" in phrase or not phrase for phrase, _ in alternatives):
+    if any(not phrase or apostrophes and "\u2019" in phrase for phrase, _ in alternatives):
         raise ValueError("a phrase is empty or holds a right single quote: keep the flat alternation")
-    return _node([(phrase, tail) for phrase, tail in alternatives], after_first)
+    return _node([(phrase, tail) for phrase, tail in alternatives], after_first, apostrophes)
 
 
-def flat_alternation(alternatives: list[tuple[str, str]]) -> str:
+def flat_alternation(alternatives: list[tuple[str, str]], apostrophes: bool = True) -> str:
     """The same phrases as a plain alternation: what :func:`factored_alternation` must equal."""
-    return "|".join("".join(token(ch) for ch in phrase) + tail for phrase, tail in alternatives)
+    return "|".join("".join(token(ch, apostrophes) for ch in phrase) + tail for phrase, tail in alternatives)
 
 
-def _node(items: list[tuple[str, str]], after_first: str) -> str:
+def _node(items: list[tuple[str, str]], after_first: str, apostrophes: bool) -> str:
     out: list[str] = []
     groups: dict[str, list[tuple[str, str]]] = {}
     for rest, tail in items:
         if rest:
             groups.setdefault(rest[0], []).append((rest[1:], tail))
             continue
-        out += _flush(groups, after_first)  # a phrase ends here: those before it stay before it
+        out += _flush(groups, after_first, apostrophes)  # a phrase ends here: those before it stay before it
         groups = {}
         out.append(tail)
-    out += _flush(groups, after_first)
+    out += _flush(groups, after_first, apostrophes)
     return "|".join(out)
 
 
-def _flush(groups: dict[str, list[tuple[str, str]]], after_first: str) -> list[str]:
+def _flush(groups: dict[str, list[tuple[str, str]]], after_first: str, apostrophes: bool) -> list[str]:
     out = []
     for ch, sub in groups.items():
-        inner = _node(sub, "")
-        out.append(token(ch) + after_first + (f"(?:{inner})" if "|" in inner else inner))
+        inner = _node(sub, "", apostrophes)
+        out.append(token(ch, apostrophes) + after_first + (f"(?:{inner})" if "|" in inner else inner))
     return out
