@@ -87,3 +87,20 @@ def test_needles_read_off_a_pattern(pattern, flags, needles):
 def test_a_pattern_with_nothing_to_read_is_left_alone(pattern):
     compiled = re.compile(pattern)
     assert guard(compiled) is compiled
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=st.text(alphabet=" \t\n,.ab", max_size=30))
+def test_a_dangling_comma_always_has_its_tail(text):
+    from bilat.news.cleaning import _DANGLING, _DANGLING_TAIL
+
+    assert bool(_DANGLING.search(text)) <= bool(_DANGLING_TAIL.search(text))
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=st.text(alphabet=" \t\nab,A\u00a0\u2028\x1c?", max_size=30))
+def test_cleaning_shortcuts_agree_with_the_patterns(text):
+    from bilat.news.cleaning import _BREAK_BEFORE_LOWER, _MID_SENTENCE_BREAK, _normalise_line
+
+    assert bool(_MID_SENTENCE_BREAK.search(text)) <= bool(_BREAK_BEFORE_LOWER.search(text))
+    assert _normalise_line(text) == re.sub(r"\s+", " ", text.replace("??", " ")).strip().lower()

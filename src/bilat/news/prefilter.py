@@ -213,12 +213,22 @@ class Guarded:
         self._folded = tuple(sorted(n for n, f in needles if f))
 
     def may_match(self, text: str) -> bool:
-        """False only when no match is possible in ``text``."""
-        if self._raw and any(map(text.__contains__, self._raw)):
-            return True
-        if self._raw_ascii and any(map(ascii_only(text).__contains__, self._raw_ascii)):
-            return True
-        return bool(self._folded) and any(map(fold(text).__contains__, self._folded))
+        """False only when no match is possible in ``text``. (Plain loops: this runs some forty
+        thousand times per hundred articles, and ``any(map(...))`` costs more for a few needles.)"""
+        for needle in self._raw:
+            if needle in text:
+                return True
+        if self._raw_ascii:
+            haystack = ascii_only(text)
+            for needle in self._raw_ascii:
+                if needle in haystack:
+                    return True
+        if self._folded:
+            haystack = fold(text)
+            for needle in self._folded:
+                if needle in haystack:
+                    return True
+        return False
 
     def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         return self._re.search(string, pos, endpos) if self.may_match(string) else None
