@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from bilat.news.periods import Period, fiscal_periods
+from bilat.news.periods import Period, find_periods
 
 #: the month a country's fiscal year starts (countries not listed keep the calendar year)
 FISCAL_START = {
@@ -45,7 +45,7 @@ def relative_fiscal_periods(text: str, published: dt.date | None, pair: list[str
 
 def latest_fiscal_year(text: str) -> int | None:
     """The first calendar year of the latest fiscal year a text names ("2016-2017" -> 2016)."""
-    years = [p.year for p in fiscal_periods(text) if p.fiscal and p.year is not None]
+    years = [p.year for p in find_periods(text) if p.fiscal and p.year is not None]
     return max(years) if years else None
 
 

@@ -70,13 +70,6 @@ class Period:
 
 
 def find_periods(text: str) -> list[Period]:
-    return sorted(fiscal_periods(text) + _part_periods(text), key=lambda p: p.start)
-
-
-def fiscal_periods(text: str) -> list[Period]:
-    """The fiscal-year periods only ("FY2013-14", "the year to June 2016"), in the order
-    :func:`find_periods` finds them before sorting. Why apart: the latest fiscal year an article
-    names is asked of the whole article, where the other eight patterns are wasted work."""
     out: list[Period] = []
     for m in _FISCAL.finditer(text):
         if m.group("y1"):
@@ -96,11 +89,6 @@ def fiscal_periods(text: str) -> list[Period]:
     for m in _ENDING_YEAR.finditer(text):  # a fiscal year: its first calendar year, as "FY2015-16"
         end_year = int(m.group("y1") or m.group("y2"))
         out.append(Period(m.start(), m.end(), f"FY{end_year - 1}-{end_year % 100:02d}", end_year - 1, None, True))
-    return out
-
-
-def _part_periods(text: str) -> list[Period]:
-    out: list[Period] = []
     for m in _HALF.finditer(text):
         n = 1 if (m.group("o") or "").lower() == "first" or (m.group("h") or "").upper() == "H1" else 2
         out.append(_with_year(m, f"{{y}}-H{n}"))
@@ -131,7 +119,7 @@ def _part_periods(text: str) -> list[Period]:
             out.append(Period(m.start(), m.end(), f"{y1}-{a:02d}..{y2}-{b:02d}", y1, None))
     for m in _YTD.finditer(text):
         out.append(Period(m.start(), m.end(), "{y}-YTD", None, "this"))
-    return out
+    return sorted(out, key=lambda p: p.start)
 
 
 def _with_year(m: re.Match[str], label: str) -> Period:

@@ -48,7 +48,7 @@ def fold(text: str) -> str:
     if low.isascii():
         return low
     # "İ".lower() is "i" + U+0307; "ı" and "ſ" match "i" and "s" under re.IGNORECASE
-    return ascii_only(low.replace("\u0307", "").replace("\u0131", "i").replace("\u017f", "s"))
+    return _to_ascii(low.replace("\u0307", "").replace("\u0131", "i").replace("\u017f", "s"))
 
 
 @lru_cache(maxsize=64)
@@ -56,6 +56,10 @@ def ascii_only(text: str) -> str:
     """``text`` with every non-ASCII character replaced by "?": an ASCII needle is in it wherever it
     is in ``text``. Why: ``needle in text`` is several times slower when the text holds a character
     the needle's string kind cannot (a curly quote in a sentence), and most needles are ASCII."""
+    return _to_ascii(text)
+
+
+def _to_ascii(text: str) -> str:
     return text if text.isascii() else text.encode("ascii", "replace").decode("ascii")
 
 
