@@ -104,3 +104,21 @@ def test_cleaning_shortcuts_agree_with_the_patterns(text):
 
     assert bool(_MID_SENTENCE_BREAK.search(text)) <= bool(_BREAK_BEFORE_LOWER.search(text))
     assert _normalise_line(text) == re.sub(r"\s+", " ", text.replace("??", " ")).strip().lower()
+
+
+def test_no_module_passes_a_guarded_pattern_to_the_re_functions():
+    """``re.search(PATTERN, text)`` with a guarded module-level pattern would raise a TypeError
+    (``re`` takes a string or a compiled pattern): patterns are called by their own methods."""
+    import ast
+    import inspect
+
+    calls = {"search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split", "compile"}
+    for name, module in sorted(sys.modules.items()):
+        if not name.startswith("bilat.news.") or module is None:
+            continue
+        tree = ast.parse(inspect.getsource(module))
+        for node in ast.walk(tree):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in calls
+                    and isinstance(node.func.value, ast.Name) and node.func.value.id == "re" and node.args
+                    and isinstance(node.args[0], ast.Name)):
+                assert not isinstance(getattr(module, node.args[0].id, None), Guarded), (name, node.args[0].id)

@@ -11,6 +11,9 @@ in the text, and ask the pattern otherwise. A pattern with no needles to read is
 Case-insensitive needles are looked for in :func:`fold` of the text: the text lower-cased, with the
 four characters that ``re.IGNORECASE`` equates with an ASCII letter but ``str.lower`` does not
 ("İ", "ı", "ſ"; "K" lower-cases to "k" already) mapped to that letter. Needles are ASCII there.
+
+A guarded pattern is not an ``re.Pattern``: call its own methods (``PATTERN.search(text)``), not
+``re.search(PATTERN, text)``, which raises a TypeError (a test reads the news modules for it).
 """
 
 from __future__ import annotations
