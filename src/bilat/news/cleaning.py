@@ -71,11 +71,16 @@ _STRAY_LOWER = re.compile(r"(?<![\w'’.])([b-hj-z]) (?=([A-Z])[a-z])")
 _STRAY_UPPER = re.compile(r"(?<![\w'’])([B-HJ-Z]) (?=([a-z])[a-z])")
 _DOUBLE_CAP = re.compile(r"\b([A-Z])(?=([a-z])[a-z]{5,}\b)")
 _DANGLING = re.compile(r"(?m)(?:\s*[.,]?\s*,\s+[a-z])[ \t]*$")
+#: how every _DANGLING match ends (a comma, spaces, one lower-case letter, the end of the line):
+#: looked for first, since a pattern that starts with a literal is found fast, and it is rare
+_DANGLING_TAIL = re.compile(r",\s+[a-z][ \t]*$", re.M)
 
 # Hard wraps.
 _WRAP = re.compile(r"(?<=[^\n])\n(?=[^\n])")
 _HYPHEN_WRAP = re.compile(r"(?<=[a-z])-\n(?=[a-z])")
 _MID_SENTENCE_BREAK = re.compile(r"(?<=[a-z,])[ \t]*\n(?=[a-z][a-z]+ )")
+#: what every _MID_SENTENCE_BREAK match holds (a line break before a lower-case word): found fast
+_BREAK_BEFORE_LOWER = re.compile(r"\n(?=[a-z][a-z]+ )")
 _KEEP_HYPHEN = re.compile(r"(?:related|based|led|owned|term|level|scale|wide|made|free|oriented|run|up|in)\b")
 
 
@@ -125,7 +130,9 @@ def _link_blocks(text: str) -> list[Edit]:
 
 
 def _normalise_line(line: str) -> str:
-    return re.sub(r"\s+", " ", line.replace("??", " ")).strip().lower()
+    # split() and join: the same as collapsing \s+ to one space and stripping (both go by
+    # str.isspace), and cheaper for every line of every article
+    return " ".join(line.replace("??", " ").split()).lower()
 
 
 def _repeated_lines(text: str) -> list[Edit]:
@@ -154,7 +161,8 @@ def _editing_marks(text: str) -> list[Edit]:
     for m in _DOUBLE_CAP.finditer(text):
         if m.group(1).lower() == m.group(2):
             edits.append((m.start(), m.start() + 1, "", "editing mark"))
-    edits += [(m.start(), m.end(), "", "editing mark") for m in _DANGLING.finditer(text)]
+    if _DANGLING_TAIL.search(text):
+        edits += [(m.start(), m.end(), "", "editing mark") for m in _DANGLING.finditer(text)]
     return edits
 
 
@@ -166,6 +174,8 @@ def _hard_wraps(text: str) -> list[Edit]:
     wrapped = len(long_lines) >= 4 and sum(35 <= n <= 90 for n in long_lines) >= 0.6 * len(long_lines)
     if not wrapped:
         # elsewhere, only a break that plainly cuts a sentence: a word or comma, then a lower-case word
+        if not _BREAK_BEFORE_LOWER.search(text):
+            return []
         return [(m.start(), m.end(), " ", "hard wrap") for m in _MID_SENTENCE_BREAK.finditer(text)]
     edits: list[Edit] = []
     for m in _HYPHEN_WRAP.finditer(text):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
 from bilat.news.model import DateRef
 
@@ -76,6 +77,19 @@ def _last_year_around(m: re.Match[str]) -> bool:
 
 def find_dates(text: str, published: dt.date | None = None) -> list[DateRef]:
     """Dates in ``text`` (offsets into ``text``), most specific pattern first, non-overlapping."""
+    return list(_cached_dates(text, published, type(published)))
+
+
+@lru_cache(maxsize=32)
+def _cached_dates(text: str, published: dt.date | None, anchor_type: type) -> tuple[DateRef, ...]:
+    """Cached for the last few texts: the agreement readers ask about one sentence up to three
+    times (its event, its details, its default date), and a month-day date costs a dateparser call
+    each time; the cache is too small to carry across articles. ``anchor_type`` is in the key
+    because a :class:`YearOnly` equals the plain date of its last day."""
+    return tuple(_find_dates(text, published))
+
+
+def _find_dates(text: str, published: dt.date | None) -> list[DateRef]:
     found: list[DateRef] = []
     taken: list[tuple[int, int]] = []
     for kind, pattern in _PATTERNS:

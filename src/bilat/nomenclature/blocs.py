@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from bilat.nomenclature.countries import CountryMention
+from bilat.nomenclature.phrase_trie import factored_alternation
 
 
 @dataclass(frozen=True)
@@ -65,8 +66,9 @@ def bloc_of(iso3: str) -> list[str]:
 @cache
 def _pattern() -> re.Pattern[str]:
     phrases = sorted({p for b in BLOCS.values() for p in b.phrases if p}, key=len, reverse=True)
-    body = "|".join(re.escape(p) for p in phrases)
-    return re.compile(r"(?<![\w])(?:" + body + r")(?:['’]s)?(?![\w])")
+    # factored by common beginnings, the look-behind after the first character (:mod:`.phrase_trie`)
+    body = factored_alternation([(p, "") for p in phrases], after_first=r"(?<![\w][\s\S])", apostrophes=False)
+    return re.compile(r"(?:" + body + r")(?:['’]s)?(?![\w])")
 
 
 @cache

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from bilat.nomenclature._tables import read_data_rows
+from bilat.nomenclature.phrase_trie import factored_alternation
 
 
 @dataclass(frozen=True)
@@ -49,8 +50,10 @@ _LIST_GOES_ON = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|or\s+)$")
 @cache
 def _capitals() -> tuple[dict[str, str], re.Pattern[str]]:
     names = {row["capital"]: row["iso3"] for row in read_data_rows("capitals.csv")}
-    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    return names, re.compile(r"(?<![\w-])(?P<name>" + alternatives + r")(?P<poss>['\u2019]s)?(?![\w])")
+    phrases = [(n, "") for n in sorted(names, key=len, reverse=True)]
+    # factored by common beginnings, the look-behind after the first character (:mod:`.phrase_trie`)
+    alternatives = factored_alternation(phrases, after_first=r"(?<![\w-][\s\S])", apostrophes=False)
+    return names, re.compile(r"(?P<name>" + alternatives + r")(?P<poss>['\u2019]s)?(?![\w])")
 
 
 def find_capital_mentions(text: str) -> list[CapitalMention]:

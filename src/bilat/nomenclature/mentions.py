@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from bilat.nomenclature._tables import read_data_rows, tables
+from bilat.nomenclature.phrase_trie import factored_alternation, flat_alternation
 
 #: Upper-case ISO3 codes that are also ordinary words or common acronyms in English text
 #: ("AND", "CAN", "VAT", "EST"...): never read as country codes in prose.
@@ -105,19 +106,28 @@ def _matcher() -> _Matcher:
         if iso3 not in ISO3_NOT_IN_TEXT:
             add(iso3, iso3, "code")
 
-    alternatives = []
+    alternatives = []  # (phrase, what may follow it), longest phrase first
     for phrase, (iso3, kind) in sorted(phrases.items(), key=lambda item: (-len(item[0]), item[0])):
-        body = re.escape(phrase).replace("'", "['\u2019]")
+        tail = ""
         if iso3 is not None and kind in ("name", "code"):
             # possessive: "Israel's", "Israel’s", "United States'"
             suffix = "['\u2019]" if phrase.endswith("s") else "['\u2019]s"
-            body = f"{body}(?:{suffix})?"
+            tail = f"(?:{suffix})?"
         elif kind == "demonym" and not phrase.endswith("s"):
-            body = f"{body}s?"
-        alternatives.append(body)
-    # Whole words: no letter/digit just before or after. A trailing "." (U.S.) is part of the phrase.
-    pattern = re.compile(r"(?<![\w])(?:" + "|".join(alternatives) + r")(?![\w])")
-    return _Matcher(pattern=pattern, phrases=phrases)
+            tail = "s?"
+        alternatives.append((phrase, tail))
+    return _Matcher(pattern=_whole_words(alternatives), phrases=phrases)
+
+
+def _whole_words(alternatives: list[tuple[str, str]]) -> re.Pattern[str]:
+    """Whole words: no letter/digit just before or after. A trailing "." (U.S.) is part of the phrase.
+    Factored by common beginnings (:mod:`.phrase_trie`, the same matches, several times faster);
+    flat when a phrase cannot be factored."""
+    try:
+        body = factored_alternation(alternatives, after_first=r"(?<![\w][\s\S])")
+    except ValueError:
+        return re.compile(r"(?<![\w])(?:" + flat_alternation(alternatives) + r")(?![\w])")
+    return re.compile(r"(?:" + body + r")(?![\w])")
 
 
 def _looks_like_code(alias: str) -> bool:
