@@ -88,6 +88,10 @@ class DuckDBEngine:
         #: The catalog's file list the views were made from (None: it changed while they were made).
         #: Kept answers are keyed by it (:mod:`bilat.questions.kept`).
         self.data_listing = opened_on if store.listing() == opened_on else None
+        self._fresh_memos()
+
+    def _fresh_memos(self) -> None:
+        """The per-connection memos, empty: the Ibis backend, compiled SQL, run expressions, tables."""
         self._ibis: Any = None
         self._compiled: dict[object, str] = {}
         self._ran: dict[object, tuple[str, ibis.Schema]] = {}  # see execute
@@ -310,8 +314,7 @@ class DuckDBEngine:
         twin.con = self.con.cursor()
         twin.con.execute("SET enable_progress_bar = false")
         twin.data_listing = self.data_listing
-        twin._ibis = None
-        twin._compiled, twin._ran, twin._tables = {}, {}, {}
+        twin._fresh_memos()  # an Ibis backend and held tables belong to one connection
         cached = self.__dict__.get("_kept_data_key")
         if cached is not None:
             twin.__dict__["_kept_data_key"] = cached
