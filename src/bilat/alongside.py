@@ -5,8 +5,10 @@ potential read the world's exports by product; the profile reads the pair's own 
 after the other, a two-core machine works on one core while DuckDB answers. DuckDB lets go of
 the GIL while it answers, so a question asked in another thread, on its own cursor over the
 same database (:meth:`bilat.engines.duckdb.DuckDBEngine.fork`), overlaps the questions of this
-one. The answers are the same: each question runs its own queries over the same views; only
-the clock changes.
+one. The answers are the same: the queries are the same over the same views; only the clock
+changes. The two sessions share one memo of the engine's frames (:mod:`bilat.result_memo`): a
+query both threads ask (the world's exports by HS section) runs once, in the thread that asks
+first.
 
 An engine that cannot fork (Spark, an engine of the caller's own) asks the questions in this
 thread, when they are handed over, so every face works the same with or without threads.
@@ -57,7 +59,8 @@ def alongside(s: Session) -> Iterator[Ask]:
         yield _now(s)
         return
     engine = fork()
-    twin = Session(engine=engine, store=s.store, include_embedded=s.include_embedded)
+    # One memo of the engine's frames for both: a query either thread ran is not run by the other.
+    twin = Session(engine=engine, store=s.store, include_embedded=s.include_embedded, results=s._results)
     pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="bilat-alongside")
     try:
         yield lambda question, *args: pool.submit(question, twin, *args)

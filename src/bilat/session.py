@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from bilat.catalog.store import Store
 from bilat.errors import BilatError
+from bilat.result_memo import ResultMemo
 from bilat.schema import DERIVED_TABLES, TABLES
 
 if TYPE_CHECKING:  # ibis, pandas and the engines load when a question first needs them
@@ -70,11 +71,6 @@ def country_label(code: str) -> str:
         return code
 
 
-#: Results one session keeps (the most recently used), and the largest it keeps.
-MEMO_SIZE = 64
-MEMO_MAX_ROWS = 50_000
-
-
 class Session:
     """A store, the engine over it (opened on first use) and the pair questions are about.
 
@@ -89,6 +85,7 @@ class Session:
         *,
         store: Store | None = None,
         include_embedded: bool = True,
+        results: ResultMemo | None = None,
     ) -> None:
         if engine is not None and not isinstance(engine, str):
             self._engine: Engine | None = engine
@@ -101,7 +98,10 @@ class Session:
             self.engine_name = engine or "duckdb"
         self.store = store if store is not None else Store(home)
         self.include_embedded = include_embedded
-        self._results: dict[object, pd.DataFrame] = {}
+        #: The engine's frames for the questions that ask again; ``results`` shares another session's
+        #: (a twin in another thread, :mod:`bilat.alongside`), which this one then does not clear.
+        self._owns_results = results is None
+        self._results = ResultMemo() if results is None else results
         #: Answers one question made that another asks again in this session (the pair's series:
         #: the profile's, then each goal's), by the question's own key; see :func:`bilat.questions.yearly.pair_series`.
         self.answers: dict[object, Any] = {}
@@ -135,15 +135,9 @@ class Session:
         the same expression gives the same rows; each caller gets its own copy to change.
         """
         key = _memo_key(expr)
-        if key is not None and key in self._results:
-            self._results[key] = frame = self._results.pop(key)  # most recently used last
-            return frame.copy()
-        frame = self.engine.execute(expr)
-        if key is not None and len(frame) <= MEMO_MAX_ROWS:
-            self._results[key] = frame.copy()
-            while len(self._results) > MEMO_SIZE:
-                self._results.pop(next(iter(self._results)))
-        return frame
+        if key is None:
+            return self.engine.execute(expr)
+        return self._results.get(key, lambda: self.engine.execute(expr))
 
     def sql_frame(self, query: str) -> pd.DataFrame | None:
         """Plain SQL over the canonical views as a DataFrame, or None when the engine takes no SQL (Spark).
@@ -155,21 +149,16 @@ class Session:
         run = getattr(self.engine, "sql", None)
         if run is None or getattr(self.engine, "rows", None) is None:
             return None
-        key = ("sql", query)
-        if key in self._results:
-            self._results[key] = frame = self._results.pop(key)
-            return frame.copy()
-        try:
-            frame = run(query)
-        except Exception as exc:  # noqa: BLE001 - every engine failure becomes one named error, as in execute
-            from bilat.errors import EngineError
 
-            raise EngineError(self.engine_name, str(exc).splitlines()[0]) from exc
-        if len(frame) <= MEMO_MAX_ROWS:
-            self._results[key] = frame.copy()
-            while len(self._results) > MEMO_SIZE:
-                self._results.pop(next(iter(self._results)))
-        return frame
+        def ask() -> pd.DataFrame:
+            try:
+                return run(query)
+            except Exception as exc:  # noqa: BLE001 - every engine failure becomes one named error, as in execute
+                from bilat.errors import EngineError
+
+                raise EngineError(self.engine_name, str(exc).splitlines()[0]) from exc
+
+        return self._results.get(("sql", query), ask)
 
     def held(self, prefix: str, query: str) -> str | None:
         """The name of a table holding ``query``'s rows, made once in this session (None: the engine holds none, e.g. Spark).
@@ -203,7 +192,8 @@ class Session:
 
     # -- lifetime --------------------------------------------------------------------------------
     def close(self) -> None:
-        self._results.clear()
+        if self._owns_results:
+            self._results.clear()
         self.answers.clear()
         if self._engine is not None and self._owns_engine:
             self._engine.close()

@@ -1,7 +1,8 @@
 """The report's second thread: the same report, questions really asked on a fork, errors handed back.
 
 ``bilat.alongside`` asks the report's world-wide questions (the potential, the complexity
-ranking) in another thread, on a fork of the session's DuckDB engine. These tests hold that
+ranking, then the source reconciliation) in another thread, on a fork of the session's DuckDB
+engine, with one memo of frames shared by both sessions. These tests hold that
 this changes only the clock: the report is the same text with and without the thread, the
 questions ran in the other thread on their own cursor, an error there reaches the caller, and
 an engine that cannot fork answers in the caller's thread.
@@ -34,7 +35,7 @@ def test_report_is_the_same_with_and_without_the_second_thread(pair: tuple[str, 
     monkeypatch.delattr(DuckDBEngine, "fork")  # alongside() then asks in this thread
     assert _report_text(*pair) == threaded
     sections = json.loads(threaded)["sections"]
-    for moved in ("complexity", "potential"):  # the questions the second thread asked
+    for moved in ("complexity", "potential", "reconcile"):  # the questions the second thread asked
         assert sections[moved].get("tables") or sections[moved].get("paragraphs"), moved
 
 
@@ -103,3 +104,24 @@ def test_the_report_asks_no_query_twice(monkeypatch: pytest.MonkeyPatch) -> None
     build_report("ISR", "JPN")
     assert len(asked) > 10  # the report did ask its questions through these
     assert [q[:120] for q, n in asked.items() if n > 1] == []
+
+
+def test_the_twin_session_shares_the_memo_and_leaves_it_to_the_session() -> None:
+    """A frame one thread got is the other's without a second query; closing the twin keeps the session's frames."""
+    query = "SELECT reporter, COUNT(*) AS n FROM country_flows WHERE reporter IN ('ISR', 'JPN') GROUP BY 1 ORDER BY 1"
+    ran: list[str] = []
+    with Session() as s:
+        original = s.engine.sql
+
+        def watched(q: str, params: object = None) -> object:  # the session's own engine
+            ran.append("session")
+            return original(q, params)
+
+        s.engine.sql = watched  # type: ignore[method-assign]
+        with alongside(s) as ask:
+            there = ask(lambda twin: twin.sql_frame(query)).result()
+        here = s.sql_frame(query)
+        assert ran == []  # the session's engine was never asked: the twin's frame was kept for both
+        assert here.equals(there) and len(here) == 2
+        here["n"] = 0  # each caller has its own copy
+        assert s.sql_frame(query).n.min() > 0

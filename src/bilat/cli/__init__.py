@@ -7,8 +7,10 @@ this package imports them in :data:`COMMAND_MODULES` order (that order is the ``
 
 from __future__ import annotations
 
+import atexit
 import importlib
 import os
+import sys
 
 # numpy's BLAS on one thread unless the user chose otherwise, set before anything imports numpy.
 # bilat's matrices are small (the complexity ranking is countries x countries); a second BLAS
@@ -48,8 +50,51 @@ for _module in COMMAND_MODULES:
 
 
 def main() -> None:
-    """Console-script entry point."""
+    """Run one command: its output, its errors as one-line messages, its exit code as ``SystemExit``."""
     run()
 
 
-__all__ = ["app", "main"]
+def console() -> None:
+    """The ``bilat`` program (its console script, ``python -m bilat.cli``): :func:`main`, then the process ends at once.
+
+    Why: when a Python process ends, the interpreter searches every object of every module for
+    garbage cycles, twice, and frees them one by one; after a report (pandas, pyarrow and duckdb
+    loaded: hundreds of thousands of objects) that is 0.15-0.2 s the user waits for the prompt
+    with the work long done (BENCHMARKS.md, #17). The command has closed its files and databases
+    by then (sessions close their engines, files are written whole and renamed), so the process
+    runs the exit hooks (``atexit``: Spark stops its context, logging flushes), flushes its
+    output and ends without that search. While another thread of the command still runs, it
+    ends the usual way instead, waiting for it. :func:`main` is for callers that go on (tests).
+    """
+    try:
+        main()
+        code: object = 0
+    except SystemExit as exc:
+        code = exc.code
+    _end(code)
+
+
+def _end(code: object) -> None:
+    """End the process with ``code`` as ``sys.exit`` would, skipping the interpreter's teardown when nothing else runs."""
+    import threading
+
+    others = [t for t in threading.enumerate() if t is not threading.main_thread() and not t.daemon and t.is_alive()]
+    if others:
+        sys.exit(code)
+    if code is None:
+        status = 0
+    elif isinstance(code, int):
+        status = code
+    else:  # sys.exit("message"): the message on stderr, status 1
+        print(code, file=sys.stderr)
+        status = 1
+    atexit._run_exitfuncs()  # noqa: SLF001 - the hooks run as at any exit (their errors are printed, not raised)
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a closed pipe: as CPython's exit, status 120 when it was 0
+            status = status or 120
+    os._exit(status)
+
+
+__all__ = ["app", "console", "main"]

@@ -1,5 +1,5 @@
 """``python -m bilat.cli ...`` runs the command line (the same as the ``bilat`` script)."""
 
-from bilat.cli import main
+from bilat.cli import console
 
-main()
+console()

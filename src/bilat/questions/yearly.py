@@ -18,7 +18,8 @@ from bilat.questions.answer import Answer
 from bilat.questions.hints import LOAD_HINT
 from bilat.questions.pair_rows import PairRows
 from bilat.questions.yearly_table import source_notes
-from bilat.session import MEMO_SIZE, Session, resolve_pair, using
+from bilat.result_memo import MEMO_SIZE
+from bilat.session import Session, resolve_pair, using
 
 
 def span_of(years: str | tuple[int, int] | None) -> tuple[int, int] | None:

@@ -61,11 +61,12 @@ def gather(
         a, b = s.pair(a, b).codes
         with alongside(s) as ask:  # the world-wide questions in a second thread, the pair's in this one
             world = ask(_world_questions, a, b, top)
+            reconciled = ask(_reconciliation, a, b, reconcile_year)
             profile = pair_profile(a, b, years, top=top, lens=lens, session=s)
             statuses = target_status(a=a, b=b, include_seeds=True, session=s)
-            reconciliation, error = _reconciliation(s, a, b, reconcile_year)
             claims = _claims(a, b, s)
             (potential, potential_error), (complexity, complexity_error) = world.result()
+            reconciliation, error = reconciled.result()
         name = s.engine_name
         files = s.store.files()
     return ReportContext(
@@ -79,10 +80,10 @@ def gather(
 def _world_questions(s: Session, a: str, b: str, top: int) -> tuple[tuple[Any, str | None], ...]:
     """The questions that read every country's exports, not the pair's rows: the potential both ways, the complexity ranking.
 
-    Asked in the report's second thread (:func:`bilat.alongside.alongside`), on its own session:
-    they share no figure with the profile (the reconciliation does, the world exports, so it is
-    asked after the profile in the first thread, from the session's memo). Each is its answer and
-    None, or None and the reason it could not be computed.
+    Asked in the report's second thread (:func:`bilat.alongside.alongside`), on its own session,
+    then the reconciliation: it shares one query with the profile (the world exports by section),
+    which the twin sessions' shared memo runs once, in the thread that asks first. Each is its
+    answer and None, or None and the reason it could not be computed.
     """
     return _potential(s, a, b, top), _complexity(s, a, b)
 

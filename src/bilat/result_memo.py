@@ -1,0 +1,89 @@
+"""The frames one session's questions got from the engine, kept for the questions that ask again.
+
+Why a class of its own: a report asks some questions in a second thread (:mod:`bilat.alongside`),
+on a twin session over a fork of the engine. Both threads ask some of the same queries (the
+world's exports by HS section: the profile and the source reconciliation). With one memo shared
+by the session and its twin, whichever thread asks first runs the query and the other takes its
+rows, waiting for them if the query is still running, instead of running it a second time.
+
+Each caller gets its own copy of a frame (callers add columns to what they get); the copy kept is
+never handed out. Errors are not kept: a query that failed is run again when asked again, and a
+caller that was waiting for it gets the same error.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from concurrent.futures import Future
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pandas loads with the first question, not with the session
+    import pandas as pd
+
+#: Frames one memo keeps (the most recently used), and the largest frame it keeps.
+MEMO_SIZE = 64
+MEMO_MAX_ROWS = 50_000
+
+
+class _Running:
+    """A query one thread is running: its frame to come, and how many other threads wait for it."""
+
+    def __init__(self) -> None:
+        self.done: Future[pd.DataFrame] = Future()
+        self.waiting = 0
+
+
+class ResultMemo:
+    """Frames by key: the most recently used ``size`` of them, none over ``max_rows`` rows; thread-safe."""
+
+    def __init__(self, size: int = MEMO_SIZE, max_rows: int = MEMO_MAX_ROWS) -> None:
+        self.size = size
+        self.max_rows = max_rows
+        self._lock = threading.Lock()
+        self._kept: dict[object, pd.DataFrame] = {}
+        self._running: dict[object, _Running] = {}
+
+    def __len__(self) -> int:
+        return len(self._kept)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._kept
+
+    def get(self, key: object, compute: Callable[[], pd.DataFrame]) -> pd.DataFrame:
+        """The frame kept for ``key`` (a copy), else the one another thread is computing, else ``compute()``'s."""
+        with self._lock:
+            kept = self._kept.pop(key, None)
+            if kept is not None:
+                self._kept[key] = kept  # most recently used last
+                return kept.copy()
+            running = self._running.get(key)
+            mine = running is None
+            if mine:
+                running = self._running[key] = _Running()
+            else:
+                running.waiting += 1
+        assert running is not None
+        if not mine:
+            return running.done.result().copy()
+        try:
+            frame = compute()
+        except BaseException as exc:
+            with self._lock:
+                self._running.pop(key, None)
+            running.done.set_exception(exc)
+            raise
+        with self._lock:
+            self._running.pop(key, None)  # no one joins the waiters after this
+            small = len(frame) <= self.max_rows
+            shared = frame.copy() if small or running.waiting else None
+            if small:
+                self._kept[key] = shared
+                while len(self._kept) > self.size:
+                    self._kept.pop(next(iter(self._kept)))
+        running.done.set_result(shared)  # waiters copy this frame, never the caller's
+        return frame
+
+    def clear(self) -> None:
+        with self._lock:
+            self._kept.clear()
