@@ -235,7 +235,8 @@ def _fill_event(
     named = list(dict.fromkeys(re.findall(r"@([A-Z]{3,8})", tagged_text)))
     approve = _APPROVE.search(text)
     gov = _GOV.search(text)
-    if approve and gov and gov.start() < approve.start():
+    between = re.search(r"\bbetween\s+(?:the\s+)?@[A-Z]{3,8}\s+and\s+(?:the\s+)?@[A-Z]{3,8}", tagged_text)
+    if approve and gov and gov.start() < approve.start() and between is None:  # "approved the FTA between A and B": both
         owner = cues.country_before(tagged(view, sent.start, sent.start + gov.end(), refs))
         if owner is None and named:
             owner = named[0]

@@ -1,0 +1,79 @@
+"""Round nine: who the parties of an agreement are, and what a later or generic mention is (issue 14).
+
+Every sentence here is invented for the test (real country names, made-up events and figures);
+each test names the general rule it holds.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from bilat.news.extract import extract
+from bilat.news.schema import type_code
+
+PUB = dt.date(2031, 5, 14)
+
+
+def _records(text: str, published: dt.date | None = PUB) -> set[tuple[frozenset[str], str]]:
+    return {(frozenset(a.parties), type_code(a.type)) for a in extract(text, published=published).agreements}
+
+
+# -- a list of third countries pairs with the subject of the verb, not the first country named --
+
+def test_listed_partners_pair_with_the_signing_subject() -> None:
+    got = _records("Ghana and Norway signed a free trade agreement on Monday.\n\n"
+                   "Besides Ghana, Norway has signed free-trade agreements with Chile, Peru and Vietnam.")
+    assert (frozenset({"NOR", "CHL"}), "fta") in got
+    assert (frozenset({"NOR", "VNM"}), "fta") in got
+    assert not any("GHA" in p and len(p & {"CHL", "PER", "VNM"}) for p, _ in got)
+
+
+def test_agreements_recalled_beside_a_free_trade_deal_are_in_place() -> None:
+    got = _records("Ghana and Norway signed a free trade agreement on Monday.\n\n"
+                   "The pact is Norway's fifth free trade deal in Africa, following agreements with Egypt, Kenya and Morocco.")
+    assert {(frozenset({"NOR", c}), "fta") for c in ("EGY", "KEN", "MAR")} <= got
+
+
+def test_talks_on_agreements_with_a_list_are_not_agreements_in_place() -> None:
+    got = extract("Ghana and Norway signed a free trade agreement on Monday.\n\n"
+                  "Norway is negotiating free trade deals with Egypt, Kenya and Morocco.", published=PUB).agreements
+    listed = [a for a in got if set(a.parties) & {"EGY", "KEN", "MAR"}]
+    assert all(a.status == "negotiations_launched" for a in listed)  # talks, kept with their stage
+
+
+# -- a bloc described by its members is the bloc ------------------------------------------------
+
+def test_a_group_listed_member_by_member_is_the_bloc() -> None:
+    got = _records("Peru and Ghana are close to a deal.\n\n"
+                   "In March Peru signed an FTA with a group of four European countries: Iceland, Liechtenstein, "
+                   "Norway and Switzerland.")
+    assert (frozenset({"PER", "EFTA"}), "fta") in got
+
+
+def test_a_partial_member_list_is_no_bloc() -> None:
+    got = _records("Peru and Ghana are close to a deal.\n\n"
+                   "In March Peru signed an FTA with a group of European countries: Iceland, Norway and Switzerland.")
+    assert not any("EFTA" in p for p, _ in got)
+
+
+# -- a generic name repeats the kind named before it in the sentence ---------------------------
+
+def test_another_deal_is_one_more_of_the_kind_just_named() -> None:
+    got = _records("Ghana signed an FTA with Peru on June 2, 2029, followed by another deal with Chile in 2030.")
+    assert (frozenset({"GHA", "CHL"}), "fta") in got
+
+
+# -- an approval of an agreement between two countries is not unilateral -----------------------
+
+def test_a_cabinet_approving_an_fta_between_two_countries_gives_both() -> None:
+    got = extract("The Ghanaian Cabinet on Friday approved the proposed Free Trade Agreement (FTA) between "
+                  "Ghana and Peru.\n\nPeru's parliament approved the pact with Ghana a day earlier. Talks on the "
+                  "trade agreement, officially termed the CEPA, began in 2029.", published=PUB).agreements
+    assert [(sorted(a.parties), type_code(a.type)) for a in got] == [(["GHA", "PER"], "fta")]
+
+
+def test_the_kind_acronym_does_not_keep_two_named_agreements_together() -> None:
+    # two instruments with names of their own stay two, as before
+    got = extract("Ghana and Peru signed a trade agreement (ECTA) in 2029 and are negotiating a wider "
+                  "Comprehensive Economic Cooperation Agreement (CECA).", published=PUB).agreements
+    assert sorted(a.acronym or "" for a in got) == ["CECA", "ECTA"]
