@@ -77,3 +77,34 @@ def test_the_kind_acronym_does_not_keep_two_named_agreements_together() -> None:
     got = extract("Ghana and Peru signed a trade agreement (ECTA) in 2029 and are negotiating a wider "
                   "Comprehensive Economic Cooperation Agreement (CECA).", published=PUB).agreements
     assert sorted(a.acronym or "" for a in got) == ["CECA", "ECTA"]
+
+
+# -- instruments listed by name after a count are one record each, typed by their own head ----
+
+def test_instruments_listed_after_namely_are_records_of_their_own() -> None:
+    got = extract("Ghana and Peru signed their Free Trade Agreement (GPFTA) on Monday.\n\n"
+                  "Besides the GPFTA, three other documents namely the Agreement on Technical Cooperation for "
+                  "Grant Aid, the Exchange of Notes on a Port Study, and the Exchange of Notes on a Water Project "
+                  "were also signed on the occasion.", published=PUB).agreements
+    kinds = sorted(type_code(a.type) for a in got)
+    assert kinds == ["cooperation_agreement", "fta", "other", "other"]
+    assert all(a.status is None and a.date is not None and a.date.label() == "2031-05-12" for a in got)
+
+
+def test_a_single_named_item_is_no_list() -> None:
+    got = extract("Ghana and Peru signed a document, namely the Exchange of Notes on a Port Study, on Monday.",
+                  published=PUB).agreements
+    assert len(got) == 1
+
+
+# -- a strategic partnership named without an instrument is the relation, not a deal -----------
+
+def test_the_strategic_partnership_between_two_is_a_relation() -> None:
+    got = _records("Ghana and Peru signed a free trade agreement on Monday. The deal, inked after long talks, "
+                   "will add momentum to the comprehensive strategic partnership between the two countries.")
+    assert got == {(frozenset({"GHA", "PER"}), "fta")}
+
+
+def test_a_strategic_partnership_signed_is_still_recorded() -> None:
+    got = _records("Ghana and Peru signed a comprehensive strategic partnership on Monday.")
+    assert (frozenset({"GHA", "PER"}), "cooperation_agreement") in got

@@ -20,6 +20,7 @@ import datetime as dt
 import re
 
 from bilat.news.agreement_dates import date_after, default_dates, in_force_date, sentence_date
+from bilat.news.agreement_lists import listed_instruments
 from bilat.news.agreement_merge import merge, same_record
 from bilat.news.agreement_words import _NOT_SIGNED, _UPGRADED, PENDING, SIGN
 from bilat.news.dates import MONTHS, WEEKDAYS
@@ -187,6 +188,8 @@ def refine_agreements(
                 record._new = True
                 record._upgraded = _UPGRADED.search(sent.text[max(0, m.start() - 60) : m.start()]) is not None
                 records.append(record)
+    listed, replaced = listed_instruments(sents, pair, published, records)
+    records = [r for r in records if not any(r is x for x in replaced)] + listed
     records += _third_parties(view, sents, refs, pair, records, published)
     records += [r for r in elevated_ties(view, sents, refs, pair)
                 if not any(k.start < r.end and r.start < k.end for k in records)]

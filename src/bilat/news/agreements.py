@@ -38,6 +38,13 @@ from bilat.news.signatories import names as _names
 from bilat.news.text import Sentence, tagged
 
 
+#: a strategic partnership named without an instrument word is the relation the two sides have
+_RELATION = re.compile(r"strategic partnership")
+#: ... unless the words just before sign or establish it ("signed a comprehensive strategic partnership")
+_SIGNED_NOW = re.compile(r"\b(?:sign(?:ed|s)?|ink(?:ed|s)?|conclud(?:ed|es)|establish(?:ed|es)?|launch(?:ed|es)?|"
+                         r"forg(?:ed|es)|seal(?:ed|s)?)\s+(?:an?\s+|the\s+|their\s+)?(?:[\w-]+\s+){0,3}$", re.I)
+
+
 @dataclass
 class _Event:
     date: DateRef | None = None
@@ -119,6 +126,9 @@ def extract_agreements(
             if in_title:
                 continue  # "a Memorandum of Cooperation for a Strengthened Partnership": one instrument's name
             kind = next(TYPES[i][1] for i in range(len(TYPES)) if tm.group(f"t{i}"))
+            if kind == "cooperation agreement" and _RELATION.fullmatch(tm.group()) and not _SIGNED_NOW.search(
+                    text[max(0, tm.start() - 50) : tm.start()]):
+                continue  # "momentum into the comprehensive strategic partnership between the two": the relation, not a deal
             plural = tm.group().endswith("s") and kind not in ("MoU",) and not tm.group().endswith("ss")
             definite = _DEFINITE.search(text[max(0, tm.start() - 60) : tm.start()]) is not None
             existing = _latest(events, kind)
