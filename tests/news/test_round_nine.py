@@ -108,3 +108,48 @@ def test_the_strategic_partnership_between_two_is_a_relation() -> None:
 def test_a_strategic_partnership_signed_is_still_recorded() -> None:
     got = _records("Ghana and Peru signed a comprehensive strategic partnership on Monday.")
     assert (frozenset({"GHA", "PER"}), "cooperation_agreement") in got
+
+
+# -- figures: spelled decimals, a split currency, the measure of a second figure ----------------
+
+def _claim(got, value: float):
+    found = [c for c in got.claims if c.value is not None and abs(c.value - value) < 1e-6 * max(1, abs(value))]
+    assert found, f"no claim of {value}: {[(c.text, c.value) for c in got.claims]}"
+    return found[0]
+
+
+def test_a_decimal_spelled_out_is_a_figure() -> None:
+    got = extract("Ghana's exports to Peru came to nine billion dollars in 2029, up from "
+                  "six-point-two billion dollars in 2027.", published=PUB)
+    assert _claim(got, 6.2e9).year == 2027
+
+
+def test_a_currency_between_the_number_and_its_scale() -> None:
+    got = extract("Trade between Ghana and Peru reached 4.25 US$ billion in 2029.", published=PUB)
+    assert _claim(got, 4.25e9).currency == "USD"
+
+
+def test_a_second_figure_of_a_coordinated_clause_keeps_the_measure() -> None:
+    got = extract("Trade between Ghana and Peru in 2028 reached US$ 3.1 billion, and for 2029 reached "
+                  "US$ 3.6 billion, the ministry said.", published=PUB)
+    assert _claim(got, 3.6e9).measure == "bilateral_trade_total"
+    assert _claim(got, 3.6e9).year == 2029
+
+
+def test_plural_investments_before_a_figure_are_not_trade() -> None:
+    got = extract("In 2029 Ghana ranked 4th among Peru's partners in total trade valued at US$2.2 billion and "
+                  "6th in approved investments valued at US$70.5 million.", published=PUB)
+    assert _claim(got, 2.2e9).measure == "bilateral_trade_total"
+    assert _claim(got, 70.5e6).measure == "other"
+
+
+def test_a_level_reached_beside_a_target_is_a_claim() -> None:
+    got = extract("The envoy said Ghana-Peru trade rose to 4.4 billion USD in 2029, not far from their "
+                  "target of 5 billion USD set for 2032.", published=PUB)
+    assert _claim(got, 4.4e9).year == 2029
+    assert [(t.target_value, t.by_year) for t in got.targets] == [(5e9, 2032)]
+
+
+def test_a_rise_expected_to_a_level_in_a_year_stays_a_target() -> None:
+    got = extract("Ghana-Peru trade is expected to rise to 6 billion USD by 2033, the envoy said.", published=PUB)
+    assert [t.target_value for t in got.targets] == [6e9]

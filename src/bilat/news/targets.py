@@ -44,6 +44,9 @@ _VALUE_BEFORE = re.compile(
     r"\b(?:reach|reaching|hit|hitting|to|exceed|exceeding|surpass|target\s+of|goal\s+of|at)\s+(?:about\s+|around\s+|some\s+)?$",
     re.I,
 )
+#: a past movement: the figure after it is the level reached in the year named ("rose to $X in 2029")
+_REPORTED_MOVE = re.compile(r"\b(?:rose|grew|climbed|jumped|increased|surged|soared|fell|dropped|declined|slipped|"
+                            r"amounted|came|stood|edged\s+up)\s+(?:to|at)\s+(?:about\s+|around\s+|some\s+|nearly\s+)?$", re.I)
 _VALUE_AFTER = re.compile(
     r"^\s*(?:a\s+year\s+|annually\s+|per\s+year\s+)?(?:by|before|within|in)\s+(?:the\s+end\s+of\s+)?((?:19|20)\d\d)\b"
 )
@@ -203,6 +206,8 @@ def _value_targets(view, sent: Sentence, refs, pair, found: list[DeclaredTarget]
         after = _VALUE_AFTER.match(sent.text[amount.end :])
         if not after or not _VALUE_BEFORE.search(left[-40:]):
             continue
+        if _REPORTED_MOVE.search(left[-40:]) and re.match(r"^\s*in\b", sent.text[amount.end :]):
+            continue  # "trade rose to $9.4 billion in 2029, not far from their target": a level reached, not a goal
         what = None
         for w in _WHAT_SEARCH.finditer(left):
             what = w
@@ -231,7 +236,7 @@ def _value_targets(view, sent: Sentence, refs, pair, found: list[DeclaredTarget]
 _GOAL_TAIL = re.compile(
     r"^(?:\s+(?:in|of|for)\s+(?P<what>(?:[\w-]+\s+){0,4}?(?P<noun>investments?|trade|exports|imports|aid|financing|loans)\b)"
     r"(?:\s+(?:in|to|into)\s+[A-Z][\w.]+(?:\s[A-Z]\w+)?)?)?(?:\s+(?:over|within)\s+the\s+next\s+\w+\s+years)?"
-    r"(?:\s+(?:by|before)\s+(?:the\s+end\s+of\s+)?(?P<year>(?:19|20)\d\d))?"
+    r"(?:\s+(?:by|before|set\s+for|for)\s+(?:the\s+end\s+of\s+)?(?P<year>(?:19|20)\d\d))?"
 )
 
 
