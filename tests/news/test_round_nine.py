@@ -153,3 +153,19 @@ def test_a_level_reached_beside_a_target_is_a_claim() -> None:
 def test_a_rise_expected_to_a_level_in_a_year_stays_a_target() -> None:
     got = extract("Ghana-Peru trade is expected to rise to 6 billion USD by 2033, the envoy said.", published=PUB)
     assert [t.target_value for t in got.targets] == [6e9]
+
+
+# -- a month's folder in the address dates the text to that month ------------------------------
+
+def test_a_month_folder_in_the_address_dates_a_day_of_that_month() -> None:
+    got = extract("SOURCE: http://ministry.example.org/en/release/203011/4411_1.html\n"
+                  "On November 17, the trade ministers of Ghana and Peru signed a memorandum of understanding.",
+                  published=None)
+    assert [a.date.label() for a in got.agreements] == ["2030-11-17"]
+
+
+def test_a_day_later_in_the_year_than_the_month_folder_is_the_year_before() -> None:
+    got = extract("SOURCE: http://ministry.example.org/en/release/203003/4411_1.html\n"
+                  "On November 17, the trade ministers of Ghana and Peru signed a memorandum of understanding.",
+                  published=None)
+    assert [a.date.label() for a in got.agreements] == ["2029-11-17"]
