@@ -169,3 +169,17 @@ def test_a_day_later_in_the_year_than_the_month_folder_is_the_year_before() -> N
                   "On November 17, the trade ministers of Ghana and Peru signed a memorandum of understanding.",
                   published=None)
     assert [a.date.label() for a in got.agreements] == ["2029-11-17"]
+
+
+# -- a date still to come does not date the event; agreeing to pursue a deal is a stage ----------
+
+def test_a_scheduled_signing_date_is_not_the_talks_date() -> None:
+    got = extract("The fifth round of negotiations on the proposed Ghana-Peru Free Trade Agreement (FTA) began "
+                  "in Accra, with the signing scheduled for March 2032.", published=None).agreements
+    assert [(type_code(a.type), a.date) for a in got] == [("fta", None)]
+
+
+def test_agreeing_to_pursue_an_fta_records_it_with_its_stage() -> None:
+    got = extract("Ghana and Peru agreed to push for a bilateral free trade agreement, their ministers said "
+                  "on Wednesday.", published=PUB).agreements
+    assert [(type_code(a.type), a.status) for a in got] == [("fta", "talks_launched")]

@@ -68,7 +68,7 @@ _STATUS = [
         r"\bcommit(?:ted|ting|ment)?\s+to\s+(?:negotiat|launch|start|begin|work|conclud|a|an)\w*\b|"
         r"\bplans?\s+(?:for|to)\s+(?:(?:a|an|the|new|bilateral|comprehensive)\s+)*(?:trade|free|FTA|BTA|negotiat|launch|"
         r"start|economic)\w*|\bfeasibility\s+study\b|"
-        r"\bagreed\s+to\s+(?:begin|start|launch)\b|\blaunch(?:ed)?\s+(?:a|an|the)\b", re.I)),
+        r"\bagreed\s+to\s+(?:begin|start|launch|pursue|push\s+for|work\s+towards?)\b|\blaunch(?:ed)?\s+(?:a|an|the)\b", re.I)),
 ]
 
 

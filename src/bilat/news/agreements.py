@@ -266,7 +266,9 @@ def _fill_event(
         event.parties = list(pair)
 
 
-_LATER = re.compile(r"\b(?:force|effect|from|until|till|by|starting|start|begin|next|in\s+time\s+for)\s+(?:on\s+|in\s+)?$", re.I)
+_LATER = re.compile(r"\b(?:force|effect|from|until|till|by|starting|start|begin|next|in\s+time\s+for|"
+                    # "the signing scheduled for March 2031", "the summit slated in November": a date yet to come
+                    r"(?:scheduled|slated|planned|due)(?:\s+for)?)\s+(?:on\s+|in\s+)?$", re.I)
 
 
 #: "… after the Brexit process ended in January": the date of another event in the sentence
