@@ -42,7 +42,7 @@ from bilat.news.text import Sentence, tagged
 _RELATION = re.compile(r"strategic partnership")
 #: ... unless the words just before sign or establish it ("signed a comprehensive strategic partnership")
 _SIGNED_NOW = re.compile(r"\b(?:sign(?:ed|s)?|ink(?:ed|s)?|conclud(?:ed|es)|establish(?:ed|es)?|launch(?:ed|es)?|"
-                         r"forg(?:ed|es)|seal(?:ed|s)?)\s+(?:an?\s+|the\s+|their\s+)?(?:[\w-]+\s+){0,3}$", re.I)
+                         r"forg(?:ed|es)|form(?:ed|s)?|seal(?:ed|s)?)\s+(?:an?\s+|the\s+|their\s+)?(?:[\w-]+\s+){0,3}$", re.I)
 
 
 @dataclass
