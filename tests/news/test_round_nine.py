@@ -183,3 +183,13 @@ def test_agreeing_to_pursue_an_fta_records_it_with_its_stage() -> None:
     got = extract("Ghana and Peru agreed to push for a bilateral free trade agreement, their ministers said "
                   "on Wednesday.", published=PUB).agreements
     assert [(type_code(a.type), a.status) for a in got] == [("fta", "talks_launched")]
+
+
+# -- a slot of a counted signing is typed by the titled instrument said of it later -------------
+
+def test_a_later_titled_mention_types_the_slot_it_describes() -> None:
+    got = extract("Nigeria and Morocco have moved closer by signing two bilateral agreements in Rabat.\n\n"
+                  "The first agreement covers a regional gas pipeline.\n\n"
+                  "The scope of the Memorandum of Understanding is to plan a pipeline study.\n\n"
+                  "The second bilateral agreement covers a fertiliser scheme.", published=PUB).agreements
+    assert sorted(type_code(a.type) for a in got) == ["mou", "other"]

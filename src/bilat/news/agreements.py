@@ -132,6 +132,12 @@ def extract_agreements(
             plural = tm.group().endswith("s") and kind not in ("MoU",) and not tm.group().endswith("ss")
             definite = _DEFINITE.search(text[max(0, tm.start() - 60) : tm.start()]) is not None
             existing = _latest(events, kind)
+            if (definite and not signing and kind not in ("agreement", "document", "deal", "partnership", "plan")
+                    and tm.group()[:1].isupper() and existing is None and current is not None
+                    and current.type in ("agreement", "document") and owner.get(id(current)) is (events[-1] if events else None)):
+                current.type = kind  # "The first agreement is the Joint Initiative … The scope of the Memorandum of
+                mentioned.append(current)  # Understanding is …": the untyped slot being described is that MoU
+                continue
             if ordinal_slot is not None and ordinal_slot.type in ("agreement", "document") and kind != "agreement":
                 ordinal_slot.type = kind
                 ordinal_slot.start, ordinal_slot.end = sent.start + tm.start(), sent.start + tm.end()
