@@ -193,3 +193,19 @@ def test_a_later_titled_mention_types_the_slot_it_describes() -> None:
                   "The scope of the Memorandum of Understanding is to plan a pipeline study.\n\n"
                   "The second bilateral agreement covers a fertiliser scheme.", published=PUB).agreements
     assert sorted(type_code(a.type) for a in got) == ["mou", "other"]
+
+
+# -- a percentage rise bound to a horizon is a target; without one it stays a claim -------------
+
+def test_a_percentage_rise_within_a_horizon_is_a_target() -> None:
+    got = extract("The pact with Peru is expected to boost Ghana's trade by 20% within five years.\n\n"
+                  "Officials said the deal would lift Ghana's GDP by around 0.5% over 10 years.", published=PUB)
+    rises = sorted((t.target_value, t.unit, t.increase, t.measure) for t in got.targets)
+    assert rises == [(0.5, "percent", True, "gdp"), (20.0, "percent", True, "bilateral_trade_total")]
+    assert not [c for c in got.claims if c.value in (0.5, 20.0)]
+
+
+def test_a_percentage_rise_without_a_horizon_stays_a_claim() -> None:
+    got = extract("The pact with Peru is expected to boost Ghana's trade by 20%, the ministry said.", published=PUB)
+    assert not got.targets
+    assert [c.value for c in got.claims] == [20.0]

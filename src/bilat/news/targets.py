@@ -134,8 +134,8 @@ def _without_bare_level(target: DeclaredTarget) -> DeclaredTarget | None:
     """A level with no currency written ("raise trade to 20 billion by 2025") is not a goal bilat can
     track: it keeps the multiplier if it has one, else it is not recorded (a goal in an assumed
     currency would be stored, and judged, as dollars)."""
-    if target.target_value is None or target.currency is not None:
-        return target
+    if target.target_value is None or target.currency is not None or target.unit == "percent":
+        return target  # a rise in percent ("by 20% within five years") has no currency to write
     if target.multiplier is None:
         return None
     target.target_value = None
