@@ -200,11 +200,6 @@ def _value_shapes(text: str, sent: Sentence, amounts: list[Amount], pair: list[s
                   published: dt.date | None = None) -> list[DeclaredTarget]:
     out = []
     for i, a in enumerate(amounts):
-        if a.unit == "percent":
-            rise = _percent_rise(text, a, sent, pair)
-            if rise is not None:
-                out.append(rise)
-            continue
         if a.unit != "money":
             continue
         left = text[: a.hedge_start]
@@ -233,32 +228,6 @@ def _value_shapes(text: str, sent: Sentence, amounts: list[Amount], pair: list[s
             target.kind = "commitment"
         out.append(target)
     return out
-
-
-#: "would boost the UK's GDP by around 0.07% over 15 years": a rise by a percentage, told with a horizon
-_RISE_BY = re.compile(r"\b" + _RAISE + r"\b(?P<what>[^;§%]{0,60}?)\s+by\s+(?:about\s+|around\s+|some\s+|nearly\s+|"
-                      r"at\s+least\s+|up\s+to\s+|over\s+|more\s+than\s+)?$", re.I)
-
-
-def _percent_rise(text: str, a: Amount, sent: Sentence, pair: list[str]) -> DeclaredTarget | None:
-    """A forward percentage rise with a horizon right after it ("boost trade by 20% within five years",
-    "raise GDP by 0.5% by 2035") is a target (an increment in percent), not a growth claim: the rule
-    of the corpus is that a future value bound to a horizon is a target. Without a horizon it stays
-    a claim (an undated deal effect, ``projected_effect``)."""
-    rise = _RISE_BY.search(text[: a.hedge_start])
-    if rise is None:
-        return None
-    after = text[a.end : a.end + 50]
-    years, _ = horizon(after)
-    by_year = BY_YEAR.match(after.lstrip()) if after.lstrip().lower().startswith(("by", "before")) else None
-    if years is None and by_year is None or HORIZON.search(after) and HORIZON.search(after).start() > 20:
-        return None
-    measure = "gdp" if re.search(r"\bGDP\b|\beconomy\b", rise.group("what")) else "bilateral_trade_total"
-    target = DeclaredTarget(text="", start=sent.start + rise.start(), end=sent.start + a.end, measure=measure,
-                            countries=list(pair), target_value=a.value, currency=None, hedge=a.hedge,
-                            by_year=int(by_year.group("year")) if by_year else None)
-    target.increase, target.unit = True, "percent"
-    return target
 
 
 #: the deadline right after a level: "$3 billion to Italy by 2024", "$10 billion trade target for 2025"
