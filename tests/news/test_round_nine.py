@@ -209,3 +209,9 @@ def test_a_percentage_rise_without_a_horizon_stays_a_claim() -> None:
     got = extract("The pact with Peru is expected to boost Ghana's trade by 20%, the ministry said.", published=PUB)
     assert not got.targets
     assert [c.value for c in got.claims] == [20.0]
+
+
+def test_a_coordinated_subject_names_no_single_actor() -> None:
+    got = _records("Ghana and Peru have signed a free trade agreement in Lima, hours before talks on a deal "
+                   "with the European Union resume.")
+    assert not any("PER" in p and "EUU" in p for p, _ in got)

@@ -22,6 +22,7 @@ import re
 from bilat.news.agreement_dates import date_after, default_dates, in_force_date, sentence_date
 from bilat.news.agreement_lists import listed_instruments
 from bilat.news.agreement_merge import merge, same_record
+from bilat.news.agreement_sides import bloc_listed, subject_of_verb
 from bilat.news.agreement_words import _NOT_SIGNED, _UPGRADED, PENDING, SIGN
 from bilat.news.dates import MONTHS, WEEKDAYS
 from bilat.news.discourse import current_agreements, refers_to
@@ -279,7 +280,7 @@ def _third_parties(view: str, sents: list[Sentence], refs: list[CountryRef], pai
         found = []  # (actor, the other countries, the instrument's name)
         for m in _WITH_LIST.finditer(text):  # "clinched similar swap deals with the UAE and Malaysia"
             named = [c for c in re.findall(r"@([A-Z]{3,8})", text[: m.start()]) if c in pair]
-            actor = _subject_of_verb(text[: m.end("name")], pair) or (named[0] if named else pair[0])
+            actor = subject_of_verb(text[: m.end("name")], pair) or (named[0] if named else pair[0])
             found.append((actor, m.group("list"), re.sub(r"@[A-Z]{3,8}", "", m.group("name"))))
         for m in _LIST_SIGNED.finditer(text):  # "Algeria, Sudan and Sierra Leone signed MOUs with China"
             if m.group("actor") in pair:
@@ -300,24 +301,12 @@ def _third_parties(view: str, sents: list[Sentence], refs: list[CountryRef], pai
     return out
 
 
-#: "In addition to Peru, China has signed ...": the pair member right before the verb is its subject
-_SUBJECT_VERB = re.compile(r"@([A-Z]{3,8})(?:['’]s)?\s+(?:[a-z]+\s+){0,3}?(?:(?:has|have|had)\s+)?(?:also\s+|already\s+)?"
-                           r"(?:signed|inked|concluded|clinched|sealed|struck)\b")
-
-
 def _recalled_ftas(text: str) -> bool:
     """A sentence that names a free trade deal without a signing verb, and neither talks nor plans
     one ("marks China's fourth free trade deal, following agreements with A, B and C"): the
     agreements listed in it are in place, as much as if it said they were signed."""
     return (FTA_NAME.search(text) is not None and PENDING.search(text) is None and _NOT_SIGNED.search(text) is None
             and status_of(text, False) is None)
-
-
-def _subject_of_verb(before: str, pair: list[str]) -> str | None:
-    """The pair member that signs in the words before a list ("In addition to Peru, China has signed
-    FTAs with ..."): the sentence's first country may be a comparison or a setting, not the actor."""
-    found = [m.group(1) for m in _SUBJECT_VERB.finditer(before) if m.group(1) in pair]
-    return found[-1] if found else None
 
 
 def _locate(view: str, sent: Sentence, name: str) -> tuple[int, int]:
@@ -340,7 +329,7 @@ def _parties(view: str, sent: Sentence, refs: list[CountryRef], pair: list[str],
     after = tagged(view, sent.start + end, min(sent.end, sent.start + end + 40), refs)
     with_ = _WITH.match(after)
     if with_ is None and pair:
-        bloc = _bloc_listed(tagged(view, sent.start + end, sent.end, refs))
+        bloc = bloc_listed(tagged(view, sent.start + end, sent.end, refs))
         if bloc is not None and bloc not in pair:
             inside = [c for c in re.findall(r"@([A-Z]{3,8})", tagged(view, sent.start, sent.start + start, refs)) if c in pair]
             return [inside[-1] if inside else pair[0], bloc]
@@ -359,25 +348,8 @@ def _parties(view: str, sent: Sentence, refs: list[CountryRef], pair: list[str],
         return named[:2]  # "between Chile and Mexico", "the Chile-Mexico FTA"
     upto = tagged(view, sent.start, sent.start + end, refs)
     inside = [c for c in re.findall(r"@([A-Z]{3,8})", upto) if c in pair]
-    actor = _subject_of_verb(upto, pair) or (inside[0] if inside else pair[0])
+    actor = subject_of_verb(upto, pair) or (inside[0] if inside else pair[0])
     return [actor, outside[0]]  # "an FTA with Chile (and Mexico)": the actor and the first
-
-
-_GROUP_WITH = re.compile(r"^\)?\s+with\s+(?:a|the)\s+(?:group|bloc|grouping|association)\s+of\s+[^@.;]{0,40}?"
-                         r"(?P<list>(?:@[A-Z]{3,8}\s*,?\s*(?:and\s+)?){3,})")
-
-
-def _bloc_listed(after: str) -> str | None:
-    """ "signed an FTA with a group of four European countries: Iceland, Liechtenstein, Norway and
-    Switzerland": a list that is exactly one bloc's membership is that bloc as the party (the text
-    describes the bloc instead of naming it)."""
-    from bilat.nomenclature.blocs import BLOCS
-
-    m = _GROUP_WITH.match(after)
-    if m is None:
-        return None
-    listed = set(re.findall(r"@([A-Z]{3,8})", m.group("list")))
-    return next((code for code, bloc in BLOCS.items() if listed == set(bloc.members)), None)
 
 
 _CLAUSE_BREAK = re.compile(r",\s+(?:and|while|but|whereas)\s+|;\s+|\s+and\s+(?=(?:also\s+)?(?:agreed|launched|decided|began|"
