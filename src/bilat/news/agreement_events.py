@@ -20,7 +20,9 @@ import datetime as dt
 import re
 
 from bilat.news.agreement_dates import date_after, default_dates, in_force_date, sentence_date
+from bilat.news.agreement_lists import listed_instruments
 from bilat.news.agreement_merge import merge, same_record
+from bilat.news.agreement_sides import bloc_listed, subject_of_verb
 from bilat.news.agreement_words import _NOT_SIGNED, _UPGRADED, PENDING, SIGN
 from bilat.news.dates import MONTHS, WEEKDAYS
 from bilat.news.discourse import current_agreements, refers_to
@@ -67,11 +69,13 @@ _STATUS = [
         r"\bcommit(?:ted|ting|ment)?\s+to\s+(?:negotiat|launch|start|begin|work|conclud|a|an)\w*\b|"
         r"\bplans?\s+(?:for|to)\s+(?:(?:a|an|the|new|bilateral|comprehensive)\s+)*(?:trade|free|FTA|BTA|negotiat|launch|"
         r"start|economic)\w*|\bfeasibility\s+study\b|"
-        r"\bagreed\s+to\s+(?:begin|start|launch)\b|\blaunch(?:ed)?\s+(?:a|an|the)\b", re.I)),
+        r"\bagreed\s+to\s+(?:begin|start|launch|pursue|push\s+for|work\s+towards?)\b|\blaunch(?:ed)?\s+(?:a|an|the)\b", re.I)),
 ]
 
 
 #: the name's own verb is its entry into force: "The FTA (TPA) entered into force yesterday"
+#: "another deal", "a similar pact": a generic name that repeats the kind of the instrument named before it
+_ANOTHER = re.compile(r"\b(?:another|a\s+similar|similar|a\s+second)\s+(?:[\w-]+\s+)?$", re.I)
 _ENTERED = re.compile(r"(?:\s*\([^)]{1,40}\))?(?:\s+(?:or|has|have|had|finally|formally|officially|now)\b|\s+[A-Z][\w-]*"
                       r"|\s+\([^)]{1,20}\))*\s+(?:entered|came|comes|enters|went|goes|took)\s+(?:into\s+(?:force|effect)|effect)\b")
 _QUANTIFIED = re.compile(r"\b(?:several|various|a\s+number\s+of|a\s+series\s+of|multiple|many|some|a\s+raft\s+of|"
@@ -133,6 +137,8 @@ def refine_agreements(
             around = before + context
             if FINANCE_NAME.search(around):
                 a.type = "other"
+            elif sent is not None and _ANOTHER.search(before) and FTA_NAME.search(view, sent.start, a.start):
+                a.type = "FTA"  # "signed an FTA with the UAE, followed by another deal with Australia": one more of them
             elif COOP_NAME.search(around):
                 a.type = "cooperation agreement"
             elif (re.search(r"\btrade\s+$", before, re.I) or FTA_NAME.match(view, max(0, a.start - 12))) and not (
@@ -183,6 +189,8 @@ def refine_agreements(
                 record._new = True
                 record._upgraded = _UPGRADED.search(sent.text[max(0, m.start() - 60) : m.start()]) is not None
                 records.append(record)
+    listed, replaced = listed_instruments(sents, pair, published, records)
+    records = [r for r in records if not any(r is x for x in replaced)] + listed
     records += _third_parties(view, sents, refs, pair, records, published)
     records += [r for r in elevated_ties(view, sents, refs, pair)
                 if not any(k.start < r.end and r.start < k.end for k in records)]
@@ -266,13 +274,14 @@ def _third_parties(view: str, sents: list[Sentence], refs: list[CountryRef], pai
     if len(pair) != 2:
         return out
     for sent in sents:
-        if sent.headline or not SIGN.search(sent.text):
+        if sent.headline or not (SIGN.search(sent.text) or _recalled_ftas(sent.text)):
             continue
         text = tagged(view, sent.start, sent.end, refs)
         found = []  # (actor, the other countries, the instrument's name)
         for m in _WITH_LIST.finditer(text):  # "clinched similar swap deals with the UAE and Malaysia"
             named = [c for c in re.findall(r"@([A-Z]{3,8})", text[: m.start()]) if c in pair]
-            found.append((named[0] if named else pair[0], m.group("list"), re.sub(r"@[A-Z]{3,8}", "", m.group("name"))))
+            actor = subject_of_verb(text[: m.end("name")], pair) or (named[0] if named else pair[0])
+            found.append((actor, m.group("list"), re.sub(r"@[A-Z]{3,8}", "", m.group("name"))))
         for m in _LIST_SIGNED.finditer(text):  # "Algeria, Sudan and Sierra Leone signed MOUs with China"
             if m.group("actor") in pair:
                 found.append((m.group("actor"), m.group("list"), m.group("name")))
@@ -280,13 +289,24 @@ def _third_parties(view: str, sents: list[Sentence], refs: list[CountryRef], pai
             others = [c for c in re.findall(r"@([A-Z]{3,8})", listed) if pair_side(c, pair) not in pair]
             start, end = _locate(view, sent, name)
             kind = "other" if FINANCE_NAME.search(name) or re.search(r"swap", name, re.I) else (
-                "MoU" if re.search(r"(?i)\bmou|memorand", name) else "agreement")
+                "MoU" if re.search(r"(?i)\bmou|memorand", name) else "FTA" if re.search(r"(?i)free[- ]trade", name)
+                else "agreement")  # "signed free-trade agreements with A, B and C": each one an FTA
+            if kind == "agreement" and FTA_NAME.search(view, sent.start, start):
+                kind = "FTA"  # "its fourth free trade deal, following agreements with A, B and C": more of the same
             for country in dict.fromkeys(others):
                 if any(set(r.parties) == {actor, country} for r in records + out):
                     continue
                 out.append(Agreement(text="", start=start, end=end, type=kind, parties=[actor, country],
                                      date=date_after(view, sent, refs, country, published)))
     return out
+
+
+def _recalled_ftas(text: str) -> bool:
+    """A sentence that names a free trade deal without a signing verb, and neither talks nor plans
+    one ("marks China's fourth free trade deal, following agreements with A, B and C"): the
+    agreements listed in it are in place, as much as if it said they were signed."""
+    return (FTA_NAME.search(text) is not None and PENDING.search(text) is None and _NOT_SIGNED.search(text) is None
+            and status_of(text, False) is None)
 
 
 def _locate(view: str, sent: Sentence, name: str) -> tuple[int, int]:
@@ -308,6 +328,11 @@ def _parties(view: str, sent: Sentence, refs: list[CountryRef], pair: list[str],
     before = tagged(view, max(sent.start, sent.start + start - 40), sent.start + start, refs)
     after = tagged(view, sent.start + end, min(sent.end, sent.start + end + 40), refs)
     with_ = _WITH.match(after)
+    if with_ is None and pair:
+        bloc = bloc_listed(tagged(view, sent.start + end, sent.end, refs))
+        if bloc is not None and bloc not in pair:
+            inside = [c for c in re.findall(r"@([A-Z]{3,8})", tagged(view, sent.start, sent.start + start, refs)) if c in pair]
+            return [inside[-1] if inside else pair[0], bloc]
     adjacent = _ADJACENT.search(before)  # "the Chile-Mexico FTA", "a Chilean free trade agreement"
     subjects = _SUBJECTS.match(tagged(view, sent.start, sent.start + start, refs))
     if subjects and not with_ and not adjacent:  # "Separately, Vietnam and Laos signed a border trade agreement"
@@ -321,9 +346,10 @@ def _parties(view: str, sent: Sentence, refs: list[CountryRef], pair: list[str],
         return list(pair)
     if len(named) >= 2 and not (with_ and with_.group().lstrip(") (").startswith("with")):
         return named[:2]  # "between Chile and Mexico", "the Chile-Mexico FTA"
-    inside = [c for c in re.findall(r"@([A-Z]{3,8})", tagged(view, sent.start, sent.start + start, refs))
-              if c in pair]
-    return [inside[0] if inside else pair[0], outside[0]]  # "an FTA with Chile (and Mexico)": the actor and the first
+    upto = tagged(view, sent.start, sent.start + end, refs)
+    inside = [c for c in re.findall(r"@([A-Z]{3,8})", upto) if c in pair]
+    actor = subject_of_verb(upto, pair) or (inside[0] if inside else pair[0])
+    return [actor, outside[0]]  # "an FTA with Chile (and Mexico)": the actor and the first
 
 
 _CLAUSE_BREAK = re.compile(r",\s+(?:and|while|but|whereas)\s+|;\s+|\s+and\s+(?=(?:also\s+)?(?:agreed|launched|decided|began|"

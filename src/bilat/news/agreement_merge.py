@@ -17,11 +17,21 @@ from bilat.news.schema import type_code
 from bilat.news.text import Sentence
 
 
+#: acronyms of a kind, not of one instrument: "the proposed Free Trade Agreement (FTA)" and "officially
+#: termed the CEPA" are one agreement; two named acronyms (ECTA and CECA) are two
+_GENERIC_ACRONYMS = frozenset({"FTA"})
+
+
+def _acronyms_differ(a: str | None, b: str | None) -> bool:
+    """Two acronyms that name two instruments (neither is only the kind's abbreviation)."""
+    return bool(a and b and a != b and a not in _GENERIC_ACRONYMS and b not in _GENERIC_ACRONYMS)
+
+
 def same_record(records: list[Agreement], parties: list[str], kind: str, acronym: str | None) -> Agreement | None:
     code = type_code(kind)
     for r in records:
         if set(r.parties or []) == set(parties) and type_code(r.type) == code and r.count is None:
-            if acronym and r.acronym and acronym != r.acronym:
+            if _acronyms_differ(acronym, r.acronym):
                 continue
             return r
     return None
@@ -51,7 +61,7 @@ def merge(records: list[Agreement], view: str = "", sents: list[Sentence] | None
             _absorb(typed[0], r)  # "the agreement", "the deal": a later (or earlier) mention of the typed one
             continue
         same = next((k for k in out if set(k.parties) == set(r.parties) and type_code(k.type) == code
-                     and k.count is None and r.count is None and not (k.acronym and r.acronym and k.acronym != r.acronym)
+                     and k.count is None and r.count is None and not _acronyms_differ(k.acronym, r.acronym)
                      and not _same_event(k, r) and _mentions(view, sents, k, r)), None)
         if same is not None:
             _absorb(same, r)

@@ -80,7 +80,7 @@ _SERIES = re.compile(r"\b(?:a\s+series|a\s+number|a\s+raft|a\s+package)\s+of\s+(
 #: a protocol that closes a meeting ("the final protocol of the intergovernmental commission")
 _MEETING = re.compile(r"\b(?:final|commission|session|intergovernmental)\b", re.I)
 _ORDINAL = re.compile(
-    r"\b(?:[Tt]he\s+|[Ii]n\s+the\s+)?(?P<o>first|second|third|fourth|fifth)\s+"
+    r"\b(?:[Tt]he\s+|[Ii]n\s+the\s+)?(?P<o>first|second|third|fourth|fifth)\s+(?:bilateral\s+)?"
     r"(?:agreement|accord|deal|memorandum|MoU|pact|document|protocol)\b"
 )
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5}

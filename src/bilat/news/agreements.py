@@ -38,6 +38,13 @@ from bilat.news.signatories import names as _names
 from bilat.news.text import Sentence, tagged
 
 
+#: a strategic partnership named without an instrument word is the relation the two sides have
+_RELATION = re.compile(r"strategic partnership")
+#: ... unless the words just before sign or establish it ("signed a comprehensive strategic partnership")
+_SIGNED_NOW = re.compile(r"\b(?:sign(?:ed|s)?|ink(?:ed|s)?|conclud(?:ed|es)|establish(?:ed|es)?|launch(?:ed|es)?|"
+                         r"forg(?:ed|es)|form(?:ed|s)?|seal(?:ed|s)?)\s+(?:an?\s+|the\s+|their\s+)?(?:[\w-]+\s+){0,3}$", re.I)
+
+
 @dataclass
 class _Event:
     date: DateRef | None = None
@@ -119,9 +126,18 @@ def extract_agreements(
             if in_title:
                 continue  # "a Memorandum of Cooperation for a Strengthened Partnership": one instrument's name
             kind = next(TYPES[i][1] for i in range(len(TYPES)) if tm.group(f"t{i}"))
+            if kind == "cooperation agreement" and _RELATION.fullmatch(tm.group()) and not _SIGNED_NOW.search(
+                    text[max(0, tm.start() - 50) : tm.start()]):
+                continue  # "momentum into the comprehensive strategic partnership between the two": the relation, not a deal
             plural = tm.group().endswith("s") and kind not in ("MoU",) and not tm.group().endswith("ss")
             definite = _DEFINITE.search(text[max(0, tm.start() - 60) : tm.start()]) is not None
             existing = _latest(events, kind)
+            if (definite and not signing and kind not in ("agreement", "document", "deal", "partnership", "plan")
+                    and tm.group()[:1].isupper() and existing is None and current is not None
+                    and current.type in ("agreement", "document") and owner.get(id(current)) is (events[-1] if events else None)):
+                current.type = kind  # "The first agreement is the Joint Initiative … The scope of the Memorandum of
+                mentioned.append(current)  # Understanding is …": the untyped slot being described is that MoU
+                continue
             if ordinal_slot is not None and ordinal_slot.type in ("agreement", "document") and kind != "agreement":
                 ordinal_slot.type = kind
                 ordinal_slot.start, ordinal_slot.end = sent.start + tm.start(), sent.start + tm.end()
@@ -235,7 +251,8 @@ def _fill_event(
     named = list(dict.fromkeys(re.findall(r"@([A-Z]{3,8})", tagged_text)))
     approve = _APPROVE.search(text)
     gov = _GOV.search(text)
-    if approve and gov and gov.start() < approve.start():
+    between = re.search(r"\bbetween\s+(?:the\s+)?@[A-Z]{3,8}\s+and\s+(?:the\s+)?@[A-Z]{3,8}", tagged_text)
+    if approve and gov and gov.start() < approve.start() and between is None:  # "approved the FTA between A and B": both
         owner = cues.country_before(tagged(view, sent.start, sent.start + gov.end(), refs))
         if owner is None and named:
             owner = named[0]
@@ -255,7 +272,9 @@ def _fill_event(
         event.parties = list(pair)
 
 
-_LATER = re.compile(r"\b(?:force|effect|from|until|till|by|starting|start|begin|next|in\s+time\s+for)\s+(?:on\s+|in\s+)?$", re.I)
+_LATER = re.compile(r"\b(?:force|effect|from|until|till|by|starting|start|begin|next|in\s+time\s+for|"
+                    # "the signing scheduled for March 2031", "the summit slated in November": a date yet to come
+                    r"(?:scheduled|slated|planned|due)(?:\s+for)?)\s+(?:on\s+|in\s+)?$", re.I)
 
 
 #: "… after the Brexit process ended in January": the date of another event in the sentence

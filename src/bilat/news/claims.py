@@ -49,7 +49,7 @@ _OTHER_HEAD = re.compile(
     re.I,
 )
 _OTHER_BEFORE = re.compile(
-    r"\b(?:invest(?:s|ed|ing|ment)?|fund(?:s|ing)?|loans?|credit|grants?|budget|spend(?:s|ing)?|aid|contracts?|valuation|"
+    r"\b(?:invest(?:s|ed|ing|ments?)?|fund(?:s|ing)?|loans?|credit|grants?|budget|spend(?:s|ing)?|aid|contracts?|valuation|"
     r"market cap\w*|deal worth|raised|revenue|profit)\s+(?:[a-z-]+\s+){0,3}$",
     re.I,
 )
@@ -201,9 +201,12 @@ _FIGURE_FLOW = re.compile(r"^(?:\W*)(?:(?:[A-Z][\w’'-]*|main|major|key|top|tot
 _ANAPHOR = re.compile(r"(?:\b(?:the|this|that)\s+(?:figure|amount|value|sum|total|number)|"
                       r"^\W*(?:(?:in|by|during|over)\s+[^,@]{0,40}?,?\s+)?(?:it|this|that))\s+(?:[a-z-]+\s+){0,4}$", re.I)
 #: "hit $4 billion in 2018, but fell to $3.5 billion in 2019": a bare movement goes on with the figure before
-_MOVE_ONLY = re.compile(r"^\W*(?:(?:in|by)\s+(?:19|20)\d\d\W*)?(?:(?:and|but|then|before|after|while|only\s+to)\s+)*(?:then\s+)?(?:it\s+)?"
-                        r"(?:[a-z]+ed|fell|rose|grew|sank|shrank|stood|came|went|hit|rising|falling|climbing|dropping|jumping|slipping|recovering|rebounding|reaching|"
-                        r"easing|growing|sliding)\s+(?:again\s+|back\s+|further\s+)?(?:to|at)\s+(?:about\s+|some\s+|nearly\s+)?$",
+_MOVE_ONLY = re.compile(r"^\W*(?:(?:in|by)\s+(?:19|20)\d\d\W*)?(?:(?:and|but|then|before|after|while|only\s+to)\s+)*"
+                        # "..., and for the FY 2024-25 reached $X": the time the next figure is for (round nine)
+                        r"(?:(?:in|for|during)\s+(?:the\s+)?(?:FY\s?|fiscal\s+|year\s+)?(?:19|20)\d\d(?:[-–/]\d{2,4})?,?\s+)?"
+                        r"(?:then\s+)?(?:it\s+)?"
+                        r"(?:(?:[a-z]+ed|fell|rose|grew|sank|shrank|stood|came|went|hit|rising|falling|climbing|dropping|jumping|slipping|recovering|rebounding|reaching|"
+                        r"easing|growing|sliding)\s+(?:again\s+|back\s+|further\s+)?(?:to|at)|reached|totall?ed|touched)\s+(?:about\s+|some\s+|nearly\s+)?$",
                         re.I)
 _LIST_NEXT = re.compile(r"^\)?\s*(?:(?:for|to|from|in|with|of)\s+(?:the\s+)?(?:[A-Z][\w.'-]*\s*){1,4})?\)?"
                         r"(?:,\s*(?:and\s+)?|\s*and\s+)(?:(?:the\s+)?[A-Z][\w.'-]*\s*){0,3}\(?\s*$")

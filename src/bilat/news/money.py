@@ -106,6 +106,14 @@ _WORD_MONEY_PREFIX = re.compile(
     r"(?<![\w$])(?P<cur>USD|US\$|EUR|GBP|JPY|CNY|INR|AED|SAR)\s?(?P<w>" + "|".join(_WORDS) + r")\s+"
     r"(?P<scale>trillion|billion|million)\b", re.I
 )
+_DIGIT_WORDS = {"zero": 0, "oh": 0, **{w: v for w, v in _WORDS.items() if v < 10}}
+#: "seven-point-three billion dollars": broadcast copy spells the decimal out
+_POINT_MONEY = re.compile(
+    r"(?<![\w-])(?P<w>" + "|".join(_WORDS) + r")-point-(?P<d>(?:" + "|".join(_DIGIT_WORDS) + r")(?:-(?:"
+    + "|".join(_DIGIT_WORDS) + r"))*)\s+(?P<scale>trillion|billion|million)\s+(?P<cur>" + _alt(list(SUFFIX)) + r")\b", re.I
+)
+#: "10.613 US$ billion": the currency written between the number and its scale word
+_MONEY_SPLIT = re.compile(r"(?<![\w$.,])" + _NUM + r"\s?(?P<cur>US\$|USD)\s?(?P<scale>trillion|billion|million)\b")
 _RANGE_LOW = re.compile(
     r"\bbetween\s+(?P<low>(?P<n>" + "|".join(_WORDS) + r"|\d+(?:\.\d+)?)\s+(?P<scale>trillion|billion|million))\s+and\s+$",
     re.I,
@@ -174,6 +182,17 @@ def _find_amounts(text: str) -> list[Amount]:
             value = _WORDS[m.group("w").lower()] * SCALES[m.group("scale").lower()]
             found.append(_make(text, m.start(), m.end(), value, "money", SUFFIX[m.group("cur")],
                                SCALES[m.group("scale").lower()] / 2))
+    for m in _POINT_MONEY.finditer(text):  # "seven-point-three billion dollars"
+        if not _overlaps(found, m.start(), m.end()):
+            digits = [_DIGIT_WORDS[d] for d in m.group("d").lower().split("-")]
+            fraction = float("0." + "".join(str(d) for d in digits))
+            scale = SCALES[m.group("scale").lower()]
+            value = float(f"{(_WORDS[m.group('w').lower()] + fraction) * scale:.12g}")
+            found.append(_make(text, m.start(), m.end(), value, "money", SUFFIX[m.group("cur")],
+                               scale * 0.5 * 10 ** -len(digits)))
+    for m in _MONEY_SPLIT.finditer(text):  # "10.613 US$ billion"
+        if not _overlaps(found, m.start(), m.end()):
+            found.append(_money(text, m, "USD"))
     for m in _WORD_MONEY_PREFIX.finditer(text):  # "USD two billion"
         if not _overlaps(found, m.start(), m.end()):
             value = _WORDS[m.group("w").lower()] * SCALES[m.group("scale").lower()]

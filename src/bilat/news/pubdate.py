@@ -48,7 +48,10 @@ _URL_PATTERNS = (
     re.compile(r"/(?P<y>(?:19|20)\d\d)(?P<m>[01]\d)/(?P<d>[0-3]\d)/"),  # "/news/202404/29/content_…"
     re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d)"),  # "20050411.htm", "AEN20230721002300320"
     re.compile(r"/(?P<y>(?:19|20)\d\d)/(?P<m>[01]\d)/"),
+    re.compile(r"/(?P<y>(?:19|20)\d\d)(?P<m>[01]\d)/"),  # "/enrelease/201811/39437_1.html": a month's folder
 )
+#: the patterns from here on give a month, not a day
+_URL_MONTHS = len(_URL_PATTERNS) - 2
 _YEAR = re.compile(r"(?<![\w$£€¥₹.,])((?:19|20)\d\d)(?![\d%])")
 _DEADLINE_BEFORE = re.compile(r"\b(?:by|until|till|before|to|towards?|within)\s+(?:the\s+end\s+of\s+)?$")
 _FISCAL_SPAN = re.compile(r"(?<![\w$£€¥₹.,])((?:19|20)\d\d)[-–/](\d\d)(?![\d%-])")
@@ -111,7 +114,7 @@ def publication_date(text: str) -> Published | None:
     if url_date is not None and url_date.precision == "month":  # "/2013/09/" and "Sunday, September 22, 2013"
         byline = _byline_date(text[:800])
         same_month = byline is not None and byline.date.replace(day=1) == url_date.date
-        return byline if same_month else url_date
+        return byline if same_month else _month_end(url_date)
     if url_date is not None:
         return url_date
     return _byline_date(text[:800]) or _footer_date(text[-600:])
@@ -180,7 +183,7 @@ def _byline_date(head: str) -> Published | None:
 def _url_date(url: str) -> Published | None:
     for i, pattern in enumerate(_URL_PATTERNS):
         for m in pattern.finditer(url):
-            if i == len(_URL_PATTERNS) - 1:
+            if i >= _URL_MONTHS:
                 found = _date(int(m.group("y")), int(m.group("m")), 1)
                 if found:
                     return Published(found, "source", "month")
@@ -199,6 +202,14 @@ def _latest_year(text: str) -> int | None:
         first = int(m.group(1))
         years.append(first // 100 * 100 + int(m.group(2)) + (100 if int(m.group(2)) < first % 100 else 0))
     return max(years) if years else None
+
+
+def _month_end(month: Published) -> Published:
+    """A publication known to the month is read as of its last day: a day the text names in that
+    month ("On November 17", in a page filed under /201811/) is then in it, not a year back."""
+    first = month.date
+    following = dt.date(first.year + (first.month == 12), first.month % 12 + 1, 1)
+    return Published(following - dt.timedelta(days=1), month.how, month.precision)
 
 
 def _date(year: int, month: int, day: int) -> dt.date | None:

@@ -302,7 +302,7 @@ def _extend_to_horizon(target: DeclaredTarget, sent: Sentence) -> None:
 
 
 def _measure(span: str, default: str) -> str:
-    if default == "investment":
+    if default in ("investment", "gdp"):
         return default
     if re.search(r"\bexports?\b", span, re.I):
         return "exports"

@@ -15,6 +15,7 @@ import bilat.news.cues as cues
 from bilat.news.model import CountryRef, DeclaredTarget
 from bilat.news.money import find_amounts
 from bilat.news.target_amounts import read_amounts, second_levels
+from bilat.news.target_rises import percent_rises
 from bilat.news.target_shapes import classify, extra_targets, looks_forward, merge_restatements
 from bilat.news.text import Sentence, tagged
 
@@ -44,6 +45,9 @@ _VALUE_BEFORE = re.compile(
     r"\b(?:reach|reaching|hit|hitting|to|exceed|exceeding|surpass|target\s+of|goal\s+of|at)\s+(?:about\s+|around\s+|some\s+)?$",
     re.I,
 )
+#: a past movement: the figure after it is the level reached in the year named ("rose to $X in 2029")
+_REPORTED_MOVE = re.compile(r"\b(?:rose|grew|climbed|jumped|increased|surged|soared|fell|dropped|declined|slipped|"
+                            r"amounted|came|stood|edged\s+up)\s+(?:to|at)\s+(?:about\s+|around\s+|some\s+|nearly\s+)?$", re.I)
 _VALUE_AFTER = re.compile(
     r"^\s*(?:a\s+year\s+|annually\s+|per\s+year\s+)?(?:by|before|within|in)\s+(?:the\s+end\s+of\s+)?((?:19|20)\d\d)\b"
 )
@@ -118,6 +122,7 @@ def extract_targets(
                 seen.add(key)
                 out.append(target)
     out += extra_targets(view, sents, refs, pair, published, [(t.start, t.end) for t in out])
+    out += percent_rises(sents, pair, published, [(t.start, t.end) for t in out])
     bare = [(t.start, t.end) for t in out]  # a level with no currency is dropped below, but its figure stays the target's
     out = [t for t in (_without_bare_level(t) for t in out) if t is not None]
     classify(out, sents, published)
@@ -131,8 +136,8 @@ def _without_bare_level(target: DeclaredTarget) -> DeclaredTarget | None:
     """A level with no currency written ("raise trade to 20 billion by 2025") is not a goal bilat can
     track: it keeps the multiplier if it has one, else it is not recorded (a goal in an assumed
     currency would be stored, and judged, as dollars)."""
-    if target.target_value is None or target.currency is not None:
-        return target
+    if target.target_value is None or target.currency is not None or target.unit == "percent":
+        return target  # a rise in percent ("by 20% within five years") has no currency to write
     if target.multiplier is None:
         return None
     target.target_value = None
@@ -203,6 +208,8 @@ def _value_targets(view, sent: Sentence, refs, pair, found: list[DeclaredTarget]
         after = _VALUE_AFTER.match(sent.text[amount.end :])
         if not after or not _VALUE_BEFORE.search(left[-40:]):
             continue
+        if _REPORTED_MOVE.search(left[-40:]) and re.match(r"^\s*in\b", sent.text[amount.end :]):
+            continue  # "trade rose to $9.4 billion in 2029, not far from their target": a level reached, not a goal
         what = None
         for w in _WHAT_SEARCH.finditer(left):
             what = w
@@ -231,7 +238,7 @@ def _value_targets(view, sent: Sentence, refs, pair, found: list[DeclaredTarget]
 _GOAL_TAIL = re.compile(
     r"^(?:\s+(?:in|of|for)\s+(?P<what>(?:[\w-]+\s+){0,4}?(?P<noun>investments?|trade|exports|imports|aid|financing|loans)\b)"
     r"(?:\s+(?:in|to|into)\s+[A-Z][\w.]+(?:\s[A-Z]\w+)?)?)?(?:\s+(?:over|within)\s+the\s+next\s+\w+\s+years)?"
-    r"(?:\s+(?:by|before)\s+(?:the\s+end\s+of\s+)?(?P<year>(?:19|20)\d\d))?"
+    r"(?:\s+(?:by|before|set\s+for|for)\s+(?:the\s+end\s+of\s+)?(?P<year>(?:19|20)\d\d))?"
 )
 
 
