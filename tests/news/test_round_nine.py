@@ -45,8 +45,8 @@ def test_talks_on_agreements_with_a_list_are_not_agreements_in_place() -> None:
 
 def test_a_group_listed_member_by_member_is_the_bloc() -> None:
     got = _records("Peru and Ghana are close to a deal.\n\n"
-                   "In March Peru signed an FTA with a group of four European countries: Iceland, Liechtenstein, "
-                   "Norway and Switzerland.")
+                   "Last spring Peru signed an FTA with the grouping of four European states: Norway, Iceland, "
+                   "Switzerland and Liechtenstein.")
     assert (frozenset({"PER", "EFTA"}), "fta") in got
 
 
@@ -66,7 +66,7 @@ def test_another_deal_is_one_more_of_the_kind_just_named() -> None:
 # -- an approval of an agreement between two countries is not unilateral -----------------------
 
 def test_a_cabinet_approving_an_fta_between_two_countries_gives_both() -> None:
-    got = extract("The Ghanaian Cabinet on Friday approved the proposed Free Trade Agreement (FTA) between "
+    got = extract("On Friday Ghana's cabinet approved the planned Free Trade Agreement (FTA) between "
                   "Ghana and Peru.\n\nPeru's parliament approved the pact with Ghana a day earlier. Talks on the "
                   "trade agreement, officially termed the CEPA, began in 2029.", published=PUB).agreements
     assert [(sorted(a.parties), type_code(a.type)) for a in got] == [(["GHA", "PER"], "fta")]
@@ -101,7 +101,7 @@ def test_a_single_named_item_is_no_list() -> None:
 
 def test_the_strategic_partnership_between_two_is_a_relation() -> None:
     got = _records("Ghana and Peru signed a free trade agreement on Monday. The deal, inked after long talks, "
-                   "will add momentum to the comprehensive strategic partnership between the two countries.")
+                   "should give new life to the strategic partnership between the two nations.")
     assert got == {(frozenset({"GHA", "PER"}), "fta")}
 
 
@@ -180,7 +180,7 @@ def test_a_scheduled_signing_date_is_not_the_talks_date() -> None:
 
 
 def test_agreeing_to_pursue_an_fta_records_it_with_its_stage() -> None:
-    got = extract("Ghana and Peru agreed to push for a bilateral free trade agreement, their ministers said "
+    got = extract("Ghana and Peru agreed to push for a free trade agreement of their own, both ministers said "
                   "on Wednesday.", published=PUB).agreements
     assert [(type_code(a.type), a.status) for a in got] == [("fta", "talks_launched")]
 
@@ -190,7 +190,7 @@ def test_agreeing_to_pursue_an_fta_records_it_with_its_stage() -> None:
 def test_a_later_titled_mention_types_the_slot_it_describes() -> None:
     got = extract("Nigeria and Morocco have moved closer by signing two bilateral agreements in Rabat.\n\n"
                   "The first agreement covers a regional gas pipeline.\n\n"
-                  "The scope of the Memorandum of Understanding is to plan a pipeline study.\n\n"
+                  "That Memorandum of Understanding sets out a study of the pipeline.\n\n"
                   "The second bilateral agreement covers a fertiliser scheme.", published=PUB).agreements
     assert sorted(type_code(a.type) for a in got) == ["mou", "other"]
 

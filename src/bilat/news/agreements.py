@@ -128,15 +128,15 @@ def extract_agreements(
             kind = next(TYPES[i][1] for i in range(len(TYPES)) if tm.group(f"t{i}"))
             if kind == "cooperation agreement" and _RELATION.fullmatch(tm.group()) and not _SIGNED_NOW.search(
                     text[max(0, tm.start() - 50) : tm.start()]):
-                continue  # "momentum into the comprehensive strategic partnership between the two": the relation, not a deal
+                continue  # "to deepen the two nations' strategic partnership": the relation, not a deal
             plural = tm.group().endswith("s") and kind not in ("MoU",) and not tm.group().endswith("ss")
             definite = _DEFINITE.search(text[max(0, tm.start() - 60) : tm.start()]) is not None
             existing = _latest(events, kind)
             if (definite and not signing and kind not in ("agreement", "document", "deal", "partnership", "plan")
                     and tm.group()[:1].isupper() and existing is None and current is not None
                     and current.type in ("agreement", "document") and owner.get(id(current)) is (events[-1] if events else None)):
-                current.type = kind  # "The first agreement is the Joint Initiative … The scope of the Memorandum of
-                mentioned.append(current)  # Understanding is …": the untyped slot being described is that MoU
+                current.type = kind  # "One accord is the Green Corridor plan … That Memorandum of Understanding
+                mentioned.append(current)  # covers …": the untyped slot being described is that MoU
                 continue
             if ordinal_slot is not None and ordinal_slot.type in ("agreement", "document") and kind != "agreement":
                 ordinal_slot.type = kind

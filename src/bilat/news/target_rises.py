@@ -1,4 +1,4 @@
-"""A rise by a percentage told with a horizon: "would boost the UK's GDP by around 0.07% over 15
+"""A rise by a percentage told with a horizon: "could raise Chile's output by about 0.1% over ten
 years", "to lift trade by 20% within five years" (a target shape of its own, beside
 :mod:`.target_shapes`).
 
@@ -18,7 +18,7 @@ from bilat.news.money import Amount, find_amounts
 from bilat.news.target_shapes import _RAISE, BY_YEAR, HORIZON, horizon, looks_forward
 from bilat.news.text import Sentence
 
-#: "would boost the UK's GDP by around 0.07% over 15 years": a rise by a percentage, told with a horizon
+#: "could raise Chile's output by about 0.1% over ten years": a rise by a percentage, told with a horizon
 _RISE_BY = re.compile(r"\b" + _RAISE + r"\b(?P<what>[^;§%]{0,60}?)\s+by\s+(?:about\s+|around\s+|some\s+|nearly\s+|"
                       r"at\s+least\s+|up\s+to\s+|over\s+|more\s+than\s+)?$", re.I)
 
