@@ -97,3 +97,28 @@ def test_only_the_most_recent_and_small_frames_are_kept() -> None:
     assert "c" not in memo and "b" in memo
     big = memo.get("big", lambda: _frame(6))
     assert len(big) == 6 and "big" not in memo
+
+
+def test_a_waiter_on_a_frame_too_large_to_keep_gets_a_copy_of_its_own() -> None:
+    memo = ResultMemo(max_rows=2)
+    started, release = threading.Event(), threading.Event()
+
+    def slow_big() -> pd.DataFrame:
+        started.set()
+        release.wait(5)
+        return _frame(5)
+
+    got: dict[str, pd.DataFrame] = {}
+    first = threading.Thread(target=lambda: got.__setitem__("first", memo.get("big", slow_big)))
+    first.start()
+    started.wait(5)
+    second = threading.Thread(target=lambda: got.__setitem__("second", memo.get("big", slow_big)))
+    second.start()
+    second.join(0.2)
+    release.set()
+    first.join(5)
+    second.join(5)
+    assert got["first"].equals(got["second"]) and got["first"] is not got["second"]
+    got["first"]["value"] = 0.0
+    assert (got["second"].value == 1.0).all()
+    assert "big" not in memo

@@ -56,13 +56,15 @@ class ResultMemo:
             kept = self._kept.pop(key, None)
             if kept is not None:
                 self._kept[key] = kept  # most recently used last
-                return kept.copy()
-            running = self._running.get(key)
-            mine = running is None
-            if mine:
-                running = self._running[key] = _Running()
             else:
-                running.waiting += 1
+                running = self._running.get(key)
+                mine = running is None
+                if mine:
+                    running = self._running[key] = _Running()
+                else:
+                    running.waiting += 1
+        if kept is not None:  # copied outside the lock: a kept frame is never changed
+            return kept.copy()
         assert running is not None
         if not mine:
             return running.done.result().copy()
@@ -73,15 +75,18 @@ class ResultMemo:
                 self._running.pop(key, None)
             running.done.set_exception(exc)
             raise
+        small = len(frame) <= self.max_rows
+        shared = frame.copy() if small else None  # kept, and what waiters copy: never the caller's frame
         with self._lock:
             self._running.pop(key, None)  # no one joins the waiters after this
-            small = len(frame) <= self.max_rows
-            shared = frame.copy() if small or running.waiting else None
-            if small:
+            waiting = running.waiting
+            if shared is not None:
                 self._kept[key] = shared
                 while len(self._kept) > self.size:
                     self._kept.pop(next(iter(self._kept)))
-        running.done.set_result(shared)  # waiters copy this frame, never the caller's
+        if shared is None and waiting:
+            shared = frame.copy()
+        running.done.set_result(shared)
         return frame
 
     def clear(self) -> None:
