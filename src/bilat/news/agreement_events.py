@@ -292,7 +292,7 @@ def _third_parties(view: str, sents: list[Sentence], refs: list[CountryRef], pai
                 "MoU" if re.search(r"(?i)\bmou|memorand", name) else "FTA" if re.search(r"(?i)free[- ]trade", name)
                 else "agreement")  # "signed free-trade agreements with A, B and C": each one an FTA
             if kind == "agreement" and FTA_NAME.search(view, sent.start, start):
-                kind = "FTA"  # "its fourth free trade deal, following agreements with A, B and C": more of the same
+                kind = "FTA"  # "a fifth free trade pact, after deals with A, B and C": more of the same
             for country in dict.fromkeys(others):
                 if any(set(r.parties) == {actor, country} for r in records + out):
                     continue
@@ -303,7 +303,7 @@ def _third_parties(view: str, sents: list[Sentence], refs: list[CountryRef], pai
 
 def _recalled_ftas(text: str) -> bool:
     """A sentence that names a free trade deal without a signing verb, and neither talks nor plans
-    one ("marks China's fourth free trade deal, following agreements with A, B and C"): the
+    one ("Korea's fifth free trade pact, after deals with A, B and C"): the
     agreements listed in it are in place, as much as if it said they were signed."""
     return (FTA_NAME.search(text) is not None and PENDING.search(text) is None and _NOT_SIGNED.search(text) is None
             and status_of(text, False) is None)
