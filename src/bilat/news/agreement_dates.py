@@ -68,6 +68,9 @@ def default_dates(records: list[Agreement], sents: list[Sentence], published: dt
         if r.status in ("pending", "in_force") or _PROPOSED.search(view[max(0, r.start - 30) : r.start]):
             continue  # announced or proposed, or in force since a day the text does not give: not the day's news
         sent = next((s for s in sents if s.start <= r.start < s.end), None)
+        if (r.status == "negotiations_launched" and r.date is None and sent is not None and _ONGOING.search(sent.text)
+                and not _OPENED.search(sent.text)):
+            continue  # "the ongoing negotiations on a CEPA", "a third round of talks": a state, not the day's event
         if r.date is None and sent is not None and _TO_IMPLEMENT.search(view[max(sent.start, r.start - 60) : r.start]):
             continue  # "will implement the tariff pact from 1 July": signed before, on a day not given
         if r.date is None and sent is not None:
@@ -86,6 +89,10 @@ def default_dates(records: list[Agreement], sents: list[Sentence], published: dt
             r.date = lead or month
 
 
+#: talks said to be going on (a state), and talks opened (an event with a day)
+_ONGOING = re.compile(r"\b(?:on-?going|continuing|round\s+of|negotiating|working\s+on|under\s*way|in\s+progress)\b", re.I)
+_OPENED = re.compile(r"\b(?:launch(?:ed|es|ing)?|start(?:ed|s|ing)?|beg[ia]n|begins|kick(?:ed|s)?\s+off|resum(?:ed|es|e)|"
+                     r"open(?:ed|s)|agreed\s+to)\b", re.I)
 _MEETING_WORD = re.compile(r"\b(?:commission|meeting|session|summit)\b", re.I)
 _HELD = re.compile(r"\b(?:held|convened|took\s+place)\s+(?:on\s+|in\s+)?$", re.I)
 

@@ -29,6 +29,7 @@ from bilat.news.discourse import current_agreements, refers_to
 from bilat.news.mentions import pair_side
 from bilat.news.model import Agreement, CountryRef
 from bilat.news.partnerships import elevated_ties, standing_ftas
+from bilat.news.signing_dates import stated_signing
 from bilat.news.plurilateral import REGIONAL_NAME, apply_regional
 from bilat.news.text import Sentence, tagged
 
@@ -40,6 +41,10 @@ FTA_NAME = re.compile(
     re.I,
 )
 _SIGNED = re.compile(r"\b(?:signed|signs?|signing|inked|inks?|sealed|initial(?:l)?ed|exchanged|approved|adopted)\b", re.I)
+#: a signing the talks are for, or an approval of something else, is not the instrument's signing:
+#: "negotiations for signing a CEPA", "approved in principle the market access"
+_GOAL_SIGNING = re.compile(r"\b(?:negotiations?|talks|way|path|road|preparations?)\s+(?:for|towards?)\s+(?:the\s+)?"
+                           r"(?:signing|signature)\b|\bapproved\s+in\s+princip(?:le|al)\b", re.I)
 _ACRONYM_RE = re.compile(r"\b" + _ACRONYM + r"\b")
 COOP_NAME = re.compile(
     r"\b(?:strategic\s+(?:partnership|association)\s+(?:agreements?|deals?|accords?|pacts?)|cooperation\s+(?:agreements?|accords?)|"
@@ -123,7 +128,7 @@ def refine_agreements(
         clause = _clause(sent.text, a.start - sent.start) if sent is not None else ""
         if a.status is None and _ENTERED.match(view, a.end):
             a.status = "in_force"  # "the FTA entered into force yesterday, five years after it was signed"
-        if a.status is None and sent is not None and not _SIGNED.search(clause):
+        if a.status is None and sent is not None and not _SIGNED.search(_GOAL_SIGNING.sub(" ", clause)):
             a.status = status_of(clause, False)  # "launched negotiations on an FTA": not a signing
             if a.status is not None and a.date is None:
                 a.date = sentence_date(sent, published, years=True)
@@ -202,6 +207,10 @@ def refine_agreements(
             sent = next((x for x in sents if x.start <= r.start < x.end), None)
             r.date = (in_force_date(sent, published) if sent is not None else None) or r.date
     _entered_into_force_later(merged, view, sents, published)
+    stated_signing(merged, view, sents, refs, published)  # "The X CEPA, signed on 4 March 2030, came into force ..."
+    for r in merged:
+        if r.status == "pending":
+            r.date = None  # "set to sign an FTA, the minister said on Tuesday": the day of a statement, no event of the deal
     _unnamed_talks(merged, sents, pair, published)
     default_dates(merged, sents, published, view)
     return merged

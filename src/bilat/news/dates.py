@@ -51,6 +51,20 @@ class YearGuess(YearOnly):
     guessed = True
 
 
+class MonthOnly(dt.date):
+    """A publication date known only to its month (a page filed under ``/2015/12/``), standing at
+    the month's last day (:func:`bilat.news.pubdate.publication_date`). Why: a weekday or
+    "yesterday" cannot be counted back from a day nobody knows, so :func:`find_dates` keeps them to
+    the month instead of naming the month's last Wednesday; month-day dates still resolve."""
+
+    month_only = True
+
+
+def is_month_only(published: dt.date | None) -> bool:
+    """True for a :class:`MonthOnly` anchor."""
+    return bool(getattr(published, "month_only", False))
+
+
 def is_year_only(published: dt.date | None) -> bool:
     """True for a :class:`YearOnly` anchor."""
     return bool(getattr(published, "year_only", False))
@@ -121,6 +135,8 @@ def _resolve(kind: str, m: re.Match[str], published: dt.date | None) -> DateRef 
         return DateRef(text, start, end, None, _precision(kind), True)
     if is_year_only(published) and kind in ("weekday", "relday", "relmonth", "relweek", "last_month"):
         return DateRef(text, start, end, dt.date(published.year, 1, 1), "year", True)
+    if is_month_only(published) and kind in ("weekday", "relday"):
+        return DateRef(text, start, end, dt.date(published.year, published.month, 1), "month", True)
     if kind == "md":
         return DateRef(text, start, end, _dateparser_past(text, published), "day", True)
     if kind in ("last_month", "in_month"):

@@ -17,7 +17,7 @@ from bilat.news.claims import extract_claims
 from bilat.news.cleaning import CleanText, clean
 from bilat.news.mentions import country_refs, main_pair
 from bilat.news.model import Article, CountryRef, DateRef, Extraction
-from bilat.news.dates import YearGuess, YearOnly
+from bilat.news.dates import MonthOnly, YearGuess, YearOnly
 from bilat.news.pubdate import publication_date, year_after_figures, year_from_text
 from bilat.news.tables import table_claims
 from bilat.news.targets import extract_targets, resolve_previous
@@ -42,6 +42,8 @@ def extract(article: Article | str, published: dt.date | None = None) -> Extract
         stated = publication_date(text)
         if stated is not None:
             published, published_from = stated.date, stated.how
+            if stated.precision == "month":  # "/2015/12/": a weekday is kept to the month, not a guessed day
+                published = MonthOnly(published.year, published.month, published.day)
     anchor, year_note = published, None
     if published is None:
         implied = year_from_text(text)
