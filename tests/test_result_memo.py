@@ -122,3 +122,30 @@ def test_a_waiter_on_a_frame_too_large_to_keep_gets_a_copy_of_its_own() -> None:
     got["first"]["value"] = 0.0
     assert (got["second"].value == 1.0).all()
     assert "big" not in memo
+
+
+def test_a_failure_after_the_query_releases_the_key() -> None:
+    """A frame that cannot be measured or copied fails its caller; the key is not left waiting for ever."""
+    memo = ResultMemo()
+    with pytest.raises(TypeError):
+        memo.get("k", lambda: None)  # type: ignore[arg-type, return-value]
+    done: list[int] = []
+    asker = threading.Thread(target=lambda: done.append(len(memo.get("k", _frame))))
+    asker.start()
+    asker.join(5)
+    assert done == [3]
+
+
+def test_a_compute_that_asks_for_its_own_key_runs_again_instead_of_waiting() -> None:
+    memo = ResultMemo()
+    calls: list[int] = []
+
+    def nested() -> pd.DataFrame:
+        calls.append(1)
+        return memo.get("k", _frame) if len(calls) == 1 else _frame()
+
+    got: list[pd.DataFrame] = []
+    asker = threading.Thread(target=lambda: got.append(memo.get("k", nested)))
+    asker.start()
+    asker.join(5)
+    assert not asker.is_alive() and len(got[0]) == 3

@@ -32,6 +32,7 @@ class _Running:
     def __init__(self) -> None:
         self.done: Future[pd.DataFrame] = Future()
         self.waiting = 0
+        self.owner = threading.get_ident()
 
 
 class ResultMemo:
@@ -67,26 +68,36 @@ class ResultMemo:
             return kept.copy()
         assert running is not None
         if not mine:
+            if running.owner == threading.get_ident():  # the compute asks for its own key: run it again
+                return compute()
             return running.done.result().copy()
+        shared: pd.DataFrame | None = None
+        error: BaseException | None = None
         try:
             frame = compute()
+            small = len(frame) <= self.max_rows
+            shared = frame.copy() if small else None  # kept, and what waiters copy: never the caller's frame
         except BaseException as exc:
-            with self._lock:
-                self._running.pop(key, None)
-            running.done.set_exception(exc)
+            error = exc
             raise
-        small = len(frame) <= self.max_rows
-        shared = frame.copy() if small else None  # kept, and what waiters copy: never the caller's frame
-        with self._lock:
-            self._running.pop(key, None)  # no one joins the waiters after this
-            waiting = running.waiting
-            if shared is not None:
-                self._kept[key] = shared
-                while len(self._kept) > self.size:
-                    self._kept.pop(next(iter(self._kept)))
-        if shared is None and waiting:
-            shared = frame.copy()
-        running.done.set_result(shared)
+        finally:  # whatever happened, the key is released and its waiters answered
+            with self._lock:
+                self._running.pop(key, None)  # no one joins the waiters after this
+                waiting = running.waiting
+                if error is None and shared is not None:
+                    self._kept[key] = shared
+                    while len(self._kept) > self.size:
+                        self._kept.pop(next(iter(self._kept)))
+            if error is not None:
+                running.done.set_exception(error)
+            else:
+                try:
+                    if shared is None and waiting:
+                        shared = frame.copy()
+                except BaseException as exc:
+                    running.done.set_exception(exc)
+                    raise
+                running.done.set_result(shared)
         return frame
 
     def clear(self) -> None:

@@ -64,3 +64,10 @@ def test_a_thread_still_running_is_waited_for(tmp_path: Path) -> None:
     done = _bilat("country", "Japanese", home=tmp_path, prelude=prelude)
     assert done.returncode == 0, done.stderr
     assert mark.read_text() == "done"
+
+
+def test_a_closed_stderr_does_not_change_the_exit(tmp_path: Path) -> None:
+    code = f"import sys\nsys.argv = ['bilat', 'country', 'Japanese']\nsys.path.insert(0, {str(SRC)!r})\nfrom bilat.cli import console\nconsole()\n"
+    done = subprocess.run(f"{sys.executable} -c \"$CODE\" 2>&-", shell=True, capture_output=True, text=True,
+                          env={**os.environ, "CODE": code, "BILAT_HOME": str(tmp_path)}, timeout=300, check=False)
+    assert done.returncode == 0 and "JPN" in done.stdout

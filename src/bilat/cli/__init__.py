@@ -86,13 +86,18 @@ def _end(code: object) -> None:
     elif isinstance(code, int):
         status = code
     else:  # sys.exit("message"): the message on stderr, status 1
-        print(code, file=sys.stderr)
+        if sys.stderr is not None:
+            print(code, file=sys.stderr)
         status = 1
+    if not 0 <= status <= 255:  # what os._exit cannot take, sys.exit maps as the interpreter does
+        sys.exit(code)
     atexit._run_exitfuncs()  # noqa: SLF001 - the hooks run as at any exit (their errors are printed, not raised)
     for stream in (sys.stdout, sys.stderr):
+        if stream is None:  # started with that descriptor closed (2>&-)
+            continue
         try:
             stream.flush()
-        except (OSError, ValueError):  # a closed pipe: as CPython's exit, status 120 when it was 0
+        except Exception:  # noqa: BLE001 - a closed pipe: as CPython's exit, status 120 when it was 0
             status = status or 120
     os._exit(status)
 
