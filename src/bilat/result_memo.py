@@ -71,34 +71,32 @@ class ResultMemo:
             if running.owner == threading.get_ident():  # the compute asks for its own key: run it again
                 return compute()
             return running.done.result().copy()
-        shared: pd.DataFrame | None = None
-        error: BaseException | None = None
         try:
             frame = compute()
-            small = len(frame) <= self.max_rows
-            shared = frame.copy() if small else None  # kept, and what waiters copy: never the caller's frame
+            shared = frame.copy() if len(frame) <= self.max_rows else None  # kept; what waiters copy
         except BaseException as exc:
-            error = exc
+            self._release(key, running, None)
+            running.done.set_exception(exc)
             raise
-        finally:  # whatever happened, the key is released and its waiters answered
-            with self._lock:
-                self._running.pop(key, None)  # no one joins the waiters after this
-                waiting = running.waiting
-                if error is None and shared is not None:
-                    self._kept[key] = shared
-                    while len(self._kept) > self.size:
-                        self._kept.pop(next(iter(self._kept)))
-            if error is not None:
-                running.done.set_exception(error)
-            else:
-                try:
-                    if shared is None and waiting:
-                        shared = frame.copy()
-                except BaseException as exc:
-                    running.done.set_exception(exc)
-                    raise
-                running.done.set_result(shared)
+        waiting = self._release(key, running, shared)
+        try:
+            if shared is None and waiting:  # too large to keep, but asked for meanwhile
+                shared = frame.copy()
+        except BaseException as exc:
+            running.done.set_exception(exc)
+            raise
+        running.done.set_result(shared)  # never the caller's own frame
         return frame
+
+    def _release(self, key: object, running: _Running, kept: pd.DataFrame | None) -> int:
+        """End ``key``'s run (keeping ``kept`` unless None); the number of threads waiting for it."""
+        with self._lock:
+            self._running.pop(key, None)  # no one joins the waiters after this
+            if kept is not None:
+                self._kept[key] = kept
+                while len(self._kept) > self.size:
+                    self._kept.pop(next(iter(self._kept)))
+            return running.waiting
 
     def clear(self) -> None:
         with self._lock:
