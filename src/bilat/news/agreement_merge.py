@@ -57,12 +57,13 @@ def merge(records: list[Agreement], view: str = "", sents: list[Sentence] | None
             out.append(r)
             continue
         if r.count is None and code == "other" and r.type in ("agreement", "deal") and typed and not plural \
-                and not _own_instrument(view, r):
+                and not _own_instrument(view, r) and not getattr(r, "_listed", False):
             _absorb(typed[0], r)  # "the agreement", "the deal": a later (or earlier) mention of the typed one
             continue
         same = next((k for k in out if set(k.parties) == set(r.parties) and type_code(k.type) == code
                      and k.count is None and r.count is None and not _acronyms_differ(k.acronym, r.acronym)
-                     and not _same_event(k, r) and _mentions(view, sents, k, r)), None)
+                     and not _same_event(k, r) and not _listed_beside_plural(view, k, r)
+                     and _mentions(view, sents, k, r)), None)
         if same is not None:
             _absorb(same, r)
             continue
@@ -71,7 +72,7 @@ def merge(records: list[Agreement], view: str = "", sents: list[Sentence] | None
     out = _fill_slots_with_named(out)
     out = _fold_into_batches(view, sents, out)
     for r in records:
-        for attr in ("_new", "_event", "_upgraded", "_original"):
+        for attr in ("_new", "_event", "_upgraded", "_original", "_listed"):
             if hasattr(r, attr):
                 delattr(r, attr)
     return out
@@ -86,6 +87,7 @@ def _fill_slots_with_named(out: list[Agreement]) -> list[Agreement]:
         if r.count is not None or type_code(r.type) == "other" or getattr(r, "_event", None) is not None:
             continue
         slot = next((k for k in kept if getattr(k, "_event", None) is not None and type_code(k.type) == "other"
+                     and not getattr(k, "_listed", False)
                      and k.type in ("agreement", "agreements") and set(k.parties) == set(r.parties)
                      and 0 < r.start - k.end < 3000), None)
         if slot is not None:
@@ -213,6 +215,16 @@ def _value(view: str, r: Agreement) -> str | None:
     """The amount written just before an instrument's name ("a $3.1 billion deal"), if any."""
     m = _VALUE_BEFORE.search(view[max(0, r.start - 40) : r.start])
     return m.group("v").lower().replace(" ", "") if m else None
+
+
+def _listed_beside_plural(view: str, k: Agreement, r: Agreement) -> bool:
+    """ "memorandums were adopted on X, Y and Z … a memorandum of understanding on W was also
+    signed": an instrument named in a list is one of its own, not the earlier plural mention again
+    (a plural names several instruments, so it cannot be this one)."""
+    if not getattr(r, "_listed", False):
+        return False
+    word = view[k.start : k.end]
+    return re.search(r"(?:s|a)$", word) is not None and not word.endswith("ss")
 
 
 def _same_event(a: Agreement, b: Agreement) -> bool:

@@ -6,7 +6,11 @@ gets countries from here, as :class:`~bilat.news.model.CountryRef` on the *origi
 Blocs (EU, ASEAN, Mercosur, GCC, EFTA; :mod:`bilat.nomenclature.blocs`) are actors like
 countries: a bloc mention wins over a country mention it overlaps, and a member named in
 a story whose pair is the bloc stands for the bloc's side (:func:`pair_side`). "U.S. dollars" is
-a currency, not a mention of the United States.
+a currency, not a mention of the United States. A country word that begins a newspaper's or
+agency's name ("Pakistan Point News", "China Daily", "Saudi Press Agency", "the Times of India")
+names the medium, not an actor. When the text names only one country, the capital of a wire
+dateline at its head ("ABU DHABI, (WAM) --") is the other side: agency copy of a host government
+does not name its own country.
 """
 
 from __future__ import annotations
@@ -20,14 +24,18 @@ from bilat.news.model import CountryRef
 _CURRENCY_AFTER = re.compile(r"^\s*(?:dollars?|dollar-)")
 _SIGN_AFTER = re.compile(r"^\s*\$")
 #: countries whose currency is a dollar: "Singapore $5 billion" is Singapore dollars, "lend Egypt $300 million" is not
+#: the rest of a medium's name after a country word: "Pakistan Point News", "Korea Times", "Saudi Press Agency"
+_MEDIUM_AFTER = re.compile(r"^(?:\s+[A-Z][\w-]*){0,2}?\s+(?:News|Daily|Times|Post|Herald|Tribune|Gazette|Observer|"
+                           r"Chronicle|Telegraph|Express|Today|Press\s+Agency)\b")
+_MEDIUM_BEFORE = re.compile(r"\b(?:Times|Voice)\s+of\s+(?:the\s+)?$")
 _DOLLAR_COUNTRIES = frozenset({"USA", "AUS", "NZL", "CAN", "SGP", "HKG", "TWN", "FJI", "JAM", "BHS", "BRB", "BLZ",
                                "BRN", "GUY", "LBR", "NAM", "SLB", "TTO", "ZWE", "XCD"})
 
 
 def country_refs(text: str) -> list[CountryRef]:
     """Countries and blocs named in ``text`` (names, demonyms, possessives), left to right."""
-    from bilat.nomenclature.blocs import find_bloc_mentions
-    from bilat.nomenclature.capitals import find_capital_mentions
+    from bilat.nomenclature.blocs import bloc_codes, find_bloc_mentions
+    from bilat.nomenclature.capitals import dateline_capital, find_capital_mentions
     from bilat.nomenclature.countries import find_country_mentions
 
     blocs = [CountryRef(m.iso3, m.start, m.end, m.text, m.kind) for m in find_bloc_mentions(text)]
@@ -39,10 +47,18 @@ def country_refs(text: str) -> list[CountryRef]:
         if m.kind in ("code", "name", "demonym") and (
                 _CURRENCY_AFTER.match(after) or (_SIGN_AFTER.match(after) and m.iso3 in _DOLLAR_COUNTRIES)):
             continue  # "U.S. dollars", "Australian dollars", "Singapore $5 billion": a currency
+        if m.kind in ("name", "demonym") and (_MEDIUM_AFTER.match(text[m.end : m.end + 40])
+                                              or _MEDIUM_BEFORE.search(text[max(0, m.start - 20) : m.start])):
+            continue  # "Pakistan Point News", "the Times of India": a medium's name
         out.append(CountryRef(m.iso3, m.start, m.end, m.text, m.kind))
     for m in find_capital_mentions(text):  # "Beijing's exports to Washington": capitals as actors
         if not any(r.start < m.end and m.start < r.end for r in out):
             out.append(CountryRef(m.iso3, m.start, m.end, m.text, m.kind))
+    named = {r.iso3 for r in out if r.iso3 not in bloc_codes()}
+    if len(named) == 1:
+        head = dateline_capital(text)
+        if head is not None and head.iso3 not in named:  # "ABU DHABI, (WAM) --": the side agency copy leaves unnamed
+            out.append(CountryRef(head.iso3, head.start, head.end, head.text, head.kind))
     return sorted(out, key=lambda r: r.start)
 
 

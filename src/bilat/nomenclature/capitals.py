@@ -11,6 +11,11 @@ place or part of a name:
   state", "Tokyo Olympics", "Seoul National University");
 * in upper case (a dateline such as "SEOUL, Oct. 12 (Yonhap) --" is where the story was filed).
 
+:func:`dateline_capital` reads that dateline on its own: a story that names only one country may
+come from the other one's agency, which never names its own side ("ABU DHABI, (WAM) -- the
+Minister of State ... and the Union of the Comoros signed"); :mod:`bilat.news.mentions` uses it
+only then.
+
 The list (``capitals.csv``, written for bilat) covers the seats of government news names most
 often; a city that is also a common first name (Sofia, Victoria) is left out on purpose.
 """
@@ -72,3 +77,22 @@ def find_capital_mentions(text: str) -> list[CapitalMention]:
         out.append(CapitalMention(names[m.group("name")], m.start(), m.end(), m.group(),
                                   "possessive" if m.group("poss") else "capital"))
     return out
+
+
+#: the head of a story: an optional ``SOURCE:`` line and archive date prefix, then a dateline in
+#: upper case ended by a comma, a parenthesis or a dash ("ABU DHABI, (WAM) --", "SEOUL, July 21")
+_DATELINE = re.compile(r"^(?:SOURCE:[^\n]*\n)?\s*(?:date \d{4}-\d{2}-\d{2}\s+)?(?P<name>[A-Z][A-Z .'-]{2,30}?)"
+                       r"\s*(?:,|\(|--|\u2014|\u2013)")
+
+
+def dateline_capital(text: str) -> CapitalMention | None:
+    """The capital a wire dateline at the start of ``text`` names, or None."""
+    m = _DATELINE.match(text)
+    if m is None:
+        return None
+    names, _ = _capitals()
+    by_upper = {name.upper(): iso3 for name, iso3 in names.items()}
+    iso3 = by_upper.get(m.group("name").strip())
+    if iso3 is None:
+        return None
+    return CapitalMention(iso3, m.start("name"), m.end("name"), m.group("name"), "dateline")
