@@ -73,3 +73,51 @@ def test_the_dateline_capital_is_the_other_side_when_only_one_country_is_named()
 def test_the_dateline_is_only_a_place_when_two_countries_are_named() -> None:
     text = "NAIROBI, May 3 (News Wire) Ghana and Peru signed a memorandum of understanding on fisheries."
     assert sorted(main_pair(country_refs(text))) == ["GHA", "PER"]
+
+
+# -- a cooperation cue that belongs to another name does not retype a plain "agreement" --------
+
+def test_a_joint_statement_in_the_sentence_does_not_make_a_later_mention_a_second_record() -> None:
+    got = _records("Ghana and Peru plan to conclude a Comprehensive Economic Partnership Agreement (CEPA) by "
+                   "December. \"A new economic agreement is expected to double trade,\" the ministers said in a "
+                   "joint statement released on Tuesday.")
+    pair = frozenset({"GHA", "PER"})
+    assert got == sorted([(pair, "fta"), (pair, "joint_statement")])
+
+
+def test_an_office_title_with_cooperation_does_not_retype_the_deal() -> None:
+    got = _records("Kenya and Poland will sign a Preferential Trade Agreement next week. The trade cooperation "
+                   "director general said the long-negotiated agreement was first initialled in March.")
+    assert got == [(frozenset({"KEN", "POL"}), "fta")]
+
+
+# -- a cabinet approving "the agreement" the text already named keeps both sides ---------------
+
+def test_a_cabinet_approving_the_named_agreement_is_not_a_one_sided_plan() -> None:
+    got = _records("The trade ministers of Kenya and Poland are expected to sign the Kenya Poland Transit Trade "
+                   "Agreement (KPTTA) next week. The Federal Cabinet approved the agreement that gives Polish "
+                   "lorries free transit on May 2.")
+    assert got == [(frozenset({"KEN", "POL"}), "other")]
+
+
+def test_a_transit_trade_agreement_is_not_a_free_trade_deal() -> None:
+    got = _records("Kenya and Poland signed a transit trade agreement on Monday in Nairobi.")
+    assert got == [(frozenset({"KEN", "POL"}), "other")]
+
+
+# -- a month and year is less precise than a resolved weekday ---------------------------------
+
+def test_a_month_named_later_does_not_replace_the_signing_weekday() -> None:
+    got = extract("Ghana and Peru signed a Preferential Trade Agreement (PTA) on Monday in Accra. The trade "
+                  "agreement was the main subject of the president's visit to Peru in March 2031.",
+                  published=PUB).agreements
+    assert [a.date.label() for a in got] == ["2031-05-12"]
+
+
+# -- an address with a day, a month's name and a year dates the page ---------------------------
+
+def test_an_address_with_day_month_name_and_year_dates_the_page() -> None:
+    from bilat.news.pubdate import publication_date
+
+    found = publication_date("SOURCE: https://news.example.com/07-Mar-2031/ghana-peru-deal?amp\nGhana and Peru ...")
+    assert found is not None and found.date == dt.date(2031, 3, 7) and found.precision == "day"

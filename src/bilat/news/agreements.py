@@ -252,7 +252,10 @@ def _fill_event(
     approve = _APPROVE.search(text)
     gov = _GOV.search(text)
     between = re.search(r"\bbetween\s+(?:the\s+)?@[A-Z]{3,8}\s+and\s+(?:the\s+)?@[A-Z]{3,8}", tagged_text)
-    if approve and gov and gov.start() < approve.start() and between is None:  # "approved the FTA between A and B": both
+    # "the Cabinet approved the agreement": an instrument the text already named, when no country owns the cabinet
+    earlier = re.match(r"\s+the\s+(?:agreements?|deals?|pacts?|accords?|treaty)\b", text[approve.end():]) if approve else None
+    if approve and gov and gov.start() < approve.start() and between is None and not (
+            earlier and cues.country_before(tagged(view, sent.start, sent.start + gov.end(), refs)) is None):
         owner = cues.country_before(tagged(view, sent.start, sent.start + gov.end(), refs))
         if owner is None and named:
             owner = named[0]
@@ -293,8 +296,8 @@ def _is_year_only(d: DateRef) -> bool:
 
 def _specificity(d: DateRef) -> float:
     """How precisely a date fixes the day: "12 March 2019" > "on Friday" (resolved) > "in June" > a year."""
-    if re.search(r"\d", d.text) and any(ch.isalpha() for ch in d.text):
-        return 3
+    if re.search(r"\d", d.text) and any(ch.isalpha() for ch in d.text) and d.precision == "day":
+        return 3  # "May 2022" is a month, below a resolved weekday (round eleven)
     if d.precision == "day" and d.value is not None:
         return 2.5
     if d.precision == "month":
@@ -341,7 +344,7 @@ def _finish(events: list[_Event], view: str, pair: list[str]) -> list[Agreement]
                 slot.date = event.date
             if not slot.sectors:
                 slot.sectors = list(event.sectors)
-            if slot.type == "agreement" and re.search(r"cooperat|collaborat|joint|partnership", _context(view, slot)):
+            if slot.type == "agreement" and _COOP_CUE.search(_context(view, slot)):
                 slot.type = "cooperation agreement"
             elif slot.type in ("agreement", "document") and slot.count and slot.count > _MAX_SLOTS:
                 slot.type = "cooperation agreement"  # "signed 21 agreements": a batch over many fields
@@ -353,6 +356,14 @@ def _finish(events: list[_Event], view: str, pair: list[str]) -> list[Agreement]
                 slot.type = "government " + slot.type
             out.append(slot)
     return out
+
+
+#: a word that makes a plain "agreement" a cooperation agreement, unless it belongs to another
+#: name: "said in a joint statement" (another instrument), "the trade cooperation director general"
+#: (an office), "their strategic partnership" is kept, as before (round eleven)
+_COOP_CUE = re.compile(r"(?:cooperat|collaborat|joint|partnership)(?![\w-]*\s+(?:statements?|declarations?|communiqu|"
+                       r"press\b|directors?\b|director-general|departments?\b|divisions?\b|ministers?\b|ministry\b|"
+                       r"bureau\b|office\b|agency\b|council\b|commission\b|committee\b))")
 
 
 def _context(view: str, slot: Agreement) -> str:
