@@ -47,7 +47,7 @@ def test_one_titled_instrument_after_the_verb_is_still_one_record() -> None:
 def test_instruments_listed_as_the_subject_of_were_signed_are_one_record_each() -> None:
     got = _records("Kenya and Poland signed 12 documents during the visit. Several memorandums were adopted in "
                    "farming and health. A memorandum of understanding on water management, an agreement on "
-                   "cooperation in insurance and other documents were also signed, the statement said.")
+                   "cooperation in insurance and other documents have been signed too, officials added.")
     pair = frozenset({"KEN", "POL"})
     # the counted batch, and the two instruments the list names (not folded into the plural "memorandums")
     assert got == sorted([(pair, "cooperation_agreement"), (pair, "mou"), (pair, "cooperation_agreement")])
@@ -78,9 +78,9 @@ def test_the_dateline_is_only_a_place_when_two_countries_are_named() -> None:
 # -- a cooperation cue that belongs to another name does not retype a plain "agreement" --------
 
 def test_a_joint_statement_in_the_sentence_does_not_make_a_later_mention_a_second_record() -> None:
-    got = _records("Ghana and Peru plan to conclude a Comprehensive Economic Partnership Agreement (CEPA) by "
-                   "December. \"A new economic agreement is expected to double trade,\" the ministers said in a "
-                   "joint statement released on Tuesday.")
+    got = _records("Ghana and Peru aim to finish a Comprehensive Economic Partnership Agreement (CEPA) before "
+                   "December. \"A new economic agreement is expected to double trade,\" the two trade ministers "
+                   "stated in a joint statement on Tuesday.")
     pair = frozenset({"GHA", "PER"})
     assert got == sorted([(pair, "fta"), (pair, "joint_statement")])
 
@@ -95,8 +95,8 @@ def test_an_office_title_with_cooperation_does_not_retype_the_deal() -> None:
 
 def test_a_cabinet_approving_the_named_agreement_is_not_a_one_sided_plan() -> None:
     got = _records("The trade ministers of Kenya and Poland are expected to sign the Kenya Poland Transit Trade "
-                   "Agreement (KPTTA) next week. The Federal Cabinet approved the agreement that gives Polish "
-                   "lorries free transit on May 2.")
+                   "Agreement (KPTTA) soon. Last week the Cabinet approved the agreement, which gives Polish "
+                   "lorries free transit.")
     assert got == [(frozenset({"KEN", "POL"}), "other")]
 
 
