@@ -1,4 +1,4 @@
-"""Round eleven: the right parties, one record per listed instrument (issue 14).
+"""Round eleven, agreements: the right parties, one record per listed instrument (issue 14).
 
 Every sentence here is invented for the test (real country names, made-up events, dates and
 figures); each test names the general rule it holds.
