@@ -31,7 +31,7 @@ LABELS = {
     "gap_usd": "Gap", "gap_pct": "Gap %", "hhi": "HHI", "equivalent_products": "Equivalent products",
 }
 
-_PAIR = re.compile(r"^([A-Z0-9]{3})_to_([A-Z0-9]{3})_(usd|yoy)$")
+_PAIR = re.compile(r"^([A-Z0-9]{3})_to_([A-Z0-9]{3})_(usd|yoy|usd_yoy)$")
 _BALANCE = re.compile(r"^(?:([A-Z0-9]{3})_balance|balance_([A-Z0-9]{3}))_usd$")
 
 
@@ -44,7 +44,7 @@ def label(column: str) -> str:
     found = _BALANCE.match(column)
     if found:
         return f"{found.group(1) or found.group(2)}'s balance"
-    if column == "total_yoy":
+    if column in ("total_yoy", "total_usd_yoy"):  # the profile's series names growth ``<measure>_yoy``
         return "Total growth"
     if column in LABELS:
         return LABELS[column]
