@@ -32,3 +32,14 @@ def test_the_profile_series_has_no_code_names_left() -> None:
     flows = profile("ISR", "JPN").flows  # the embedded data
     shown = {c: label(c) for c in flows.columns}
     assert all("_" not in text and " usd" not in text.lower() for text in shown.values()), shown
+
+
+def test_no_heading_of_the_report_is_a_code_name() -> None:
+    import re
+
+    from bilat.report import build_report, render
+
+    page = render(build_report("ISR", "JPN"), "html", self_contained=False)  # the embedded data
+    headings = [h for h in re.findall(r"<th>(.*?)</th>", page) if h]
+    assert headings
+    assert [h for h in headings if "_" in h or re.search(r"\busd\b", h, re.I)] == []
