@@ -24,7 +24,7 @@ def settle_sides(view: str, sent: Sentence, amount: Amount, refs: list[CountryRe
     subject = state.subject()
     if not WHOLE_BEFORE.search(sent.text[: amount.hedge_start]) and not getattr(claim, "_world", False):
         settle_direction(claim, pair, previous, subject)
-        if subject is not None and claim.measure == "exports" and len(pair) == 2:
+        if subject is not None and claim.measure in ("exports", "growth") and len(pair) == 2:
             # "... worth N49.4 billion were imported from China": a third country's flow with the article's own side
             if claim.basis == "imports" and claim.to is None and claim.from_ not in (None, *pair):
                 claim.to = subject
@@ -72,3 +72,17 @@ def text_exporter(head: str, pair: list[str]) -> str | None:
     found = [(m.start(), m.group(1)) for m in _OWN_EXPORTS.finditer(head) if m.group(1) in pair]
     found += [(m.start(), pair[1 - pair.index(m.group(1))]) for m in _EXPORTS_TO.finditer(head) if m.group(1) in pair]
     return min(found)[1] if found else None
+
+
+_TO_FIGURE = re.compile(r"\s+to\s+(?:reach\s+|about\s+|some\s+|nearly\s+|almost\s+|around\s+)?", re.I)
+
+
+def change_takes_sides(change: Claim | None, figure: Claim, between: str) -> None:
+    """ "X's deficit with Y jumped 285% to $585 million": a change that leads to a figure is the
+    change of that flow, so its sides are the figure's when the change's own words left one open
+    (the one they named then came from a guess: the first country of the sentence)."""
+    if change is None or change.measure != "growth" or change.unit != "percent" or not _TO_FIGURE.fullmatch(between):
+        return
+    if figure.from_ is None or figure.to is None or (change.from_ is not None and change.to is not None):
+        return
+    change.from_, change.to = figure.from_, figure.to

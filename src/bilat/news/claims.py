@@ -31,11 +31,14 @@ from bilat.news.periods import find_periods
 from bilat.news.timing import (apply_period, change_to_figure, is_conversion, modality_of, respective_period,
                                settle_year)
 from bilat.news.model import Claim, CountryRef
-from bilat.news.claim_sides import anaphoric_figure, has_own_flow, settle_sides, text_exporter
+from bilat.news.claim_sides import anaphoric_figure, change_takes_sides, has_own_flow, settle_sides, text_exporter
 from bilat.news.claim_context import assume_currencies, date_bases, is_base, mark_base
 from bilat.news.comparison import (base_at, comparison_bases, date_by_base, goes_on_from_before, since_year,
                                    span_end)
 from bilat.news.money import Amount, find_amounts
+from bilat.news.decimal_commas import rescale, uses_decimal_commas
+from bilat.news.own_base import own_base, year_before_from
+from bilat.news.balance_sides import balance_sides
 from bilat.news.product_claims import product_claims
 from bilat.news.scope import out_of_scope
 from bilat.news.shares import share_claim
@@ -92,16 +95,21 @@ def extract_claims(
                       text_exporter(tagged(view, 0, min(len(view), 1500), refs), pair))
     claims = state.claims  # the figures kept so far, in reading order: the state's own list
     latest_fy, current_fy = latest_fiscal_year(view), current_fiscal_year(view)
+    decimal = uses_decimal_commas(view)
     for sent in sents:
         if sent.headline and not _HEADLINE_FIGURE.search(sent.text):
             continue  # a title is read only when it states a trade figure ("trade with X up 5.6 pct in H1")
         years = point_years(sent.text, published)
         carried = state.carried_year(sent, _FIGURE_FLOW.search(sent.text) is not None, _SAME_YEAR.search(sent.text) is not None)
         steps = [(p, y) for p, y in step_years(sent.text, state.step_base(carried)) if y is not None]
+        recalled = steps if carried is None and state.year is None else []  # counted from the figure or the day
         if steps:
             years = sorted(years + steps)
         bases = comparison_bases(sent.text)
+        base_years = [b.year for b in bases if b.year is not None]
         years = [(p, y) for p, y in years if base_at(bases, p) is None]  # a base's year is not the figure's
+        if not years and carried is None:
+            carried = state.compared_year(base_years)
         before = state.last_figure()
         carried_period = None
         if not years and before is not None and goes_on_from_before(sent.text):
@@ -143,12 +151,18 @@ def extract_claims(
             claim = _classify(view, sent, amount, refs, pair, previous, anchor, compared)
             if claim is None:
                 continue
+            if decimal:
+                rescale(claim, amount.text)  # "$1,858 billion" beside "$585,76 million": 1.858 billion
             claim.year = year_of(amount)
             mark_base(claim, sent.text, amount, base)
             if zone is not None:
                 date_by_base(claim, zone, figure)
                 if claim.year is None or (zone.year is None and not zone.back):
                     claim.year = since_year(sent.text[: zone.start]) or claim.year
+                    if zone.year is None and not zone.back and since_year(sent.text[: zone.start]) is None:
+                        year_before_from(claim, sent.text, zone.start, zone.end, amount.end, next(
+                            (c for c in reversed(claims) if c.start >= sent.start and c.unit is None and c.currency
+                             and base_at(bases, c.start - sent.start) is None), None), sent.start)
                 claim._in_base = True
             else:
                 apply_period(claim, periods, amount, published, all_amounts, sent.text)
@@ -167,12 +181,17 @@ def extract_claims(
             claim.modality = None if claim._base else modality_of(sent.text[c_left:c_right], published, claim.year)
             settle_year(claim, sent.text, published)
             settle_sides(view, sent, amount, refs, claim, pair, previous, state, c_left)
+            if previous is not None and amount.unit == "money":  # "jumped 285% to $585 million": that flow's change
+                change_takes_sides(previous, claim, sent.text[previous.end - sent.start : amount.hedge_start])
+            if zone is None:  # "($2.3 billion over the same period of 2030)": the base after the figure
+                own_base(claim, sent.text[amount.end :], next((c for c in reversed(claims) if c.start >= sent.start
+                                                              and c.unit is None and c.currency), None))
             state.note_claim(claim, sent.paragraph)
             previous = claim
             _prev_end = amount.end
         for extra in economy_ranks(sent, refs, year_of) + product_claims(view, sent, refs, pair, year_of):
             state.note_claim(extra, None)
-        written = [y for _, y in years if y is not None] or [p.year for p in periods if p.year is not None][-1:]
+        written = [y for p, y in years if y is not None and (p, y) not in recalled] or [p.year for p in periods if p.year is not None][-1:]
         state.after_sentence(sent, written, carried)  # a fiscal year or dated part-year moves the year on too
     date_bases(claims)
     restated_years(claims)
@@ -190,6 +209,10 @@ _BALANCE = re.compile(r"\b(?:surplus|deficit|trade\s+balance|balance\s+of\s+trad
                       r"\s*(?:about\s+|some\s+|nearly\s+)?$", re.I)
 _IN_FAVOUR = re.compile(r"^\s*in\s+(?:the\s+)?@([A-Z]{3,8})(?:'s|’s)?\s+favou?r\b")
 _BALANCE_AFTER = re.compile(r"^\s*(?:trade\s+)?(?:surplus|deficit)\b", re.I)
+#: "Peru's deficit with Ghana was $70 million", "the trade gap with India widened to $5 billion"
+_BALANCE_WITH = re.compile(r"\b(?:surplus|deficit|gap)\s+with\s+(?:the\s+)?@[A-Z]{3,8}\s+(?:was|stood\s+at|reached|"
+                           r"(?:[a-z]+ed|rose|fell|grew|shrank)(?:\s+(?:by\s+)?[\d.,]+\s*(?:%|per\s?cent|percent))?\s+to)\s+"
+                           r"(?:about\s+|some\s+|nearly\s+)?$", re.I)
 _PRICE_AFTER = re.compile(r"^\s*(?:a|an|per|each|/)\s*(?:barrel|bbl|tonne|ton|kg|kilo(?:gram)?|pound|ounce|litre|liter|"
                           r"gallon|share|unit|head|night|month|hour|day|square\s+metre)\b", re.I)
 _FLOW_VERB_BEFORE = re.compile(
@@ -276,9 +299,12 @@ def _classify(
             return None  # "have doubled their sales to Asia": no measured flow named
         return _growth(claim, clause, left, right, pair, sentence_left)
 
-    if _BALANCE.search(left[-40:]) or _BALANCE_AFTER.match(right):  # "a surplus of $6 billion"
+    if _BALANCE.search(left[-40:]) or _BALANCE_AFTER.match(right) or _BALANCE_WITH.search(left[-70:]):  # "a surplus of $6 billion"
         claim.about = "trade balance"
         claim.from_ = cues.country_before(left) or cues.first_country(sentence_left)
+        sides = balance_sides(left, right, pair)  # "X's deficit with Y": the goods flow from Y into X
+        if sides is not None:
+            claim.from_, claim.to = sides
         favour = _IN_FAVOUR.match(right)
         if favour and re.search(r"surplus|balance", left[-40:] + right[:20], re.I) and favour.group(1) in pair \
                 and len(pair) == 2:  # "a surplus of $20 billion in China's favour": China sells more

@@ -38,11 +38,14 @@ def settle_direction(claim: Claim, pair: list[str], previous: Claim | None = Non
             and previous.basis in ("exports", "imports") and previous.from_ and previous.to):
         # "exports to Japan rose 18 percent, when coal sales were up 36 percent": the same flow
         origin, destination = previous.from_, previous.to
-    if origin is None and destination is None and previous is not None and previous.measure in ("exports",):
+    if origin is None and destination is None and previous is not None and (previous.measure == "exports" or (
+            previous.measure == "growth" and previous.basis in ("exports", "imports"))):
         # "Nigeria imported $11 billion from China, while exports stood at $2 billion": the same subject
         subject = previous.to if previous.basis == "imports" else previous.from_
+        partner = previous.from_ if previous.basis == "imports" else previous.to
         if subject in pair:
-            other = pair[1 - pair.index(subject)]
+            # "exports to the US fell to $9 billion, while imports were down 12 percent": the same third country
+            other = partner if partner not in (None, *pair) else pair[1 - pair.index(subject)]
             origin, destination = (other, subject) if claim.basis == "imports" else (subject, other)
     if origin is None and destination is None and subject in pair and claim.basis in ("exports", "imports"):
         # "Kenya's exports hit Sh643bn ... exports to the neighbouring country totaled": the article's exporter

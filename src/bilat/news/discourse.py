@@ -65,13 +65,31 @@ class Discourse:
             # a paragraph of words without figures between them does not break the run)
             before = [p for p in self.paragraph_years if p < sent.paragraph]
             carried = self.paragraph_years[max(before)] if before else None
-        if carried is None and same_year:
-            carried = self.year
+        if carried is None and same_year:  # "the same year", "at the same time": the figure just told
+            figure = self._figure.year if self._figure is not None else None
+            carried = figure if figure is not None else self.year
         return carried
 
+    def compared_year(self, base_years: list[int]) -> int | None:
+        """For a sentence whose only years are comparison bases ("rose 14 per cent from 2030 levels to
+        $3 billion"): the year the article last told, when it is later than every base (a figure is
+        compared with an earlier year, so it is not dated by the base, nor left undated)."""
+        if not base_years or self.year is None or self.year <= max(base_years):
+            return None
+        return self.year
+
     def step_base(self, carried: int | None) -> int | None:
-        """The year "a year later", "the following year" count from."""
-        return carried if carried is not None else self.year
+        """The year "a year later", "the following year" count from: the carried year, else the
+        last year written, else the last figure's year (a part-year such as "the first half" dated
+        by the publication), else the publication year. "The previous year, trade was $2 billion"
+        after a figure of this year is last year, not an undated figure that then takes this year."""
+        if carried is not None:
+            return carried
+        if self.year is not None:
+            return self.year
+        if self._figure is not None and self._figure.year is not None:
+            return self._figure.year
+        return self.published_year
 
     def period_year(self, periods: list, carried: int | None) -> int | None:
         """A bare part-year ("in January-March") takes the year it was last written with."""

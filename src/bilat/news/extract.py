@@ -15,6 +15,7 @@ from bilat.news.agreement_events import refine_agreements
 from bilat.news.agreements import extract_agreements
 from bilat.news.claims import extract_claims
 from bilat.news.cleaning import CleanText, clean
+from bilat.news.lead_pair import lead_pair
 from bilat.news.mentions import country_refs, main_pair
 from bilat.news.model import Article, CountryRef, DateRef, Extraction
 from bilat.news.dates import MonthOnly, YearGuess, YearOnly
@@ -60,7 +61,7 @@ def extract(article: Article | str, published: dt.date | None = None) -> Extract
                          f"fiscal years are read as of {after.year}, the year after '{after.evidence}'")
     view = clean(text)
     refs = country_refs(view.text)
-    pair = main_pair(refs)
+    pair = lead_pair(view.text, refs, main_pair(refs))  # the opening's "A's trade with B" beats a third country's count
     sents = sentences(view.text)
     pieces = _chunks(sents, CHUNK_CHARS) if len(view.text) > CHUNK_CHARS else []
     if len(pieces) <= 1:  # the whole view, exactly as the extractors always saw it

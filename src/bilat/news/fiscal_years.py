@@ -23,7 +23,7 @@ FISCAL_START = {
 }
 
 _RELATIVE_FISCAL = re.compile(
-    r"\b(?:the\s+)?(?P<rel>current|this|last|previous|past|preceding)\s+(?:(?:incomplete|ongoing)\s+)?"
+    r"\b(?:the\s+)?(?P<rel>current|this|ongoing|running|last|previous|past|preceding)\s+(?:(?:incomplete|ongoing)\s+)?"
     r"(?:fiscal|financial)(?:\s+year)?\b", re.I)
 #: the text names its running fiscal year: "the current fiscal year (2031-32)", "the incomplete
 #: 2031-2032 financial year", "the ongoing fiscal 2031-32"
@@ -45,7 +45,7 @@ def relative_fiscal_periods(text: str, published: dt.date | None, pair: list[str
     start_month = next((FISCAL_START[c] for c in pair if c in FISCAL_START), None)
     for m in _RELATIVE_FISCAL.finditer(text):
         rel = m.group("rel").lower()
-        back = rel not in ("current", "this")
+        back = rel not in ("current", "this", "ongoing", "running")  # "the ongoing fiscal" is the current one
         told = _told_year(text[: m.start()], carried) if rel in ("previous", "preceding") else None
         if told is not None:
             first = told - 1

@@ -59,8 +59,11 @@ _DEADLINE_BEFORE = re.compile(r"\b(?:by|until|till|before|to|towards?|within)\s+
 _FISCAL_SPAN = re.compile(r"(?<![\w$£€¥₹.,])((?:19|20)\d\d)[-–/](\d\d)(?![\d%-])")
 _FUTURE_BEFORE = re.compile(r"\b(?:by|until|till|before|through|to|towards?|within|in)\s+(?:the\s+end\s+of\s+)?$")
 
+#: a date in another calendar written first, "Jakarta, 5 Rajab 1452/6 November 2030 (XYZ) –":
+#: agencies of countries with a second calendar print both; the Gregorian one after the slash is read
+_OTHER_CALENDAR = r"(?:\d{1,2}[ \t]+[A-Z][\w'’-]+(?:[ \t]+[A-Za-z][\w'’-]+)?[ \t]+1[34]\d\d[ \t]*/[ \t]*)?"
 _DATELINE_DMY = re.compile(
-    _FILED_AT + r"(?P<day>\d{1,2})[ \t]+(?P<month>" + _MONTH
+    _FILED_AT + _OTHER_CALENDAR + r"(?P<day>\d{1,2})[ \t]+(?P<month>" + _MONTH
     + r")\.?,?[ \t]+(?P<year>(?:19|20)\d\d)[ \t]*(?:\([^)]{2,30}\))?[ \t]*[-–—:]"
 )
 
@@ -142,7 +145,8 @@ def _footer_date(tail: str) -> Published | None:
 #: or a short line that is only a date ("March 12, 2019 | By A. Writer")
 _BYLINE = re.compile(
     r"(?im)^[ \t]*(?:[A-Z][\w.-]*(?:[ \t]+[A-Z][\w.-]*){0,2}[ \t]*\|[ \t]*)?"  # "EFE | April 06, 2011": agency first
-    r"(?:(?:published|updated|posted|last\s+updated|date|first\s+published)\s*(?:on)?\s*:?\s*)?"
+    r"(?:(?:published|updated|posted|last\s+updated|date|first\s+published)"
+    r"(?:\s+by\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})?\s*(?:on)?\s*:?\s*)?"  # "Published by Ann Lee on ..."
     r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
     r"(?:(?P<m1>" + _MONTH + r")\.?\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y1>(?:19|20)\d\d)"
     r"|(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m2>" + _MONTH + r")\.?,?\s+(?P<y2>(?:19|20)\d\d))"

@@ -55,11 +55,17 @@ _NET_WORTH = re.compile(r"\bnet\s+worth\b", re.I)
 _FLOW_WORD = re.compile(r"\b(?:exports?|imports?|export\s+market|shipments|trade)\b", re.I)
 
 
+_RATE_AFTER = re.compile(r"^\s*=\s*\S")
+_RATE_BEFORE = re.compile(r"\d\s*=\s*$")
+
+
 def out_of_scope(left: str, right: str, unit: str) -> bool:
     """Whether the amount between ``left`` and ``right`` (its clause, tagged) measures something
     other than trade, investment, aid, deals, tariffs or GDP, so that it is no claim at all."""
     if unit == "money" and _COMPANY_RESULTS.search(left):
         return True  # "sales" is an export word, but not after "posted"
+    if unit == "money" and (_RATE_AFTER.match(right) or _RATE_BEFORE.search(left)):
+        return True  # "(US$1=RM4.18)": an exchange rate, not a sum
     near = left[-40:] + " " + AMOUNT + " " + right[:30]  # the words next to the amount, not the clause
     if _IN_SCOPE.search(near):
         return False

@@ -52,6 +52,8 @@ def apply_period(claim: Claim, periods: list, amount: Amount, published: dt.date
         claim.year = published.year - 1  # "July-February exports": the fiscal part-year that ended this year
     elif claim.year is None and published is not None and not period.fiscal:
         claim.year = published.year  # "grew 9 percent in the first half": the current year's half
+        if _ends_after(period.label, published):
+            claim.year -= 1  # "September to November" told in January: the months already past, last year's
     claim.period = period_label(period, claim.year)
 
 
@@ -164,3 +166,17 @@ def change_to_figure(change: Claim | None, figure: Claim, between: str) -> None:
         return
     if re.fullmatch(r"\s+to\s+(?:reach\s+|about\s+|some\s+|nearly\s+|almost\s+|around\s+)?", between, re.I):
         change.year, change.period = figure.year, figure.period
+
+
+_LAST_MONTH = re.compile(r"\{y\}-(\d\d)(?!.*\{y\}-\d\d)")
+_HALF_END = {"H1": 6, "H2": 12, "Q1": 3, "Q2": 6, "Q3": 9, "Q4": 12}
+
+
+def _ends_after(label: str, published: dt.date) -> bool:
+    """True when a yearless part-year ends after the month of writing (it cannot be this year's
+    yet). A page known only to its year says nothing of the month."""
+    if getattr(published, "year_only", False):
+        return False
+    m = _LAST_MONTH.search(label)
+    end = int(m.group(1)) if m else _HALF_END.get(label.replace("{y}-", ""), 0)
+    return end > published.month

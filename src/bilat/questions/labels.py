@@ -28,10 +28,10 @@ LABELS = {
     "widened": "Widened", "direction": "Direction", "declared": "Declared", "reconciled_usd": "Reconciled", "scope": "Scope", "lens_usd": "Lens exports", "world_lens_usd": "World lens exports",
     "exporters": "Exporters", "share_of_exports": "Of exports", "share_of_world": "Of world", "world_rank": "World rank", "world_share": "World share", "figure": "Figure",
     "view": "View", "exporter_usd": "Exporter's", "importer_usd": "Importer's",
-    "gap_usd": "Gap", "gap_pct": "Gap %", "hhi": "HHI", "equivalent_products": "Equivalent products",
+    "gap_usd": "Gap", "gap_pct": "Gap %", "reported_total_usd": "Reported total", "hhi": "HHI", "equivalent_products": "Equivalent products",
 }
 
-_PAIR = re.compile(r"^([A-Z0-9]{3})_to_([A-Z0-9]{3})_(usd|yoy)$")
+_PAIR = re.compile(r"^([A-Z0-9]{3})_to_([A-Z0-9]{3})_(usd|yoy|usd_yoy)$")
 _BALANCE = re.compile(r"^(?:([A-Z0-9]{3})_balance|balance_([A-Z0-9]{3}))_usd$")
 
 
@@ -44,7 +44,7 @@ def label(column: str) -> str:
     found = _BALANCE.match(column)
     if found:
         return f"{found.group(1) or found.group(2)}'s balance"
-    if column == "total_yoy":
+    if column in ("total_yoy", "total_usd_yoy"):  # the profile's series names growth ``<measure>_yoy``
         return "Total growth"
     if column in LABELS:
         return LABELS[column]

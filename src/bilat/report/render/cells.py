@@ -54,9 +54,14 @@ KINDS = {"money": "usd", "share": "pct", "growth": "growth", "rank": "int", "rat
 
 
 def ordered(columns: list[str]) -> list[str]:
-    """Identifiers, then the key values, then the rest, then year/source (the page's reading order)."""
+    """Identifiers, then the key values, then the rest, then year/source (the page's reading order).
+
+    A table whose only identifier is the year (a yearly series) starts from the year instead.
+    """
     lead = [c for c in LEAD if c in columns]
+    if not lead and "year" in columns:
+        lead = ["year"]
     key = [c for c in columns if c in KEY and c not in lead]
-    trail = [c for c in columns if c in TRAIL]
+    trail = [c for c in columns if c in TRAIL and c not in lead]
     rest = [c for c in columns if c not in lead and c not in key and c not in trail]
     return lead + key + rest + trail
