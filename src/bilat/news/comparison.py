@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bilat.news.dates import MONTHS
 from bilat.news.periods import find_periods, period_label
 
 _YEAR = re.compile(r"(?<![\d,.$£€¥₹])((?:19|20)\d\d)(?!\d)")
@@ -82,6 +83,7 @@ def comparison_bases(text: str) -> list[Base]:
     """The comparison bases of one sentence, left to right."""
     out: list[Base] = []
     for m in _MARKER.finditer(text):
+        to = None
         if out and m.start() < out[-1].end:
             continue
         if m.group("paren"):
@@ -102,9 +104,35 @@ def comparison_bases(text: str) -> list[Base]:
         year = _YEAR.search(inside)
         periods = [p for p in find_periods(text) if start <= p.start < end]
         written = int(year.group(1)) if year else next((p.year for p in periods if p.year is not None), None)  # "FY15"
-        out.append(Base(start, end, written, bool(_ONE_YEAR_BACK.search(text[m.start():end])),
-                        bool(_SAME_PART.search(text[m.start():end])), periods[0] if periods else None))
+        back = bool(_ONE_YEAR_BACK.search(text[m.start():end]))
+        same = bool(_SAME_PART.search(text[m.start():end]))
+        if not (m.group("paren") or back or written) and m.group("word").lower() == "from" \
+                and to is not None and _year_on_year_span(text, start, end):
+            back = same = True  # "in the first quarter … rose from $6.8 billion to $7 billion": a year before
+        out.append(Base(start, end, written, back, same, periods[0] if periods else None))
     return out
+
+
+#: the sentence compares with the month before, not the year before
+_MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")"
+_MONTH_ON_MONTH = re.compile(r"\bmonth[- ]on[- ]month\b|\bm-o-m\b|\b(?:previous|preceding|prior|last)\s+month\b|"
+                             r"\bthe\s+figures?\s+(?:of|for)\s+" + _MONTH, re.I)
+_YEAR_ON_YEAR = re.compile(r"\byear[- ](?:on|to)[- ]year\b|\by-o-y\b|\byoy\b|\bannual\s+basis\b", re.I)
+_TIME_INSIDE = re.compile(r"\b(?:years?|decade|ago|earlier|before|since|month|months|quarter|half|level|record|high|low|peak)\b",
+                          re.I)
+
+
+def _year_on_year_span(text: str, start: int, end: int) -> bool:
+    """A bare "from $X to $Y" (no time of its own inside) in a sentence that tells a part of a year
+    of several months ("the first six months", "Q1", "January-May"), or says "year-on-year": the
+    base is the same part of the year before. Why not after one month ("in June, from $X to $Y"):
+    there the base may be the month before as well, unless the sentence says year-on-year."""
+    if _MONTH_ON_MONTH.search(text) or _TIME_INSIDE.search(text[start:end]):
+        return False
+    if _YEAR_ON_YEAR.search(text):
+        return True
+    return any(not p.fiscal and ("H" in p.label or "Q" in p.label or ".." in p.label) and "YTD" not in p.label
+               for p in find_periods(text) if not start <= p.start < end)
 
 
 def base_at(bases: list[Base], position: int) -> Base | None:

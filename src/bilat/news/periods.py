@@ -132,8 +132,18 @@ def _fiscal_parts(periods: list[Period], text: str) -> list[Period]:
                 and last.label.startswith("{y}-") and re.fullmatch(r"\s+of\s+(?:the\s+)?", text[last.end : p.start]):
             out[-1] = Period(last.start, p.end, f"{p.label}-{last.label[4:]}", p.year, None, True)
             continue
+        if p.fiscal and last is not None and last.wraps and last.year is None and last.relative is None \
+                and _twelve_months(last.label) and re.fullmatch(r"\s*\(?\s*", text[last.end : p.start]):
+            out[-1] = Period(last.start, p.end, p.label, p.year, None, True)  # "July-June (2021-22)": that fiscal year
+            continue
         out.append(p)
     return out
+
+
+def _twelve_months(label: str) -> bool:
+    """A wrapping month range that covers a whole year ("{y}-07..{y1}-06")."""
+    m = re.fullmatch(r"\{y\}-(\d\d)\.\.\{y1\}-(\d\d)", label)
+    return m is not None and int(m.group(1)) == int(m.group(2)) % 12 + 1
 
 
 def _with_year(m: re.Match[str], label: str) -> Period:

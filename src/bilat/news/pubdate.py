@@ -122,7 +122,7 @@ def publication_date(text: str) -> Published | None:
         return byline if same_month else _month_end(url_date)
     if url_date is not None:
         return url_date
-    return _byline_date(text[:800]) or _footer_date(text[-600:])
+    return _byline_date(text[:800]) or _footer_date(text[-600:]) or _numeric_date(text[:600])
 
 
 #: a paper's own footer: "Published in Dawn, July 23rd , 2014", "This article appeared in print on 12 March 2019"
@@ -163,6 +163,28 @@ _ISO_LINE = re.compile(r"(?m)^[ \t]*(?:[A-Z][\w.-]*[ \t]+){0,3}(?:(?:published|u
 #: a site's stamp written day first ("Wire | Updated: 07-03-2031 10:05 IST"): the order of the
 #: Indian and European sites that print it so
 _DMY_STAMP = re.compile(r"(?i)\b(?:updated|created|published|posted)\s*:\s*(?P<d>[0-3]?\d)-(?P<m>[01]?\d)-(?P<y>(?:19|20)\d\d)\b")
+
+
+#: a short line that is only a numeric date, maybe with a weekday and a clock time around it
+#: ("Saturday, 09/07/2031, 18:47", "12:43:16 PM | 9/4/2031"): many sites print their date so,
+#: and whether day or month comes first is not said; the year, which the figures need, is
+_NUMERIC_LINE = re.compile(r"(?m)^[ \t]*(?:[^\d\n]{0,20}?,?[ \t]*)?(?:\d\d?:\d\d(?::\d\d)?(?:[ \t]*[AP]M)?[ \t]*[|,-][ \t]*)?"
+                           r"(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?P<y>(?:19|20)\d\d)"
+                           r"(?:[ \t]*[,|-]?[ \t]*\d\d?:\d\d(?::\d\d)?(?:[ \t]*[AP]M)?)?[ \t]*$", re.I)
+
+
+def _numeric_date(head: str) -> Published | None:
+    """The numeric date line of ``head``, read day first unless only month first is possible (the
+    order of most sites outside the United States); ``precision`` is ``year`` when both orders fit."""
+    m = _NUMERIC_LINE.search(head)
+    if m is None:
+        return None
+    a, b, year = int(m.group("a")), int(m.group("b")), int(m.group("y"))
+    day, month = (b, a) if a <= 12 < b else (a, b)
+    found = _date(year, month, day)
+    if found is None:
+        return None
+    return Published(found, "date line, numeric", "day" if max(a, b) > 12 else "year")
 
 
 def _byline_date(head: str) -> Published | None:
@@ -254,7 +276,8 @@ class StatedYear:
 _PART_OF = (r"\b(?:first\s+(?:two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})\s+months|first\s+(?:half|quarter)|"
             r"H1|Q1|1H|1Q)\s+(?:of\s+)?(?P<year>(?:19|20)\d\d)\b")
 _MONTHS_TO = (r"\b(?:January|Jan\.?)\s*(?:-|–|to|through|and)\s*(?:February|March|April|May|June|July|August|September|"
-              r"October|November|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?),?\s+(?P<year>(?:19|20)\d\d)\b")
+              r"October|November|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?),?"
+              r"(?:\s+period\s+(?:of|in))?\s+(?P<year>(?:19|20)\d\d)\b")  # "the Jan-Nov period of 2013" too
 _RUNNING_PART = re.compile(_PART_OF + "|" + _MONTHS_TO.replace("(?P<year>", "(?P<year2>"), re.I)
 #: the text speaks of that year as the present one
 _NOW = re.compile(r"\b(?:this|the\s+current)\s+year\b|\b(?:same|corresponding)\s+period\s+(?:of\s+)?last\s+year\b|"

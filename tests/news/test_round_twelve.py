@@ -1,0 +1,95 @@
+"""Round twelve: the year and the direction of claim figures (issue 14).
+
+Every sentence here is invented for the test (real country names, made-up figures and dates); each
+test names the general rule it holds.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from bilat.news.extract import extract
+from bilat.news.pubdate import publication_date, year_from_text
+
+
+def _claim(got, value):
+    found = [c for c in got.claims if c.value is not None and abs(c.value - value) < 1e-6 * max(1, abs(value))]
+    assert found, f"no claim of {value}: {[(c.text, c.value) for c in got.claims]}"
+    return found[0]
+
+
+# -- a date line written only in digits -----------------------------------------------------------
+
+def test_a_numeric_date_line_with_a_weekday_and_time_gives_the_year() -> None:
+    text = "Chile and Norway lift trade\n\nMonday, 21/03/2031, 09:15\n\nTrade between them rose this year."
+    found = publication_date(text)
+    assert found is not None and found.date == dt.date(2031, 3, 21) and found.precision == "day"
+
+
+def test_a_numeric_date_line_after_a_clock_time_is_read_day_first_when_both_fit() -> None:
+    found = publication_date("Peru-Ghana trade grows\n\n10:05:11 AM | 4/6/2031\n\nThe trade this year was up.")
+    assert found is not None and found.date.year == 2031 and found.precision == "year"
+
+
+def test_a_numeric_date_inside_a_sentence_is_not_a_date_line() -> None:
+    assert publication_date("Peru and Ghana met on 4/6/2031 to talk about trade in maize.") is None
+
+
+def test_this_year_in_a_text_with_a_numeric_date_line_is_that_year() -> None:
+    text = ("Peru-Ghana trade\n\nFriday, 08/08/2031, 11:00\n\nTrade between Peru and Ghana reached $3 billion "
+            "in the first half of this year, and Peru's exports to Ghana came to $1.2 billion.")
+    got = extract(text)
+    assert _claim(got, 3e9).year == 2031
+    assert _claim(got, 1.2e9).year == 2031
+
+
+# -- "the January-November period of YEAR" names the running year --------------------------------
+
+def test_a_months_period_of_a_year_tells_an_undated_text_its_year() -> None:
+    text = ("Trade between Chile and Norway in the first eleven months of this year was $4 billion. "
+            "Chile's surplus reached $300 million in the Jan-Nov period of 2031.")
+    stated = year_from_text(text)
+    assert stated is not None and stated.year == 2031
+    assert _claim(extract(text), 4e9).year == 2031
+
+
+# -- "July-June (2031-32)": the months of a fiscal year named with it -----------------------------
+
+def test_a_twelve_month_range_before_a_fiscal_year_is_that_fiscal_year() -> None:
+    from bilat.news.periods import find_periods
+    found = find_periods("Exports reached $900m during July-June (2031-32), against $700m in July-June (2030-31).")
+    assert [(p.label, p.year) for p in found] == [("FY2031-32", 2031), ("FY2030-31", 2030)]
+
+
+def test_a_shorter_range_before_a_fiscal_year_is_not_merged_into_it() -> None:
+    from bilat.news.periods import find_periods
+    labels = [p.label for p in find_periods("Exports reached $500m during July-March (2031-32).")]
+    assert "FY2031-32" in labels and len(labels) == 2
+
+
+# -- "from $X to $Y" inside a part-year or a year-on-year sentence --------------------------------
+
+def test_from_to_in_a_quarter_is_the_same_quarter_a_year_before() -> None:
+    got = extract("In the first quarter of 2031, Peru's exports to Ghana increased by 5 percent from $6.8 billion "
+                  "to $7.1 billion.", dt.date(2031, 8, 1))
+    base = _claim(got, 6.8e9)
+    assert base.year == 2030 and base.period == "2030-Q1"
+    assert _claim(got, 7.1e9).year == 2031
+
+
+def test_from_to_in_one_month_said_year_on_year_is_the_year_before() -> None:
+    got = extract("On a year-on-year basis, Peru's exports to Ghana in June 2031 rose 9 percent, from $64 million "
+                  "to $70 million.", dt.date(2031, 8, 1))
+    assert _claim(got, 6.4e7).year == 2030
+    assert _claim(got, 7e7).year == 2031
+
+
+def test_from_to_compared_month_on_month_keeps_the_figures_year() -> None:
+    got = extract("On a month-on-month basis, Peru's exports to Ghana in June 2031 rose 9 percent, from $64 million "
+                  "to $70 million.", dt.date(2031, 8, 1))
+    assert _claim(got, 6.4e7).year == 2031
+
+
+def test_from_to_in_one_month_without_year_on_year_keeps_the_figures_year() -> None:
+    got = extract("Peru's exports to Ghana in June 2031 rose from $64 million to $70 million.", dt.date(2031, 8, 1))
+    assert _claim(got, 6.4e7).year == 2031
