@@ -93,3 +93,32 @@ def test_from_to_compared_month_on_month_keeps_the_figures_year() -> None:
 def test_from_to_in_one_month_without_year_on_year_keeps_the_figures_year() -> None:
     got = extract("Peru's exports to Ghana in June 2031 rose from $64 million to $70 million.", dt.date(2031, 8, 1))
     assert _claim(got, 6.4e7).year == 2031
+
+
+# -- a list of goods, each with its value, after semicolons ---------------------------------------
+
+def test_goods_listed_after_semicolons_keep_the_flow_of_the_first() -> None:
+    got = extract("Trade between Peru and Ghana was $2 billion in 2031.\n\nThe key goods imported by Ghana from Peru "
+                  "in 2031 were machinery worth $400m; paper and board worth $90m; and glass worth $30m.",
+                  dt.date(2032, 3, 1))
+    first = _claim(got, 4e8)
+    for value in (9e7, 3e7):
+        item = _claim(got, value)
+        assert (item.measure, item.from_, item.to) == (first.measure, first.from_, first.to) == (first.measure, "PER", "GHA")
+
+
+def test_a_country_named_between_figures_is_not_a_list_item() -> None:
+    from bilat.news.claim_sides import item_list_goes_on
+    assert item_list_goes_on("; paper and board worth ")
+    assert not item_list_goes_on("; Chile bought goods worth ")
+
+
+# -- remittances: from where people work to their own country -------------------------------------
+
+def test_remittances_go_from_the_host_country_to_the_workers_own() -> None:
+    got = extract("Trade between Peru and Ghana fell in 2031.\n\nRemittances from Ghanaians working in Peru reached "
+                  "$40m in 2031, up from $30m in 2030. Remittances of Peruvian workers in Ghana were $5m.",
+                  dt.date(2032, 3, 1))
+    for value in (4e7, 3e7):
+        assert (_claim(got, value).from_, _claim(got, value).to) == ("PER", "GHA")
+    assert (_claim(got, 5e6).from_, _claim(got, 5e6).to) == ("GHA", "PER")

@@ -31,6 +31,9 @@ def settle_sides(view: str, sent: Sentence, amount: Amount, refs: list[CountryRe
             elif claim.basis == "exports" and claim.from_ is None and claim.to not in (None, *pair):
                 claim.from_ = subject
     named_partner(claim, *_sides(view, sent, amount, refs))
+    remitted = remittance_sides(tagged(view, sent.start, sent.start + amount.hedge_start, refs))
+    if remitted is not None:
+        claim.from_, claim.to = remitted
     clause_start = sent.start + c_left
     same_market(claim, tagged(view, clause_start, sent.start + amount.hedge_start, refs),
                 state.export_destination(clause_start))
@@ -86,3 +89,33 @@ def change_takes_sides(change: Claim | None, figure: Claim, between: str) -> Non
     if figure.from_ is None or figure.to is None or (change.from_ is not None and change.to is not None):
         return
     change.from_, change.to = figure.from_, figure.to
+
+
+#: "machinery worth $4.3 billion; iron and steel worth $1.2 billion; plastics worth $773 million":
+#: goods listed one after another, each with its value, and no country between them
+_ITEM_NEXT = re.compile(r"^\)?\s*[;,]\s*(?:and\s+)?(?:[a-z][\w'’-]*,?\s+){1,7}"
+                        r"(?:worth|valued\s+at|amounting\s+to|at|with)\s+(?:about\s+|some\s+|nearly\s+|over\s+|roughly\s+|around\s+)?$")
+
+
+def item_list_goes_on(between: str) -> bool:
+    """True when the words since the figure before are the next item of a list of goods with their
+    values: that figure's measure and sides go on. Why lower-case words only: a country or a company
+    named between the figures starts a flow of its own."""
+    return _ITEM_NEXT.match(between) is not None
+
+
+#: "remittances from Kenyans working in Uganda", "remittances of Kenyan workers in Uganda"
+_REMITTED = re.compile(r"\b[Rr]emittances?\s+(?:sent\s+)?(?:from|of|by)\s+(?:the\s+)?@([A-Z]{3,8})\s+(?:[a-z]+\s+){0,3}?"
+                       r"(?:working|living|employed|based|residing)?\s*in\s+@([A-Z]{3,8})\b")
+_OTHER_FLOW = re.compile(r"\b(?:exports?|imports?|trade|investments?|FDI|loans?|aid)\b|[;]|@[A-Z]{3,8}", re.I)
+
+
+def remittance_sides(left: str) -> tuple[str, str] | None:
+    """(from, to) of a remittance figure: the money goes from the country where the people work to
+    their own, whatever way round the sentence names them. ``left`` is the tagged sentence before
+    the figure; None when the last flow named before it is not a remittance."""
+    found = list(_REMITTED.finditer(left))
+    if not found or _OTHER_FLOW.search(left[found[-1].end() :]):
+        return None
+    return found[-1].group(2), found[-1].group(1)
+

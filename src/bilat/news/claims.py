@@ -31,7 +31,8 @@ from bilat.news.periods import find_periods
 from bilat.news.timing import (apply_period, change_to_figure, is_conversion, modality_of, respective_period,
                                settle_year)
 from bilat.news.model import Claim, CountryRef
-from bilat.news.claim_sides import anaphoric_figure, change_takes_sides, has_own_flow, settle_sides, text_exporter
+from bilat.news.claim_sides import (anaphoric_figure, change_takes_sides, has_own_flow, item_list_goes_on, settle_sides,
+                                    text_exporter)
 from bilat.news.claim_context import assume_currencies, date_bases, is_base, mark_base
 from bilat.news.comparison import (base_at, comparison_bases, date_by_base, goes_on_from_before, since_year,
                                    span_end)
@@ -333,8 +334,9 @@ def _classify(
         claim.measure, claim.from_, claim.to, claim.country = anchor.measure, anchor.from_, anchor.to, anchor.country
         claim.basis, claim.scope = anchor.basis, anchor.scope
         return claim
-    if found is None and previous is not None and previous.unit is None and amount.unit == "money" and _LIST_NEXT.match(
-            sent.text[previous.end - s0 : amount.hedge_start]):
+    between = sent.text[previous.end - s0 : amount.hedge_start] if previous is not None else ""
+    if found is None and previous is not None and previous.unit is None and amount.unit == "money" and (
+            _LIST_NEXT.match(between) or item_list_goes_on(between)):
         # "after $31.4 billion for Chile and $12.8 billion for Norway": the list goes on
         claim.measure, claim.from_, claim.to, claim.country = previous.measure, previous.from_, previous.to, previous.country
         claim.basis, claim.scope = previous.basis, previous.scope
