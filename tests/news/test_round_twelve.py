@@ -122,3 +122,19 @@ def test_remittances_go_from_the_host_country_to_the_workers_own() -> None:
     for value in (4e7, 3e7):
         assert (_claim(got, value).from_, _claim(got, value).to) == ("PER", "GHA")
     assert (_claim(got, 5e6).from_, _claim(got, 5e6).to) == ("GHA", "PER")
+
+
+# -- an undated figure opening the paragraph after a dated one ------------------------------------
+
+def test_an_undated_figure_after_a_dated_paragraph_takes_its_year() -> None:
+    got = extract("Trade between Peru and Ghana rose 12 percent during 2031, reaching $2 billion.\n\n"
+                  "The ministry's report showed that Peruvian sales exceeded $700 million, an increase of 9 percent "
+                  "on a year-on-year basis.")
+    assert _claim(got, 2e9).year == 2031
+    assert _claim(got, 7e8).year == 2031
+
+
+def test_a_year_read_otherwise_is_not_replaced_from_the_paragraph_above() -> None:
+    got = extract("Trade between Peru and Ghana was $2 billion in 2029.\n\nIn 2031, Peru's exports to Ghana "
+                  "came to $800 million.", dt.date(2032, 2, 1))
+    assert _claim(got, 8e8).year == 2031
