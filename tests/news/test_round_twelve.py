@@ -138,3 +138,25 @@ def test_a_year_read_otherwise_is_not_replaced_from_the_paragraph_above() -> Non
     got = extract("Trade between Peru and Ghana was $2 billion in 2029.\n\nIn 2031, Peru's exports to Ghana "
                   "came to $800 million.", dt.date(2032, 2, 1))
     assert _claim(got, 8e8).year == 2031
+
+
+def test_an_undated_change_in_the_sentence_of_a_dated_figure_takes_its_year() -> None:
+    got = extract("Trade between Peru and Ghana was $2 billion in 2029.\n\nIn the first half of 2031 Peruvian "
+                  "exports to Ghana brought in $900 million, representing a year-on-year rise of 11%, the office said.")
+    assert _claim(got, 9e8).year == 2031
+    assert _claim(got, 11).year == 2031
+
+
+# -- "<investment noun> from <country>": the investor -------------------------------------------
+
+def test_fdi_from_a_country_is_from_that_country_whoever_reports_it() -> None:
+    got = extract("Trade between Peru and Ghana was $2 billion in 2031. According to the central bank of Ghana, "
+                  "the total FDI from Peru so far exceeds $600 million.", dt.date(2032, 3, 1))
+    fdi = _claim(got, 6e8)
+    assert (fdi.from_, fdi.to) == ("PER", "GHA")
+
+
+def test_a_money_source_is_not_read_when_another_country_follows() -> None:
+    from bilat.news.claim_sides import money_source
+    assert money_source("the total FDI from @PER so far exceeds ") == "PER"
+    assert money_source("loans from @PER, and exports to @CHL reached ") is None

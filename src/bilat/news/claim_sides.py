@@ -31,9 +31,14 @@ def settle_sides(view: str, sent: Sentence, amount: Amount, refs: list[CountryRe
             elif claim.basis == "exports" and claim.from_ is None and claim.to not in (None, *pair):
                 claim.from_ = subject
     named_partner(claim, *_sides(view, sent, amount, refs))
-    remitted = remittance_sides(tagged(view, sent.start, sent.start + amount.hedge_start, refs))
+    left = tagged(view, sent.start, sent.start + amount.hedge_start, refs)
+    remitted = remittance_sides(left)
     if remitted is not None:
         claim.from_, claim.to = remitted
+    elif claim.measure == "other" and len(pair) == 2:
+        source = money_source(left)
+        if source in pair:  # "the total FDI from India so far exceeds $2.2 billion"
+            claim.from_, claim.to = source, pair[1 - pair.index(source)]
     clause_start = sent.start + c_left
     same_market(claim, tagged(view, clause_start, sent.start + amount.hedge_start, refs),
                 state.export_destination(clause_start))
@@ -118,4 +123,19 @@ def remittance_sides(left: str) -> tuple[str, str] | None:
     if not found or _OTHER_FLOW.search(left[found[-1].end() :]):
         return None
     return found[-1].group(2), found[-1].group(1)
+
+
+#: "the total FDI from India", "loans from China": the money's source named right after its noun
+_FROM_SOURCE = re.compile(r"\b(?:investments?|FDI|aid|loans?|credits?|funding|grants?)\s+(?:[a-z]+\s+){0,2}?from\s+"
+                          r"(?:the\s+)?@([A-Z]{3,8})\b")
+
+
+def money_source(left: str) -> str | None:
+    """The country an investment, loan or grant comes from when the words before the figure say
+    "<noun> from <country>" and name no country after it; None otherwise. Why: a body named
+    earlier in the sentence ("according to the central bank of Sri Lanka") is not the investor."""
+    found = list(_FROM_SOURCE.finditer(left))
+    if not found or _OTHER_FLOW.search(left[found[-1].end() :]):
+        return None
+    return found[-1].group(1)
 

@@ -1,4 +1,5 @@
-"""An undated figure that opens a paragraph right after a dated one takes that year.
+"""An undated figure that opens a paragraph right after a dated one takes that year; an undated
+figure told in the same sentence right after a dated one takes that figure's year.
 
 Why: wire copy splits one account over short paragraphs ("Trade rose 27 percent during 2018 …" /
 "The report said exports exceeded $1.8 billion, up 37.8 percent year-on-year."): the second
@@ -10,7 +11,11 @@ period, "last year") is never replaced.
 
 from __future__ import annotations
 
+import re
+
 from bilat.news.model import Claim
+
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
 
 
 def _paragraph_index(text: str) -> list[int]:
@@ -35,6 +40,10 @@ def years_from_paragraph_above(claims: list[Claim], text: str) -> None:
     ordered = sorted(claims, key=lambda c: c.start)
     for i, claim in enumerate(ordered):
         if claim.year is not None or claim.modality is not None or i == 0:
+            continue
+        before = ordered[i - 1]
+        if before.year is not None and not _SENTENCE_END.search(text[before.end : claim.start]):
+            claim.year = before.year  # "brought in $11.4 billion, a year-on-year rise of 13%": that figure's change
             continue
         here = paragraph(claim.start)
         earlier_here = [c for c in ordered[:i] if paragraph(c.start) == here]
