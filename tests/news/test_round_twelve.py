@@ -160,3 +160,18 @@ def test_a_money_source_is_not_read_when_another_country_follows() -> None:
     from bilat.news.claim_sides import money_source
     assert money_source("the total FDI from @PER so far exceeds ") == "PER"
     assert money_source("loans from @PER, and exports to @CHL reached ") is None
+
+
+# -- buyer and seller named by their roles ---------------------------------------------------------
+
+def test_the_top_import_source_for_a_country_sells_to_it() -> None:
+    got = extract("Trade between Peru and Ghana grew in 2031. Peru was the number one import source for Ghana "
+                  "at $2 billion in 2031.", dt.date(2032, 1, 5))
+    assert (_claim(got, 2e9).from_, _claim(got, 2e9).to) == ("PER", "GHA")
+
+
+def test_a_country_receiving_another_countrys_goods_is_the_buyer() -> None:
+    from bilat.news.claim_sides import buyer_sides
+    assert buyer_sides("data showed that @GHA was the main partner, receiving ", " of @PER goods in the first half") \
+        == ("PER", "GHA")
+    assert buyer_sides("@GHA was receiving ", " in aid last year") is None

@@ -32,6 +32,9 @@ def settle_sides(view: str, sent: Sentence, amount: Amount, refs: list[CountryRe
                 claim.from_ = subject
     named_partner(claim, *_sides(view, sent, amount, refs))
     left = tagged(view, sent.start, sent.start + amount.hedge_start, refs)
+    buyer = buyer_sides(left, _sides(view, sent, amount, refs)[1])
+    if buyer is not None:
+        claim.from_, claim.to = buyer
     remitted = remittance_sides(left)
     if remitted is not None:
         claim.from_, claim.to = remitted
@@ -138,4 +141,28 @@ def money_source(left: str) -> str | None:
     if not found or _OTHER_FLOW.search(left[found[-1].end() :]):
         return None
     return found[-1].group(1)
+
+
+#: "the U.S. ... receiving €219 billion of EU goods": the buyer before the verb, the seller after
+_RECEIVER = re.compile(r"@([A-Z]{3,8})\b[^;]{0,80}?\b(?:receiving|received|receives|buying|bought|buys|taking|took|"
+                       r"absorbing|absorbed|absorbs)\s+(?:about\s+|some\s+|nearly\s+|over\s+)?$")
+_OF_GOODS = re.compile(r"^\s*(?:\([^)]{0,40}\)\s*)?(?:worth\s+)?of\s+(?:the\s+)?@([A-Z]{3,8})(?:'s)?\s+(?:[a-z-]+\s+)?"
+                       r"(?:goods|products|exports|shipments|merchandise)\b")
+#: "China was the number one import source for the EU at €200 billion": the supplier, then the buyer
+_SOURCE_FOR = re.compile(r"@([A-Z]{3,8})\s+(?:was|is|remained|remains|became|stood\s+as)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
+                         r"(?:import\s+source|source\s+of\s+imports|supplier)\s+(?:for|of|to)\s+(?:the\s+)?"
+                         r"@([A-Z]{3,8})(?:'s)?(?:\s+[a-z]+){0,2}\s*$")
+
+
+def buyer_sides(left: str, right: str) -> tuple[str, str] | None:
+    """(from, to) when the words around a figure name the buyer and the seller by their roles
+    rather than by "exports to" / "imports from": "X received N of Y goods", "X was the top
+    import source for Y at N". None for any other wording."""
+    source = _SOURCE_FOR.search(left)
+    if source and source.group(1) != source.group(2):
+        return source.group(1), source.group(2)
+    receiver, goods = _RECEIVER.search(left), _OF_GOODS.match(right)
+    if receiver and goods and receiver.group(1) != goods.group(1):
+        return goods.group(1), receiver.group(1)
+    return None
 
