@@ -5,8 +5,9 @@ Why: wire copy splits one account over short paragraphs ("Trade rose 27 percent 
 "The report said exports exceeded $1.8 billion, up 37.8 percent year-on-year."): the second
 paragraph names no year, yet it goes on with the figure just told. The claim reader carries a year
 over a paragraph break only for a sentence that opens on a flow word; this pass, run after it, fills
-only figures it left with no year at all, so a year read any other way (the day of writing, a
-period, "last year") is never replaced.
+only trade-flow figures it left with no year at all, so a year read any other way (the day of
+writing, a period, "last year") is never replaced, and an investment stock or a fund that "stands
+at" a sum is left undated (round eight).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import re
 
 from bilat.news.model import Claim
 
+_FLOWS = ("exports", "imports", "bilateral_trade_total", "growth")
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
 
 
@@ -45,6 +47,8 @@ def years_from_paragraph_above(claims: list[Claim], text: str) -> None:
         if before.year is not None and not _SENTENCE_END.search(text[before.end : claim.start]):
             claim.year = before.year  # "brought in $11.4 billion, a year-on-year rise of 13%": that figure's change
             continue
+        if claim.measure not in _FLOWS:
+            continue  # a stock, a fund or a loan "stands at" no year of the account above
         here = paragraph(claim.start)
         earlier_here = [c for c in ordered[:i] if paragraph(c.start) == here]
         if any(c.year is not None for c in earlier_here):
