@@ -37,7 +37,7 @@ def test_a_numeric_date_inside_a_sentence_is_not_a_date_line() -> None:
 
 def test_this_year_in_a_text_with_a_numeric_date_line_is_that_year() -> None:
     text = ("Peru-Ghana trade\n\nFriday, 08/08/2031, 11:00\n\nTrade between Peru and Ghana reached $3 billion "
-            "in the first half of this year, and Peru's exports to Ghana came to $1.2 billion.")
+            "in the opening half of this year, and Peru's exports to Ghana came to $1.2 billion.")
     got = extract(text)
     assert _claim(got, 3e9).year == 2031
     assert _claim(got, 1.2e9).year == 2031

@@ -40,7 +40,7 @@ def settle_sides(view: str, sent: Sentence, amount: Amount, refs: list[CountryRe
         claim.from_, claim.to = remitted
     elif claim.measure == "other" and len(pair) == 2:
         source = money_source(left)
-        if source in pair:  # "the total FDI from India so far exceeds $2.2 billion"
+        if source in pair:  # "the FDI from Peru so far tops $2 billion": the investor named
             claim.from_, claim.to = source, pair[1 - pair.index(source)]
     clause_start = sent.start + c_left
     same_market(claim, tagged(view, clause_start, sent.start + amount.hedge_start, refs),
@@ -136,7 +136,7 @@ _FROM_SOURCE = re.compile(r"\b(?:investments?|FDI|aid|loans?|credits?|funding|gr
 def money_source(left: str) -> str | None:
     """The country an investment, loan or grant comes from when the words before the figure say
     "<noun> from <country>" and name no country after it; None otherwise. Why: a body named
-    earlier in the sentence ("according to the central bank of Sri Lanka") is not the investor."""
+    earlier in the sentence (the statistics office of the partner, quoted as the source) is not the investor."""
     found = list(_FROM_SOURCE.finditer(left))
     if not found or _OTHER_FLOW.search(left[found[-1].end() :]):
         return None
@@ -148,7 +148,7 @@ _RECEIVER = re.compile(r"@([A-Z]{3,8})\b[^;]{0,80}?\b(?:receiving|received|recei
                        r"absorbing|absorbed|absorbs)\s+(?:about\s+|some\s+|nearly\s+|over\s+)?$")
 _OF_GOODS = re.compile(r"^\s*(?:\([^)]{0,40}\)\s*)?(?:worth\s+)?of\s+(?:the\s+)?@([A-Z]{3,8})(?:'s)?\s+(?:[a-z-]+\s+)?"
                        r"(?:goods|products|exports|shipments|merchandise)\b")
-#: "China was the number one import source for the EU at €200 billion": the supplier, then the buyer
+#: "Chile was the largest import source for Peru at $2 billion": the supplier, then the buyer
 _SOURCE_FOR = re.compile(r"@([A-Z]{3,8})\s+(?:was|is|remained|remains|became|stood\s+as)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
                          r"(?:import\s+source|source\s+of\s+imports|supplier)\s+(?:for|of|to)\s+(?:the\s+)?"
                          r"@([A-Z]{3,8})(?:'s)?(?:\s+[a-z]+){0,2}\s*$")
