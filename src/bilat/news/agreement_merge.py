@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from bilat.news.agreement_batches import batch_member, mixed_batch_type, protocol_of_fta
 from bilat.news.dates import MONTHS, WEEKDAYS
 from bilat.news.model import Agreement
 from bilat.news.schema import type_code
@@ -59,6 +60,10 @@ def merge(records: list[Agreement], view: str = "", sents: list[Sentence] | None
         if r.count is None and code == "other" and r.type in ("agreement", "deal") and typed and not plural \
                 and not _own_instrument(view, r) and not getattr(r, "_listed", False):
             _absorb(typed[0], r)  # "the agreement", "the deal": a later (or earlier) mention of the typed one
+            continue
+        named_protocol = next((k for k in out if protocol_of_fta(view, k, r)), None)
+        if named_protocol is not None:
+            _absorb(named_protocol, r)  # "the ... FTA 3.0 Upgrade Protocol ... The signed protocol": one paper
             continue
         same = next((k for k in out if set(k.parties) == set(r.parties) and type_code(k.type) == code
                      and k.count is None and r.count is None and not _acronyms_differ(k.acronym, r.acronym)
@@ -114,7 +119,7 @@ def _fold_into_batches(view: str, sents: list[Sentence] | None, out: list[Agreem
         return out
     for b in batches:
         if _MIXED_AFTER.match(view[b.end : b.end + 60]) and type_code(b.type) != "other":
-            b.type = "agreements"  # several kinds counted together: typed as plain agreements
+            b.type = mixed_batch_type(view, b)  # several kinds counted together: plain, unless for cooperation
     bounds = [(s.start, s.end) for s in sents or []]
 
     def sentence_of(r: Agreement) -> tuple[int, int]:
@@ -136,8 +141,12 @@ def _fold_into_batches(view: str, sents: list[Sentence] | None, out: list[Agreem
                           and abs(r.start - b.start) < _BATCH_MAX_GAP
                           and (generic(r) or (not view[r.start : r.start + 1].isupper() and sentence_of(r) in plural_sents))),
                          None)
+        if batch is None and type_code(r.type) not in open_kinds:
+            batch = batch_member(view, batches, r)  # "... also inked an agreement on two blocks": one of them
         if batch is not None:
             _absorb(batch, r)
+            if batch.type == "agreements":  # "signing agreements, MoUs and protocols to enhance cooperation"
+                batch.type = mixed_batch_type(view, r)
             continue
         kept.append(r)
     return kept
