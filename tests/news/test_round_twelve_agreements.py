@@ -128,3 +128,16 @@ def test_a_plan_that_constitutes_a_roadmap_adds_no_record() -> None:
     got = _records("The Peruvian Cabinet approved a plan to promote trade with Ghana. It \"constitutes a roadmap\" for "
                    "future cooperation.")
     assert len(got) == 1
+
+
+# -- "X's similar deal with Y" beside the article's FTA -------------------------------------------
+
+def test_a_similar_deal_of_a_third_side_is_an_fta_of_its_own() -> None:
+    got = _records("Chile and Vietnam have finalised a free trade agreement. The pact follows Ghana's similar deal "
+                   "with Peru, which still awaits ratification.")
+    assert (frozenset({"GHA", "PER"}), "fta", None) in got and (frozenset({"CHL", "VNM"}), "fta", None) in got
+
+
+def test_a_similar_deal_without_an_fta_in_the_article_adds_nothing() -> None:
+    got = _records("Chile and Vietnam signed an MoU on ports on Monday. It mirrors Ghana's similar deal with Peru.")
+    assert not any(parties == frozenset({"GHA", "PER"}) for parties, _, _ in got)

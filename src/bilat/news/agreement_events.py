@@ -24,6 +24,7 @@ from bilat.news.agreement_lists import listed_instruments
 from bilat.news.agreement_merge import merge, same_record
 from bilat.news.agreement_sides import bloc_listed, subject_of_verb
 from bilat.news.agreement_batches import recalled_with_partner
+from bilat.news.agreement_similar import similar_deals
 from bilat.news.agreement_words import IN_PRINCIPLE_ON, _NOT_SIGNED, _UPGRADED, PENDING, SIGN
 from bilat.news.dates import MONTHS, WEEKDAYS
 from bilat.news.discourse import current_agreements, refers_to
@@ -202,6 +203,7 @@ def refine_agreements(
     listed, replaced = listed_instruments(sents, pair, published, records)
     records = [r for r in records if not any(r is x for x in replaced)] + listed
     records += _third_parties(view, sents, refs, pair, records, published)
+    records += similar_deals(view, sents, refs, pair, records)  # "the Union's similar deal with the bloc"
     records += [r for r in elevated_ties(view, sents, refs, pair)
                 if not any(k.start < r.end and r.start < k.end for k in records)]
     records += [r for r in standing_ftas(view, sents, refs, pair)
