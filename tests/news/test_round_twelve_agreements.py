@@ -141,3 +141,24 @@ def test_a_similar_deal_of_a_third_side_is_an_fta_of_its_own() -> None:
 def test_a_similar_deal_without_an_fta_in_the_article_adds_nothing() -> None:
     got = _records("Chile and Vietnam signed an MoU on ports on Monday. It mirrors Ghana's similar deal with Peru.")
     assert not any(parties == frozenset({"GHA", "PER"}) for parties, _, _ in got)
+
+
+# -- one deal named two ways: a free trade agreement and a partnership with the same root --------
+
+def test_a_partnership_with_the_fta_s_name_root_is_the_same_deal() -> None:
+    got = _records("The first round of talks for the Trans-Andean free trade agreement (FTA) between Chile and Peru "
+                   "began in Lima on Monday. Ministers opened the plenary of the Transandean Trade and Investment "
+                   "Partnership.")
+    assert got == [(frozenset({"CHL", "PER"}), "fta", None)]
+
+
+def test_a_partnership_named_first_takes_the_fta_kind() -> None:
+    got = _records("Chile and Peru began talks on the Transandean Trade and Investment Partnership on Monday. It is "
+                   "the first round of negotiations on the Trans-Andean free trade agreement (FTA).")
+    assert [kind for _, kind, _ in got] == ["fta"]
+
+
+def test_a_partnership_with_another_root_stays_apart() -> None:
+    got = _records("Chile and Peru launched the Andean Trade and Investment Partnership on Monday, after the "
+                   "Pacific free trade agreement talks between them stalled in 2029.")
+    assert len(got) == 2

@@ -61,6 +61,12 @@ def merge(records: list[Agreement], view: str = "", sents: list[Sentence] | None
                 and not _own_instrument(view, r) and not getattr(r, "_listed", False):
             _absorb(typed[0], r)  # "the agreement", "the deal": a later (or earlier) mention of the typed one
             continue
+        renamed = next((k for k in out if _same_name_root(view, k, r) or _same_name_root(view, r, k)), None)
+        if renamed is not None:
+            if type_code(r.type) == "fta":
+                renamed.type, renamed.status = r.type, renamed.status or r.status  # the partnership named first
+            _absorb(renamed, r)  # "the Trans-Atlantic free trade agreement … the Transatlantic … Partnership": one deal
+            continue
         named_protocol = next((k for k in out if protocol_of_fta(view, k, r)), None)
         if named_protocol is not None:
             _absorb(named_protocol, r)  # "the ... FTA 3.0 Upgrade Protocol ... The signed protocol": one paper
@@ -234,6 +240,24 @@ def _listed_beside_plural(view: str, k: Agreement, r: Agreement) -> bool:
         return False
     word = view[k.start : k.end]
     return re.search(r"(?:s|a)$", word) is not None and not word.endswith("ss")
+
+
+#: the proper word that opens a deal's name ("Trans-Atlantic free trade agreement", "Transatlantic Trade and
+#: Investment Partnership"): capitalised, just before the name
+_ROOT_BEFORE = re.compile(r"(?-i:\b(?P<root>[A-Z][a-z]+(?:-[A-Z][a-z]+)?))\s+(?:(?:the|an?)\s+)?$")
+
+
+def _same_name_root(view: str, fta: Agreement, r: Agreement) -> bool:
+    """ "the Trans-Atlantic free trade agreement (FTA)" and "the Transatlantic Trade and Investment
+    Partnership": an FTA and a partnership of the same parties whose names open with the same proper
+    word (hyphens aside) are one deal named two ways, not two instruments."""
+    if not view or type_code(fta.type) != "fta" or type_code(r.type) != "other" or set(fta.parties) != set(r.parties):
+        return False
+    if not re.search(r"(?i)partnership$", view[r.start : r.end]) or fta.count is not None or r.count is not None:
+        return False
+    a = _ROOT_BEFORE.search(view[max(0, fta.start - 30) : fta.start])
+    b = _ROOT_BEFORE.search(view[max(0, r.start - 30) : r.start])
+    return bool(a and b and a.group("root").replace("-", "").lower() == b.group("root").replace("-", "").lower())
 
 
 def _same_event(a: Agreement, b: Agreement) -> bool:
