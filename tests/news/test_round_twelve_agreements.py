@@ -162,3 +162,20 @@ def test_a_partnership_with_another_root_stays_apart() -> None:
     got = _records("Chile and Peru launched the Andean Trade and Investment Partnership on Monday, after the "
                    "Pacific free trade agreement talks between them stalled in 2029.")
     assert len(got) == 2
+
+
+# -- a year after "since its launch in" dates another thing, not the instrument ------------------
+
+def test_a_since_year_in_a_quoted_statement_does_not_date_it() -> None:
+    got = extract("Ghana and Peru agreed on Thursday to double their trade.\nA joint statement issued after the "
+                  "meeting said: \"Since its launch in 2028 the dialogue between Ghana and Peru has deepened.\"",
+                  published=dt.date(2031, 5, 16)).agreements
+    statement = next(a for a in got if type_code(a.type) == "joint_statement")
+    assert statement.date is not None and statement.date.value == dt.date(2031, 5, 15)
+
+
+def test_a_year_of_signing_still_dates_a_recalled_pact() -> None:
+    got = extract("Ghana and Peru met in Lima on Thursday. The two sides recalled the free trade agreement they "
+                  "signed in 2024.", published=dt.date(2031, 5, 16)).agreements
+    fta = next(a for a in got if type_code(a.type) == "fta")
+    assert fta.date is not None and fta.date.value.year == 2024
