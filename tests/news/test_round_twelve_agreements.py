@@ -67,8 +67,8 @@ def test_an_agreement_with_a_date_of_its_own_is_not_one_of_the_batch() -> None:
 
 # -- an agreement in principle on a named deal is that deal --------------------------------------
 
-def test_an_agreement_in_principle_to_modernise_a_trade_deal_is_the_fta() -> None:
-    got = _records("Chile and Vietnam said on Saturday they had reached an \"agreement in principle\" to modernise "
+def test_an_agreement_in_principle_to_update_a_trade_deal_is_the_fta() -> None:
+    got = _records("Chile and Vietnam reached on Saturday an \"agreement in principle\" to update "
                    "the free-trade deal they sealed in 2004.")
     assert got == [(frozenset({"CHL", "VNM"}), "fta", None)]
 
@@ -90,15 +90,15 @@ def test_a_wished_fta_with_a_third_partner_is_not_recorded() -> None:
 
 def test_two_named_sides_that_clinched_a_trade_deal_are_its_parties() -> None:
     got = _records("Chile and Vietnam concluded talks on a free trade agreement on Wednesday. Ghana and Peru "
-                   "clinched a long-sought trade deal late last year.")
+                   "at last clinched a trade deal, after years of talks.")
     assert (frozenset({"GHA", "PER"}), "fta", None) in got
 
 
 # -- an instrument between two bodies, approved by one cabinet ------------------------------------
 
 def test_a_cabinet_approval_of_an_agreement_between_two_ministries_keeps_both_sides() -> None:
-    got = _records("The Peruvian Cabinet on Wednesday accorded ex post facto approval to an agreement between the "
-                   "Farm Ministry and the Ministry of Fisheries, Ghana. The Memorandum of Understanding covers seeds.")
+    got = _records("On Wednesday the Peruvian Cabinet accorded its late approval to an agreement between the "
+                   "Farm Office and the Fisheries Board, Ghana. The Memorandum of Understanding covers seeds.")
     assert got == [(frozenset({"GHA", "PER"}), "mou", None)]
 
 
@@ -119,7 +119,7 @@ def test_an_export_finance_protocol_beside_an_fta_stays_apart() -> None:
 # -- a roadmap launched by two leaders is a record; one described is not --------------------------
 
 def test_a_launched_trade_and_investment_roadmap_is_recorded() -> None:
-    got = _records("Ghana and Peru agreed on Thursday to raise trade. The two leaders launched a 'trade and "
+    got = _records("Ghana and Peru agreed on Thursday to raise trade. Both premiers launched a 'trade and "
                    "investment roadmap' setting out steps for both governments.")
     assert (frozenset({"GHA", "PER"}), "other", None) in got
 
@@ -167,8 +167,8 @@ def test_a_partnership_with_another_root_stays_apart() -> None:
 # -- a year after "since its launch in" dates another thing, not the instrument ------------------
 
 def test_a_since_year_in_a_quoted_statement_does_not_date_it() -> None:
-    got = extract("Ghana and Peru agreed on Thursday to double their trade.\nA joint statement issued after the "
-                  "meeting said: \"Since its launch in 2028 the dialogue between Ghana and Peru has deepened.\"",
+    got = extract("Ghana and Peru agreed on Thursday to double their trade.\nIn a joint statement released after the "
+                  "talks they said: \"Since its launch in 2028 the dialogue between Ghana and Peru has deepened.\"",
                   published=dt.date(2031, 5, 16)).agreements
     statement = next(a for a in got if type_code(a.type) == "joint_statement")
     assert statement.date is not None and statement.date.value == dt.date(2031, 5, 15)

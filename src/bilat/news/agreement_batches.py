@@ -57,31 +57,3 @@ def batch_member(view: str, batches: list[Agreement], r: Agreement) -> Agreement
         return b
     return None
 
-
-def recalled_with_partner(sentence: str, outside: list[str], recalled: bool) -> bool:
-    """Whether an untitled FTA mention is a deal in place with a third country, worth a record.
-
-    "It follows an FTA the bloc signed with India last year": a sentence that recalls an FTA
-    (no talks, plans or negation in it) and names, next to it, a partner outside the article's pair
-    speaks of one real agreement, not of free trade agreements in general."""
-    return recalled and bool(outside) and re.search(r"\bwith\s", sentence) is not None
-
-
-#: an FTA's name that goes on into the title of the protocol changing it ("... Free Trade Agreement
-#: (ACFTA) 3.0 Upgrade Protocol", "... FTA Amending Protocol")
-_PROTOCOL_TITLE = re.compile(r"^(?:\s*\([^)]{1,20}\))?(?:\s+(?:[\d.]+|[A-Z][\w-]*)){0,3}\s+Protocol\b")
-
-
-def protocol_of_fta(view: str, fta: Agreement, r: Agreement) -> bool:
-    """Whether the plain "the protocol" ``r`` is the FTA record ``fta`` again.
-
-    When the record's FTA name runs on into a protocol's title, the protocol is what was signed and
-    the record stands for it; a later untitled "the (signed) protocol" of the same parties is that
-    paper again, not an export-finance protocol of its own."""
-    if not view or type_code(r.type) != "protocol" or r.count is not None or type_code(fta.type) != "fta":
-        return False
-    if set(fta.parties) != set(r.parties) or not fta.end < r.start:
-        return False
-    word = view[r.start : r.end]
-    definite = re.search(r"\b[Tt]he\s+(?:[\w-]+\s+){0,2}$", view[max(0, r.start - 30) : r.start]) is not None
-    return word.islower() and definite and _PROTOCOL_TITLE.match(view[fta.end : fta.end + 40]) is not None

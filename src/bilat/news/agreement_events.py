@@ -23,8 +23,7 @@ from bilat.news.agreement_dates import date_after, default_dates, in_force_date,
 from bilat.news.agreement_lists import listed_instruments
 from bilat.news.agreement_merge import merge, same_record
 from bilat.news.agreement_sides import bloc_listed, subject_of_verb
-from bilat.news.agreement_batches import recalled_with_partner
-from bilat.news.agreement_similar import similar_deals
+from bilat.news.agreement_similar import recalled_with_partner, similar_deals
 from bilat.news.agreement_words import IN_PRINCIPLE_ON, _NOT_SIGNED, _UPGRADED, PENDING, SIGN
 from bilat.news.dates import MONTHS, WEEKDAYS
 from bilat.news.discourse import current_agreements, refers_to
@@ -144,7 +143,7 @@ def refine_agreements(
             before = view[max(0, a.start - 40) : a.start]
             around = before + context
             if IN_PRINCIPLE_ON.match(view, a.end) and FTA_NAME.search(view[a.end : a.end + 90]):
-                a.type = "FTA"  # "an agreement in principle to modernise a free-trade deal": that deal
+                a.type = "FTA"  # "an agreement in principle to update the old trade pact": that pact
             elif FINANCE_NAME.search(around):
                 a.type = "other"
             elif sent is not None and _ANOTHER.search(before) and FTA_NAME.search(view, sent.start, a.start):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from bilat.news.agreement_batches import batch_member, mixed_batch_type, protocol_of_fta
+from bilat.news.agreement_batches import batch_member, mixed_batch_type
 from bilat.news.dates import MONTHS, WEEKDAYS
 from bilat.news.model import Agreement
 from bilat.news.schema import type_code
@@ -275,3 +275,23 @@ def _absorb(keep: Agreement, other: Agreement) -> None:
     for item in other.signatories:
         if item not in keep.signatories:
             keep.signatories.append(item)
+
+
+#: an FTA's name that goes on into the title of the protocol changing it ("the Andean Free Trade
+#: Agreement (AFTA) 2.0 Upgrade Protocol", "... FTA Amending Protocol")
+_PROTOCOL_TITLE = re.compile(r"^(?:\s*\([^)]{1,20}\))?(?:\s+(?:[\d.]+|[A-Z][\w-]*)){0,3}\s+Protocol\b")
+
+
+def protocol_of_fta(view: str, fta: Agreement, r: Agreement) -> bool:
+    """Whether the plain "the protocol" ``r`` is the FTA record ``fta`` again.
+
+    When the record's FTA name runs on into a protocol's title, the protocol is what was signed and
+    the record stands for it; a later untitled "the (signed) protocol" of the same parties is that
+    paper again, not an export-finance protocol of its own."""
+    if not view or type_code(r.type) != "protocol" or r.count is not None or type_code(fta.type) != "fta":
+        return False
+    if set(fta.parties) != set(r.parties) or not fta.end < r.start:
+        return False
+    word = view[r.start : r.end]
+    definite = re.search(r"\b[Tt]he\s+(?:[\w-]+\s+){0,2}$", view[max(0, r.start - 30) : r.start]) is not None
+    return word.islower() and definite and _PROTOCOL_TITLE.match(view[fta.end : fta.end + 40]) is not None

@@ -1,10 +1,11 @@
-"""Deals named only as "similar" to the article's own free trade agreement.
+"""Free trade deals with a third side, named in passing beside the article's own deal.
 
-Why a module of its own: "The pact follows the Union's similar deal with the bloc" names a second
-free trade agreement with no kind word and no signing verb of its own; the first reader
-(:mod:`.agreements`) records instruments by their verbs and names, so this wording needs its own
-small step: "similar" borrows the kind of the article's FTA, and the possessor and the country
-after "with" are its parties (the corpus records third-country agreements named in passing).
+Why a module of its own: "The pact follows the Union's similar deal with the bloc" or "it follows
+an FTA the bloc signed with India last year" names a second free trade agreement with no signing
+verb, or no kind word, of its own; the first reader (:mod:`.agreements`) records instruments by
+their verbs and names, so these wordings need their own small step (the corpus records
+third-country agreements named in passing): "similar" borrows the kind of the article's FTA, and a
+recalled FTA next to a partner outside the pair is a real deal, not FTAs in general.
 """
 
 from __future__ import annotations
@@ -47,3 +48,12 @@ def similar_deals(view: str, sents: list[Sentence], refs: list[CountryRef], pair
             start = at + len("similar ") if at >= 0 else sent.start
             out.append(Agreement(text="", start=start, end=start + len(m.group("name")), type="FTA", parties=parties))
     return out
+
+
+def recalled_with_partner(sentence: str, outside: list[str], recalled: bool) -> bool:
+    """Whether an untitled FTA mention is a deal in place with a third country, worth a record.
+
+    "It follows an FTA the bloc signed with India last year": a sentence that recalls an FTA
+    (no talks, plans or negation in it) and names, next to it, a partner outside the article's pair
+    speaks of one real agreement, not of free trade agreements in general."""
+    return recalled and bool(outside) and re.search(r"\bwith\s", sentence) is not None

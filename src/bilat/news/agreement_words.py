@@ -64,7 +64,7 @@ PENDING = re.compile(
     r"\b(?:is|are)\s+(?:also\s+)?to\s+sign\b",
     re.I,
 )
-#: "accorded ex post facto approval to the agreement": an approval worded as a noun
+#: "the cabinet accorded its approval to the pact": an approval worded as a noun
 _APPROVE = re.compile(r"\b(?:approved|approves?|adopted|adopts?|unveiled|launched|accorded\s+(?:[\w-]+\s+){0,3}?approval)\b", re.I)
 _GOV = re.compile(r"\b(?:Cabinet|cabinet|government|Government|ministry|Ministry|parliament|Parliament|Knesset|Diet|"
                   r"Council of Ministers|State Council)\b")
@@ -125,6 +125,6 @@ def _one_side_issuer(view: str, start: int, end: int, refs: list[CountryRef]) ->
     return len(named) == 1
 
 
-#: "reached an agreement in principle to modernise their free-trade deal", "agreement in principle on
+#: "an agreement in principle to update their old trade pact", "agreement in principle on
 #: a trade pact": the agreement reached is the deal named just after it, not a plain agreement
 IN_PRINCIPLE_ON = re.compile(r"['’\"]?\s+in\s+principle['’\"]?\s+(?:to|on|over|for)\b", re.I)

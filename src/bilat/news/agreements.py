@@ -254,7 +254,7 @@ def _fill_event(
     approve = _APPROVE.search(text)
     gov = _GOV.search(text)
     between = re.search(r"\bbetween\s+(?:the\s+)?@[A-Z]{3,8}\s+and\s+(?:the\s+)?@[A-Z]{3,8}", tagged_text) or (
-        _BETWEEN_BODIES.search(text))  # "an agreement between the farm ministry and its Maldivian peer": two sides
+        _BETWEEN_BODIES.search(text))  # "a pact between our farm office and its Maldivian peer": two sides
     # "the Cabinet approved the agreement": an instrument the text already named, when no country owns the cabinet
     earlier = re.match(r"\s+the\s+(?:agreements?|deals?|pacts?|accords?|treaty)\b", text[approve.end():]) if approve else None
     if approve and gov and gov.start() < approve.start() and between is None and not (
@@ -281,8 +281,8 @@ def _fill_event(
 #: a roadmap is a record only as the object of its launch ("launched a 'trade and investment roadmap'")
 _ROADMAP_OBJECT = re.compile(r"\b(?:launch|sign|adopt|unveil|ink|agree)\w*\s+(?:on\s+)?(?:an?|the|their)\s+[‘'\"]?(?:[\w-]+\s+){0,4}$",
                              re.I)
-#: an instrument between two named bodies ("an agreement between the Agriculture Ministry and the
-#: Ministry of Fisheries, Maldives"): approved by one cabinet, still an instrument of two sides
+#: an instrument between two named bodies ("a pact between the Farm Office and the Fisheries Board
+#: of Ghana"): approved by one cabinet, still an instrument of two sides
 _BETWEEN_BODIES = re.compile(r"\b(?:agreements?|accords?|pacts?|memorand\w+|MoUs?)\s+between\s+(?:the\s+)?[A-Z][^,.;]{2,60}?\s+and\s+"
                              r"(?:the\s+|its\s+)?[A-Z]")
 
