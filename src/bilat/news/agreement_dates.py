@@ -75,6 +75,9 @@ def default_dates(records: list[Agreement], sents: list[Sentence], published: dt
             continue  # "will implement the tariff pact from 1 July": signed before, on a day not given
         if r.date is None and sent is not None:
             r.date = sentence_date(sent, published, years=True)  # "signed a free trade agreement in 2006"
+            if r.date is not None and r.date.precision == "year" and _SINCE_BEFORE.search(
+                    view[max(0, r.date.start - 30) : r.date.start]):
+                r.date = None  # "Since its launch in 2011 the dialogue has grown": the start of another thing
             if r.date is not None and r.date.value is not None and r.date.value.year > published.year:
                 r.date = None  # "signing the accord … the goal of $9 billion in 2030": a goal's year, not the signing's
         if r.date is None and is_year_only(published):
@@ -140,6 +143,8 @@ def in_force_date(sent: Sentence, published: dt.date | None) -> DateRef | None:
     return None
 
 
+#: "since its launch in", "since the dialogue began in": the year another thing started
+_SINCE_BEFORE = re.compile(r"\b[Ss]ince\s+(?:(?:its|their|the|his|her)\s+)?(?:[\w-]+\s+){0,3}?(?:in\s+)?$")
 _IN_YEAR = re.compile(r"\b(?:in|since|during)\s+(?P<year>(?:19|20)\d\d)\b|\b(?P<last>last|this)\s+year\b", re.I)
 
 

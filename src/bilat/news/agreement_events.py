@@ -23,7 +23,8 @@ from bilat.news.agreement_dates import date_after, default_dates, in_force_date,
 from bilat.news.agreement_lists import listed_instruments
 from bilat.news.agreement_merge import merge, same_record
 from bilat.news.agreement_sides import bloc_listed, subject_of_verb
-from bilat.news.agreement_words import _NOT_SIGNED, _UPGRADED, PENDING, SIGN
+from bilat.news.agreement_similar import recalled_with_partner, similar_deals
+from bilat.news.agreement_words import IN_PRINCIPLE_ON, _NOT_SIGNED, _UPGRADED, PENDING, SIGN
 from bilat.news.dates import MONTHS, WEEKDAYS
 from bilat.news.discourse import current_agreements, refers_to
 from bilat.news.mentions import pair_side
@@ -141,7 +142,9 @@ def refine_agreements(
             context = view[a.start : min(len(view), a.end + 60)]
             before = view[max(0, a.start - 40) : a.start]
             around = before + context
-            if FINANCE_NAME.search(around):
+            if IN_PRINCIPLE_ON.match(view, a.end) and FTA_NAME.search(view[a.end : a.end + 90]):
+                a.type = "FTA"  # "an agreement in principle to update the old trade pact": that pact
+            elif FINANCE_NAME.search(around):
                 a.type = "other"
             elif sent is not None and _ANOTHER.search(before) and FTA_NAME.search(view, sent.start, a.start):
                 a.type = "FTA"  # "signed an FTA with the UAE, followed by another deal with Australia": one more of them
@@ -188,7 +191,8 @@ def refine_agreements(
                     continue
                 specific = acronym is not None or m.group()[:1].isupper() or re.search(
                     r"@[A-Z]{3,8}\s*[-–]\s*@[A-Z]{3,8}\s*$", tagged(view, sent.start, start, refs)) is not None
-                if status is None and not signing and not specific:
+                if status is None and not signing and not specific and not recalled_with_partner(
+                        sent.text, [c for c in parties if c not in pair], _recalled_ftas(sent.text)):
                     continue  # "with every free trade agreement": a generic mention
                 record = Agreement(text="", start=start, end=end, type=kind, parties=parties, status=status,
                                    acronym=acronym, date=sentence_date(sent, published, years=True))
@@ -198,6 +202,7 @@ def refine_agreements(
     listed, replaced = listed_instruments(sents, pair, published, records)
     records = [r for r in records if not any(r is x for x in replaced)] + listed
     records += _third_parties(view, sents, refs, pair, records, published)
+    records += similar_deals(view, sents, refs, pair, records)  # "the Union's similar deal with the bloc"
     records += [r for r in elevated_ties(view, sents, refs, pair)
                 if not any(k.start < r.end and r.start < k.end for k in records)]
     records += [r for r in standing_ftas(view, sents, refs, pair)
@@ -330,7 +335,7 @@ _WITH = re.compile(r"^\)?(?:\s*\([^)]*\))?\s+(?:with|between)\s+(?:the\s+)?@([A-
 
 _SUBJECTS = re.compile(r"^\W*(?:[A-Z]\w*,?\s+){0,2}?(?:the\s+)?@([A-Z]{3,8})\s+and\s+(?:the\s+)?@([A-Z]{3,8})\s+"
                        r"(?:[a-z]+\s+|on\s+[A-Z]\w+\s+){0,4}?(?:signed|inked|concluded|sealed|initialled|initialed|"
-                       r"reached|agreed)\b")
+                       r"reached|agreed|clinched|struck|finali[sz]ed|forged)\b")
 
 
 def _parties(view: str, sent: Sentence, refs: list[CountryRef], pair: list[str], start: int, end: int) -> list[str]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from bilat.news.agreement_batches import batch_member, mixed_batch_type
 from bilat.news.dates import MONTHS, WEEKDAYS
 from bilat.news.model import Agreement
 from bilat.news.schema import type_code
@@ -59,6 +60,16 @@ def merge(records: list[Agreement], view: str = "", sents: list[Sentence] | None
         if r.count is None and code == "other" and r.type in ("agreement", "deal") and typed and not plural \
                 and not _own_instrument(view, r) and not getattr(r, "_listed", False):
             _absorb(typed[0], r)  # "the agreement", "the deal": a later (or earlier) mention of the typed one
+            continue
+        renamed = next((k for k in out if _same_name_root(view, k, r) or _same_name_root(view, r, k)), None)
+        if renamed is not None:
+            if type_code(r.type) == "fta":
+                renamed.type, renamed.status = r.type, renamed.status or r.status  # the partnership named first
+            _absorb(renamed, r)  # "the Trans-Atlantic free trade agreement … the Transatlantic … Partnership": one deal
+            continue
+        named_protocol = next((k for k in out if protocol_of_fta(view, k, r)), None)
+        if named_protocol is not None:
+            _absorb(named_protocol, r)  # "the ... FTA 3.0 Upgrade Protocol ... The signed protocol": one paper
             continue
         same = next((k for k in out if set(k.parties) == set(r.parties) and type_code(k.type) == code
                      and k.count is None and r.count is None and not _acronyms_differ(k.acronym, r.acronym)
@@ -114,7 +125,7 @@ def _fold_into_batches(view: str, sents: list[Sentence] | None, out: list[Agreem
         return out
     for b in batches:
         if _MIXED_AFTER.match(view[b.end : b.end + 60]) and type_code(b.type) != "other":
-            b.type = "agreements"  # several kinds counted together: typed as plain agreements
+            b.type = mixed_batch_type(view, b)  # several kinds counted together: plain, unless for cooperation
     bounds = [(s.start, s.end) for s in sents or []]
 
     def sentence_of(r: Agreement) -> tuple[int, int]:
@@ -136,8 +147,12 @@ def _fold_into_batches(view: str, sents: list[Sentence] | None, out: list[Agreem
                           and abs(r.start - b.start) < _BATCH_MAX_GAP
                           and (generic(r) or (not view[r.start : r.start + 1].isupper() and sentence_of(r) in plural_sents))),
                          None)
+        if batch is None and type_code(r.type) not in open_kinds:
+            batch = batch_member(view, batches, r)  # "... also inked an agreement on two blocks": one of them
         if batch is not None:
             _absorb(batch, r)
+            if batch.type == "agreements":  # "signing agreements, MoUs and protocols to enhance cooperation"
+                batch.type = mixed_batch_type(view, r)
             continue
         kept.append(r)
     return kept
@@ -227,6 +242,24 @@ def _listed_beside_plural(view: str, k: Agreement, r: Agreement) -> bool:
     return re.search(r"(?:s|a)$", word) is not None and not word.endswith("ss")
 
 
+#: the proper word that opens a deal's name ("Trans-Atlantic free trade agreement", "Transatlantic Trade and
+#: Investment Partnership"): capitalised, just before the name
+_ROOT_BEFORE = re.compile(r"(?-i:\b(?P<root>[A-Z][a-z]+(?:-[A-Z][a-z]+)?))\s+(?:(?:the|an?)\s+)?$")
+
+
+def _same_name_root(view: str, fta: Agreement, r: Agreement) -> bool:
+    """ "the Trans-Atlantic free trade agreement (FTA)" and "the Transatlantic Trade and Investment
+    Partnership": an FTA and a partnership of the same parties whose names open with the same proper
+    word (hyphens aside) are one deal named two ways, not two instruments."""
+    if not view or type_code(fta.type) != "fta" or type_code(r.type) != "other" or set(fta.parties) != set(r.parties):
+        return False
+    if not re.search(r"(?i)partnership$", view[r.start : r.end]) or fta.count is not None or r.count is not None:
+        return False
+    a = _ROOT_BEFORE.search(view[max(0, fta.start - 30) : fta.start])
+    b = _ROOT_BEFORE.search(view[max(0, r.start - 30) : r.start])
+    return bool(a and b and a.group("root").replace("-", "").lower() == b.group("root").replace("-", "").lower())
+
+
 def _same_event(a: Agreement, b: Agreement) -> bool:
     """Two slots of one signing ("signed two agreements: a joint statement and …") stay two."""
     return getattr(a, "_event", None) is not None and getattr(a, "_event", None) == getattr(b, "_event", None)
@@ -242,3 +275,23 @@ def _absorb(keep: Agreement, other: Agreement) -> None:
     for item in other.signatories:
         if item not in keep.signatories:
             keep.signatories.append(item)
+
+
+#: an FTA's name that goes on into the title of the protocol changing it ("the Andean Free Trade
+#: Agreement (AFTA) 2.0 Upgrade Protocol", "... FTA Amending Protocol")
+_PROTOCOL_TITLE = re.compile(r"^(?:\s*\([^)]{1,20}\))?(?:\s+(?:[\d.]+|[A-Z][\w-]*)){0,3}\s+Protocol\b")
+
+
+def protocol_of_fta(view: str, fta: Agreement, r: Agreement) -> bool:
+    """Whether the plain "the protocol" ``r`` is the FTA record ``fta`` again.
+
+    When the record's FTA name runs on into a protocol's title, the protocol is what was signed and
+    the record stands for it; a later untitled "the (signed) protocol" of the same parties is that
+    paper again, not an export-finance protocol of its own."""
+    if not view or type_code(r.type) != "protocol" or r.count is not None or type_code(fta.type) != "fta":
+        return False
+    if set(fta.parties) != set(r.parties) or not fta.end < r.start:
+        return False
+    word = view[r.start : r.end]
+    definite = re.search(r"\b[Tt]he\s+(?:[\w-]+\s+){0,2}$", view[max(0, r.start - 30) : r.start]) is not None
+    return word.islower() and definite and _PROTOCOL_TITLE.match(view[fta.end : fta.end + 40]) is not None

@@ -37,6 +37,8 @@ TYPES: list[tuple[str, str]] = [
     (r"protocols?", "protocol"),
     (r"agreements?|accords?|pacts?|treaty|treaties|deals?", "agreement"),
     (r"(?-i:(?:Enhanced |Comprehensive )?(?:Trade |Economic )?Partnership)", "partnership"),
+    # "launched a trade and investment roadmap": a paper of steps both sides sign up to, typed other
+    (r"road\s?maps?", "roadmap"),
     (r"plans?", "plan"),
 ]
 _TYPE_RE = re.compile(
@@ -44,7 +46,7 @@ _TYPE_RE = re.compile(
 )
 SIGN = re.compile(
     r"\b(?:signed|signs?|signing|inked|inks?|concluded|conclude|approved|approves?|adopted|adopts?|finali[sz]ed|"
-    r"launched|unveiled|formali[sz]ed|initialled|initialed|exchanged|struck|sealed|issued|released|clinched|renew(?:ed|s)?|"
+    r"accorded\s+(?:[\w-]+\s+){0,3}?approval|launched|unveiled|formali[sz]ed|initialled|initialed|exchanged|struck|sealed|issued|released|clinched|renew(?:ed|s)?|"
     r"ratif(?:ied|ies|y)|formed|established|set\s+up|created|founded|entered\s+into(?!\s+force)|reached\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:agreements?|deals?|accords?|pacts?))\b",
     re.I,
 )
@@ -62,7 +64,8 @@ PENDING = re.compile(
     r"\b(?:is|are)\s+(?:also\s+)?to\s+sign\b",
     re.I,
 )
-_APPROVE = re.compile(r"\b(?:approved|approves?|adopted|adopts?|unveiled|launched)\b", re.I)
+#: "the cabinet accorded its approval to the pact": an approval worded as a noun
+_APPROVE = re.compile(r"\b(?:approved|approves?|adopted|adopts?|unveiled|launched|accorded\s+(?:[\w-]+\s+){0,3}?approval)\b", re.I)
 _GOV = re.compile(r"\b(?:Cabinet|cabinet|government|Government|ministry|Ministry|parliament|Parliament|Knesset|Diet|"
                   r"Council of Ministers|State Council)\b")
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
@@ -120,3 +123,8 @@ def _one_side_issuer(view: str, start: int, end: int, refs: list[CountryRef]) ->
         return False
     named = set(re.findall(r"@([A-Z]{3,8})", tagged(view, start + m.start("who"), start + m.end("who"), refs)))
     return len(named) == 1
+
+
+#: "an agreement in principle to update their old trade pact", "agreement in principle on
+#: a trade pact": the agreement reached is the deal named just after it, not a plain agreement
+IN_PRINCIPLE_ON = re.compile(r"['’\"]?\s+in\s+principle['’\"]?\s+(?:to|on|over|for)\b", re.I)

@@ -165,6 +165,8 @@ def extract_agreements(
                       and not _one_side_issuer(view, sent.start + tm.end(), sent.end, refs))
             if not (signing or participle or named or quoted) or kind == "plan" and not _APPROVE.search(text):
                 continue
+            if kind == "roadmap" and not _ROADMAP_OBJECT.search(text[max(0, tm.start() - 60) : tm.start()]):
+                continue  # "it constitutes a roadmap for cooperation": a description, not a paper launched
             event = new_event
             if event is None or (event.count and len(event.slots) >= event.count):
                 event = _Event(paragraph=sent.paragraph)
@@ -251,7 +253,8 @@ def _fill_event(
     named = list(dict.fromkeys(re.findall(r"@([A-Z]{3,8})", tagged_text)))
     approve = _APPROVE.search(text)
     gov = _GOV.search(text)
-    between = re.search(r"\bbetween\s+(?:the\s+)?@[A-Z]{3,8}\s+and\s+(?:the\s+)?@[A-Z]{3,8}", tagged_text)
+    between = re.search(r"\bbetween\s+(?:the\s+)?@[A-Z]{3,8}\s+and\s+(?:the\s+)?@[A-Z]{3,8}", tagged_text) or (
+        _BETWEEN_BODIES.search(text))  # "a pact between our farm office and its Maldivian peer": two sides
     # "the Cabinet approved the agreement": an instrument the text already named, when no country owns the cabinet
     earlier = re.match(r"\s+the\s+(?:agreements?|deals?|pacts?|accords?|treaty)\b", text[approve.end():]) if approve else None
     if approve and gov and gov.start() < approve.start() and between is None and not (
@@ -273,6 +276,15 @@ def _fill_event(
         event.parties = [named[0]] + [p for p in pair if p != named[0]][:1]
     else:
         event.parties = list(pair)
+
+
+#: a roadmap is a record only as the object of its launch ("launched a 'trade and investment roadmap'")
+_ROADMAP_OBJECT = re.compile(r"\b(?:launch|sign|adopt|unveil|ink|agree)\w*\s+(?:on\s+)?(?:an?|the|their)\s+[‘'\"]?(?:[\w-]+\s+){0,4}$",
+                             re.I)
+#: an instrument between two named bodies ("a pact between the Farm Office and the Fisheries Board
+#: of Ghana"): approved by one cabinet, still an instrument of two sides
+_BETWEEN_BODIES = re.compile(r"\b(?:agreements?|accords?|pacts?|memorand\w+|MoUs?)\s+between\s+(?:the\s+)?[A-Z][^,.;]{2,60}?\s+and\s+"
+                             r"(?:the\s+|its\s+)?[A-Z]")
 
 
 _LATER = re.compile(r"\b(?:force|effect|from|until|till|by|starting|start|begin|next|in\s+time\s+for|"
