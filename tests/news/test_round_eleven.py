@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from bilat.news.extract import extract
 
 
@@ -139,11 +141,18 @@ def test_a_figure_compared_with_an_earlier_year_takes_the_year_last_told() -> No
     assert _claim(got, 11).year == 2031
 
 
-def test_a_base_year_later_than_the_year_told_dates_nothing() -> None:
-    # the year last told (2020) is not after the base (2029): no reading, the figure stays undated
-    got = extract("Chile and Peru set up a trade council in 2020.\n\nNumbers from the council say exports from "
-                  "Chile to Peru were 8 per cent higher than in 2029 at $900 million.")
-    assert _claim(got, 9e8).year != 2020
+_BASE_LATER = ("Chile and Peru set up a trade council in 2020.\n\nNumbers from the council say exports from "
+               "Chile to Peru were 8 per cent higher than in 2029 at $900 million.")
+
+
+def test_a_base_year_later_than_the_year_told_does_not_date_the_figure_by_the_year_told() -> None:
+    # the year last told (2020) is not after the base (2029): it is not the figure's year
+    assert _claim(extract(_BASE_LATER), 9e8).year != 2020
+
+
+@pytest.mark.xfail(strict=True, reason="known: the comparison base (2029) still dates the figure; it should stay undated")
+def test_a_base_year_later_than_the_year_told_leaves_the_figure_undated() -> None:
+    assert _claim(extract(_BASE_LATER), 9e8).year is None
 
 
 # -- "at the same time" goes on with the figure just told -----------------------------------------
@@ -162,12 +171,15 @@ def test_at_the_same_time_is_the_year_of_the_figure_just_told() -> None:
 def test_a_text_with_decimal_commas_reads_a_comma_billion_as_a_decimal() -> None:
     got = extract("Ghana's deficit with Peru rose to $585,76 million in 2031. Ghana imported goods from Peru "
                   "worth $1,858 billion in 2031.", dt.date(2031, 10, 1))
-    assert _claim(got, 1.858e9) is not None
+    assert _claim(got, 1.858e9).year == 2031
+    assert _claim(got, 5.8576e8).year == 2031
+    assert not [c for c in got.claims if c.value is not None and abs(c.value - 1.858e12) < 1e6]
 
 
 def test_a_text_without_decimal_commas_keeps_the_thousands_comma() -> None:
     got = extract("China's imports from the world reached $1,858 billion in 2031, up 3.5 percent.", dt.date(2032, 1, 20))
-    assert _claim(got, 1.858e12) is not None
+    assert _claim(got, 1.858e12).year == 2031
+    assert not [c for c in got.claims if c.value is not None and abs(c.value - 1.858e9) < 1e3]
 
 
 # -- a change that leads to a figure has that figure's sides -----------------------------------

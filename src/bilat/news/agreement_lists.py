@@ -39,7 +39,9 @@ _TITLED_ITEM = re.compile(r"(?:^|,\s*(?:and\s+)?|\s+and\s+)(?P<item>[Tt]he\s+(?:
 #: the subject of a passive signing: "a memorandum of understanding on …, an agreement on … and other documents were signed"
 _PASSIVE_END = re.compile(r"\s+(?:and\s+other\s+(?:documents|agreements|instruments)\s+)?(?:were|have\s+been|had\s+been)\s+"
                           r"(?:also\s+)?(?:signed|inked|concluded|exchanged)\b")
-_INDEFINITE_ITEM = re.compile(r"(?:^|,\s*(?:and\s+)?|\s+and\s+)(?P<item>(?:[Aa]n?|[Tt]he)\s+(?:[\w-]+\s+){0,2}?(?P<head>"
+#: only "a"/"an": "The agreement and a protocol ... were exchanged" points back to a deal already
+#: told, it does not list a new one
+_INDEFINITE_ITEM = re.compile(r"(?:^|,\s*(?:and\s+)?|\s+and\s+)(?P<item>[Aa]n?\s+(?:[\w-]+\s+){0,2}?(?P<head>"
                               r"memorand(?:um|a)|MoU|MOU|agreement|protocol|treaty|convention)\b[^,;]*?)"
                               r"(?=,|\s+and\s+(?:an?|the)\s|$)")
 _HEADS = {"memorandum": "MoU", "protocol": "protocol", "joint statement": "joint statement",

@@ -185,8 +185,8 @@ def extract_claims(
             if previous is not None and amount.unit == "money":  # "jumped 285% to $585 million": that flow's change
                 change_takes_sides(previous, claim, sent.text[previous.end - sent.start : amount.hedge_start])
             if zone is None:  # "($2.3 billion over the same period of 2030)": the base after the figure
-                own_base(claim, sent.text[amount.end :], next((c for c in reversed(claims) if c.start >= sent.start
-                                                              and c.unit is None and c.currency), None))
+                own_base(claim, sent.text, amount, next((c for c in reversed(claims) if c.start >= sent.start
+                                                        and c.unit is None and c.currency), None))
             state.note_claim(claim, sent.paragraph)
             previous = claim
             _prev_end = amount.end

@@ -23,11 +23,11 @@ from bilat.news.model import CountryRef
 
 _CURRENCY_AFTER = re.compile(r"^\s*(?:dollars?|dollar-)")
 _SIGN_AFTER = re.compile(r"^\s*\$")
-#: countries whose currency is a dollar: "Singapore $5 billion" is Singapore dollars, "lend Egypt $300 million" is not
 #: the rest of a medium's name after a country word: "Pakistan Point News", "Korea Times", "Saudi Press Agency"
 _MEDIUM_AFTER = re.compile(r"^(?:\s+[A-Z][\w-]*){0,2}?\s+(?:News|Daily|Times|Post|Herald|Tribune|Gazette|Observer|"
                            r"Chronicle|Telegraph|Express|Today|Press\s+Agency)\b")
 _MEDIUM_BEFORE = re.compile(r"\b(?:Times|Voice)\s+of\s+(?:the\s+)?$")
+#: countries whose currency is a dollar: "Singapore $5 billion" is Singapore dollars, "lend Egypt $300 million" is not
 _DOLLAR_COUNTRIES = frozenset({"USA", "AUS", "NZL", "CAN", "SGP", "HKG", "TWN", "FJI", "JAM", "BHS", "BRB", "BLZ",
                                "BRN", "GUY", "LBR", "NAM", "SLB", "TTO", "ZWE", "XCD"})
 

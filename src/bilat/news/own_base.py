@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from bilat.news.model import Claim
+from bilat.news.money import Amount
 
 _OWN_BASE = re.compile(
     r"^\s*\)?\s*,?\s*(?:over|of|in|during|for)\s+the\s+(?:same|corresponding|similar|like)\s+"
@@ -21,12 +22,22 @@ _OWN_BASE = re.compile(
 )
 
 
-def own_base(claim: Claim, after: str, previous: Claim | None) -> bool:
+#: "increased by $300 million over the same period last year", "an increase of $300 million over
+#: the same period of 2030": the amount is the change against the base, not the base itself
+_CHANGE_BEFORE = re.compile(
+    r"(?:\bby|\b(?:up|down)|\b(?:increase|rise|growth|jump|gain|surge|decrease|decline|drop|fall|dip|slump)s?\s+of)"
+    r"\s+(?:about\s+|some\s+|nearly\s+|almost\s+|around\s+|over\s+|more\s+than\s+)?$",
+    re.I,
+)
+
+
+def own_base(claim: Claim, sentence: str, amount: Amount, previous: Claim | None) -> bool:
     """Date ``claim`` (a money figure) by the base phrase right after it, and let it stand for the
-    same measure and sides as the figure before it in the sentence. ``after`` is the sentence from
-    the amount's end. Returns True when the phrase was there."""
-    m = _OWN_BASE.match(after)
-    if m is None or claim.unit is not None:
+    same measure and sides as the figure before it in the sentence. ``amount`` is the claim's
+    amount in ``sentence``. A change ("up by $X over the same period of 2030") is not a base: it
+    keeps its own year. Returns True when the phrase was there."""
+    m = _OWN_BASE.match(sentence[amount.end :])
+    if m is None or claim.unit is not None or _CHANGE_BEFORE.search(sentence[: amount.hedge_start]):
         return False
     reference = previous.year if previous is not None and previous.year is not None else claim.year
     year = int(m.group("year")) if m.group("year") else (reference - 1 if reference is not None else None)
@@ -34,7 +45,7 @@ def own_base(claim: Claim, after: str, previous: Claim | None) -> bool:
         return False
     if previous is not None and previous.period and previous.year is not None and not previous.period.startswith("FY"):
         claim.period = previous.period.replace(str(previous.year), str(year))
-    elif claim.period and claim.year is not None:
+    elif claim.period and claim.year is not None and not claim.period.startswith("FY"):
         claim.period = claim.period.replace(str(claim.year), str(year))
     claim.year = year
     if previous is not None and previous.unit is None and previous.currency:

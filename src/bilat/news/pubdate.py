@@ -48,7 +48,7 @@ _URL_PATTERNS = (
     re.compile(r"/(?P<y>(?:19|20)\d\d)(?P<m>[01]\d)/(?P<d>[0-3]\d)/"),  # "/news/202404/29/content_…"
     re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d)"),  # "20050411.htm", "AEN20230721002300320"
     # "/24-Feb-2023/", "/12-Aug-2022/": a day, a month's name and a year (round eleven)
-    re.compile(r"/(?P<d>[0-3]?\d)-(?P<mon>" + _MONTH + r")-(?P<y>(?:19|20)\d\d)(?:[/_.?-]|$)"),
+    re.compile(r"/(?P<d>[0-3]?\d)-(?P<mon>" + _MONTH + r")-(?P<y>(?:19|20)\d\d)(?:[/_.?-]|$)", re.I),
     re.compile(r"/(?P<y>(?:19|20)\d\d)/(?P<m>[01]\d)/"),
     re.compile(r"/(?P<y>(?:19|20)\d\d)(?P<m>[01]\d)/"),  # "/enrelease/201811/39437_1.html": a month's folder
 )
@@ -216,7 +216,7 @@ def _url_date(url: str) -> Published | None:
                 if found:
                     return Published(found, "source", "month")
                 continue
-            month = MONTHS[m.group("mon")] if "mon" in m.groupdict() else int(m.group("m"))
+            month = MONTHS[m.group("mon").title()] if "mon" in m.groupdict() else int(m.group("m"))
             found = _date(int(m.group("y")), month, int(m.group("d")))
             if found:
                 return Published(found, "source")

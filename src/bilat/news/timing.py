@@ -52,8 +52,10 @@ def apply_period(claim: Claim, periods: list, amount: Amount, published: dt.date
         claim.year = published.year - 1  # "July-February exports": the fiscal part-year that ended this year
     elif claim.year is None and published is not None and not period.fiscal:
         claim.year = published.year  # "grew 9 percent in the first half": the current year's half
-        if _ends_after(period.label, published):
-            claim.year -= 1  # "September to November" told in January: the months already past, last year's
+        if _ends_after(period.label, published) and not (_MODAL.search(sentence) and _EFFECT.search(sentence)):
+            # "September to November" told in January: the months already past, last year's; but
+            # "is expected to reach $2 billion in the second half" told in August is this year's
+            claim.year -= 1
     claim.period = period_label(period, claim.year)
 
 

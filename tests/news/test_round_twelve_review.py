@@ -1,0 +1,62 @@
+"""Three readings a review of rounds eleven and twelve found wrong, each held by a sentence of our own.
+
+Why kept apart: each is a guard on a rule added in those rounds (a list of instruments before
+"were exchanged", a figure followed by "over the same period", a part-year still ahead of the
+publication month), not a new shape.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from bilat.news.extract import extract
+
+
+def _claim(got, value):
+    found = [c for c in got.claims if c.value is not None and abs(c.value - value) < 1e-6 * max(1, abs(value))]
+    assert found, f"no claim of {value}: {[(c.text, c.value) for c in got.claims]}"
+    return found[0]
+
+
+def test_the_agreement_named_before_is_not_a_new_item_of_a_passive_list() -> None:
+    got = extract("Kenya and Poland signed a free trade agreement on Monday in Nairobi. The agreement and a "
+                  "protocol on rules of origin were exchanged at the ceremony.", dt.date(2031, 3, 4))
+    assert sorted(a.type for a in got.agreements) == ["FTA", "protocol"]
+
+
+def test_two_new_instruments_before_were_signed_are_still_two_records() -> None:
+    got = extract("Kenya and Poland met in Nairobi on Monday. A memorandum on fisheries and an agreement on "
+                  "air services were signed.", dt.date(2031, 3, 4))
+    assert len(got.agreements) == 2
+
+
+def test_an_increase_over_the_same_period_is_not_the_base() -> None:
+    got = extract("Kenya's exports to Poland reached $1.2 billion in the first half of 2031, an increase of "
+                  "$300 million over the same period of 2030.", dt.date(2031, 8, 15))
+    assert _claim(got, 1.2e9).year == 2031
+    assert _claim(got, 3e8).year == 2031
+
+
+def test_a_base_written_after_its_figure_still_takes_its_year() -> None:
+    got = extract("Kenya's exports to Poland reached $1.2 billion in the first half of 2031 ($900 million over "
+                  "the same period of 2030).", dt.date(2031, 8, 15))
+    assert _claim(got, 9e8).year == 2030
+
+
+def test_a_forecast_for_the_half_still_ahead_is_this_years() -> None:
+    got = extract("Kenya's exports to Poland are expected to reach $2 billion in the second half.", dt.date(2031, 8, 15))
+    assert _claim(got, 2e9).year == 2031
+
+
+def test_months_reported_that_are_still_ahead_are_last_years() -> None:
+    got = extract("Kenya's exports to Poland reached $2 billion in September-November.", dt.date(2031, 8, 15))
+    assert _claim(got, 2e9).year == 2030
+
+
+def test_a_day_month_year_address_is_read_in_any_case() -> None:
+    from bilat.news.pubdate import publication_date
+
+    for address in ("https://example.org/news/24-feb-2031/trade", "https://example.org/news/24-FEB-2031/trade",
+                    "https://example.org/news/24-Feb-2031/trade"):
+        got = publication_date(f"SOURCE: {address}\n\nKenya and Poland met.")
+        assert got is not None and got.date == dt.date(2031, 2, 24), address
