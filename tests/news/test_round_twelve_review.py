@@ -60,3 +60,38 @@ def test_a_day_month_year_address_is_read_in_any_case() -> None:
                     "https://example.org/news/24-Feb-2031/trade"):
         got = publication_date(f"SOURCE: {address}\n\nKenya and Poland met.")
         assert got is not None and got.date == dt.date(2031, 2, 24), address
+
+
+def test_a_global_wire_dateline_city_is_not_a_side() -> None:
+    from bilat.nomenclature.capitals import dateline_capital
+
+    assert dateline_capital("WASHINGTON, May 3 (Reuters) - China's exports to the world rose 5 percent.") is None
+    assert dateline_capital("SEOUL, Oct. 12 (Yonhap) -- The minister met his guest.").iso3 == "KOR"
+
+
+def test_a_dateline_after_a_headline_line_or_with_an_accent_is_read() -> None:
+    from bilat.nomenclature.capitals import dateline_capital
+
+    assert dateline_capital("Fisheries pact signed\n\nNAIROBI, May 3 -- Peru and the hosts signed.").iso3 == "KEN"
+    assert dateline_capital("BOGOTÁ, May 3 -- The visiting minister signed.").iso3 == "COL"
+
+
+def test_one_country_and_a_global_wire_dateline_stay_one_country() -> None:
+    got = extract("WASHINGTON, May 3 (Reuters) - China's exports rose to $300 billion in April, customs data "
+                  "showed.", dt.date(2031, 5, 3))
+    assert "USA" not in got.countries
+
+
+def test_border_and_barter_trade_agreements_are_not_free_trade_deals() -> None:
+    for kind in ("border", "barter", "transit"):
+        got = extract(f"Kenya and Uganda signed a {kind} trade agreement on Monday.", dt.date(2031, 1, 5))
+        assert [a.type for a in got.agreements] == ["agreement"], kind
+    got = extract("Kenya and Uganda signed a free trade agreement on Monday.", dt.date(2031, 1, 5))
+    assert [a.type for a in got.agreements] == ["FTA"]
+
+
+def test_the_modal_may_is_not_the_month_before_a_bare_from_base() -> None:
+    got = extract("Kenya's exports to Poland may rise to $5.2 billion in 2030 from $4.8 billion.", dt.date(2031, 1, 5))
+    assert _claim(got, 4.8e9).year == 2029
+    got = extract("Kenya's exports to Poland rose to $5.2 billion in May 2030 from $4.8 billion.", dt.date(2031, 1, 5))
+    assert _claim(got, 4.8e9).year == 2030  # after a month the base may be the month before: the figure's year

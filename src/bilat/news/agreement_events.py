@@ -36,8 +36,9 @@ from bilat.news.text import Sentence, tagged
 
 _ACRONYM = r"(?:[A-Z]{1,3}-)?(?:CEPA|CECA|ECTA|TEPA|JAEPA|KAFTA|EPA|FTA|BTA|SPA|STIP|ETP)"
 FTA_NAME = re.compile(
-    # "the Transit Trade Agreement": transit rights, not a free trade deal (round eleven)
-    r"\b(?<!transit )(?:(?:comprehensive\s+)?(?:free[- ]trade|trade)(?:\s+and\s+economic\s+partnership)?\s+(?:agreements?|deals?|pacts?|"
+    # "the Transit Trade Agreement", a border or barter trade agreement: rules for one kind of
+    # exchange, not a free trade deal (round eleven)
+    r"\b(?<!transit )(?<!border )(?<!barter )(?:(?:comprehensive\s+)?(?:free[- ]trade|trade)(?:\s+and\s+economic\s+partnership)?\s+(?:agreements?|deals?|pacts?|"
     r"areas?|(?<=free trade )zones?)|(?:comprehensive\s+)?economic\s+(?:partnership|cooperation)(?:\s+and\s+trade)?\s+agreements?)\b"
     r"|\b" + _ACRONYM.replace("SPA|", "").replace("|STIP|ETP", "") + r"s?\b",
     re.I,
@@ -150,7 +151,7 @@ def refine_agreements(
                 a.type = "FTA"  # "signed an FTA with the UAE, followed by another deal with Australia": one more of them
             elif COOP_NAME.search(around):
                 a.type = "cooperation agreement"
-            elif (re.search(r"(?<!transit )\btrade\s+$", before, re.I) or FTA_NAME.match(view, max(0, a.start - 12))) and not (
+            elif (re.search(r"(?<!transit )(?<!border )(?<!barter )\btrade\s+$", before, re.I) or FTA_NAME.match(view, max(0, a.start - 12))) and not (
                     name.lower().endswith("s") and _QUANTIFIED.search(before)):  # "a number of trade agreements": a batch
                 a.type = "FTA"
         a.acronym = _acronym_near(view, a.end) or (

@@ -59,7 +59,8 @@ _FROM_END = re.compile(r"\bfrom\s*$", re.I)
 _TIME_WORD = re.compile(r"\d|\b(?:years?|fiscal|financial|decade|ago|earlier|before|since|period|months?|quarter|half|"
                         r"level|record|high|low|peak)\b", re.I)
 _FY = re.compile(r"^FY(?P<a>\d{4})-(?P<b>\d{2})$")
-_PART_OF_YEAR = re.compile(r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
+#: a month or a part-year before the base ("May" only capitalised: "may rise" is a modal verb)
+_PART_OF_YEAR = re.compile(r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|(?-i:May)|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
                            r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|month|months|quarter|half|h[12]|q[1-4]|week)\b", re.I)
 
 
