@@ -95,3 +95,9 @@ def test_the_modal_may_is_not_the_month_before_a_bare_from_base() -> None:
     assert _claim(got, 4.8e9).year == 2029
     got = extract("Kenya's exports to Poland rose to $5.2 billion in May 2030 from $4.8 billion.", dt.date(2031, 1, 5))
     assert _claim(got, 4.8e9).year == 2030  # after a month the base may be the month before: the figure's year
+
+
+def test_a_dateline_on_the_first_line_wins_over_a_capitalised_second_line() -> None:
+    from bilat.nomenclature.capitals import dateline_capital
+
+    assert dateline_capital("NAIROBI, May 3 -- Peru and the hosts met.\nTHE MINISTRY, in a note, said more.").iso3 == "KEN"

@@ -82,7 +82,7 @@ def find_capital_mentions(text: str) -> list[CapitalMention]:
 #: the head of a story: an optional ``SOURCE:`` line and archive date prefix, then a dateline in
 #: upper case ended by a comma, a parenthesis or a dash ("ABU DHABI, (WAM) --", "SEOUL, July 21")
 #: upper case, an accented letter included ("BOGOTÁ"); the dateline may follow a headline line
-_DATELINE = re.compile(r"^(?:SOURCE:[^\n]*\n)?\s*(?:date \d{4}-\d{2}-\d{2}\s+)?(?:[^\n]{1,200}\n\s*)?"
+_DATELINE = re.compile(r"^(?:SOURCE:[^\n]*\n)?\s*(?:date \d{4}-\d{2}-\d{2}\s+)?(?:[^\n]{1,200}\n\s*)??"
                        r"(?P<name>[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ .'-]{2,30}?)\s*(?:,|\(|--|\u2014|\u2013)")
 #: wires that file from wherever their reporter is: their dateline city is not a side of the story
 _GLOBAL_WIRE = re.compile(r"^[^\n]{0,40}?\((?:Reuters|AP|AFP|Bloomberg|dpa|UPI)\)")
