@@ -11,6 +11,8 @@ import datetime as dt
 from bilat.news.extract import extract
 from bilat.news.schema import type_code
 
+from news_helpers import claim_of as _claim
+
 PUB = dt.date(2031, 5, 14)
 
 
@@ -111,12 +113,6 @@ def test_a_strategic_partnership_signed_is_still_recorded() -> None:
 
 
 # -- figures: spelled decimals, a split currency, the measure of a second figure ----------------
-
-def _claim(got, value: float):
-    found = [c for c in got.claims if c.value is not None and abs(c.value - value) < 1e-6 * max(1, abs(value))]
-    assert found, f"no claim of {value}: {[(c.text, c.value) for c in got.claims]}"
-    return found[0]
-
 
 def test_a_decimal_spelled_out_is_a_figure() -> None:
     got = extract("Ghana's exports to Peru came to nine billion dollars in 2029, up from "

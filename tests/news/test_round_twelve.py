@@ -11,11 +11,7 @@ import datetime as dt
 from bilat.news.extract import extract
 from bilat.news.pubdate import publication_date, year_from_text
 
-
-def _claim(got, value):
-    found = [c for c in got.claims if c.value is not None and abs(c.value - value) < 1e-6 * max(1, abs(value))]
-    assert found, f"no claim of {value}: {[(c.text, c.value) for c in got.claims]}"
-    return found[0]
+from news_helpers import claim_of as _claim
 
 
 # -- a date line written only in digits -----------------------------------------------------------

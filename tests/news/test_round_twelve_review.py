@@ -11,11 +11,7 @@ import datetime as dt
 
 from bilat.news.extract import extract
 
-
-def _claim(got, value):
-    found = [c for c in got.claims if c.value is not None and abs(c.value - value) < 1e-6 * max(1, abs(value))]
-    assert found, f"no claim of {value}: {[(c.text, c.value) for c in got.claims]}"
-    return found[0]
+from news_helpers import claim_of as _claim
 
 
 def test_the_agreement_named_before_is_not_a_new_item_of_a_passive_list() -> None:

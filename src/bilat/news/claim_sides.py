@@ -15,6 +15,7 @@ from bilat.news.direction import WHOLE_BEFORE, named_partner, same_market, settl
 from bilat.news.model import Claim, CountryRef
 from bilat.news.money import Amount
 from bilat.news.text import Sentence, tagged
+from bilat.news.timing import TO_FIGURE
 
 
 def settle_sides(view: str, sent: Sentence, amount: Amount, refs: list[CountryRef], claim: Claim, pair: list[str],
@@ -30,9 +31,10 @@ def settle_sides(view: str, sent: Sentence, amount: Amount, refs: list[CountryRe
                 claim.to = subject
             elif claim.basis == "exports" and claim.from_ is None and claim.to not in (None, *pair):
                 claim.from_ = subject
-    named_partner(claim, *_sides(view, sent, amount, refs))
+    near_left, near_right = _sides(view, sent, amount, refs)
+    named_partner(claim, near_left, near_right)
     left = tagged(view, sent.start, sent.start + amount.hedge_start, refs)
-    buyer = buyer_sides(left, _sides(view, sent, amount, refs)[1])
+    buyer = buyer_sides(left, near_right)
     if buyer is not None:
         claim.from_, claim.to = buyer
     remitted = remittance_sides(left)
@@ -85,14 +87,11 @@ def text_exporter(head: str, pair: list[str]) -> str | None:
     return min(found)[1] if found else None
 
 
-_TO_FIGURE = re.compile(r"\s+to\s+(?:reach\s+|about\s+|some\s+|nearly\s+|almost\s+|around\s+)?", re.I)
-
-
 def change_takes_sides(change: Claim | None, figure: Claim, between: str) -> None:
     """ "X's deficit with Y jumped 285% to $585 million": a change that leads to a figure is the
     change of that flow, so its sides are the figure's when the change's own words left one open
     (the one they named then came from a guess: the first country of the sentence)."""
-    if change is None or change.measure != "growth" or change.unit != "percent" or not _TO_FIGURE.fullmatch(between):
+    if change is None or change.measure != "growth" or change.unit != "percent" or not TO_FIGURE.fullmatch(between):
         return
     if figure.from_ is None or figure.to is None or (change.from_ is not None and change.to is not None):
         return

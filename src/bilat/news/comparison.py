@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bilat.news.dates import MONTHS
+from bilat.news.dates import MONTH_PATTERN
 from bilat.news.periods import find_periods, period_label
 
 _YEAR = re.compile(r"(?<![\d,.$£€¥₹])((?:19|20)\d\d)(?!\d)")
@@ -82,6 +82,7 @@ class Base:
 def comparison_bases(text: str) -> list[Base]:
     """The comparison bases of one sentence, left to right."""
     out: list[Base] = []
+    found = None  # the sentence's periods, read once when a base needs them
     for m in _MARKER.finditer(text):
         to = None
         if out and m.start() < out[-1].end:
@@ -102,19 +103,20 @@ def comparison_bases(text: str) -> list[Base]:
                 end = to.start() if to else end
         inside = text[start:end]
         year = _YEAR.search(inside)
-        periods = [p for p in find_periods(text) if start <= p.start < end]
+        found = find_periods(text) if found is None else found
+        periods = [p for p in found if start <= p.start < end]
         written = int(year.group(1)) if year else next((p.year for p in periods if p.year is not None), None)  # "FY15"
         back = bool(_ONE_YEAR_BACK.search(text[m.start():end]))
         same = bool(_SAME_PART.search(text[m.start():end]))
         if not (m.group("paren") or back or written) and m.group("word").lower() == "from" \
-                and to is not None and _year_on_year_span(text, start, end):
+                and to is not None and _year_on_year_span(text, start, end, found):
             back = same = True  # "in the first quarter … rose from $6.8 billion to $7 billion": a year before
         out.append(Base(start, end, written, back, same, periods[0] if periods else None))
     return out
 
 
 #: the sentence compares with the month before, not the year before
-_MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")"
+_MONTH = MONTH_PATTERN
 _MONTH_ON_MONTH = re.compile(r"\bmonth[- ]on[- ]month\b|\bm-o-m\b|\b(?:previous|preceding|prior|last)\s+month\b|"
                              r"\bthe\s+figures?\s+(?:of|for)\s+" + _MONTH, re.I)
 _YEAR_ON_YEAR = re.compile(r"\byear[- ](?:on|to)[- ]year\b|\by-o-y\b|\byoy\b|\bannual\s+basis\b", re.I)
@@ -122,7 +124,7 @@ _TIME_INSIDE = re.compile(r"\b(?:years?|decade|ago|earlier|before|since|month|mo
                           re.I)
 
 
-def _year_on_year_span(text: str, start: int, end: int) -> bool:
+def _year_on_year_span(text: str, start: int, end: int, periods: list) -> bool:
     """A bare "from $X to $Y" (no time of its own inside) in a sentence that tells a part of a year
     of several months ("the first six months", "Q1", "January-May"), or says "year-on-year": the
     base is the same part of the year before. Why not after one month ("in June, from $X to $Y"):
@@ -132,7 +134,7 @@ def _year_on_year_span(text: str, start: int, end: int) -> bool:
     if _YEAR_ON_YEAR.search(text):
         return True
     return any(not p.fiscal and ("H" in p.label or "Q" in p.label or ".." in p.label) and "YTD" not in p.label
-               for p in find_periods(text) if not start <= p.start < end)
+               for p in periods if not start <= p.start < end)
 
 
 def base_at(bases: list[Base], position: int) -> Base | None:

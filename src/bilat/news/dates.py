@@ -26,7 +26,9 @@ MONTHS = {
     for name in names
 }
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-_MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")"
+#: any month name or abbreviation, longest first (the one pattern every date reader shares)
+MONTH_PATTERN = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")"
+_MONTH = MONTH_PATTERN
 _M = r"(?P<month>" + _MONTH + r")\.?"
 
 

@@ -13,6 +13,7 @@ at" a sum is left undated (round eight).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from bilat.news.model import Claim
 
@@ -37,7 +38,7 @@ def years_from_paragraph_above(claims: list[Claim], text: str) -> None:
     starts = _paragraph_index(text)
 
     def paragraph(offset: int) -> int:
-        return sum(1 for s in starts if s <= offset) - 1
+        return bisect_right(starts, offset) - 1
 
     ordered = sorted(claims, key=lambda c: c.start)
     for i, claim in enumerate(ordered):

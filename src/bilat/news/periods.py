@@ -19,9 +19,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bilat.news.dates import MONTHS
+from bilat.news.dates import MONTH_PATTERN, MONTHS
 
-_MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")"
+_MONTH = MONTH_PATTERN
 _Y = r"(?P<year>(?:19|20)\d\d)"
 _OF_YEAR = r"(?:\s+(?:of\s+)?(?:(?:fiscal\s+)?" + _Y + r"|(?P<rel>this|last|the\s+current|the\s+previous)\s+year))?"
 _ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}

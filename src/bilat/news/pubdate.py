@@ -24,9 +24,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from bilat.news.dates import MONTHS
+from bilat.news.dates import MONTH_PATTERN, MONTHS
 
-_MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")"
+_MONTH = MONTH_PATTERN
 _PREFIX = re.compile(r"(?m)^\s*date\s+(\d{4})-(\d\d)-(\d\d)\b")
 _SOURCE = re.compile(r"(?m)^\s*SOURCE:\s*(\S+)")
 #: where a wire story was filed, at the start of a line: "SEOUL,", "NEW DELHI", "Santiago,"

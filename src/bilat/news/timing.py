@@ -161,12 +161,16 @@ def respective_period(claim: Claim, amount: Amount, amounts: list[Amount], sente
     claim.year, claim.period = period.year, period_label(period, period.year)
 
 
+#: the words from a change to the figure it leads to: "grew 4 per cent to (reach) $8.5 billion"
+TO_FIGURE = re.compile(r"\s+to\s+(?:reach\s+|about\s+|some\s+|nearly\s+|almost\s+|around\s+)?", re.I)
+
+
 def change_to_figure(change: Claim | None, figure: Claim, between: str) -> None:
     """ "grew by 4 per cent to $8.5 billion in FY31": a change with no date of its own is the
     change of the figure it leads to, for that figure's year and period."""
     if change is None or change.measure != "growth" or change.unit != "percent" or change.year is not None:
         return
-    if re.fullmatch(r"\s+to\s+(?:reach\s+|about\s+|some\s+|nearly\s+|almost\s+|around\s+)?", between, re.I):
+    if TO_FIGURE.fullmatch(between):
         change.year, change.period = figure.year, figure.period
 
 

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import re
 
-from bilat.news.dates import MONTHS
+from bilat.news.dates import MONTH_PATTERN
 from bilat.news.money import Amount, find_amounts
 from bilat.news.text import Sentence
 
 _YEAR_AFTER = re.compile(r"^\s+in\s+(?:fiscal\s+|calendar\s+)?(?:the\s+year\s+)?((?:19|20)\d\d)\b")
-_MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")"
+_MONTH = MONTH_PATTERN
 #: a list of figures each dated after it: "$2 billion in ports in June 2030, $1 billion in solar farms in
 #: October 2031": the date that follows an amount, before the next one, is its own
 _DATED_AFTER = re.compile(r"^\s+(?:in\s+[^;$€£¥₹\d]{1,60}?\s+)?in\s+(?:" + _MONTH + r"\.?\s+)?$")
