@@ -59,25 +59,6 @@ def test_questions_run_in_another_thread_on_their_own_cursor() -> None:
         seen["engine"].rows("SELECT 1")  # type: ignore[attr-defined]
 
 
-def test_two_questions_at_once_each_have_a_thread_and_a_cursor() -> None:
-    """With two threads, two questions handed over run at the same time, each on its own fork."""
-    both_in = threading.Barrier(2, timeout=20)  # passes only when both questions are running at once
-    seen: list[tuple[str, object]] = []
-
-    def question(s: Session, code: str) -> int:
-        both_in.wait()
-        seen.append((threading.current_thread().name, s.engine))
-        return int(s.engine.rows(f"SELECT COUNT(*) FROM country_flows WHERE reporter = '{code}'")[0][0])
-
-    with Session() as s:
-        with alongside(s, threads=2) as ask:
-            first, second = ask(question, "JPN"), ask(question, "ISR")
-            assert first.result() > 0 and second.result() > 0
-    (name_1, engine_1), (name_2, engine_2) = seen
-    assert name_1 != name_2 and engine_1 is not engine_2
-    assert s.engine not in (engine_1, engine_2)
-
-
 def test_an_error_in_the_other_thread_reaches_the_caller() -> None:
     def broken(s: Session) -> None:
         raise ValueError("no such figure")

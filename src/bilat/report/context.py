@@ -59,7 +59,7 @@ def gather(
     """Compute every part of the report (raises only for a bad pair or a pair without data)."""
     with using(session, engine) as s:
         a, b = s.pair(a, b).codes
-        with alongside(s, threads=2) as ask:  # the world-wide questions and the reconciliation beside the pair's
+        with alongside(s) as ask:  # the world-wide questions in a second thread, the pair's in this one
             world = ask(_world_questions, a, b, top)
             reconciled = ask(_reconciliation, a, b, reconcile_year)
             profile = pair_profile(a, b, years, top=top, lens=lens, session=s)
@@ -80,10 +80,10 @@ def gather(
 def _world_questions(s: Session, a: str, b: str, top: int) -> tuple[tuple[Any, str | None], ...]:
     """The questions that read every country's exports, not the pair's rows: the potential both ways, the complexity ranking.
 
-    Asked in a thread of its own (:func:`bilat.alongside.alongside`), on its own session, as is
-    the reconciliation in a third: it shares one query with the profile (the world exports by
-    section), which the sessions' shared memo runs once, in the thread that asks first. Each is
-    its answer and None, or None and the reason it could not be computed.
+    Asked in the report's second thread (:func:`bilat.alongside.alongside`), on its own session,
+    then the reconciliation: it shares one query with the profile (the world exports by section),
+    which the twin sessions' shared memo runs once, in the thread that asks first. Each is its
+    answer and None, or None and the reason it could not be computed.
     """
     return _potential(s, a, b, top), _complexity(s, a, b)
 
