@@ -18,12 +18,20 @@ from bilat.news.model import Claim
 
 _DECIMAL_COMMA = re.compile(r"(?<![\d,])\d{1,3},\d{1,2}(?![\d,])\s*(?:%|per\s?cent|percent|pc\b|million|billion|trillion|"
                             r"mn\b|bn\b|m\b|b\b)", re.I)
+_DECIMAL_POINT = re.compile(r"(?<![\d.,])\d+\.\d+(?![\d.,])\s*(?:%|per\s?cent|percent|pc\b|million|billion|trillion|"
+                            r"mn\b|bn\b|m\b|b\b)", re.I)
 _COMMA_THREE_BIG = re.compile(r"(?<![\d,])\d{1,3},\d{3}(?![\d,])\s*(?:billion|trillion|bn\b|tn\b)", re.I)
 
 
 def uses_decimal_commas(text: str) -> bool:
-    """True when the text writes at least one decimal comma before a percent or a scale word."""
-    return _DECIMAL_COMMA.search(text) is not None
+    """True when the text writes more decimal commas than decimal points before a percent or a scale word.
+
+    Why a count and not the first comma: English copy that writes "3.5 billion" and "2.1%" may still
+    carry one stray "20,5%" (a quoted source, a pasted table); its "1,200 billion" is then a
+    thousands comma. A text whose figures are mostly written with commas keeps that convention.
+    """
+    commas = len(_DECIMAL_COMMA.findall(text))
+    return commas > 0 and commas > len(_DECIMAL_POINT.findall(text))
 
 
 def rescale(claim: Claim, amount_text: str) -> None:

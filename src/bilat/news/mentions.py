@@ -27,6 +27,10 @@ _SIGN_AFTER = re.compile(r"^\s*\$")
 _MEDIUM_AFTER = re.compile(r"^(?:\s+[A-Z][\w-]*){0,2}?\s+(?:News|Daily|Times|Post|Herald|Tribune|Gazette|Observer|"
                            r"Chronicle|Telegraph|Express|Today|Press\s+Agency)\b")
 _MEDIUM_BEFORE = re.compile(r"\b(?:Times|Voice)\s+of\s+(?:the\s+)?$")
+#: medium words that are also common verbs or adverbs of a headline ("Exports To China Post Gains")
+_HEADLINE_WORDS = frozenset({"Post", "Times", "Express", "Today"})
+_WORD = re.compile(r"[A-Za-z][\w'-]*")
+_SMALL_WORDS = frozenset({"a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with"})
 #: countries whose currency is a dollar: "Singapore $5 billion" is Singapore dollars, "lend Egypt $300 million" is not
 _DOLLAR_COUNTRIES = frozenset({"USA", "AUS", "NZL", "CAN", "SGP", "HKG", "TWN", "FJI", "JAM", "BHS", "BRB", "BLZ",
                                "BRN", "GUY", "LBR", "NAM", "SLB", "TTO", "ZWE", "XCD"})
@@ -47,8 +51,7 @@ def country_refs(text: str) -> list[CountryRef]:
         if m.kind in ("code", "name", "demonym") and (
                 _CURRENCY_AFTER.match(after) or (_SIGN_AFTER.match(after) and m.iso3 in _DOLLAR_COUNTRIES)):
             continue  # "U.S. dollars", "Australian dollars", "Singapore $5 billion": a currency
-        if m.kind in ("name", "demonym") and (_MEDIUM_AFTER.match(text[m.end : m.end + 40])
-                                              or _MEDIUM_BEFORE.search(text[max(0, m.start - 20) : m.start])):
+        if m.kind in ("name", "demonym") and _names_a_medium(text, m.start, m.end):
             continue  # "Pakistan Point News", "the Times of India": a medium's name
         out.append(CountryRef(m.iso3, m.start, m.end, m.text, m.kind))
     for m in find_capital_mentions(text):  # "Beijing's exports to Washington": capitals as actors
@@ -60,6 +63,31 @@ def country_refs(text: str) -> list[CountryRef]:
         if head is not None and head.iso3 not in named:  # "ABU DHABI, (WAM) --": the side agency copy leaves unnamed
             out.append(CountryRef(head.iso3, head.start, head.end, head.text, head.kind))
     return sorted(out, key=lambda r: r.start)
+
+
+def _names_a_medium(text: str, start: int, end: int) -> bool:
+    """Whether the country word at ``start:end`` opens (or ends) a newspaper's or agency's name.
+
+    Why headlines apart: in a line written in title case ("Japan's Exports To China Post Record
+    Gains") every word is capitalised, so "China Post" looks like a paper's name; there only a
+    word that is nothing but a medium's ("News", "Daily", "Herald", ...) makes it one.
+    """
+    if _MEDIUM_BEFORE.search(text[max(0, start - 20) : start]):
+        return True
+    medium = _MEDIUM_AFTER.match(text[end : end + 40])
+    if medium is None:
+        return False
+    last = medium.group().split()[-1]
+    return last not in _HEADLINE_WORDS or not _title_case_line(text, start)
+
+
+def _title_case_line(text: str, pos: int) -> bool:
+    """Whether the line around ``pos`` capitalises (nearly) every word that is not a small word."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    line_end = text.find("\n", pos)
+    words = [w for w in _WORD.findall(text[line_start : line_end if line_end >= 0 else len(text)])
+             if w.lower() not in _SMALL_WORDS]
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.9 * len(words)
 
 
 def main_pair(refs: list[CountryRef]) -> list[str]:
