@@ -148,10 +148,20 @@ _SINCE_BEFORE = re.compile(r"\b[Ss]ince\s+(?:(?:its|their|the|his|her)\s+)?(?:[\
 _IN_YEAR = re.compile(r"\b(?:in|since|during)\s+(?P<year>(?:19|20)\d\d)\b|\b(?P<last>last|this)\s+year\b", re.I)
 
 
+#: "nine rounds of negotiation since January 2031": a date after "since" starts a period that runs to
+#: the news; it is never the day of an instrument signed or launched in the sentence (round thirteen)
+_SINCE = re.compile(r"\bsince\s+(?:early\s+|late\s+|mid-?)?$", re.I)
+
+
+def _since(text: str, d: DateRef) -> bool:
+    return d.text.lower().startswith("since") or _SINCE.search(text[max(0, d.start - 14) : d.start]) is not None
+
+
 def sentence_date(sent: Sentence, published: dt.date | None, years: bool = False) -> DateRef | None:
     """The sentence's first date (not a later milestone such as "enters into force on ..."); with
     ``years``, a bare year ("launched in 2020", "last year") when it names no day or month."""
-    dates = [d for d in find_dates(sent.text, published) if d.precision != "year" and not _later_date(sent.text, d)]
+    dates = [d for d in find_dates(sent.text, published) if d.precision != "year" and not _later_date(sent.text, d)
+             and not _since(sent.text, d)]
     if dates:
         d = dates[0]
         return DateRef(d.text, d.start + sent.start, d.end + sent.start, d.value, d.precision, d.relative)
@@ -165,3 +175,40 @@ def sentence_date(sent: Sentence, published: dt.date | None, years: bool = False
     else:
         return None
     return DateRef(m.group(), m.start() + sent.start, m.end() + sent.start, value, "year", m.group("year") is None)
+
+
+
+#: "the Declaration ... signed in 2013 and the Joint Action Plan ... signed in 2018": a participle
+#: with its own date after an instrument's name (the rest of the name may come between)
+_OWN_SIGNING = re.compile(r"[^,;]{0,70}?\b(?:(?:was|were|had\s+been|has\s+been)\s+)?(?:signed|concluded|inked|adopted|"
+                          r"initial(?:l)?ed)\s+(?:between\s+[^,;]{3,60}?\s+)?(?P<date>(?:in|on)\s+[^,;]{2,30})", re.I)
+_BARE_YEAR = re.compile(r"in\s+((?:19|20)\d\d)\b")
+
+
+def _own_date(text: str, published: dt.date | None) -> DateRef | None:
+    year = _BARE_YEAR.match(text)
+    if year is not None:
+        return DateRef(year.group(), 0, year.end(), dt.date(int(year.group(1)), 1, 1), "year", False)
+    dates = find_dates(text, published)
+    return dates[0] if dates and dates[0].start <= 3 else None
+
+
+def own_signing_dates(records: list[Agreement], view: str, sents: list[Sentence], published: dt.date | None) -> None:
+    """Instruments coordinated in one sentence, each with its own "signed in <year>": each takes the
+    date written after its own name, up to the next instrument, not the sentence's first date
+    (round thirteen). Unless at least two of them carry one, the other rules' dates stay."""
+    for sent in sents:
+        inside = sorted((r for r in records if sent.start <= r.start < sent.end), key=lambda r: r.start)
+        if len(inside) < 2:
+            continue
+        found = []
+        for i, r in enumerate(inside):
+            stop = inside[i + 1].start if i + 1 < len(inside) else sent.end
+            m = _OWN_SIGNING.match(view, r.end, stop) if r.end < stop else None
+            d = _own_date(m.group("date"), published) if m else None
+            found.append((r, d, m.start("date") if m else 0))
+        if sum(1 for _, d, _ in found if d is not None) < 2:
+            continue
+        for r, d, at in found:
+            if d is not None:
+                r.date = DateRef(d.text, d.start + at, d.end + at, d.value, d.precision, d.relative)

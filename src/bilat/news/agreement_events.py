@@ -19,10 +19,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from bilat.news.agreement_dates import date_after, default_dates, in_force_date, sentence_date
+from bilat.news.agreement_dates import date_after, default_dates, in_force_date, own_signing_dates, sentence_date
 from bilat.news.agreement_lists import listed_instruments
 from bilat.news.agreement_merge import merge, same_record
-from bilat.news.agreement_sides import bloc_listed, subject_of_verb
+from bilat.news.agreement_sides import bloc_listed, holder_of, not_partners, subject_of_verb
 from bilat.news.agreement_similar import recalled_with_partner, similar_deals
 from bilat.news.agreement_words import IN_PRINCIPLE_ON, _NOT_SIGNED, _UPGRADED, PENDING, SIGN
 from bilat.news.dates import MONTHS, WEEKDAYS
@@ -48,13 +48,14 @@ _SIGNED = re.compile(r"\b(?:signed|signs?|signing|inked|inks?|sealed|initial(?:l
 #: "negotiations for signing a CEPA", "approved in principle the market access"
 _GOAL_SIGNING = re.compile(r"\b(?:negotiations?|talks|way|path|road|preparations?)\s+(?:for|towards?)\s+(?:the\s+)?"
                            r"(?:signing|signature)\b|\bapproved\s+in\s+princip(?:le|al)\b", re.I)
+_COUNTED = re.compile(r"\b(?:two|three|four|\d)\s+(?:[\w-]+\s+)?$", re.I)
 _ACRONYM_RE = re.compile(r"\b" + _ACRONYM + r"\b")
 COOP_NAME = re.compile(
-    r"\b(?:strategic\s+(?:partnership|association)\s+(?:agreements?|deals?|accords?|pacts?)|cooperation\s+(?:agreements?|accords?)|"
+    r"\b(?:strategic\s+(?:partnership|association)\s+(?:agreements?|deals?|accords?|pacts?)|co-?operation\s+(?:agreements?|accords?)|"
     r"investment\s+agreements)\b", re.I
 )
 FINANCE_NAME = re.compile(
-    r"\b(?:(?:currency\s+)?swap\s+(?:deals?|agreements?|arrangements?|lines?)|loan\s+agreements?|"
+    r"\b(?:(?:currency\s+)?swap\s+(?:deals?|agreements?|arrangements?|lines?)|(?:loan|credit|financing|finance)\s+agreements?|"
     r"(?:strategic\s+)?trade\s+and\s+investment\s+partnership)\b",
     re.I,
 )
@@ -70,7 +71,7 @@ _STATUS = [
         r"\b(?:conclu(?:ded|des|sion\s+of)|wrapped\s+up|wraps\s+up|complet(?:ed|es|ion\s+of)|finali[sz](?:ed|es|ation\s+of)|"
         r"clos(?:ed|es)|end(?:ed|s))\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+)?(?:negotiations|talks)\b", re.I)),
     ("negotiations_launched", re.compile(
-        r"\brenegotiat\w*\b|\b(?:launch(?:ed|es)?|start(?:ed|s)?|beg[ia]n|kick(?:ed)?\s+off|resum(?:ed|e))\s+(?:the\s+|formal\s+)?"
+        r"\brenegotiat\w*\b|\b(?:launch(?:ed|es)?|start(?:ed|s)?|beg[ia]n|kick(?:ed)?\s+off|resum(?:ed|e)|begun)\s+(?:the\s+|formal\s+)?"
         r"(?:negotiations|talks)\b|\bround\s+of\s+(?:negotiations|talks)\b|\bworking\s+on\b|\bnegotiating\b|"
         r"\b(?:negotiations|talks)\s+(?:on|for|to)\b(?!\s+(?:" + "|".join(WEEKDAYS + list(MONTHS)) + r")\b|\s+\d)", re.I)),
     ("talks_launched", re.compile(
@@ -172,8 +173,9 @@ def refine_agreements(
                 signing = SIGN.search(clause) is not None and not _NOT_SIGNED.search(clause)
                 status = status_of(clause, signing)
                 start, end = sent.start + m.start(), sent.start + m.end()
-                if any(r.start <= start < r.end or start <= r.start < end for r in records):
-                    continue
+                if any(r.start <= start < r.end or start <= r.start < end for r in records) or (
+                        m.group().endswith("s") and _COUNTED.search(sent.text, 0, m.start())):
+                    continue  # "two cooperation agreements": a counted batch, whose papers the first pass recorded
                 if _UPGRADED.search(sent.text[max(0, m.start() - 60) : m.start()]) and any(sent.start <= r.start < start for r in records):
                     continue  # "signed a protocol to upgrade their FTA": the FTA is not signed again
                 kind = _kind(m.group())
@@ -219,6 +221,7 @@ def refine_agreements(
         if r.status == "pending":
             r.date = None  # "set to sign an FTA, the minister said on Tuesday": the day of a statement, no event of the deal
     _unnamed_talks(merged, sents, pair, published)
+    own_signing_dates(merged, view, sents, published)  # "A signed in 2013 and B signed in 2018": each its own
     default_dates(merged, sents, published, view)
     return merged
 
@@ -295,8 +298,9 @@ def _third_parties(view: str, sents: list[Sentence], refs: list[CountryRef], pai
         text = tagged(view, sent.start, sent.end, refs)
         found = []  # (actor, the other countries, the instrument's name)
         for m in _WITH_LIST.finditer(text):  # "clinched similar swap deals with the UAE and Malaysia"
-            named = [c for c in re.findall(r"@([A-Z]{3,8})", text[: m.start()]) if c in pair]
-            actor = subject_of_verb(text[: m.end("name")], pair) or (named[0] if named else pair[0])
+            named = not_partners(text[: m.start()], pair)  # "the deal with Georgia becomes the UAE's ...": the UAE
+            actor = (subject_of_verb(text[: m.end("name")], pair) or holder_of(text[: m.start()], m.group("name"))
+                     or (named[0] if named else pair[0]))
             found.append((actor, m.group("list"), re.sub(r"@[A-Z]{3,8}", "", m.group("name"))))
         for m in _LIST_SIGNED.finditer(text):  # "Algeria, Sudan and Sierra Leone signed MOUs with China"
             if m.group("actor") in pair:
@@ -364,8 +368,11 @@ def _parties(view: str, sent: Sentence, refs: list[CountryRef], pair: list[str],
         return named[:2]  # "between Chile and Mexico", "the Chile-Mexico FTA"
     upto = tagged(view, sent.start, sent.start + end, refs)
     inside = [c for c in re.findall(r"@([A-Z]{3,8})", upto) if c in pair]
-    actor = subject_of_verb(upto, pair) or (inside[0] if inside else pair[0])
-    return [actor, outside[0]]  # "an FTA with Chile (and Mexico)": the actor and the first
+    actor = (subject_of_verb(upto, pair) or holder_of(tagged(view, sent.start, sent.start + start, refs), view[sent.start + start : sent.start + end])
+             or (inside[0] if inside else pair[0]))
+    if with_ and len(named) >= 2 and not re.search(r"(?i)(?:s|ies)$", view[sent.start + start : sent.start + end]):
+        return list(dict.fromkeys([actor] + named))  # "a trade agreement with Peru and Colombia": one paper of three
+    return [actor, outside[0]]  # "FTAs with Chile and Mexico": the actor and the first (the list adds the rest)
 
 
 _CLAUSE_BREAK = re.compile(r",\s+(?:and|while|but|whereas)\s+|;\s+|\s+and\s+(?=(?:also\s+)?(?:agreed|launched|decided|began|"

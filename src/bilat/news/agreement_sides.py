@@ -3,6 +3,10 @@
 * the *subject* of a signing verb is the actor of a list of partners ("Besides Chile, Japan has
   signed deals with Peru, Mexico and ASEAN": Japan's deals, not Chile's), unless the subject is
   coordinated ("A and B have signed"), which names no single actor;
+* the country that *has* the deals ("Peru already has free-trade agreements with A, B and C") is
+  their holder, whether or not it is one of the article's two sides; a pair member that is itself
+  the object of "with" ("the deal with Georgia becomes the UAE's fourth CEPA, following
+  agreements with A, B and C") is a partner named before the list, not its holder (round thirteen);
 * a group described member by member is its bloc (a deal "with a grouping of four states", then
   Norway, Iceland, Switzerland and Liechtenstein, is one with EFTA).
 """
@@ -17,6 +21,23 @@ _SUBJECT_VERB = re.compile(r"@([A-Z]{3,8})(?:['’]s)?\s+(?:[a-z]+\s+){0,3}?(?:(
 
 
 _COORDINATED = re.compile(r"@[A-Z]{3,8}\s+and\s+(?:the\s+)?$")
+#: "Peru already has free-trade agreements": the country right before a verb of having, just before the name
+_HOLDS = re.compile(r"@([A-Z]{3,8})\s+(?:already\s+|also\s+|now\s+)?(?:has|have|had|holds?|held)\s+(?:[\w-]+\s+){0,3}$")
+#: "the deal with Georgia": a country named as the object of "with" is a partner, not the one holding the deals
+_OBJECT_OF_WITH = re.compile(r"\b(?:with|between)\s+(?:the\s+)?$")
+
+
+def holder_of(before: str, name: str) -> str | None:
+    """The country that holds the listed deals, read from the words before them and their name:
+    "Peru already has free-trade agreements with ..." -> PER (any country, not only a pair member)."""
+    m = _HOLDS.search(before + name.strip() + " ")
+    return m.group(1) if m else None
+
+
+def not_partners(before: str, pair: list[str]) -> list[str]:
+    """The pair members named in ``before`` that are not the object of "with"/"between"."""
+    return [m.group(1) for m in re.finditer(r"@([A-Z]{3,8})", before)
+            if m.group(1) in pair and _OBJECT_OF_WITH.search(before, 0, m.start()) is None]
 
 
 def subject_of_verb(before: str, pair: list[str]) -> str | None:
