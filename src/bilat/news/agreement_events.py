@@ -20,9 +20,10 @@ import datetime as dt
 import re
 
 from bilat.news.agreement_dates import date_after, default_dates, in_force_date, own_signing_dates, sentence_date
+from bilat.news.agreement_bullets import bulleted_instruments
 from bilat.news.agreement_lists import listed_instruments
 from bilat.news.agreement_merge import merge, same_record
-from bilat.news.agreement_sides import bloc_listed, holder_of, not_partners, subject_of_verb
+from bilat.news.agreement_sides import bloc_listed, holder_of, not_partners, one_partner_each, subject_of_verb
 from bilat.news.agreement_similar import recalled_with_partner, similar_deals
 from bilat.news.agreement_words import IN_PRINCIPLE_ON, _NOT_SIGNED, _UPGRADED, PENDING, SIGN
 from bilat.news.dates import MONTHS, WEEKDAYS
@@ -163,6 +164,7 @@ def refine_agreements(
                 outside = [c for c in a.parties if c not in pair]
                 if outside and a.date is not None:
                     a.date = date_after(view, sent, refs, outside[0], published) or a.date
+    one_partner_each(agreements, view, lambda r: tagged(view, r.end, min(len(view), r.end + 120), refs))
     records = list(agreements)
     for sent in sents:
         if sent.headline:
@@ -204,6 +206,10 @@ def refine_agreements(
                 records.append(record)
     listed, replaced = listed_instruments(sents, pair, published, records)
     records = [r for r in records if not any(r is x for x in replaced)] + listed
+    bullets = bulleted_instruments(view, pair)  # "The following documents were signed:" and one paper a line
+    if bullets:
+        first, last = min(b.start for b in bullets), view.find("\n", max(b.end for b in bullets))
+        records = [r for r in records if not first <= r.start <= (last if last >= 0 else len(view))] + bullets
     records += _third_parties(view, sents, refs, pair, records, published)
     records += similar_deals(view, sents, refs, pair, records)  # "the Union's similar deal with the bloc"
     records += [r for r in elevated_ties(view, sents, refs, pair)

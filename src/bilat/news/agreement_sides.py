@@ -7,6 +7,8 @@
   their holder, whether or not it is one of the article's two sides; a pair member that is itself
   the object of "with" ("the deal with Georgia becomes the UAE's fourth CEPA, following
   agreements with A, B and C") is a partner named before the list, not its holder (round thirteen);
+* a counted signing with as many partners as papers ("signed two separate loan agreements with
+  Germany and the Netherlands") is one paper with each partner, in the order named (round thirteen);
 * a group described member by member is its bloc (a deal "with a grouping of four states", then
   Norway, Iceland, Switzerland and Liechtenstein, is one with EFTA).
 """
@@ -63,3 +65,26 @@ def bloc_listed(after: str) -> str | None:
         return None
     listed = set(re.findall(r"@([A-Z]{3,8})", m.group("list")))
     return next((code for code, bloc in BLOCS.items() if listed == set(bloc.members)), None)
+
+
+#: "two separate loan agreements with Germany and the Netherlands": the partners right after the name
+_WITH_PARTNERS = re.compile(r"^\s+with\s+(?P<list>(?:(?:the\s+)?@[A-Z]{3,8}(?:\s*,\s*|\s*,?\s+and\s+))+(?:the\s+)?@[A-Z]{3,8})")
+
+
+def one_partner_each(records: list, view: str, tagged_after) -> None:
+    """Slots of one counted signing that share a name span take one listed partner each when the
+    count equals the number of partners (``tagged_after(record)`` is the tagged text after the name)."""
+    groups: dict[tuple[int, int], list] = {}
+    for r in records:
+        if getattr(r, "_event", None) is not None:
+            groups.setdefault((r.start, r.end), []).append(r)
+    for slots in groups.values():
+        if len(slots) < 2:
+            continue
+        m = _WITH_PARTNERS.match(tagged_after(slots[0]))
+        partners = list(dict.fromkeys(re.findall(r"@([A-Z]{3,8})", m.group("list")))) if m else []
+        actor = next((c for c in slots[0].parties if c not in partners), None)
+        if len(partners) != len(slots) or actor is None:
+            continue
+        for slot, partner in zip(slots, partners):
+            slot.parties = [actor, partner]
