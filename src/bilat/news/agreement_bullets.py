@@ -55,3 +55,12 @@ def bulleted_instruments(view: str, pair: list[str]) -> list[Agreement]:
                 out.append(record)
             at = m.end()
     return out
+
+
+def with_bullets(view: str, pair: list[str], records: list[Agreement]) -> list[Agreement]:
+    """``records`` with the listed papers in place of whatever the sentence reader made of the list."""
+    bullets = bulleted_instruments(view, pair)
+    if not bullets:
+        return records
+    first, last = min(b.start for b in bullets), view.find("\n", max(b.end for b in bullets))
+    return [r for r in records if not first <= r.start <= (last if last >= 0 else len(view))] + bullets

@@ -20,12 +20,13 @@ import datetime as dt
 import re
 
 from bilat.news.agreement_dates import date_after, default_dates, in_force_date, own_signing_dates, sentence_date
-from bilat.news.agreement_bullets import bulleted_instruments
+from bilat.news.agreement_bullets import with_bullets
 from bilat.news.agreement_lists import listed_instruments
+from bilat.news.batch_members import batch_papers
 from bilat.news.agreement_merge import merge, same_record
-from bilat.news.agreement_sides import bloc_listed, holder_of, not_partners, one_partner_each, subject_of_verb
+from bilat.news.agreement_sides import bloc_listed, holder_of, not_partners, one_partner_each, own_signers, subject_of_verb
 from bilat.news.agreement_similar import recalled_with_partner, similar_deals
-from bilat.news.agreement_words import IN_PRINCIPLE_ON, _NOT_SIGNED, _UPGRADED, PENDING, SIGN
+from bilat.news.agreement_words import _COUNTED, _LOANS_AFTER, IN_PRINCIPLE_ON, _NOT_SIGNED, _UPGRADED, PENDING, SIGN
 from bilat.news.dates import MONTHS, WEEKDAYS
 from bilat.news.discourse import current_agreements, refers_to
 from bilat.news.mentions import pair_side
@@ -49,7 +50,6 @@ _SIGNED = re.compile(r"\b(?:signed|signs?|signing|inked|inks?|sealed|initial(?:l
 #: "negotiations for signing a CEPA", "approved in principle the market access"
 _GOAL_SIGNING = re.compile(r"\b(?:negotiations?|talks|way|path|road|preparations?)\s+(?:for|towards?)\s+(?:the\s+)?"
                            r"(?:signing|signature)\b|\bapproved\s+in\s+princip(?:le|al)\b", re.I)
-_COUNTED = re.compile(r"\b(?:two|three|four|\d)\s+(?:[\w-]+\s+)?$", re.I)
 _ACRONYM_RE = re.compile(r"\b" + _ACRONYM + r"\b")
 COOP_NAME = re.compile(
     r"\b(?:strategic\s+(?:partnership|association)\s+(?:agreements?|deals?|accords?|pacts?)|co-?operation\s+(?:agreements?|accords?)|"
@@ -147,8 +147,8 @@ def refine_agreements(
             around = before + context
             if IN_PRINCIPLE_ON.match(view, a.end) and FTA_NAME.search(view[a.end : a.end + 90]):
                 a.type = "FTA"  # "an agreement in principle to update the old trade pact": that pact
-            elif FINANCE_NAME.search(around):
-                a.type = "other"
+            elif FINANCE_NAME.search(around) or _LOANS_AFTER.match(view, a.end, a.end + 120):
+                a.type = "other"  # "an agreement that will see Tanzania access $2.5 billion in concessional loans"
             elif sent is not None and _ANOTHER.search(before) and FTA_NAME.search(view, sent.start, a.start):
                 a.type = "FTA"  # "signed an FTA with the UAE, followed by another deal with Australia": one more of them
             elif COOP_NAME.search(around):
@@ -160,7 +160,9 @@ def refine_agreements(
             _base_acronym(name) if _ACRONYM_RE.fullmatch(name) else None)
         if len(pair) == 2 and len(a.parties) != 1:
             if sent is not None:  # a third country named in the sentence is a party only next to the name
-                a.parties = _parties(view, sent, refs, pair, a.start - sent.start, a.end - sent.start)
+                found = _parties(view, sent, refs, pair, a.start - sent.start, a.end - sent.start)
+                mine = own_signers(a.parties, found, pair, tagged(view, sent.start, a.start, refs))
+                a.parties = a.parties if mine else found
                 outside = [c for c in a.parties if c not in pair]
                 if outside and a.date is not None:
                     a.date = date_after(view, sent, refs, outside[0], published) or a.date
@@ -204,12 +206,10 @@ def refine_agreements(
                 record._new = True
                 record._upgraded = _UPGRADED.search(sent.text[max(0, m.start() - 60) : m.start()]) is not None
                 records.append(record)
+    records = batch_papers(view, sents, records)  # "The deals included an agreement on ... and a ... agreement"
     listed, replaced = listed_instruments(sents, pair, published, records)
     records = [r for r in records if not any(r is x for x in replaced)] + listed
-    bullets = bulleted_instruments(view, pair)  # "The following documents were signed:" and one paper a line
-    if bullets:
-        first, last = min(b.start for b in bullets), view.find("\n", max(b.end for b in bullets))
-        records = [r for r in records if not first <= r.start <= (last if last >= 0 else len(view))] + bullets
+    records = with_bullets(view, pair, records)  # "The following documents were signed:" and one paper a line
     records += _third_parties(view, sents, refs, pair, records, published)
     records += similar_deals(view, sents, refs, pair, records)  # "the Union's similar deal with the bloc"
     records += [r for r in elevated_ties(view, sents, refs, pair)

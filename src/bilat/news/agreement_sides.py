@@ -88,3 +88,16 @@ def one_partner_each(records: list, view: str, tagged_after) -> None:
             continue
         for slot, partner in zip(slots, partners):
             slot.parties = [actor, partner]
+
+
+def own_signers(signers: list[str], found: list[str], pair: list[str], before: str = "") -> bool:
+    """ "the Ethiopian leader and the South Korean president ... signed a financing agreement": the two
+    sides the signing sentence names as its coordinated subjects (one outside the pair) stay the
+    parties when the name says nothing more than the pair. ``before`` is the tagged sentence up to the name."""
+    if not (len(signers) == 2 and set(found) == set(pair) and any(c not in pair for c in signers)
+            and any(c in pair for c in signers)):
+        return False
+    a, b = signers
+    subjects = re.compile(r"@(?:%s|%s)\b[^.;@]{0,60}?\band\s+[^.;@]{0,30}?@(?:%s|%s)\b[^.;@]{0,80}?\b(?:signed|inked|sealed|concluded)\b"
+                          % (a, b, a, b))
+    return subjects.search(before) is not None

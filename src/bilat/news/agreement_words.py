@@ -142,3 +142,11 @@ _TALLY = re.compile(r"\b(?:to\s+date|so\s+far|thus\s+far|until\s+now|up\s+to\s+n
 
 #: a batch's own word, which an ordinal mention's typed noun may make precise ("two cooperation agreements ... the second is a Letter of Intent")
 _GENERIC = ("agreement", "document", "cooperation agreement")
+
+#: "two cooperation agreements": a count right before a plural name
+_COUNTED = re.compile(r"\b(?:two|three|four|\d)\s+(?:[\w-]+\s+)?$", re.I)
+#: "the implementation of all agreements reached at the highest level": the agreements the two
+#: already have, recalled as a whole; the sentence reports no paper of its own
+_RECALLED_ALL = re.compile(r"\bimplement(?:ation\s+of|ing|ed)?\s+(?:of\s+)?(?:all\s+)?(?:the\s+)?(?:[\w-]+\s+)?$", re.I)
+#: what a plain agreement is for, told right after it: "that will see X access $2.5 billion in concessional loans"
+_LOANS_AFTER = re.compile(r"(?:[^.;]|\.(?=\d)){0,100}?\b(?:concessional|soft|preferential|low-interest)\s+(?:loans?|credits?|financing)\b", re.I)

@@ -27,7 +27,7 @@ import bilat.news.cues as cues
 from bilat.news.agreement_words import (
     TYPES, _TYPE_RE, SIGN, _NOT_SIGNED, PENDING, _APPROVE, _GOV, _NUMBER_WORDS,
     _COUNT, _SERIES, _MEETING, _ORDINAL, _ORDINALS, _UPGRADED, _DEFINITE, _DURATION,
-    _QUOTED, _AGREED_TO, _TITLE_GAP, _LISTED, _one_side_issuer, _TALLY, _GENERIC,
+    _QUOTED, _AGREED_TO, _TITLE_GAP, _LISTED, _one_side_issuer, _TALLY, _GENERIC, _RECALLED_ALL,
 )
 from bilat.news.dates import find_dates
 from bilat.news.schema import type_code
@@ -134,6 +134,8 @@ def extract_agreements(
                     text[max(0, tm.start() - 50) : tm.start()]):
                 continue  # "to deepen the two nations' strategic partnership": the relation, not a deal
             plural = tm.group().endswith("s") and kind not in ("MoU",) and not tm.group().endswith("ss")
+            if plural and kind == "agreement" and _RECALLED_ALL.search(text[max(0, tm.start() - 40) : tm.start()]):
+                continue  # "the implementation of all agreements reached": those the two already have
             definite = _DEFINITE.search(text[max(0, tm.start() - 60) : tm.start()]) is not None
             existing = _latest(events, kind)
             if (definite and not signing and kind not in ("agreement", "document", "deal", "partnership", "plan")
@@ -299,8 +301,8 @@ _LATER = re.compile(r"\b(?:force|effect|from|until|till|by|starting|start|begin|
                     r"(?:scheduled|slated|planned|due)(?:\s+for)?)\s+(?:on\s+|in\s+)?$", re.I)
 
 
-#: "… after the Brexit process ended in January": the date of another event in the sentence
-_OTHER_EVENT = re.compile(r"\b(?:ended|began|started|since|after|before|expired|took\s+office|"
+#: "… after the Brexit process ended in January", "the joint taskforce formed in June": the date of another event
+_OTHER_EVENT = re.compile(r"\b(?:ended|began|started|since|after|before|expired|took\s+office|formed|constituted|"
                           r"(?:originally|first|initially)\s+(?:signed|agreed|concluded|inked))\s+(?:in\s+|on\s+)?$", re.I)
 
 
