@@ -42,6 +42,12 @@ _TO_IMPLEMENT = re.compile(r"\b(?:to|will)\s+(?:start\s+|begin\s+)?(?:implement(
 _PROPOSED = re.compile(r"\b(?:proposed|planned|envisaged|mooted|prospective|future|potential)\s+(?:[\w-]+\s+){0,3}$", re.I)
 
 
+#: deals told as having come before the news: "following landmark agreements with", "after pacts with",
+#: "already has free-trade agreements with": their day is not the publication's (round thirteen)
+_RECALLED = re.compile(r"\b(?:following|after|besides|like)\s+(?:[\w-]+\s+){0,3}?[\w-]+$|"
+                       r"\b(?:already|previously)\s+(?:has|have|had|signed|concluded)\s+(?:[\w-]+\s+){0,3}?[\w-]+$", re.I)
+
+
 def default_dates(records: list[Agreement], sents: list[Sentence], published: dt.date | None, view: str = "") -> None:
     """An agreement the text does not date is the news of the day: the lead's date ("China on Monday
     outlined…"), else the publication month. Without a publication date only a year
@@ -73,6 +79,8 @@ def default_dates(records: list[Agreement], sents: list[Sentence], published: dt
             continue  # "the ongoing negotiations on a CEPA", "a third round of talks": a state, not the day's event
         if r.date is None and sent is not None and _TO_IMPLEMENT.search(view[max(sent.start, r.start - 60) : r.start]):
             continue  # "will implement the tariff pact from 1 July": signed before, on a day not given
+        if r.date is None and _RECALLED.search(view[max(0, r.start - 60) : r.end]):
+            continue  # "following landmark agreements with A, B and C", "already has FTAs with ...": before the news
         if r.date is None and sent is not None:
             r.date = sentence_date(sent, published, years=True)  # "signed a free trade agreement in 2006"
             if r.date is not None and r.date.precision == "year" and _SINCE_BEFORE.search(

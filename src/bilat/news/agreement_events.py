@@ -26,7 +26,7 @@ from bilat.news.batch_members import batch_papers
 from bilat.news.agreement_merge import merge, same_record
 from bilat.news.agreement_sides import bloc_listed, holder_of, not_partners, one_partner_each, own_signers, subject_of_verb
 from bilat.news.agreement_similar import recalled_with_partner, similar_deals
-from bilat.news.agreement_words import _COUNTED, _LOANS_AFTER, IN_PRINCIPLE_ON, _NOT_SIGNED, _UPGRADED, PENDING, SIGN
+from bilat.news.agreement_words import _COUNTED, _clause, _LOANS_AFTER, IN_PRINCIPLE_ON, _NOT_SIGNED, _UPGRADED, PENDING, SIGN
 from bilat.news.dates import MONTHS, WEEKDAYS
 from bilat.news.discourse import current_agreements, refers_to
 from bilat.news.mentions import pair_side
@@ -210,7 +210,10 @@ def refine_agreements(
     listed, replaced = listed_instruments(sents, pair, published, records)
     records = [r for r in records if not any(r is x for x in replaced)] + listed
     records = with_bullets(view, pair, records)  # "The following documents were signed:" and one paper a line
-    records += _third_parties(view, sents, refs, pair, records, published)
+    third = _third_parties(view, sents, refs, pair, records, published)
+    records = [r for r in records if not any(  # "agreements with A, B and C": one record per partner, not the plural too
+        t.start <= r.start < t.end and view[r.start : r.end].endswith("s") and set(r.parties) - set(pair) <= set(t.parties)
+        and set(r.parties) != set(t.parties) for t in third)] + third
     records += similar_deals(view, sents, refs, pair, records)  # "the Union's similar deal with the bloc"
     records += [r for r in elevated_ties(view, sents, refs, pair)
                 if not any(k.start < r.end and r.start < k.end for k in records)]
@@ -379,20 +382,3 @@ def _parties(view: str, sent: Sentence, refs: list[CountryRef], pair: list[str],
     if with_ and len(named) >= 2 and not re.search(r"(?i)(?:s|ies)$", view[sent.start + start : sent.start + end]):
         return list(dict.fromkeys([actor] + named))  # "a trade agreement with Peru and Colombia": one paper of three
     return [actor, outside[0]]  # "FTAs with Chile and Mexico": the actor and the first (the list adds the rest)
-
-
-_CLAUSE_BREAK = re.compile(r",\s+(?:and|while|but|whereas)\s+|;\s+|\s+and\s+(?=(?:also\s+)?(?:agreed|launched|decided|began|"
-                           r"started|committed|pledged|announced|vowed)\b)", re.I)
-
-
-def _clause(text: str, at: int) -> str:
-    """The clause of ``text`` that holds position ``at`` (a sentence may sign one thing and open
-    talks on another)."""
-    start, end = 0, len(text)
-    for m in _CLAUSE_BREAK.finditer(text):
-        if m.end() <= at:
-            start = m.end()
-        elif m.start() >= at:
-            end = m.start()
-            break
-    return text[start:end]

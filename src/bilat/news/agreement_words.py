@@ -150,3 +150,25 @@ _COUNTED = re.compile(r"\b(?:two|three|four|\d)\s+(?:[\w-]+\s+)?$", re.I)
 _RECALLED_ALL = re.compile(r"\bimplement(?:ation\s+of|ing|ed)?\s+(?:of\s+)?(?:all\s+)?(?:the\s+)?(?:[\w-]+\s+)?$", re.I)
 #: what a plain agreement is for, told right after it: "that will see X access $2.5 billion in concessional loans"
 _LOANS_AFTER = re.compile(r"(?:[^.;]|\.(?=\d)){0,100}?\b(?:concessional|soft|preferential|low-interest)\s+(?:loans?|credits?|financing)\b", re.I)
+
+
+_CLAUSE_BREAK = re.compile(r",\s+(?:and|while|but|whereas)\s+|;\s+|\s+and\s+(?=(?:also\s+)?(?:agreed|launched|decided|began|"
+                           r"started|committed|pledged|announced|vowed)\b)", re.I)
+
+
+def _clause(text: str, at: int) -> str:
+    """The clause of ``text`` that holds position ``at`` (a sentence may sign one thing and open
+    talks on another)."""
+    start, end = 0, len(text)
+    for m in _CLAUSE_BREAK.finditer(text):
+        if m.end() <= at:
+            start = m.end()
+        elif m.start() >= at:
+            end = m.start()
+            break
+    return text[start:end]
+
+
+#: a plan is a record only when its approval is told as done or now ("approved", "adopts"): the bare
+#: infinitive ("each ministry will ... adopt a working plan", "to approve a plan") reports none (round thirteen)
+_APPROVED = re.compile(r"\b(?:approved|approves|adopted|adopts|unveiled|launched|accorded\s+(?:[\w-]+\s+){0,3}?approval)\b", re.I)
