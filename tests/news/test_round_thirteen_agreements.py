@@ -204,3 +204,22 @@ def test_deals_recalled_as_earlier_take_no_default_date() -> None:
     got = _dated("Qatar began talks on a CEPA with Moldova on Monday. Once struck, the pact with Moldova becomes "
                  "Qatar's fourth CEPA, following landmark agreements with Chile, Peru and Kenya.")
     assert (frozenset({"QAT", "CHL"}), "fta", None) in got
+
+
+def test_a_parliaments_approval_does_not_date_the_agreement() -> None:
+    got = _dated("Accra, May 5 - Parliament on Wednesday approved a credit agreement between Ghana and Norway for "
+                 "rural clinics.", published=dt.date(2032, 5, 5))
+    assert got == [(frozenset({"GHA", "NOR"}), "other", None)]
+
+
+def test_a_signing_told_with_the_approval_keeps_its_date() -> None:
+    got = _dated("Parliament approved the loan agreement Ghana and Norway signed on 2 March 2032.",
+                 published=dt.date(2032, 5, 5))
+    assert [d for _, _, d in got] == ["2032-03-02"]  # (who the parties are is another rule's question)
+
+
+def test_a_paper_of_the_three_countries_has_three_parties() -> None:
+    got = _records("Tunisia and Canada signed two agreements in Tunis on Tuesday during a visit by a Canadian and "
+                   "Japanese delegation. A Japanese envoy joined them, and Japan welcomed the talks.\n"
+                   "During the audience, the three countries have signed a Joint Declaration on a new era of ties.")
+    assert (frozenset({"TUN", "CAN", "JPN"}), "joint_statement") in got

@@ -48,6 +48,13 @@ _RECALLED = re.compile(r"\b(?:following|after|besides|like)\s+(?:[\w-]+\s+){0,3}
                        r"\b(?:already|previously)\s+(?:has|have|had|signed|concluded)\s+(?:[\w-]+\s+){0,3}?[\w-]+$", re.I)
 
 
+#: a legislature's approval of an agreement between two sides: a step after the signing, whose day
+#: is not the instrument's (round thirteen); a plan one government approves is dated by its approval
+_HOUSE_APPROVED = re.compile(r"\b(?:[Pp]arliament|[Tt]he\s+House|Congress|[Tt]he\s+Senate|National\s+Assembly|[Ll]egislature|"
+                             r"[Ll]awmakers|MPs)\b[^.;]{0,40}?\b(?:approved|ratified|passed)\b")
+_SIGNED_HERE = re.compile(r"\b(?:signed|inked|concluded|initial(?:l)?ed)\b", re.I)
+
+
 def default_dates(records: list[Agreement], sents: list[Sentence], published: dt.date | None, view: str = "") -> None:
     """An agreement the text does not date is the news of the day: the lead's date ("China on Monday
     outlined…"), else the publication month. Without a publication date only a year
@@ -74,6 +81,9 @@ def default_dates(records: list[Agreement], sents: list[Sentence], published: dt
         if r.status in ("pending", "in_force") or _PROPOSED.search(view[max(0, r.start - 30) : r.start]):
             continue  # announced or proposed, or in force since a day the text does not give: not the day's news
         sent = next((s for s in sents if s.start <= r.start < s.end), None)
+        if len(r.parties) == 2 and sent is not None and _HOUSE_APPROVED.search(sent.text) and not _SIGNED_HERE.search(sent.text):
+            r.date = None  # "Parliament on Wednesday approved a credit agreement between A and B": signed on a day not given
+            continue
         if (r.status == "negotiations_launched" and r.date is None and sent is not None and _ONGOING.search(sent.text)
                 and not _OPENED.search(sent.text)):
             continue  # "the ongoing negotiations on a CEPA", "a third round of talks": a state, not the day's event

@@ -24,7 +24,7 @@ from bilat.news.agreement_bullets import with_bullets
 from bilat.news.agreement_lists import listed_instruments
 from bilat.news.batch_members import batch_papers
 from bilat.news.agreement_merge import merge, same_record
-from bilat.news.agreement_sides import bloc_listed, holder_of, not_partners, one_partner_each, own_signers, subject_of_verb
+from bilat.news.agreement_sides import bloc_listed, holder_of, not_partners, one_partner_each, own_signers, subject_of_verb, three_sides
 from bilat.news.agreement_similar import recalled_with_partner, similar_deals
 from bilat.news.agreement_words import _COUNTED, _clause, _LOANS_AFTER, IN_PRINCIPLE_ON, _NOT_SIGNED, _UPGRADED, PENDING, SIGN
 from bilat.news.dates import MONTHS, WEEKDAYS
@@ -167,6 +167,7 @@ def refine_agreements(
                 if outside and a.date is not None:
                     a.date = date_after(view, sent, refs, outside[0], published) or a.date
     one_partner_each(agreements, view, lambda r: tagged(view, r.end, min(len(view), r.end + 120), refs))
+    three_sides(agreements, view, refs, pair)  # "the three countries have signed a Joint Declaration"
     records = list(agreements)
     for sent in sents:
         if sent.headline:

@@ -9,6 +9,8 @@
   agreements with A, B and C") is a partner named before the list, not its holder (round thirteen);
 * a counted signing with as many partners as papers ("signed two separate loan agreements with
   Germany and the Netherlands") is one paper with each partner, in the order named (round thirteen);
+* "the three countries signed a Joint Declaration" in a story about two names a third: the
+  parties are the pair and the other country the text names most (round thirteen);
 * a group described member by member is its bloc (a deal "with a grouping of four states", then
   Norway, Iceland, Switzerland and Liechtenstein, is one with EFTA).
 """
@@ -101,3 +103,21 @@ def own_signers(signers: list[str], found: list[str], pair: list[str], before: s
     subjects = re.compile(r"@(?:%s|%s)\b[^.;@]{0,60}?\band\s+[^.;@]{0,30}?@(?:%s|%s)\b[^.;@]{0,80}?\b(?:signed|inked|sealed|concluded)\b"
                           % (a, b, a, b))
     return subjects.search(before) is not None
+
+
+#: "the three countries have signed", "the three sides signed": a paper of three
+_THE_THREE = re.compile(r"\b[Tt]he\s+three\s+(?:countries|nations|states|sides|governments|parties)\b[^.;]{0,60}$")
+
+
+def three_sides(records: list, view: str, refs: list, pair: list[str]) -> None:
+    """A paper signed by "the three countries" has the pair and the third country named most often."""
+    if len(pair) != 2:
+        return
+    counts: dict[str, int] = {}
+    for ref in refs:
+        if ref.iso3 not in pair:
+            counts[ref.iso3] = counts.get(ref.iso3, 0) + 1
+    third = max(counts, key=lambda c: counts[c]) if counts else None
+    for r in records:
+        if third is not None and set(r.parties) == set(pair) and _THE_THREE.search(view, max(0, r.start - 80), r.start):
+            r.parties = list(pair) + [third]
