@@ -91,8 +91,8 @@ def test_a_plain_agreement_for_concessional_loans_is_a_loan() -> None:
 # -- who the parties are -----------------------------------------------------------------------
 
 def test_the_country_that_has_the_listed_deals_holds_them() -> None:
-    got = _records("European Union trade ministers approved the signing of a free-trade agreement with Ecuador on "
-                   "Monday. Uruguay already has free-trade agreements with Japan, Canada and Mexico.")
+    got = _records("European Union trade ministers backed on Monday the signing of a trade pact with Ecuador."
+                   " Uruguay already has free-trade agreements with Japan, Canada and Mexico.")
     assert {frozenset({"URY", "JPN"}), frozenset({"URY", "CAN"}), frozenset({"URY", "MEX"})} <= {p for p, _ in got}
     assert not any("EUU" in p and len(p & {"JPN", "CAN", "MEX"}) for p, _ in got)
 
@@ -126,10 +126,8 @@ def test_the_coordinated_subjects_of_a_signing_are_its_parties() -> None:
 def test_papers_listed_one_a_line_under_an_announcing_line() -> None:
     text = ("A number of documents were signed after the talks of the presidents of Mongolia and Armenia in Yerevan.\n"
             "The following documents were signed:\n"
-            "- Agreement between the Government of Mongolia and the Government of the Republic of Armenia on "
-            "cooperation in the fight against smuggling;\n"
-            "- Agreement between the Government of Armenia and the Government of Mongolia on cooperation in the "
-            "military field;\n"
+            "- Agreement between the Governments of Mongolia and Armenia on cooperation against smuggling;\n"
+            "- Agreement between the Cabinet of Armenia and the State of Mongolia on military cooperation;\n"
             "- Protocol on consultations between the foreign ministries;\n"
             "- Memorandum of Understanding between the chambers of commerce;\n"
             "- Road map for the development of tourism;\n"
@@ -167,8 +165,8 @@ def test_a_running_tally_of_documents_is_not_a_signing() -> None:
 
 
 def test_the_implementation_of_all_agreements_reached_is_no_paper() -> None:
-    got = _records("The ministers of Bolivia and Nepal stressed the implementation of all agreements reached at the "
-                   "highest level. They then signed a Memorandum of Cooperation on tourism.")
+    got = _records("The ministers of Bolivia and Nepal stressed implementing all the agreements reached so "
+                   "far. They then signed a Memorandum of Cooperation on tourism.")
     assert got == _sorted([(frozenset({"BOL", "NPL"}), "mou")])
 
 
@@ -182,7 +180,7 @@ def test_a_working_plan_still_to_be_adopted_is_no_record() -> None:
 
 def test_each_coordinated_paper_takes_its_own_signing_year() -> None:
     got = _dated("He recalled the Declaration on Strategic Partnership signed between Bolivia and Nepal in 2029 and "
-                 "the Joint Action Plan on Strategic Partnership signed in 2031.")
+                 "the Joint Action Plan for Partnership signed in 2031.")
     assert got == _sorted([(frozenset({"BOL", "NPL"}), "cooperation_agreement", "2029"), (frozenset({"BOL", "NPL"}), "other", "2031")])
 
 
@@ -193,10 +191,9 @@ def test_a_date_after_since_does_not_date_a_signing() -> None:
 
 
 def test_the_formation_date_of_a_taskforce_does_not_date_the_signing() -> None:
-    got = _dated("Kenya and Japan on Friday signed an interim economic partnership agreement.\n"
-                 "\u201cWe agree to negotiate binding provisions on labour,\u201d the two leaders said in a joint statement.\n"
-                 "With this signing, the leaders instructed the joint taskforce formed in June 2030 to speed up the "
-                 "work.", published=dt.date(2032, 3, 20))
+    got = _dated("Kenya and Japan signed a provisional EPA on Friday.\n"
+                 "\u201cWe agree to negotiate binding provisions on labour,\u201d the presidents stated in a joint statement.\n"
+                 "After the signing, the presidents asked the working group formed in June 2030 to hurry.", published=dt.date(2032, 3, 20))
     assert (frozenset({"KEN", "JPN"}), "joint_statement", "2032-03-19") in got
 
 
@@ -207,7 +204,7 @@ def test_deals_recalled_as_earlier_take_no_default_date() -> None:
 
 
 def test_a_parliaments_approval_does_not_date_the_agreement() -> None:
-    got = _dated("Accra, May 5 - Parliament on Wednesday approved a credit agreement between Ghana and Norway for "
+    got = _dated("Accra, May 5 - Parliament on Tuesday ratified a credit agreement between Ghana and Norway for "
                  "rural clinics.", published=dt.date(2032, 5, 5))
     assert got == [(frozenset({"GHA", "NOR"}), "other", None)]
 
@@ -221,5 +218,5 @@ def test_a_signing_told_with_the_approval_keeps_its_date() -> None:
 def test_a_paper_of_the_three_countries_has_three_parties() -> None:
     got = _records("Tunisia and Canada signed two agreements in Tunis on Tuesday during a visit by a Canadian and "
                    "Japanese delegation. A Japanese envoy joined them, and Japan welcomed the talks.\n"
-                   "During the audience, the three countries have signed a Joint Declaration on a new era of ties.")
+                   "At the meeting the three countries signed a Joint Declaration on a new era of ties.")
     assert (frozenset({"TUN", "CAN", "JPN"}), "joint_statement") in got

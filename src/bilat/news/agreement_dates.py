@@ -82,7 +82,7 @@ def default_dates(records: list[Agreement], sents: list[Sentence], published: dt
             continue  # announced or proposed, or in force since a day the text does not give: not the day's news
         sent = next((s for s in sents if s.start <= r.start < s.end), None)
         if len(r.parties) == 2 and sent is not None and _HOUSE_APPROVED.search(sent.text) and not _SIGNED_HERE.search(sent.text):
-            r.date = None  # "Parliament on Wednesday approved a credit agreement between A and B": signed on a day not given
+            r.date = None  # "Parliament on Tuesday ratified a loan deal of A and B": signed on a day not given
             continue
         if (r.status == "negotiations_launched" and r.date is None and sent is not None and _ONGOING.search(sent.text)
                 and not _OPENED.search(sent.text)):

@@ -148,7 +148,7 @@ def refine_agreements(
             if IN_PRINCIPLE_ON.match(view, a.end) and FTA_NAME.search(view[a.end : a.end + 90]):
                 a.type = "FTA"  # "an agreement in principle to update the old trade pact": that pact
             elif FINANCE_NAME.search(around) or _LOANS_AFTER.match(view, a.end, a.end + 120):
-                a.type = "other"  # "an agreement that will see Tanzania access $2.5 billion in concessional loans"
+                a.type = "other"  # "an agreement giving Nepal $900 million in concessional loans"
             elif sent is not None and _ANOTHER.search(before) and FTA_NAME.search(view, sent.start, a.start):
                 a.type = "FTA"  # "signed an FTA with the UAE, followed by another deal with Australia": one more of them
             elif COOP_NAME.search(around):
@@ -167,7 +167,7 @@ def refine_agreements(
                 if outside and a.date is not None:
                     a.date = date_after(view, sent, refs, outside[0], published) or a.date
     one_partner_each(agreements, view, lambda r: tagged(view, r.end, min(len(view), r.end + 120), refs))
-    three_sides(agreements, view, refs, pair)  # "the three countries have signed a Joint Declaration"
+    three_sides(agreements, view, refs, pair)  # a declaration "the three countries" signed
     records = list(agreements)
     for sent in sents:
         if sent.headline:

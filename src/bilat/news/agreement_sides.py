@@ -7,8 +7,8 @@
   their holder, whether or not it is one of the article's two sides; a pair member that is itself
   the object of "with" ("the deal with Georgia becomes the UAE's fourth CEPA, following
   agreements with A, B and C") is a partner named before the list, not its holder (round thirteen);
-* a counted signing with as many partners as papers ("signed two separate loan agreements with
-  Germany and the Netherlands") is one paper with each partner, in the order named (round thirteen);
+* a counted signing with as many partners as papers ("signed two loan agreements with Finland
+  and Portugal") is one paper with each partner, in the order named (round thirteen);
 * "the three countries signed a Joint Declaration" in a story about two names a third: the
   parties are the pair and the other country the text names most (round thirteen);
 * a group described member by member is its bloc (a deal "with a grouping of four states", then
@@ -69,7 +69,7 @@ def bloc_listed(after: str) -> str | None:
     return next((code for code, bloc in BLOCS.items() if listed == set(bloc.members)), None)
 
 
-#: "two separate loan agreements with Germany and the Netherlands": the partners right after the name
+#: "two loan agreements with Finland and Portugal": the partners right after the name
 _WITH_PARTNERS = re.compile(r"^\s+with\s+(?P<list>(?:(?:the\s+)?@[A-Z]{3,8}(?:\s*,\s*|\s*,?\s+and\s+))+(?:the\s+)?@[A-Z]{3,8})")
 
 
@@ -93,7 +93,7 @@ def one_partner_each(records: list, view: str, tagged_after) -> None:
 
 
 def own_signers(signers: list[str], found: list[str], pair: list[str], before: str = "") -> bool:
-    """ "the Ethiopian leader and the South Korean president ... signed a financing agreement": the two
+    """ "the Ugandan leader and the Korean president signed a loan deal": the two
     sides the signing sentence names as its coordinated subjects (one outside the pair) stay the
     parties when the name says nothing more than the pair. ``before`` is the tagged sentence up to the name."""
     if not (len(signers) == 2 and set(found) == set(pair) and any(c not in pair for c in signers)

@@ -145,7 +145,7 @@ _GENERIC = ("agreement", "document", "cooperation agreement")
 
 #: "two cooperation agreements": a count right before a plural name
 _COUNTED = re.compile(r"\b(?:two|three|four|\d)\s+(?:[\w-]+\s+)?$", re.I)
-#: "the implementation of all agreements reached at the highest level": the agreements the two
+#: "implementing all the agreements reached so far": the agreements the two
 #: already have, recalled as a whole; the sentence reports no paper of its own
 _RECALLED_ALL = re.compile(r"\bimplement(?:ation\s+of|ing|ed)?\s+(?:of\s+)?(?:all\s+)?(?:the\s+)?(?:[\w-]+\s+)?$", re.I)
 #: what a plain agreement is for, told right after it: "that will see X access $2.5 billion in concessional loans"

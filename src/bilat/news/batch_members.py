@@ -1,6 +1,5 @@
-"""The papers of an uncounted batch, named in a later sentence: "witnessed the signing of deals on
-military co-operation, taxation and tourism ... The deals included an agreement on double taxation
-and an investment co-operation agreement between the two sovereign funds."
+"""The papers of an uncounted batch, named in a later sentence: "signed deals on ports, fisheries
+and customs ... The deals included a tax treaty and a fund agreement between the two central banks."
 
 Why a pass of its own: the first pass records the plural "deals" as one untyped record (the
 sentence that signs them names no paper), and the sentence that does name them has no signing
