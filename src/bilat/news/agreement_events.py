@@ -166,7 +166,7 @@ def refine_agreements(
                 outside = [c for c in a.parties if c not in pair]
                 if outside and a.date is not None:
                     a.date = date_after(view, sent, refs, outside[0], published) or a.date
-    one_partner_each(agreements, view, lambda r: tagged(view, r.end, min(len(view), r.end + 120), refs))
+    one_partner_each(agreements, lambda r: tagged(view, r.end, min(len(view), r.end + 120), refs))
     three_sides(agreements, view, refs, pair)  # a declaration "the three countries" signed
     records = list(agreements)
     for sent in sents:

@@ -18,6 +18,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 #: "Besides Chile, Japan has signed ...": the pair member right before the verb is its subject
 _SUBJECT_VERB = re.compile(r"@([A-Z]{3,8})(?:['’]s)?\s+(?:[a-z]+\s+){0,3}?(?:(?:has|have|had)\s+)?(?:also\s+|already\s+)?"
@@ -73,7 +74,7 @@ def bloc_listed(after: str) -> str | None:
 _WITH_PARTNERS = re.compile(r"^\s+with\s+(?P<list>(?:(?:the\s+)?@[A-Z]{3,8}(?:\s*,\s*|\s*,?\s+and\s+))+(?:the\s+)?@[A-Z]{3,8})")
 
 
-def one_partner_each(records: list, view: str, tagged_after) -> None:
+def one_partner_each(records: list, tagged_after: Callable[[object], str]) -> None:
     """Slots of one counted signing that share a name span take one listed partner each when the
     count equals the number of partners (``tagged_after(record)`` is the tagged text after the name)."""
     groups: dict[tuple[int, int], list] = {}
