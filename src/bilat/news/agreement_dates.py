@@ -42,6 +42,19 @@ _TO_IMPLEMENT = re.compile(r"\b(?:to|will)\s+(?:start\s+|begin\s+)?(?:implement(
 _PROPOSED = re.compile(r"\b(?:proposed|planned|envisaged|mooted|prospective|future|potential)\s+(?:[\w-]+\s+){0,3}$", re.I)
 
 
+#: deals told as having come before the news: "following landmark agreements with", "after pacts with",
+#: "already has free-trade agreements with": their day is not the publication's (round thirteen)
+_RECALLED = re.compile(r"\b(?:following|after|besides|like)\s+(?:[\w-]+\s+){0,3}?[\w-]+$|"
+                       r"\b(?:already|previously)\s+(?:has|have|had|signed|concluded)\s+(?:[\w-]+\s+){0,3}?[\w-]+$", re.I)
+
+
+#: a legislature's approval of an agreement between two sides: a step after the signing, whose day
+#: is not the instrument's (round thirteen); a plan one government approves is dated by its approval
+_HOUSE_APPROVED = re.compile(r"\b(?:[Pp]arliament|[Tt]he\s+House|Congress|[Tt]he\s+Senate|National\s+Assembly|[Ll]egislature|"
+                             r"[Ll]awmakers|MPs)\b[^.;]{0,40}?\b(?:approved|ratified|passed)\b")
+_SIGNED_HERE = re.compile(r"\b(?:signed|inked|concluded|initial(?:l)?ed)\b", re.I)
+
+
 def default_dates(records: list[Agreement], sents: list[Sentence], published: dt.date | None, view: str = "") -> None:
     """An agreement the text does not date is the news of the day: the lead's date ("China on Monday
     outlined…"), else the publication month. Without a publication date only a year
@@ -68,11 +81,16 @@ def default_dates(records: list[Agreement], sents: list[Sentence], published: dt
         if r.status in ("pending", "in_force") or _PROPOSED.search(view[max(0, r.start - 30) : r.start]):
             continue  # announced or proposed, or in force since a day the text does not give: not the day's news
         sent = next((s for s in sents if s.start <= r.start < s.end), None)
+        if len(r.parties) == 2 and sent is not None and _HOUSE_APPROVED.search(sent.text) and not _SIGNED_HERE.search(sent.text):
+            r.date = None  # "Parliament on Tuesday ratified a loan deal of A and B": signed on a day not given
+            continue
         if (r.status == "negotiations_launched" and r.date is None and sent is not None and _ONGOING.search(sent.text)
                 and not _OPENED.search(sent.text)):
             continue  # "the ongoing negotiations on a CEPA", "a third round of talks": a state, not the day's event
         if r.date is None and sent is not None and _TO_IMPLEMENT.search(view[max(sent.start, r.start - 60) : r.start]):
             continue  # "will implement the tariff pact from 1 July": signed before, on a day not given
+        if r.date is None and _RECALLED.search(view[max(0, r.start - 60) : r.end]):
+            continue  # "following landmark agreements with A, B and C", "already has FTAs with ...": before the news
         if r.date is None and sent is not None:
             r.date = sentence_date(sent, published, years=True)  # "signed a free trade agreement in 2006"
             if r.date is not None and r.date.precision == "year" and _SINCE_BEFORE.search(
@@ -148,10 +166,20 @@ _SINCE_BEFORE = re.compile(r"\b[Ss]ince\s+(?:(?:its|their|the|his|her)\s+)?(?:[\
 _IN_YEAR = re.compile(r"\b(?:in|since|during)\s+(?P<year>(?:19|20)\d\d)\b|\b(?P<last>last|this)\s+year\b", re.I)
 
 
+#: "nine rounds of negotiation since January 2031": a date after "since" starts a period that runs to
+#: the news; it is never the day of an instrument signed or launched in the sentence (round thirteen)
+_SINCE = re.compile(r"\bsince\s+(?:early\s+|late\s+|mid-?)?$", re.I)
+
+
+def _since(text: str, d: DateRef) -> bool:
+    return d.text.lower().startswith("since") or _SINCE.search(text[max(0, d.start - 14) : d.start]) is not None
+
+
 def sentence_date(sent: Sentence, published: dt.date | None, years: bool = False) -> DateRef | None:
     """The sentence's first date (not a later milestone such as "enters into force on ..."); with
     ``years``, a bare year ("launched in 2020", "last year") when it names no day or month."""
-    dates = [d for d in find_dates(sent.text, published) if d.precision != "year" and not _later_date(sent.text, d)]
+    dates = [d for d in find_dates(sent.text, published) if d.precision != "year" and not _later_date(sent.text, d)
+             and not _since(sent.text, d)]
     if dates:
         d = dates[0]
         return DateRef(d.text, d.start + sent.start, d.end + sent.start, d.value, d.precision, d.relative)
@@ -165,3 +193,40 @@ def sentence_date(sent: Sentence, published: dt.date | None, years: bool = False
     else:
         return None
     return DateRef(m.group(), m.start() + sent.start, m.end() + sent.start, value, "year", m.group("year") is None)
+
+
+
+#: "the Declaration ... signed in 2013 and the Joint Action Plan ... signed in 2018": a participle
+#: with its own date after an instrument's name (the rest of the name may come between)
+_OWN_SIGNING = re.compile(r"[^,;]{0,70}?\b(?:(?:was|were|had\s+been|has\s+been)\s+)?(?:signed|concluded|inked|adopted|"
+                          r"initial(?:l)?ed)\s+(?:between\s+[^,;]{3,60}?\s+)?(?P<date>(?:in|on)\s+[^,;]{2,30})", re.I)
+_BARE_YEAR = re.compile(r"in\s+((?:19|20)\d\d)\b")
+
+
+def _own_date(text: str, published: dt.date | None) -> DateRef | None:
+    year = _BARE_YEAR.match(text)
+    if year is not None:
+        return DateRef(year.group(), 0, year.end(), dt.date(int(year.group(1)), 1, 1), "year", False)
+    dates = find_dates(text, published)
+    return dates[0] if dates and dates[0].start <= 3 else None
+
+
+def own_signing_dates(records: list[Agreement], view: str, sents: list[Sentence], published: dt.date | None) -> None:
+    """Instruments coordinated in one sentence, each with its own "signed in <year>": each takes the
+    date written after its own name, up to the next instrument, not the sentence's first date
+    (round thirteen). Unless at least two of them carry one, the other rules' dates stay."""
+    for sent in sents:
+        inside = sorted((r for r in records if sent.start <= r.start < sent.end), key=lambda r: r.start)
+        if len(inside) < 2:
+            continue
+        found = []
+        for i, r in enumerate(inside):
+            stop = inside[i + 1].start if i + 1 < len(inside) else sent.end
+            m = _OWN_SIGNING.match(view, r.end, stop) if r.end < stop else None
+            d = _own_date(m.group("date"), published) if m else None
+            found.append((r, d, m.start("date") if m else 0))
+        if sum(1 for _, d, _ in found if d is not None) < 2:
+            continue
+        for r, d, at in found:
+            if d is not None:
+                r.date = DateRef(d.text, d.start + at, d.end + at, d.value, d.precision, d.relative)

@@ -19,12 +19,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from bilat.news.agreement_dates import date_after, default_dates, in_force_date, sentence_date
+from bilat.news.agreement_dates import date_after, default_dates, in_force_date, own_signing_dates, sentence_date
+from bilat.news.agreement_bullets import with_bullets
 from bilat.news.agreement_lists import listed_instruments
+from bilat.news.batch_members import batch_papers
 from bilat.news.agreement_merge import merge, same_record
-from bilat.news.agreement_sides import bloc_listed, subject_of_verb
+from bilat.news.agreement_sides import bloc_listed, holder_of, not_partners, one_partner_each, own_signers, subject_of_verb, three_sides
 from bilat.news.agreement_similar import recalled_with_partner, similar_deals
-from bilat.news.agreement_words import IN_PRINCIPLE_ON, _NOT_SIGNED, _UPGRADED, PENDING, SIGN
+from bilat.news.agreement_words import _COUNTED, _clause, _LOANS_AFTER, IN_PRINCIPLE_ON, _NOT_SIGNED, _UPGRADED, PENDING, SIGN
 from bilat.news.dates import MONTHS, WEEKDAYS
 from bilat.news.discourse import current_agreements, refers_to
 from bilat.news.mentions import pair_side
@@ -50,11 +52,11 @@ _GOAL_SIGNING = re.compile(r"\b(?:negotiations?|talks|way|path|road|preparations
                            r"(?:signing|signature)\b|\bapproved\s+in\s+princip(?:le|al)\b", re.I)
 _ACRONYM_RE = re.compile(r"\b" + _ACRONYM + r"\b")
 COOP_NAME = re.compile(
-    r"\b(?:strategic\s+(?:partnership|association)\s+(?:agreements?|deals?|accords?|pacts?)|cooperation\s+(?:agreements?|accords?)|"
+    r"\b(?:strategic\s+(?:partnership|association)\s+(?:agreements?|deals?|accords?|pacts?)|co-?operation\s+(?:agreements?|accords?)|"
     r"investment\s+agreements)\b", re.I
 )
 FINANCE_NAME = re.compile(
-    r"\b(?:(?:currency\s+)?swap\s+(?:deals?|agreements?|arrangements?|lines?)|loan\s+agreements?|"
+    r"\b(?:(?:currency\s+)?swap\s+(?:deals?|agreements?|arrangements?|lines?)|(?:loan|credit|financing|finance)\s+agreements?|"
     r"(?:strategic\s+)?trade\s+and\s+investment\s+partnership)\b",
     re.I,
 )
@@ -70,7 +72,7 @@ _STATUS = [
         r"\b(?:conclu(?:ded|des|sion\s+of)|wrapped\s+up|wraps\s+up|complet(?:ed|es|ion\s+of)|finali[sz](?:ed|es|ation\s+of)|"
         r"clos(?:ed|es)|end(?:ed|s))\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+)?(?:negotiations|talks)\b", re.I)),
     ("negotiations_launched", re.compile(
-        r"\brenegotiat\w*\b|\b(?:launch(?:ed|es)?|start(?:ed|s)?|beg[ia]n|kick(?:ed)?\s+off|resum(?:ed|e))\s+(?:the\s+|formal\s+)?"
+        r"\brenegotiat\w*\b|\b(?:launch(?:ed|es)?|start(?:ed|s)?|beg[ia]n|kick(?:ed)?\s+off|resum(?:ed|e)|begun)\s+(?:the\s+|formal\s+)?"
         r"(?:negotiations|talks)\b|\bround\s+of\s+(?:negotiations|talks)\b|\bworking\s+on\b|\bnegotiating\b|"
         r"\b(?:negotiations|talks)\s+(?:on|for|to)\b(?!\s+(?:" + "|".join(WEEKDAYS + list(MONTHS)) + r")\b|\s+\d)", re.I)),
     ("talks_launched", re.compile(
@@ -145,8 +147,8 @@ def refine_agreements(
             around = before + context
             if IN_PRINCIPLE_ON.match(view, a.end) and FTA_NAME.search(view[a.end : a.end + 90]):
                 a.type = "FTA"  # "an agreement in principle to update the old trade pact": that pact
-            elif FINANCE_NAME.search(around):
-                a.type = "other"
+            elif FINANCE_NAME.search(around) or _LOANS_AFTER.match(view, a.end, a.end + 120):
+                a.type = "other"  # "an agreement giving Nepal $900 million in concessional loans"
             elif sent is not None and _ANOTHER.search(before) and FTA_NAME.search(view, sent.start, a.start):
                 a.type = "FTA"  # "signed an FTA with the UAE, followed by another deal with Australia": one more of them
             elif COOP_NAME.search(around):
@@ -158,10 +160,14 @@ def refine_agreements(
             _base_acronym(name) if _ACRONYM_RE.fullmatch(name) else None)
         if len(pair) == 2 and len(a.parties) != 1:
             if sent is not None:  # a third country named in the sentence is a party only next to the name
-                a.parties = _parties(view, sent, refs, pair, a.start - sent.start, a.end - sent.start)
+                found = _parties(view, sent, refs, pair, a.start - sent.start, a.end - sent.start)
+                mine = own_signers(a.parties, found, pair, tagged(view, sent.start, a.start, refs))
+                a.parties = a.parties if mine else found
                 outside = [c for c in a.parties if c not in pair]
                 if outside and a.date is not None:
                     a.date = date_after(view, sent, refs, outside[0], published) or a.date
+    one_partner_each(agreements, lambda r: tagged(view, r.end, min(len(view), r.end + 120), refs))
+    three_sides(agreements, view, refs, pair)  # a declaration "the three countries" signed
     records = list(agreements)
     for sent in sents:
         if sent.headline:
@@ -172,8 +178,9 @@ def refine_agreements(
                 signing = SIGN.search(clause) is not None and not _NOT_SIGNED.search(clause)
                 status = status_of(clause, signing)
                 start, end = sent.start + m.start(), sent.start + m.end()
-                if any(r.start <= start < r.end or start <= r.start < end for r in records):
-                    continue
+                if any(r.start <= start < r.end or start <= r.start < end for r in records) or (
+                        m.group().endswith("s") and _COUNTED.search(sent.text, 0, m.start())):
+                    continue  # "two cooperation agreements": a counted batch, whose papers the first pass recorded
                 if _UPGRADED.search(sent.text[max(0, m.start() - 60) : m.start()]) and any(sent.start <= r.start < start for r in records):
                     continue  # "signed a protocol to upgrade their FTA": the FTA is not signed again
                 kind = _kind(m.group())
@@ -200,9 +207,14 @@ def refine_agreements(
                 record._new = True
                 record._upgraded = _UPGRADED.search(sent.text[max(0, m.start() - 60) : m.start()]) is not None
                 records.append(record)
+    records = batch_papers(view, sents, records)  # "The deals included an agreement on ... and a ... agreement"
     listed, replaced = listed_instruments(sents, pair, published, records)
     records = [r for r in records if not any(r is x for x in replaced)] + listed
-    records += _third_parties(view, sents, refs, pair, records, published)
+    records = with_bullets(view, pair, records)  # "The following documents were signed:" and one paper a line
+    third = _third_parties(view, sents, refs, pair, records, published)
+    records = [r for r in records if not any(  # "agreements with A, B and C": one record per partner, not the plural too
+        t.start <= r.start < t.end and view[r.start : r.end].endswith("s") and set(r.parties) - set(pair) <= set(t.parties)
+        and set(r.parties) != set(t.parties) for t in third)] + third
     records += similar_deals(view, sents, refs, pair, records)  # "the Union's similar deal with the bloc"
     records += [r for r in elevated_ties(view, sents, refs, pair)
                 if not any(k.start < r.end and r.start < k.end for k in records)]
@@ -219,6 +231,7 @@ def refine_agreements(
         if r.status == "pending":
             r.date = None  # "set to sign an FTA, the minister said on Tuesday": the day of a statement, no event of the deal
     _unnamed_talks(merged, sents, pair, published)
+    own_signing_dates(merged, view, sents, published)  # "A signed in 2013 and B signed in 2018": each its own
     default_dates(merged, sents, published, view)
     return merged
 
@@ -295,8 +308,9 @@ def _third_parties(view: str, sents: list[Sentence], refs: list[CountryRef], pai
         text = tagged(view, sent.start, sent.end, refs)
         found = []  # (actor, the other countries, the instrument's name)
         for m in _WITH_LIST.finditer(text):  # "clinched similar swap deals with the UAE and Malaysia"
-            named = [c for c in re.findall(r"@([A-Z]{3,8})", text[: m.start()]) if c in pair]
-            actor = subject_of_verb(text[: m.end("name")], pair) or (named[0] if named else pair[0])
+            named = not_partners(text[: m.start()], pair)  # "the deal with Georgia becomes the UAE's ...": the UAE
+            actor = (subject_of_verb(text[: m.end("name")], pair) or holder_of(text[: m.start()], m.group("name"))
+                     or (named[0] if named else pair[0]))
             found.append((actor, m.group("list"), re.sub(r"@[A-Z]{3,8}", "", m.group("name"))))
         for m in _LIST_SIGNED.finditer(text):  # "Algeria, Sudan and Sierra Leone signed MOUs with China"
             if m.group("actor") in pair:
@@ -364,22 +378,8 @@ def _parties(view: str, sent: Sentence, refs: list[CountryRef], pair: list[str],
         return named[:2]  # "between Chile and Mexico", "the Chile-Mexico FTA"
     upto = tagged(view, sent.start, sent.start + end, refs)
     inside = [c for c in re.findall(r"@([A-Z]{3,8})", upto) if c in pair]
-    actor = subject_of_verb(upto, pair) or (inside[0] if inside else pair[0])
-    return [actor, outside[0]]  # "an FTA with Chile (and Mexico)": the actor and the first
-
-
-_CLAUSE_BREAK = re.compile(r",\s+(?:and|while|but|whereas)\s+|;\s+|\s+and\s+(?=(?:also\s+)?(?:agreed|launched|decided|began|"
-                           r"started|committed|pledged|announced|vowed)\b)", re.I)
-
-
-def _clause(text: str, at: int) -> str:
-    """The clause of ``text`` that holds position ``at`` (a sentence may sign one thing and open
-    talks on another)."""
-    start, end = 0, len(text)
-    for m in _CLAUSE_BREAK.finditer(text):
-        if m.end() <= at:
-            start = m.end()
-        elif m.start() >= at:
-            end = m.start()
-            break
-    return text[start:end]
+    actor = (subject_of_verb(upto, pair) or holder_of(tagged(view, sent.start, sent.start + start, refs), view[sent.start + start : sent.start + end])
+             or (inside[0] if inside else pair[0]))
+    if with_ and len(named) >= 2 and not re.search(r"(?i)(?:s|ies)$", view[sent.start + start : sent.start + end]):
+        return list(dict.fromkeys([actor] + named))  # "a trade agreement with Peru and Colombia": one paper of three
+    return [actor, outside[0]]  # "FTAs with Chile and Mexico": the actor and the first (the list adds the rest)

@@ -134,8 +134,8 @@ def _fold_into_batches(view: str, sents: list[Sentence] | None, out: list[Agreem
     def generic(r: Agreement) -> bool:
         word = view[r.start : r.end]
         plural = re.search(r"(?:s|a|['’]s)$", word) is not None and not word.endswith("ss")
-        titled = word[:1].isupper() and not word.isupper() and not re.fullmatch(r"Mo[UC]s?", word)
-        return r.count is None and not titled and (plural or word.isupper() or re.fullmatch(r"Mo[UC]s?", word))
+        titled = word[:1].isupper() and not word.isupper() and not re.fullmatch(r"(?i)mo[uc]s?", word)  # "MOUs" too
+        return r.count is None and not titled and (plural or word.isupper() or re.fullmatch(r"(?i)mo[uc]s?", word))
 
     open_kinds = {"fta", "joint_statement", "investment_plan"}
     plural_sents = {(a, e) for a, e in bounds if _PLURAL_NOUN.search(view[a:e])}

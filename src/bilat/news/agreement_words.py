@@ -19,7 +19,8 @@ TYPES: list[tuple[str, str]] = [
     (r"MoUs?|MOUs?|MoCs?|MOCs?", "MoU"),
     # "a Joint Declaration on Cooperation", "a declaration affirming their partnership in robotics": a
     # declaration whose object is cooperation is typed as the corpus types it, a cooperation agreement
-    (r"(?:joint )?declarations?(?= (?:on|of|proclaiming|affirming|for) (?:[\w-]+ ){0,3}?(?:partnership|cooperation)\b)",
+    (r"(?:joint )?declarations?(?= (?:on|of|proclaiming|affirming|for) (?:[\w-]+ ){0,5}?(?:partnership|co-?operation|"
+     r"(?:allied |friendly |good-neighbourly |bilateral )?relations)\b)",
      "cooperation agreement"),
     (r"joint (?:statement|declaration|communiqu[eé])s?(?: of intent)?|declarations? of intent|"
      r"(?<=signing the )(?-i:(?:[A-Z][\w-]+ ){1,3}Declaration)", "joint statement"),
@@ -29,9 +30,12 @@ TYPES: list[tuple[str, str]] = [
     (r"(?:double )?tax(?:ation)? (?:treaty|treaties|agreements?)", "tax treaty"),
     (r"letters? of intent", "letter of intent"),
     (r"framework agreements?", "framework agreement"),
-    (r"cooperation (?:agreement|accord|pact)s?|strategic partnership(?: agreements?)?", "cooperation agreement"),
+    (r"co-?operation (?:agreement|accord|pact)s?|strategic partnership(?: agreements?)?", "cooperation agreement"),
+    # "the Cooperation Program between the Foreign Ministries for 2031-2032": a signed programme of
+    # cooperation is the same kind of paper as a cooperation agreement, whatever body signs it
+    (r"co-?operation program(?:me)?s?|program(?:me)?s? (?:of|for) co-?operation", "cooperation agreement"),
     (r"investment plans?", "investment plan"),
-    (r"loan agreements?|(?<=worth of )loans|(?<=\bin )loans", "loan agreement"),
+    (r"(?:loan|credit|financing|finance) agreements?|(?<=worth of )loans|(?<=\bin )loans", "loan agreement"),
     (r"(?:joint|bi-?national|bilateral|common)\s+(?:[\w&-]+\s+){0,4}?funds?", "fund"),
     (r"action plans?", "action plan"),
     (r"protocols?", "protocol"),
@@ -128,3 +132,43 @@ def _one_side_issuer(view: str, start: int, end: int, refs: list[CountryRef]) ->
 #: "an agreement in principle to update their old trade pact", "agreement in principle on
 #: a trade pact": the agreement reached is the deal named just after it, not a plain agreement
 IN_PRINCIPLE_ON = re.compile(r"['’\"]?\s+in\s+principle['’\"]?\s+(?:to|on|over|for)\b", re.I)
+
+
+#: "to date ... have signed 34 documents", "so far 20 agreements have been signed": the count of
+#: every instrument the two ever signed, told as background; no signing happens in the sentence
+_TALLY = re.compile(r"\b(?:to\s+date|so\s+far|thus\s+far|until\s+now|up\s+to\s+now|over\s+the\s+years|in\s+all\s+these\s+years)\b",
+                    re.I)
+
+
+#: a batch's own word, which an ordinal mention's typed noun may make precise ("two cooperation agreements ... the second is a Letter of Intent")
+_GENERIC = ("agreement", "document", "cooperation agreement")
+
+#: "two cooperation agreements": a count right before a plural name
+_COUNTED = re.compile(r"\b(?:two|three|four|\d)\s+(?:[\w-]+\s+)?$", re.I)
+#: "implementing all the agreements reached so far": the agreements the two
+#: already have, recalled as a whole; the sentence reports no paper of its own
+_RECALLED_ALL = re.compile(r"\bimplement(?:ation\s+of|ing|ed)?\s+(?:of\s+)?(?:all\s+)?(?:the\s+)?(?:[\w-]+\s+)?$", re.I)
+#: what a plain agreement is for, told right after it: "that will see X access $2.5 billion in concessional loans"
+_LOANS_AFTER = re.compile(r"(?:[^.;]|\.(?=\d)){0,100}?\b(?:concessional|soft|preferential|low-interest)\s+(?:loans?|credits?|financing)\b", re.I)
+
+
+_CLAUSE_BREAK = re.compile(r",\s+(?:and|while|but|whereas)\s+|;\s+|\s+and\s+(?=(?:also\s+)?(?:agreed|launched|decided|began|"
+                           r"started|committed|pledged|announced|vowed)\b)", re.I)
+
+
+def _clause(text: str, at: int) -> str:
+    """The clause of ``text`` that holds position ``at`` (a sentence may sign one thing and open
+    talks on another)."""
+    start, end = 0, len(text)
+    for m in _CLAUSE_BREAK.finditer(text):
+        if m.end() <= at:
+            start = m.end()
+        elif m.start() >= at:
+            end = m.start()
+            break
+    return text[start:end]
+
+
+#: a plan is a record only when its approval is told as done or now ("approved", "adopts"): the bare
+#: infinitive ("each ministry will ... adopt a working plan", "to approve a plan") reports none (round thirteen)
+_APPROVED = re.compile(r"\b(?:approved|approves|adopted|adopts|unveiled|launched|accorded\s+(?:[\w-]+\s+){0,3}?approval)\b", re.I)

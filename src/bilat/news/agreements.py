@@ -27,7 +27,7 @@ import bilat.news.cues as cues
 from bilat.news.agreement_words import (
     TYPES, _TYPE_RE, SIGN, _NOT_SIGNED, PENDING, _APPROVE, _GOV, _NUMBER_WORDS,
     _COUNT, _SERIES, _MEETING, _ORDINAL, _ORDINALS, _UPGRADED, _DEFINITE, _DURATION,
-    _QUOTED, _AGREED_TO, _TITLE_GAP, _LISTED, _one_side_issuer,
+    _QUOTED, _AGREED_TO, _TITLE_GAP, _LISTED, _one_side_issuer, _TALLY, _GENERIC, _RECALLED_ALL, _APPROVED,
 )
 from bilat.news.dates import find_dates
 from bilat.news.schema import type_code
@@ -84,6 +84,8 @@ def extract_agreements(
         new_event: _Event | None = None
         taken: list[tuple[int, int]] = []
         count = _COUNT.search(text) or (_SERIES.search(text) if pending else None)
+        if count and _TALLY.search(text):
+            count = None  # "to date the two have signed 34 documents": a running total, not a signing
         if count and (signing or pending):  # "signed 51 agreements", "will sign at least 21 agreements"
             n = _count(count.group("n")) * (12 if count.groupdict().get("dozen") else 1)
             new_event = _Event(count=n, paragraph=sent.paragraph)
@@ -102,23 +104,25 @@ def extract_agreements(
             new_event.span = (sent.start + count.start(), sent.start + count.end())
         ordinal_slot: Agreement | None = None
         for om in _ORDINAL.finditer(text):
-            event = new_event or (events[-1] if events else None)
+            k = _ORDINALS[om.group("o")]  # "the second agreement": of the batch that counted at least two
+            event = new_event or next((e for e in reversed(events) if e.count >= k), events[-1] if events else None)
             if event is None:
                 continue
-            k = _ORDINALS[om.group("o")]
             while len(event.slots) < k:
                 slot = Agreement(text="", start=sent.start + om.start("o"), end=sent.start + om.end(), type=event.kind)
                 event.slots.append(slot)
                 owner[id(slot)] = event
             ordinal_slot = event.slots[k - 1]
+            if ordinal_slot.type in _GENERIC and re.search(r"(?i)(?:memorandum|mou|protocol)$", om.group()):
+                ordinal_slot.type = "protocol" if om.group().lower().endswith("protocol") else "MoU"  # "The first MoU ..."
             ordinal_slot.start, ordinal_slot.end = sent.start + om.start("o"), sent.start + om.end()
             mentioned.append(ordinal_slot)
             taken.append(om.span())
         closes = False
         title_end, title_start = -1, -1
         for tm in _TYPE_RE.finditer(text):
-            if any(tm.start() < e and s < tm.end() for s, e in taken):
-                continue
+            if any(tm.start() < e and s < tm.end() for s, e in taken) or text[tm.start() - 1 : tm.start()] + text[tm.end() : tm.end() + 1] == "()":
+                continue  # "12 memorandums of understanding (MOUs)": the name's abbreviation, not another paper
             gap = text[title_end : tm.start()] if title_end >= 0 else ""
             in_title = tm.group()[:1].isupper() and title_end >= 0 and _TITLE_GAP.fullmatch(gap) is not None and (
                 not re.search(r"\band\b", gap) or _LISTED.search(text[max(0, title_start - 30) : title_start]) is not None)
@@ -130,6 +134,8 @@ def extract_agreements(
                     text[max(0, tm.start() - 50) : tm.start()]):
                 continue  # "to deepen the two nations' strategic partnership": the relation, not a deal
             plural = tm.group().endswith("s") and kind not in ("MoU",) and not tm.group().endswith("ss")
+            if plural and kind == "agreement" and _RECALLED_ALL.search(text[max(0, tm.start() - 40) : tm.start()]):
+                continue  # "the implementation of all agreements reached": those the two already have
             definite = _DEFINITE.search(text[max(0, tm.start() - 60) : tm.start()]) is not None
             existing = _latest(events, kind)
             if (definite and not signing and kind not in ("agreement", "document", "deal", "partnership", "plan")
@@ -138,7 +144,7 @@ def extract_agreements(
                 current.type = kind  # "One accord is the Green Corridor plan … That Memorandum of Understanding
                 mentioned.append(current)  # covers …": the untyped slot being described is that MoU
                 continue
-            if ordinal_slot is not None and ordinal_slot.type in ("agreement", "document") and kind != "agreement":
+            if ordinal_slot is not None and ordinal_slot.type in _GENERIC and kind not in ("agreement", ordinal_slot.type):
                 ordinal_slot.type = kind
                 ordinal_slot.start, ordinal_slot.end = sent.start + tm.start(), sent.start + tm.end()
                 continue
@@ -150,6 +156,9 @@ def extract_agreements(
             if definite and titled and kind == "agreement" and existing is not None and not signing \
                     and type_code(existing.type) not in ("other", "fta"):
                 continue  # "the Customs Union Agreement" after a declaration: its own, not the declaration
+            if definite and plural and existing is None and any(e.count >= 2 for e in events):
+                closes = True  # "signed two cooperation agreements … The agreements were signed during …": the batch
+                continue
             if definite and existing is not None and not original and not (titled and signing and kind == "agreement"):
                 if plural and kind in ("agreement",):
                     closes = True
@@ -163,7 +172,7 @@ def extract_agreements(
             named = pending and kind not in ("agreement", "plan", "partnership")  # "expected to sign an FTA"
             quoted = (kind == "joint statement" and _QUOTED.search(text[max(0, tm.start() - 30) : tm.end() + 30]) is not None
                       and not _one_side_issuer(view, sent.start + tm.end(), sent.end, refs))
-            if not (signing or participle or named or quoted) or kind == "plan" and not _APPROVE.search(text):
+            if not (signing or participle or named or quoted) or kind == "plan" and not _APPROVED.search(text):
                 continue
             if kind == "roadmap" and not _ROADMAP_OBJECT.search(text[max(0, tm.start() - 60) : tm.start()]):
                 continue  # "it constitutes a roadmap for cooperation": a description, not a paper launched
@@ -292,8 +301,8 @@ _LATER = re.compile(r"\b(?:force|effect|from|until|till|by|starting|start|begin|
                     r"(?:scheduled|slated|planned|due)(?:\s+for)?)\s+(?:on\s+|in\s+)?$", re.I)
 
 
-#: "… after the Brexit process ended in January": the date of another event in the sentence
-_OTHER_EVENT = re.compile(r"\b(?:ended|began|started|since|after|before|expired|took\s+office|"
+#: "… after the Brexit process ended in January", "the joint taskforce formed in June": the date of another event
+_OTHER_EVENT = re.compile(r"\b(?:ended|began|started|since|after|before|expired|took\s+office|formed|constituted|"
                           r"(?:originally|first|initially)\s+(?:signed|agreed|concluded|inked))\s+(?:in\s+|on\s+)?$", re.I)
 
 
@@ -366,6 +375,8 @@ def _finish(events: list[_Event], view: str, pair: list[str]) -> list[Agreement]
                 slot.parties = [slot.parties[0], slot.partner]  # a joint fund approved by one side has two
             if len(slot.parties) == 1 and slot.type in ("investment plan", "plan", "action plan"):
                 slot.type = "government " + slot.type
+            elif len(slot.parties) == 2 and slot.type == "action plan":
+                slot.type = "joint action plan"  # two governments' steps on a partnership: not an investment plan
             out.append(slot)
     return out
 
@@ -373,7 +384,7 @@ def _finish(events: list[_Event], view: str, pair: list[str]) -> list[Agreement]
 #: a word that makes a plain "agreement" a cooperation agreement, unless it belongs to another
 #: name: "said in a joint statement" (another instrument), "the trade cooperation director general"
 #: (an office), "their strategic partnership" is kept, as before (round eleven)
-_COOP_CUE = re.compile(r"(?:cooperat|collaborat|joint|partnership)(?![\w-]*\s+(?:statements?|declarations?|communiqu|"
+_COOP_CUE = re.compile(r"(?:co-?operat|collaborat|joint|partnership)(?![\w-]*\s+(?:statements?|declarations?|communiqu|"
                        r"press\b|directors?\b|director-general|departments?\b|divisions?\b|ministers?\b|ministry\b|"
                        r"bureau\b|office\b|agency\b|council\b|commission\b|committee\b))")
 

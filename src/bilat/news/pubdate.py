@@ -122,7 +122,8 @@ def publication_date(text: str) -> Published | None:
         return byline if same_month else _month_end(url_date)
     if url_date is not None:
         return url_date
-    return _byline_date(text[:800]) or _footer_date(text[-600:]) or _numeric_date(text[:600])
+    return (_byline_date(text[:800]) or _footer_date(text[-600:]) or _dotted_date(text[:600])
+            or _numeric_date(text[:600]))
 
 
 #: a paper's own footer: "Published in Dawn, July 23rd , 2014", "This article appeared in print on 12 March 2019"
@@ -171,6 +172,25 @@ _DMY_STAMP = re.compile(r"(?i)\b(?:updated|created|published|posted)\s*:\s*(?P<d
 _NUMERIC_LINE = re.compile(r"(?m)^[ \t]*(?:[^\d\n]{0,20}?,?[ \t]*)?(?:\d\d?:\d\d(?::\d\d)?(?:[ \t]*[AP]M)?[ \t]*[|,-][ \t]*)?"
                            r"(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?P<y>(?:19|20)\d\d)"
                            r"(?:[ \t]*[,|-]?[ \t]*\d\d?:\d\d(?::\d\d)?(?:[ \t]*[AP]M)?)?[ \t]*$", re.I)
+
+
+#: a page stamp written with dots, day first: "09.12.2005 Business", "Published on 28.02.2020 at 00h21",
+#: "25. jul 2024 18:11". Dotted dates are day-first wherever they are printed (Europe, Africa, the
+#: former Soviet states), so unlike a slashed date the order is not in doubt
+_DOTTED_LINE = re.compile(r"(?im)^[ \t]*(?:(?:published|updated|posted)(?:[ \t]+on)?[ \t]*:?[ \t]*)?"
+                          r"(?P<d>[0-3]?\d)\.(?:(?P<m>[01]?\d)\.|[ \t]*(?P<mon>jan|feb|mar|apr|maj|may|jun|jul|aug|avg|"
+                          r"sep|okt|oct|nov|de[cz])[a-z]*\.?[ \t]+)(?P<y>(?:19|20)\d\d)\b(?![.,]?\d)")
+_SHORT_MONTHS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "maj": 5, "may": 5, "jun": 6, "jul": 7, "aug": 8, "avg": 8,
+                 "sep": 9, "okt": 10, "oct": 10, "nov": 11, "dec": 12, "dez": 12}
+
+
+def _dotted_date(head: str) -> Published | None:
+    m = _DOTTED_LINE.search(head)
+    if m is None:
+        return None
+    month = int(m.group("m")) if m.group("m") else _SHORT_MONTHS[m.group("mon").lower()]
+    found = _date(int(m.group("y")), month, int(m.group("d")))
+    return Published(found, "date line, dotted") if found else None
 
 
 def _numeric_date(head: str) -> Published | None:
