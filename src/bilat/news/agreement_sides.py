@@ -5,8 +5,8 @@
   coordinated ("A and B have signed"), which names no single actor;
 * the country that *has* the deals ("Peru already has free-trade agreements with A, B and C") is
   their holder, whether or not it is one of the article's two sides; a pair member that is itself
-  the object of "with" ("the deal with Georgia becomes the UAE's fourth CEPA, following
-  agreements with A, B and C") is a partner named before the list, not its holder (round thirteen);
+  the object of "with" ("the pact with Chile is Korea's third such deal, after the ones
+  with A, B and C") is a partner named before the list, not its holder (round thirteen);
 * a counted signing with as many partners as papers ("signed two loan agreements with Finland
   and Portugal") is one paper with each partner, in the order named (round thirteen);
 * "the three countries signed a Joint Declaration" in a story about two names a third: the
