@@ -308,7 +308,7 @@ def _third_parties(view: str, sents: list[Sentence], refs: list[CountryRef], pai
         text = tagged(view, sent.start, sent.end, refs)
         found = []  # (actor, the other countries, the instrument's name)
         for m in _WITH_LIST.finditer(text):  # "clinched similar swap deals with the UAE and Malaysia"
-            named = not_partners(text[: m.start()], pair)  # "the deal with Georgia becomes the UAE's ...": the UAE
+            named = not_partners(text[: m.start()], pair)  # "the pact with Chile is Korea's third ...": Korea
             actor = (subject_of_verb(text[: m.end("name")], pair) or holder_of(text[: m.start()], m.group("name"))
                      or (named[0] if named else pair[0]))
             found.append((actor, m.group("list"), re.sub(r"@[A-Z]{3,8}", "", m.group("name"))))
