@@ -40,6 +40,7 @@ from bilat.news.money import Amount, find_amounts
 from bilat.news.decimal_commas import rescale, uses_decimal_commas
 from bilat.news.own_base import own_base, year_before_from
 from bilat.news.balance_sides import balance_sides
+from bilat.news.change_words import GROWTH_AFTER as _GROWTH_AFTER, GROWTH_BEFORE as _GROWTH_BEFORE, is_fall
 from bilat.news.product_claims import product_claims
 from bilat.news.scope import out_of_scope
 from bilat.news.shares import share_claim
@@ -57,26 +58,6 @@ _OTHER_BEFORE = re.compile(
     r"market cap\w*|deal worth|raised|revenue|profit)\s+(?:[a-z-]+\s+){0,3}$",
     re.I,
 )
-_GROWTH_BEFORE = re.compile(
-    r"\b(?P<verb>rose|grew|increased|jumped|climbed|surged|soared|expanded|gained|up|fell|declined|dropped|"
-    r"rises|grows|increases|jumps|climbs|surges|soars|expands|gains|falls|declines|drops|slips|shrinks|plunges|"
-    r"raise|raising|boost|boosting|lift|lifting|increase|increasing|grow|expand|"
-    r"decreased|slipped|shrank|contracted|down|plunged|slumped|declining|decreasing|falling|dropping|shrinking|"
-    r"dipped|dips|tumbled|tumbles|slid|slides|sank|sinks|plummeted|plummets|rebounded|rebounds|"
-    r"rising|growing|jumping|climbing|soaring|surging)\s+(?:(?:[\w@'-]+\s+){0,3}?by\s+)?"
-    r"(?:about\s+|some\s+|nearly\s+|almost\s+)?$"
-    r"|\b(?:an?\s+)?(?:increase|rise|growth|jump|gain|decrease|decline|drop|fall|reduction)\s+of\s+(?:about\s+|some\s+|nearly\s+)?$",
-    re.I,
-)
-_GROWTH_AFTER = re.compile(
-    r"^\s*(?:an?\s+)?(?:(?:annual|yearly|interannual|year-on-year|monthly|month-on-month|quarterly)\s+)?"  # "a 4% annual decrease"
-    r"(?P<noun>increase|rise|growth|jump|gain|surge|expansion|decline|drop|fall|decrease|contraction|"
-    r"(?:more|higher|less|lower|fewer)\s+than|up\b|down\b|year[- ]on[- ]year|y-o-y)",
-    re.I,
-)
-_FALL = re.compile(r"\b(?:negative\s+growth|dipped|dips|tumbled|tumbles|slid|slides|sank|sinks|plummeted|plummets|less\s+than|lower\s+than|fewer\s+than|fell|declined|dropped|decreased|slipped|shrank|contracted|down|plunged|slumped|decline|drop|"
-                   r"falls|declines|drops|slips|shrinks|plunges|slumps|decreases|declining|decreasing|falling|dropping|shrinking|"
-                   r"fall|decrease|contraction)\b", re.I)
 _TOTAL_IMPORTS = re.compile(r"\b(?:total|overall|global)\s+imports\b", re.I)
 _SAME_YEAR = re.compile(r"\b(?:the\s+same\s+(?:year|period|time)|that\s+year|over\s+the\s+same\s+period)\b", re.I)
 _COMPARISON = re.compile(r"\b(?:(?:up|down)\s+from|compared\s+(?:with|to)|against)\s+$")
@@ -375,7 +356,7 @@ def _classify(
 def _growth(claim: Claim, clause: str, left: str, right: str, pair: list[str], sentence_left: str,
             anchor: Claim | None = None) -> Claim:
     claim.measure = "growth"
-    if claim.unit == "percent" and _FALL.search(left[-40:] + " " + right[:30]):
+    if claim.unit == "percent" and is_fall(left, right):
         claim.value = -abs(claim.value or 0)
     found = cues.nearest_cue(clause)
     if found:

@@ -33,14 +33,18 @@ PREFIX = {
     "BRL": "BRL", "TL": "TRY", "TRY": "TRY", "₺": "TRY", "NZ$": "NZD", "NZD": "NZD", "C$": "CAD", "CA$": "CAD",
     "CAD": "CAD", "S$": "SGD", "SGD": "SGD", "HK$": "HKD", "CHF": "CHF", "Rp": "IDR", "IDR": "IDR", "MXN": "MXN",
     "RM": "MYR", "EGP": "EGP", "E£": "EGP", "$US": "USD", "Tk": "BDT", "BDT": "BDT", "PKR": "PKR", "LKR": "LKR",
-    "KSh": "KES", "Ksh": "KES", "KES": "KES", "Sh": "KES", "Shs": "UGX", "UGX": "UGX", "TZS": "TZS", "THB": "THB", "฿": "THB", "PHP": "PHP", "₱": "PHP",
+    "KSh": "KES", "Ksh": "KES", "KES": "KES", "Sh": "KES", "Shs": "UGX", "UGX": "UGX",
+    "Ush": "UGX", "USh": "UGX", "UShs": "UGX", "Ushs": "UGX", "TZS": "TZS", "THB": "THB", "฿": "THB", "PHP": "PHP", "₱": "PHP",
 }
 #: Currency words written after the number ("3 trillion yen").
 SUFFIX = {
     "US dollars": "USD", "U.S. dollars": "USD", "dollars": "USD", "dollar": "USD", "US dollar": "USD", "euros": "EUR", "euro": "EUR",
     "pounds sterling": "GBP", "pounds": "GBP", "yen": "JPY", "shekels": "ILS", "new shekels": "ILS",
     "rupees": "INR", "yuan": "CNY", "renminbi": "CNY", "won": "KRW", "dirhams": "AED", "dong": "VND",
-    "Australian dollars": "AUD", "Canadian dollars": "CAD", "New Zealand dollars": "NZD", "reais": "BRL",
+    "Australian dollars": "AUD", "Canadian dollars": "CAD", "New Zealand dollars": "NZD",
+    "NZ dollars": "NZD", "NZ dollar": "NZD", "Australian dollar": "AUD", "Canadian dollar": "CAD",
+    "New Zealand dollar": "NZD", "Singapore dollars": "SGD", "Hong Kong dollars": "HKD", "HK dollars": "HKD",
+    "Ugandan shillings": "UGX", "Uganda shillings": "UGX", "Tanzanian shillings": "TZS", "Kenya shillings": "KES", "reais": "BRL",
     "real": "BRL", "rand": "ZAR", "naira": "NGN", "riyals": "SAR", "ringgit": "MYR", "rupiah": "IDR", "lira": "TRY",
     "liras": "TRY", "pesos": "MXN", "Egyptian pounds": "EGP", "Swiss francs": "CHF", "Japanese yen": "JPY",
     "Chinese yuan": "CNY", "Indian rupees": "INR", "Korean won": "KRW", "UAE dirhams": "AED",
@@ -78,7 +82,7 @@ def _alt(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-_NEEDS_SCALE = frozenset({"N", "R", "SR", "TL", "Rp", "RM", "Dh", "Tk", "Sh", "Shs"})
+_NEEDS_SCALE = frozenset({"N", "R", "SR", "TL", "Rp", "RM", "Dh", "Tk", "Sh", "Shs", "Ush", "USh", "UShs", "Ushs"})
 _WORD_PREFIXES = [p for p in PREFIX if p[0].isalpha()]
 _SYMBOL_PREFIXES = [p for p in PREFIX if not p[0].isalpha()]
 _PREFIX_RE = (
