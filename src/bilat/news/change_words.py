@@ -11,6 +11,9 @@ claim reader. English news prose states a change in a few fixed frames, and thes
 * a noun before "of" or "in ... by": "a dip of 28 percent", "a decrease in imports by 4.9 percent";
 * a noun after the figure: "a 15.39 per cent decline".
 
+A signed percentage in brackets right after a figure ("totaled $23.9 bln (+8.1%)") is that figure's
+change: the sign is the only change word it has.
+
 A fall is negative: the verb or noun of the frame decides it ("lost 2.5%", "slashing ... by 40
 per cent"), else a falling word just around the figure, as before.
 """
@@ -22,13 +25,14 @@ import re
 _RISE_VERBS = (
     r"rose|grew|increased|jumped|climbed|surged|soared|expanded|gained|up|rises|grows|increases|jumps|climbs|surges|"
     r"soars|expands|gains|raise|raising|raised|boost|boosting|boosted|lift|lifting|lifted|increase|increasing|grow|"
-    r"expand|rebounded|rebounds|rising|growing|jumping|climbing|soaring|surging"
+    r"expand|rebounded|rebounds|rising|growing|jumping|climbing|soaring|surging|ballooned|balloons|widened|widens|"
+    r"swelled|swells|deepened|deepens"
 )
 _FALL_VERBS = (
     r"fell|declined|dropped|falls|declines|drops|slips|shrinks|plunges|decreased|slipped|shrank|contracted|down|"
     r"plunged|slumped|declining|decreasing|falling|dropping|shrinking|dipped|dips|tumbled|tumbles|slid|slides|sank|"
     r"sinks|plummeted|plummets|lost|loses|losing|cut|cuts|cutting|slashed|slashes|slashing|reduced|reduces|reducing|"
-    r"lowered|trimmed|contracting"
+    r"lowered|trimmed|contracting|narrowed|narrows"
 )
 #: the flow a transitive verb changes, before "by" (never a rate: a tariff, a duty, a tax)
 _OBJECT = r"(?:(?:(?!tariffs?\b|dut(?:y|ies)\b|tax(?:es)?\b|levies\b|levy\b)[\w@'-]+\s+){0,12}?by\s+)?"
@@ -60,3 +64,13 @@ def is_fall(left: str, right: str) -> bool:
         if _FALLING.fullmatch(word):
             return True
     return bool(FALL.search(left[-40:] + " " + right[:30]))
+
+
+_SIGNED_AFTER = re.compile(r"\s*\(\s*(?P<sign>[+\-−–])\s*")
+
+
+def bracketed_change(between: str) -> int | None:
+    """+1 or -1 when the text between a figure and a percentage (``between``) opens a bracket with a
+    sign ("$23.9 bln (+8.1%)"), else None."""
+    m = _SIGNED_AFTER.fullmatch(between)
+    return None if m is None else (1 if m.group("sign") == "+" else -1)

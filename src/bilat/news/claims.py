@@ -39,8 +39,8 @@ from bilat.news.comparison import (base_at, comparison_bases, date_by_base, goes
 from bilat.news.money import Amount, find_amounts
 from bilat.news.decimal_commas import rescale, uses_decimal_commas
 from bilat.news.own_base import own_base, year_before_from
-from bilat.news.balance_sides import balance_sides
-from bilat.news.change_words import GROWTH_AFTER as _GROWTH_AFTER, GROWTH_BEFORE as _GROWTH_BEFORE, is_fall
+from bilat.news.balance_sides import balance_change_sides, balance_sides, compared_balance, signed_balance
+from bilat.news.change_words import GROWTH_AFTER as _GROWTH_AFTER, GROWTH_BEFORE as _GROWTH_BEFORE, bracketed_change, is_fall
 from bilat.news.product_claims import product_claims
 from bilat.news.scope import out_of_scope
 from bilat.news.shares import share_claim
@@ -252,9 +252,16 @@ def _classify(
         # "…reached $900 million, up from $190 million in 2020", "… compared to 2018 ($56.8 million)":
         # the base is the same measure as the figure it is compared with, another year
         claim.measure, claim.from_, claim.to, claim.country = compared.measure, compared.from_, compared.to, compared.country
-        claim.basis, claim.scope = compared.basis, compared.scope
+        claim.basis, claim.scope, claim.about = compared.basis, compared.scope, compared.about
+        if compared.about == "trade balance":  # "a deficit of $N compared to a surplus of $M": the other way
+            claim.from_, claim.to = compared_balance(sentence_left, (claim.from_, claim.to)) or (claim.from_, claim.to)
         return claim
     if amount.unit == "percent":
+        sign = bracketed_change(sent.text[previous.end - s0 : amount.hedge_start]) if previous is not None else None
+        if sign is not None and previous.unit is None:  # "$23.9 bln (+8.1%)": that figure's change
+            claim.measure, claim.value, claim.basis, claim.from_, claim.to = "growth", sign * abs(claim.value or 0), \
+                previous.basis, previous.from_, previous.to
+            return claim
         if share_claim(claim, left, right, sentence_left, pair):
             return claim
         if _GROWTH_BEFORE.search(left) or _GROWTH_AFTER.match(right):
@@ -281,10 +288,13 @@ def _classify(
             return None  # "have doubled their sales to Asia": no measured flow named
         return _growth(claim, clause, left, right, pair, sentence_left)
 
-    if _BALANCE.search(left[-40:]) or _BALANCE_AFTER.match(right) or _BALANCE_WITH.search(left[-70:]):  # "a surplus of $6 billion"
-        claim.about = "trade balance"
+    signed = signed_balance(left, right, pair)  # "the positive balance of trade with Y is $N": the other side's surplus
+    if signed or _BALANCE.search(left[-40:]) or _BALANCE_AFTER.match(right) or _BALANCE_WITH.search(left[-70:]):
+        claim.about = "trade balance"  # "a surplus of $6 billion"
         claim.from_ = cues.country_before(left) or cues.first_country(sentence_left)
-        sides = balance_sides(left, right, pair)  # "X's deficit with Y": the goods flow from Y into X
+        sides = signed or balance_sides(left, right, pair)  # "X's deficit with Y": the goods flow from Y into X
+        if sides is None and previous is not None and previous.about == "trade balance":
+            sides = compared_balance(sentence_left, (previous.from_, previous.to))
         if sides is not None:
             claim.from_, claim.to = sides
         favour = _IN_FAVOUR.match(right)
@@ -371,6 +381,7 @@ def _growth(claim: Claim, clause: str, left: str, right: str, pair: list[str], s
         claim.basis, claim.from_, claim.to = anchor.basis, anchor.from_, anchor.to
     else:  # "Kenya's economy grew 4.8 percent": growth of the first country named
         claim.from_ = cues.first_country(sentence_left) or cues.first_country(right)
+    claim.from_, claim.to = balance_change_sides(left, right, pair) or (claim.from_, claim.to)  # a balance's change
     return claim
 
 

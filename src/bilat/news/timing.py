@@ -129,6 +129,7 @@ def settle_year(claim: Claim, sentence: str, published: dt.date | None) -> None:
     elif claim.year is None and published is not None and not getattr(published, "guessed", False) \
             and not _CUMULATIVE.search(sentence):
         claim.year = published.year
+        claim._from_day = True  # the day of writing, the last resort: a later pass may find the account's year
 
 
 #: "... came to $6.2 billion and $5.8 billion, respectively": figures told in the order of the
