@@ -32,8 +32,8 @@ _FISCAL = re.compile(
     r"\b(?:FY\s?|fiscal(?:\s+year)?\s+|financial\s+year\s+)?(?P<y1>(?:19|20)\d\d)\s?[-–/]\s?(?P<y2>\d\d(?:\d\d)?)\b"
     r"|\bFY\s?'?(?P<s1>\d\d)[-–/](?P<s2>\d\d)\b|\bFY\s?(?P<fy>(?:19|20)\d\d)\b|\bFY\s?'?(?P<short>\d\d)\b(?![-–/]\d)",
 )
-_HALF = re.compile(r"\b(?:(?P<o>first|second)\s+half|(?P<h>H[12]))" + _OF_YEAR, re.I)
-_QUARTER = re.compile(r"\b(?:(?P<o>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter|(?P<q>Q[1-4]))" + _OF_YEAR,
+_HALF = re.compile(r"\b(?:(?P<o>first|second)\s+half|(?P<h>H[12])(?!\s?'\d))" + _OF_YEAR, re.I)
+_QUARTER = re.compile(r"\b(?:(?P<o>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter|(?P<q>Q[1-4])(?!\s?'\d))" + _OF_YEAR,
                       re.I)
 #: "1Q2022", "2H 2019", "2022Q1": quarters and halves written as statistics tables write them
 #: ("1H17", "Q3'24": the year in two digits, as wire copy and statistics releases abbreviate it)
@@ -118,7 +118,7 @@ def find_periods(text: str) -> list[Period]:
     for m in _MONTHS_UP_TO.finditer(text):
         raw, last = m.group("n").lower(), MONTHS[m.group("m")]
         n = int(raw) if raw.isdigit() else _COUNT[raw]
-        if 1 <= n < last:
+        if 1 <= n <= last:
             out.append(_with_year(m, f"{{y}}-{last - n + 1:02d}..{{y}}-{last:02d}"))
     for m in _MONTH_RANGE.finditer(text):
         a, b = MONTHS[m.group("m1")], MONTHS[m.group("m2")]
