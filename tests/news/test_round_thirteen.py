@@ -170,3 +170,14 @@ def test_last_year_changed_from_a_figure_of_a_named_year_dates_an_undated_text()
     stated = year_from_text(text)
     assert stated is not None and stated.year == 2032
     assert _claim(extract(text), 2.28e9).year == 2031
+
+
+def test_a_ranking_goes_on_with_followed_by_and_ranked_second() -> None:
+    text = ("Uruguay's exports to Vietnam grew in 2031.\n\nBeef took the lead in exports to Vietnam with $400 million "
+            "in 2031. It was followed by wool with $150 million.\n\nMexico ranked first for Uruguayan exports in 2031 "
+            "with $2.2 billion.\n\nVietnam ranked second with about $1.1 billion.")
+    got = extract(text, dt.date(2032, 2, 1))
+    wool = _claim(got, 1.5e8)
+    assert wool.measure == "exports" and (wool.from_, wool.to) == ("URY", "VNM") and wool.year == 2031
+    second = _claim(got, 1.1e9)
+    assert second.measure == "exports" and (second.from_, second.to) == ("URY", "VNM") and second.year == 2031

@@ -215,6 +215,8 @@ _MOVE_ONLY = re.compile(r"^\W*(?:(?:in|by)\s+(?:19|20)\d\d\W*)?(?:(?:and|but|the
                         re.I)
 _LIST_NEXT = re.compile(r"^\)?\s*(?:(?:for|to|from|in|with|of)\s+(?:the\s+)?(?:[A-Z][\w.'-]*\s*){1,4})?\)?"
                         r"(?:,\s*(?:and\s+)?|\s*and\s+)(?:(?:the\s+)?[A-Z][\w.'-]*\s*){0,3}\(?\s*$")
+#: "It was followed by cement with $100 million", "Peru ranked second with $1.6 billion": a ranking goes on
+_RANK_NEXT = re.compile(r"\b(?:followed\s+by|trailed\s+by|ranked|ranks|came|comes)\b[^$;]{0,60}?\bwith\s+$", re.I)
 #: "Chile with $7.5 billion, Peru with $4.1 billion": a list of partners, each with its figure
 _NAMED_LIST = re.compile(r"^,?\s*(?:and\s+)?(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){1,4}(?:with|at)\s+$")
 _HEADLINE_FIGURE = re.compile(r"^(?!SOURCE:).*\b(?:trade|exports?|imports?|credit\s+line|loans?|investments?|aid)\b.*\d",
@@ -320,7 +322,8 @@ def _classify(
         return claim
     found = cue_after(clause) or cues.nearest_cue(clause)
     if found is None and anchor is not None and amount.unit == "money" and (
-            _ANAPHOR.search(left) or (anchor is previous and _MOVE_ONLY.match(sent.text[previous.end - s0 : amount.hedge_start]))):
+            _ANAPHOR.search(left) or _RANK_NEXT.search(left)
+            or (anchor is previous and _MOVE_ONLY.match(sent.text[previous.end - s0 : amount.hedge_start]))):
         # "In 2018 Chile shipped $400 million of copper to Vietnam. The figure rose to $450 million"
         claim.measure, claim.from_, claim.to, claim.country = anchor.measure, anchor.from_, anchor.to, anchor.country
         claim.basis, claim.scope = anchor.basis, anchor.scope
