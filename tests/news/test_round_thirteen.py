@@ -181,3 +181,11 @@ def test_a_ranking_goes_on_with_followed_by_and_ranked_second() -> None:
     assert wool.measure == "exports" and (wool.from_, wool.to) == ("URY", "VNM") and wool.year == 2031
     second = _claim(got, 1.1e9)
     assert second.measure == "exports" and (second.from_, second.to) == ("URY", "VNM") and second.year == 2031
+
+
+def test_a_record_since_a_year_does_not_make_a_figure_cumulative() -> None:
+    got = extract("Fiji's exports to Samoa rose by 20 million NZ dollars to 699 million NZ dollars, yet Fiji posted "
+                  "its first June trade deficit since 2029.", dt.date(2031, 7, 24))
+    assert _claim(got, 6.99e8).year == 2031
+    got = extract("Fiji has exported goods worth 900 million NZ dollars to Samoa since 2029.", dt.date(2031, 7, 24))
+    assert _claim(got, 9e8).year is None

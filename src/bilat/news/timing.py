@@ -104,6 +104,11 @@ _CUMULATIVE = re.compile(
     r"in\s+recent\s+years|(?:a|per|each|every)\s+year)\b", re.I)
 
 
+#: "the first June deficit since 2009", "the highest level since 2015": a record, not a sum since then
+_RECORD_SINCE = re.compile(r"\b(?:first|highest|lowest|largest|biggest|smallest|best|worst|strongest|weakest)\b"
+                           r"[^.;,]{0,50}?\bsince\s+(?:19|20)\d\d\b", re.I)
+
+
 def modality_of(clause: str, published: dt.date | None, year: int | None) -> str | None:
     """``forecast``, ``projected_effect`` or None (a reported actual) for the clause around an amount."""
     modal = _MODAL.search(clause)
@@ -127,7 +132,7 @@ def settle_year(claim: Claim, sentence: str, published: dt.date | None) -> None:
     elif claim.modality == "forecast" and published is not None:
         claim.year = published.year
     elif claim.year is None and published is not None and not getattr(published, "guessed", False) \
-            and not _CUMULATIVE.search(sentence):
+            and not _CUMULATIVE.search(_RECORD_SINCE.sub(" ", sentence)):
         claim.year = published.year
         claim._from_day = True  # the day of writing, the last resort: a later pass may find the account's year
 
