@@ -189,3 +189,17 @@ def test_a_record_since_a_year_does_not_make_a_figure_cumulative() -> None:
     assert _claim(got, 6.99e8).year == 2031
     got = extract("Fiji has exported goods worth 900 million NZ dollars to Samoa since 2029.", dt.date(2031, 7, 24))
     assert _claim(got, 9e8).year is None
+
+
+# -- a list of sums told with one scale word and "respectively in ..." -------------------------------
+
+def test_bare_sums_after_a_scaled_one_take_its_scale_and_respective_periods_after_them() -> None:
+    got = extract("Vietnam's import bill from Uruguay had been $1,082.24 million, $1,322.13 and $2,599.49 "
+                  "respectively in 2030-31, 2031-32 and 2032-33.", dt.date(2034, 2, 1))
+    assert [(_claim(got, v).year, _claim(got, v).period) for v in (1.08224e9, 1.32213e9, 2.59949e9)] == [
+        (2030, "FY2030-31"), (2031, "FY2031-32"), (2032, "FY2032-33")]
+
+
+def test_a_price_after_a_scaled_sum_is_not_scaled() -> None:
+    from bilat.news.money import find_amounts
+    assert [a.value for a in find_amounts("exports of $2 billion and $300 per tonne")] == [2e9, 300.0]

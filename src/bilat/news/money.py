@@ -231,7 +231,29 @@ def _find_amounts(text: str) -> list[Amount]:
     for m in _MULTIPLIED.finditer(text):  # "almost doubled", "nearly tripled": a multiple that happened
         if not _overlaps(found, m.start(), m.end()):
             found.append(_make(text, m.start(), m.end(), _MULTIPLIED_BY[m.group(1).lower()], "multiple", None, 0.0))
-    return sorted(found, key=lambda a: a.start)
+    return _shared_scale(sorted(found, key=lambda a: a.start), text)
+
+
+_SCALED_END = re.compile(r"(?P<w>trillion|billion|million|bn|mn|bln|mln)s?\.?$", re.I)
+_BARE_END = re.compile(r"[^\sA-Za-z]*\s?[\d.,]+")
+_JOINED = re.compile(r"\s*(?:,|and|,\s*and)\s*")
+_UNIT_PRICE = re.compile(r"\s*(?:per|a|an|each)\b|\s*/", re.I)  # "$300 per tonne": a price, not a sum
+
+
+def _shared_scale(found: list[Amount], text: str) -> list[Amount]:
+    """"$1,082.24 million, $1,322.13 and $2,599.49 respectively": a list of sums of one currency
+    writes its scale word once, on its first item; the bare items after it take that scale."""
+    scale = None
+    for i, a in enumerate(found):
+        prev = found[i - 1] if i else None
+        joined = prev is not None and prev.unit == a.unit == "money" and prev.currency == a.currency \
+            and _JOINED.fullmatch(text[prev.end : a.hedge_start]) is not None
+        if joined and scale is not None and _BARE_END.fullmatch(a.text) and not _UNIT_PRICE.match(text[a.end :]):
+            found[i] = dataclasses.replace(a, value=float(f"{a.value * scale:.12g}"), significant=a.significant * scale)
+            continue
+        m = _SCALED_END.search(a.text) if a.unit == "money" else None
+        scale = SCALES[m.group("w").lower()] if m else None
+    return found
 
 
 def _money(text: str, m: re.Match[str], currency: str | None) -> Amount:

@@ -140,14 +140,13 @@ def settle_year(claim: Claim, sentence: str, published: dt.date | None) -> None:
 #: "... came to $6.2 billion and $5.8 billion, respectively": figures told in the order of the
 #: periods named before them in the sentence
 _RESPECTIVELY = re.compile(r"^[^.;$€£¥₹]{0,40}?,?\s*respectively\b", re.I)
+_RESPECTIVELY_IN = re.compile(r"^[^.;$€£¥₹]{0,40}?,?\s*respectively,?\s+(?:in|for|during)\s+", re.I)
 
 
 def respective_period(claim: Claim, amount: Amount, amounts: list[Amount], sentence: str) -> None:
     """A figure of a run that ends in "respectively", with no period of its own, takes the period
     named before the run that stands at its place in the order ("in FY31 ... in FY30, while
     purchases came to $6.2 billion and $5.8 billion, respectively": FY31, then FY30)."""
-    if claim.period is not None:
-        return
     i = next((k for k, a in enumerate(amounts) if a.start == amount.start), None)
     if i is None:
         return
@@ -159,9 +158,14 @@ def respective_period(claim: Claim, amount: Amount, amounts: list[Amount], sente
     k = i
     while k > 0 and re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", sentence[amounts[k - 1].end : amounts[k].start]):
         k -= 1
-    named = [p for p in find_periods(sentence) if p.end <= amounts[k].start and p.year is not None]  # bases too
+    found = find_periods(sentence)
     run = j - k + 1
-    if len(named) < run:
+    after = _RESPECTIVELY_IN.match(sentence[amounts[j].end :])  # "..., respectively in 2010-11, 2011-12 and 2012-13"
+    named = [p for p in found if p.start >= amounts[j].end + after.end() and p.year is not None][:run] if after else []
+    if len(named) != run and claim.period is not None:
+        return  # a figure's own period stands; only a list told "respectively in ..." after it re-orders it
+    named = named if len(named) == run else [p for p in found if p.end <= amounts[k].start and p.year is not None]
+    if len(named) < run:  # (periods before the run: bases too)
         return
     period = named[-run + (i - k)]
     claim.year, claim.period = period.year, period_label(period, period.year)
