@@ -203,3 +203,19 @@ def test_bare_sums_after_a_scaled_one_take_its_scale_and_respective_periods_afte
 def test_a_price_after_a_scaled_sum_is_not_scaled() -> None:
     from bilat.news.money import find_amounts
     assert [a.value for a in find_amounts("exports of $2 billion and $300 per tonne")] == [2e9, 300.0]
+
+
+# -- a level expected for the year of writing is a forecast claim, not a target ---------------------
+
+def test_a_rise_to_a_level_this_year_is_a_forecast_claim_not_a_target() -> None:
+    got = extract("Uruguay and Vietnam have the potential to increase the volume of trade between the two "
+                  "countries to $2 billion this year, the minister said.", dt.date(2031, 4, 9))
+    assert not got.targets
+    claim = _claim(got, 2e9)
+    assert claim.year == 2031 and claim.modality == "forecast"
+
+
+def test_a_rise_to_a_level_by_a_later_year_stays_a_target() -> None:
+    got = extract("Uruguay and Vietnam want to increase the volume of trade between the two countries to "
+                  "$5 billion by 2035, the minister said.", dt.date(2031, 4, 9))
+    assert [t.target_value for t in got.targets] == [5e9]

@@ -89,7 +89,7 @@ def is_conversion(text: str, before: Amount, amount: Amount) -> bool:
 _MODAL = re.compile(
     r"\b(?:could|would|will|may|might|can|should|is\s+(?:expected|projected|likely|set|estimated|forecast|tipped)\s+to|"
     r"are\s+(?:expected|projected|likely|set|estimated|forecast)\s+to|(?:expected|projected|likely|estimated)\s+to|"
-    r"projected|forecasts?|estimates?|expects?|expecting|anticipates?|anticipated)\b",
+    r"projected|forecasts?|estimates?|expects?|expecting|anticipates?|anticipated|(?:the\s+)?potential\s+to)\b",
     re.I,
 )
 _EFFECT = re.compile(
