@@ -219,3 +219,9 @@ def test_a_rise_to_a_level_by_a_later_year_stays_a_target() -> None:
     got = extract("Uruguay and Vietnam want to increase the volume of trade between the two countries to "
                   "$5 billion by 2035, the minister said.", dt.date(2031, 4, 9))
     assert [t.target_value for t in got.targets] == [5e9]
+
+
+def test_a_third_exporter_in_a_while_clause_sells_to_the_same_market() -> None:
+    got = extract("Tanzania's exports to Kenya stood at Ush820 billion in 2031 while Rwanda exported goods worth "
+                  "Ush499 billion in the period.", dt.date(2032, 1, 8))
+    assert (_claim(got, 4.99e11).from_, _claim(got, 4.99e11).to) == ("RWA", "KEN")
