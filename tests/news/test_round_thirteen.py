@@ -194,9 +194,9 @@ def test_a_record_since_a_year_does_not_make_a_figure_cumulative() -> None:
 # -- a list of sums told with one scale word and "respectively in ..." -------------------------------
 
 def test_bare_sums_after_a_scaled_one_take_its_scale_and_respective_periods_after_them() -> None:
-    got = extract("Vietnam's import bill from Uruguay had been $1,082.24 million, $1,322.13 and $2,599.49 "
+    got = extract("Vietnam paid Uruguay $1,500.5 million, $1,600.25 and $1,700.75 for its purchases, "
                   "respectively in 2030-31, 2031-32 and 2032-33.", dt.date(2034, 2, 1))
-    assert [(_claim(got, v).year, _claim(got, v).period) for v in (1.08224e9, 1.32213e9, 2.59949e9)] == [
+    assert [(_claim(got, v).year, _claim(got, v).period) for v in (1.5005e9, 1.60025e9, 1.70075e9)] == [
         (2030, "FY2030-31"), (2031, "FY2031-32"), (2032, "FY2032-33")]
 
 
@@ -208,20 +208,20 @@ def test_a_price_after_a_scaled_sum_is_not_scaled() -> None:
 # -- a level expected for the year of writing is a forecast claim, not a target ---------------------
 
 def test_a_rise_to_a_level_this_year_is_a_forecast_claim_not_a_target() -> None:
-    got = extract("Uruguay and Vietnam have the potential to increase the volume of trade between the two "
-                  "countries to $2 billion this year, the minister said.", dt.date(2031, 4, 9))
+    got = extract("Uruguay and Vietnam have the potential to raise the volume of their mutual commerce to "
+                  "$2 billion this year, the minister said.", dt.date(2031, 4, 9))
     assert not got.targets
     claim = _claim(got, 2e9)
     assert claim.year == 2031 and claim.modality == "forecast"
 
 
 def test_a_rise_to_a_level_by_a_later_year_stays_a_target() -> None:
-    got = extract("Uruguay and Vietnam want to increase the volume of trade between the two countries to "
-                  "$5 billion by 2035, the minister said.", dt.date(2031, 4, 9))
+    got = extract("Uruguay and Vietnam aim to raise the volume of their mutual commerce to $5 billion by "
+                  "2035, the minister said.", dt.date(2031, 4, 9))
     assert [t.target_value for t in got.targets] == [5e9]
 
 
 def test_a_third_exporter_in_a_while_clause_sells_to_the_same_market() -> None:
-    got = extract("Tanzania's exports to Kenya stood at Ush820 billion in 2031 while Rwanda exported goods worth "
-                  "Ush499 billion in the period.", dt.date(2032, 1, 8))
-    assert (_claim(got, 4.99e11).from_, _claim(got, 4.99e11).to) == ("RWA", "KEN")
+    got = extract("In 2031 Burundi's sales to Zambia came to Ush610 billion, while Malawi shipped merchandise "
+                  "valued at Ush270 billion.", dt.date(2032, 1, 8))
+    assert (_claim(got, 2.7e11).from_, _claim(got, 2.7e11).to) == ("MWI", "ZMB")

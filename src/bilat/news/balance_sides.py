@@ -40,7 +40,7 @@ def balance_sides(left: str, right: str, pair: list[str]) -> tuple[str | None, s
     return partner, holder
 
 
-#: "a deficit of $363 million compared to a modest surplus of $130 million": the second balance of a
+#: "a deficit of $300 million against a small surplus of $90 million": the second balance of a
 #: comparison, with the kind of the first one before it
 _COMPARED = re.compile(r"\b(?P<first>surplus|deficit|gap)\b(?:(?!\b(?:surplus|deficit|gap)\b).)*?\b(?:compared\s+(?:to|with)|"
                        r"against|versus|from|after)\s+(?:an?\s+)?(?:[a-z]+\s+){0,2}?(?P<second>surplus|deficit)\s+(?:of\s+)?"
@@ -66,7 +66,7 @@ def balance_change_sides(left: str, right: str, pair: list[str]) -> tuple[str | 
     return balance_sides(left, right, pair)
 
 
-#: "the positive balance of trade with Ukraine is", "a negative trade balance of $N for Peru": a
+#: "a positive balance of trade with Peru", "a negative balance of $N for Chile": a
 #: surplus or a deficit told by the sign of the balance
 _SIGNED = re.compile(r"\b(?P<sign>positive|negative|favou?rable|unfavou?rable|adverse)\s+(?:(?:mutual|bilateral)\s+)?"
                      r"(?:trade\s+)?balance(?:\s+of\s+trade)?(?P<rest>[^.;$\d]{0,50})$", re.I)

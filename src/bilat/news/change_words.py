@@ -6,15 +6,15 @@ claim reader. English news prose states a change in a few fixed frames, and thes
 
 * an intransitive verb right before the figure: "rose 5 percent", "fell by 3%";
 * a transitive verb whose object, the flow, stands between it and "by": "Chile increased its imports
-  from Ghana of cocoa by 45%", "Oman cut down its import bill from India by over 15 per cent"
+  from Ghana of cocoa by 45%", "Peru cut down its import bill from Chile by over 12 per cent"
   (the object may run to twelve words; a tariff, duty or tax cut is a rate, not a flow's change);
-* a noun before "of" or "in ... by": "a dip of 28 percent", "a decrease in imports by 4.9 percent";
-* a noun after the figure: "a 15.39 per cent decline".
+* a noun before "of" or "in ... by": "a dip of 20 percent", "a decrease in imports by 3 percent";
+* a noun after the figure: "a 12.5 per cent decline".
 
-A signed percentage in brackets right after a figure ("totaled $23.9 bln (+8.1%)") is that figure's
+A signed percentage in brackets right after a figure ("totaled $20 bln (+5%)") is that figure's
 change: the sign is the only change word it has.
 
-A fall is negative: the verb or noun of the frame decides it ("lost 2.5%", "slashing ... by 40
+A fall is negative: the verb or noun of the frame decides it ("lost 2%", "slashing ... by 30
 per cent"), else a falling word just around the figure, as before.
 """
 
@@ -71,6 +71,6 @@ _SIGNED_AFTER = re.compile(r"\s*\(\s*(?P<sign>[+\-−–])\s*")
 
 def bracketed_change(between: str) -> int | None:
     """+1 or -1 when the text between a figure and a percentage (``between``) opens a bracket with a
-    sign ("$23.9 bln (+8.1%)"), else None."""
+    sign ("$20 bln (+5%)"), else None."""
     m = _SIGNED_AFTER.fullmatch(between)
     return None if m is None else (1 if m.group("sign") == "+" else -1)

@@ -215,7 +215,7 @@ _MOVE_ONLY = re.compile(r"^\W*(?:(?:in|by)\s+(?:19|20)\d\d\W*)?(?:(?:and|but|the
                         re.I)
 _LIST_NEXT = re.compile(r"^\)?\s*(?:(?:for|to|from|in|with|of)\s+(?:the\s+)?(?:[A-Z][\w.'-]*\s*){1,4})?\)?"
                         r"(?:,\s*(?:and\s+)?|\s*and\s+)(?:(?:the\s+)?[A-Z][\w.'-]*\s*){0,3}\(?\s*$")
-#: "It was followed by cement with $100 million", "Peru ranked second with $1.6 billion": a ranking goes on
+#: "It was followed by wool with $90 million", "Peru ranked second with $1 billion": a ranking goes on
 _RANK_NEXT = re.compile(r"\b(?:followed\s+by|trailed\s+by|ranked|ranks|came|comes)\b[^$;]{0,60}?\bwith\s+$", re.I)
 #: "Chile with $7.5 billion, Peru with $4.1 billion": a list of partners, each with its figure
 _NAMED_LIST = re.compile(r"^,?\s*(?:and\s+)?(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){1,4}(?:with|at)\s+$")
@@ -260,7 +260,7 @@ def _classify(
         return claim
     if amount.unit == "percent":
         sign = bracketed_change(sent.text[previous.end - s0 : amount.hedge_start]) if previous is not None else None
-        if sign is not None and previous.unit is None:  # "$23.9 bln (+8.1%)": that figure's change
+        if sign is not None and previous.unit is None:  # "$20 bln (+5%)": that figure's change
             claim.measure, claim.value, claim.basis, claim.from_, claim.to = "growth", sign * abs(claim.value or 0), \
                 previous.basis, previous.from_, previous.to
             return claim

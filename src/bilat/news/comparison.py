@@ -102,7 +102,7 @@ def comparison_bases(text: str) -> list[Base]:
             if word == "from":
                 to = _TO.search(text, start, end)
                 end = to.start() if to else end
-            else:  # "rose 5.4% in 2031 compared with 2030 to over $46.5 bln": the change reaches its new level
+            else:  # "up 6% in 2031 compared with 2030 to over $40 bln": the change reaches its new level
                 level = _TO_LEVEL.search(text, start, end)
                 end = level.start() if level else end
         inside = text[start:end]

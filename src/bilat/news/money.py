@@ -241,7 +241,7 @@ _UNIT_PRICE = re.compile(r"\s*(?:per|a|an|each)\b|\s*/", re.I)  # "$300 per tonn
 
 
 def _shared_scale(found: list[Amount], text: str) -> list[Amount]:
-    """"$1,082.24 million, $1,322.13 and $2,599.49 respectively": a list of sums of one currency
+    """"$1,500.5 million, $1,600.25 and $1,700.75": a list of sums of one currency
     writes its scale word once, on its first item; the bare items after it take that scale."""
     scale = None
     for i, a in enumerate(found):

@@ -261,7 +261,7 @@ _YEAR_PAIRS = (re.compile(_THIS_YEAR + _WITHIN_SENTENCE + r"{0,160}?" + _SAME_PE
 #: "last year compared to 2010", "last year over 2010": the year compared with is the one before last year
 _LAST_YEAR_AGAINST = re.compile(r"\blast\s+year,?\s+(?:compared\s+(?:to|with)|as\s+against|over|against)\s+"
                                 r"(?:the\s+(?:figure|level|total)\s+(?:of|for)\s+)?(?P<year>(?:19|20)\d\d)\b", re.I)
-#: "Last year, imports fell to $2.28 trillion from $2.3 trillion in 2016": a change told for last year
+#: "Last year, imports fell to $2 billion from $2.2 billion in 2030": a change told for last year
 #: from a base of a named year is a change from that year, so last year is the year after it
 _LAST_YEAR_FROM = re.compile(r"\blast\s+year\b,?" + r"(?:(?!(?<![A-Z])[.;]\s)[^!?]){0,120}?\bto\s+(?:(?![.;]\s)[^!?]){0,50}?\bfrom\s+"
                              r"(?:(?![.;]\s)[^!?]){0,50}?\bin\s+(?P<year>(?:19|20)\d\d)\b", re.I)

@@ -104,7 +104,7 @@ _CUMULATIVE = re.compile(
     r"in\s+recent\s+years|(?:a|per|each|every)\s+year)\b", re.I)
 
 
-#: "the first June deficit since 2009", "the highest level since 2015": a record, not a sum since then
+#: "the first June deficit since 2029", "the highest level since 2030": a record, not a sum since then
 _RECORD_SINCE = re.compile(r"\b(?:first|highest|lowest|largest|biggest|smallest|best|worst|strongest|weakest)\b"
                            r"[^.;,]{0,50}?\bsince\s+(?:19|20)\d\d\b", re.I)
 

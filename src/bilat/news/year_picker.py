@@ -60,8 +60,8 @@ class YearPicker:
 
     def _own_clause(self, years: list[tuple[int, int]], pos: int, end: int) -> int | None:
         """The year written before a figure in its own clause, when the nearest year after it opens
-        the next clause: "In 2020 it exceeded 23 billion, a year later it rose to 29 billion";
-        "In 2022, when the war began, exports reached 45.6 billion, and in 2023 they grew"."""
+        the next clause: "In 2030 it passed 20 billion, one year on it was 25 billion";
+        "In 2032, when prices fell, sales hit 30 billion, and in 2033 they grew"."""
         text = self.sent.text
         before = [(p, y) for p, y in years if p < pos and not _CLAUSE_BEFORE.search(text[p:pos])]
         after = [(p, y) for p, y in years if p > end]
