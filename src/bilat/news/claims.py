@@ -39,7 +39,8 @@ from bilat.news.comparison import (base_at, comparison_bases, date_by_base, goes
 from bilat.news.money import Amount, find_amounts
 from bilat.news.decimal_commas import rescale, uses_decimal_commas
 from bilat.news.own_base import own_base, year_before_from
-from bilat.news.balance_sides import balance_sides
+from bilat.news.balance_sides import balance_change_sides, balance_sides, compared_balance, signed_balance
+from bilat.news.change_words import GROWTH_AFTER as _GROWTH_AFTER, GROWTH_BEFORE as _GROWTH_BEFORE, bracketed_change, is_fall
 from bilat.news.product_claims import product_claims
 from bilat.news.scope import out_of_scope
 from bilat.news.shares import share_claim
@@ -57,26 +58,6 @@ _OTHER_BEFORE = re.compile(
     r"market cap\w*|deal worth|raised|revenue|profit)\s+(?:[a-z-]+\s+){0,3}$",
     re.I,
 )
-_GROWTH_BEFORE = re.compile(
-    r"\b(?P<verb>rose|grew|increased|jumped|climbed|surged|soared|expanded|gained|up|fell|declined|dropped|"
-    r"rises|grows|increases|jumps|climbs|surges|soars|expands|gains|falls|declines|drops|slips|shrinks|plunges|"
-    r"raise|raising|boost|boosting|lift|lifting|increase|increasing|grow|expand|"
-    r"decreased|slipped|shrank|contracted|down|plunged|slumped|declining|decreasing|falling|dropping|shrinking|"
-    r"dipped|dips|tumbled|tumbles|slid|slides|sank|sinks|plummeted|plummets|rebounded|rebounds|"
-    r"rising|growing|jumping|climbing|soaring|surging)\s+(?:(?:[\w@'-]+\s+){0,3}?by\s+)?"
-    r"(?:about\s+|some\s+|nearly\s+|almost\s+)?$"
-    r"|\b(?:an?\s+)?(?:increase|rise|growth|jump|gain|decrease|decline|drop|fall|reduction)\s+of\s+(?:about\s+|some\s+|nearly\s+)?$",
-    re.I,
-)
-_GROWTH_AFTER = re.compile(
-    r"^\s*(?:an?\s+)?(?:(?:annual|yearly|interannual|year-on-year|monthly|month-on-month|quarterly)\s+)?"  # "a 4% annual decrease"
-    r"(?P<noun>increase|rise|growth|jump|gain|surge|expansion|decline|drop|fall|decrease|contraction|"
-    r"(?:more|higher|less|lower|fewer)\s+than|up\b|down\b|year[- ]on[- ]year|y-o-y)",
-    re.I,
-)
-_FALL = re.compile(r"\b(?:negative\s+growth|dipped|dips|tumbled|tumbles|slid|slides|sank|sinks|plummeted|plummets|less\s+than|lower\s+than|fewer\s+than|fell|declined|dropped|decreased|slipped|shrank|contracted|down|plunged|slumped|decline|drop|"
-                   r"falls|declines|drops|slips|shrinks|plunges|slumps|decreases|declining|decreasing|falling|dropping|shrinking|"
-                   r"fall|decrease|contraction)\b", re.I)
 _TOTAL_IMPORTS = re.compile(r"\b(?:total|overall|global)\s+imports\b", re.I)
 _SAME_YEAR = re.compile(r"\b(?:the\s+same\s+(?:year|period|time)|that\s+year|over\s+the\s+same\s+period)\b", re.I)
 _COMPARISON = re.compile(r"\b(?:(?:up|down)\s+from|compared\s+(?:with|to)|against)\s+$")
@@ -234,6 +215,8 @@ _MOVE_ONLY = re.compile(r"^\W*(?:(?:in|by)\s+(?:19|20)\d\d\W*)?(?:(?:and|but|the
                         re.I)
 _LIST_NEXT = re.compile(r"^\)?\s*(?:(?:for|to|from|in|with|of)\s+(?:the\s+)?(?:[A-Z][\w.'-]*\s*){1,4})?\)?"
                         r"(?:,\s*(?:and\s+)?|\s*and\s+)(?:(?:the\s+)?[A-Z][\w.'-]*\s*){0,3}\(?\s*$")
+#: "It was followed by wool with $90 million", "Peru ranked second with $1 billion": a ranking goes on
+_RANK_NEXT = re.compile(r"\b(?:followed\s+by|trailed\s+by|ranked|ranks|came|comes)\b[^$;]{0,60}?\bwith\s+$", re.I)
 #: "Chile with $7.5 billion, Peru with $4.1 billion": a list of partners, each with its figure
 _NAMED_LIST = re.compile(r"^,?\s*(?:and\s+)?(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){1,4}(?:with|at)\s+$")
 _HEADLINE_FIGURE = re.compile(r"^(?!SOURCE:).*\b(?:trade|exports?|imports?|credit\s+line|loans?|investments?|aid)\b.*\d",
@@ -271,9 +254,16 @@ def _classify(
         # "…reached $900 million, up from $190 million in 2020", "… compared to 2018 ($56.8 million)":
         # the base is the same measure as the figure it is compared with, another year
         claim.measure, claim.from_, claim.to, claim.country = compared.measure, compared.from_, compared.to, compared.country
-        claim.basis, claim.scope = compared.basis, compared.scope
+        claim.basis, claim.scope, claim.about = compared.basis, compared.scope, compared.about
+        if compared.about == "trade balance":  # "a deficit of $N compared to a surplus of $M": the other way
+            claim.from_, claim.to = compared_balance(sentence_left, (claim.from_, claim.to)) or (claim.from_, claim.to)
         return claim
     if amount.unit == "percent":
+        sign = bracketed_change(sent.text[previous.end - s0 : amount.hedge_start]) if previous is not None else None
+        if sign is not None and previous.unit is None:  # "$20 bln (+5%)": that figure's change
+            claim.measure, claim.value, claim.basis, claim.from_, claim.to = "growth", sign * abs(claim.value or 0), \
+                previous.basis, previous.from_, previous.to
+            return claim
         if share_claim(claim, left, right, sentence_left, pair):
             return claim
         if _GROWTH_BEFORE.search(left) or _GROWTH_AFTER.match(right):
@@ -300,10 +290,13 @@ def _classify(
             return None  # "have doubled their sales to Asia": no measured flow named
         return _growth(claim, clause, left, right, pair, sentence_left)
 
-    if _BALANCE.search(left[-40:]) or _BALANCE_AFTER.match(right) or _BALANCE_WITH.search(left[-70:]):  # "a surplus of $6 billion"
-        claim.about = "trade balance"
+    signed = signed_balance(left, right, pair)  # "the positive balance of trade with Y is $N": the other side's surplus
+    if signed or _BALANCE.search(left[-40:]) or _BALANCE_AFTER.match(right) or _BALANCE_WITH.search(left[-70:]):
+        claim.about = "trade balance"  # "a surplus of $6 billion"
         claim.from_ = cues.country_before(left) or cues.first_country(sentence_left)
-        sides = balance_sides(left, right, pair)  # "X's deficit with Y": the goods flow from Y into X
+        sides = signed or balance_sides(left, right, pair)  # "X's deficit with Y": the goods flow from Y into X
+        if sides is None and previous is not None and previous.about == "trade balance":
+            sides = compared_balance(sentence_left, (previous.from_, previous.to))
         if sides is not None:
             claim.from_, claim.to = sides
         favour = _IN_FAVOUR.match(right)
@@ -329,7 +322,8 @@ def _classify(
         return claim
     found = cue_after(clause) or cues.nearest_cue(clause)
     if found is None and anchor is not None and amount.unit == "money" and (
-            _ANAPHOR.search(left) or (anchor is previous and _MOVE_ONLY.match(sent.text[previous.end - s0 : amount.hedge_start]))):
+            _ANAPHOR.search(left) or _RANK_NEXT.search(left)
+            or (anchor is previous and _MOVE_ONLY.match(sent.text[previous.end - s0 : amount.hedge_start]))):
         # "In 2018 Chile shipped $400 million of copper to Vietnam. The figure rose to $450 million"
         claim.measure, claim.from_, claim.to, claim.country = anchor.measure, anchor.from_, anchor.to, anchor.country
         claim.basis, claim.scope = anchor.basis, anchor.scope
@@ -375,7 +369,7 @@ def _classify(
 def _growth(claim: Claim, clause: str, left: str, right: str, pair: list[str], sentence_left: str,
             anchor: Claim | None = None) -> Claim:
     claim.measure = "growth"
-    if claim.unit == "percent" and _FALL.search(left[-40:] + " " + right[:30]):
+    if claim.unit == "percent" and is_fall(left, right):
         claim.value = -abs(claim.value or 0)
     found = cues.nearest_cue(clause)
     if found:
@@ -390,6 +384,7 @@ def _growth(claim: Claim, clause: str, left: str, right: str, pair: list[str], s
         claim.basis, claim.from_, claim.to = anchor.basis, anchor.from_, anchor.to
     else:  # "Kenya's economy grew 4.8 percent": growth of the first country named
         claim.from_ = cues.first_country(sentence_left) or cues.first_country(right)
+    claim.from_, claim.to = balance_change_sides(left, right, pair) or (claim.from_, claim.to)  # a balance's change
     return claim
 
 

@@ -36,6 +36,7 @@ _MARKER = re.compile(
 _END = re.compile(r";|\.(?:\s|$)|,\s+(?!\(|(?:19|20)\d\d)|"
                   r"\s(?:while|whereas|and|but|when|which(?!\s+(?:was|were|stood|amounted|totall?ed)\b))\s")
 _TO = re.compile(r"\sto\s")
+_TO_LEVEL = re.compile(r"\sto\s+(?:about\s+|some\s+|around\s+|nearly\s+|over\s+|almost\s+)?(?:US\$|[$£€¥₹]|\d|[A-Z]{1,3}\$?\s?\d)")
 _YEAR_WORD = r"(?:year|(?:fiscal|financial)(?:\s+year)?)"  # "the previous year", "last fiscal", "the prior financial year"
 _ONE_YEAR_BACK = re.compile(
     r"\b(?:(?:the\s+)?(?:previous|preceding|prior|last)\s+" + _YEAR_WORD + r"|a\s+year\s+(?:earlier|ago|before)|"
@@ -101,6 +102,9 @@ def comparison_bases(text: str) -> list[Base]:
             if word == "from":
                 to = _TO.search(text, start, end)
                 end = to.start() if to else end
+            else:  # "up 6% in 2031 compared with 2030 to over $40 bln": the change reaches its new level
+                level = _TO_LEVEL.search(text, start, end)
+                end = level.start() if level else end
         inside = text[start:end]
         year = _YEAR.search(inside)
         found = find_periods(text) if found is None else found

@@ -127,16 +127,26 @@ def tariff_sides(left: str, right: str, sentence_left: str, pair: list[str]) -> 
     return cues.fill_from_pair(origin, None, pair)
 
 
-_PARTNER_BEFORE = re.compile(r"@([A-Z]{3,8})\s*\(\s*(?:about\s+|some\s+|nearly\s+|over\s+)?$")
+#: "the US (15.41 billion USD)"; a list of partners each told with its figure: "Chile, with 30 percent of
+#: shipments, Peru, with 12", "then Ghana with $80 million", "Kenya ranked first ... with"
+_HEDGED = r"(?:about\s+|some\s+|nearly\s+|almost\s+|over\s+|around\s+)?$"
+_PARTNER_BEFORE = re.compile(r"@([A-Z]{3,8})\s*(?:\(\s*|,?\s+with\s+(?:a\s+share\s+of\s+)?|\s+(?:ranked|ranks|came|comes)\s+"
+                             r"(?:first|second|third|fourth|fifth|sixth|seventh|\d+(?:st|nd|rd|th))\b[^$;]{0,60}?\bwith\s+)"
+                             + _HEDGED)
 _PARTNER_AFTER = re.compile(r"^\s*(?:for|to|with)\s+(?:the\s+)?@([A-Z]{3,8})\b(?!\s*(?:'s|and\s+@))")
 
 
 def named_partner(claim: Claim, left: str, right: str) -> None:
     """ "the fourth market after the US (15.41 billion USD)", "after $79.25 billion for China": a
     figure set beside a third country is the flow with that country, not with the article's partner."""
+    listed = _PARTNER_BEFORE.search(left)
+    if listed is not None and claim.unit == "percent" and claim.basis is None and claim.from_ not in (None, listed.group(1)) \
+            and claim.measure in ("other", "share_of_imports"):
+        claim.to = listed.group(1)  # "buyers of Peruvian goods were Chile, with 30 percent": a listed market's share
+        return
     if claim.basis not in ("exports", "imports") or claim.measure not in ("exports", "imports"):
         return
-    hit = _PARTNER_BEFORE.search(left) or _PARTNER_AFTER.match(right)
+    hit = listed or _PARTNER_AFTER.match(right)
     if hit is None:
         return
     partner = hit.group(1)

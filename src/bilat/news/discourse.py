@@ -190,10 +190,13 @@ def restated_years(claims: list) -> None:
     """A trade figure with no year that the article states again with one (a headline "trade hits
     $2.6 billion" above "reached $2.6 billion in 2031") is that figure, for that year and period; not
     when the same figure is told for two different years."""
-    for claim in claims:
-        if claim.year is not None or claim.measure not in _TRADE_MEASURES or claim.unit is not None:
+    for claim in claims:  # a year from the day of writing is no year read from the text
+        if (claim.year is not None and not getattr(claim, "_from_day", False)) or claim.measure not in _TRADE_MEASURES \
+                or claim.unit is not None:
             continue
         same = {(c.year, c.period) for c in claims if c is not claim and c.year is not None and c.value == claim.value
-                and c.currency == claim.currency and c.measure == claim.measure and c.unit is None}
+                and c.currency == claim.currency and c.measure == claim.measure and c.unit is None
+                and not getattr(c, "_from_day", False)}
         if len(same) == 1:
             claim.year, claim.period = next(iter(same))
+            claim._from_day = False

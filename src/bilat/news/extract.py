@@ -19,7 +19,7 @@ from bilat.news.lead_pair import lead_pair
 from bilat.news.mentions import country_refs, main_pair
 from bilat.news.model import Article, CountryRef, DateRef, Extraction
 from bilat.news.dates import MonthOnly, YearGuess, YearOnly
-from bilat.news.paragraph_years import years_from_paragraph_above
+from bilat.news.paragraph_years import years_from_paragraph_above, years_of_the_account
 from bilat.news.pubdate import publication_date, year_after_figures, year_from_text
 from bilat.news.tables import table_claims
 from bilat.news.targets import extract_targets, resolve_previous
@@ -78,6 +78,7 @@ def extract(article: Article | str, published: dt.date | None = None) -> Extract
     budget.check_time()
     resolve_previous(targets, claims)
     years_from_paragraph_above(claims, view.text)
+    years_of_the_account(claims, view.text, published.year if published is not None else None)
     for record in [*targets, *claims, *agreements]:
         _remap(view, record)
         if getattr(record, "date", None) is not None:

@@ -33,14 +33,18 @@ PREFIX = {
     "BRL": "BRL", "TL": "TRY", "TRY": "TRY", "₺": "TRY", "NZ$": "NZD", "NZD": "NZD", "C$": "CAD", "CA$": "CAD",
     "CAD": "CAD", "S$": "SGD", "SGD": "SGD", "HK$": "HKD", "CHF": "CHF", "Rp": "IDR", "IDR": "IDR", "MXN": "MXN",
     "RM": "MYR", "EGP": "EGP", "E£": "EGP", "$US": "USD", "Tk": "BDT", "BDT": "BDT", "PKR": "PKR", "LKR": "LKR",
-    "KSh": "KES", "Ksh": "KES", "KES": "KES", "Sh": "KES", "Shs": "UGX", "UGX": "UGX", "TZS": "TZS", "THB": "THB", "฿": "THB", "PHP": "PHP", "₱": "PHP",
+    "KSh": "KES", "Ksh": "KES", "KES": "KES", "Sh": "KES", "Shs": "UGX", "UGX": "UGX",
+    "Ush": "UGX", "USh": "UGX", "UShs": "UGX", "Ushs": "UGX", "TZS": "TZS", "THB": "THB", "฿": "THB", "PHP": "PHP", "₱": "PHP",
 }
 #: Currency words written after the number ("3 trillion yen").
 SUFFIX = {
     "US dollars": "USD", "U.S. dollars": "USD", "dollars": "USD", "dollar": "USD", "US dollar": "USD", "euros": "EUR", "euro": "EUR",
     "pounds sterling": "GBP", "pounds": "GBP", "yen": "JPY", "shekels": "ILS", "new shekels": "ILS",
     "rupees": "INR", "yuan": "CNY", "renminbi": "CNY", "won": "KRW", "dirhams": "AED", "dong": "VND",
-    "Australian dollars": "AUD", "Canadian dollars": "CAD", "New Zealand dollars": "NZD", "reais": "BRL",
+    "Australian dollars": "AUD", "Canadian dollars": "CAD", "New Zealand dollars": "NZD",
+    "NZ dollars": "NZD", "NZ dollar": "NZD", "Australian dollar": "AUD", "Canadian dollar": "CAD",
+    "New Zealand dollar": "NZD", "Singapore dollars": "SGD", "Hong Kong dollars": "HKD", "HK dollars": "HKD",
+    "Ugandan shillings": "UGX", "Uganda shillings": "UGX", "Tanzanian shillings": "TZS", "Kenya shillings": "KES", "reais": "BRL",
     "real": "BRL", "rand": "ZAR", "naira": "NGN", "riyals": "SAR", "ringgit": "MYR", "rupiah": "IDR", "lira": "TRY",
     "liras": "TRY", "pesos": "MXN", "Egyptian pounds": "EGP", "Swiss francs": "CHF", "Japanese yen": "JPY",
     "Chinese yuan": "CNY", "Indian rupees": "INR", "Korean won": "KRW", "UAE dirhams": "AED",
@@ -78,7 +82,7 @@ def _alt(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-_NEEDS_SCALE = frozenset({"N", "R", "SR", "TL", "Rp", "RM", "Dh", "Tk", "Sh", "Shs"})
+_NEEDS_SCALE = frozenset({"N", "R", "SR", "TL", "Rp", "RM", "Dh", "Tk", "Sh", "Shs", "Ush", "USh", "UShs", "Ushs"})
 _WORD_PREFIXES = [p for p in PREFIX if p[0].isalpha()]
 _SYMBOL_PREFIXES = [p for p in PREFIX if not p[0].isalpha()]
 _PREFIX_RE = (
@@ -227,7 +231,29 @@ def _find_amounts(text: str) -> list[Amount]:
     for m in _MULTIPLIED.finditer(text):  # "almost doubled", "nearly tripled": a multiple that happened
         if not _overlaps(found, m.start(), m.end()):
             found.append(_make(text, m.start(), m.end(), _MULTIPLIED_BY[m.group(1).lower()], "multiple", None, 0.0))
-    return sorted(found, key=lambda a: a.start)
+    return _shared_scale(sorted(found, key=lambda a: a.start), text)
+
+
+_SCALED_END = re.compile(r"(?P<w>trillion|billion|million|bn|mn|bln|mln)s?\.?$", re.I)
+_BARE_END = re.compile(r"[^\sA-Za-z]*\s?[\d.,]+")
+_JOINED = re.compile(r"\s*(?:,|and|,\s*and)\s*")
+_UNIT_PRICE = re.compile(r"\s*(?:per|a|an|each)\b|\s*/", re.I)  # "$300 per tonne": a price, not a sum
+
+
+def _shared_scale(found: list[Amount], text: str) -> list[Amount]:
+    """"$1,500.5 million, $1,600.25 and $1,700.75": a list of sums of one currency
+    writes its scale word once, on its first item; the bare items after it take that scale."""
+    scale = None
+    for i, a in enumerate(found):
+        prev = found[i - 1] if i else None
+        joined = prev is not None and prev.unit == a.unit == "money" and prev.currency == a.currency \
+            and _JOINED.fullmatch(text[prev.end : a.hedge_start]) is not None
+        if joined and scale is not None and _BARE_END.fullmatch(a.text) and not _UNIT_PRICE.match(text[a.end :]):
+            found[i] = dataclasses.replace(a, value=float(f"{a.value * scale:.12g}"), significant=a.significant * scale)
+            continue
+        m = _SCALED_END.search(a.text) if a.unit == "money" else None
+        scale = SCALES[m.group("w").lower()] if m else None
+    return found
 
 
 def _money(text: str, m: re.Match[str], currency: str | None) -> Amount:

@@ -32,11 +32,19 @@ _FISCAL = re.compile(
     r"\b(?:FY\s?|fiscal(?:\s+year)?\s+|financial\s+year\s+)?(?P<y1>(?:19|20)\d\d)\s?[-–/]\s?(?P<y2>\d\d(?:\d\d)?)\b"
     r"|\bFY\s?'?(?P<s1>\d\d)[-–/](?P<s2>\d\d)\b|\bFY\s?(?P<fy>(?:19|20)\d\d)\b|\bFY\s?'?(?P<short>\d\d)\b(?![-–/]\d)",
 )
-_HALF = re.compile(r"\b(?:(?P<o>first|second)\s+half|(?P<h>H[12]))" + _OF_YEAR, re.I)
-_QUARTER = re.compile(r"\b(?:(?P<o>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter|(?P<q>Q[1-4]))" + _OF_YEAR,
+_HALF = re.compile(r"\b(?:(?P<o>first|second)\s+half|(?P<h>H[12])(?!\s?'\d))" + _OF_YEAR, re.I)
+_QUARTER = re.compile(r"\b(?:(?P<o>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter|(?P<q>Q[1-4])(?!\s?'\d))" + _OF_YEAR,
                       re.I)
 #: "1Q2022", "2H 2019", "2022Q1": quarters and halves written as statistics tables write them
-_COMPACT_PART = re.compile(r"\b(?:(?P<n>[1-4])(?P<k>[QH])\s?(?P<year>(?:19|20)\d\d)|(?P<year2>(?:19|20)\d\d)\s?(?P<k2>[QH])(?P<n2>[1-4]))\b")
+#: ("1H17", "Q3'24": the year in two digits, as wire copy and statistics releases abbreviate it)
+_COMPACT_PART = re.compile(r"\b(?:(?P<n>[1-4])(?P<k>[QH])\s?'?(?P<year>(?:19|20)\d\d|\d\d)|(?P<year2>(?:19|20)\d\d)\s?(?P<k2>[QH])"
+                           r"(?P<n2>[1-4])|(?P<k3>[QH])(?P<n3>[1-4])\s?'(?P<year3>\d\d))\b")
+#: "in the five months leading to May", "nine months through September": a span of months counted back
+#: from its last month (the first months of that month's year)
+_MONTHS_UP_TO = re.compile(
+    r"\b(?P<n>two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})\s+months\s+(?:leading\s+(?:up\s+)?to|"
+    r"to|through|ending(?:\s+in)?|ended(?:\s+in)?|up\s+to)\s+(?:the\s+end\s+of\s+)?(?P<m>" + _MONTH + r")\b(?:,?\s+" + _Y + r")?"
+)
 _FIRST_MONTHS = re.compile(r"\bfirst\s+(?P<n>two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})\s+months"
                            + _OF_YEAR, re.I)
 _MONTH_RANGE = re.compile(
@@ -96,16 +104,22 @@ def find_periods(text: str) -> list[Period]:
         n = _ORDINAL[m.group("o").lower()] if m.group("o") else int(m.group("q")[1])
         out.append(_with_year(m, f"{{y}}-Q{n}"))
     for m in _COMPACT_PART.finditer(text):
-        n, kind = int(m.group("n") or m.group("n2")), m.group("k") or m.group("k2")
+        n, kind = int(m.group("n") or m.group("n2") or m.group("n3")), m.group("k") or m.group("k2") or m.group("k3")
         if kind == "H" and n > 2:
             continue
-        year = int(m.group("year") or m.group("year2"))
+        written = m.group("year") or m.group("year2") or m.group("year3")
+        year = int(written) if len(written) == 4 else 2000 + int(written)
         out.append(Period(m.start(), m.end(), f"{year}-{kind}{n}", year, None))
     for m in _FIRST_MONTHS.finditer(text):
         raw = m.group("n").lower()
         n = int(raw) if raw.isdigit() else _COUNT[raw]
         if 1 <= n <= 11:
             out.append(_with_year(m, f"{{y}}-01..{{y}}-{n:02d}"))
+    for m in _MONTHS_UP_TO.finditer(text):
+        raw, last = m.group("n").lower(), MONTHS[m.group("m")]
+        n = int(raw) if raw.isdigit() else _COUNT[raw]
+        if 1 <= n <= last:
+            out.append(_with_year(m, f"{{y}}-{last - n + 1:02d}..{{y}}-{last:02d}"))
     for m in _MONTH_RANGE.finditer(text):
         a, b = MONTHS[m.group("m1")], MONTHS[m.group("m2")]
         if a < b:

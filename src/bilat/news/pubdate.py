@@ -281,6 +281,10 @@ _YEAR_PAIRS = (re.compile(_THIS_YEAR + _WITHIN_SENTENCE + r"{0,160}?" + _SAME_PE
 #: "last year compared to 2010", "last year over 2010": the year compared with is the one before last year
 _LAST_YEAR_AGAINST = re.compile(r"\blast\s+year,?\s+(?:compared\s+(?:to|with)|as\s+against|over|against)\s+"
                                 r"(?:the\s+(?:figure|level|total)\s+(?:of|for)\s+)?(?P<year>(?:19|20)\d\d)\b", re.I)
+#: "Last year, imports fell to $2 billion from $2.2 billion in 2030": a change told for last year
+#: from a base of a named year is a change from that year, so last year is the year after it
+_LAST_YEAR_FROM = re.compile(r"\blast\s+year\b,?" + r"(?:(?!(?<![A-Z])[.;]\s)[^!?]){0,120}?\bto\s+(?:(?![.;]\s)[^!?]){0,50}?\bfrom\s+"
+                             r"(?:(?![.;]\s)[^!?]){0,50}?\bin\s+(?P<year>(?:19|20)\d\d)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -316,6 +320,7 @@ def year_from_text(text: str) -> StatedYear | None:
         if m:
             return StatedYear(int(m.group("year")) + 1, " ".join(m.group().split()))
     m = _LAST_YEAR_AGAINST.search(text)
+    m = m or _LAST_YEAR_FROM.search(text)
     if m:  # "rose by $12 billion last year compared to 2010": last year is 2011, so the text is of 2012
         return StatedYear(int(m.group("year")) + 2, " ".join(m.group().split()))
     now = _NOW.search(text)

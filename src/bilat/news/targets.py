@@ -123,6 +123,7 @@ def extract_targets(
                 out.append(target)
     out += extra_targets(view, sents, refs, pair, published, [(t.start, t.end) for t in out])
     out += percent_rises(sents, pair, published, [(t.start, t.end) for t in out])
+    out = [t for t in out if not _THIS_YEAR_AFTER.match(view[t.end : t.end + 40])]  # a forecast figure: a claim
     bare = [(t.start, t.end) for t in out]  # a level with no currency is dropped below, but its figure stays the target's
     out = [t for t in (_without_bare_level(t) for t in out) if t is not None]
     classify(out, sents, published)
@@ -130,6 +131,12 @@ def extract_targets(
     out += [t for t in second_levels(view, sents, out) if t.currency is not None]
     kept, spans = merge_restatements(out)
     return kept, sorted(set(spans) | set(bare))
+
+
+#: "increase trade to $2 billion this year": a level expected for the year of writing is a forecast
+#: figure, a claim with its year, not a goal with a horizon (the corpus's rule for the two lists)
+_THIS_YEAR_AFTER = re.compile(r"\s*(?:this\s+year|in\s+the\s+current\s+year|by\s+the\s+end\s+of\s+(?:this|the)\s+year)\b",
+                              re.I)
 
 
 def _without_bare_level(target: DeclaredTarget) -> DeclaredTarget | None:

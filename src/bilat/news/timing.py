@@ -89,7 +89,7 @@ def is_conversion(text: str, before: Amount, amount: Amount) -> bool:
 _MODAL = re.compile(
     r"\b(?:could|would|will|may|might|can|should|is\s+(?:expected|projected|likely|set|estimated|forecast|tipped)\s+to|"
     r"are\s+(?:expected|projected|likely|set|estimated|forecast)\s+to|(?:expected|projected|likely|estimated)\s+to|"
-    r"projected|forecasts?|estimates?|expects?|expecting|anticipates?|anticipated)\b",
+    r"projected|forecasts?|estimates?|expects?|expecting|anticipates?|anticipated|(?:the\s+)?potential\s+to)\b",
     re.I,
 )
 _EFFECT = re.compile(
@@ -102,6 +102,11 @@ _CURRENT_YEAR = re.compile(r"\b(?:this\s+year|the\s+current\s+year|this\s+fiscal
 _CUMULATIVE = re.compile(
     r"\b(?:since\s+(?:19|20)\d\d|so\s+far|to\s+date|cumulative(?:ly)?|in\s+total\s+since|annually|"
     r"in\s+recent\s+years|(?:a|per|each|every)\s+year)\b", re.I)
+
+
+#: "the first June deficit since 2029", "the highest level since 2030": a record, not a sum since then
+_RECORD_SINCE = re.compile(r"\b(?:first|highest|lowest|largest|biggest|smallest|best|worst|strongest|weakest)\b"
+                           r"[^.;,]{0,50}?\bsince\s+(?:19|20)\d\d\b", re.I)
 
 
 def modality_of(clause: str, published: dt.date | None, year: int | None) -> str | None:
@@ -127,21 +132,21 @@ def settle_year(claim: Claim, sentence: str, published: dt.date | None) -> None:
     elif claim.modality == "forecast" and published is not None:
         claim.year = published.year
     elif claim.year is None and published is not None and not getattr(published, "guessed", False) \
-            and not _CUMULATIVE.search(sentence):
+            and not _CUMULATIVE.search(_RECORD_SINCE.sub(" ", sentence)):
         claim.year = published.year
+        claim._from_day = True  # the day of writing, the last resort: a later pass may find the account's year
 
 
 #: "... came to $6.2 billion and $5.8 billion, respectively": figures told in the order of the
 #: periods named before them in the sentence
 _RESPECTIVELY = re.compile(r"^[^.;$€£¥₹]{0,40}?,?\s*respectively\b", re.I)
+_RESPECTIVELY_IN = re.compile(r"^[^.;$€£¥₹]{0,40}?,?\s*respectively,?\s+(?:in|for|during)\s+", re.I)
 
 
 def respective_period(claim: Claim, amount: Amount, amounts: list[Amount], sentence: str) -> None:
     """A figure of a run that ends in "respectively", with no period of its own, takes the period
     named before the run that stands at its place in the order ("in FY31 ... in FY30, while
     purchases came to $6.2 billion and $5.8 billion, respectively": FY31, then FY30)."""
-    if claim.period is not None:
-        return
     i = next((k for k, a in enumerate(amounts) if a.start == amount.start), None)
     if i is None:
         return
@@ -153,9 +158,14 @@ def respective_period(claim: Claim, amount: Amount, amounts: list[Amount], sente
     k = i
     while k > 0 and re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", sentence[amounts[k - 1].end : amounts[k].start]):
         k -= 1
-    named = [p for p in find_periods(sentence) if p.end <= amounts[k].start and p.year is not None]  # bases too
+    found = find_periods(sentence)
     run = j - k + 1
-    if len(named) < run:
+    after = _RESPECTIVELY_IN.match(sentence[amounts[j].end :])  # "..., respectively in 2010-11, 2011-12 and 2012-13"
+    named = [p for p in found if p.start >= amounts[j].end + after.end() and p.year is not None][:run] if after else []
+    if len(named) != run and claim.period is not None:
+        return  # a figure's own period stands; only a list told "respectively in ..." after it re-orders it
+    named = named if len(named) == run else [p for p in found if p.end <= amounts[k].start and p.year is not None]
+    if len(named) < run:  # (periods before the run: bases too)
         return
     period = named[-run + (i - k)]
     claim.year, claim.period = period.year, period_label(period, period.year)

@@ -21,6 +21,12 @@ _DATED_AFTER = re.compile(r"^\s+(?:in\s+[^;$€£¥₹\d]{1,60}?\s+)?in\s+(?:" +
 _RUN_ON = re.compile(r"[\w%)]\s+In\s+$")
 
 
+#: the start of another clause: a clause told with a year of its own ("..., and in 2023 they grew")
+_CLAUSE_AFTER = re.compile(r"[,;]|\s(?:while|whereas|but|and\s+then)\s")
+#: a fronted "In 2020," frames the clause after its comma; a coordinated clause does not go back to it
+_CLAUSE_BEFORE = re.compile(r";|,\s+(?:and|but|while|whereas)\s|[.!?]\s")
+
+
 class YearPicker:
     """Year for an amount: written right after it, else nearest in the sentence, else the paragraph's."""
 
@@ -48,5 +54,20 @@ class YearPicker:
         ahead = [(p, y) for p, y in free if p <= pos or not _RUN_ON.search(self.sent.text[:p])]
         free = ahead or free
         if free:
-            return min(free, key=lambda py: abs(py[0] - pos))[1]
+            own = self._own_clause(free, pos, amount.end if amount is not None else pos)
+            return own if own is not None else min(free, key=lambda py: abs(py[0] - pos))[1]
         return self.carried
+
+    def _own_clause(self, years: list[tuple[int, int]], pos: int, end: int) -> int | None:
+        """The year written before a figure in its own clause, when the nearest year after it opens
+        the next clause: "In 2030 it passed 20 billion, one year on it was 25 billion";
+        "In 2032, when prices fell, sales hit 30 billion, and in 2033 they grew"."""
+        text = self.sent.text
+        before = [(p, y) for p, y in years if p < pos and not _CLAUSE_BEFORE.search(text[p:pos])]
+        after = [(p, y) for p, y in years if p > end]
+        if not before or not after:
+            return None
+        nearest = min(after, key=lambda py: py[0])
+        if not _CLAUSE_AFTER.search(text[end : nearest[0]]):
+            return None
+        return max(before, key=lambda py: py[0])[1]
