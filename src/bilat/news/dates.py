@@ -75,6 +75,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("mdy", re.compile(_M + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b")),
     ("dmy", re.compile(r"\b(?P<day>\d{1,2})\s+" + _M + r",?\s+(?P<year>(?:19|20)\d\d)\b")),
     ("md", re.compile(r"\b" + _M + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?!,?\s+(?:19|20)\d\d)")),
+    # "on 1 March", "the 12th of May": day first without a year, as British, Commonwealth and Gulf copy writes it
+    ("dm", re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _M + r"\b(?!,?\s+(?:19|20)\d\d)")),
     ("my", re.compile(r"\b" + _M + r"\s+(?P<year>(?:19|20)\d\d)\b")),
     ("last_month", re.compile(r"\b[Ll]ast\s+(?P<month>" + _MONTH + r")\b")),
     ("weekday", re.compile(r"\b(?P<weekday>" + "|".join(WEEKDAYS) + r")\b")),
@@ -141,6 +143,8 @@ def _resolve(kind: str, m: re.Match[str], published: dt.date | None) -> DateRef 
         return DateRef(text, start, end, dt.date(published.year, published.month, 1), "month", True)
     if kind == "md":
         return DateRef(text, start, end, _dateparser_past(text, published), "day", True)
+    if kind == "dm":  # read as its month-day twin, so that both orders resolve alike
+        return DateRef(text, start, end, _dateparser_past(f"{groups['month']} {int(groups['day'])}", published), "day", True)
     if kind in ("last_month", "in_month"):
         year = published.year if month < published.month else published.year - 1
         if kind == "in_month" and month <= published.month:
