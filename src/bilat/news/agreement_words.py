@@ -20,7 +20,7 @@ TYPES: list[tuple[str, str]] = [
     # "a Joint Declaration on Cooperation", "a declaration affirming their partnership in robotics": a
     # declaration whose object is cooperation is typed as the corpus types it, a cooperation agreement
     (r"(?:joint )?declarations?(?= (?:on|of|proclaiming|affirming|for) (?:[\w-]+ ){0,5}?(?:partnership|co-?operation|"
-     r"(?:allied |friendly |good-neighbourly |bilateral )?relations)\b)",
+     r"(?:allied |friendly |good-neighbourly |bilateral )?relations\b(?! with))\b)",
      "cooperation agreement"),
     (r"joint (?:statement|declaration|communiqu[eé])s?(?: of intent)?|declarations? of intent|"
      r"(?<=signing the )(?-i:(?:[A-Z][\w-]+ ){1,3}Declaration)", "joint statement"),

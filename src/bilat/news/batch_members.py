@@ -51,6 +51,7 @@ def batch_papers(view: str, sents: list[Sentence], records: list[Agreement]) -> 
             paper = Agreement(text="", start=at + tm.start(), end=at + tm.end(), type=kind, parties=list(batch.parties),
                               date=batch.date, place=batch.place, signatories=list(batch.signatories))
             paper._listed = True
+            paper._event = sent.start  # the papers of one batch stay apart in the merge (two of type other too)
             papers.append(paper)
         if len(papers) >= 2:
             out = [r for r in out if r is not batch] + papers
