@@ -113,3 +113,18 @@ def test_a_paper_the_three_countries_signed_still_has_three_parties() -> None:
 def test_a_declaration_on_relations_with_a_third_country_is_not_a_cooperation_agreement() -> None:
     got = _records("Kenya and Germany on Monday issued a declaration on relations with China.")
     assert all(t != "cooperation_agreement" for _, t in got)
+
+
+# -- the slots of a counted signing are no uncounted batch ------------------------------------------
+
+def test_members_named_after_a_counted_signing_do_not_add_to_the_count() -> None:
+    text = "Kenya and Germany signed two agreements on Monday. The documents signed include a plan and an accord on rail."
+    assert _records(text) == [(KD, "other"), (KD, "other")]
+
+
+# -- loans told in a contrasting clause belong to another --------------------------------------------
+
+def test_soft_loans_in_a_while_clause_do_not_make_the_agreement_a_loan() -> None:
+    got = _records("Kenya and Germany on Monday signed an agreement on joint research in health, while Uganda "
+                   "received soft loans from France.")
+    assert got == [(KD, "cooperation_agreement")]

@@ -35,7 +35,9 @@ def batch_papers(view: str, sents: list[Sentence], records: list[Agreement]) -> 
         m = _MEMBERS.search(sent.text)
         if m is None:
             continue
-        batch = next((r for r in reversed(out) if r.count is None and r.end <= sent.start + m.start()
+        # (a slot of a counted signing, "two agreements", has no count of its own but its event's: not uncounted)
+        batch = next((r for r in reversed(out) if r.count is None and getattr(r, "_event", None) is None
+                      and r.end <= sent.start + m.start()
                       and sent.start - r.end < _GAP and re.search(r"s$", view[r.start : r.end])
                       and re.fullmatch(r"(?i)(?:[\w-]+\s+)?(?:deals|agreements|accords|pacts|documents)", view[r.start : r.end])), None)
         if batch is None:
