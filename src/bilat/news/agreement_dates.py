@@ -43,8 +43,9 @@ _PROPOSED = re.compile(r"\b(?:proposed|planned|envisaged|mooted|prospective|futu
 
 
 #: deals told as having come before the news: "following landmark agreements with", "after pacts with",
-#: "already has free-trade agreements with": their day is not the publication's (round thirteen)
-_RECALLED = re.compile(r"\b(?:following|after|besides|like)\s+(?:[\w-]+\s+){0,3}?[\w-]+$|"
+#: "already has free-trade agreements with": their day is not the publication's (round thirteen); an
+#: indefinite article between ("after lunch a loan agreement was signed") starts a new paper, not a recalled one
+_RECALLED = re.compile(r"\b(?:following|after|besides|like)\s+(?:(?!an?\s)[\w-]+\s+){0,3}?[\w-]+$|"
                        r"\b(?:already|previously)\s+(?:has|have|had|signed|concluded)\s+(?:[\w-]+\s+){0,3}?[\w-]+$", re.I)
 
 

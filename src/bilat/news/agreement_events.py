@@ -26,7 +26,7 @@ from bilat.news.batch_members import batch_papers
 from bilat.news.agreement_merge import merge, same_record
 from bilat.news.agreement_sides import bloc_listed, holder_of, not_partners, one_partner_each, own_signers, subject_of_verb, three_sides
 from bilat.news.agreement_similar import recalled_with_partner, similar_deals
-from bilat.news.agreement_words import _COUNTED, _clause, _LOANS_AFTER, IN_PRINCIPLE_ON, _NOT_SIGNED, _UPGRADED, PENDING, SIGN
+from bilat.news.agreement_words import _COUNTED, _clause, _LOANS_AFTER, _TYPE_RE, IN_PRINCIPLE_ON, _NOT_SIGNED, _UPGRADED, PENDING, SIGN
 from bilat.news.dates import MONTHS, WEEKDAYS
 from bilat.news.discourse import current_agreements, refers_to
 from bilat.news.mentions import pair_side
@@ -213,8 +213,8 @@ def refine_agreements(
     records = with_bullets(view, pair, records)  # "The following documents were signed:" and one paper a line
     third = _third_parties(view, sents, refs, pair, records, published)
     records = [r for r in records if not any(  # "agreements with A, B and C": one record per partner, not the plural too
-        t.start <= r.start < t.end and view[r.start : r.end].endswith("s") and set(r.parties) - set(pair) <= set(t.parties)
-        and set(r.parties) != set(t.parties) for t in third)] + third
+        t.start <= r.start < t.end and view[r.start : r.end].endswith("s") and set(t.parties) >= set(r.parties) - set(pair) != set()
+        and set(r.parties) != set(t.parties) for t in third)] + third  # (a plural with no third country is the pair's own)
     records += similar_deals(view, sents, refs, pair, records)  # "the Union's similar deal with the bloc"
     records += [r for r in elevated_ties(view, sents, refs, pair)
                 if not any(k.start < r.end and r.start < k.end for k in records)]
@@ -311,7 +311,9 @@ def _third_parties(view: str, sents: list[Sentence], refs: list[CountryRef], pai
             named = not_partners(text[: m.start()], pair)  # "the pact with Chile is Korea's third ...": Korea
             actor = (subject_of_verb(text[: m.end("name")], pair) or holder_of(text[: m.start()], m.group("name"))
                      or (named[0] if named else pair[0]))
-            found.append((actor, m.group("list"), re.sub(r"@[A-Z]{3,8}", "", m.group("name"))))
+            paper = _TYPE_RE.search(m.group("list"))  # "... on Monday and a tax treaty with C and D": another paper's
+            listed = m.group("list")[: paper.start()] if paper else m.group("list")
+            found.append((actor, listed, re.sub(r"@[A-Z]{3,8}", "", m.group("name"))))
         for m in _LIST_SIGNED.finditer(text):  # "Algeria, Sudan and Sierra Leone signed MOUs with China"
             if m.group("actor") in pair:
                 found.append((m.group("actor"), m.group("list"), m.group("name")))

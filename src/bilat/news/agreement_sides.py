@@ -107,11 +107,13 @@ def own_signers(signers: list[str], found: list[str], pair: list[str], before: s
 
 
 #: "the three countries have signed", "the three sides signed": a paper of three
-_THE_THREE = re.compile(r"\b[Tt]he\s+three\s+(?:countries|nations|states|sides|governments|parties)\b[^.;]{0,60}$")
+_THE_THREE = re.compile(r"\b[Tt]he\s+three\s+(?:countries|nations|states|sides|governments|parties)\b(?P<gap>[^.;]{0,60})$")
 
 
 def three_sides(records: list, view: str, refs: list, pair: list[str]) -> None:
-    """A paper signed by "the three countries" has the pair and the third country named most often."""
+    """A paper signed by "the three countries" has the pair and the third country named most often,
+    unless a country is named between them: "after the three countries held talks, A and B signed"
+    is a paper of A and B, the three being the subject of another clause."""
     if len(pair) != 2:
         return
     counts: dict[str, int] = {}
@@ -120,5 +122,6 @@ def three_sides(records: list, view: str, refs: list, pair: list[str]) -> None:
             counts[ref.iso3] = counts.get(ref.iso3, 0) + 1
     third = max(counts, key=lambda c: counts[c]) if counts else None
     for r in records:
-        if third is not None and set(r.parties) == set(pair) and _THE_THREE.search(view, max(0, r.start - 80), r.start):
+        m = _THE_THREE.search(view, max(0, r.start - 80), r.start) if third is not None and set(r.parties) == set(pair) else None
+        if m is not None and not any(m.start("gap") <= ref.start < r.start for ref in refs):
             r.parties = list(pair) + [third]

@@ -20,7 +20,7 @@ TYPES: list[tuple[str, str]] = [
     # "a Joint Declaration on Cooperation", "a declaration affirming their partnership in robotics": a
     # declaration whose object is cooperation is typed as the corpus types it, a cooperation agreement
     (r"(?:joint )?declarations?(?= (?:on|of|proclaiming|affirming|for) (?:[\w-]+ ){0,5}?(?:partnership|co-?operation|"
-     r"(?:allied |friendly |good-neighbourly |bilateral )?relations)\b)",
+     r"(?:allied |friendly |good-neighbourly |bilateral )?relations\b(?! with))\b)",
      "cooperation agreement"),
     (r"joint (?:statement|declaration|communiqu[eé])s?(?: of intent)?|declarations? of intent|"
      r"(?<=signing the )(?-i:(?:[A-Z][\w-]+ ){1,3}Declaration)", "joint statement"),
@@ -148,8 +148,9 @@ _COUNTED = re.compile(r"\b(?:two|three|four|\d)\s+(?:[\w-]+\s+)?$", re.I)
 #: "implementing all the agreements reached so far": the agreements the two
 #: already have, recalled as a whole; the sentence reports no paper of its own
 _RECALLED_ALL = re.compile(r"\bimplement(?:ation\s+of|ing|ed)?\s+(?:of\s+)?(?:all\s+)?(?:the\s+)?(?:[\w-]+\s+)?$", re.I)
-#: what a plain agreement is for, told right after it: "that will see X access $2.5 billion in concessional loans"
-_LOANS_AFTER = re.compile(r"(?:[^.;]|\.(?=\d)){0,100}?\b(?:concessional|soft|preferential|low-interest)\s+(?:loans?|credits?|financing)\b", re.I)
+#: what a plain agreement is for, told right after it: "that will see X access $2.5 billion in concessional loans";
+#: not across a contrasting clause ("..., while Uganda received soft loans from France": another's loans)
+_LOANS_AFTER = re.compile(r"(?:(?!,\s+(?:while|whereas|but|although|though)\b)[^.;]|\.(?=\d)){0,100}?\b(?:concessional|soft|preferential|low-interest)\s+(?:loans?|credits?|financing)\b", re.I)
 
 
 _CLAUSE_BREAK = re.compile(r",\s+(?:and|while|but|whereas)\s+|;\s+|\s+and\s+(?=(?:also\s+)?(?:agreed|launched|decided|began|"

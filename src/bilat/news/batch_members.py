@@ -35,7 +35,9 @@ def batch_papers(view: str, sents: list[Sentence], records: list[Agreement]) -> 
         m = _MEMBERS.search(sent.text)
         if m is None:
             continue
-        batch = next((r for r in reversed(out) if r.count is None and r.end <= sent.start + m.start()
+        # (a slot of a counted signing, "two agreements", has no count of its own but its event's: not uncounted)
+        batch = next((r for r in reversed(out) if r.count is None and getattr(r, "_event", None) is None
+                      and r.end <= sent.start + m.start()
                       and sent.start - r.end < _GAP and re.search(r"s$", view[r.start : r.end])
                       and re.fullmatch(r"(?i)(?:[\w-]+\s+)?(?:deals|agreements|accords|pacts|documents)", view[r.start : r.end])), None)
         if batch is None:
@@ -51,6 +53,7 @@ def batch_papers(view: str, sents: list[Sentence], records: list[Agreement]) -> 
             paper = Agreement(text="", start=at + tm.start(), end=at + tm.end(), type=kind, parties=list(batch.parties),
                               date=batch.date, place=batch.place, signatories=list(batch.signatories))
             paper._listed = True
+            paper._event = sent.start  # the papers of one batch stay apart in the merge (two of type other too)
             papers.append(paper)
         if len(papers) >= 2:
             out = [r for r in out if r is not batch] + papers
