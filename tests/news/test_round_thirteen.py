@@ -148,7 +148,7 @@ def test_the_change_of_a_deficit_keeps_the_deficit_s_sides() -> None:
 
 
 def test_a_positive_or_negative_balance_is_a_surplus_or_a_deficit() -> None:
-    got = extract("Uruguay's exports to Vietnam keep rising. For the past year the positive balance of trade with "
+    got = extract("Uruguay's exports to Vietnam keep rising. Over the last twelve months its positive trade balance with "
                   "Vietnam is 1.4 billion euros. A negative trade balance of $60 million for Uruguay was recorded in "
                   "the first quarter of 2031.", dt.date(2032, 3, 1))
     surplus, deficit = _claim(got, 1.4e9), _claim(got, 6e7)

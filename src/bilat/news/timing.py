@@ -160,7 +160,7 @@ def respective_period(claim: Claim, amount: Amount, amounts: list[Amount], sente
         k -= 1
     found = find_periods(sentence)
     run = j - k + 1
-    after = _RESPECTIVELY_IN.match(sentence[amounts[j].end :])  # "..., respectively in 2010-11, 2011-12 and 2012-13"
+    after = _RESPECTIVELY_IN.match(sentence[amounts[j].end :])  # "..., respectively in 2029-30, 2030-31 and 2031-32"
     named = [p for p in found if p.start >= amounts[j].end + after.end() and p.year is not None][:run] if after else []
     if len(named) != run and claim.period is not None:
         return  # a figure's own period stands; only a list told "respectively in ..." after it re-orders it
