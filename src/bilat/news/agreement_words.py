@@ -173,3 +173,21 @@ def _clause(text: str, at: int) -> str:
 #: a plan is a record only when its approval is told as done or now ("approved", "adopts"): the bare
 #: infinitive ("each ministry will ... adopt a working plan", "to approve a plan") reports none (round thirteen)
 _APPROVED = re.compile(r"\b(?:approved|approves|adopted|adopts|unveiled|launched|accorded\s+(?:[\w-]+\s+){0,3}?approval)\b", re.I)
+
+
+#: an instrument that is the subject of its own entry into force: "The double taxation agreement between
+#: A and B entered into force on 1 March" (the words between name it; no clause or other verb comes between)
+_IN_FORCE_AFTER = re.compile(r"(?:\s+(?!(?:which|that|who|whose|was|were|is|are|will|would|could|should|may|might|not|never|"
+                             r"yet|but|while|after|before|when|since|said|says|signed|helped|also)\b)[\w'’-]+|\s*\([^)]{1,40}\)){0,14}?"
+                             r"\s+(?:has\s+|had\s+|have\s+|finally\s+|formally\s+|officially\s+|now\s+)*"
+                             r"(?:entered|came|went|took)\s+(?:into\s+(?:force|effect)|effect)\b")
+
+
+def enters_into_force(text: str, end: int) -> bool:
+    """Whether the instrument named just before ``end`` is the subject of "entered into force" / "came into effect".
+
+    Why: a tax treaty, an investment or a visa agreement is news when it enters into force as well as
+    when it is signed, and such a sentence has no signing verb for the reader to find; it is recorded
+    with the status ``in_force`` (as an FTA's entry into force already was).
+    """
+    return _IN_FORCE_AFTER.match(text, end) is not None

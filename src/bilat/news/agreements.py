@@ -27,7 +27,7 @@ import bilat.news.cues as cues
 from bilat.news.agreement_words import (
     TYPES, _TYPE_RE, SIGN, _NOT_SIGNED, PENDING, _APPROVE, _GOV, _NUMBER_WORDS,
     _COUNT, _SERIES, _MEETING, _ORDINAL, _ORDINALS, _UPGRADED, _DEFINITE, _DURATION,
-    _QUOTED, _AGREED_TO, _TITLE_GAP, _LISTED, _one_side_issuer, _TALLY, _GENERIC, _RECALLED_ALL, _APPROVED,
+    _QUOTED, _AGREED_TO, _TITLE_GAP, _LISTED, _one_side_issuer, _TALLY, _GENERIC, _RECALLED_ALL, _APPROVED, enters_into_force,
 )
 from bilat.news.dates import find_dates
 from bilat.news.schema import type_code
@@ -172,7 +172,8 @@ def extract_agreements(
             named = pending and kind not in ("agreement", "plan", "partnership")  # "expected to sign an FTA"
             quoted = (kind == "joint statement" and _QUOTED.search(text[max(0, tm.start() - 30) : tm.end() + 30]) is not None
                       and not _one_side_issuer(view, sent.start + tm.end(), sent.end, refs))
-            if not (signing or participle or named or quoted) or kind == "plan" and not _APPROVED.search(text):
+            in_force = not (signing or participle or named or quoted) and enters_into_force(text, tm.end())
+            if not (signing or participle or named or quoted or in_force) or kind == "plan" and not _APPROVED.search(text):
                 continue
             if kind == "roadmap" and not _ROADMAP_OBJECT.search(text[max(0, tm.start() - 60) : tm.start()]):
                 continue  # "it constitutes a roadmap for cooperation": a description, not a paper launched
