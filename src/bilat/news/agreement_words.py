@@ -51,7 +51,7 @@ _TYPE_RE = re.compile(
 SIGN = re.compile(
     r"\b(?:signed|signs?|signing|inked|inks?|concluded|conclude|approved|approves?|adopted|adopts?|finali[sz]ed|"
     r"accorded\s+(?:[\w-]+\s+){0,3}?approval|launched|unveiled|formali[sz]ed|initialled|initialed|exchanged|struck|sealed|issued|released|clinched|renew(?:ed|s)?|"
-    r"ratif(?:ied|ies|y)|formed|established|set\s+up|created|founded|entered\s+into(?!\s+force)|reached\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:agreements?|deals?|accords?|pacts?))\b",
+    r"ratif(?:ied|ies|y)|put\s+(?:their\s+|its\s+)?pens?\s+to\s+paper|formed|established|set\s+up|created|founded|entered\s+into(?!\s+force)|reached\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:agreements?|deals?|accords?|pacts?))\b",
     re.I,
 )
 _NOT_SIGNED = re.compile(
