@@ -145,3 +145,14 @@ def test_a_positive_balance_with_its_partner_told_after_the_figure() -> None:
                   dt.date(2032, 3, 1))
     surplus = _claim(got, 1e9)
     assert surplus.about == "trade balance" and (surplus.from_, surplus.to) == ("VNM", "URY")
+
+
+# -- a third exporter in a while-clause (claim_sides.py) -------------------------------------------
+
+def test_a_third_exporter_s_total_or_world_exports_are_not_sold_to_the_market_before() -> None:
+    got = extract("Kenya and Uganda trade more. In 2031 Burundi's sales to Zambia came to $610 million, while "
+                  "Malawi's total exports reached $2 billion.", dt.date(2032, 3, 1))
+    assert _claim(got, 2e9).to is None
+    got = extract("Kenya and Uganda trade more. In 2031 Burundi's sales to Zambia came to $610 million, while "
+                  "Malawi exported goods worth $2 billion to the world.", dt.date(2032, 3, 1))
+    assert _claim(got, 2e9).to is None
