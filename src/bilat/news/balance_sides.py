@@ -60,10 +60,16 @@ def compared_balance(left: str, previous_sides: tuple[str | None, str | None] | 
 
 def balance_change_sides(left: str, right: str, pair: list[str]) -> tuple[str | None, str | None] | None:
     """The sides of a change of a balance ("X's trade deficit with Y ballooned by 25 per cent"): the
-    balance's own, when the clause names its holder and its partner."""
-    if not _WORD.search(left[-80:]):
+    balance's own, when the clause names its holder and its partner, and no flow is named between the
+    balance and the figure ("Worried by Peru's deficit with Chile, Peruvian exporters raised their
+    sales to Chile by 6 percent" is the change of those sales)."""
+    words = list(_WORD.finditer(left[-80:]))
+    if not words or _FLOW_NAMED.search(left[-80:][words[-1].end() :]):
         return None
     return balance_sides(left, right, pair)
+
+
+_FLOW_NAMED = re.compile(r"\b(?:exports?|imports?|sales|shipments|purchases|deliveries|exporters|importers|trade)\b", re.I)
 
 
 #: "a positive balance of trade with Peru", "a negative balance of $N for Chile": a
@@ -82,7 +88,7 @@ def signed_balance(left: str, right: str, pair: list[str]) -> tuple[str, str] | 
     if m is None or len(pair) != 2:
         return None
     holder = _FOR.search(m.group("rest")) or _FOR.search(right[:40])
-    partner = _WITH.search(m.group("rest"))
+    partner = _WITH.search(m.group("rest")) or _WITH.search(right[:50])  # "a positive balance of $N in its trade with Y"
     if holder is not None and holder.group("iso") in pair:
         h = holder.group("iso")
         p = partner.group("iso") if partner is not None and partner.group("iso") != h else pair[1 - pair.index(h)]

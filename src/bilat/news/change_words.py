@@ -34,8 +34,14 @@ _FALL_VERBS = (
     r"sinks|plummeted|plummets|lost|loses|losing|cut|cuts|cutting|slashed|slashes|slashing|reduced|reduces|reducing|"
     r"lowered|trimmed|contracting|narrowed|narrows"
 )
-#: the flow a transitive verb changes, before "by" (never a rate: a tariff, a duty, a tax)
-_OBJECT = r"(?:(?:(?!tariffs?\b|dut(?:y|ies)\b|tax(?:es)?\b|levies\b|levy\b)[\w@'-]+\s+){0,12}?by\s+)?"
+#: a word of the object a change verb governs: never a rate (a tariff, a duty, a tax, a fee), never
+#: "by" (the object ends at the first one) nor another change verb (the nearest verb is the frame)
+_RATE = r"tariffs?|dut(?:y|ies)|tax(?:es)?|levies|levy|fees?|charges?|rates?|prices?|excise|VAT|quotas?"
+_OBJECT_WORD = r"(?!(?:" + _RATE + "|by|" + _RISE_VERBS + "|" + _FALL_VERBS + r")\b)[\w@'-]+\s+"
+#: the flow a transitive verb changes, before "by": a few words, or up to twelve when they name the flow
+_FLOW_WORD = r"(?:export|import)\w*|trade|commerce|turnover|shipments|sales|purchases|deliveries|supplies|surplus|deficit"
+_OBJECT = (r"(?:(?:" + _OBJECT_WORD + r"){0,3}?by\s+|(?=(?:" + _OBJECT_WORD + r"){0,11}?(?:" + _FLOW_WORD + r")\b)(?:"
+           + _OBJECT_WORD + r"){4,12}?by\s+)?")
 _HEDGE = r"(?:(?:about|some|nearly|almost|over|around|a\s+sharp|a\s+steep|a\s+whopping|a\s+mere)\s+)*"
 GROWTH_BEFORE = re.compile(
     r"\b(?P<verb>" + _RISE_VERBS + "|" + _FALL_VERBS + r")\s+" + _OBJECT + _HEDGE + r"$"
@@ -56,13 +62,25 @@ FALL = re.compile(r"\b(?:negative\s+growth|dipped|dips|tumbled|tumbles|slid|slid
 _FALLING = re.compile(r"(?:" + _FALL_VERBS + r"|decrease|decline|drop|fall|reduction|dip|slump|plunge|loss)", re.I)
 
 
+#: the nouns after a figure that tell a rise ("a 12 percent rise"), against those that tell a fall
+_RISING_AFTER = re.compile(r"increase|rise|growth|jump|gain|surge|expansion|up|more\s+than|higher\s+than", re.I)
+
+
 def is_fall(left: str, right: str) -> bool:
-    """Whether the change told around a percentage (``left`` and ``right`` of it in its clause) is a fall."""
+    """Whether the change told around a percentage (``left`` and ``right`` of it in its clause) is a fall.
+
+    Why the frame first: the verb or noun that tells the change ("rose 12 percent", "a 12 percent
+    rise") decides its sign; a falling word elsewhere in the clause ("though Peru lost ground",
+    "which had lost momentum") is about something else. Only a frame with no sign of its own
+    ("12 percent year on year") leaves it to a falling word just around the figure.
+    """
     frame = GROWTH_BEFORE.search(left)
-    if frame is not None:
-        word = frame.group("verb") or frame.group("noun")
-        if _FALLING.fullmatch(word):
-            return True
+    if frame is not None:  # ("a negative growth of 12%": the sign written before the noun)
+        return bool(_FALLING.fullmatch(frame.group("verb") or frame.group("noun"))
+                    or re.search(r"\bnegative\s+$", left[: frame.start("noun")] if frame.group("noun") else ""))
+    after = GROWTH_AFTER.match(right)
+    if after is not None and _RISING_AFTER.fullmatch(after.group("noun")):
+        return False
     return bool(FALL.search(left[-40:] + " " + right[:30]))
 
 

@@ -31,9 +31,10 @@ def settle_sides(view: str, sent: Sentence, amount: Amount, refs: list[CountryRe
                 claim.to = subject
             elif claim.basis == "exports" and claim.from_ is None and claim.to not in (None, *pair):
                 claim.from_ = subject
-    if claim.basis == "exports" and claim.to is None and claim.from_ not in (None, *pair) and previous is not None \
-            and previous.basis == "exports" and previous.to is not None and previous.from_ not in (None, claim.from_):
-        claim.to = previous.to  # "X sold A to Peru, while Chile shipped B": the same market
+    if claim.measure == "exports" and claim.to is None and claim.from_ not in (None, *pair) and previous is not None \
+            and not getattr(claim, "_world", False) and previous.basis == "exports" and previous.to is not None \
+            and previous.from_ not in (None, claim.from_):
+        claim.to = previous.to  # "X sold A to Peru, while Chile shipped B": the same market (not X's total exports)
     near_left, near_right = _sides(view, sent, amount, refs)
     named_partner(claim, near_left, near_right)
     left = tagged(view, sent.start, sent.start + amount.hedge_start, refs)

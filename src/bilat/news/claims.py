@@ -24,7 +24,7 @@ import bilat.news.cues as cues
 from bilat.news.dates import point_years, step_years
 from bilat.news.economy_ranks import economy_ranks
 from bilat.news.discourse import Discourse, restated_years
-from bilat.news.direction import cue_after, subject_side, tariff_sides
+from bilat.news.direction import cue_after, ranking_goes_on, subject_side, tariff_sides
 from bilat.news.finance_sides import FINANCE_AFTER, finance_sides, gives_money
 from bilat.news.fiscal_years import current_fiscal_year, latest_fiscal_year, relative_fiscal_periods
 from bilat.news.periods import find_periods
@@ -215,8 +215,6 @@ _MOVE_ONLY = re.compile(r"^\W*(?:(?:in|by)\s+(?:19|20)\d\d\W*)?(?:(?:and|but|the
                         re.I)
 _LIST_NEXT = re.compile(r"^\)?\s*(?:(?:for|to|from|in|with|of)\s+(?:the\s+)?(?:[A-Z][\w.'-]*\s*){1,4})?\)?"
                         r"(?:,\s*(?:and\s+)?|\s*and\s+)(?:(?:the\s+)?[A-Z][\w.'-]*\s*){0,3}\(?\s*$")
-#: "It was followed by wool with $90 million", "Peru ranked second with $1 billion": a ranking goes on
-_RANK_NEXT = re.compile(r"\b(?:followed\s+by|trailed\s+by|ranked|ranks|came|comes)\b[^$;]{0,60}?\bwith\s+$", re.I)
 #: "Chile with $7.5 billion, Peru with $4.1 billion": a list of partners, each with its figure
 _NAMED_LIST = re.compile(r"^,?\s*(?:and\s+)?(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){1,4}(?:with|at)\s+$")
 _HEADLINE_FIGURE = re.compile(r"^(?!SOURCE:).*\b(?:trade|exports?|imports?|credit\s+line|loans?|investments?|aid)\b.*\d",
@@ -322,7 +320,7 @@ def _classify(
         return claim
     found = cue_after(clause) or cues.nearest_cue(clause)
     if found is None and anchor is not None and amount.unit == "money" and (
-            _ANAPHOR.search(left) or _RANK_NEXT.search(left)
+            _ANAPHOR.search(left) or ranking_goes_on(left, view[max(0, anchor.start - 12) : anchor.start])
             or (anchor is previous and _MOVE_ONLY.match(sent.text[previous.end - s0 : amount.hedge_start]))):
         # "In 2018 Chile shipped $400 million of copper to Vietnam. The figure rose to $450 million"
         claim.measure, claim.from_, claim.to, claim.country = anchor.measure, anchor.from_, anchor.to, anchor.country

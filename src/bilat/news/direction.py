@@ -134,12 +134,24 @@ _PARTNER_BEFORE = re.compile(r"@([A-Z]{3,8})\s*(?:\(\s*|,?\s+with\s+(?:a\s+share
                              r"(?:first|second|third|fourth|fifth|sixth|seventh|\d+(?:st|nd|rd|th))\b[^$;]{0,60}?\bwith\s+)"
                              + _HEDGED)
 _PARTNER_AFTER = re.compile(r"^\s*(?:for|to|with)\s+(?:the\s+)?@([A-Z]{3,8})\b(?!\s*(?:'s|and\s+@))")
+#: "Chile is Peru's second market after China, with $3 billion": the country a ranking is told against
+#: is no item of a list; the figure "with" it is the subject's
+_RANKED_AGAINST = re.compile(r"\b(?:after|behind|than|ahead\s+of|following|trailing)\s+(?:the\s+)?$", re.I)
+
+
+def _listed_partner(left: str) -> re.Match[str] | None:
+    """The partner a figure is told beside ("the US (15.41 billion USD)", "Peru, with 12 percent"),
+    not one a ranking is told against ("after China, with $3 billion")."""
+    hit = _PARTNER_BEFORE.search(left)
+    if hit is not None and not left[hit.end(1):].lstrip().startswith("(") and _RANKED_AGAINST.search(left[: hit.start()]):
+        return None
+    return hit
 
 
 def named_partner(claim: Claim, left: str, right: str) -> None:
     """ "the fourth market after the US (15.41 billion USD)", "after $79.25 billion for China": a
     figure set beside a third country is the flow with that country, not with the article's partner."""
-    listed = _PARTNER_BEFORE.search(left)
+    listed = _listed_partner(left)
     if listed is not None and claim.unit == "percent" and claim.basis is None and claim.from_ not in (None, listed.group(1)) \
             and claim.measure in ("other", "share_of_imports"):
         claim.to = listed.group(1)  # "buyers of Peruvian goods were Chile, with 30 percent": a listed market's share
@@ -170,3 +182,23 @@ def same_market(claim: Claim, clause_left: str, before: Claim | None) -> None:
         claim.to = before.to
         if those:
             claim.from_ = those.group(1)
+
+
+_ORDINAL = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|next|last|\d+(?:st|nd|rd|th))"
+#: "Peru ranked second with $1 billion", "came third ... with": a place in a ranking, then its figure
+_RANKED_WITH = re.compile(r"\b(?:ranked|ranks|came|comes)\s+(?:in\s+)?" + _ORDINAL + r"\b[^$;]{0,60}?\bwith\s+$", re.I)
+#: "It was followed by wool with $90 million": the next item of a ranking told "with" its figure
+_FOLLOWED_WITH = re.compile(r"\b(?:followed|trailed)\s+by\b[^$;]{0,60}?\bwith\s+$", re.I)
+_WITH_FIGURE = re.compile(r"\bwith\s+(?:about\s+|some\s+|nearly\s+|almost\s+|over\s+|around\s+)?$", re.I)
+
+
+def ranking_goes_on(left: str, before_anchor: str) -> bool:
+    """Whether a figure told "with $N" (``left`` ends before it) is the next place of the ranking its
+    anchor figure opened, so the same measure and sides: "ranked second with", or "followed by X
+    with" after a figure that was itself told "with" (``before_anchor`` is the text right before
+    that figure). Why both conditions: "came to Lima with $500 million in pledges" and "followed by
+    a dinner with $2 million raised" name no place in a ranking."""
+    if _RANKED_WITH.search(left):
+        return True
+    return bool(_FOLLOWED_WITH.search(left) and _WITH_FIGURE.search(before_anchor))
+

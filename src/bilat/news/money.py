@@ -242,13 +242,16 @@ _UNIT_PRICE = re.compile(r"\s*(?:per|a|an|each)\b|\s*/", re.I)  # "$300 per tonn
 
 def _shared_scale(found: list[Amount], text: str) -> list[Amount]:
     """"$1,500.5 million, $1,600.25 and $1,700.75": a list of sums of one currency
-    writes its scale word once, on its first item; the bare items after it take that scale."""
+    writes its scale word once, on its first item; the bare items after it take that scale. Such a
+    list tells sums of one size: a bare item that the scale would put more than a hundred times
+    above or below the item before it is a sum written out in full ("$2.5 million, $800,000 of it")."""
     scale = None
     for i, a in enumerate(found):
         prev = found[i - 1] if i else None
         joined = prev is not None and prev.unit == a.unit == "money" and prev.currency == a.currency \
             and _JOINED.fullmatch(text[prev.end : a.hedge_start]) is not None
-        if joined and scale is not None and _BARE_END.fullmatch(a.text) and not _UNIT_PRICE.match(text[a.end :]):
+        alike = joined and scale is not None and prev.value and 0.01 <= a.value * scale / prev.value <= 100
+        if alike and _BARE_END.fullmatch(a.text) and not _UNIT_PRICE.match(text[a.end :]):
             found[i] = dataclasses.replace(a, value=float(f"{a.value * scale:.12g}"), significant=a.significant * scale)
             continue
         m = _SCALED_END.search(a.text) if a.unit == "money" else None

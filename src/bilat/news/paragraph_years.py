@@ -32,13 +32,22 @@ _FLOWS = ("exports", "imports", "bilateral_trade_total", "growth")
 #: the present, or a time of the year named without its year ("in February", "last month", "the first
 #: half"): the day of writing dates such a figure, not the account above
 _PRESENT = re.compile(r"\b(?:now|currently|at\s+present|presently|today|this\s+year|the\s+current\s+year|so\s+far|"
-                      r"to\s+date|as\s+of|these\s+days|(?:last|this|next|past)\s+(?:week|month|quarter|year)|half|quarter|"
+                      r"to\s+date|as\s+of|these\s+days|since(?!\s+(?:19|20)\d\d)|"  # "have since grown": after the account
+                      r"(?:last|this|next|past)\s+(?:week|month|quarter|year)|half|quarter|"
                       r"year[- ]to[- ]date|" + MONTH_PATTERN + r")\b", re.I)
 
 
-def _is_flow(claim: Claim) -> bool:
-    """A flow or its change, or a share of one (a percentage of trade is a ratio of the period's flows)."""
-    return claim.measure in _FLOWS or (claim.unit == "percent" and claim.measure in ("other", "share_of_imports"))
+#: a rate, not a ratio of flows: "a 6 percent duty" stands at the day of writing like a stock
+_RATE = re.compile(r"\b(?:tariffs?|dut(?:y|ies)|levy|levies|tax(?:es)?|VAT|excise|interest|inflation)\b", re.I)
+
+
+def _is_flow(claim: Claim, text: str = "") -> bool:
+    """A flow or its change, or a share of one (a percentage of trade is a ratio of the period's flows;
+    a percentage told beside a tariff, a duty or a tax is a rate, which is no flow)."""
+    if claim.measure in _FLOWS:
+        return True
+    return claim.unit == "percent" and claim.measure in ("other", "share_of_imports") \
+        and not _RATE.search(text[max(0, claim.start - 40) : claim.end + 40])
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
 
 
@@ -69,7 +78,7 @@ def years_from_paragraph_above(claims: list[Claim], text: str) -> None:
         if before.year is not None and not _SENTENCE_END.search(text[before.end : claim.start]):
             claim.year = before.year  # "brought in $11.4 billion, a year-on-year rise of 13%": that figure's change
             continue
-        if not _is_flow(claim):
+        if not _is_flow(claim, text):
             continue  # a stock, a fund or a loan "stands at" no year of the account above
         here = paragraph(claim.start)
         earlier_here = [c for c in ordered[:i] if paragraph(c.start) == here]
@@ -88,20 +97,21 @@ def _sentence(text: str, start: int, end: int) -> str:
 
 def years_of_the_account(claims: list[Claim], text: str, published_year: int | None) -> None:
     """Give a flow figure dated only by the day of writing the year of the account it goes on from:
-    the last figure before it (not a base, not a forecast, read with a year of its own) when that
+    the last flow figure before it (not a base, not a forecast, read with a year of its own) when that
     year is earlier than the day's and that figure is in its paragraph or the one above, and its
-    sentence says nothing of the present."""
+    sentence says nothing of the present ("now", "since"). A flow figure kept at the day just before
+    it means the account has come to the present, so nothing earlier is carried past it."""
     if published_year is None:
         return
     starts = _paragraph_index(text)
     ordered = sorted(claims, key=lambda c: c.start)
     for i, claim in enumerate(ordered):
-        if not getattr(claim, "_from_day", False) or claim.modality is not None or not _is_flow(claim):
+        if not getattr(claim, "_from_day", False) or claim.modality is not None or not _is_flow(claim, text):
             continue
-        source = next((c for c in reversed(ordered[:i]) if not getattr(c, "_from_day", False)
-                       and not getattr(c, "_in_base", False) and c.modality is None and c.year is not None), None)
-        if source is None or source.year >= published_year:
-            continue
+        source = next((c for c in reversed(ordered[:i]) if not getattr(c, "_in_base", False) and c.modality is None
+                       and c.year is not None and _is_flow(c, text)), None)  # not a deal's or a tariff cut's sum
+        if source is None or getattr(source, "_from_day", False) or source.year >= published_year:
+            continue  # the flow just told is the present's ("currently stand at $N"): the account goes on with it
         gap = (bisect_right(starts, claim.start) - 1) - (bisect_right(starts, source.start) - 1)
         if gap > 1 or _PRESENT.search(_sentence(text, claim.start, claim.end)):
             continue

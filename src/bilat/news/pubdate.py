@@ -283,8 +283,11 @@ _LAST_YEAR_AGAINST = re.compile(r"\blast\s+year,?\s+(?:compared\s+(?:to|with)|as
                                 r"(?:the\s+(?:figure|level|total)\s+(?:of|for)\s+)?(?P<year>(?:19|20)\d\d)\b", re.I)
 #: "Last year, imports fell to $2 billion from $2.2 billion in 2030": a change told for last year
 #: from a base of a named year is a change from that year, so last year is the year after it
-_LAST_YEAR_FROM = re.compile(r"\blast\s+year\b,?" + r"(?:(?!(?<![A-Z])[.;]\s)[^!?]){0,120}?\bto\s+(?:(?![.;]\s)[^!?]){0,50}?\bfrom\s+"
-                             r"(?:(?![.;]\s)[^!?]){0,50}?\bin\s+(?P<year>(?:19|20)\d\d)\b", re.I)
+#: (the base a figure: "from $2.2 billion in 2030", not "from anchovies to squid, in 2029"; the
+#: sentence ends at a full stop after a small letter too: the capital test is case-sensitive)
+_LAST_YEAR_FROM = re.compile(r"\blast\s+year\b,?" + r"(?:(?!(?-i:(?<![A-Z]))[.;]\s)[^!?]){0,120}?\bto\s+(?:(?![.;]\s)[^!?]){0,50}?"
+                             r"\bfrom\s+\S{0,4}\d[\d.,]*(?:\s*[a-z%]+)?(?:\s*\([^()]{0,30}\))?"  # "(Ksh62b)"
+                             r"\s+in\s+(?P<year>(?:19|20)\d\d)\b", re.I)
 
 
 @dataclass(frozen=True)

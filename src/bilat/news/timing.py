@@ -105,8 +105,16 @@ _CUMULATIVE = re.compile(
 
 
 #: "the first June deficit since 2029", "the highest level since 2030": a record, not a sum since then
-_RECORD_SINCE = re.compile(r"\b(?:first|highest|lowest|largest|biggest|smallest|best|worst|strongest|weakest)\b"
+#: (not "has been the largest investor since 2029": a state that has lasted since then, so a sum of
+#: that sentence may run since then too)
+_RECORD_SINCE = re.compile(r"(?P<lasting>\b(?:has|have|had)\s+(?:been|remained|stayed)\s+(?:the\s+|its\s+|their\s+|a\s+)?)?"
+                           r"\b(?:first|highest|lowest|largest|biggest|smallest|best|worst|strongest|weakest)\b"
                            r"[^.;,]{0,50}?\bsince\s+(?:19|20)\d\d\b", re.I)
+
+
+def _without_records(sentence: str) -> str:
+    """``sentence`` with its records ("the first June deficit since 2029") blanked out."""
+    return _RECORD_SINCE.sub(lambda m: m.group() if m.group("lasting") else " ", sentence)
 
 
 def modality_of(clause: str, published: dt.date | None, year: int | None) -> str | None:
@@ -132,7 +140,7 @@ def settle_year(claim: Claim, sentence: str, published: dt.date | None) -> None:
     elif claim.modality == "forecast" and published is not None:
         claim.year = published.year
     elif claim.year is None and published is not None and not getattr(published, "guessed", False) \
-            and not _CUMULATIVE.search(_RECORD_SINCE.sub(" ", sentence)):
+            and not _CUMULATIVE.search(_without_records(sentence)):
         claim.year = published.year
         claim._from_day = True  # the day of writing, the last resort: a later pass may find the account's year
 
