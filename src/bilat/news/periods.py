@@ -47,8 +47,12 @@ _MONTHS_UP_TO = re.compile(
 )
 _FIRST_MONTHS = re.compile(r"\bfirst\s+(?P<n>two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})\s+months"
                            + _OF_YEAR, re.I)
+#: a day may stand before or after either month: "1 January to 30 April", "January 1 through April 30"
+_DAY_BEFORE = r"(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?)?"
+_DAY_AFTER = r"(?:\s+\d{1,2}(?:st|nd|rd|th)?(?!\d))?"
 _MONTH_RANGE = re.compile(
-    r"\b(?P<m1>" + _MONTH + r")\.?\s*(?:[-–]|to|through|and)\s*(?P<m2>" + _MONTH + r")\.?(?:,?\s+" + _Y
+    r"\b" + _DAY_BEFORE + r"(?P<m1>" + _MONTH + r")\.?" + _DAY_AFTER + r"\s*(?:[-–]|to|through|and)\s*" + _DAY_BEFORE
+    + r"(?P<m2>" + _MONTH + r")\.?" + _DAY_AFTER + r"(?:,?\s+" + _Y
     + r"|\s+(?:of\s+)?(?P<rel>this|last|the\s+current|the\s+previous)\s+year)?\b"
 )
 #: a year that ends in another month than December: "the year to June 2016", "the June 2016 year"
