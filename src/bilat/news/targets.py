@@ -37,6 +37,10 @@ _BY_YEAR = r"(?:\s+(?:by|before|within|in)\s+(?:the\s+end\s+of\s+)?(?P<year>(?:1
 _MULT_WORDS = {"double": 2, "doubling": 2, "doubled": 2, "triple": 3, "tripling": 3, "tripled": 3, "treble": 3,
                "quadruple": 4, "quadrupling": 4}
 _MULT = re.compile(r"\b(?P<verb>" + "|".join(_MULT_WORDS) + r")\s+" + _WHAT + _BY_YEAR)
+#: "to increase trade tenfold", "raise exports five-fold by 2035": the multiplier after the flow
+_FOLD_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "ten": 10}
+_FOLD = re.compile(r"\b(?:raise|raising|increase|increasing|boost|boosting|grow|growing|lift|lifting|expand|expanding)\s+"
+                   + _WHAT + r"\s+(?P<fold>" + "|".join(_FOLD_WORDS) + r")-?fold\b" + _BY_YEAR)
 _PCT = re.compile(
     r"\b(?:raise|raising|increase|increasing|boost|boosting|grow|growing|lift|lifting|expand|expanding)\s+" + _WHAT
     + r"\s+(?:by\s+)?(?P<pct>\d+(?:\.\d+)?)\s?(?:%|percent|per\s+cent)" + _BY_YEAR
@@ -52,7 +56,9 @@ _VALUE_AFTER = re.compile(
     r"^\s*(?:a\s+year\s+|annually\s+|per\s+year\s+)?(?:by|before|within|in)\s+(?:the\s+end\s+of\s+)?((?:19|20)\d\d)\b"
 )
 _WHAT_SEARCH = re.compile(_WHAT)
-_GOAL_OF = re.compile(r"\b(?:goal|target|aim|objective|ambition)\s+of\s+(?:about\s+|around\s+|some\s+)?$", re.I)
+#: "a target of $5 billion", "an ambitious goal of reaching $5 billion": the sum is the goal's, dated or not
+_GOAL_OF = re.compile(r"\b(?:goal|target|aim|objective|ambition)\s+of\s+(?:(?:reaching|achieving|hitting|attaining)\s+)?"
+                      r"(?:about\s+|around\s+|some\s+)?$", re.I)
 _ANAPHOR = re.compile(
     r"\b(?P<verb>" + "|".join(_MULT_WORDS) + r")\s+(?:(?:that|this|the)\s+(?:figure|amount|number|level|volume|sum)|"
     r"(?P<it>it))\b" + _BY_YEAR
@@ -102,6 +108,9 @@ def extract_targets(
         taken: list[tuple[int, int]] = []
         for m in _MULT.finditer(sent.text):
             found.append(_make(view, sent, m, refs, pair, multiplier=float(_MULT_WORDS[m.group("verb").lower()])))
+            taken.append((m.start(), m.end()))
+        for m in _FOLD.finditer(sent.text):
+            found.append(_make(view, sent, m, refs, pair, multiplier=float(_FOLD_WORDS[m.group("fold").lower()])))
             taken.append((m.start(), m.end()))
         for m in _PCT.finditer(sent.text):
             if not any(m.start() < e and s < m.end() for s, e in taken):
