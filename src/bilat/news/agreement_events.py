@@ -26,7 +26,7 @@ from bilat.news.batch_members import batch_papers
 from bilat.news.agreement_merge import merge, same_record
 from bilat.news.agreement_sides import bloc_listed, holder_of, not_partners, one_partner_each, own_signers, subject_of_verb, three_sides
 from bilat.news.agreement_similar import recalled_with_partner, similar_deals
-from bilat.news.agreement_words import _COUNTED, _clause, _LOANS_AFTER, _TYPE_RE, IN_PRINCIPLE_ON, _NOT_SIGNED, _UPGRADED, PENDING, SIGN
+from bilat.news.agreement_words import CAME_INTO_FORCE, _COUNTED, _clause, _LOANS_AFTER, _TYPE_RE, IN_PRINCIPLE_ON, _NOT_SIGNED, _UPGRADED, PENDING, SIGN
 from bilat.news.dates import MONTHS, WEEKDAYS
 from bilat.news.discourse import current_agreements, refers_to
 from bilat.news.mentions import pair_side
@@ -236,7 +236,6 @@ def refine_agreements(
     return merged
 
 
-_CAME_INTO_FORCE = re.compile(r"\b(?:came|entered|went)\s+into\s+(?:force|effect)\b|\btook\s+effect\b", re.I)
 
 
 def _entered_into_force_later(merged: list[Agreement], view: str, sents: list[Sentence], published) -> None:
@@ -250,7 +249,7 @@ def _entered_into_force_later(merged: list[Agreement], view: str, sents: list[Se
         if r.status is not None or r.count is not None or not name[:1].isupper() or len(name.split()) < 2 and not r.acronym:
             continue
         for sent, now in zip(sents, current):
-            if sent.end <= r.end or not _CAME_INTO_FORCE.search(sent.text) or not refers_to(sent, r, view, now):
+            if sent.end <= r.end or not CAME_INTO_FORCE.search(sent.text) or not refers_to(sent, r, view, now):
                 continue
             found = in_force_date(sent, published)
             if found is not None:

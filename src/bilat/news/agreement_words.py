@@ -175,12 +175,16 @@ def _clause(text: str, at: int) -> str:
 _APPROVED = re.compile(r"\b(?:approved|approves|adopted|adopts|unveiled|launched|accorded\s+(?:[\w-]+\s+){0,3}?approval)\b", re.I)
 
 
+#: the words of an entry into force, in the past: "entered into force", "came into effect", "took effect"
+_INTO_FORCE = r"(?:(?:came|entered|went)\s+into\s+(?:force|effect)|took\s+effect)\b"
+CAME_INTO_FORCE = re.compile(r"\b" + _INTO_FORCE, re.I)
+
 #: an instrument that is the subject of its own entry into force: "The double taxation agreement between
 #: A and B entered into force on 1 March" (the words between name it; no clause or other verb comes between)
 _IN_FORCE_AFTER = re.compile(r"(?:\s+(?!(?:which|that|who|whose|was|were|is|are|will|would|could|should|may|might|not|never|"
                              r"yet|but|while|after|before|when|since|said|says|signed|helped|also)\b)[\w'’-]+|\s*\([^)]{1,40}\)){0,14}?"
                              r"\s+(?:has\s+|had\s+|have\s+|finally\s+|formally\s+|officially\s+|now\s+)*"
-                             r"(?:entered|came|went|took)\s+(?:into\s+(?:force|effect)|effect)\b")
+                             + _INTO_FORCE)
 
 
 def enters_into_force(text: str, end: int) -> bool:
