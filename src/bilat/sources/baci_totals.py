@@ -18,7 +18,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from bilat.arrow_build import distinct, numbers, strings
+from bilat.arrow_build import distinct, numbers, strings, view
 from bilat.catalog.totals import TOTALS_ROW_GROUP
 from bilat.schema import KEPT_TOTALS, WORLD, WORLD_BY_HEADING, hs_section_of_chapter
 
@@ -117,8 +117,13 @@ class WorldTotals:
     def columns(self, decode) -> list[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]]:  # noqa: ANN001
         """Per year and side: (year, country position, heading, value) arrays; exports first.
 
-        In country order (the arrays are country-major), so that a country's rows are contiguous
-        and a reader asking for one country prunes the file's other row groups.
+        In the order of the countries' ISO3 codes (as the general path's ``ORDER BY`` writes them),
+        so that a country's rows are contiguous and a reader asking for one country by its code
+        prunes the file's other row groups on their ``exporter``/``importer`` statistics. In BACI's
+        numeric order (the arrays' own), the codes of one row group spread over the alphabet:
+        asking one country's world exports read 13 of a year's 15 row groups, now 2. A country's
+        rows keep their order (its headings as they appeared); a stable sort on the small-integer
+        rank is a radix sort, some 3 ms a side (a lexsort with the headings took ten times that).
         """
         out = []
         headings = np.array(self._headings, dtype=np.int64)
@@ -127,9 +132,23 @@ class WorldTotals:
             for sums, seen in ((exports, exported), (imports, imported)):
                 width = seen.shape[1]
                 cells = np.flatnonzero(seen.reshape(-1))
+                cells = cells[np.argsort(_alphabetical_rank(decode, cells // width), kind="stable")]
                 values = sums.reshape(-1)[cells]
                 out.append((np.full(len(cells), t, np.int64), cells // width, headings[cells % width], values))
         return out
+
+
+def _alphabetical_rank(decode, country: np.ndarray) -> np.ndarray:  # noqa: ANN001 - CountryLookup.decode
+    """Each row's country as the rank of its ISO3 code among the countries present (ties: one code)."""
+    present = distinct(country)  # (np.unique would import numpy.ma: see bilat.arrow_build.distinct)
+    where = np.searchsorted(present, country)
+    if not len(present):
+        return where
+    codes = decode(present.astype(np.int64))
+    names = np.array(codes.dictionary.to_pylist(), dtype=object)[view(codes.indices)]
+    rank = np.empty(len(present), np.int16)  # at most 1,024 countries: int16, which sorts by radix
+    rank[np.argsort(names, kind="stable")] = np.arange(len(present), dtype=np.int16)
+    return rank[where]
 
 
 class PairTotals:
