@@ -82,6 +82,8 @@ class Listing:
 
     files: tuple[tuple[str, str, str, int], ...]  # (file_id, table_name, data_sources, rows), by file_id
     totals: tuple[tuple[str, int], ...] | None  # (file_id, rows) of kept pair totals; None: a catalog older than them
+    #: (file_id, first year, last year) of every file, by file_id (None: a year the catalog does not know)
+    years: tuple[tuple[str, int | None, int | None], ...] = ()
 
 
 class Store:
@@ -188,16 +190,17 @@ class Store:
             listing = Listing(files=(), totals=())
         else:
             with self.catalog(read_only=True) as con:
-                files = tuple(
-                    (r[0], r[1], r[2], int(r[3]))
-                    for r in con.execute("SELECT file_id, table_name, data_sources, rows FROM files ORDER BY file_id").fetchall()
-                )
+                found = con.execute(
+                    "SELECT file_id, table_name, data_sources, rows, first_year, last_year FROM files ORDER BY file_id"
+                ).fetchall()
+                files = tuple((r[0], r[1], r[2], int(r[3])) for r in found)
+                years = tuple((r[0], r[4], r[5]) for r in found)
                 totals = None
                 if _has_table(con, "pair_totals_files"):
                     totals = tuple(
                         (r[0], int(r[1])) for r in con.execute("SELECT file_id, rows FROM pair_totals_files ORDER BY file_id").fetchall()
                     )
-            listing = Listing(files=files, totals=totals)
+            listing = Listing(files=files, totals=totals, years=years)
         self._listing = (stamp, listing)
         return listing
 

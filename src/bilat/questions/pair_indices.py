@@ -81,14 +81,16 @@ def pair_indices(s: Session, a: str, b: str, source: str | None, complete: bool,
             from_totals = reconciled and source in TOTAL_SOURCES and "pair_totals" in tables
             parts: dict[str, ir.Table] = {}  # one-row expressions, answered by one query (see _answers)
             for i, (exporter, importer) in enumerate(((a, b), (b, a))):
-                if world is not None:
-                    parts[f"tc{i}"] = ix.complementarity_from_world(world, exporter, importer, year=year, level=level,
-                                                                    source=source)
+                if world is not None:  # the world rows of that year's files only (DuckDBEngine.world_totals)
+                    parts[f"tc{i}"] = ix.complementarity_from_world(kept_world(year), exporter, importer, year=year,
+                                                                    level=level, source=source)
                 else:
                     parts[f"tc{i}"] = ix.trade_complementarity(flows, exporter, importer, year=year, level=level,
                                                                source=source)
-                if from_totals:
-                    parts[f"hhi{i}"] = ix.partner_concentration(pair_totals_matrix(tables, source), exporter, year=year)
+                if from_totals:  # that year's kept files only, where the engine can pick them (DuckDB)
+                    by_year = getattr(s.engine, "pair_totals_of_year", None)
+                    year_tables = {"pair_totals": by_year(year)} if by_year is not None else tables
+                    parts[f"hhi{i}"] = ix.partner_concentration(pair_totals_matrix(year_tables, source), exporter, year=year)
                 else:
                     parts[f"hhi{i}"] = ix.market_concentration(flows, exporter, year=year, source=source, level=level)
             parts["gl"] = ix.intra_industry_total(pair_flows, a, b, year=year, level=level, source=source)
