@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from bilat.news.agreements import _later_date
+from bilat.news.event_dates import _later_date
 from bilat.news.dates import find_dates, is_year_only
 from bilat.news.model import Agreement, CountryRef, DateRef
 from bilat.news.text import Sentence

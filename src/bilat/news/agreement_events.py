@@ -21,6 +21,7 @@ import re
 
 from bilat.news.agreement_dates import date_after, default_dates, in_force_date, own_signing_dates, sentence_date
 from bilat.news.agreement_bullets import with_bullets
+from bilat.news.agreement_items import indefinite_items
 from bilat.news.agreement_lists import listed_instruments
 from bilat.news.batch_members import batch_papers
 from bilat.news.agreement_merge import merge, same_record
@@ -210,6 +211,8 @@ def refine_agreements(
     records = batch_papers(view, sents, records)  # "The deals included an agreement on ... and a ... agreement"
     listed, replaced = listed_instruments(sents, pair, published, records)
     records = [r for r in records if not any(r is x for x in replaced)] + listed
+    items, replaced = indefinite_items(sents, pair, published, records)  # "signed three papers: a ..., a ... and a ..."
+    records = [r for r in records if not any(r is x for x in replaced)] + items
     records = with_bullets(view, pair, records)  # "The following documents were signed:" and one paper a line
     third = _third_parties(view, sents, refs, pair, records, published)
     records = [r for r in records if not any(  # "agreements with A, B and C": one record per partner, not the plural too

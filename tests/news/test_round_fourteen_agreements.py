@@ -1,0 +1,75 @@
+"""Round fourteen, agreements: papers listed each with "a"/"an" after a signing, a count of papers
+told anew, a plural that heads a list, web addresses, "further" papers, a bloc named with a
+modifier, and a dateline that dates the page, not the signing.
+
+Every sentence here is invented for the test (real country names, made-up events, dates and
+figures); each test names the general rule it holds.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from bilat.news.extract import extract
+from bilat.news.schema import type_code
+
+PUB = dt.date(2033, 5, 12)
+
+
+def _records(text: str, published: dt.date | None = PUB) -> list[tuple[tuple[str, ...], str]]:
+    """(sorted parties, type code) of each record, in a fixed order."""
+    return sorted((tuple(sorted(a.parties)), type_code(a.type)) for a in extract(text, published=published).agreements)
+
+
+# -- papers listed each with an indefinite article ----------------------------------------------
+
+def test_a_colon_list_of_indefinite_papers_after_a_signing_is_one_record_each() -> None:
+    text = ("Chile and Ghana signed three papers in Accra on Monday: a mining memorandum (the two mines boards), "
+            "a fisheries cooperation memorandum (both farm ministers), and a declaration on clean fuels.")
+    assert _records(text) == [(("CHL", "GHA"), "mou"), (("CHL", "GHA"), "mou"), (("CHL", "GHA"), "other")]
+
+
+def test_among_the_accords_were_lists_papers_of_the_signing_told_before() -> None:
+    text = ("Peru and Vietnam signed a joint declaration on a strategic partnership in Hanoi on Monday. "
+            "Among the main accords were a Mutual Legal Aid Treaty, an agreement on the recognition of "
+            "pilot licences, and a cooperation programme between the two trade ministries for 2034-2035.")
+    assert _records(text) == [(("PER", "VNM"), "cooperation_agreement"), (("PER", "VNM"), "cooperation_agreement"),
+                              (("PER", "VNM"), "other"), (("PER", "VNM"), "other")]
+
+
+def test_there_was_also_names_one_more_paper_of_the_signing() -> None:
+    text = ("Kenya and Norway signed a protocol on fisheries in Nairobi on Monday. There was also an agreement "
+            "on cooperation between their health ministries, along with a cooperation programme between the "
+            "two culture ministries.")
+    assert _records(text) == [(("KEN", "NOR"), "cooperation_agreement"), (("KEN", "NOR"), "cooperation_agreement"),
+                              (("KEN", "NOR"), "protocol")]
+    no_signing = "Kenya and Norway discussed trade in Nairobi on Monday. There was also an agreement on visas, it seems."
+    assert _records(no_signing) == []  # a list of papers needs a signing told before it
+
+
+# -- a count of papers told anew ------------------------------------------------------------------
+
+def test_a_count_told_anew_does_not_fold_into_an_earlier_paper() -> None:
+    text = ("Laos and Poland signed a memorandum of understanding on farm research in Warsaw on Monday. "
+            "Separately, the Polish forest office entered into two memoranda of understanding with Lao bodies, "
+            "one on timber and one on parks.")
+    assert _records(text) == [(("LAO", "POL"), "mou")] * 3
+    told_again = ("Laos and Poland signed two memoranda of understanding on farm research in Warsaw on Monday. "
+                  "The two memoranda of understanding were signed by the farm ministers.")
+    assert _records(told_again) == [(("LAO", "POL"), "mou")] * 2  # "the two": the same papers again
+
+
+# -- a plural that heads a list -------------------------------------------------------------------
+
+def test_these_agreements_include_is_the_head_of_a_list_not_a_paper() -> None:
+    text = ("A set of documents was signed in Hanoi by the leaders of Peru and Vietnam, "
+            "these agreements include a memorandum of understanding on rice seeds.")
+    assert _records(text) == [(("PER", "VNM"), "mou")]
+
+
+# -- web addresses -------------------------------------------------------------------------------
+
+def test_the_words_of_a_web_address_report_no_signing() -> None:
+    text = ("SOURCE: https://example.org/news/Peru-And-Vietnam-Ink-Deals-On-Rice date 2033-05-12 HANOI, May 12.\n"
+            "Peru and Vietnam signed a memorandum of understanding on rice seeds in Hanoi on Monday.")
+    assert _records(text) == [(("PER", "VNM"), "mou")]
