@@ -73,3 +73,32 @@ def test_the_words_of_a_web_address_report_no_signing() -> None:
     text = ("SOURCE: https://example.org/news/Peru-And-Vietnam-Ink-Deals-On-Rice date 2033-05-12 HANOI, May 12.\n"
             "Peru and Vietnam signed a memorandum of understanding on rice seeds in Hanoi on Monday.")
     assert _records(text) == [(("PER", "VNM"), "mou")]
+
+
+# -- more papers: "further", "other" ----------------------------------------------------------------
+
+def test_further_pacts_signed_later_are_papers_of_their_own() -> None:
+    text = ("Chile and Ghana signed a strategic agreement worth $200 million in Accra on Friday. "
+            "The two sides also signed further cooperation pacts on mining and on schools.")
+    assert _records(text) == [(("CHL", "GHA"), "cooperation_agreement")] * 2
+
+
+def test_other_accords_take_no_type_from_the_papers_named_before_them() -> None:
+    text = "On Monday, the leaders of Chile and Ghana signed investment agreements and other accords to boost flights."
+    assert _records(text) == [(("CHL", "GHA"), "cooperation_agreement"), (("CHL", "GHA"), "other")]
+
+
+# -- who: a bloc named with its size ------------------------------------------------------------
+
+def test_a_bloc_named_with_its_size_is_the_party_of_the_deal() -> None:
+    text = ("Chile and Ghana concluded talks on a trade deal on Monday, long after talks began in 2011 on a "
+            "broader free trade agreement (FTA) with the 27-nation European Union.")
+    assert ((("CHL", "EUU"), "fta")) in _records(text)
+
+
+# -- the pair's own deal ----------------------------------------------------------------------------
+
+def test_their_bilateral_trade_agreement_is_the_pairs_own_deal() -> None:
+    text = ("Chile and Ghana met in Accra on Monday. They also agreed to review their bilateral preferential "
+            "trade agreement to cut tariffs on more goods.")
+    assert _records(text) == [(("CHL", "GHA"), "fta")]

@@ -53,7 +53,8 @@ _GOAL_SIGNING = re.compile(r"\b(?:negotiations?|talks|way|path|road|preparations
                            r"(?:signing|signature)\b|\bapproved\s+in\s+princip(?:le|al)\b", re.I)
 _ACRONYM_RE = re.compile(r"\b" + _ACRONYM + r"\b")
 COOP_NAME = re.compile(
-    r"\b(?:strategic\s+(?:partnership|association)\s+(?:agreements?|deals?|accords?|pacts?)|co-?operation\s+(?:agreements?|accords?)|"
+    # "a strategic agreement worth $500 million": a framework of cooperation, as a strategic partnership agreement is
+    r"\b(?:strategic\s+(?:(?:partnership|association)\s+)?(?:agreements?|deals?|accords?|pacts?)|co-?operation\s+(?:agreements?|accords?)|"
     r"investment\s+agreements)\b", re.I
 )
 FINANCE_NAME = re.compile(
@@ -89,6 +90,9 @@ _STATUS = [
 _ANOTHER = re.compile(r"\b(?:another|a\s+similar|similar|a\s+second)\s+(?:[\w-]+\s+)?$", re.I)
 _ENTERED = re.compile(r"(?:\s*\([^)]{1,40}\))?(?:\s+(?:or|has|have|had|finally|formally|officially|now)\b|\s+[A-Z][\w-]*"
                       r"|\s+\([^)]{1,20}\))*\s+(?:entered|came|comes|enters|went|goes|took)\s+(?:into\s+(?:force|effect)|effect)\b")
+#: "agreed to review their bilateral preferential trade agreement": the pair's own deal, not a kind of deal
+_THEIR_OWN = re.compile(r"\btheir\s+(?:bilateral\s+|existing\s+|current\s+)?(?:[\w-]+\s+)?$", re.I)
+_MORE_PAPERS = re.compile(r"\b(?:other|further|additional)\s+$", re.I)
 _QUANTIFIED = re.compile(r"\b(?:several|various|a\s+number\s+of|a\s+series\s+of|multiple|many|some|a\s+raft\s+of|"
                          r"dozens\s+of|\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:[\w-]+\s+){0,2}$", re.I)
 
@@ -145,6 +149,8 @@ def refine_agreements(
         elif re.fullmatch(r"(?i)agreements?|deals?|pacts?|accords?|arrangements?", name):
             context = view[a.start : min(len(view), a.end + 60)]
             before = view[max(0, a.start - 40) : a.start]
+            if _MORE_PAPERS.search(before):
+                before = ""  # "investment agreements and other accords": the words before name the other papers
             around = before + context
             if IN_PRINCIPLE_ON.match(view, a.end) and FTA_NAME.search(view[a.end : a.end + 90]):
                 a.type = "FTA"  # "an agreement in principle to update the old trade pact": that pact
@@ -199,7 +205,8 @@ def refine_agreements(
                         found.acronym = acronym
                     continue
                 specific = acronym is not None or m.group()[:1].isupper() or re.search(
-                    r"@[A-Z]{3,8}\s*[-–]\s*@[A-Z]{3,8}\s*$", tagged(view, sent.start, start, refs)) is not None
+                    r"@[A-Z]{3,8}\s*[-–]\s*@[A-Z]{3,8}\s*$", tagged(view, sent.start, start, refs)) is not None or (
+                    _THEIR_OWN.search(sent.text, 0, m.start()) is not None and not m.group().endswith("s"))
                 if status is None and not signing and not specific and not recalled_with_partner(
                         sent.text, [c for c in parties if c not in pair], _recalled_ftas(sent.text)):
                     continue  # "with every free trade agreement": a generic mention
@@ -349,7 +356,9 @@ def _locate(view: str, sent: Sentence, name: str) -> tuple[int, int]:
 
 
 _ADJACENT = re.compile(r"@([A-Z]{3,8})(?:\s*[-–/]\s*@([A-Z]{3,8}))?(?:['’]s)?\s+(?:[\w-]+\s+){0,2}$")
-_WITH = re.compile(r"^\)?(?:\s*\([^)]*\))?\s+(?:with|between)\s+(?:the\s+)?@([A-Z]{3,8})(?:\s+and\s+(?:the\s+)?@([A-Z]{3,8}))?")
+#: ... "with the six-country GCC", "with the 27-nation EU": a size word before a bloc's name
+_WITH = re.compile(r"^\)?(?:\s*\([^)]*\))?\s+(?:with|between)\s+(?:the\s+)?(?:[\w]+-(?:country|nation|member|state|strong)\s+)?"
+                   r"@([A-Z]{3,8})(?:\s+and\s+(?:the\s+)?@([A-Z]{3,8}))?")
 
 
 _SUBJECTS = re.compile(r"^\W*(?:[A-Z]\w*,?\s+){0,2}?(?:the\s+)?@([A-Z]{3,8})\s+and\s+(?:the\s+)?@([A-Z]{3,8})\s+"
@@ -360,7 +369,7 @@ _SUBJECTS = re.compile(r"^\W*(?:[A-Z]\w*,?\s+){0,2}?(?:the\s+)?@([A-Z]{3,8})\s+a
 def _parties(view: str, sent: Sentence, refs: list[CountryRef], pair: list[str], start: int, end: int) -> list[str]:
     """The pair, unless the name itself says otherwise ("an FTA with South Korea", "the Korea-Australia FTA")."""
     before = tagged(view, max(sent.start, sent.start + start - 40), sent.start + start, refs)
-    after = tagged(view, sent.start + end, min(sent.end, sent.start + end + 40), refs)
+    after = tagged(view, sent.start + end, min(sent.end, sent.start + end + 70), refs)  # room for "(FTA) with the six-country ..."
     with_ = _WITH.match(after)
     if with_ is None and pair:
         bloc = bloc_listed(tagged(view, sent.start + end, sent.end, refs))

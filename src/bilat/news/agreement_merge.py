@@ -205,8 +205,9 @@ def _own_instrument(view: str, r: Agreement) -> bool:
 #: article names an earlier instrument (the one renewed today), not a mention of today's
 _EARLIER_BEFORE = re.compile(r"\bhad\s+(?:previously\s+|earlier\s+|already\s+|first\s+)?(?:signed|inked|concluded|sealed)\s+"
                              r"(?:an?|another)\s+(?:[\w-]+\s+){0,2}$", re.I)
-_ANOTHER_BEFORE = re.compile(r"\b(?:another|a\s+(?:second|third|further|separate|new)|second|third)\s+(?:[\w-]+\s+){0,3}$",
-                             re.I)
+#: ... "signed further cooperation pacts", "and other accords", "additional deals": more papers than those told
+_ANOTHER_BEFORE = re.compile(r"\b(?:another|a\s+(?:second|third|further|separate|new)|second|third|further|other|additional)"
+                             r"\s+(?:[\w-]+\s+){0,3}$", re.I)
 
 
 def _mentions(view: str, sents: list[Sentence] | None, first: Agreement, later: Agreement) -> bool:
