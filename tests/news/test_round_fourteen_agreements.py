@@ -102,3 +102,33 @@ def test_their_bilateral_trade_agreement_is_the_pairs_own_deal() -> None:
     text = ("Chile and Ghana met in Accra on Monday. They also agreed to review their bilateral preferential "
             "trade agreement to cut tariffs on more goods.")
     assert _records(text) == [(("CHL", "GHA"), "fta")]
+
+
+# -- a dateline dates the page, not the signing -------------------------------------------------------
+
+def _dated(text: str) -> list[tuple[str, str | None]]:
+    got = extract(text).agreements
+    return sorted((type_code(a.type), a.date.value.isoformat()[: {"year": 4, "month": 7}.get(a.date.precision, 10)]
+                   if a.date and a.date.value else None) for a in got)
+
+
+def test_a_capital_city_dateline_with_a_full_stop_is_the_page_date() -> None:
+    from bilat.news.pubdate import publication_date
+    text = "Papers of 2033\n\nTASHKENT, Uzbekistan, March 9. Uzbekistan and Peru met on farm trade.\n"
+    assert publication_date(text).date == dt.date(2033, 3, 9)
+
+
+def test_a_signing_with_no_time_word_after_a_dateline_is_dated_to_the_month() -> None:
+    text = ("SOURCE: https://example.org/a\ndate 2033-03-09\n\nTASHKENT, Uzbekistan, March 9.\n"
+            "A memorandum of understanding on seed trade has been signed between Uzbekistan and Peru.\n")
+    assert _dated(text) == [("mou", "2033-03")]
+    today = text.replace("has been signed", "was signed today")
+    assert _dated(today) == [("mou", "2033-03-09")]  # a time word still gives the day
+
+
+# -- a wish to sign is no signing ------------------------------------------------------------------
+
+def test_the_importance_of_signing_a_deal_is_no_signing() -> None:
+    text = ("Chile and Ghana met in Accra on Monday. The minister stressed the importance of trade and the "
+            "signing of a transit agreement between Chile, Ghana and Togo.")
+    assert _records(text) == []
