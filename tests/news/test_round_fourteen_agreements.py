@@ -132,3 +132,15 @@ def test_the_importance_of_signing_a_deal_is_no_signing() -> None:
     text = ("Chile and Ghana met in Accra on Monday. The minister stressed the importance of trade and the "
             "signing of a transit agreement between Chile, Ghana and Togo.")
     assert _records(text) == []
+
+
+# -- a plain signed agreement that later enters into force ---------------------------------------
+
+def test_the_agreement_entered_into_force_gives_a_plain_signed_record_its_status_and_date() -> None:
+    text = ("Chile and Ghana signed a visa agreement in Accra on 3 March 2033. "
+            "The agreement entered into force on 1 June 2033, the ministry said.")
+    got = extract(text, published=dt.date(2033, 7, 1)).agreements
+    assert [(a.status, a.date.value) for a in got] == [("in_force", dt.date(2033, 6, 1))]
+    other = text.replace("The agreement entered", "A tax treaty with Peru entered")
+    got = extract(other, published=dt.date(2033, 7, 1)).agreements
+    assert ("other", None, dt.date(2033, 3, 3)) in [(type_code(a.type), a.status, a.date.value) for a in got]

@@ -26,10 +26,10 @@ from bilat.news.agreement_lists import listed_instruments
 from bilat.news.batch_members import batch_papers
 from bilat.news.agreement_merge import merge, same_record
 from bilat.news.agreement_sides import bloc_listed, holder_of, not_partners, one_partner_each, own_signers, subject_of_verb, three_sides
+from bilat.news.in_force_later import entered_into_force_later
 from bilat.news.agreement_similar import recalled_with_partner, similar_deals
-from bilat.news.agreement_words import CAME_INTO_FORCE, _COUNTED, _clause, _LOANS_AFTER, _TYPE_RE, IN_PRINCIPLE_ON, _NOT_SIGNED, _UPGRADED, PENDING, SIGN
+from bilat.news.agreement_words import _COUNTED, _clause, _LOANS_AFTER, _TYPE_RE, IN_PRINCIPLE_ON, _NOT_SIGNED, _UPGRADED, PENDING, SIGN
 from bilat.news.dates import MONTHS, WEEKDAYS
-from bilat.news.discourse import current_agreements, refers_to
 from bilat.news.mentions import pair_side
 from bilat.news.model import Agreement, CountryRef
 from bilat.news.partnerships import elevated_ties, standing_ftas
@@ -235,7 +235,7 @@ def refine_agreements(
         if r.status == "in_force":  # dated by its entry into force where the text gives it, not by the day's news
             sent = next((x for x in sents if x.start <= r.start < x.end), None)
             r.date = (in_force_date(sent, published) if sent is not None else None) or r.date
-    _entered_into_force_later(merged, view, sents, published)
+    entered_into_force_later(merged, view, sents, published)  # "... The agreement entered into force on 1 May"
     stated_signing(merged, view, sents, refs, published)  # "The X CEPA, signed on 4 March 2030, came into force ..."
     for r in merged:
         if r.status == "pending":
@@ -246,25 +246,6 @@ def refine_agreements(
     return merged
 
 
-
-
-def _entered_into_force_later(merged: list[Agreement], view: str, sents: list[Sentence], published) -> None:
-    """ "Buoyed by the signing of the X Agreement … growth since the X Agreement came into force on
-    May 1, 2031": a later sentence that names the same instrument (its name or acronym), or says
-    "the agreement" while it is the current instrument of the discourse state, and says it
-    entered into force gives the record that status and its date (the dated event of the two)."""
-    current = current_agreements(merged, view, sents)  # the discourse state's instrument, per sentence
-    for r in merged:
-        name = view[r.start : r.end]
-        if r.status is not None or r.count is not None or not name[:1].isupper() or len(name.split()) < 2 and not r.acronym:
-            continue
-        for sent, now in zip(sents, current):
-            if sent.end <= r.end or not CAME_INTO_FORCE.search(sent.text) or not refers_to(sent, r, view, now):
-                continue
-            found = in_force_date(sent, published)
-            if found is not None:
-                r.status, r.date = "in_force", found
-            break
 
 
 _LAUNCHED = re.compile(r"\b(?:launched|started|began|opened|kicked\s+off|resumed)\s+(?:formal\s+|new\s+)?(?:negotiations|talks)\b"
