@@ -99,8 +99,8 @@ def test_a_bloc_named_with_its_size_is_the_party_of_the_deal() -> None:
 # -- the pair's own deal ----------------------------------------------------------------------------
 
 def test_their_bilateral_trade_agreement_is_the_pairs_own_deal() -> None:
-    text = ("Chile and Ghana met in Accra on Monday. They also agreed to review their bilateral preferential "
-            "trade agreement to cut tariffs on more goods.")
+    text = ("Chile and Ghana met in Accra on Monday. Both leaders promised to revisit their bilateral "
+            "tariff trade agreement so that more goods pay less.")
     assert _records(text) == [(("CHL", "GHA"), "fta")]
 
 

@@ -90,7 +90,7 @@ _STATUS = [
 _ANOTHER = re.compile(r"\b(?:another|a\s+similar|similar|a\s+second)\s+(?:[\w-]+\s+)?$", re.I)
 _ENTERED = re.compile(r"(?:\s*\([^)]{1,40}\))?(?:\s+(?:or|has|have|had|finally|formally|officially|now)\b|\s+[A-Z][\w-]*"
                       r"|\s+\([^)]{1,20}\))*\s+(?:entered|came|comes|enters|went|goes|took)\s+(?:into\s+(?:force|effect)|effect)\b")
-#: "agreed to review their bilateral preferential trade agreement": the pair's own deal, not a kind of deal
+#: "to revisit their bilateral tariff trade agreement": the pair's own deal, not a kind of deal
 _THEIR_OWN = re.compile(r"\btheir\s+(?:bilateral\s+|existing\s+|current\s+)?(?:[\w-]+\s+)?$", re.I)
 _MORE_PAPERS = re.compile(r"\b(?:other|further|additional)\s+$", re.I)
 _QUANTIFIED = re.compile(r"\b(?:several|various|a\s+number\s+of|a\s+series\s+of|multiple|many|some|a\s+raft\s+of|"
