@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from bilat.news.agreements import _later_date
+from bilat.news.event_dates import _later_date
 from bilat.news.dates import find_dates, is_year_only
 from bilat.news.model import Agreement, CountryRef, DateRef
 from bilat.news.text import Sentence
@@ -71,7 +71,7 @@ def default_dates(records: list[Agreement], sents: list[Sentence], published: dt
                     r.date = found  # ("rising since 2010, after the pact was signed": not the signing's year)
         return
     lead = None
-    for sent in [s for s in sents if not s.headline][:2]:
+    for sent in [s for s in sents if not s.headline and not _dateline_only(s, published)][:2]:
         lead = sentence_date(sent, published)
         older = lead is not None and lead.value is not None and lead.value.year < published.year and any(
             r.date is not None and r.date.start == lead.start for r in records)
@@ -109,6 +109,24 @@ def default_dates(records: list[Agreement], sents: list[Sentence], published: dt
             r.date = month  # "Earlier, the central banks signed …": before the day's news, on a day not given
         if r.date is None:
             r.date = lead or month
+
+
+#: "BISHKEK, Kyrgyzstan, October 24." as a sentence of its own: where and when the page was filed
+_DATELINE_BEFORE = re.compile(r"\b[A-Z][A-Z.'-]{2,}(?:\s[A-Z][A-Z.'-]+)*,\s+(?:[A-Z][a-z]+(?:\s[A-Z][a-z]+)?,\s+)?$")
+
+
+def _dateline_only(sent: Sentence, published: dt.date | None) -> bool:
+    """Whether the sentence's only date is a dateline that ends it ("… BISHKEK, Kyrgyzstan, October 24.").
+
+    Why: the dateline is the day the page was filed, not the day of a signing the next sentence
+    tells with no time word ("a memorandum has been signed"); such a signing is dated to the month
+    of the page, as an undated signing always is, while a "today" or "on Monday" still gives its day."""
+    dates = find_dates(sent.text, published)
+    if len(dates) != 1:
+        return False
+    d = dates[0]
+    return (_DATELINE_BEFORE.search(sent.text[max(0, d.start - 60) : d.start]) is not None
+            and re.fullmatch(r"\.?\s*", sent.text[d.end :]) is not None)
 
 
 #: talks said to be going on (a state), and talks opened (an event with a day)

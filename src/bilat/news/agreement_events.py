@@ -21,14 +21,15 @@ import re
 
 from bilat.news.agreement_dates import date_after, default_dates, in_force_date, own_signing_dates, sentence_date
 from bilat.news.agreement_bullets import with_bullets
+from bilat.news.agreement_items import indefinite_items
 from bilat.news.agreement_lists import listed_instruments
 from bilat.news.batch_members import batch_papers
 from bilat.news.agreement_merge import merge, same_record
 from bilat.news.agreement_sides import bloc_listed, holder_of, not_partners, one_partner_each, own_signers, subject_of_verb, three_sides
+from bilat.news.in_force_later import entered_into_force_later
 from bilat.news.agreement_similar import recalled_with_partner, similar_deals
-from bilat.news.agreement_words import CAME_INTO_FORCE, _COUNTED, _clause, _LOANS_AFTER, _TYPE_RE, IN_PRINCIPLE_ON, _NOT_SIGNED, _UPGRADED, PENDING, SIGN
+from bilat.news.agreement_words import _COUNTED, _clause, _LOANS_AFTER, _TYPE_RE, IN_PRINCIPLE_ON, _NOT_SIGNED, _UPGRADED, PENDING, SIGN
 from bilat.news.dates import MONTHS, WEEKDAYS
-from bilat.news.discourse import current_agreements, refers_to
 from bilat.news.mentions import pair_side
 from bilat.news.model import Agreement, CountryRef
 from bilat.news.partnerships import elevated_ties, standing_ftas
@@ -52,7 +53,8 @@ _GOAL_SIGNING = re.compile(r"\b(?:negotiations?|talks|way|path|road|preparations
                            r"(?:signing|signature)\b|\bapproved\s+in\s+princip(?:le|al)\b", re.I)
 _ACRONYM_RE = re.compile(r"\b" + _ACRONYM + r"\b")
 COOP_NAME = re.compile(
-    r"\b(?:strategic\s+(?:partnership|association)\s+(?:agreements?|deals?|accords?|pacts?)|co-?operation\s+(?:agreements?|accords?)|"
+    # "a strategic agreement worth $500 million": a framework of cooperation, as a strategic partnership agreement is
+    r"\b(?:strategic\s+(?:(?:partnership|association)\s+)?(?:agreements?|deals?|accords?|pacts?)|co-?operation\s+(?:agreements?|accords?)|"
     r"investment\s+agreements)\b", re.I
 )
 FINANCE_NAME = re.compile(
@@ -88,6 +90,9 @@ _STATUS = [
 _ANOTHER = re.compile(r"\b(?:another|a\s+similar|similar|a\s+second)\s+(?:[\w-]+\s+)?$", re.I)
 _ENTERED = re.compile(r"(?:\s*\([^)]{1,40}\))?(?:\s+(?:or|has|have|had|finally|formally|officially|now)\b|\s+[A-Z][\w-]*"
                       r"|\s+\([^)]{1,20}\))*\s+(?:entered|came|comes|enters|went|goes|took)\s+(?:into\s+(?:force|effect)|effect)\b")
+#: "to revisit their bilateral tariff trade agreement": the pair's own deal, not a kind of deal
+_THEIR_OWN = re.compile(r"\btheir\s+(?:bilateral\s+|existing\s+|current\s+)?(?:[\w-]+\s+)?$", re.I)
+_MORE_PAPERS = re.compile(r"\b(?:other|further|additional)\s+$", re.I)
 _QUANTIFIED = re.compile(r"\b(?:several|various|a\s+number\s+of|a\s+series\s+of|multiple|many|some|a\s+raft\s+of|"
                          r"dozens\s+of|\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:[\w-]+\s+){0,2}$", re.I)
 
@@ -144,6 +149,8 @@ def refine_agreements(
         elif re.fullmatch(r"(?i)agreements?|deals?|pacts?|accords?|arrangements?", name):
             context = view[a.start : min(len(view), a.end + 60)]
             before = view[max(0, a.start - 40) : a.start]
+            if _MORE_PAPERS.search(before):
+                before = ""  # "investment agreements and other accords": the words before name the other papers
             around = before + context
             if IN_PRINCIPLE_ON.match(view, a.end) and FTA_NAME.search(view[a.end : a.end + 90]):
                 a.type = "FTA"  # "an agreement in principle to update the old trade pact": that pact
@@ -198,7 +205,8 @@ def refine_agreements(
                         found.acronym = acronym
                     continue
                 specific = acronym is not None or m.group()[:1].isupper() or re.search(
-                    r"@[A-Z]{3,8}\s*[-–]\s*@[A-Z]{3,8}\s*$", tagged(view, sent.start, start, refs)) is not None
+                    r"@[A-Z]{3,8}\s*[-–]\s*@[A-Z]{3,8}\s*$", tagged(view, sent.start, start, refs)) is not None or (
+                    _THEIR_OWN.search(sent.text, 0, m.start()) is not None and not m.group().endswith("s"))
                 if status is None and not signing and not specific and not recalled_with_partner(
                         sent.text, [c for c in parties if c not in pair], _recalled_ftas(sent.text)):
                     continue  # "with every free trade agreement": a generic mention
@@ -210,6 +218,8 @@ def refine_agreements(
     records = batch_papers(view, sents, records)  # "The deals included an agreement on ... and a ... agreement"
     listed, replaced = listed_instruments(sents, pair, published, records)
     records = [r for r in records if not any(r is x for x in replaced)] + listed
+    items, replaced = indefinite_items(sents, pair, published, records)  # "signed three papers: a ..., a ... and a ..."
+    records = [r for r in records if not any(r is x for x in replaced)] + items
     records = with_bullets(view, pair, records)  # "The following documents were signed:" and one paper a line
     third = _third_parties(view, sents, refs, pair, records, published)
     records = [r for r in records if not any(  # "agreements with A, B and C": one record per partner, not the plural too
@@ -225,7 +235,7 @@ def refine_agreements(
         if r.status == "in_force":  # dated by its entry into force where the text gives it, not by the day's news
             sent = next((x for x in sents if x.start <= r.start < x.end), None)
             r.date = (in_force_date(sent, published) if sent is not None else None) or r.date
-    _entered_into_force_later(merged, view, sents, published)
+    entered_into_force_later(merged, view, sents, published)  # "... The agreement entered into force on 1 May"
     stated_signing(merged, view, sents, refs, published)  # "The X CEPA, signed on 4 March 2030, came into force ..."
     for r in merged:
         if r.status == "pending":
@@ -236,25 +246,6 @@ def refine_agreements(
     return merged
 
 
-
-
-def _entered_into_force_later(merged: list[Agreement], view: str, sents: list[Sentence], published) -> None:
-    """ "Buoyed by the signing of the X Agreement … growth since the X Agreement came into force on
-    May 1, 2031": a later sentence that names the same instrument (its name or acronym), or says
-    "the agreement" while it is the current instrument of the discourse state, and says it
-    entered into force gives the record that status and its date (the dated event of the two)."""
-    current = current_agreements(merged, view, sents)  # the discourse state's instrument, per sentence
-    for r in merged:
-        name = view[r.start : r.end]
-        if r.status is not None or r.count is not None or not name[:1].isupper() or len(name.split()) < 2 and not r.acronym:
-            continue
-        for sent, now in zip(sents, current):
-            if sent.end <= r.end or not CAME_INTO_FORCE.search(sent.text) or not refers_to(sent, r, view, now):
-                continue
-            found = in_force_date(sent, published)
-            if found is not None:
-                r.status, r.date = "in_force", found
-            break
 
 
 _LAUNCHED = re.compile(r"\b(?:launched|started|began|opened|kicked\s+off|resumed)\s+(?:formal\s+|new\s+)?(?:negotiations|talks)\b"
@@ -346,7 +337,9 @@ def _locate(view: str, sent: Sentence, name: str) -> tuple[int, int]:
 
 
 _ADJACENT = re.compile(r"@([A-Z]{3,8})(?:\s*[-–/]\s*@([A-Z]{3,8}))?(?:['’]s)?\s+(?:[\w-]+\s+){0,2}$")
-_WITH = re.compile(r"^\)?(?:\s*\([^)]*\))?\s+(?:with|between)\s+(?:the\s+)?@([A-Z]{3,8})(?:\s+and\s+(?:the\s+)?@([A-Z]{3,8}))?")
+#: ... "with the six-country GCC", "with the 27-nation EU": a size word before a bloc's name
+_WITH = re.compile(r"^\)?(?:\s*\([^)]*\))?\s+(?:with|between)\s+(?:the\s+)?(?:[\w]+-(?:country|nation|member|state|strong)\s+)?"
+                   r"@([A-Z]{3,8})(?:\s+and\s+(?:the\s+)?@([A-Z]{3,8}))?")
 
 
 _SUBJECTS = re.compile(r"^\W*(?:[A-Z]\w*,?\s+){0,2}?(?:the\s+)?@([A-Z]{3,8})\s+and\s+(?:the\s+)?@([A-Z]{3,8})\s+"
@@ -357,7 +350,7 @@ _SUBJECTS = re.compile(r"^\W*(?:[A-Z]\w*,?\s+){0,2}?(?:the\s+)?@([A-Z]{3,8})\s+a
 def _parties(view: str, sent: Sentence, refs: list[CountryRef], pair: list[str], start: int, end: int) -> list[str]:
     """The pair, unless the name itself says otherwise ("an FTA with South Korea", "the Korea-Australia FTA")."""
     before = tagged(view, max(sent.start, sent.start + start - 40), sent.start + start, refs)
-    after = tagged(view, sent.start + end, min(sent.end, sent.start + end + 40), refs)
+    after = tagged(view, sent.start + end, min(sent.end, sent.start + end + 70), refs)  # room for "(FTA) with the six-country ..."
     with_ = _WITH.match(after)
     if with_ is None and pair:
         bloc = bloc_listed(tagged(view, sent.start + end, sent.end, refs))

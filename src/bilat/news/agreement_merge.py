@@ -71,7 +71,7 @@ def merge(records: list[Agreement], view: str = "", sents: list[Sentence] | None
         if named_protocol is not None:
             _absorb(named_protocol, r)  # "the ... FTA 3.0 Upgrade Protocol ... The signed protocol": one paper
             continue
-        same = next((k for k in out if set(k.parties) == set(r.parties) and type_code(k.type) == code
+        same = None if getattr(r, "_fresh", False) else next((k for k in out if set(k.parties) == set(r.parties) and type_code(k.type) == code
                      and k.count is None and r.count is None and not _acronyms_differ(k.acronym, r.acronym)
                      and not _same_event(k, r) and not _listed_beside_plural(view, k, r)
                      and _mentions(view, sents, k, r)), None)
@@ -83,7 +83,7 @@ def merge(records: list[Agreement], view: str = "", sents: list[Sentence] | None
     out = _fill_slots_with_named(out)
     out = _fold_into_batches(view, sents, out)
     for r in records:
-        for attr in ("_new", "_event", "_upgraded", "_original", "_listed"):
+        for attr in ("_new", "_event", "_upgraded", "_original", "_listed", "_fresh"):
             if hasattr(r, attr):
                 delattr(r, attr)
     return out
@@ -205,8 +205,9 @@ def _own_instrument(view: str, r: Agreement) -> bool:
 #: article names an earlier instrument (the one renewed today), not a mention of today's
 _EARLIER_BEFORE = re.compile(r"\bhad\s+(?:previously\s+|earlier\s+|already\s+|first\s+)?(?:signed|inked|concluded|sealed)\s+"
                              r"(?:an?|another)\s+(?:[\w-]+\s+){0,2}$", re.I)
-_ANOTHER_BEFORE = re.compile(r"\b(?:another|a\s+(?:second|third|further|separate|new)|second|third)\s+(?:[\w-]+\s+){0,3}$",
-                             re.I)
+#: ... "signed further cooperation pacts", "and other accords", "additional deals": more papers than those told
+_ANOTHER_BEFORE = re.compile(r"\b(?:another|a\s+(?:second|third|further|separate|new)|second|third|further|other|additional)"
+                             r"\s+(?:[\w-]+\s+){0,3}$", re.I)
 
 
 def _mentions(view: str, sents: list[Sentence] | None, first: Agreement, later: Agreement) -> bool:
@@ -219,7 +220,23 @@ def _mentions(view: str, sents: list[Sentence] | None, first: Agreement, later: 
     before = view[max(0, later.start - 50) : later.start]
     if _value(view, first) and _value(view, later) and _value(view, first) != _value(view, later):
         return False  # "a $1.1 billion deal … and a $3.1 billion deal": two contracts
+    if _counted_anew(view, first, later):
+        return False  # "signed an MoU on X ... also entered into two memoranda": the two are new papers
     return _ANOTHER_BEFORE.search(before) is None and _EARLIER_BEFORE.search(before) is None
+
+
+#: the words before a count that point back to papers already told: "the two MoUs", "both agreements"
+_BACK_BEFORE = re.compile(r"\b(?:the|these|those|both|its|their|all)\s+$", re.I)
+
+
+def _counted_anew(view: str, first: Agreement, later: Agreement) -> bool:
+    """Whether ``later`` is a slot of a count told with no article pointing back ("entered into two
+    memoranda"): a signing counted anew reports papers of its own, so none of its slots is an earlier
+    record of another signing told again."""
+    event = getattr(later, "_event", None)
+    if event is None or getattr(later, "_listed", False) or getattr(first, "_event", None) == event or first.start > later.start:
+        return False
+    return _BACK_BEFORE.search(view[max(0, later.start - 12) : later.start]) is None
 
 
 _VALUE_BEFORE = re.compile(r"(?:[$€£¥]|US\$|USD\s?)\s?(?P<v>\d[\d.,]*\s*(?:billion|million|bn|mn|m|b)?)[-\s]+(?:[\w-]+\s+){0,2}$",

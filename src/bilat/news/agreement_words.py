@@ -58,7 +58,9 @@ _NOT_SIGNED = re.compile(
     r"\b(?:not|never|yet\s+to\s+be|yet\s+to|before\s+it\s+is|could\s+be|would\s+be|will\s+be|to\s+be)\s+"
     r"(?:yet\s+|been\s+|be\s+)?(?:signed|concluded|approved)\b|\b(?:are|were|is|was|have\s+been|has\s+been)\s+negotiating\b|"
     r"\bunder\s+negotiation\b|\bin\s+talks\b|\b(?:expected|set|due|poised|likely|plans?|planning)\s+to\s+sign\b|"
-    r"\b(?:will|would|could|to)\s+sign\b",
+    r"\b(?:will|would|could|to)\s+sign\b|"
+    # "stressed the importance of ... the signing of a road transport agreement": a wish, not a signing
+    r"\b(?:importance|need|necessity)\s+of\s+(?:[\w,-]+\s+){0,12}?(?:the\s+)?signing\b",
     re.I,
 )
 #: a signing announced for later ("are expected to sign", "will sign"): recorded with status ``pending``

@@ -30,6 +30,7 @@ from bilat.news.agreement_words import (
     _QUOTED, _AGREED_TO, _TITLE_GAP, _LISTED, _one_side_issuer, _TALLY, _GENERIC, _RECALLED_ALL, _APPROVED, enters_into_force,
 )
 from bilat.news.dates import find_dates
+from bilat.news.event_dates import _OTHER_EVENT, _is_year_only, _later_date, _shift, _specificity
 from bilat.news.schema import type_code
 from bilat.news.model import Agreement, CountryRef, DateRef
 from bilat.news.sectors import find_sectors
@@ -60,6 +61,12 @@ class _Event:
     span: tuple[int, int] = (0, 0)
 
 
+#: a web address: its words ("/leaders-ink-deals/") are a page's name, not the text's report
+_URL = re.compile(r"\b(?:https?://|www\.)\S+")
+
+#: what follows a plural that heads a list of the papers: "These agreements include ...", "... comprise ..."
+_LIST_HEAD = re.compile(r"\s+(?:include[sd]?|including|compris(?:e|es|ed)|consist(?:s|ed)?\s+of)\b")
+
 #: Above this many instruments in one signing, they are one record with a count (not one record each).
 _MAX_SLOTS = 4
 
@@ -76,7 +83,7 @@ def extract_agreements(
     for sent in sents:
         if sent.headline:
             continue
-        text = sent.text
+        text = _URL.sub(lambda m: " " * len(m.group()), sent.text)  # "…/Ink-Deals-On-…": an address, no signing
         previous_agreed, this_agreed = this_agreed, _AGREED_TO.search(text) is not None
         signing = SIGN.search(text) is not None and not _NOT_SIGNED.search(text)
         pending = not signing and PENDING.search(text) is not None
@@ -137,6 +144,8 @@ def extract_agreements(
             if plural and kind == "agreement" and _RECALLED_ALL.search(text[max(0, tm.start() - 40) : tm.start()]):
                 continue  # "the implementation of all agreements reached": those the two already have
             definite = _DEFINITE.search(text[max(0, tm.start() - 60) : tm.start()]) is not None
+            if plural and definite and _LIST_HEAD.match(text, tm.end()):
+                continue  # "These agreements include a memorandum on ...": the list's head, its items are the papers
             existing = _latest(events, kind)
             if (definite and not signing and kind not in ("agreement", "document", "deal", "partnership", "plan")
                     and tm.group()[:1].isupper() and existing is None and current is not None
@@ -297,36 +306,6 @@ _BETWEEN_BODIES = re.compile(r"\b(?:agreements?|accords?|pacts?|memorand\w+|MoUs
                              r"(?:the\s+|its\s+)?[A-Z]")
 
 
-_LATER = re.compile(r"\b(?:force|effect|from|until|till|by|starting|start|begin|next|in\s+time\s+for|"
-                    # "the signing scheduled for March 2031", "the summit slated in November": a date yet to come
-                    r"(?:scheduled|slated|planned|due)(?:\s+for)?)\s+(?:on\s+|in\s+)?$", re.I)
-
-
-#: "… after the Brexit process ended in January", "the joint taskforce formed in June": the date of another event
-_OTHER_EVENT = re.compile(r"\b(?:ended|began|started|since|after|before|expired|took\s+office|formed|constituted|"
-                          r"(?:originally|first|initially)\s+(?:signed|agreed|concluded|inked))\s+(?:in\s+|on\s+)?$", re.I)
-
-
-def _later_date(text: str, d: DateRef) -> bool:
-    """ "will enter into force on 1 January", "from January": a later milestone, not the signing date."""
-    return _LATER.search(text[max(0, d.start - 30) : d.start]) is not None
-
-
-def _is_year_only(d: DateRef) -> bool:
-    return d.precision == "year"
-
-
-def _specificity(d: DateRef) -> float:
-    """How precisely a date fixes the day: "12 March 2019" > "on Friday" (resolved) > "in June" > a year."""
-    if re.search(r"\d", d.text) and any(ch.isalpha() for ch in d.text) and d.precision == "day":
-        return 3  # "May 2022" is a month, below a resolved weekday (round eleven)
-    if d.precision == "day" and d.value is not None:
-        return 2.5
-    if d.precision == "month":
-        return 2
-    return 1
-
-
 def _details(agreement: Agreement, sent: Sentence, published: dt.date | None, dated_here: bool = True) -> None:
     text = sent.text
     m = _DURATION.search(text)
@@ -341,10 +320,6 @@ def _details(agreement: Agreement, sent: Sentence, published: dt.date | None, da
         agreement.date = dates[0]
     elif dates and agreement.date is None and _specificity(dates[0]) in (2, 3):  # not a bare "on Friday"
         agreement.date = dates[0]
-
-
-def _shift(d: DateRef, offset: int) -> DateRef:
-    return DateRef(d.text, d.start + offset, d.end + offset, d.value, d.precision, d.relative)
 
 
 def _finish(events: list[_Event], view: str, pair: list[str]) -> list[Agreement]:

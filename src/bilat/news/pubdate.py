@@ -35,6 +35,10 @@ _DATELINE = re.compile(
     _FILED_AT + r"(?P<month>" + _MONTH
     + r")\.?[ \t]+(?P<day>\d{1,2})(?:,?[ \t]+(?P<year>(?:19|20)\d\d))?[ \t]*(?:\([^)]{2,30}\))?[ \t]*[-–—:]"
 )
+#: the wire form "BISHKEK, Kyrgyzstan, October 24. A memorandum ...": a city in capitals, maybe its
+#: country, the month and day, and a full stop (agencies of Central Asia and the Caucasus write it so)
+_DATELINE_DOT = re.compile(r"(?m)^[ \t]*[A-Z][A-Z .'-]{2,30},[ \t]+(?:[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?,[ \t]+)?(?P<month>"
+                           + _MONTH + r")\.?[ \t]+(?P<day>\d{1,2})(?P<year>)\.(?=[ \t]|$)")
 #: a start ahead of the news: "will apply the tariffs from March 1, 2024", "effective January 1, 2020"
 _START_DATE = re.compile(r"\b(?:from|effective|starting|as\s+of)\s+(?P<m>" + _MONTH + r")\.?\s+\d{1,2},?\s+"
                          r"(?P<y>(?:19|20)\d\d)\b")
@@ -92,7 +96,7 @@ def publication_date(text: str) -> Published | None:
         found = _date(int(dmy.group("year")), MONTHS[dmy.group("month")], int(dmy.group("day")))
         if found:
             return Published(found, "dateline")
-    line = _DATELINE.search(text[:1200])
+    line = _DATELINE.search(text[:1200]) or _DATELINE_DOT.search(text[:1200])
     if line:
         month, day = MONTHS[line.group("month")], int(line.group("day"))
         year = int(line.group("year")) if line.group("year") else None
