@@ -1,0 +1,43 @@
+"""Round fourteen: claims, their year and their sides, and goals, on the commonest misses of a fresh set.
+
+Every sentence here is invented for the test (real country names, made-up figures and dates); each
+test names the general rule of English news prose it holds.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from bilat.news.extract import extract
+from bilat.news.periods import find_periods
+from bilat.news.pubdate import publication_date
+
+from news_helpers import claim_of as _claim
+
+_DAY = dt.date(2032, 3, 1)
+
+
+# -- goals told as a level, a threshold, or a sum that "is the goal" (target_shapes.py) -----------------
+
+def test_taking_trade_to_the_level_of_a_sum_is_a_goal_not_a_figure() -> None:
+    got = extract("Chile and Peru want to take their trade to the level of $9 billion, the minister said.", _DAY)
+    assert [t.target_value for t in got.targets] == [9e9]
+    assert not [c for c in got.claims if c.value == 9e9]
+
+
+def test_a_past_rise_to_the_level_of_a_sum_stays_a_figure() -> None:
+    got = extract("Trade between Chile and Peru rose to the level of $9 billion in 2031.", _DAY)
+    assert not got.targets
+    assert _claim(got, 9e9).year == 2031
+
+
+def test_reaching_the_threshold_of_a_sum_in_the_medium_term_is_a_goal() -> None:
+    got = extract("Chile's ultimate goal is to reach the threshold of $90bn in trade with Peru in the medium term.", _DAY)
+    assert [t.target_value for t in got.targets] == [9e10]
+
+
+def test_a_sum_that_is_an_achievable_goal_in_the_short_term_is_a_target() -> None:
+    got = extract("Chile and Peru trade a lot. \"$2bn is an ambitious but achievable goal in the short term,\" "
+                  "the Chilean minister told reporters.", _DAY)
+    assert [t.target_value for t in got.targets] == [2e9]
+    assert not [c for c in got.claims if c.value == 2e9]
