@@ -41,3 +41,12 @@ def test_a_sum_that_is_an_achievable_goal_in_the_short_term_is_a_target() -> Non
                   "the Chilean minister told reporters.", _DAY)
     assert [t.target_value for t in got.targets] == [2e9]
     assert not [c for c in got.claims if c.value == 2e9]
+
+
+# -- participles of change verbs (change_words.py) --------------------------------------------------------
+
+def test_grown_and_fallen_are_changes() -> None:
+    got = extract("Chile's exports to Peru have grown 14 percent in 2031. Peru's imports from Ghana had fallen "
+                  "6 percent in 2031.", _DAY)
+    assert _claim(got, 14).measure == "growth"
+    assert _claim(got, -6).measure == "growth"
