@@ -50,3 +50,11 @@ def test_grown_and_fallen_are_changes() -> None:
                   "6 percent in 2031.", _DAY)
     assert _claim(got, 14).measure == "growth"
     assert _claim(got, -6).measure == "growth"
+
+
+# -- "fiscal 31" (periods.py) ---------------------------------------------------------------------------
+
+def test_fiscal_and_two_digits_is_that_fiscal_year() -> None:
+    got = extract("India's exports to Oman came to $2.1 billion in fiscal 31, the ministry said.", _DAY)
+    assert (_claim(got, 2.1e9).year, _claim(got, 2.1e9).period) == (2030, "FY2030-31")
+    assert not [p for p in find_periods("a fiscal 31 percent cut") if p.fiscal]
