@@ -58,3 +58,18 @@ def test_fiscal_and_two_digits_is_that_fiscal_year() -> None:
     got = extract("India's exports to Oman came to $2.1 billion in fiscal 31, the ministry said.", _DAY)
     assert (_claim(got, 2.1e9).year, _claim(got, 2.1e9).period) == (2030, "FY2030-31")
     assert not [p for p in find_periods("a fiscal 31 percent cut") if p.fiscal]
+
+
+# -- a part-year of the next clause (timing.py) -----------------------------------------------------------
+
+def test_months_told_in_the_next_clause_do_not_date_the_figure_before() -> None:
+    got = extract("Chile's exports to Peru reached $2 billion last year, and between January and March "
+                  "shipments fell 5 percent.", _DAY)
+    figure = _claim(got, 2e9)
+    assert (figure.year, figure.period) == (2031, None)
+
+
+def test_a_part_year_before_a_while_clause_still_frames_it() -> None:
+    got = extract("Chile's exports to Peru rose 5% to $1 billion in January-March, while imports fell to $800 million.",
+                  _DAY)
+    assert _claim(got, 8e8).period == "2032-01..2032-03"
