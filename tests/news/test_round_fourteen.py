@@ -73,3 +73,17 @@ def test_a_part_year_before_a_while_clause_still_frames_it() -> None:
     got = extract("Chile's exports to Peru rose 5% to $1 billion in January-March, while imports fell to $800 million.",
                   _DAY)
     assert _claim(got, 8e8).period == "2032-01..2032-03"
+
+
+# -- the pair a headline tells (lead_pair.py) ---------------------------------------------------------------
+
+def test_a_country_the_subject_overtook_is_no_side_of_the_relation() -> None:
+    got = extract("Peru has overtaken Chile in trade with Ghana, customs data show.\n\nGhanaian buyers took more "
+                  "Peruvian fruit in 2031. Ghana sold cocoa. Exports from Ghana to Peru rose 8 percent in 2031.", _DAY)
+    assert sorted(got.countries) == ["GHA", "PER"]
+
+
+def test_a_headline_exporter_is_a_side_even_when_named_least() -> None:
+    got = extract("Belarus lifts exports to Russia by half, to China twofold\n\nRussia bought more machinery. China "
+                  "bought more potash. Russia and China paid more. Russia too. China too. Belarus sold.", _DAY)
+    assert sorted(got.countries) == ["BLR", "RUS"]
