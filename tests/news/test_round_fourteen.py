@@ -87,3 +87,25 @@ def test_a_headline_exporter_is_a_side_even_when_named_least() -> None:
     got = extract("Belarus lifts exports to Russia by half, to China twofold\n\nRussia bought more machinery. China "
                   "bought more potash. Russia and China paid more. Russia too. China too. Belarus sold.", _DAY)
     assert sorted(got.countries) == ["BLR", "RUS"]
+
+
+# -- the year of the account when the day of writing is not stated (paragraph_years.py) ----------------
+
+def test_a_year_implied_by_the_text_dates_nothing_the_account_dated_earlier() -> None:
+    text = ("Peru-Chile trade came to $2.2 billion in 2030, the exporters' guild said.\n"
+            "Peru's sales to Chile came to $1.1 billion in 2030, whereas its purchases from Chile reached $1.3 billion "
+            "in the same period.\n"
+            "Meanwhile, purchases from Chile mainly included steel ($90.5 million) and apples ($30.5 million), among "
+            "other goods.\n"
+            "In January-March 2031, trade totaled $600 million, against the first three months of the year before.")
+    got = extract(text)  # no date given: 2031 is implied by the last line, and the steel is the account's, 2030
+    assert _claim(got, 9.05e7).year == 2030 and _claim(got, 3.05e7).year == 2030
+    assert _claim(got, 6e8).year == 2031
+
+
+def test_with_no_year_of_writing_an_undated_figure_goes_on_with_the_account() -> None:
+    text = ("Lima, July 21\n"
+            "Trade between Peru and Chile came to $420.5 million in 1H30, a rise of 12.5 percent.\n"
+            "Chile holds a share of 8.1 percent of the trade. Ecuador has a share of 14.2 percent, the report says.")
+    got = extract(text)
+    assert _claim(got, 14.2).year == 2030

@@ -124,6 +124,12 @@ def _without_records(sentence: str) -> str:
     return _RECORD_SINCE.sub(lambda m: m.group() if m.group("lasting") else " ", sentence)
 
 
+def is_cumulative(sentence: str) -> bool:
+    """Whether ``sentence`` tells a figure for no single year ("since 1992", "annually"; a record "since
+    2029" is not one)."""
+    return _CUMULATIVE.search(_without_records(sentence)) is not None
+
+
 def modality_of(clause: str, published: dt.date | None, year: int | None) -> str | None:
     """``forecast``, ``projected_effect`` or None (a reported actual) for the clause around an amount."""
     modal = _MODAL.search(clause)
@@ -147,7 +153,7 @@ def settle_year(claim: Claim, sentence: str, published: dt.date | None) -> None:
     elif claim.modality == "forecast" and published is not None:
         claim.year = published.year
     elif claim.year is None and published is not None and not getattr(published, "guessed", False) \
-            and not _CUMULATIVE.search(_without_records(sentence)):
+            and not is_cumulative(sentence):
         claim.year = published.year
         claim._from_day = True  # the day of writing, the last resort: a later pass may find the account's year
 
