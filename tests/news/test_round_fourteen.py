@@ -109,3 +109,10 @@ def test_with_no_year_of_writing_an_undated_figure_goes_on_with_the_account() ->
             "Chile holds a share of 8.1 percent of the trade. Ecuador has a share of 14.2 percent, the report says.")
     got = extract(text)
     assert _claim(got, 14.2).year == 2030
+
+
+# -- a date in the address written "/2031-07/24/" (pubdate.py) ------------------------------------------
+
+def test_an_address_with_year_and_month_joined_by_a_dash_then_the_day() -> None:
+    found = publication_date("SOURCE: http://example.org/2031-07/24/content_1234.htm\nChile and Peru\n")
+    assert found is not None and found.date == dt.date(2031, 7, 24)
