@@ -210,7 +210,7 @@ _MOVE_ONLY = re.compile(r"^\W*(?:(?:in|by)\s+(?:19|20)\d\d\W*)?(?:(?:and|but|the
                         # "..., and for the FY 2024-25 reached $X": the time the next figure is for (round nine)
                         r"(?:(?:in|for|during)\s+(?:the\s+)?(?:FY\s?|fiscal\s+|year\s+)?(?:19|20)\d\d(?:[-–/]\d{2,4})?,?\s+)?"
                         r"(?:then\s+)?(?:it\s+)?"
-                        r"(?:(?:[a-z]+ed|fell|rose|grew|grown|risen|fallen|sank|shrank|stood|came|went|hit|rising|falling|climbing|dropping|jumping|slipping|recovering|rebounding|reaching|"
+                        r"(?:(?:[a-z]+ed|fell|rose|grew|sank|shrank|stood|came|went|hit|rising|falling|climbing|dropping|jumping|slipping|recovering|rebounding|reaching|"
                         r"easing|growing|sliding)\s+(?:again\s+|back\s+|further\s+)?(?:to|at)|reached|totall?ed|touched)\s+(?:about\s+|some\s+|nearly\s+)?$",
                         re.I)
 _LIST_NEXT = re.compile(r"^\)?\s*(?:(?:for|to|from|in|with|of)\s+(?:the\s+)?(?:[A-Z][\w.'-]*\s*){1,4})?\)?"
