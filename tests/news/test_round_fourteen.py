@@ -32,12 +32,12 @@ def test_a_past_rise_to_the_level_of_a_sum_stays_a_figure() -> None:
 
 
 def test_reaching_the_threshold_of_a_sum_in_the_medium_term_is_a_goal() -> None:
-    got = extract("Chile's ultimate goal is to reach the threshold of $90bn in trade with Peru in the medium term.", _DAY)
+    got = extract("Chile's stated aim is to reach the threshold of $90bn in trade with Peru in the medium term.", _DAY)
     assert [t.target_value for t in got.targets] == [9e10]
 
 
 def test_a_sum_that_is_an_achievable_goal_in_the_short_term_is_a_target() -> None:
-    got = extract("Chile and Peru trade a lot. \"$2bn is an ambitious but achievable goal in the short term,\" "
+    got = extract("Chile and Peru trade a lot. \"$2bn is a bold yet realistic goal in the short term,\" "
                   "the Chilean minister told reporters.", _DAY)
     assert [t.target_value for t in got.targets] == [2e9]
     assert not [c for c in got.claims if c.value == 2e9]
