@@ -26,13 +26,13 @@ _RISE_VERBS = (
     r"rose|grew|increased|jumped|climbed|surged|soared|expanded|gained|up|rises|grows|increases|jumps|climbs|surges|"
     r"soars|expands|gains|raise|raising|raised|boost|boosting|boosted|lift|lifting|lifted|increase|increasing|grow|"
     r"expand|rebounded|rebounds|rising|growing|jumping|climbing|soaring|surging|ballooned|balloons|widened|widens|"
-    r"swelled|swells|deepened|deepens"
+    r"swelled|swells|deepened|deepens|grown|risen"  # the participles: "have grown 14 percent", "had risen by 3%"
 )
 _FALL_VERBS = (
     r"fell|declined|dropped|falls|declines|drops|slips|shrinks|plunges|decreased|slipped|shrank|contracted|down|"
     r"plunged|slumped|declining|decreasing|falling|dropping|shrinking|dipped|dips|tumbled|tumbles|slid|slides|sank|"
     r"sinks|plummeted|plummets|lost|loses|losing|cut|cuts|cutting|slashed|slashes|slashing|reduced|reduces|reducing|"
-    r"lowered|trimmed|contracting|narrowed|narrows"
+    r"lowered|trimmed|contracting|narrowed|narrows|fallen|shrunk|sunk"
 )
 #: a word of the object a change verb governs: never a rate (a tariff, a duty, a tax, a fee), never
 #: "by" (the object ends at the first one) nor another change verb (the nearest verb is the frame)
@@ -58,7 +58,7 @@ GROWTH_AFTER = re.compile(
 FALL = re.compile(r"\b(?:negative\s+growth|dipped|dips|tumbled|tumbles|slid|slides|sank|sinks|plummeted|plummets|less\s+than|"
                   r"lower\s+than|fewer\s+than|fell|declined|dropped|decreased|slipped|shrank|contracted|down|plunged|slumped|"
                   r"decline|drop|falls|declines|drops|slips|shrinks|plunges|slumps|decreases|declining|decreasing|falling|"
-                  r"dropping|shrinking|fall|decrease|contraction|dip|lost|loses)\b", re.I)
+                  r"dropping|shrinking|fall|decrease|contraction|dip|lost|loses|fallen|shrunk|sunk)\b", re.I)
 _FALLING = re.compile(r"(?:" + _FALL_VERBS + r"|decrease|decline|drop|fall|reduction|dip|slump|plunge|loss)", re.I)
 
 

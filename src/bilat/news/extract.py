@@ -78,7 +78,9 @@ def extract(article: Article | str, published: dt.date | None = None) -> Extract
     budget.check_time()
     resolve_previous(targets, claims)
     years_from_paragraph_above(claims, view.text)
-    years_of_the_account(claims, view.text, published.year if published is not None else None)
+    # the year of writing, stated or implied by the text ("this year ... the same period of 2018"): the
+    # day a figure was dated by when nothing else dated it
+    years_of_the_account(claims, view.text, anchor.year if anchor is not None else None)
     for record in [*targets, *claims, *agreements]:
         _remap(view, record)
         if getattr(record, "date", None) is not None:

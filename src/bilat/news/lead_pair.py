@@ -25,7 +25,15 @@ _SHAPES = (
                re.I),
     re.compile(r"@(?P<a>[A-Z]{3,8})\s*[-–/]\s*@(?P<b>[A-Z]{3,8})\s+(?:(?:bilateral|two-way|mutual)\s+)?(?:trade|commerce|turnover)\b",
                re.I),
+    # "A boosts exports to B", "A's imports from B rise": a flow the subject sends to or buys from the other
+    re.compile(r"@(?P<a>[A-Z]{3,8})(?:'s|’s)?\s+(?:(?!@)[\w-]+\s+){0,3}?(?:exports?|imports?|shipments|deliveries|sales)\s+"
+               r"(?:to|from)\s+(?:the\s+)?@(?P<b>[A-Z]{3,8})\b", re.I),
 )
+#: a country a comparison puts the subject past or behind ("Peru has overtaken Chile in trade with
+#: Ghana"): a rival in the ranking, not a side of the relation the story reports
+_RIVAL = re.compile(r"\b(?:overt(?:aken|ook|akes)|surpass(?:ed|es)?|outstrip(?:ped|s)?|outpac(?:ed|es)|overshadow(?:ed|s)|"
+                    r"replac(?:ed|es)|displac(?:ed|es)|ahead\s+of|behind|edged\s+out|beat(?:en|s)?)\s+(?:the\s+)?@(?=[A-Z]{3,8}\b)",
+                    re.I)
 _LEAD_CHARS = 400  # the headline and the first sentence or two
 
 
@@ -33,7 +41,7 @@ def lead_pair(text: str, refs: list[CountryRef], counted: list[str]) -> list[str
     """The pair the opening states, else ``counted`` (the most-mentioned pair). The opening's pair
     must be among the four most-mentioned actors, so a passing comparison in the lead does not win."""
     start = text.find("\n") + 1 if text.startswith("SOURCE:") else 0
-    lead = tagged(text, start, min(len(text), start + _LEAD_CHARS), refs)
+    lead = _RIVAL.sub(lambda m: m.group()[:-1] + "rival-", tagged(text, start, min(len(text), start + _LEAD_CHARS), refs))
     counts = Counter(r.iso3 for r in refs)
     top = {iso for iso, _ in counts.most_common(4)}
     for shape in _SHAPES:

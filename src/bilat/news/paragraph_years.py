@@ -27,6 +27,7 @@ from bisect import bisect_right
 
 from bilat.news.dates import MONTH_PATTERN
 from bilat.news.model import Claim
+from bilat.news.timing import is_cumulative
 
 _FLOWS = ("exports", "imports", "bilateral_trade_total", "growth")
 #: the present, or a time of the year named without its year ("in February", "last month", "the first
@@ -100,17 +101,23 @@ def years_of_the_account(claims: list[Claim], text: str, published_year: int | N
     the last flow figure before it (not a base, not a forecast, read with a year of its own) when that
     year is earlier than the day's and that figure is in its paragraph or the one above, and its
     sentence says nothing of the present ("now", "since"). A flow figure kept at the day just before
-    it means the account has come to the present, so nothing earlier is carried past it."""
-    if published_year is None:
-        return
+    it means the account has come to the present, so nothing earlier is carried past it.
+
+    A text with no year of writing at all ("Baku, July 21" and nothing more) has no day to date a
+    figure by: there a flow figure with no year, in a sentence that tells no running total ("since
+    2019", "annually"), goes on with the account just told the same way (the year written in the
+    text is then the only one there is)."""
     starts = _paragraph_index(text)
     ordered = sorted(claims, key=lambda c: c.start)
     for i, claim in enumerate(ordered):
-        if not getattr(claim, "_from_day", False) or claim.modality is not None or not _is_flow(claim, text):
+        undated = published_year is None and claim.year is None and claim.value is not None \
+            and not is_cumulative(_sentence(text, claim.start, claim.end))
+        if not (getattr(claim, "_from_day", False) or undated) or claim.modality is not None or not _is_flow(claim, text):
             continue
         source = next((c for c in reversed(ordered[:i]) if not getattr(c, "_in_base", False) and c.modality is None
                        and c.year is not None and _is_flow(c, text)), None)  # not a deal's or a tariff cut's sum
-        if source is None or getattr(source, "_from_day", False) or source.year >= published_year:
+        if source is None or getattr(source, "_from_day", False) or (published_year is not None
+                                                                    and source.year >= published_year):
             continue  # the flow just told is the present's ("currently stand at $N"): the account goes on with it
         gap = (bisect_right(starts, claim.start) - 1) - (bisect_right(starts, source.start) - 1)
         if gap > 1 or _PRESENT.search(_sentence(text, claim.start, claim.end)):

@@ -49,7 +49,7 @@ _URL_PATTERNS = (
     re.compile(r"/web/(?P<y>(?:19|20)\d\d)(?P<m>\d\d)(?P<d>\d\d)\d{6}/"),
     re.compile(r"[/_-](?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:[/_.-]|$)"),  # "/2019-03-12/"
     re.compile(r"/(?P<y>(?:19|20)\d\d)/(?P<m>[01]\d)/(?P<d>[0-3]\d)(?:/|$|\D)"),
-    re.compile(r"/(?P<y>(?:19|20)\d\d)(?P<m>[01]\d)/(?P<d>[0-3]\d)/"),  # "/news/202404/29/content_…"
+    re.compile(r"/(?P<y>(?:19|20)\d\d)-?(?P<m>[01]\d)/(?P<d>[0-3]\d)/"),  # "/news/202404/29/content_…", "/2031-07/24/"
     re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d)"),  # "20050411.htm", "AEN20230721002300320"
     # "/24-Feb-2023/", "/12-Aug-2022/": a day, a month's name and a year (round eleven)
     re.compile(r"/(?P<d>[0-3]?\d)-(?P<mon>" + _MONTH + r")-(?P<y>(?:19|20)\d\d)(?:[/_.?-]|$)", re.I),

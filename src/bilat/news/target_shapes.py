@@ -35,7 +35,7 @@ HORIZON = re.compile(
     r"|\b(?:within|in|over)\s+(?:a\s+period\s+of\s+)?" + _N + r"\s+years\b"
     r"|\b(?:with)?in\s+(?:a|the\s+next|the\s+coming)\s+(?P<decade>decade)\b|\bover\s+the\s+(?:next|coming)\s+(?P<decade2>decade)\b"
     r"|\b(?P<vague>in\s+times\s+to\s+come|in\s+the\s+(?:coming|years)\s+(?:years|ahead)|in\s+the\s+decade\s+ahead|"
-    r"(?:with)?in\s+(?:the\s+)?(?:next|coming)\s+(?:few|several)\s+years|in\s+the\s+(?:medium|long)[\s-]term|in\s+the\s+future|"
+    r"(?:with)?in\s+(?:the\s+)?(?:next|coming)\s+(?:few|several)\s+years|in\s+the\s+(?:short|medium|long)[\s-]term|in\s+the\s+future|"
     r"(?<=\s)soon(?=\s*[.,;]|\s*$))",
     re.I,
 )
@@ -67,8 +67,13 @@ _TRADE_NOUN = re.compile(r"\b(?:trade|commerce|turnover|exports?|imports|investm
 _HORIZON_HINT = re.compile(r"(?:19|20)\d\d|\byears\b|\btimes\s+to\s+come\b|\bdecade\b|\bterm\b|\bfuture\b|\bsoon\b", re.I)
 #: an undated goal: an infinitive or gerund of a raising verb that takes trade *to* a sum ("set to increase
 #: turnover up to $10 billion", "the goal is to bring trade to $15 billion"); the past "increased to" is a level.
-_UNDATED_GOAL = re.compile(r"\b(?:to|of)\s+" + _RAISE + r"\b[^.;]{0,80}?\b(?:up\s+)?to\s+(?:about\s+|around\s+|"
+#: ("take trade to the level of $5 billion": the level, the mark or the threshold of a sum is that sum)
+_LEVEL_OF = r"(?:the\s+(?:level|mark|threshold|figure)\s+of\s+)?"
+_UNDATED_GOAL = re.compile(r"\b(?:to|of)\s+" + _RAISE + r"\b[^.;]{0,80}?\b(?:up\s+)?to\s+" + _LEVEL_OF + r"(?:about\s+|around\s+|"
                            r"some\s+|nearly\s+|over\s+)?(?:US\$|\$|€|£|USD\b)", re.I)
+#: a sum told as the goal itself: "$2 billion is an ambitious but achievable goal", "$5 billion remains the target"
+_GOAL_AFTER = re.compile(r"\s+(?:is|remains|would\s+be|will\s+be)\s+(?:an?\s+|the\s+|our\s+|their\s+)?(?:[\w-]+\s+){0,4}?"
+                         r"(?:goal|target|objective|aim)\b", re.I)
 _PAST_MARK = re.compile(r"\blast\s+year\b|\ba\s+year\s+ago\b|\bhad\b|\bhelped\b", re.I)
 
 
@@ -204,10 +209,16 @@ def _value_shapes(text: str, sent: Sentence, amounts: list[Amount], pair: list[s
             continue
         left = text[: a.hedge_start]
         invest = re.search(r"\binvest(?:s|ing|ed)?\s+$", left, re.I)
-        raise_to = re.search(r"\b" + _RAISE + r"\b[^;§]{0,100}?\bto\s+$", left, re.I) or (  # "increase it up to $X"
+        raise_to = re.search(r"\b" + _RAISE + r"\b[^;§]{0,100}?\bto\s+" + _LEVEL_OF + "$", left, re.I) or (  # "increase it up to $X"
             re.match(r"up\s+to\b", text[a.hedge_start :], re.I) and re.search(r"\b" + _RAISE + r"\b[^;§]{0,100}?\s$", left, re.I))
-        reach = re.search(r"\b" + _REACH + r"\s+$", left, re.I) or re.search(  # "add $500 million to exports"
+        reach = re.search(r"\b" + _REACH + r"\s+" + _LEVEL_OF + "$", left, re.I) or re.search(  # "add $500 million to exports"
             r"\badd(?:s|ing)?\s+(?:about\s+|around\s+|some\s+|an?\s+(?:additional|extra|further)\s+)?$", left, re.I)
+        goal_after = None if (invest or raise_to or reach) else _GOAL_AFTER.match(text[a.end :])
+        if goal_after is not None:  # "$2 billion is an ambitious goal": the sum and the words that make it one
+            out.append(DeclaredTarget(text="", start=sent.start + a.hedge_start, end=sent.start + a.end + goal_after.end(),
+                                      measure="bilateral_trade_total", countries=list(pair), target_value=a.value,
+                                      currency=a.currency, hedge=a.hedge))
+            continue
         if not (invest or raise_to or reach):
             dated = dated_level(text, a, amounts, published)
             if dated is not None:

@@ -20,6 +20,10 @@ from bilat.news.periods import find_periods, period_label
 _NOUN_THEN_PERIOD = re.compile(r"\s+(?:worth\s+of\s+|of\s+)?[A-Za-z@'’ -]{0,40}?\s(?:during|in|for)\s+(?:the\s+)?")
 
 
+#: the start of another clause, which tells a period of its own ("..., and in January-March ...")
+_CLAUSE_BREAK = re.compile(r";|,\s*(?:and|but|while|whereas)\s|\s(?:while|whereas)\s")
+
+
 def apply_period(claim: Claim, periods: list, amount: Amount, published: dt.date | None,
                  amounts: list[Amount], sentence: str) -> None:
     """The part-year or fiscal period nearest the amount (within 80 characters, no other amount
@@ -31,6 +35,9 @@ def apply_period(claim: Claim, periods: list, amount: Amount, published: dt.date
         if any(lo <= a.start < hi for a in amounts if a is not amount and a.start != amount.start
                and not (a.unit == "percent" and amount.unit == "money")):
             continue  # another figure between them (a change, "grew 18 percent to $907 million", does not count)
+        if p.start >= amount.end and _CLAUSE_BREAK.search(sentence[lo:hi]):
+            continue  # "$2 billion last year, and between January and March shipments fell": the next clause's months
+            # (a period before the figure may frame a while-clause too: "in Q1, while imports fell to $X")
         if p.start >= amount.end and ((gap > 25 and not _NOUN_THEN_PERIOD.fullmatch(sentence[amount.end : p.start]))
                                       or re.search(r"(?:19|20)\d\d", sentence[amount.end : p.start])):
             continue  # a period after the amount belongs to it only when it follows at once ("$2bn in H1"),
@@ -117,6 +124,12 @@ def _without_records(sentence: str) -> str:
     return _RECORD_SINCE.sub(lambda m: m.group() if m.group("lasting") else " ", sentence)
 
 
+def is_cumulative(sentence: str) -> bool:
+    """Whether ``sentence`` tells a figure for no single year ("since 1992", "annually"; a record "since
+    2029" is not one)."""
+    return _CUMULATIVE.search(_without_records(sentence)) is not None
+
+
 def modality_of(clause: str, published: dt.date | None, year: int | None) -> str | None:
     """``forecast``, ``projected_effect`` or None (a reported actual) for the clause around an amount."""
     modal = _MODAL.search(clause)
@@ -140,7 +153,7 @@ def settle_year(claim: Claim, sentence: str, published: dt.date | None) -> None:
     elif claim.modality == "forecast" and published is not None:
         claim.year = published.year
     elif claim.year is None and published is not None and not getattr(published, "guessed", False) \
-            and not _CUMULATIVE.search(_without_records(sentence)):
+            and not is_cumulative(sentence):
         claim.year = published.year
         claim._from_day = True  # the day of writing, the last resort: a later pass may find the account's year
 
