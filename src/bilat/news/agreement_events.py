@@ -54,7 +54,7 @@ _GOAL_SIGNING = re.compile(r"\b(?:negotiations?|talks|way|path|road|preparations
 _ACRONYM_RE = re.compile(r"\b" + _ACRONYM + r"\b")
 COOP_NAME = re.compile(
     # "a strategic agreement worth $500 million": a framework of cooperation, as a strategic partnership agreement is
-    r"\b(?:strategic\s+(?:(?:partnership|association)\s+)?(?:agreements?|deals?|accords?|pacts?)|co-?operation\s+(?:agreements?|accords?)|"
+    r"\b(?:strategic\s+(?:(?:partnership|association)\s+)?(?:agreements?|deals?|accords?|pacts?)|co-?operation\s+(?:agreements?|accords?|arrangements?)|"
     r"investment\s+agreements)\b", re.I
 )
 FINANCE_NAME = re.compile(

@@ -30,7 +30,8 @@ TYPES: list[tuple[str, str]] = [
     (r"(?:double )?tax(?:ation)? (?:treaty|treaties|agreements?)", "tax treaty"),
     (r"letters? of intent", "letter of intent"),
     (r"framework agreements?", "framework agreement"),
-    (r"co-?operation (?:agreement|accord|pact)s?|strategic partnership(?: agreements?)?", "cooperation agreement"),
+    # "a customs cooperation arrangement": an arrangement between two administrations is the same paper
+    (r"co-?operation (?:agreement|accord|pact|arrangement)s?|strategic partnership(?: agreements?)?", "cooperation agreement"),
     # "the Cooperation Program between the Foreign Ministries for 2031-2032": a signed programme of
     # cooperation is the same kind of paper as a cooperation agreement, whatever body signs it
     (r"co-?operation program(?:me)?s?|program(?:me)?s? (?:of|for) co-?operation", "cooperation agreement"),
@@ -56,7 +57,7 @@ SIGN = re.compile(
 )
 _NOT_SIGNED = re.compile(
     r"\b(?:not|never|yet\s+to\s+be|yet\s+to|before\s+it\s+is|could\s+be|would\s+be|will\s+be|to\s+be)\s+"
-    r"(?:yet\s+|been\s+|be\s+)?(?:signed|concluded|approved)\b|\b(?:are|were|is|was|have\s+been|has\s+been)\s+negotiating\b|"
+    r"(?:yet\s+|been\s+|be\s+)?(?:signed|concluded|approved|inked|sealed)\b|\b(?:are|were|is|was|have\s+been|has\s+been)\s+negotiating\b|"
     r"\bunder\s+negotiation\b|\bin\s+talks\b|\b(?:expected|set|due|poised|likely|plans?|planning)\s+to\s+sign\b|"
     r"\b(?:will|would|could|to)\s+sign\b|"
     # "stressed the importance of ... the signing of a road transport agreement": a wish, not a signing
@@ -67,7 +68,12 @@ _NOT_SIGNED = re.compile(
 PENDING = re.compile(
     r"(?<!not )(?<!n't )\b(?:expected|set|due|poised|likely|scheduled|slated|ready|plans?|planning|preparing|hopes?|"
     r"hoping)\s+to\s+(?:formally\s+)?(?:sign|draw\s+up)\b|\bwill\s+(?:soon\s+|formally\s+|also\s+)?sign\b|"
-    r"\b(?:is|are)\s+(?:also\s+)?to\s+sign\b",
+    r"\b(?:is|are)\s+(?:also\s+)?to\s+sign\b|"
+    # "the papers will be inked in June": a signing set for later, worded in the passive
+    r"\b(?:will|shall|are\s+to|is\s+to)\s+(?:soon\s+|also\s+)?be\s+(?:formally\s+)?(?:signed|inked|sealed)\b|"
+    # "working together for a memorandum on labour": a paper the two sides are drafting, not yet signed
+    r"\bwork(?:ing|s)?\s+(?:together\s+|jointly\s+|closely\s+)?(?:for|towards?)\s+(?:an?|the)\s+"
+    r"(?=(?:[\w-]+\s+){0,3}?(?:memorand|MoU|MOU|agreement|accord|treaty|pact|deal)\w*\b)",
     re.I,
 )
 #: "the cabinet accorded its approval to the pact": an approval worded as a noun
@@ -80,7 +86,7 @@ _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 
 #: "signed four Memoranda of Understanding", "Twenty documents have been signed": a count opens a batch
 _COUNT = re.compile(
     r"\b(?P<n>(?i:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)|\d{1,3})"
-    r"(?P<dozen>\s+dozen)?\s+(?:(?![a-z-]+ed\b|(?:two|three|four|five|six|seven|eight|nine|ten)\b)[a-z-]+\s+){0,2}?"
+    r"(?P<dozen>\s+dozen)?\s+(?:(?![a-z-]+ed\b|(?:two|three|four|five|six|seven|eight|nine|ten)\b)[a-z-]+\s+(?:and\s+)?){0,2}?"
     r"(?:agreements|accords|deals|(?i:memorand(?:a|ums|um)(?: of understandings?)?)|MoUs|MOUs|pacts|documents|protocols)\b"
 )
 #: a batch announced without a number: "are scheduled to draw up a series of documents on farming"

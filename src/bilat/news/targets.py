@@ -29,18 +29,21 @@ _NOUN = (
     r"(?P<noun>trade(?:\s+volume)?|volume\s+of\s+trade|commerce|exports?|imports|investments?|trade\s+turnover)"
 )
 _WHAT = (
-    r"(?P<what>(?:(?:the|their|its|our|bilateral|two-way|annual|total)\s+)*" + _NOUN
+    # "Japan's investment in Peru": a flow named by its source's possessive and its destination
+    r"(?P<what>(?:(?:the|their|its|our|bilateral|two-way|annual|total|[A-Z][\w.]+['’]s)\s+)*" + _NOUN
     + r"(?:\s+(?:between\s+the\s+(?:two\s+)?countries|between\s+(?:the\s+)?[A-Z][\w.]+(?:\s[A-Z]\w+)?\s+and\s+(?:the\s+)?"
-    r"[A-Z][\w.]+(?:\s[A-Z]\w+)?|with\s+(?:the\s+)?[A-Z][\w.]+(?:\s[A-Z]\w+)?|to\s+(?:the\s+)?(?![A-Z]{1,3}\$|U\.S\.\$)[A-Z][\w.]+(?:\s[A-Z]\w+)?))?)"
+    r"[A-Z][\w.]+(?:\s[A-Z]\w+)?|with\s+(?:the\s+)?[A-Z][\w.]+(?:\s[A-Z]\w+)?|in\s+(?:the\s+)?(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)[A-Z][\w.]+(?:\s[A-Z]\w+)?|to\s+(?:the\s+)?(?![A-Z]{1,3}\$|U\.S\.\$)[A-Z][\w.]+(?:\s[A-Z]\w+)?))?)"
 )
 _BY_YEAR = r"(?:\s+(?:by|before|within|in)\s+(?:the\s+end\s+of\s+)?(?P<year>(?:19|20)\d\d))?"
 _MULT_WORDS = {"double": 2, "doubling": 2, "doubled": 2, "triple": 3, "tripling": 3, "tripled": 3, "treble": 3,
                "quadruple": 4, "quadrupling": 4}
 _MULT = re.compile(r"\b(?P<verb>" + "|".join(_MULT_WORDS) + r")\s+" + _WHAT + _BY_YEAR)
-#: "to increase trade tenfold", "raise exports five-fold by 2035": the multiplier after the flow
+#: "to increase trade tenfold", "raise exports five-fold by 2035", "boost investment by three times":
+#: the multiplier after the flow
 _FOLD_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "ten": 10}
 _FOLD = re.compile(r"\b(?:raise|raising|increase|increasing|boost|boosting|grow|growing|lift|lifting|expand|expanding)\s+"
-                   + _WHAT + r"\s+(?P<fold>" + "|".join(_FOLD_WORDS) + r")-?fold\b" + _BY_YEAR)
+                   + _WHAT + r"\s+(?:(?P<fold>" + "|".join(_FOLD_WORDS) + r")-?fold|by\s+(?P<times>" + "|".join(_FOLD_WORDS)
+                   + r")\s+times)\b" + _BY_YEAR)
 _PCT = re.compile(
     r"\b(?:raise|raising|increase|increasing|boost|boosting|grow|growing|lift|lifting|expand|expanding)\s+" + _WHAT
     + r"\s+(?:by\s+)?(?P<pct>\d+(?:\.\d+)?)\s?(?:%|percent|per\s+cent)" + _BY_YEAR
@@ -110,7 +113,7 @@ def extract_targets(
             found.append(_make(view, sent, m, refs, pair, multiplier=float(_MULT_WORDS[m.group("verb").lower()])))
             taken.append((m.start(), m.end()))
         for m in _FOLD.finditer(sent.text):
-            found.append(_make(view, sent, m, refs, pair, multiplier=float(_FOLD_WORDS[m.group("fold").lower()])))
+            found.append(_make(view, sent, m, refs, pair, multiplier=float(_FOLD_WORDS[(m.group("fold") or m.group("times")).lower()])))
             taken.append((m.start(), m.end()))
         for m in _PCT.finditer(sent.text):
             if not any(m.start() < e and s < m.end() for s, e in taken):
