@@ -92,6 +92,10 @@ _ENTERED = re.compile(r"(?:\s*\([^)]{1,40}\))?(?:\s+(?:or|has|have|had|finally|f
                       r"|\s+\([^)]{1,20}\))*\s+(?:entered|came|comes|enters|went|goes|took)\s+(?:into\s+(?:force|effect)|effect)\b")
 #: "to revisit their bilateral tariff trade agreement": the pair's own deal, not a kind of deal
 _THEIR_OWN = re.compile(r"\btheir\s+(?:bilateral\s+|existing\s+|current\s+)?(?:[\w-]+\s+)?$", re.I)
+#: ... but a name that qualifies the noun after it is no deal ("to widen their free trade agreement
+#: network", "their free trade agreement talks would resume"): the network, the talks
+_NAME_AS_MODIFIER = re.compile(r"\s+(?:network|talks|negotiations|partners?|strateg(?:y|ies)|polic(?:y|ies)|agenda|regime|"
+                               r"portfolio|model|template|chapter|provisions|rules)\b", re.I)
 _MORE_PAPERS = re.compile(r"\b(?:other|further|additional)\s+$", re.I)
 _QUANTIFIED = re.compile(r"\b(?:several|various|a\s+number\s+of|a\s+series\s+of|multiple|many|some|a\s+raft\s+of|"
                          r"dozens\s+of|\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:[\w-]+\s+){0,2}$", re.I)
@@ -206,7 +210,8 @@ def refine_agreements(
                     continue
                 specific = acronym is not None or m.group()[:1].isupper() or re.search(
                     r"@[A-Z]{3,8}\s*[-–]\s*@[A-Z]{3,8}\s*$", tagged(view, sent.start, start, refs)) is not None or (
-                    _THEIR_OWN.search(sent.text, 0, m.start()) is not None and not m.group().endswith("s"))
+                    _THEIR_OWN.search(sent.text, 0, m.start()) is not None and not m.group().endswith("s")
+                    and not _NAME_AS_MODIFIER.match(sent.text, m.end()))
                 if status is None and not signing and not specific and not recalled_with_partner(
                         sent.text, [c for c in parties if c not in pair], _recalled_ftas(sent.text)):
                     continue  # "with every free trade agreement": a generic mention

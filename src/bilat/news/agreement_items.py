@@ -39,6 +39,12 @@ _HEAD = (r"memorand(?:um|a|ums)|MoUs?|MOUs?|agreements?|accords?|protocols?|trea
 _ITEM = re.compile(_SEPARATOR + r"(?P<item>[Aa]n?\s+(?:" + _W + r"\s+){0,3}?(?P<head>(?i:" + _HEAD + r"))\b[^,;]*?)"
                    r"(?=,|\s+and\s+an?\s|\s+along\s+with\s|\s+as\s+well\s+as\s|[.;]?\s*$)")
 _BRACKETS = re.compile(r"\([^()]*\)")
+#: heads that name a paper only as the name of one ("a joint statement", "an action plan", "a
+#: cooperation programme"): bare, or followed by "to"/"from"/"by"/"that"/"of events", they are plain
+#: nouns ("There was also a plan to build a port", "a statement from the opposition")
+_WEAK_HEAD = re.compile(r"(?i)program(?:me)?s?|statements?|road\s?maps?|plans?")
+_WEAK_BARE = re.compile(r"(?i)an?\s+(?:new\s+|broad\s+|wider\s+|big\s+|bold\s+)?$")
+_WEAK_AFTER = re.compile(r"(?i)\s+(?:to|from|by|that|which|of\s+(?!co-?operation\b|action\b))\b")
 
 
 def indefinite_items(sents: list[Sentence], pair: list[str], published: dt.date | None,
@@ -84,9 +90,20 @@ def _items(text: str, signing: bool, signed_before: bool) -> list[re.Match[str]]
         rest = text[start:]
         items = [m for m in _ITEM.finditer(rest)]
         items = [m for i, m in enumerate(items) if i == 0 and m.start() == 0 or i and m.start() == items[i - 1].end()]
+        items = [m for m in items if _paper(m)]
         if len(items) >= least:
             return [_Shifted(m, start) for m in items]
     return []
+
+
+def _paper(m: re.Match[str]) -> bool:
+    """Whether an item names a paper: a weak head ("plan", "statement", "programme") needs a word
+    of its own before it and no infinitive, source or content clause after it."""
+    if not _WEAK_HEAD.fullmatch(m.group("head")):
+        return True
+    item = m.group("item")
+    at = m.start("head") - m.start("item")
+    return _WEAK_BARE.fullmatch(item[:at]) is None and _WEAK_AFTER.match(item, m.end("head") - m.start("item")) is None
 
 
 class _Shifted:

@@ -60,8 +60,12 @@ _NOT_SIGNED = re.compile(
     r"(?:yet\s+|been\s+|be\s+)?(?:signed|concluded|approved|inked|sealed)\b|\b(?:are|were|is|was|have\s+been|has\s+been)\s+negotiating\b|"
     r"\bunder\s+negotiation\b|\bin\s+talks\b|\b(?:expected|set|due|poised|likely|plans?|planning)\s+to\s+sign\b|"
     r"\b(?:will|would|could|to)\s+sign\b|"
-    # "stressed the importance of ... the signing of a road transport agreement": a wish, not a signing
-    r"\b(?:importance|need|necessity)\s+of\s+(?:[\w,-]+\s+){0,12}?(?:the\s+)?signing\b",
+    # "stressed the importance of ... the signing of a road transport agreement": a wish, not a signing;
+    # a comma ends that phrase unless the signing is an item of a list ("of X, the signing of ...",
+    # "of X, Y and the signing"): in "Underlining the importance of the visit, the presidents oversaw
+    # the signing" the signing is the sentence's own event
+    r"\b(?:importance|need|necessity)\s+of\s+(?:(?:[\w-]+\s+){0,12}?|(?:[\w,-]+\s+){0,12}?(?:(?:and|or)\s+(?:[\w-]+\s+){0,3}?|(?<=,\s)))"
+    r"(?:the\s+)?signing\b",
     re.I,
 )
 #: a signing announced for later ("are expected to sign", "will sign"): recorded with status ``pending``

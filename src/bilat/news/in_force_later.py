@@ -25,7 +25,9 @@ from bilat.news.text import Sentence
 
 #: "The agreement entered into force ...", "This deal finally took effect ...": a definite generic
 #: name as the subject of the entry into force
-_GENERIC_SUBJECT = re.compile(r"^\W*(?:The|This|That)\s+(?:[\w-]+\s+)?(?:agreement|deal|pact|accord|treaty|memorandum|"
+#: ("The old agreement", "The previous treaty": another, earlier paper, not the one just told)
+_GENERIC_SUBJECT = re.compile(r"^\W*(?:The|This|That)\s+(?:(?!(?:old|older|earlier|previous|former|original|first|existing|"
+                              r"other|current|last|prior|initial)\b)[\w-]+\s+)?(?:agreement|deal|pact|accord|treaty|memorandum|"
                               r"protocol)\s+(?:(?:has|had|finally|formally|officially|then|later|also)\s+)*"
                               r"(?:came|entered|went|took)\b")
 
@@ -46,6 +48,8 @@ def entered_into_force_later(merged: list[Agreement], view: str, sents: list[Sen
                     and _GENERIC_SUBJECT.search(sent.text)):
                 continue
             found = in_force_date(sent, published)
+            if found is not None and not titled and _before_signing(found, r):
+                break  # "signed on 3 March 2033 ... The agreement entered into force in 2012": another paper
             if found is not None:
                 r.status, r.date = "in_force", found
             break
@@ -55,3 +59,11 @@ def _last_before(records: list[Agreement], sent: Sentence) -> Agreement | None:
     """The record told last before ``sent`` (a batch aside): what its "the agreement" stands for."""
     before = [k for k in records if k.count is None and k.start < sent.start]
     return max(before, key=lambda k: k.start) if before else None
+
+
+def _before_signing(found, record: Agreement) -> bool:
+    """Whether an entry into force falls before the day the record says it was signed: no paper
+    enters into force before its signing, so such a sentence tells of another one."""
+    signed = record.date
+    return (signed is not None and signed.precision == "day" and signed.value is not None
+            and found.value is not None and found.value < signed.value)

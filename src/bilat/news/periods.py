@@ -32,7 +32,7 @@ _FISCAL = re.compile(
     r"\b(?:FY\s?|fiscal(?:\s+year)?\s+|financial\s+year\s+)?(?P<y1>(?:19|20)\d\d)\s?[-–/]\s?(?P<y2>\d\d(?:\d\d)?)\b"
     r"|\bFY\s?'?(?P<s1>\d\d)[-–/](?P<s2>\d\d)\b|\bFY\s?(?P<fy>(?:19|20)\d\d)\b"
     # "FY31", and "fiscal 31" as Indian and Pakistani copy shortens it (never "fiscal 31 percent")
-    r"|\b(?:FY\s?|fiscal\s+(?:year\s+)?)'?(?P<short>\d\d)\b(?![-–/]\d)"
+    r"|\b(?:FY\s?|fiscal\s+(?:year\s+)?)'?(?P<short>\d\d)\b(?![-–/]\w)"  # never "a fiscal 10-year plan"
     r"(?!\s*(?:%|per|percent|million|billion|trillion|bn|mn|months?|days?|years?)\b)",
 )
 _HALF = re.compile(r"\b(?:(?P<o>first|second)\s+half|(?P<h>H[12])(?!\s?'\d))" + _OF_YEAR, re.I)

@@ -72,7 +72,10 @@ _LEVEL_OF = r"(?:the\s+(?:level|mark|threshold|figure)\s+of\s+)?"
 _UNDATED_GOAL = re.compile(r"\b(?:to|of)\s+" + _RAISE + r"\b[^.;]{0,80}?\b(?:up\s+)?to\s+" + _LEVEL_OF + r"(?:about\s+|around\s+|"
                            r"some\s+|nearly\s+|over\s+)?(?:US\$|\$|€|£|USD\b)", re.I)
 #: a sum told as the goal itself: "$2 billion is an ambitious but achievable goal", "$5 billion remains the target"
-_GOAL_AFTER = re.compile(r"\s+(?:is|remains|would\s+be|will\s+be)\s+(?:an?\s+|the\s+|our\s+|their\s+)?(?:[\w-]+\s+){0,4}?"
+#: (never a sum measured against the goal: "$2 billion is well short of the goal", "less than half the target")
+_GOAL_AFTER = re.compile(r"\s+(?:is|remains|would\s+be|will\s+be)\s+(?:an?\s+|the\s+|our\s+|their\s+)?"
+                         r"(?:(?!(?:short|below|under|less|more|half|behind|far|from|away|than|above|beyond|of|off|"
+                         r"third|quarter|fraction|percent|part)\b)[\w-]+\s+){0,4}?"
                          r"(?:goal|target|objective|aim)\b", re.I)
 _PAST_MARK = re.compile(r"\blast\s+year\b|\ba\s+year\s+ago\b|\bhad\b|\bhelped\b", re.I)
 
