@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 
 from bilat.news.model import DateRef
+from bilat.news.weekday_dates import weekday_back
 
 MONTHS = {
     name: i
@@ -153,7 +154,7 @@ def _resolve(kind: str, m: re.Match[str], published: dt.date | None) -> DateRef 
             year = published.year - 1  # "opened it last year in May", "in March last year"
         return DateRef(text, start, end, dt.date(year, month, 1), "month", True)
     if kind == "weekday":
-        back = (published.weekday() - WEEKDAYS.index(groups["weekday"])) % 7
+        back = weekday_back(published, WEEKDAYS.index(groups["weekday"]), m.string[max(0, start - 20) : start])
         return DateRef(text, start, end, published - dt.timedelta(days=back), "day", True)
     if kind == "relmonth":
         shift = {"last": -1, "previous": -1, "past": -1, "this": 0, "next": 1}[groups["rel"].lower()]
