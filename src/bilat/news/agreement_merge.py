@@ -236,7 +236,36 @@ def _counted_anew(view: str, first: Agreement, later: Agreement) -> bool:
     event = getattr(later, "_event", None)
     if event is None or getattr(later, "_listed", False) or getattr(first, "_event", None) == event or first.start > later.start:
         return False
+    if _told_again_in_detail(view, first, later):
+        return False
     return _BACK_BEFORE.search(view[max(0, later.start - 12) : later.start]) is None
+
+
+#: a first mention told as a known paper: "signed the loan agreement", "this grant agreement"
+_KNOWN_BEFORE = re.compile(r"\b(?:the|this)\s+$", re.I)
+#: words that add papers to those told: "also signed", "separately", "two more", "in addition" (not a
+#: person's "also presided over the signing of": the same ceremony seen from another side)
+_ADDING = re.compile(r"\b(?:also\s+(?:signed|inked|sealed|concluded|entered)|separately|further|additional|another|"
+                     r"other|more|besides|as\s+well|in\s+addition)\b", re.I)
+#: the head nouns of instruments, which say nothing of which paper it is
+_HEADS = {"agreement", "agreements", "accord", "accords", "deal", "deals", "pact", "pacts", "memorandum",
+          "memoranda", "memorandums", "mou", "mous", "of", "on", "understanding", "document", "documents", "two",
+          "three", "four"}
+
+
+def _told_again_in_detail(view: str, first: Agreement, later: Agreement) -> bool:
+    """Whether a count tells again, in more detail, the papers a known first mention named: "signed the
+    loan agreement ... presided over the signing of two concessional loan agreements". The first is
+    told as known ("the"), the count repeats its own kind words ("loan"), and nothing in the count's
+    sentence adds papers ("also", "separately", "two more"); "signed an MoU on X ... also entered into
+    two memoranda" stays two new papers."""
+    kind = set(re.findall(r"[a-z]+", view[first.start : first.end].lower())) - _HEADS
+    if not kind or not kind <= set(re.findall(r"[a-z]+", view[later.start : later.end].lower())):
+        return False
+    if _KNOWN_BEFORE.search(view[max(0, first.start - 6) : first.start]) is None:
+        return False
+    sentence = max(view.rfind(". ", 0, later.start), view.rfind("\n", 0, later.start)) + 1
+    return _ADDING.search(view[sentence : later.start]) is None
 
 
 _VALUE_BEFORE = re.compile(r"(?:[$€£¥]|US\$|USD\s?)\s?(?P<v>\d[\d.,]*\s*(?:billion|million|bn|mn|m|b)?)[-\s]+(?:[\w-]+\s+){0,2}$",
