@@ -15,6 +15,7 @@ import bilat.news.cues as cues
 from bilat.news.model import CountryRef, DeclaredTarget
 from bilat.news.money import find_amounts
 from bilat.news.target_amounts import read_amounts, second_levels
+from bilat.news.target_compounds import compound_targets
 from bilat.news.target_rises import percent_rises
 from bilat.news.target_shapes import classify, extra_targets, looks_forward, merge_restatements
 from bilat.news.text import Sentence, tagged
@@ -135,6 +136,7 @@ def extract_targets(
                 out.append(target)
     out += extra_targets(view, sents, refs, pair, published, [(t.start, t.end) for t in out])
     out += percent_rises(sents, pair, published, [(t.start, t.end) for t in out])
+    out += compound_targets(sents, pair, out)  # "a $15 billion trade target", "targeting a $20-billion trade volume"
     out = [t for t in out if not _THIS_YEAR_AFTER.match(view[t.end : t.end + 40])]  # a forecast figure: a claim
     bare = [(t.start, t.end) for t in out]  # a level with no currency is dropped below, but its figure stays the target's
     out = [t for t in (_without_bare_level(t) for t in out) if t is not None]
