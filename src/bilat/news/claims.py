@@ -26,6 +26,7 @@ from bilat.news.economy_ranks import economy_ranks
 from bilat.news.discourse import Discourse, restated_years
 from bilat.news.direction import cue_after, ranking_goes_on, subject_side, tariff_sides
 from bilat.news.finance_sides import FINANCE_AFTER, finance_sides, gives_money
+from bilat.news.receivers import receiver_after
 from bilat.news.fiscal_years import current_fiscal_year, latest_fiscal_year, relative_fiscal_periods
 from bilat.news.periods import find_periods
 from bilat.news.timing import (apply_period, change_to_figure, is_conversion, modality_of, respective_period,
@@ -335,6 +336,7 @@ def _classify(
         return claim
     if found is None:
         claim.from_ = cues.first_country(sentence_left) or cues.first_country(right)
+        claim.from_, claim.to = receiver_after(right, pair) or (claim.from_, claim.to)  # "will go toward Ghana's ports"
         return claim
     kind, match = found
     flow = cues.flow_of(clause, kind, match, pair)

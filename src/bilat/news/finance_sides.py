@@ -12,6 +12,7 @@ import re
 
 import bilat.news.cues as cues
 from bilat.news.model import Claim
+from bilat.news.receivers import receiver_after
 
 _INVESTOR = re.compile(r"@([A-Z]{3,8})(?:'s)?\s+(?:[a-z-]+\s+){0,2}?(?:investments?|FDI|aid|loans?|lending)\s+"
                        r"(?:in|into|to)\s+(?:the\s+)?@([A-Z]{3,8})")
@@ -69,3 +70,4 @@ def finance_sides(claim: Claim, left: str, right: str, sentence_left: str, pair:
             or cues.fill_from_pair(None, claim.to, pair)[0]  # "we have extended $8 billion to Bangladesh"
     else:
         claim.from_ = cues.first_country(sentence_left) or cues.first_country(right)
+        claim.from_, claim.to = receiver_after(right, pair) or (claim.from_, claim.to)  # "a plan that can help Chile"
