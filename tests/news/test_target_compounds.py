@@ -1,5 +1,5 @@
 """Goals told by a sum that names itself one (``bilat.news.target_compounds``): "a $15 billion trade
-target for 2028", "the $3 billion goal", "targeting a $20-billion trade volume", and a second sum
+target for 2034", "the $3 billion goal", "targeting a $20-billion trade volume", and a second sum
 joined to a goal's with a horizon of its own. Each was read as a claim of the year of writing.
 Sentences invented for the test.
 """
@@ -24,10 +24,10 @@ def _claimed(text: str) -> list[float]:
 
 
 @pytest.mark.parametrize(("text", "value", "year"), [
-    ("Chile and Ghana set a $15 billion trade target for 2028.", 15e9, 2028),
+    ("Chile and Ghana set a $15 billion trade target for 2034.", 15e9, 2034),
     ("Chile's president said the $3 billion target with Ghana was within reach.", 3e9, None),
     ("Chile and Ghana are targeting a $20-billion trade volume, the minister said.", 20e9, None),
-    ("Chile and Ghana are targeting $20 billion in bilateral trade by 2030.", 20e9, 2030),
+    ("Chile and Ghana are targeting $20 billion in bilateral trade by 2036.", 20e9, 2036),
 ])
 def test_a_sum_that_names_itself_a_goal_is_a_target_not_a_claim(text: str, value: float, year: int | None) -> None:
     assert _goals(text) == [(value, year, "bilateral_trade_total")]

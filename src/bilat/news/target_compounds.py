@@ -1,4 +1,4 @@
-"""Goals told by a sum that names itself one: "a $15 billion trade target for 2028", "our $5 billion
+"""Goals told by a sum that names itself one: "a $15 billion trade target for 2034", "our $5 billion
 goal", "are targeting a $20-billion trade volume", "... $5 billion in the short term and $10 billion
 in the medium term".
 
@@ -67,7 +67,7 @@ def _new(sent: Sentence, amount, start: int, end: int, pair: list[str], noun: st
 
 
 def _named_goal(text: str, sent: Sentence, amount, pair: list[str]) -> DeclaredTarget | None:
-    """ "a $15 billion trade target for 2028", "the $3 billion goal" """
+    """ "a $15 billion trade target for 2034", "the $3 billion goal" """
     after = _GOAL_AFTER.match(text[amount.end :])
     if after is None or _COMPARED.match(text[amount.end :]):
         return None
