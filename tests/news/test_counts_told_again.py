@@ -1,6 +1,6 @@
 """A count that tells again, in more detail, the papers of a known first mention is no new paper.
 
-"signed the loan agreement ... presided over the signing of two concessional loan agreements": the
+"signed the loan agreement ... attended the signing of two low-interest loan agreements": the
 first mention is told as known, the count repeats its kind ("loan") and nothing in its sentence adds
 papers. Round fourteen kept every count told without "the two" apart from earlier records (right
 for "signed an MoU on X ... separately entered into two memoranda"); on fresh pages that made three
@@ -20,7 +20,7 @@ def _records(text: str) -> list[tuple[tuple[str, ...], str]]:
 
 
 TOLD_AGAIN = ("Peru's finance minister and the head of Chile's development fund signed the loan agreement in Lima "
-              "on Thursday. The president presided over the signing of two concessional loan agreements with the "
+              "on Thursday. The president attended the signing of two low-interest loan agreements with the "
               "fund, worth $90 million in all.")
 
 
@@ -29,10 +29,10 @@ def test_a_count_of_the_same_kind_after_a_known_paper_is_that_paper_told_again()
 
 
 def test_a_count_with_a_word_that_adds_papers_is_still_new_papers() -> None:
-    added = TOLD_AGAIN.replace("The president presided over the signing of", "The two sides also signed")
+    added = TOLD_AGAIN.replace("The president attended the signing of", "The two sides also signed")
     assert len(_records(added)) == 3
-    seen_again = TOLD_AGAIN.replace("The president presided", "The president also presided")
-    assert len(_records(seen_again)) == 1  # the president "also" presided: the same ceremony, not more papers
+    seen_again = TOLD_AGAIN.replace("The president attended", "The president also attended")
+    assert len(_records(seen_again)) == 1  # the president "also" attended: the same ceremony, not more papers
     separately = ("Laos and Poland signed a memorandum of understanding on farm research in Warsaw on Monday. "
                   "The Polish forest office entered into two memoranda of understanding with Lao bodies, one on "
                   "timber and one on parks.")
@@ -40,5 +40,5 @@ def test_a_count_with_a_word_that_adds_papers_is_still_new_papers() -> None:
 
 
 def test_a_count_of_another_kind_is_not_the_known_paper() -> None:
-    other_kind = TOLD_AGAIN.replace("two concessional loan agreements", "two grant agreements")
+    other_kind = TOLD_AGAIN.replace("two low-interest loan agreements", "two grant agreements")
     assert len(_records(other_kind)) == 3

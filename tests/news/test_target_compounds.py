@@ -35,8 +35,8 @@ def test_a_sum_that_names_itself_a_goal_is_a_target_not_a_claim(text: str, value
 
 
 def test_a_second_sum_joined_to_a_goal_with_its_own_horizon_is_a_second_goal() -> None:
-    text = "Chile and Ghana want trade to reach $5 billion in the short term and $10 billion in the medium term."
-    assert sorted(v for v, _, _ in _goals(text)) == [5e9, 10e9]
+    text = "Chile and Ghana want trade to reach $4 billion by 2034 and $9 billion by 2040."
+    assert sorted(v for v, _, _ in _goals(text)) == [4e9, 9e9]
     assert _claimed(text) == []
 
 

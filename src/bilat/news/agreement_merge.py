@@ -244,7 +244,7 @@ def _counted_anew(view: str, first: Agreement, later: Agreement) -> bool:
 #: a first mention told as a known paper: "signed the loan agreement", "this grant agreement"
 _KNOWN_BEFORE = re.compile(r"\b(?:the|this)\s+$", re.I)
 #: words that add papers to those told: "also signed", "separately", "two more", "in addition" (not a
-#: person's "also presided over the signing of": the same ceremony seen from another side)
+#: person's "also attended the signing of": the same ceremony seen from another side)
 _ADDING = re.compile(r"\b(?:also\s+(?:signed|inked|sealed|concluded|entered)|separately|further|additional|another|"
                      r"other|more|besides|as\s+well|in\s+addition)\b", re.I)
 #: the head nouns of instruments, which say nothing of which paper it is
@@ -255,7 +255,7 @@ _HEADS = {"agreement", "agreements", "accord", "accords", "deal", "deals", "pact
 
 def _told_again_in_detail(view: str, first: Agreement, later: Agreement) -> bool:
     """Whether a count tells again, in more detail, the papers a known first mention named: "signed the
-    loan agreement ... presided over the signing of two concessional loan agreements". The first is
+    loan agreement ... attended the signing of two low-interest loan agreements". The first is
     told as known ("the"), the count repeats its own kind words ("loan"), and nothing in the count's
     sentence adds papers ("also", "separately", "two more"); "signed an MoU on X ... also entered into
     two memoranda" stays two new papers."""

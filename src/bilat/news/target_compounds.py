@@ -1,6 +1,6 @@
 """Goals told by a sum that names itself one: "a $15 billion trade target for 2034", "our $5 billion
-goal", "are targeting a $20-billion trade volume", "... $5 billion in the short term and $10 billion
-in the medium term".
+goal", "are targeting a $20-billion trade volume", "... $4 billion by 2034 and $9 billion
+by 2040".
 
 Why a module of its own: :mod:`bilat.news.targets` finds a goal from its flow ("raise trade to $X
 by 2030", "a target of $X"); these shapes put the sum first, as an adjective of the goal word, or
@@ -94,7 +94,7 @@ def _aimed_at(text: str, sent: Sentence, amount, pair: list[str]) -> DeclaredTar
 
 def _joined_goal(text: str, sent: Sentence, amount, previous, found: list[DeclaredTarget],
                  pair: list[str]) -> DeclaredTarget | None:
-    """ "reach the target of $5 billion in the short term and $10 billion in the medium term" """
+    """ "lift trade to $4 billion by 2034 and $9 billion by 2040" """
     goal = next((t for t in found if t.start <= sent.start + previous.start < t.end), None)
     if goal is None:
         return None
