@@ -64,6 +64,17 @@ def _to_frame(expr: ibis.Expr, table: pa.Table, schema: ibis.Schema) -> object:
     return expr.__pandas_result__(df, schema=schema) if isinstance(expr, ibis.Table) else expr.__pandas_result__(df)
 
 
+def _with_years(store: Store, files: list[str]) -> list[tuple[str, int | None, int | None]]:
+    """Each kept-totals file with the first and last year the catalog lists for its product file."""
+    years = {file_id: (first, last) for file_id, first, last in store.listing().years}
+    return [(path, *years.get(Path(path).stem, (None, None))) for path in files]
+
+
+def _holding(files: list[tuple[str, int | None, int | None]], year: int) -> list[str]:
+    """The files whose years hold ``year`` (a file whose years the catalog does not know: always)."""
+    return [path for path, first, last in files if first is None or last is None or first <= year <= last]
+
+
 def _kept_pairs_sql(files: list[str]) -> str:
     """The pair totals kept in these totals files, less their world rows (the world_totals view)."""
     select = ", ".join(f"CAST({c} AS {t}) AS {c}" for c, t in PAIR_TOTALS.items())
@@ -139,8 +150,7 @@ class DuckDBEngine:
         parts = []
         if files.stored:  # less the world rows the same files keep (the world_totals view)
             parts.append(_kept_pairs_sql([str(p) for p in files.stored]))
-        years = {file_id: (first, last) for file_id, first, last in self.store.listing().years}
-        self._totals_years = [(str(p), *years.get(p.stem, (None, None))) for p in files.stored]
+        self._totals_years = _with_years(self.store, [str(p) for p in files.stored])
         rows = []
         if files.legacy:
             rows.append("SELECT * FROM product_flows_legacy")
@@ -227,8 +237,7 @@ class DuckDBEngine:
         """
         name = f"pair_totals_{int(year)}"
         if name not in self._tables:
-            files = [path for path, first, last in self._totals_years
-                     if first is None or last is None or first <= int(year) <= last]
+            files = _holding(self._totals_years, int(year))
             parts = ([_kept_pairs_sql(files)] if files else []) + ([self._totals_rest] if self._totals_rest else [])
             if not parts:  # no file holds the year: an empty relation of the same columns
                 select = ", ".join(f"CAST(NULL AS {t}) AS {c}" for c, t in PAIR_TOTALS.items())
@@ -257,8 +266,7 @@ class DuckDBEngine:
             return whole
         name = f"{WORLD_VIEW}_{int(year)}"
         if name not in self._tables:
-            files = [path for path, first, last in self._world_years
-                     if first is None or last is None or first <= int(year) <= last]
+            files = _holding(self._world_years, int(year))
             parts = [self._kept_world_sql(files)] + ([self._world_rest] if self._world_rest else [])
             self.con.execute(f"CREATE OR REPLACE VIEW {name} AS {' UNION ALL '.join(parts)}")
             self._tables[name] = self.ibis.table(name)
@@ -298,8 +306,7 @@ class DuckDBEngine:
         if summed is not None:
             parts.append(summed)
         if not rows:  # no stored file's world rows are summed on the fly: views by year may pick the kept files
-            years = {file_id: (first, last) for file_id, first, last in self.store.listing().years}
-            self._world_years = [(p, *years.get(Path(p).stem, (None, None))) for p in kept]
+            self._world_years = _with_years(self.store, kept)
             self._world_rest = summed  # the embedded data's world rows, summed on the fly (one file)
         return " UNION ALL ".join(parts) if parts else self._kept_world_sql([])
 
