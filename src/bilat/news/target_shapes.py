@@ -48,7 +48,7 @@ _PROJECT = re.compile(r"\b(?:projections?|projected|forecasts?|forecasted|estima
 _COMMIT = re.compile(r"\b(?:commit(?:s|ted|ment)?|pledged?|pledges|promised?|invest(?:s|ing)?\s+" + r"§)", re.I)
 _GOAL_WORD = re.compile(
     r"\b(?:targets?|targeted|goals?|aims?|aimed|aiming|seeks?|objectives?|ambition|ambitious|resolved|plans?|"
-    r"planned|intends?|agreed|vowed?|bid\s+to|mission|wants?|wanted)\b",
+    r"planned|intends?|agreed|vowed?|bid\s+to|mission|wants?|wanted|work(?:s|ing)?\s+(?:together\s+)?to|striv(?:e|es|ing)\s+to)\b",
     re.I,
 )
 _MULT = {"double": 2, "doubling": 2, "doubled": 2, "triple": 3, "tripling": 3, "treble": 3, "trebling": 3,
@@ -64,7 +64,25 @@ _REACH = r"(?:reach|reaching|climb|hit|hitting|touch|touching|achieve|achieving|
 _TRADE_NOUN = re.compile(r"\b(?:trade|commerce|turnover|exports?|imports|investments?)\b", re.I)
 
 
-_HORIZON_HINT = re.compile(r"(?:19|20)\d\d|\byears\b|\btimes\s+to\s+come\b|\bdecade\b|\bterm\b|\bfuture\b|\bsoon\b", re.I)
+_HORIZON_HINT = re.compile(r"(?:19|20)\d\d|\byears\b|\bnext\s+year\b|\btimes\s+to\s+come\b|\bdecade\b|\bterm\b|\bfuture\b|\bsoon\b",
+                           re.I)
+#: A dated future the page's own date makes one: "next year" (the year after the page's), and "in 2033"
+#: when that is after the page's year. (The page's own year is no horizon: a figure expected for the
+#: current year is a claim with a modality, as the corpus schema has it.)
+NEXT_YEAR = re.compile(r"\b(?:by\s+(?:the\s+end\s+of\s+)?)?next\s+year\b", re.I)
+_IN_YEAR = re.compile(r"\bin\s+(?P<year>(?:19|20)\d\d)\b", re.I)
+
+
+def future_year(text: str, published: dt.date | None) -> int | None:
+    """The first year after the page's that ``text`` names as "next year" or "in YEAR", else None."""
+    if published is None:
+        return None
+    for m in re.finditer(NEXT_YEAR.pattern + "|" + _IN_YEAR.pattern, text, re.I):
+        if m.group("year") is None:
+            return published.year + 1
+        if int(m.group("year")) > published.year:
+            return int(m.group("year"))
+    return None
 #: an undated goal: an infinitive or gerund of a raising verb that takes trade *to* a sum ("set to increase
 #: turnover up to $10 billion", "the goal is to bring trade to $15 billion"); the past "increased to" is a level.
 #: ("take trade to the level of $5 billion": the level, the mark or the threshold of a sum is that sum)
@@ -125,7 +143,7 @@ def looks_forward(sentence: str, published: dt.date | None) -> bool:
     for m in BY_YEAR.finditer(sentence):
         if published is None or int(m.group("year")) >= published.year:
             return True
-    return False
+    return future_year(sentence, published) is not None
 
 
 def extra_targets(
@@ -248,6 +266,9 @@ def _value_shapes(text: str, sent: Sentence, amounts: list[Amount], pair: list[s
 _DEADLINE_AFTER = re.compile(
     r"^(?:\s+(?!from\b)[\w@'-]+){0,6}?\s+(?:(?:by|before|until)\s+(?:the\s+end\s+of\s+)?(?:the\s+year\s+)?"
     r"|(?:target|goal)\s+(?:for|by)\s+)(?P<year>(?:19|20)\d\d)\b", re.I)
+#: "next year" or "in 2033" a few words after a level (the year checked against the page's: :func:`future_year`)
+_FUTURE_AFTER = re.compile(r"^(?:\s+(?!from\b)[\w@'-]+){0,3}?\s+(?:" + NEXT_YEAR.pattern[2:] + "|" + _IN_YEAR.pattern[2:] + ")",
+                           re.I)
 _DEADLINE_BEFORE = re.compile(r"\b(?:by|before)\s+(?:the\s+end\s+of\s+)?(?P<year>(?:19|20)\d\d)\b,?\s+(?:[\w-]+\s+){1,8}$",
                               re.I)
 
@@ -274,7 +295,9 @@ def dated_level(text: str, a: Amount, amounts: list[Amount], published: dt.date 
     after = _DEADLINE_AFTER.match(text[a.end : nxt])
     before = _DEADLINE_BEFORE.search(text[max(0, a.hedge_start - 90) : a.hedge_start]) if after is None else None
     hz = HORIZON.match(text[a.end : nxt].lstrip()) if after is None and before is None else None
-    if after is None and before is None and hz is None:
+    coming = _FUTURE_AFTER.match(text[a.end : nxt]) if after is None and before is None and hz is None else None
+    year = future_year(coming.group(), published) if coming is not None else None
+    if after is None and before is None and hz is None and year is None:
         return None
     found = after or before
     if found is not None and published is not None and int(found.group("year")) < published.year:
@@ -282,6 +305,8 @@ def dated_level(text: str, a: Amount, amounts: list[Amount], published: dt.date 
     start = a.hedge_start
     if nouns[0].start() < len(left[-60:]):  # "targets exports of $3 billion": the span starts at the noun
         start = a.hedge_start - len(left[-60:]) + nouns[-1 if nouns[-1].start() < len(left[-60:]) else 0].start()
+    if year is not None:  # "to hit $3 billion next year", "to climb to $4 billion in 2033"
+        return start, a.end + coming.end(), year
     return start, a.end + (after.end() if after else 0), int(found.group("year")) if found else None
 
 
@@ -359,6 +384,8 @@ def classify(targets: list[DeclaredTarget], sents: list[Sentence], published: dt
         if target.horizon_years is None and target.by_year is None:
             years, _ = horizon(text)
             target.horizon_years = years
+        if target.by_year is None and target.horizon_years is None:
+            target.by_year = future_year(text[target.start - sent.start :] if sent else "", published)
         if target.by_year is None and target.horizon_years is not None and published is not None:
             target.horizon_end = published.year + int(target.horizon_years)
 
