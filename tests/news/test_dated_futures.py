@@ -1,5 +1,5 @@
 """A level dated by the page's own calendar ("next year", "in 2033" on a 2031 page) is a target, and
-"working to triple trade" is a goal (``bilat.news.target_shapes.future_year``).
+"working to triple trade" is a goal (``bilat.news.target_horizons.future_year``).
 
 Before, "expect trade to hit $3 billion next year" was a claim with no year, "projected to climb to
 $4 billion in 2033" a reported actual of 2033 (a year that had not happened), and "working to triple

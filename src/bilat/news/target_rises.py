@@ -15,7 +15,8 @@ import re
 
 from bilat.news.model import DeclaredTarget
 from bilat.news.money import Amount, find_amounts
-from bilat.news.target_shapes import _RAISE, BY_YEAR, HORIZON, horizon, looks_forward
+from bilat.news.target_horizons import BY_YEAR, HORIZON, horizon
+from bilat.news.target_shapes import _RAISE, looks_forward
 from bilat.news.text import Sentence
 
 #: "could raise Chile's output by about 0.1% over ten years": a rise by a percentage, told with a horizon

@@ -15,7 +15,8 @@ A sentence yields one of these only when it looks forward (a goal, expectation, 
 commitment word, or a future verb) *and* names a horizon (a future year or a number of years):
 "trade doubled since 2010" is a fact. :func:`classify` gives every target its ``kind``, its
 ``horizon_years`` and, when the publication date is known, ``horizon_end`` (publication year +
-horizon; ``by_year`` stays the year the text states, as in the corpus).
+horizon; ``by_year`` stays the year the text states, as in the corpus). Horizons and deadlines are read
+by :mod:`.target_horizons`.
 """
 
 from __future__ import annotations
@@ -25,22 +26,9 @@ import re
 
 from bilat.news.model import CountryRef, DeclaredTarget
 from bilat.news.money import Amount, find_amounts
+from bilat.news.target_horizons import HORIZON_HINT, IN_YEAR, BY_YEAR, HORIZON, NEXT_YEAR, future_year, horizon
 from bilat.news.text import Sentence, tagged
 
-_NUM_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-              "ten": 10, "fifteen": 15, "twenty": 20}
-_N = r"(\d{1,2}|" + "|".join(_NUM_WORDS) + r")"
-HORIZON = re.compile(
-    r"\b(?:(?:with)?in|over|during)\s+(?:the\s+)?(?:next|coming)\s+" + _N + r"\s+years\b"
-    r"|\b(?:within|in|over)\s+(?:a\s+period\s+of\s+)?" + _N + r"\s+years\b"
-    r"|\b(?:with)?in\s+(?:a|the\s+next|the\s+coming)\s+(?P<decade>decade)\b|\bover\s+the\s+(?:next|coming)\s+(?P<decade2>decade)\b"
-    r"|\b(?P<vague>in\s+times\s+to\s+come|in\s+the\s+(?:coming|years)\s+(?:years|ahead)|in\s+the\s+decade\s+ahead|"
-    r"(?:with)?in\s+(?:the\s+)?(?:next|coming)\s+(?:few|several)\s+years|in\s+the\s+(?:short|medium|long)[\s-]term|in\s+the\s+future|"
-    r"(?<=\s)soon(?=\s*[.,;]|\s*$))",
-    re.I,
-)
-BY_YEAR = re.compile(r"\b(?:by|before|until|till|(?<=target )for|(?<=goal )for|(?<=target )year(?:\s+of)?)\s+(?:the\s+end\s+of\s+)?(?:the\s+year\s+)?(?P<year>(?:19|20)\d\d)\b",
-                     re.I)
 _EXPECT = re.compile(r"\b(?:expected|expects?|expecting|set\s+to|likely|confident|confidence|hope[sd]?|hoping|"
                      r"poised|on\s+track|will|would|could|can|should|may|might|anticipated|anticipates?)\b", re.I)
 _PROJECT = re.compile(r"\b(?:projections?|projected|forecasts?|forecasted|estimates?|estimated|predicts?|predicted)\b",
@@ -64,25 +52,6 @@ _REACH = r"(?:reach|reaching|climb|hit|hitting|touch|touching|achieve|achieving|
 _TRADE_NOUN = re.compile(r"\b(?:trade|commerce|turnover|exports?|imports|investments?)\b", re.I)
 
 
-_HORIZON_HINT = re.compile(r"(?:19|20)\d\d|\byears\b|\bnext\s+year\b|\btimes\s+to\s+come\b|\bdecade\b|\bterm\b|\bfuture\b|\bsoon\b",
-                           re.I)
-#: A dated future the page's own date makes one: "next year" (the year after the page's), and "in 2033"
-#: when that is after the page's year. (The page's own year is no horizon: a figure expected for the
-#: current year is a claim with a modality, as the corpus schema has it.)
-NEXT_YEAR = re.compile(r"\b(?:by\s+(?:the\s+end\s+of\s+)?)?next\s+year\b", re.I)
-_IN_YEAR = re.compile(r"\bin\s+(?P<year>(?:19|20)\d\d)\b", re.I)
-
-
-def future_year(text: str, published: dt.date | None) -> int | None:
-    """The first year after the page's that ``text`` names as "next year" or "in YEAR", else None."""
-    if published is None:
-        return None
-    for m in re.finditer(NEXT_YEAR.pattern + "|" + _IN_YEAR.pattern, text, re.I):
-        if m.group("year") is None:
-            return published.year + 1
-        if int(m.group("year")) > published.year:
-            return int(m.group("year"))
-    return None
 #: an undated goal: an infinitive or gerund of a raising verb that takes trade *to* a sum ("set to increase
 #: turnover up to $10 billion", "the goal is to bring trade to $15 billion"); the past "increased to" is a level.
 #: ("take trade to the level of $5 billion": the level, the mark or the threshold of a sum is that sum)
@@ -96,19 +65,6 @@ _GOAL_AFTER = re.compile(r"\s+(?:is|remains|would\s+be|will\s+be)\s+(?:an?\s+|th
                          r"third|quarter|fraction|percent|part)\b)[\w-]+\s+){0,4}?"
                          r"(?:goal|target|objective|aim)\b", re.I)
 _PAST_MARK = re.compile(r"\blast\s+year\b|\ba\s+year\s+ago\b|\bhad\b|\bhelped\b", re.I)
-
-
-def horizon(text: str) -> tuple[float | None, bool]:
-    """``(years, vague)`` of the first horizon phrase in ``text`` ("within five years" -> 5)."""
-    m = HORIZON.search(text)
-    if m is None:
-        return None, False
-    if m.group("vague"):
-        return None, True
-    if m.group("decade") or m.group("decade2"):
-        return 10.0, False
-    raw = next(g for g in m.groups()[:2] if g).lower()
-    return float(raw) if raw.isdigit() else float(_NUM_WORDS[raw]), False
 
 
 def kind_of(sentence: str) -> str:
@@ -132,7 +88,7 @@ def looks_forward(sentence: str, published: dt.date | None) -> bool:
         # an undated projection ("if the deal is ratified, trade is projected to increase to $X") is a
         # deal's estimated effect, a claim, not a goal
         return True
-    if not _HORIZON_HINT.search(sentence):
+    if not HORIZON_HINT.search(sentence):
         return False  # fast path: no year, no "years", no "times to come"
     if not (_GOAL_WORD.search(sentence) or _EXPECT.search(sentence) or _PROJECT.search(sentence)
             or _COMMIT.search(sentence) or re.search(r"\binvest\w*\b|\bto\s+" + _RAISE + r"\b", sentence, re.I)):
@@ -267,7 +223,7 @@ _DEADLINE_AFTER = re.compile(
     r"^(?:\s+(?!from\b)[\w@'-]+){0,6}?\s+(?:(?:by|before|until)\s+(?:the\s+end\s+of\s+)?(?:the\s+year\s+)?"
     r"|(?:target|goal)\s+(?:for|by)\s+)(?P<year>(?:19|20)\d\d)\b", re.I)
 #: "next year" or "in 2033" a few words after a level (the year checked against the page's: :func:`future_year`)
-_FUTURE_AFTER = re.compile(r"^(?:\s+(?!from\b)[\w@'-]+){0,3}?\s+(?:" + NEXT_YEAR.pattern[2:] + "|" + _IN_YEAR.pattern[2:] + ")",
+_FUTURE_AFTER = re.compile(r"^(?:\s+(?!from\b)[\w@'-]+){0,3}?\s+(?:" + NEXT_YEAR.pattern[2:] + "|" + IN_YEAR.pattern[2:] + ")",
                            re.I)
 _DEADLINE_BEFORE = re.compile(r"\b(?:by|before)\s+(?:the\s+end\s+of\s+)?(?P<year>(?:19|20)\d\d)\b,?\s+(?:[\w-]+\s+){1,8}$",
                               re.I)
