@@ -16,6 +16,7 @@ from bilat.news.agreements import extract_agreements
 from bilat.news.claims import extract_claims
 from bilat.news.cleaning import CleanText, clean
 from bilat.news.lead_pair import lead_pair
+from bilat.news.epithets import epithet_refs
 from bilat.news.mentions import country_refs, main_pair
 from bilat.news.model import Article, CountryRef, DateRef, Extraction
 from bilat.news.dates import MonthOnly, YearGuess, YearOnly
@@ -63,6 +64,7 @@ def extract(article: Article | str, published: dt.date | None = None) -> Extract
     view = clean(text)
     refs = country_refs(view.text)
     pair = lead_pair(view.text, refs, main_pair(refs))  # the opening's "A's trade with B" beats a third country's count
+    refs = epithet_refs(view.text, refs, pair)  # "the African nation": one side of the pair, named by its region
     sents = sentences(view.text)
     pieces = _chunks(sents, CHUNK_CHARS) if len(view.text) > CHUNK_CHARS else []
     if len(pieces) <= 1:  # the whole view, exactly as the extractors always saw it

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 __all__ = [
     "Country",
     "CountryMention",
+    "continent_of",
     "country_names",
     "find_country_mentions",
     "imf_name_to_iso3",
@@ -57,6 +58,16 @@ def country_names() -> pd.DataFrame:
     Columns: iso3, iso_numeric, name, short_name, continent, kind. Used to validate codes at ingestion.
     """
     return tables().table.copy()
+
+
+def continent_of(iso3: str) -> str | None:
+    """The continent of a code (coco's: Africa, America, Asia, Europe, Oceania), None for blocs and WLD."""
+    return _continents().get(iso3)
+
+
+@cache
+def _continents() -> dict[str, str]:
+    return {row["iso3"]: row["continent"] for row in tables().rows if row["continent"] not in (None, "", "None")}
 
 
 def is_iso3(code: str) -> bool:
