@@ -31,6 +31,11 @@ _GIVER = re.compile(
 _INVESTORS = re.compile(r"@([A-Z]{3,8})(?:'s)?\s+(?:[\w-]+\s+)?(?:firms|companies|investors|businesses|enterprises)\s+"
                         r"(?:have\s+|had\s+|has\s+)?(?:already\s+)?(?:invested|poured|put)\s+(?:about\s+|some\s+|nearly\s+)?$")
 
+#: "the UAE said it would invest $10 billion", "hopes Qatar will invest": the subject of "invest" is the
+#: investor, wherever another country stands earlier in the sentence (it was read as the investor)
+_WILL_INVEST = re.compile(r"@([A-Z]{3,8})(?:'s)?\s+(?:[\w-]+\s+){0,4}?(?:will|would|to|could|can|shall)\s+"
+                          r"(?:also\s+)?invest\s+(?:about\s+|some\s+|nearly\s+|up\s+to\s+|over\s+|more\s+than\s+)?$")
+
 
 def gives_money(left: str) -> bool:
     """True when the words before an amount say one party gives it to another ("Japan will lend Egypt")."""
@@ -49,6 +54,12 @@ def finance_sides(claim: Claim, left: str, right: str, sentence_left: str, pair:
         claim.from_ = investors.group(1)
         target = _TARGET.match(right)
         claim.to = target.group(1) if target else cues.fill_from_pair(claim.from_, None, pair)[1]
+        return
+    subject = _WILL_INVEST.search(left) or _WILL_INVEST.search(sentence_left)
+    if subject:
+        target = _TARGET.match(right)
+        claim.from_ = subject.group(1)
+        claim.to = target.group(1) if target and target.group(1) != claim.from_ else cues.fill_from_pair(claim.from_, None, pair)[1]
         return
     investor = _INVESTOR.search(sentence_left)  # "Indian investment in Kenya, already over $4 billion"
     if investor:
