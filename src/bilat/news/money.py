@@ -131,7 +131,9 @@ _BARE_SCALE = re.compile(r"(?<![\w$£€¥₹.,])" + _NUM + r"\s?(?P<scale>trill
                          r"vehicles|cars|bags|boxes|litres|liters|cubic|square|hectares|acres|subscribers|residents|citizens|"
                          r"years|kilo\w*|metric|pieces|shares|households|farmers|students|copies|animals|head|trees|"
                          r"[A-Z]))")
-_TRADE_CONTEXT = re.compile(r"\b(?:trade|exports?|imports?|turnover|commerce|investments?|FDI)\b[^.;]{0,80}$", re.I)
+#: (a decimal point inside a number is no sentence end: "exports reached $4.5 billion, of which 1.2 billion ...")
+_TRADE_CONTEXT = re.compile(r"\b(?:trade|exports?|imports?|turnover|commerce|investments?|FDI)\b(?:[^.;]|(?<=\d)\.(?=\d)){0,80}$",
+                            re.I)
 _PERCENT_RANGE = re.compile(
     r"(?<![\w.])(?P<lo>\d+(?:\.\d+)?)\s?(?:-|–|to)\s?" + _NUM + r"\s?(?P<unit>%|percent\b|per\s+cent\b)"
 )
