@@ -39,11 +39,19 @@ _BY_YEAR = r"(?:\s+(?:by|before|within|in)\s+(?:the\s+end\s+of\s+)?(?P<year>(?:1
 _MULT_WORDS = {"double": 2, "doubling": 2, "doubled": 2, "triple": 3, "tripling": 3, "tripled": 3, "treble": 3,
                "quadruple": 4, "quadrupling": 4}
 _MULT = re.compile(r"\b(?P<verb>" + "|".join(_MULT_WORDS) + r")\s+" + _WHAT + _BY_YEAR)
-#: "to increase trade tenfold", "raise exports five-fold by 2035", "boost investment by three times":
-#: the multiplier after the flow
 _FOLD_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "ten": 10}
+
+
+def _fold(word: str) -> float:
+    """"ten" or "10" (of "tenfold", "by up to 10 times") as a multiplier."""
+    return float(word) if word.isdigit() else float(_FOLD_WORDS[word.lower()])
+
+
+#: "to increase trade tenfold", "raise exports five-fold by 2035", "boost investment by three times",
+#: "boost two-way trade by up to 10 times": the multiplier after the flow
 _FOLD = re.compile(r"\b(?:raise|raising|increase|increasing|boost|boosting|grow|growing|lift|lifting|expand|expanding)\s+"
-                   + _WHAT + r"\s+(?:(?P<fold>" + "|".join(_FOLD_WORDS) + r")-?fold|by\s+(?P<times>" + "|".join(_FOLD_WORDS)
+                   + _WHAT + r"\s+(?:(?P<fold>" + "|".join(_FOLD_WORDS) + r"|\d{1,2})-?fold|by\s+(?:up\s+to\s+|about\s+|around\s+)?(?P<times>"
+                   + "|".join(_FOLD_WORDS) + r"|\d{1,2}"
                    + r")\s+times)\b" + _BY_YEAR)
 _PCT = re.compile(
     r"\b(?:raise|raising|increase|increasing|boost|boosting|grow|growing|lift|lifting|expand|expanding)\s+" + _WHAT
@@ -114,7 +122,7 @@ def extract_targets(
             found.append(_make(view, sent, m, refs, pair, multiplier=float(_MULT_WORDS[m.group("verb").lower()])))
             taken.append((m.start(), m.end()))
         for m in _FOLD.finditer(sent.text):
-            found.append(_make(view, sent, m, refs, pair, multiplier=float(_FOLD_WORDS[(m.group("fold") or m.group("times")).lower()])))
+            found.append(_make(view, sent, m, refs, pair, multiplier=_fold(m.group("fold") or m.group("times"))))
             taken.append((m.start(), m.end()))
         for m in _PCT.finditer(sent.text):
             if not any(m.start() < e and s < m.end() for s, e in taken):
