@@ -56,7 +56,7 @@ _OTHER_HEAD = re.compile(
 )
 _OTHER_BEFORE = re.compile(
     r"\b(?:invest(?:s|ed|ing|ments?)?|fund(?:s|ing)?|loans?|credit|grants?|budget|spend(?:s|ing)?|aid|contracts?|valuation|"
-    r"market cap\w*|deal worth|raised|revenue|profit)\s+(?:\([^()]{1,20}\)\s+)?(?:[a-z-]+\s+){0,3}$",  # "Line of Credit (LoC) of"
+    r"market cap\w*|deal worth|raised|revenue|profit)\s+(?:(?:[a-z-]+|\([^()]{1,20}\))\s+){0,3}$",  # "Line of Credit (LoC) of"
     re.I,
 )
 _TOTAL_IMPORTS = re.compile(r"\b(?:total|overall|global)\s+imports\b", re.I)

@@ -12,7 +12,7 @@ import re
 
 import bilat.news.cues as cues
 from bilat.news.model import Claim
-from bilat.news.receivers import receiver_after
+from bilat.news.receivers import receiver_after, receiver_first
 
 _INVESTOR = re.compile(r"@([A-Z]{3,8})(?:'s)?\s+(?:[a-z-]+\s+){0,2}?(?:investments?|FDI|aid|loans?|lending)\s+"
                        r"(?:in|into|to)\s+(?:the\s+)?@([A-Z]{3,8})")
@@ -81,4 +81,5 @@ def finance_sides(claim: Claim, left: str, right: str, sentence_left: str, pair:
             or cues.fill_from_pair(None, claim.to, pair)[0]  # "we have extended $8 billion to Bangladesh"
     else:
         claim.from_ = cues.first_country(sentence_left) or cues.first_country(right)
-        claim.from_, claim.to = receiver_after(right, pair) or (claim.from_, claim.to)  # "a plan that can help Chile"
+        claim.from_, claim.to = receiver_after(right, pair) or receiver_first(sentence_left, pair) or (
+            claim.from_, claim.to)  # "a plan that can help Chile", "To help Chile rebuild ..., we will lend"

@@ -27,3 +27,19 @@ def receiver_after(right: str, pair: list[str]) -> tuple[str, str] | None:
     if m is None or len(pair) != 2 or m.group(1) not in pair:
         return None
     return pair[1 - pair.index(m.group(1))], m.group(1)
+
+
+#: "In order to modernise @KEN's farms, we will offer ...", "To help @GHA rebuild its ports, ...": a
+#: purpose that opens the sentence names the receiver of the money told after it
+_PURPOSE_FIRST = re.compile(
+    r"^\W*(?:in\s+order\s+to|so\s+as\s+to|to)\s+(?:help|assist|support|modern[iy][sz]e|develop|boost|upgrade|"
+    r"rebuild|improve|strengthen|finance|fund)\s+(?:(?:the|its|their)\s+)?@([A-Z]{3,8})", re.I)
+
+
+def receiver_first(sentence_left: str, pair: list[str]) -> tuple[str, str] | None:
+    """``(giver, receiver)`` when the sentence opens with the money's purpose naming one country of
+    the pair ("In order to modernise Kenya's farms, we have chosen to offer ..."); else None."""
+    m = _PURPOSE_FIRST.match(sentence_left)
+    if m is None or len(pair) != 2 or m.group(1) not in pair:
+        return None
+    return pair[1 - pair.index(m.group(1))], m.group(1)
