@@ -24,6 +24,8 @@ def _sides(text: str) -> list[tuple[str | None, str | None]]:
      [("KOR", "CHL")]),
     ("Chile welcomed the news that Korea plans to invest $300 million in its mines.", [("KOR", "CHL")]),
     ("Chile said Korea had agreed to invest $1 billion.", [("KOR", "CHL")]),
+    ("Chile wants Asian money for its fund, into which Korea earlier this month said it would invest $2 billion.",
+     [("KOR", "CHL")]),
 ])
 def test_the_subject_of_will_invest_is_the_investor(text: str, sides: list[tuple[str, str]]) -> None:
     assert _sides(text) == sides

@@ -33,7 +33,7 @@ _INVESTORS = re.compile(r"@([A-Z]{3,8})(?:'s)?\s+(?:[\w-]+\s+)?(?:firms|companie
 
 #: "the UAE said it would invest $10 billion", "hopes Qatar will invest": the subject of "invest" is the
 #: investor, wherever another country stands earlier in the sentence (it was read as the investor)
-_WILL_INVEST = re.compile(r"@([A-Z]{3,8})(?:'s)?\s+(?:[\w-]+\s+){0,4}?(?:will|would|to|could|can|shall)\s+"
+_WILL_INVEST = re.compile(r"@([A-Z]{3,8})(?:'s)?\s+(?:[\w-]+\s+){0,6}?(?:will|would|to|could|can|shall)\s+"
                           r"(?:also\s+)?invest\s+(?:about\s+|some\s+|nearly\s+|up\s+to\s+|over\s+|more\s+than\s+)?$")
 
 
