@@ -20,7 +20,7 @@ TRADE = re.compile(
     re.I,
 )
 EXPORT = re.compile(r"\b(?:export(?:s|ed|ing)?|sales|shipments|shipped|sold|sells?|supplied|delivered|deliveries)\b", re.I)
-IMPORT = re.compile(r"\b(?:import(?:s|ed|ing)?|purchases|purchased|purchasing|bought|buys?|buying)\b", re.I)
+IMPORT = re.compile(r"\b(?:import(?:s|ed|ing)?|purchases|purchased|purchasing|bought|buys?|buying|sourced|procured)\b", re.I)
 GDP = re.compile(r"\b(?:gross domestic product|GDP|economic output|economy (?:worth|valued at|(?:is|was) worth))\b", re.I)
 _TOKEN = r"@([A-Z]{3,8})(?:'s)?"
 _FILLER = r"(?:(?!to\b|into\b|from\b)[a-z-]+\s+){0,2}?"
