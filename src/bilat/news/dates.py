@@ -203,7 +203,10 @@ _TITLE_BEFORE = re.compile(
 #: "in 1998, when two-way trade stood at $60 million": the year of a founding dates the figure after it
 _WHEN_AFTER = re.compile(r"^,?\s+when\s+(?:[\w'’-]+\s+){0,4}(?:trade|exports?|imports?|turnover|investments?)\b", re.I)
 #: "a year ago" is last year when it dates a statement ("pledged a year ago"), not when it is a base
-_RELATIVE_YEAR = re.compile(r"\b(?:(?P<rel>last|this|previous|past)\s+year|a\s+year\s+ago)\b", re.I)
+#: ("two years ago" is the year two before the page's)
+_RELATIVE_YEAR = re.compile(r"\b(?:(?P<rel>last|this|previous|past)\s+year|a\s+year\s+ago|"
+                            r"(?P<ago>two|three|four|five|2|3|4|5)\s+years\s+ago)\b", re.I)
+_AGO = {"two": 2, "three": 3, "four": 4, "five": 5}
 #: "up 12 percent from last year", "higher than the previous year": the comparison base, not the figure's year
 _BASE_BEFORE = re.compile(r"\b(?:from|than|over|on|versus|vs\.?|against|compared\s+(?:with|to))\s+(?:the\s+)?$"
                           r"|\b(?:same|corresponding|similar)\s+(?:period|months?|quarter|half|time)\s+(?:of\s+)?$", re.I)
@@ -241,6 +244,8 @@ def point_years(text: str, published: dt.date | None = None) -> list[tuple[int, 
         if rel == "previous" and _STEP_YEAR.match(text, max(0, m.start() - 4)):
             continue  # "the previous year" after a named year is that year minus one (step_years)
         shift = 0 if rel == "this" else 1
+        if m.group("ago"):
+            shift = int(_AGO.get(m.group("ago").lower(), m.group("ago")))
         # without a publication date "last year" dates the figure, but to an unknown year (None)
         out.append((m.start(), published.year - shift if published is not None else None))
     return sorted(out, key=lambda py: py[0])
