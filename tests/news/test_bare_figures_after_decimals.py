@@ -20,7 +20,7 @@ def _values(text: str) -> list[float | None]:
 
 
 @pytest.mark.parametrize(("text", "values"), [
-    ("Ghana's exports to Peru came to about 4.5 billion dollars, of which 1.2 billion were cocoa.", [4.5e9, 1.2e9]),
+    ("Ghana's exports to Peru came to nearly 4.7 billion dollars, of which 1.3 billion were cocoa.", [4.7e9, 1.3e9]),
     ("Ghana's exports to Peru reached $4.5 billion, including 1.2 billion in cocoa.", [4.5e9, 1.2e9]),
     ("Ghana's exports to Peru were $4.5 billion in 2027 and 5.1 billion in 2028.", [4.5e9, 5.1e9]),
 ])

@@ -1,5 +1,5 @@
-"""A multiple written in digits or hedged by "up to" is a goal's multiplier too: "boost two-way trade by
-up to 10 times", "increase trade 5-fold by 2040" (``bilat.news.targets._FOLD``); only number words
+"""A multiple written in digits or hedged by "up to" is a goal's multiplier too: "raise bilateral trade by
+up to 12 times", "increase trade 5-fold by 2040" (``bilat.news.targets._FOLD``); only number words
 ("tenfold", "by three times") were read before. Sentences invented for the test.
 """
 
@@ -15,7 +15,7 @@ PUBLISHED = dt.date(2030, 6, 3)
 
 
 @pytest.mark.parametrize(("text", "multiplier", "year"), [
-    ("Ghana and Peru aim to boost two-way trade by up to 10 times.", 10.0, None),
+    ("Ghana and Peru aim to raise bilateral trade by up to 12 times.", 12.0, None),
     ("Ghana and Peru plan to increase trade 5-fold by 2040.", 5.0, 2040),
     ("Ghana and Peru aim to raise trade by three times by 2036.", 3.0, 2036),
 ])

@@ -48,7 +48,7 @@ def _fold(word: str) -> float:
 
 
 #: "to increase trade tenfold", "raise exports five-fold by 2035", "boost investment by three times",
-#: "boost two-way trade by up to 10 times": the multiplier after the flow
+#: "raise bilateral trade by up to 12 times": the multiplier after the flow
 _FOLD = re.compile(r"\b(?:raise|raising|increase|increasing|boost|boosting|grow|growing|lift|lifting|expand|expanding)\s+"
                    + _WHAT + r"\s+(?:(?P<fold>" + "|".join(_FOLD_WORDS) + r"|\d{1,2})-?fold|by\s+(?:up\s+to\s+|about\s+|around\s+)?(?P<times>"
                    + "|".join(_FOLD_WORDS) + r"|\d{1,2}"
