@@ -78,7 +78,11 @@ def default_dates(records: list[Agreement], sents: list[Sentence], published: dt
         if lead is not None and lead.value is not None and lead.precision == "day" and not older:
             break  # (an older date that dates an instrument of its own is not the day's news)
         lead = None
+    lead_sent = next((s for s in sents if lead is not None and s.start <= lead.start < s.end), None)
+    told = lead is not None and lead.value != published and view != "" and _REPORT_DAY.search(view[max(0, lead.start - 40) : lead.start]) is not None
     for r in records:
+        if told and not (lead_sent is not None and lead_sent.start <= r.start < lead_sent.end) and r.date is None:
+            continue  # "..., the ministry said on Sunday": the day of a statement, not of papers told elsewhere
         if r.status in ("pending", "in_force") or _PROPOSED.search(view[max(0, r.start - 30) : r.start]):
             continue  # announced or proposed, or in force since a day the text does not give: not the day's news
         sent = next((s for s in sents if s.start <= r.start < s.end), None)
@@ -109,6 +113,13 @@ def default_dates(records: list[Agreement], sents: list[Sentence], published: dt
             r.date = month  # "Earlier, the central banks signed …": before the day's news, on a day not given
         if r.date is None:
             r.date = lead or month
+
+
+#: "..., the presidency said on Sunday", "its central bank announced Monday": the lead's day is when the
+#: news was told; unless it is the page's own day it dates what that sentence reports, never a paper
+#: the text names elsewhere with no day
+_REPORT_DAY = re.compile(r"\b(?:said|says|announced|stated|confirmed|reported|statement(?:\s+(?:from|by)\s+[\w\s'’-]{1,40}?)?)"
+                         r"\s+(?:on\s+|late\s+|early\s+)?$", re.I)
 
 
 #: "BISHKEK, Kyrgyzstan, October 24." as a sentence of its own: where and when the page was filed
