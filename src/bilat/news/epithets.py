@@ -30,7 +30,6 @@ _GROUPS = {
     "central asian": "KAZ KGZ TJK TKM UZB",
     "south asian": "AFG BGD BTN IND LKA MDV NPL PAK",
     "southeast asian": "BRN IDN KHM LAO MMR MYS PHL SGP THA TLS VNM",
-    "south-east asian": "BRN IDN KHM LAO MMR MYS PHL SGP THA TLS VNM",
     "east asian": "CHN HKG JPN KOR MAC MNG PRK TWN",
     "middle eastern": "ARE BHR EGY IRN IRQ ISR JOR KWT LBN OMN PSE QAT SAU SYR TUR YEM",
     "latin american": "ARG BOL BRA CHL COL CRI CUB DOM ECU GTM HND HTI MEX NIC PAN PER PRY SLV URY VEN",
@@ -44,7 +43,7 @@ _CONTINENTS = {
     "asian": "Asia", "european": "Europe", "eastern european": "Europe", "western european": "Europe",
     "central european": "Europe", "pacific": "Oceania", "oceanian": "Oceania", "south pacific": "Oceania",
 }
-_REGION = "|".join(sorted({*_GROUPS, *_CONTINENTS}, key=len, reverse=True)).replace(" ", r"\s+")
+_REGION = "|".join(sorted({*_GROUPS, *_CONTINENTS}, key=len, reverse=True)).replace(" ", r"\s+").replace("southeast", "south-?east")
 #: "the African nation", "the tiny Gulf state", "the oil-rich Gulf kingdom", "the Pacific island nation"
 EPITHET = re.compile(
     r"\b[Tt]he\s+(?:(?:tiny|small|oil-rich|resource-rich|mineral-rich|landlocked|fellow|island)\s+)?"
@@ -57,20 +56,13 @@ EPITHET = re.compile(
 @cache
 def _members(region: str) -> frozenset[str]:
     from bilat.nomenclature.blocs import members_of
-    from bilat.nomenclature.countries import continent_of
+    from bilat.nomenclature.countries import countries_in
 
-    key = re.sub(r"\s+", " ", region.lower())
+    key = re.sub(r"\s+", " ", region.lower()).replace("south-east", "southeast")
     if key in _CONTINENTS:
-        return frozenset(c for c in _all_countries() if continent_of(c) == _CONTINENTS[key])
+        return countries_in(_CONTINENTS[key])
     group = _GROUPS[key]
     return frozenset(members_of(group)) if group == "GCC" else frozenset(group.split())
-
-
-@cache
-def _all_countries() -> tuple[str, ...]:
-    from bilat.nomenclature._tables import tables
-
-    return tuple(row["iso3"] for row in tables().rows)
 
 
 def epithet_refs(text: str, refs: list[CountryRef], pair: list[str]) -> list[CountryRef]:

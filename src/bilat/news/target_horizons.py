@@ -33,13 +33,14 @@ HORIZON_HINT = re.compile(r"(?:19|20)\d\d|\byears\b|\bnext\s+year\b|\btimes\s+to
 #: current year is a claim with a modality, as the corpus schema has it.)
 NEXT_YEAR = re.compile(r"\b(?:by\s+(?:the\s+end\s+of\s+)?)?next\s+year\b", re.I)
 IN_YEAR = re.compile(r"\bin\s+(?P<year>(?:19|20)\d\d)\b", re.I)
+_NEXT_OR_IN_YEAR = re.compile(NEXT_YEAR.pattern + "|" + IN_YEAR.pattern, re.I)
 
 
 def future_year(text: str, published: dt.date | None) -> int | None:
     """The first year after the page's that ``text`` names as "next year" or "in YEAR", else None."""
     if published is None:
         return None
-    for m in re.finditer(NEXT_YEAR.pattern + "|" + IN_YEAR.pattern, text, re.I):
+    for m in _NEXT_OR_IN_YEAR.finditer(text):
         if m.group("year") is None:
             return published.year + 1
         if int(m.group("year")) > published.year:

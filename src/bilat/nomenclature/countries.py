@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 __all__ = [
     "Country",
     "CountryMention",
-    "continent_of",
+    "countries_in",
     "country_names",
     "find_country_mentions",
     "imf_name_to_iso3",
@@ -60,14 +60,18 @@ def country_names() -> pd.DataFrame:
     return tables().table.copy()
 
 
-def continent_of(iso3: str) -> str | None:
-    """The continent of a code (coco's: Africa, America, Asia, Europe, Oceania), None for blocs and WLD."""
-    return _continents().get(iso3)
+def countries_in(continent: str) -> frozenset[str]:
+    """The codes of one continent (coco's names: Africa, America, Asia, Europe, Oceania)."""
+    return _continents().get(continent, frozenset())
 
 
 @cache
-def _continents() -> dict[str, str]:
-    return {row["iso3"]: row["continent"] for row in tables().rows if row["continent"] not in (None, "", "None")}
+def _continents() -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = {}
+    for row in tables().rows:
+        if row["continent"] not in (None, "", "None"):
+            out.setdefault(row["continent"], set()).add(row["iso3"])
+    return {name: frozenset(codes) for name, codes in out.items()}
 
 
 def is_iso3(code: str) -> bool:
