@@ -347,9 +347,11 @@ _WITH = re.compile(r"^\)?(?:\s*\([^)]*\))?\s+(?:with|between)\s+(?:the\s+)?(?:[\
                    r"@([A-Z]{3,8})(?:\s+and\s+(?:the\s+)?@([A-Z]{3,8}))?")
 
 
-_SUBJECTS = re.compile(r"^\W*(?:[A-Z]\w*,?\s+){0,2}?(?:the\s+)?@([A-Z]{3,8})\s+and\s+(?:the\s+)?@([A-Z]{3,8})\s+"
+#: ("The South American country of Chile and South Korea entered into a free trade agreement in 2004")
+_SUBJECTS = re.compile(r"^\W*(?:[A-Z]\w*,?\s+){0,2}?(?:the\s+)?(?:(?:[\w-]+\s+){0,3}?(?:country|nation|state)\s+of\s+)?"
+                       r"@([A-Z]{3,8})\s+and\s+(?:the\s+)?@([A-Z]{3,8})\s+"
                        r"(?:[a-z]+\s+|on\s+[A-Z]\w+\s+){0,4}?(?:signed|inked|concluded|sealed|initialled|initialed|"
-                       r"reached|agreed|clinched|struck|finali[sz]ed|forged)\b")
+                       r"reached|agreed|clinched|struck|finali[sz]ed|forged|entered\s+into(?!\s+force))\b")
 
 
 def _parties(view: str, sent: Sentence, refs: list[CountryRef], pair: list[str], start: int, end: int) -> list[str]:

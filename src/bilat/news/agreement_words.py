@@ -94,7 +94,8 @@ _COUNT = re.compile(
     r"(?:agreements|accords|deals|(?i:memorand(?:a|ums|um)(?: of understandings?)?)|MoUs|MOUs|pacts|documents|protocols)\b"
 )
 #: a batch announced without a number: "are scheduled to draw up a series of documents on farming"
-_SERIES = re.compile(r"\b(?:a\s+series|a\s+number|a\s+raft|a\s+package)\s+of\s+(?P<n>)(?:[a-z-]+\s+){0,2}?"
+#: ("signed a number of intergovernmental and interdepartmental documents": up to two modifiers, joined or not)
+_SERIES = re.compile(r"\b(?:a\s+series|a\s+number|a\s+raft|a\s+package)\s+of\s+(?P<n>)(?:[a-z-]+\s+(?:and\s+)?){0,2}?"
                      r"(?:documents|agreements|accords|deals|pacts)\b")
 #: a protocol that closes a meeting ("the final protocol of the intergovernmental commission")
 _MEETING = re.compile(r"\b(?:final|commission|session|intergovernmental)\b", re.I)

@@ -90,7 +90,7 @@ def extract_agreements(
         mentioned: list[Agreement] = []
         new_event: _Event | None = None
         taken: list[tuple[int, int]] = []
-        count = _COUNT.search(text) or (_SERIES.search(text) if pending else None)
+        count = _COUNT.search(text) or (_SERIES.search(text) if pending or signing else None)  # ("signed a number of documents")
         if count and _TALLY.search(text, 0, count.start()):  # ("signed three, bringing the total so far to 40" signs)
             count = None  # "to date the two have signed 34 documents": a running total, not a signing
         if count and (signing or pending):  # "signed 51 agreements", "will sign at least 21 agreements"

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 
 _RISE_VERBS = (
-    r"rose|grew|increased|jumped|climbed|surged|soared|expanded|gained|up|rises|grows|increases|jumps|climbs|surges|"
+    r"rose|grew|increased|jumped|climbed|surged|soared|expanded|gained|(?<!make\s)(?<!made\s)(?<!makes\s)(?<!making\s)up|rises|grows|increases|jumps|climbs|surges|"
     r"soars|expands|gains|raise|raising|raised|boost|boosting|boosted|lift|lifting|lifted|increase|increasing|grow|"
     r"expand|rebounded|rebounds|rising|growing|jumping|climbing|soaring|surging|ballooned|balloons|widened|widens|"
     r"swelled|swells|deepened|deepens|grown|risen"  # the participles: "have grown 14 percent", "had risen by 3%"
@@ -43,8 +43,10 @@ _FLOW_WORD = r"(?:export|import)\w*|trade|commerce|turnover|shipments|sales|purc
 _OBJECT = (r"(?:(?:" + _OBJECT_WORD + r"){0,3}?by\s+|(?=(?:" + _OBJECT_WORD + r"){0,11}?(?:" + _FLOW_WORD + r")\b)(?:"
            + _OBJECT_WORD + r"){4,12}?by\s+)?")
 _HEDGE = r"(?:(?:about|some|nearly|almost|over|around|a\s+sharp|a\s+steep|a\s+whopping|a\s+mere)\s+)*"
+#: "growing at 19.1 percent per year", "rising at a rate of 4%": the pace of a change
+_AT_RATE = r"(?:at\s+(?:an?\s+(?:(?:annual|yearly|average)\s+)?rate\s+of\s+)?" + _HEDGE + r")?"
 GROWTH_BEFORE = re.compile(
-    r"\b(?P<verb>" + _RISE_VERBS + "|" + _FALL_VERBS + r")\s+" + _OBJECT + _HEDGE + r"$"
+    r"\b(?P<verb>" + _RISE_VERBS + "|" + _FALL_VERBS + r")\s+" + _OBJECT + _HEDGE + _AT_RATE + r"$"
     r"|\b(?:an?\s+)?(?P<noun>increase|rise|growth|jump|gain|decrease|decline|drop|fall|reduction|dip|slump|plunge|loss)"
     r"\s+(?:of|in\s+(?:[\w@'-]+\s+){1,4}?by)\s+" + _HEDGE + r"$",
     re.I,

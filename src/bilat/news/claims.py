@@ -25,7 +25,8 @@ from bilat.news.dates import point_years, step_years
 from bilat.news.economy_ranks import economy_ranks
 from bilat.news.discourse import Discourse, restated_years
 from bilat.news.direction import cue_after, ranking_goes_on, subject_side, tariff_sides
-from bilat.news.finance_sides import FINANCE_AFTER, finance_sides, gives_money
+from bilat.news.finance_sides import FINANCE_AFTER, buys_stake, finance_sides, gives_money, investment_sides
+from bilat.news.rate_changes import change_sign, names_flow
 from bilat.news.receivers import receiver_after
 from bilat.news.fiscal_years import current_fiscal_year, latest_fiscal_year, relative_fiscal_periods
 from bilat.news.periods import find_periods
@@ -265,6 +266,9 @@ def _classify(
             return claim
         if share_claim(claim, left, right, sentence_left, pair):
             return claim
+        sign = change_sign(sent.text, s0, amount.hedge_start, right, previous)
+        if sign is not None:  # "(-13.5% between 2022 and 2023)", "a decline of 11.3% in exports and 16.3% in imports"
+            return _growth(claim, clause, left, right, pair, sentence_left, anchor, sign=sign)
         if _GROWTH_BEFORE.search(left) or _GROWTH_AFTER.match(right):
             return _growth(claim, clause, left, right, pair, sentence_left, anchor)
         tariff = tariff_sides(left, right, sentence_left, pair)
@@ -308,7 +312,8 @@ def _classify(
     if other and other.group("noun").lower() in ("services", "tourism") and (
             cues.EXPORT.search(other.group("phrase")) or cues.IMPORT.search(other.group("phrase"))):
         other = None  # "$2 billion of services sold by Chilean firms to Japan": a flow of services
-    if other or (_OTHER_BEFORE.search(left) and not flow_verb) or FINANCE_AFTER.match(right) or gives_money(left):
+    if other or (_OTHER_BEFORE.search(left) and not flow_verb) or FINANCE_AFTER.match(right) or gives_money(left) \
+            or buys_stake(sentence_left):
         claim.about = re.sub(r"@([A-Z]{3,8})", r"\1", re.sub(r"\s+", " ", other.group("phrase"))).strip() if other else None
         finance = FINANCE_AFTER.match(right)
         if finance and claim.about is None:
@@ -367,10 +372,12 @@ def _classify(
 
 
 def _growth(claim: Claim, clause: str, left: str, right: str, pair: list[str], sentence_left: str,
-            anchor: Claim | None = None) -> Claim:
+            anchor: Claim | None = None, sign: int | None = None) -> Claim:
     claim.measure = "growth"
-    if claim.unit == "percent" and is_fall(left, right):
-        claim.value = -abs(claim.value or 0)
+    if sign is not None or (claim.unit == "percent" and is_fall(left, right)):
+        claim.value = (sign or -1) * abs(claim.value or 0)
+    if names_flow(right):  # "a decline of 11.3% in exports": the flow named right after the rate
+        clause = cues.AMOUNT + " " + right
     found = cues.nearest_cue(clause)
     if found:
         kind, match = found
@@ -382,6 +389,8 @@ def _growth(claim: Claim, clause: str, left: str, right: str, pair: list[str], s
         # "Exports from Peru to Ghana totaled $4,900. The figure decreased by 80 percent": that flow's change
         claim.about = {"bilateral_trade_total": "bilateral_trade_total"}.get(anchor.measure, anchor.basis)
         claim.basis, claim.from_, claim.to = anchor.basis, anchor.from_, anchor.to
+    elif (invested := investment_sides(clause)) is not None:  # "Chinese investments in Kazakhstan rose 16%"
+        claim.from_, claim.to = invested
     else:  # "Kenya's economy grew 4.8 percent": growth of the first country named
         claim.from_ = cues.first_country(sentence_left) or cues.first_country(right)
     claim.from_, claim.to = balance_change_sides(left, right, pair) or (claim.from_, claim.to)  # a balance's change

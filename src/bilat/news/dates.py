@@ -188,6 +188,9 @@ def _dateparser_past(text: str, published: dt.date) -> dt.date | None:
 _YEAR = re.compile(r"(?<![\d,.$£€¥₹])(?P<year>(?:19|20)\d\d)(?:[-/](?:\d\d){1,2})?(?!\d)(?P<after>'s|’s)?")
 #: "on May 30, 1956", "28 June 2019": the year of a dated event, not of a figure
 _DAY_DATE = re.compile(r"(?:" + _MONTH + r"\.?\s+\d{1,2}(?:st|nd|rd|th)?,?|\b\d{1,2}\s+" + _MONTH + r",?)\s+$")
+#: a day date that opens the sentence dates what it reports ("On February 1, 2011, the company bought ...")
+_OPENING_DAY = re.compile(r"^\W*(?:[Oo]n\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?(?:"
+                          + _MONTH + r"\.?\s+\d{1,2}(?:st|nd|rd|th)?,?|\d{1,2}\s+" + _MONTH + r",?)\s+$")
 _FOUNDING = re.compile(r"\b(?:since|established|founded|set\s+up|launched|created|signed|inaugurated|"
                        r"(?:came|come|comes|entered|enter|enters|went|go|goes)\s+into\s+(?:effect|force)|took\s+effect|"
                        r"diplomatic\s+(?:ties|relations)(?:\s+\w+){0,3})\s+(?:in\s+|on\s+)?(?:" + _MONTH + r"\.?\s+)?$", re.I)
@@ -232,6 +235,9 @@ def point_years(text: str, published: dt.date | None = None) -> list[tuple[int, 
         if _TITLE_BEFORE.search(text[max(0, m.start() - 30) : m.start()]):
             continue
         if re.search(r"[$£€¥₹]\s*$", before):
+            continue
+        if _OPENING_DAY.match(text[: m.start()]) and text[m.end() : m.end() + 1] == ",":
+            out.append((m.start(), int(m.group("year"))))  # "On February 1, 2011, X bought ... for $N": the sentence's day
             continue
         if _DAY_DATE.search(before) or _FOUNDING.search(text[max(0, m.start() - 60) : m.start()]) and not _WHEN_AFTER.match(
                 text[m.end() : m.end() + 40]):

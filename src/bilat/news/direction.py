@@ -107,13 +107,66 @@ _OFFERS = re.compile(r"@([A-Z]{3,8})\s+(?:[a-z-]+\s+){0,2}?(?:offered|offers?|gr
                      r"(?:@([A-Z]{3,8})\s+)?(?:[\w-]+\s+){0,3}?(?:access|liberali[sz]ation|concessions?|cuts?)\b")
 
 
+#: the side that levies, lifts or cuts a tariff is the importing side: "Korea will immediately eliminate
+#: tariffs on", "New Zealand's average import tariff", "Washington imposed a 50% tariff on"
+_LEVIES = re.compile(
+    r"@([A-Z]{3,8})(?:'s|\s+(?:will|would|is\s+to|has|have|had|agreed\s+to|pledged\s+to)\s+)?\s*(?:(?:[a-z]+ly|at\s+once|also|now|then|soon)\s+)?"
+    r"(?:(?:eliminat|remov|reduc|abolish|slash|impos|levi|appl|lift|cut|scrap)(?:e|es|ed|ing|s|y|ies|ied|ped|s)?\s+)?"
+    r"(?:(?:the|its|their|all|remaining|most|average|applied|import|customs|[0-9.]+\s*(?:%|per\s*cent|percent))\s+){0,3}"
+    r"(?:tariffs?|dut(?:y|ies)|levies|tariff\s+lines)\b")
+#: the goods a tariff is on, told by origin: "tariffs on Indian goods", "for 5,001 Korean products"
+_GOODS_OF = re.compile(r"\b(?:on|for)\s+(?:[\d,]+\s+)?(?:(?:the|its|their|all|most)\s+)?@([A-Z]{3,8})\b")
+#: "Indian goods entering the U.S.", "imports into Japan": the importing side
+_ENTERING = re.compile(r"\b(?:goods|products|exports|imports|shipments)\s+(?:entering|into)\s+(?:the\s+)?@([A-Z]{3,8})\b")
+
+
+#: a side's possessive right before a rate in a sentence about tariffs: "compared with India's 17.8 per cent"
+_OWN_RATE = re.compile(r"@([A-Z]{3,8})'s\s+(?:(?:average|applied|import|own)\s+)?$")
+
+
+def _sets_tariff(hit: re.Match[str], window: str) -> bool:
+    """A side named as setting the tariff (its possessive, or its verb), and alone: "@KOR tariffs"
+    does not say whose tariff it is, "Korea and Peru will eliminate tariffs" names both sides."""
+    said = re.search(r"(?:'s|\b(?:will|would|is\s+to|has|have|had|agreed\s+to|pledged\s+to)|"
+                     r"(?:eliminat|remov|reduc|abolish|slash|impos|levi|appl|lift|cut|scrap)\w*)\s", hit.group(0))
+    return said is not None and not re.search(r"@[A-Z]{3,8}\s+and\s+$", window[: hit.start()])
+
+
+def levying_sides(sentence_left: str, right: str, pair: list[str]) -> tuple[str | None, str | None] | None:
+    """ "Korea will eliminate tariffs on 10,044 items, which are 86.8 percent of all items": the side
+    that levies or lifts a tariff imports, whatever its place in the sentence, and the goods come
+    from the side named for them, else from the pair's other side (the corpus convention: tariff
+    rates and duty-free shares run from the exporting to the importing side).
+    None unless the sentence names a tariff and the side that sets it."""
+    text = sentence_left + " " + AMOUNT_MARK + " " + right[:80]
+    entering = _ENTERING.search(text)
+    window = sentence_left + " " + AMOUNT_MARK + " " + right[:40]
+    mark = len(sentence_left) + 1
+    levies = [hit for hit in _LEVIES.finditer(window) if _sets_tariff(hit, window)]
+    own = _OWN_RATE.search(sentence_left)  # "compared with India's 17.8 per cent": that side's own rate
+    levy = min(levies, key=lambda hit: min(abs(hit.start() - mark), abs(hit.end() - mark)), default=None)
+    if own is not None:
+        levy = own
+    importer = entering.group(1) if entering is not None else levy.group(1) if levy is not None else None
+    if importer is None:
+        return None
+    goods = _GOODS_OF.search(text, levy.end() if levy is not None else 0)
+    origin = goods.group(1) if goods is not None and goods.group(1) != importer else None
+    if origin is None:
+        origin = cues.fill_from_pair(None, importer, pair)[0]
+    return origin, importer
+
+
 def tariff_sides(left: str, right: str, sentence_left: str, pair: list[str]) -> tuple[str | None, str | None] | None:
     """ "a 15 percent tariff on Chilean salmon", "Chilean wine faces a 15 percent duty in Japan": a
     tariff runs from the exporting side (whose goods it is on) to the importing side (which levies
     it). None when the clause names no tariff or no goods' origin."""
     near = left[-60:] + " " + AMOUNT_MARK + " " + right[:60]
     if not _TARIFF.search(near):
-        return None
+        return levying_sides(sentence_left, right, pair) if _TARIFF.search(sentence_left) else None
+    levied = levying_sides(sentence_left, right, pair)
+    if levied is not None:
+        return levied
     offer = _OFFERS.search(sentence_left)
     if offer is not None:  # the side that opens its market imports: the goods come from the other side
         importer = offer.group(1)

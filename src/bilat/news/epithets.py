@@ -75,6 +75,9 @@ def epithet_refs(text: str, refs: list[CountryRef], pair: list[str]) -> list[Cou
             continue  # part of a name already found
         if text[m.start("noun")].isupper():
             continue  # "the Central African Republic", "the Gulf State of ...": a name, not an epithet
+        if any(r.start == m.end() + len(gap.group()) for gap in [re.match(r"\s+of\s+(?:the\s+)?", text[m.end():])] if gap
+               for r in refs):
+            continue  # "the South American country of Chile": the name that follows says which country
         fits = [side for side in pair if side in _members(m.group("region"))]
         if len(fits) == 1:
             added.append(CountryRef(fits[0], m.start(), m.end(), m.group(), "epithet"))

@@ -14,8 +14,10 @@ import bilat.news.cues as cues
 from bilat.news.model import Claim
 from bilat.news.receivers import receiver_after, receiver_first
 
+#: "Indian investment in Kenya", "Chinese investments in the economy of Kazakhstan"
 _INVESTOR = re.compile(r"@([A-Z]{3,8})(?:'s)?\s+(?:[a-z-]+\s+){0,2}?(?:investments?|FDI|aid|loans?|lending)\s+"
-                       r"(?:in|into|to)\s+(?:the\s+)?@([A-Z]{3,8})")
+                       r"(?:in|into|to)\s+(?:the\s+)?(?:(?:economy|economies|market|industry|industries)\s+of\s+(?:the\s+)?)?"
+                       r"@([A-Z]{3,8})")
 #: "... invested $85 billion in Vietnam": the receiver named after the amount
 _TARGET = re.compile(r"^\s*(?:[\w@'-]+\s+){0,4}?(?:in|into|to)\s+(?:the\s+)?@([A-Z]{3,8})")
 #: "a $5 billion credit line", "$45-billion investment plan": a finance noun right after the amount
@@ -37,6 +39,34 @@ _WILL_INVEST = re.compile(r"@([A-Z]{3,8})(?:'s)?\s+(?:[\w-]+\s+){0,6}?(?:will|wo
                           r"(?:also\s+)?invest\s+(?:about\s+|some\s+|nearly\s+|up\s+to\s+|over\s+|more\s+than\s+)?$")
 
 
+#: "the Chinese group bought a 96-percent stake in a Hungarian maker (for 1.23 billion euros)": an
+#: investment from the buyer's side to the side of what it buys into, not a purchase of goods
+_STAKE = re.compile(r"(?:@([A-Z]{3,8})\b[^.;@]{0,60}?\s)?(?:bought|buys|purchased|purchases|acquired|acquires|took|takes)\s+"
+                    r"(?:an?\s+|the\s+|its\s+)?(?:[\w-]+\s+){0,2}?(?:stake|shares?|interest|holding)\s+in\b(?P<rest>[^.;]{0,160})")
+
+
+def buys_stake(sentence_left: str) -> bool:
+    """Whether the sentence before an amount tells a stake bought ("bought a 30 percent stake in ... for")."""
+    return _STAKE.search(sentence_left) is not None
+
+
+def stake_sides(sentence_left: str, pair: list[str]) -> tuple[str | None, str | None] | None:
+    """(buyer's side, side bought into) of a stake bought, None unless the sentence tells one."""
+    hit = _STAKE.search(sentence_left)
+    if hit is None:
+        return None
+    buyer = hit.group(1)
+    target = next((c for c in re.findall(r"@([A-Z]{3,8})", hit.group("rest")) if c != buyer), None)
+    return cues.fill_from_pair(buyer, target, pair)
+
+
+def investment_sides(text: str) -> tuple[str, str] | None:
+    """(investor, recipient) when ``text`` names an investment by both its sides ("the volume of
+    Chinese investments in the economy of Kazakhstan rose by 16%": a change of that flow)."""
+    hit = _INVESTOR.search(text)
+    return (hit.group(1), hit.group(2)) if hit is not None and hit.group(1) != hit.group(2) else None
+
+
 def gives_money(left: str) -> bool:
     """True when the words before an amount say one party gives it to another ("Japan will lend Egypt")."""
     return _GIVER.search(left) is not None
@@ -44,6 +74,10 @@ def gives_money(left: str) -> bool:
 
 def finance_sides(claim: Claim, left: str, right: str, sentence_left: str, pair: list[str]) -> None:
     """Set ``from_`` (lender, investor, donor) and ``to`` (borrower, recipient) of a money claim."""
+    stake = stake_sides(sentence_left, pair)
+    if stake is not None:
+        claim.from_, claim.to = stake
+        return
     giver = _GIVER.search(left) or _GIVER.search(sentence_left)
     if giver:
         claim.from_ = giver.group(1)

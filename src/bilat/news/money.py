@@ -132,8 +132,11 @@ _BARE_SCALE = re.compile(r"(?<![\w$£€¥₹.,])" + _NUM + r"\s?(?P<scale>trill
                          r"years|kilo\w*|metric|pieces|shares|households|farmers|students|copies|animals|head|trees|"
                          r"[A-Z]))")
 #: (a decimal point inside a number is no sentence end: "exports reached $4.5 billion, of which 1.2 billion ...")
-_TRADE_CONTEXT = re.compile(r"\b(?:trade|exports?|imports?|turnover|commerce|investments?|FDI)\b(?:[^.;]|(?<=\d)\.(?=\d)){0,80}$",
-                            re.I)
+#: ("it exported 3.32 billion", "a positive balance of 690 million": a flow's verb, or a balance, is context too)
+_TRADE_CONTEXT = re.compile(r"\b(?:trade|export(?:s|ed|ing)?|import(?:s|ed|ing)?|turnover|commerce|investments?|FDI|surplus|"
+                            r"deficit|(?:trade\s+)?balance)\b(?:[^.;]|(?<=\d)\.(?=\d)){0,80}$", re.I)
+#: "3.32 billion in Italian exports", "2.6 billion of imports": the flow named right after a bare figure
+_TRADE_AFTER = re.compile(r"\s*(?:in|of)\s+(?:[A-Z][\w-]*\s+|the\s+|its\s+){0,2}(?:exports|imports|trade|investments?)\b")
 _PERCENT_RANGE = re.compile(
     r"(?<![\w.])(?P<lo>\d+(?:\.\d+)?)\s?(?:-|–|to)\s?" + _NUM + r"\s?(?P<unit>%|percent\b|per\s+cent\b)"
 )
@@ -215,7 +218,8 @@ def _find_amounts(text: str) -> list[Amount]:
         if not _overlaps(found, m.start(), m.end()):
             found.append(_money(text, m, "INR"))
     for m in _BARE_SCALE.finditer(text):
-        if not _overlaps(found, m.start(), m.end()) and _TRADE_CONTEXT.search(text[max(0, m.start() - 100) : m.start()]):
+        if not _overlaps(found, m.start(), m.end()) and (_TRADE_CONTEXT.search(text[max(0, m.start() - 100) : m.start()])
+                                                         or _TRADE_AFTER.match(text, m.end())):
             found.append(_money(text, m, None))
     for m in _PERCENT_RANGE.finditer(text):
         if not _overlaps(found, m.start(), m.end()):

@@ -41,9 +41,13 @@ def share_claim(claim: Claim, left: str, right: str, sentence_left: str, pair: l
         origin = _exporter_in(sentence_left)
         source = re.search(r"\bimports\s+from\s+(?:the\s+)?@([A-Z]{3,8})", right)
         importer = share.group(1)
+        into = re.match(r"\s*(?:into|entering)\s+(?:the\s+)?@([A-Z]{3,8})\b", right[share.end():])
         if source:  # "China sources 70 percent of its imports from Brazil"
             origin = source.group(1)
             importer = importer or cues.first_country(sentence_left)
+        elif into and share.group(1) and into.group(1) != share.group(1):
+            # "99 percent of Australian imports into Indonesia": goods from the named side, into the other
+            origin, importer = share.group(1), into.group(1)
         claim.from_, claim.to = cues.fill_from_pair(origin, importer, pair)
         return True
     taker = _ACCOUNTS_FOR.search(left)
