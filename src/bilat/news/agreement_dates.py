@@ -49,6 +49,10 @@ _RECALLED = re.compile(r"\b(?:following|after|besides|like)\s+(?:(?!an?\s)[\w-]+
                        r"\b(?:already|previously)\s+(?:has|have|had|signed|concluded)\s+(?:[\w-]+\s+){0,3}?[\w-]+$", re.I)
 
 
+#: an agreement told as already in place: "the existing Japan-EU free trade accord", "their current FTA"
+_EXISTING = re.compile(r"\b(?:existing|current|previous|original)\s+(?:[\w-]+\s+){0,3}$", re.I)
+
+
 #: a legislature's approval of an agreement between two sides: a step after the signing, whose day
 #: is not the instrument's (round thirteen); a plan one government approves is dated by its approval
 _HOUSE_APPROVED = re.compile(r"\b(?:[Pp]arliament|[Tt]he\s+House|Congress|[Tt]he\s+Senate|National\s+Assembly|[Ll]egislature|"
@@ -96,6 +100,8 @@ def default_dates(records: list[Agreement], sents: list[Sentence], published: dt
             continue  # "will implement the tariff pact from 1 July": signed before, on a day not given
         if r.date is None and _RECALLED.search(view[max(0, r.start - 60) : r.end]):
             continue  # "following landmark agreements with A, B and C", "already has FTAs with ...": before the news
+        if r.date is None and _EXISTING.search(view[max(0, r.start - 50) : r.start]):
+            continue  # "largely copies the existing Japan-EU free trade accord": in place before the news
         if r.date is None and sent is not None:
             r.date = sentence_date(sent, published, years=True)  # "signed a free trade agreement in 2006"
             if r.date is not None and r.date.precision == "year" and _SINCE_BEFORE.search(

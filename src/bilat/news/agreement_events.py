@@ -41,7 +41,7 @@ _ACRONYM = r"(?:[A-Z]{1,3}-)?(?:CEPA|CECA|ECTA|TEPA|JAEPA|KAFTA|EPA|FTA|BTA|SPA|
 FTA_NAME = re.compile(
     # "the Transit Trade Agreement", a border or barter trade agreement: rules for one kind of
     # exchange, not a free trade deal (round eleven)
-    r"\b(?<!transit )(?<!border )(?<!barter )(?:(?:comprehensive\s+)?(?:free[- ]trade|trade)(?:\s+and\s+economic\s+partnership)?\s+(?:agreements?|deals?|pacts?|"
+    r"\b(?<!transit )(?<!border )(?<!barter )(?:(?:comprehensive\s+)?(?:free[- ]trade|trade)(?:\s+and\s+economic\s+partnership)?\s+(?:agreements?|deals?|pacts?|accords?|"
     r"areas?|(?<=free trade )zones?)|(?:comprehensive\s+)?economic\s+(?:partnership|cooperation)(?:\s+and\s+trade)?\s+agreements?)\b"
     r"|\b" + _ACRONYM.replace("SPA|", "").replace("|STIP|ETP", "") + r"s?\b",
     re.I,

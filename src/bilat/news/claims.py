@@ -25,9 +25,10 @@ from bilat.news.dates import point_years, step_years
 from bilat.news.economy_ranks import economy_ranks
 from bilat.news.discourse import Discourse, restated_years
 from bilat.news.direction import cue_after, ranking_goes_on, subject_side, tariff_sides
-from bilat.news.finance_sides import FINANCE_AFTER, buys_stake, finance_sides, gives_money, investment_sides
-from bilat.news.rate_changes import change_sign, names_flow
+from bilat.news.finance_sides import FINANCE_AFTER, buys_stake, finance_sides, firms_sides, gives_money
+from bilat.news.rate_changes import change_sign
 from bilat.news.receivers import receiver_after
+from bilat.news.growth_claims import ANAPHOR as _ANAPHOR, growth_claim
 from bilat.news.fiscal_years import current_fiscal_year, latest_fiscal_year, relative_fiscal_periods
 from bilat.news.periods import find_periods
 from bilat.news.timing import (apply_period, change_to_figure, is_conversion, modality_of, respective_period,
@@ -41,11 +42,11 @@ from bilat.news.comparison import (base_at, comparison_bases, date_by_base, goes
 from bilat.news.money import Amount, find_amounts
 from bilat.news.decimal_commas import rescale, uses_decimal_commas
 from bilat.news.own_base import own_base, year_before_from
-from bilat.news.balance_sides import balance_change_sides, balance_sides, compared_balance, signed_balance
-from bilat.news.change_words import GROWTH_AFTER as _GROWTH_AFTER, GROWTH_BEFORE as _GROWTH_BEFORE, bracketed_change, is_fall
+from bilat.news.balance_sides import balance_sides, compared_balance, signed_balance
+from bilat.news.change_words import GROWTH_AFTER as _GROWTH_AFTER, GROWTH_BEFORE as _GROWTH_BEFORE, bracketed_change
 from bilat.news.product_claims import product_claims
 from bilat.news.scope import out_of_scope
-from bilat.news.shares import share_claim
+from bilat.news.shares import share_claim, share_of_told_flow
 from bilat.news.text import Sentence, clause_bounds, tagged
 from bilat.news.year_picker import YearPicker
 
@@ -62,6 +63,8 @@ _OTHER_BEFORE = re.compile(
 )
 _TOTAL_IMPORTS = re.compile(r"\b(?:total|overall|global)\s+imports\b", re.I)
 _SAME_YEAR = re.compile(r"\b(?:the\s+same\s+(?:year|period|time)|that\s+year|over\s+the\s+same\s+period)\b", re.I)
+#: a flow named before a colon that opens a list of its items ("The top export categories were: ...")
+_LISTED_FLOW = re.compile(r"^(?P<head>[^:§]*\b(?:exports?|imports?|shipments|purchases)\b[^:§]*?):\s", re.I)
 _COMPARISON = re.compile(r"\b(?:(?:up|down)\s+from|compared\s+(?:with|to)|against)\s+$")
 
 
@@ -205,8 +208,6 @@ _FLOW_VERB_BEFORE = re.compile(
 _FIGURE_FLOW = re.compile(r"^(?:\W*)(?:(?:[A-Z][\w’'-]*|main|major|key|top|total|overall)\s+){0,3}?"
                           r"(?:exports?|imports?|exporters|importers|shipments|trade|sales)\b", re.I)
 #: a figure told as the same measure as the one before it: "the figure rose to", "it reached"
-_ANAPHOR = re.compile(r"(?:\b(?:the|this|that)\s+(?:figure|amount|value|sum|total|number)|"
-                      r"^\W*(?:(?:in|by|during|over)\s+[^,@]{0,40}?,?\s+)?(?:it|this|that))\s+(?:[a-z-]+\s+){0,4}$", re.I)
 #: "hit $4 billion in 2018, but fell to $3.5 billion in 2019": a bare movement goes on with the figure before
 _MOVE_ONLY = re.compile(r"^\W*(?:(?:in|by)\s+(?:19|20)\d\d\W*)?(?:(?:and|but|then|before|after|while|only\s+to)\s+)*"
                         # "..., and for the FY 2024-25 reached $X": the time the next figure is for (round nine)
@@ -264,13 +265,14 @@ def _classify(
             claim.measure, claim.value, claim.basis, claim.from_, claim.to = "growth", sign * abs(claim.value or 0), \
                 previous.basis, previous.from_, previous.to
             return claim
-        if share_claim(claim, left, right, sentence_left, pair):
+        if share_claim(claim, left, right, sentence_left, pair) or share_of_told_flow(
+                claim, left, right, previous if previous is not None and previous.end >= s0 else None):
             return claim
         sign = change_sign(sent.text, s0, amount.hedge_start, right, previous)
         if sign is not None:  # "(-13.5% between 2022 and 2023)", "a decline of 11.3% in exports and 16.3% in imports"
-            return _growth(claim, clause, left, right, pair, sentence_left, anchor, sign=sign)
+            return growth_claim(claim, clause, left, right, pair, sentence_left, anchor, sign=sign)
         if _GROWTH_BEFORE.search(left) or _GROWTH_AFTER.match(right):
-            return _growth(claim, clause, left, right, pair, sentence_left, anchor)
+            return growth_claim(claim, clause, left, right, pair, sentence_left, anchor)
         tariff = tariff_sides(left, right, sentence_left, pair)
         if tariff is not None:  # "a 15 percent tariff on Chilean salmon": from the goods' side
             claim.from_, claim.to = tariff
@@ -291,7 +293,7 @@ def _classify(
         if re.fullmatch(r"(?i)doubled|tripled|trebled|quadrupled", amount.text) and not re.search(
                 r"\b(?:trade|exports?|imports?|investments?|turnover|commerce|volume)\b", clause, re.I):
             return None  # "have doubled their sales to Asia": no measured flow named
-        return _growth(claim, clause, left, right, pair, sentence_left)
+        return growth_claim(claim, clause, left, right, pair, sentence_left)
 
     signed = signed_balance(left, right, pair)  # "the positive balance of trade with Y is $N": the other side's surplus
     if signed or _BALANCE.search(left[-40:]) or _BALANCE_AFTER.match(right) or _BALANCE_WITH.search(left[-70:]):
@@ -325,6 +327,10 @@ def _classify(
         claim.country = _gdp_country(sentence_left, right)
         return claim
     found = cue_after(clause) or cues.nearest_cue(clause)
+    listed = _LISTED_FLOW.match(sentence_left) if found is None else None
+    if listed is not None:  # "The top export categories in 2013 were: cars ($671 million), ...": that flow's items
+        clause = listed.group("head") + " " + cues.AMOUNT + " " + right
+        found = cues.nearest_cue(clause)
     if found is None and anchor is not None and amount.unit == "money" and (
             _ANAPHOR.search(left) or ranking_goes_on(left, view[max(0, anchor.start - 12) : anchor.start])
             or (anchor is previous and _MOVE_ONLY.match(sent.text[previous.end - s0 : amount.hedge_start]))):
@@ -341,8 +347,8 @@ def _classify(
         return claim
     if found is None:
         claim.from_ = cues.first_country(sentence_left) or cues.first_country(right)
-        claim.from_, claim.to = receiver_after(right, pair) or (claim.from_, claim.to)  # "will go toward Ghana's ports"
-        return claim
+        claim.from_, claim.to = receiver_after(right, pair) or firms_sides(clause, pair) or (claim.from_, claim.to)
+        return claim  # ("will go toward Ghana's ports", "agreements with French arms makers for €400 million")
     kind, match = found
     flow = cues.flow_of(clause, kind, match, pair)
     claim.basis = kind
@@ -368,32 +374,6 @@ def _classify(
                 (market.group(2), None), (None, None))):
             # "the US is India's largest export market, with exports of", "listed India as Nigeria's largest export market"
             claim.from_, claim.to = market.group(2), market.group(1)
-    return claim
-
-
-def _growth(claim: Claim, clause: str, left: str, right: str, pair: list[str], sentence_left: str,
-            anchor: Claim | None = None, sign: int | None = None) -> Claim:
-    claim.measure = "growth"
-    if sign is not None or (claim.unit == "percent" and is_fall(left, right)):
-        claim.value = (sign or -1) * abs(claim.value or 0)
-    if names_flow(right):  # "a decline of 11.3% in exports": the flow named right after the rate
-        clause = cues.AMOUNT + " " + right
-    found = cues.nearest_cue(clause)
-    if found:
-        kind, match = found
-        flow = cues.flow_of(clause, kind, match, pair)
-        claim.about = {"trade": "bilateral_trade_total"}.get(kind, kind)
-        claim.basis = kind
-        claim.from_, claim.to = flow.origin, flow.destination
-    elif anchor is not None and anchor.unit is None and _ANAPHOR.search(left):
-        # "Exports from Peru to Ghana totaled $4,900. The figure decreased by 80 percent": that flow's change
-        claim.about = {"bilateral_trade_total": "bilateral_trade_total"}.get(anchor.measure, anchor.basis)
-        claim.basis, claim.from_, claim.to = anchor.basis, anchor.from_, anchor.to
-    elif (invested := investment_sides(clause)) is not None:  # "Chinese investments in Kazakhstan rose 16%"
-        claim.from_, claim.to = invested
-    else:  # "Kenya's economy grew 4.8 percent": growth of the first country named
-        claim.from_ = cues.first_country(sentence_left) or cues.first_country(right)
-    claim.from_, claim.to = balance_change_sides(left, right, pair) or (claim.from_, claim.to)  # a balance's change
     return claim
 
 

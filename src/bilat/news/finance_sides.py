@@ -45,6 +45,22 @@ _STAKE = re.compile(r"(?:@([A-Z]{3,8})\b[^.;@]{0,60}?\s)?(?:bought|buys|purchase
                     r"(?:an?\s+|the\s+|its\s+)?(?:[\w-]+\s+){0,2}?(?:stake|shares?|interest|holding)\s+in\b(?P<rest>[^.;]{0,160})")
 
 
+#: "agreements with French arms makers for €400 million", "investment signed between Zambia and Chinese
+#: businesses": the other side's firms sell or invest; the money runs from their country to the host
+_FIRMS_OF = re.compile(r"\b(?:with|between\s+(?:the\s+)?@(?P<host>[A-Z]{3,8})\s+and)\s+(?:the\s+)?@(?P<firms>[A-Z]{3,8})\s+"
+                       r"(?:[\w-]+\s+){0,2}?(?:companies|firms|businesses|makers|manufacturers|investors|enterprises|groups|"
+                       r"contractors|suppliers)\b", re.I)
+
+
+def firms_sides(sentence: str, pair: list[str]) -> tuple[str | None, str | None] | None:
+    """(the firms' side, the host) when the sentence tells a deal or investment with another side's firms."""
+    hit = _FIRMS_OF.search(sentence)
+    if hit is None or hit.group("firms") not in pair:
+        return None
+    host = hit.group("host")
+    return cues.fill_from_pair(hit.group("firms"), host if host != hit.group("firms") else None, pair)
+
+
 def buys_stake(sentence_left: str) -> bool:
     """Whether the sentence before an amount tells a stake bought ("bought a 30 percent stake in ... for")."""
     return _STAKE.search(sentence_left) is not None
@@ -74,7 +90,7 @@ def gives_money(left: str) -> bool:
 
 def finance_sides(claim: Claim, left: str, right: str, sentence_left: str, pair: list[str]) -> None:
     """Set ``from_`` (lender, investor, donor) and ``to`` (borrower, recipient) of a money claim."""
-    stake = stake_sides(sentence_left, pair)
+    stake = stake_sides(sentence_left, pair) or firms_sides(sentence_left + " " + right, pair)
     if stake is not None:
         claim.from_, claim.to = stake
         return

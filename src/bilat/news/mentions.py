@@ -38,6 +38,7 @@ _DOLLAR_COUNTRIES = frozenset({"USA", "AUS", "NZL", "CAN", "SGP", "HKG", "TWN", 
 
 def country_refs(text: str) -> list[CountryRef]:
     """Countries and blocs named in ``text`` (names, demonyms, possessives), left to right."""
+    from bilat.nomenclature.agencies import find_agency_mentions
     from bilat.nomenclature.blocs import bloc_codes, find_bloc_mentions
     from bilat.nomenclature.capitals import dateline_capital, find_capital_mentions
     from bilat.nomenclature.countries import find_country_mentions
@@ -55,6 +56,9 @@ def country_refs(text: str) -> list[CountryRef]:
             continue  # "Pakistan Point News", "the Times of India": a medium's name
         out.append(CountryRef(m.iso3, m.start, m.end, m.text, m.kind))
     for m in find_capital_mentions(text):  # "Beijing's exports to Washington": capitals as actors
+        if not any(r.start < m.end and m.start < r.end for r in out):
+            out.append(CountryRef(m.iso3, m.start, m.end, m.text, m.kind))
+    for m in find_agency_mentions(text):  # "JICA has provided 2,655 million yen": an agency as its country
         if not any(r.start < m.end and m.start < r.end for r in out):
             out.append(CountryRef(m.iso3, m.start, m.end, m.text, m.kind))
     named = {r.iso3 for r in out if r.iso3 not in bloc_codes()}

@@ -35,6 +35,10 @@ PREFIX = {
     "RM": "MYR", "EGP": "EGP", "E£": "EGP", "$US": "USD", "Tk": "BDT", "BDT": "BDT", "PKR": "PKR", "LKR": "LKR",
     "KSh": "KES", "Ksh": "KES", "KES": "KES", "Sh": "KES", "Shs": "UGX", "UGX": "UGX",
     "Ush": "UGX", "USh": "UGX", "UShs": "UGX", "Ushs": "UGX", "TZS": "TZS", "THB": "THB", "฿": "THB", "PHP": "PHP", "₱": "PHP",
+    # ISO 4217 codes written before the number ("PLN 60.9 bln"): unambiguous in upper case
+    **{code: code for code in ("PLN", "NOK", "SEK", "DKK", "RUB", "KZT", "UZS", "ARS", "CLP", "COP", "PEN", "QAR", "KWD",
+                               "OMR", "BHD", "JOD", "MAD", "DZD", "TND", "ETB", "GHS", "ZMW", "AOA", "TWD", "CZK", "HUF",
+                               "RON", "UAH", "XOF", "XAF")},
 }
 #: Currency words written after the number ("3 trillion yen").
 SUFFIX = {
@@ -56,6 +60,9 @@ SUFFIX = {
     "Russian rubles": "RUB", "roubles": "RUB", "rubles": "RUB", "kronor": "SEK", "zloty": "PLN", "hryvnias": "UAH",
     "tenge": "KZT", "Kazakh tenge": "KZT", "Bangladeshi taka": "BDT", "RMB Yuan": "CNY", "RMB yuan": "CNY", "zlotys": "PLN",
     "USD": "USD", "EUR": "EUR", "GBP": "GBP", "JPY": "JPY", "CNY": "CNY", "INR": "INR", "AED": "AED",
+    # capitalised and spaced spellings of agency and wire copy ("165,319 million Japanese Yen", "100 million U. S. dollars")
+    "Japanese Yen": "JPY", "Yen": "JPY", "US Dollars": "USD", "U.S. Dollars": "USD", "U. S. dollars": "USD",
+    "U.S dollars": "USD", "Euros": "EUR",
 }
 
 #: Hedge words, and the tolerance family each belongs to (see :mod:`bilat.news.check`).

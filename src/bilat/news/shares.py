@@ -27,9 +27,34 @@ _OF_FLOW = re.compile(r"^\s*of\s+(?:the\s+(?:country|nation)['’]s\s+|its\s+|th
                       r"shipments|outbound\s+shipments|imports|purchases)\b")
 
 
+#: "..., which represented 9.4% of the total": a share of the flow just told
+_WHICH_OF_TOTAL = re.compile(r"\b(?:which|that|this)\s+(?:represented|represents|accounted\s+for|accounts\s+for|made\s+up|"
+                             r"makes\s+up|was|is|amounted\s+to|equalled|equaled)\s+(?:about\s+|some\s+|nearly\s+|almost\s+|"
+                             r"over\s+|around\s+|more\s+than\s+)?$", re.I)
+_OF_TOTAL = re.compile(r"^\s*of\s+(?:the\s+|its\s+|their\s+)?(?:country's\s+)?(?:total|whole|overall|all)\b", re.I)
+#: "a 94-percent share in import from Egypt": the subject's share of what it buys from there
+_SHARE_IN_IMPORT = re.compile(r"^\s*share\s+(?:in|of)\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}?imports?\s+from\s+(?:the\s+)?@([A-Z]{3,8})")
+
+
+def share_of_told_flow(claim: Claim, left: str, right: str, told: Claim | None) -> bool:
+    """ "Peru's imports from China were $6.9 billion, which represented 9.4% of the total": the share
+    has the sides of the flow told just before it in the sentence (``told``); False otherwise."""
+    if told is None or told.unit is not None or told.measure not in ("exports", "imports") or told.from_ is None \
+            or not _WHICH_OF_TOTAL.search(left) or not _OF_TOTAL.match(right):
+        return False
+    claim.measure, claim.from_, claim.to = "share_of_imports" if told.measure == "imports" else "other", told.from_, told.to
+    return True
+
+
 def share_claim(claim: Claim, left: str, right: str, sentence_left: str, pair: list[str]) -> bool:
     """Read a percentage as a share of a flow when the wording says so (measure and direction set
     on ``claim``); False when it is not a share. ``left``/``right`` are the tagged clause around it."""
+    bought = _SHARE_IN_IMPORT.match(right)
+    if bought is not None:  # "Russia has a 94-percent share in import from Egypt"
+        buyer = cues.country_before(sentence_left)
+        claim.measure = "share_of_imports"
+        claim.from_, claim.to = cues.fill_from_pair(bought.group(1), buyer if buyer != bought.group(1) else None, pair)
+        return True
     share_left = _SHARE_BEFORE.search(left)  # "Peru's share of Japan's copper imports reached 38 percent"
     if share_left:
         claim.measure = "share_of_imports"
