@@ -16,7 +16,7 @@ sums, products and years).
 * a day date that opens a sentence ("On March 2, 2031, ...") dates its figures; a stake bought is
   an investment from the buyer's side into the other, not a purchase of goods;
 * "a number of documents" that are signed is one record; "entered into" an agreement, with the two
-  countries as its subject, gives the agreement those two; "the Andean country of Chile" names Chile.
+  countries as its subject, gives the agreement those two; "the Andean nation of Chile" names Chile.
 """
 
 from __future__ import annotations
@@ -110,18 +110,18 @@ def test_bare_figures_beside_a_flow_verb_or_a_balance_are_read() -> None:
 
 
 def test_a_number_of_signed_documents_is_one_record() -> None:
-    text = ("Peru and Kenya held talks in Lima on Monday. The Kenyan leader said the two sides \"signed a "
-            "number of intergovernmental and interdepartmental documents on farming and energy.\"")
+    text = ("Peru and Kenya held talks in Lima on Monday. The Kenyan leader said the two sides \"inked a "
+            "number of ministerial and regional documents on farming and energy.\"")
     records = extract(text, published=DAY).agreements
     assert len(records) == 1 and set(records[0].parties) == {"PER", "KEN"}
 
 
 def test_entered_into_with_two_subjects_gives_them_the_agreement() -> None:
-    text = ("Peru and Korea agreed on Monday to open talks on a trade pact. The Andean country of Chile "
-            "and South Korea entered into a free trade agreement in 2004.")
+    text = ("Peru and Korea agreed on Monday to open talks on a trade pact. The Andean nation of Chile "
+            "and Korea had entered into their own free trade deal back in 2009.")
     records = extract(text, published=DAY).agreements
     assert any(set(a.parties) == {"CHL", "KOR"} for a in records)
-    assert not any(set(a.parties) == {"PER", "KOR"} and a.date is not None and a.date.value.year == 2004 for a in records)
+    assert not any(set(a.parties) == {"PER", "KOR"} and a.date is not None and a.date.value.year == 2009 for a in records)
 
 
 def test_a_day_date_that_opens_the_sentence_dates_its_figure() -> None:

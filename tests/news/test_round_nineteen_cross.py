@@ -4,13 +4,13 @@ checked here on sentences made up for the test (real country and agency names, i
 * the items of a list opened by a flow and a colon ("The top export categories were: tea ($120
   million), ...") are that flow's;
 * capitalised and spaced currency words ("Japanese Yen", "U. S. dollars") and ISO codes written
-  before the number ("PLN 60.9 bln") are read;
-* a national agency stands for its country ("JICA has provided ...");
+  before the number ("PLN 41.3 bln") are read;
+* a national agency stands for its country ("JICA lent ...");
 * "free trade accord" names an FTA, and one told as "existing" is not dated by the day's news;
-* "which represented 9.4% of the total" is a share of the flow just told; "a 94-percent share in
+* "which accounted for 9.4% of the total" is a share of the flow just told; "a 94-percent share in
   import from Egypt" is the subject's share of what it buys from Egypt;
-* a deal or an investment with the other side's firms ("agreements with French arms makers for
-  €300 million") runs from the firms' country to the host.
+* a deal or an investment with the other side's firms ("defence contracts with French shipbuilders
+  for €300 million") runs from the firms' country to the host.
 """
 
 from __future__ import annotations
@@ -33,35 +33,35 @@ def test_the_items_of_a_listed_flow_are_that_flow() -> None:
 
 
 def test_capitalised_and_spaced_currency_words() -> None:
-    extraction = extract("Japan will lend Bangladesh 165,319 million Japanese Yen for a port, the embassy said.", published=DAY)
-    assert claim_of(extraction, 165_319e6).currency == "JPY"
-    extraction = extract("China will provide a loan of 100 million U. S. dollars to Ethiopia.", published=DAY)
-    assert claim_of(extraction, 100e6).currency == "USD"
+    extraction = extract("Tokyo is to lend Bangladesh 90,250 million Japanese Yen for a bridge, the embassy said.", published=DAY)
+    assert claim_of(extraction, 90_250e6).currency == "JPY"
+    extraction = extract("Beijing is to lend Ethiopia 250 million U. S. dollars for its rail line.", published=DAY)
+    assert claim_of(extraction, 250e6).currency == "USD"
 
 
 def test_an_iso_code_before_the_number() -> None:
-    extraction = extract("Poland's imports from China amounted to PLN 60.9 bln in 2031.", published=DAY)
-    claim = claim_of(extraction, 60.9e9)
+    extraction = extract("In 2031 Polish buyers imported goods worth PLN 41.3 bln from China.", published=DAY)
+    claim = claim_of(extraction, 41.3e9)
     assert claim.currency == "PLN" and (claim.from_, claim.to) == ("CHN", "POL")
 
 
 def test_an_agency_stands_for_its_country() -> None:
-    text = ("Bangladesh and Japan signed three loan deals on Monday. Earlier, JICA has provided 2,655 million JPY "
-            "for engineering works in Bangladesh.")
-    claim = claim_of(extract(text, published=DAY), 2_655e6)
+    text = ("Bangladesh and Japan signed three loan deals on Monday. Over the past decade JICA lent 7,310 million JPY "
+            "to Bangladesh for its power grid.")
+    claim = claim_of(extract(text, published=DAY), 7_310e6)
     assert (claim.from_, claim.to) == ("JPN", "BGD")
 
 
 def test_an_existing_accord_named_by_two_countries_is_theirs_and_undated() -> None:
-    text = ("Britain signed a trade deal with Japan on Friday. The pact largely copies the existing Japan-Korea "
-            "free trade accord.")
+    text = ("Britain and Japan put their names to a trade pact on Friday. It mostly follows the existing "
+            "Japan-Korea free trade accord.")
     records = extract(text, published=DAY).agreements
     told = [a for a in records if set(a.parties) == {"JPN", "KOR"}]
     assert told and told[0].type == "FTA" and told[0].date is None
 
 
 def test_a_share_of_the_flow_just_told() -> None:
-    text = "Peru's imports from China amounted to $6.9 billion in 2031, which represented 9.4% of the total."
+    text = "Peru's purchases from China came to $6.9 billion in 2031, which accounted for 9.4% of the total."
     claim = claim_of(extract(text, published=DAY), 9.4)
     assert (claim.from_, claim.to) == ("CHN", "PER")
 
@@ -73,10 +73,10 @@ def test_a_share_in_imports_from_a_country() -> None:
 
 
 def test_a_deal_with_the_other_side_s_firms_runs_from_their_country() -> None:
-    text = "Earlier this month, Kenya concluded a set of military agreements with French arms makers for a total cost of €300 million."
+    text = "Last week Kenya closed two defence contracts with French shipbuilders for a combined €300 million."
     claim = claim_of(extract(text, published=DAY), 300e6)
     assert (claim.from_, claim.to) == ("FRA", "KEN")
-    text = "About two billion dollars worth of investment was signed between Zambia and Chinese businesses during the visit."
+    text = "Deals on two billion dollars of investment were agreed between Zambia and Chinese firms at the fair."
     claim = claim_of(extract(text, published=DAY), 2e9)
     assert (claim.from_, claim.to) == ("CHN", "ZMB")
 

@@ -347,7 +347,7 @@ _WITH = re.compile(r"^\)?(?:\s*\([^)]*\))?\s+(?:with|between)\s+(?:the\s+)?(?:[\
                    r"@([A-Z]{3,8})(?:\s+and\s+(?:the\s+)?@([A-Z]{3,8}))?")
 
 
-#: ("The South American country of Chile and South Korea entered into a free trade agreement in 2004")
+#: ("the Andean state of Bolivia and Japan entered into a trade pact back in 2009")
 _SUBJECTS = re.compile(r"^\W*(?:[A-Z]\w*,?\s+){0,2}?(?:the\s+)?(?:(?:[\w-]+\s+){0,3}?(?:country|nation|state)\s+of\s+)?"
                        r"@([A-Z]{3,8})\s+and\s+(?:the\s+)?@([A-Z]{3,8})\s+"
                        r"(?:[a-z]+\s+|on\s+[A-Z]\w+\s+){0,4}?(?:signed|inked|concluded|sealed|initialled|initialed|"

@@ -94,7 +94,7 @@ _COUNT = re.compile(
     r"(?:agreements|accords|deals|(?i:memorand(?:a|ums|um)(?: of understandings?)?)|MoUs|MOUs|pacts|documents|protocols)\b"
 )
 #: a batch announced without a number: "are scheduled to draw up a series of documents on farming"
-#: ("signed a number of intergovernmental and interdepartmental documents": up to two modifiers, joined or not)
+#: ("inked a number of ministerial and regional documents": up to two modifiers, joined by "and" or not)
 _SERIES = re.compile(r"\b(?:a\s+series|a\s+number|a\s+raft|a\s+package)\s+of\s+(?P<n>)(?:[a-z-]+\s+(?:and\s+)?){0,2}?"
                      r"(?:documents|agreements|accords|deals|pacts)\b")
 #: a protocol that closes a meeting ("the final protocol of the intergovernmental commission")

@@ -269,7 +269,7 @@ def _classify(
                 claim, left, right, previous if previous is not None and previous.end >= s0 else None):
             return claim
         sign = change_sign(sent.text, s0, amount.hedge_start, right, previous)
-        if sign is not None:  # "(-13.5% between 2022 and 2023)", "a decline of 11.3% in exports and 16.3% in imports"
+        if sign is not None:  # "(-8.4% between 2030 and 2031)", "a fall of 6.5% in exports and 9.5% in imports"
             return growth_claim(claim, clause, left, right, pair, sentence_left, anchor, sign=sign)
         if _GROWTH_BEFORE.search(left) or _GROWTH_AFTER.match(right):
             return growth_claim(claim, clause, left, right, pair, sentence_left, anchor)

@@ -14,7 +14,7 @@ import bilat.news.cues as cues
 from bilat.news.model import Claim
 from bilat.news.receivers import receiver_after, receiver_first
 
-#: "Indian investment in Kenya", "Chinese investments in the economy of Kazakhstan"
+#: "Indian investment in Kenya", "Turkish investment in the economy of Peru"
 _INVESTOR = re.compile(r"@([A-Z]{3,8})(?:'s)?\s+(?:[a-z-]+\s+){0,2}?(?:investments?|FDI|aid|loans?|lending)\s+"
                        r"(?:in|into|to)\s+(?:the\s+)?(?:(?:economy|economies|market|industry|industries)\s+of\s+(?:the\s+)?)?"
                        r"@([A-Z]{3,8})")
@@ -49,7 +49,7 @@ _STAKE = re.compile(r"(?:@([A-Z]{3,8})\b[^.;@]{0,60}?\s)?(?:bought|buys|purchase
 #: businesses": the other side's firms sell or invest; the money runs from their country to the host
 _FIRMS_OF = re.compile(r"\b(?:with|between\s+(?:the\s+)?@(?P<host>[A-Z]{3,8})\s+and)\s+(?:the\s+)?@(?P<firms>[A-Z]{3,8})\s+"
                        r"(?:[\w-]+\s+){0,2}?(?:companies|firms|businesses|makers|manufacturers|investors|enterprises|groups|"
-                       r"contractors|suppliers)\b", re.I)
+                       r"contractors|suppliers|shipbuilders|producers|exporters|banks|lenders)\b", re.I)
 
 
 def firms_sides(sentence: str, pair: list[str]) -> tuple[str | None, str | None] | None:
@@ -78,7 +78,7 @@ def stake_sides(sentence_left: str, pair: list[str]) -> tuple[str | None, str | 
 
 def investment_sides(text: str) -> tuple[str, str] | None:
     """(investor, recipient) when ``text`` names an investment by both its sides ("the volume of
-    Chinese investments in the economy of Kazakhstan rose by 16%": a change of that flow)."""
+    Turkish investment in the economy of Peru rose by 14%": a change of that flow)."""
     hit = _INVESTOR.search(text)
     return (hit.group(1), hit.group(2)) if hit is not None and hit.group(1) != hit.group(2) else None
 

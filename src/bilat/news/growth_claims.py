@@ -2,7 +2,7 @@
 
 Why a module of its own: a change's sides are read differently from a level's. The flow it is a
 change of may be named before the rate ("exports rose 12 percent"), right after it ("a decline of
-11.3% in exports"), by an investment's two sides ("Chinese investments in Kazakhstan rose 16%"), or
+6.5% in exports"), by an investment's two sides ("Turkish investment in Peru rose 14%"), or
 only by the figure before it ("The figure decreased by 80 percent").
 """
 
@@ -32,7 +32,7 @@ def growth_claim(claim: Claim, clause: str, left: str, right: str, pair: list[st
     claim.measure = "growth"
     if sign is not None or (claim.unit == "percent" and is_fall(left, right)):
         claim.value = (sign or -1) * abs(claim.value or 0)
-    if names_flow(right):  # "a decline of 11.3% in exports": the flow named right after the rate
+    if names_flow(right):  # "a fall of 6.5% in exports": the flow named right after the rate
         clause = cues.AMOUNT + " " + right
     found = cues.nearest_cue(clause)
     if found:
@@ -45,7 +45,7 @@ def growth_claim(claim: Claim, clause: str, left: str, right: str, pair: list[st
         # "Exports from Peru to Ghana totaled $4,900. The figure decreased by 80 percent": that flow's change
         claim.about = {"bilateral_trade_total": "bilateral_trade_total"}.get(anchor.measure, anchor.basis)
         claim.basis, claim.from_, claim.to = anchor.basis, anchor.from_, anchor.to
-    elif (invested := investment_sides(clause)) is not None:  # "Chinese investments in Kazakhstan rose 16%"
+    elif (invested := investment_sides(clause)) is not None:  # "Turkish investment in Peru rose 14%"
         claim.from_, claim.to = invested
     else:  # "Kenya's economy grew 4.8 percent": growth of the first country named
         claim.from_ = cues.first_country(sentence_left) or cues.first_country(right)

@@ -2,8 +2,8 @@
 
 Why a module of its own: the growth rules of :mod:`.claims` look for a verb or noun of change
 ("rose 12 percent", "a 12 percent fall"). Real pages also write a change with its sign alone
-("(-13.5% between 2022 and 2023)"), or let a second rate share the change word of the first ("a
-decline of 11.3% in exports and 16.3% in imports"), and name the flow right after the rate ("in
+("(-8.4% between 2030 and 2031)"), or let a second rate share the change word of the first ("a
+fall of 6.5% in exports and 9.5% in imports"), and name the flow right after the rate ("in
 exports"), where the nearest flow word before it is about something else ("a drop in trade ...").
 """
 
@@ -15,15 +15,15 @@ from bilat.news.model import Claim
 
 #: a sign written on a percentage: "(-13.5%", "a change of +4.2%" (not the hyphen of "2022-13%")
 _SIGNED_RATE = re.compile(r"(?:^|[\s(\[])([-−+])$")
-#: the flow a change is of, named right after the rate: "11.3% in exports", "16.3% in Peruvian imports"
+#: the flow a change is of, named right after the rate: "6.5% in exports", "9.5% in Peruvian imports"
 _IN_FLOW = re.compile(r"^\s*in\s+(?:(?:its|their|the)\s+)?(?:@[A-Z]{3,8}(?:'s)?\s+)?(?:exports|imports|shipments|purchases)\b")
-#: between two rates of one change: "11.3% in exports and ", "4% in imports, while "
+#: between two rates of one change: "6.5% in exports and ", "4% in imports, while "
 _AND_RATE = re.compile(r"\s*in\s+(?:(?:its|their|the)\s+)?(?:[\w'-]+\s+)?(?:exports|imports|shipments|purchases),?\s+"
                        r"(?:and|while)\s+(?:of\s+|by\s+)?")
 
 
 def names_flow(right: str) -> bool:
-    """Whether the words right after a rate name the flow it is a change of ("11.3% in exports")."""
+    """Whether the words right after a rate name the flow it is a change of ("6.5% in exports")."""
     return _IN_FLOW.match(right) is not None
 
 
@@ -35,7 +35,7 @@ def change_sign(sentence: str, start: int, at: int, right: str, previous: Claim 
     """
     if previous is not None and previous.end >= start and previous.measure == "growth" and previous.unit == "percent" \
             and names_flow(right) and _AND_RATE.fullmatch(sentence[previous.end - start : at]):
-        return -1 if (previous.value or 0) < 0 else 1  # the second rate of "a decline of 11.3% in X and 16.3% in Y"
+        return -1 if (previous.value or 0) < 0 else 1  # the second rate of "a fall of 6.5% in X and 9.5% in Y"
     signed = _SIGNED_RATE.search(sentence[:at])
     if signed is not None:
         return 1 if signed.group(1) == "+" else -1
