@@ -44,7 +44,7 @@ _OBJECT = (r"(?:(?:" + _OBJECT_WORD + r"){0,3}?by\s+|(?=(?:" + _OBJECT_WORD + r"
            + _OBJECT_WORD + r"){4,12}?by\s+)?")
 _HEDGE = r"(?:(?:about|some|nearly|almost|over|around|a\s+sharp|a\s+steep|a\s+whopping|a\s+mere)\s+)*"
 #: "growing at 19.1 percent per year", "rising at a rate of 4%": the pace of a change
-_AT_RATE = r"(?:at\s+(?:an?\s+(?:(?:annual|yearly|average)\s+)?rate\s+of\s+)?" + _HEDGE + r")?"
+_AT_RATE = r"(?:at\s+(?:an?\s+(?:(?:annual|yearly|average|compound)\s+){0,2}rate\s+of\s+)?" + _HEDGE + r")?"
 GROWTH_BEFORE = re.compile(
     r"\b(?P<verb>" + _RISE_VERBS + "|" + _FALL_VERBS + r")\s+" + _OBJECT + _HEDGE + _AT_RATE + r"$"
     r"|\b(?:an?\s+)?(?P<noun>increase|rise|growth|jump|gain|decrease|decline|drop|fall|reduction|dip|slump|plunge|loss)"

@@ -64,7 +64,8 @@ _OTHER_BEFORE = re.compile(
 _TOTAL_IMPORTS = re.compile(r"\b(?:total|overall|global)\s+imports\b", re.I)
 _SAME_YEAR = re.compile(r"\b(?:the\s+same\s+(?:year|period|time)|that\s+year|over\s+the\s+same\s+period)\b", re.I)
 #: a flow named before a colon that opens a list of its items ("The top export categories were: ...")
-_LISTED_FLOW = re.compile(r"^(?P<head>[^:§]*\b(?:exports?|imports?|shipments|purchases)\b[^:§]*?):\s", re.I)
+_LISTED_FLOW = re.compile(r"^(?P<head>[^:§]{0,80}?\b(?:exports?|imports?|shipments|purchases)\b[^:§]{0,80}?"
+                          r"\b(?:were|are|was|is|include[sd]?|including|comprised?|categories|products|items|goods)):\s", re.I)
 _COMPARISON = re.compile(r"\b(?:(?:up|down)\s+from|compared\s+(?:with|to)|against)\s+$")
 
 
@@ -327,7 +328,7 @@ def _classify(
         claim.country = _gdp_country(sentence_left, right)
         return claim
     found = cue_after(clause) or cues.nearest_cue(clause)
-    listed = _LISTED_FLOW.match(sentence_left) if found is None else None
+    listed = _LISTED_FLOW.match(sentence_left) if found is None and ":" in sentence_left else None
     if listed is not None:  # "The top export categories in 2013 were: cars ($671 million), ...": that flow's items
         clause = listed.group("head") + " " + cues.AMOUNT + " " + right
         found = cues.nearest_cue(clause)

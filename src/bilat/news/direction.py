@@ -107,13 +107,20 @@ _OFFERS = re.compile(r"@([A-Z]{3,8})\s+(?:[a-z-]+\s+){0,2}?(?:offered|offers?|gr
                      r"(?:@([A-Z]{3,8})\s+)?(?:[\w-]+\s+){0,3}?(?:access|liberali[sz]ation|concessions?|cuts?)\b")
 
 
-#: the side that levies, lifts or cuts a tariff is the importing side: "Korea will immediately eliminate
-#: tariffs on", "New Zealand's average import tariff", "Washington imposed a 50% tariff on"
+#: the side that levies, lifts, keeps or cuts a tariff is the importing side: "Chile will at once scrap
+#: duties on", "Norway's average import tariff", "Canberra imposed a 35% tariff on", "Peru keeps its duty"
+_LEVY_VERB = (r"(?:eliminat(?:e|es|ed|ing)|remov(?:e|es|ed|ing)|reduc(?:e|es|ed|ing)|abolish(?:es|ed|ing)?|"
+              r"slash(?:es|ed|ing)?|impos(?:e|es|ed|ing)|lev(?:y|ies|ied|ying)|appl(?:y|ies|ied|ying)|lift(?:s|ed|ing)?|"
+              r"cut(?:s|ting)?|scrap(?:s|ped|ping)?|lower(?:s|ed|ing)?|phas(?:e|es|ed|ing)\s+out|keep(?:s|ing)?|kept|"
+              r"maintain(?:s|ed|ing)?|charg(?:e|es|ed|ing))")
+_AUX = r"(?:will|would|is|are|was|were|is\s+to|has|have|had|agreed\s+to|pledged\s+to|plans\s+to)"
 _LEVIES = re.compile(
-    r"@([A-Z]{3,8})(?:'s|\s+(?:will|would|is\s+to|has|have|had|agreed\s+to|pledged\s+to)\s+)?\s*(?:(?:[a-z]+ly|at\s+once|also|now|then|soon)\s+)?"
-    r"(?:(?:eliminat|remov|reduc|abolish|slash|impos|levi|appl|lift|cut|scrap)(?:e|es|ed|ing|s|y|ies|ied|ped|s)?\s+)?"
-    r"(?:(?:the|its|their|all|remaining|most|average|applied|import|customs|[0-9.]+\s*(?:%|per\s*cent|percent))\s+){0,3}"
+    r"@([A-Z]{3,8})(?:'s|\s+" + _AUX + r"\s+)?\s*(?:(?:[a-z]+ly|at\s+once|also|now|then|soon)\s+)?"
+    r"(?:" + _LEVY_VERB + r"\s+)?"
+    r"(?:(?:an?|the|its|their|all|remaining|most|average|applied|import|customs|" + re.escape(AMOUNT_MARK) + r"|"
+    r"[0-9.]+\s*(?:%|per\s*cent|percent))\s+){0,3}"
     r"(?:tariffs?|dut(?:y|ies)|levies|tariff\s+lines)\b")
+_SETS = re.compile(r"(?:'s|\b" + _AUX + r"|\b" + _LEVY_VERB + r")\s")
 #: the goods a tariff is on, told by origin: "tariffs on Indian goods", "for 5,001 Korean products"
 _GOODS_OF = re.compile(r"\b(?:on|for)\s+(?:[\d,]+\s+)?(?:(?:the|its|their|all|most)\s+)?@([A-Z]{3,8})\b")
 #: "Indian goods entering the U.S.", "imports into Japan": the importing side
@@ -127,23 +134,22 @@ _OWN_RATE = re.compile(r"@([A-Z]{3,8})'s\s+(?:(?:average|applied|import|own)\s+)
 def _sets_tariff(hit: re.Match[str], window: str) -> bool:
     """A side named as setting the tariff (its possessive, or its verb), and alone: "@KOR tariffs"
     does not say whose tariff it is, "Korea and Peru will eliminate tariffs" names both sides."""
-    said = re.search(r"(?:'s|\b(?:will|would|is\s+to|has|have|had|agreed\s+to|pledged\s+to)|"
-                     r"(?:eliminat|remov|reduc|abolish|slash|impos|levi|appl|lift|cut|scrap)\w*)\s", hit.group(0))
-    return said is not None and not re.search(r"@[A-Z]{3,8}\s+and\s+$", window[: hit.start()])
+    return _SETS.search(hit.group(0)) is not None and not re.search(r"@[A-Z]{3,8}\s+and\s+$", window[: hit.start()])
 
 
-def levying_sides(sentence_left: str, right: str, pair: list[str]) -> tuple[str | None, str | None] | None:
+def levying_sides(before: str, right: str, pair: list[str]) -> tuple[str | None, str | None] | None:
     """ "Chile will scrap duties on 4,200 lines, which make up 71.5 percent of the total": the side
-    that levies or lifts a tariff imports, whatever its place in the sentence, and the goods come
-    from the side named for them, else from the pair's other side (the corpus convention: tariff
-    rates and duty-free shares run from the exporting to the importing side).
-    None unless the sentence names a tariff and the side that sets it."""
-    text = sentence_left + " " + AMOUNT_MARK + " " + right[:80]
+    that levies, keeps or lifts a tariff imports, and the goods come from the side named for them,
+    else from the pair's other side (the corpus convention: tariff rates and duty-free shares run
+    from the exporting to the importing side). ``before`` is the text before the rate that is read:
+    its clause when a tariff is told right beside the rate, else its sentence.
+    None unless that text names a tariff and the side that sets it."""
+    text = before + " " + AMOUNT_MARK + " " + right[:80]
     entering = _ENTERING.search(text)
-    window = sentence_left + " " + AMOUNT_MARK + " " + right[:40]
-    mark = len(sentence_left) + 1
+    window = before + " " + AMOUNT_MARK + " " + right[:40]
+    mark = len(before) + 1
     levies = [hit for hit in _LEVIES.finditer(window) if _sets_tariff(hit, window)]
-    own = _OWN_RATE.search(sentence_left)  # "against Vietnam's 12.4 per cent": that side's own rate
+    own = _OWN_RATE.search(before)  # "against Vietnam's 12.4 per cent": that side's own rate
     levy = min(levies, key=lambda hit: min(abs(hit.start() - mark), abs(hit.end() - mark)), default=None)
     if own is not None:
         levy = own
@@ -160,11 +166,14 @@ def levying_sides(sentence_left: str, right: str, pair: list[str]) -> tuple[str 
 def tariff_sides(left: str, right: str, sentence_left: str, pair: list[str]) -> tuple[str | None, str | None] | None:
     """ "a 15 percent tariff on Chilean salmon", "Chilean wine faces a 15 percent duty in Japan": a
     tariff runs from the exporting side (whose goods it is on) to the importing side (which levies
-    it). None when the clause names no tariff or no goods' origin."""
+    it). None when the clause names no tariff or no goods' origin.
+
+    A tariff told right beside the rate is read in the rate's own clause first (who levies it there,
+    then whose goods it is on); one told elsewhere in the sentence only by the side that sets it."""
     near = left[-60:] + " " + AMOUNT_MARK + " " + right[:60]
     if not _TARIFF.search(near):
         return levying_sides(sentence_left, right, pair) if _TARIFF.search(sentence_left) else None
-    levied = levying_sides(sentence_left, right, pair)
+    levied = levying_sides(left, right, pair)
     if levied is not None:
         return levied
     offer = _OFFERS.search(sentence_left)

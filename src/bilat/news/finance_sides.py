@@ -42,12 +42,15 @@ _WILL_INVEST = re.compile(r"@([A-Z]{3,8})(?:'s)?\s+(?:[\w-]+\s+){0,6}?(?:will|wo
 #: "the Chinese group bought a 96-percent stake in a Hungarian maker (for 1.23 billion euros)": an
 #: investment from the buyer's side to the side of what it buys into, not a purchase of goods
 _STAKE = re.compile(r"(?:@([A-Z]{3,8})\b[^.;@]{0,60}?\s)?(?:bought|buys|purchased|purchases|acquired|acquires|took|takes)\s+"
-                    r"(?:an?\s+|the\s+|its\s+)?(?:[\w-]+\s+){0,2}?(?:stake|shares?|interest|holding)\s+in\b(?P<rest>[^.;]{0,160})")
+                    r"(?:an?\s+|the\s+|its\s+)?(?:[\w-]+\s+){0,2}?(?:stake|holding)\s+in\b(?P<rest>[^.;]{0,160})")
+#: a flow told between the stake and the amount ("bought a stake in a mine, and its exports hit $2 billion")
+_FLOW_BETWEEN = re.compile(r"\b(?:exports?|imports?|exported|imported|trade|shipments|sales|sold)\b", re.I)
 
 
-#: "agreements with French arms makers for €400 million", "investment signed between Zambia and Chinese
-#: businesses": the other side's firms sell or invest; the money runs from their country to the host
-_FIRMS_OF = re.compile(r"\b(?:with|between\s+(?:the\s+)?@(?P<host>[A-Z]{3,8})\s+and)\s+(?:the\s+)?@(?P<firms>[A-Z]{3,8})\s+"
+#: "defence contracts with French shipbuilders for €300 million", "deals on investment agreed between
+#: Zambia and Chinese firms": a deal's other side is its firms; the money runs from their country to the host
+_FIRMS_OF = re.compile(r"\b(?:agreements?|contracts?|deals?|investments?|accords?|pacts?|MoUs?)\b[^.;@]{0,60}?"
+                       r"\b(?:with|between\s+(?:the\s+)?@(?P<host>[A-Z]{3,8})\s+and)\s+(?:the\s+)?@(?P<firms>[A-Z]{3,8})\s+"
                        r"(?:[\w-]+\s+){0,2}?(?:companies|firms|businesses|makers|manufacturers|investors|enterprises|groups|"
                        r"contractors|suppliers|shipbuilders|producers|exporters|banks|lenders)\b", re.I)
 
@@ -62,14 +65,16 @@ def firms_sides(sentence: str, pair: list[str]) -> tuple[str | None, str | None]
 
 
 def buys_stake(sentence_left: str) -> bool:
-    """Whether the sentence before an amount tells a stake bought ("bought a 30 percent stake in ... for")."""
-    return _STAKE.search(sentence_left) is not None
+    """Whether the sentence before an amount tells a stake bought ("bought a 30 percent stake in ... for"),
+    with no other flow told between the stake and the amount."""
+    hit = _STAKE.search(sentence_left)
+    return hit is not None and _FLOW_BETWEEN.search(hit.group("rest")) is None
 
 
 def stake_sides(sentence_left: str, pair: list[str]) -> tuple[str | None, str | None] | None:
     """(buyer's side, side bought into) of a stake bought, None unless the sentence tells one."""
     hit = _STAKE.search(sentence_left)
-    if hit is None:
+    if hit is None or _FLOW_BETWEEN.search(hit.group("rest")) is not None:
         return None
     buyer = hit.group(1)
     target = next((c for c in re.findall(r"@([A-Z]{3,8})", hit.group("rest")) if c != buyer), None)
@@ -90,7 +95,7 @@ def gives_money(left: str) -> bool:
 
 def finance_sides(claim: Claim, left: str, right: str, sentence_left: str, pair: list[str]) -> None:
     """Set ``from_`` (lender, investor, donor) and ``to`` (borrower, recipient) of a money claim."""
-    stake = stake_sides(sentence_left, pair) or firms_sides(sentence_left + " " + right, pair)
+    stake = stake_sides(sentence_left, pair)
     if stake is not None:
         claim.from_, claim.to = stake
         return
@@ -114,6 +119,10 @@ def finance_sides(claim: Claim, left: str, right: str, sentence_left: str, pair:
     investor = _INVESTOR.search(sentence_left)  # "Indian investment in Kenya, already over $4 billion"
     if investor:
         claim.from_, claim.to = investor.group(1), investor.group(2)
+        return
+    firms = firms_sides(sentence_left + " " + right, pair)  # (after the named giver and investor rules)
+    if firms is not None:
+        claim.from_, claim.to = firms
         return
     source = re.search(r"\bfrom\s+(?:the\s+)?@([A-Z]{3,8})", right)
     target = _TARGET.match(right)

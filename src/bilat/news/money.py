@@ -139,9 +139,14 @@ _BARE_SCALE = re.compile(r"(?<![\w$£€¥₹.,])" + _NUM + r"\s?(?P<scale>trill
                          r"years|kilo\w*|metric|pieces|shares|households|farmers|students|copies|animals|head|trees|"
                          r"[A-Z]))")
 #: (a decimal point inside a number is no sentence end: "exports reached $4.5 billion, of which 1.2 billion ...")
-#: ("it exported 3.32 billion", "a positive balance of 690 million": a flow's verb, or a balance, is context too)
-_TRADE_CONTEXT = re.compile(r"\b(?:trade|export(?:s|ed|ing)?|import(?:s|ed|ing)?|turnover|commerce|investments?|FDI|surplus|"
-                            r"deficit|(?:trade\s+)?balance)\b(?:[^.;]|(?<=\d)\.(?=\d)){0,80}$", re.I)
+_TRADE_CONTEXT = re.compile(r"\b(?:trade|exports?|imports?|turnover|commerce|investments?|FDI)\b(?:[^.;]|(?<=\d)\.(?=\d)){0,80}$",
+                            re.I)
+#: ("it exported 2.71 billion", "a positive balance of 520 million": a flow's verb, or a balance, is context
+#: too, but only for a figure that no noun follows: "exported 1.2 million bottles" counts things)
+_FLOW_VERB_CONTEXT = re.compile(r"\b(?:export(?:ed|ing)|import(?:ed|ing)|surplus|deficit|balance)\b"
+                                r"(?:[^.;]|(?<=\d)\.(?=\d)){0,80}$", re.I)
+_NO_NOUN_AFTER = re.compile(r"\s*(?:[,.;:)]|$|(?:and|or|in|of|to|from|worth|for|with|last|this|that|which|while|but|"
+                            r"during|by|on|at|between|compared|against|a\s+year|per)\b)", re.I)
 #: "3.32 billion in Italian exports", "2.6 billion of imports": the flow named right after a bare figure
 _TRADE_AFTER = re.compile(r"\s*(?:in|of)\s+(?:[A-Z][\w-]*\s+|the\s+|its\s+){0,2}(?:exports|imports|trade|investments?)\b")
 _PERCENT_RANGE = re.compile(
@@ -225,8 +230,10 @@ def _find_amounts(text: str) -> list[Amount]:
         if not _overlaps(found, m.start(), m.end()):
             found.append(_money(text, m, "INR"))
     for m in _BARE_SCALE.finditer(text):
-        if not _overlaps(found, m.start(), m.end()) and (_TRADE_CONTEXT.search(text[max(0, m.start() - 100) : m.start()])
-                                                         or _TRADE_AFTER.match(text, m.end())):
+        before = text[max(0, m.start() - 100) : m.start()]
+        if not _overlaps(found, m.start(), m.end()) and (
+                _TRADE_CONTEXT.search(before) or _TRADE_AFTER.match(text, m.end())
+                or (_FLOW_VERB_CONTEXT.search(before) and _NO_NOUN_AFTER.match(text, m.end()))):
             found.append(_money(text, m, None))
     for m in _PERCENT_RANGE.finditer(text):
         if not _overlaps(found, m.start(), m.end()):
