@@ -329,7 +329,7 @@ def _classify(
         return claim
     found = cue_after(clause) or cues.nearest_cue(clause)
     listed = _LISTED_FLOW.match(sentence_left) if found is None and ":" in sentence_left else None
-    if listed is not None:  # "The top export categories in 2013 were: cars ($671 million), ...": that flow's items
+    if listed is not None:  # "The top export categories in 2031 were: tea ($120 million), ...": that flow's items
         clause = listed.group("head") + " " + cues.AMOUNT + " " + right
         found = cues.nearest_cue(clause)
     if found is None and anchor is not None and amount.unit == "money" and (

@@ -121,7 +121,7 @@ _LEVIES = re.compile(
     r"[0-9.]+\s*(?:%|per\s*cent|percent))\s+){0,3}"
     r"(?:tariffs?|dut(?:y|ies)|levies|tariff\s+lines)\b")
 _SETS = re.compile(r"(?:'s|\b" + _AUX + r"|\b" + _LEVY_VERB + r")\s")
-#: the goods a tariff is on, told by origin: "tariffs on Indian goods", "for 5,001 Korean products"
+#: the goods a tariff is on, told by origin: "tariffs on Indian goods", "for 2,100 Chilean goods"
 _GOODS_OF = re.compile(r"\b(?:on|for)\s+(?:[\d,]+\s+)?(?:(?:the|its|their|all|most)\s+)?@([A-Z]{3,8})\b")
 #: "Indian goods entering the U.S.", "imports into Japan": the importing side
 _ENTERING = re.compile(r"\b(?:goods|products|exports|imports|shipments)\s+(?:entering|into)\s+(?:the\s+)?@([A-Z]{3,8})\b")

@@ -39,7 +39,7 @@ _WILL_INVEST = re.compile(r"@([A-Z]{3,8})(?:'s)?\s+(?:[\w-]+\s+){0,6}?(?:will|wo
                           r"(?:also\s+)?invest\s+(?:about\s+|some\s+|nearly\s+|up\s+to\s+|over\s+|more\s+than\s+)?$")
 
 
-#: "the Chinese group bought a 96-percent stake in a Hungarian maker (for 1.23 billion euros)": an
+#: "the Chinese group bought a 90-percent stake in a Hungarian glass maker (for 1.1 billion euros)": an
 #: investment from the buyer's side to the side of what it buys into, not a purchase of goods
 _STAKE = re.compile(r"(?:@([A-Z]{3,8})\b[^.;@]{0,60}?\s)?(?:bought|buys|purchased|purchases|acquired|acquires|took|takes)\s+"
                     r"(?:an?\s+|the\s+|its\s+)?(?:[\w-]+\s+){0,2}?(?:stake|holding)\s+in\b(?P<rest>[^.;]{0,160})")

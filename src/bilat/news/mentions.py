@@ -58,7 +58,7 @@ def country_refs(text: str) -> list[CountryRef]:
     for m in find_capital_mentions(text):  # "Beijing's exports to Washington": capitals as actors
         if not any(r.start < m.end and m.start < r.end for r in out):
             out.append(CountryRef(m.iso3, m.start, m.end, m.text, m.kind))
-    for m in find_agency_mentions(text):  # "JICA has provided 2,655 million yen": an agency as its country
+    for m in find_agency_mentions(text):  # "JICA lent 7,310 million yen": an agency as its country
         if not any(r.start < m.end and m.start < r.end for r in out):
             out.append(CountryRef(m.iso3, m.start, m.end, m.text, m.kind))
     named = {r.iso3 for r in out if r.iso3 not in bloc_codes()}

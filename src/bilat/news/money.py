@@ -60,7 +60,7 @@ SUFFIX = {
     "Russian rubles": "RUB", "roubles": "RUB", "rubles": "RUB", "kronor": "SEK", "zloty": "PLN", "hryvnias": "UAH",
     "tenge": "KZT", "Kazakh tenge": "KZT", "Bangladeshi taka": "BDT", "RMB Yuan": "CNY", "RMB yuan": "CNY", "zlotys": "PLN",
     "USD": "USD", "EUR": "EUR", "GBP": "GBP", "JPY": "JPY", "CNY": "CNY", "INR": "INR", "AED": "AED",
-    # capitalised and spaced spellings of agency and wire copy ("165,319 million Japanese Yen", "100 million U. S. dollars")
+    # capitalised and spaced spellings of agency and wire copy ("90,250 million Japanese Yen", "250 million U. S. dollars")
     "Japanese Yen": "JPY", "Yen": "JPY", "US Dollars": "USD", "U.S. Dollars": "USD", "U. S. dollars": "USD",
     "U.S dollars": "USD", "Euros": "EUR",
 }
@@ -147,7 +147,7 @@ _FLOW_VERB_CONTEXT = re.compile(r"\b(?:export(?:ed|ing)|import(?:ed|ing)|surplus
                                 r"(?:[^.;]|(?<=\d)\.(?=\d)){0,80}$", re.I)
 _NO_NOUN_AFTER = re.compile(r"\s*(?:[,.;:)]|$|(?:and|or|in|of|to|from|worth|for|with|last|this|that|which|while|but|"
                             r"during|by|on|at|between|compared|against|a\s+year|per)\b)", re.I)
-#: "3.32 billion in Italian exports", "2.6 billion of imports": the flow named right after a bare figure
+#: "2.71 billion in Italian exports", "2.19 billion of imports": the flow named right after a bare figure
 _TRADE_AFTER = re.compile(r"\s*(?:in|of)\s+(?:[A-Z][\w-]*\s+|the\s+|its\s+){0,2}(?:exports|imports|trade|investments?)\b")
 _PERCENT_RANGE = re.compile(
     r"(?<![\w.])(?P<lo>\d+(?:\.\d+)?)\s?(?:-|–|to)\s?" + _NUM + r"\s?(?P<unit>%|percent\b|per\s+cent\b)"

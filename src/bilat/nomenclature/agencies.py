@@ -1,7 +1,7 @@
-"""National agencies that stand for their country: "JICA has provided 2,655 million yen", "USAID will fund".
+"""National agencies that stand for their country: "JICA lent 7,310 million yen", "USAID will fund".
 
 Why: aid, loan and trade-promotion copy names the lender or donor by its agency, not its country
-("JICA provides loan assistance in different tranches"); the money's giver was then whatever
+("JICA lends in several tranches"); the money's giver was then whatever
 country the sentence named first, often the receiver. Each agency here belongs to one government
 and is written as an acronym or a name no other word shares (``agencies.csv``, written for bilat:
 development agencies, export-credit and development-finance bodies, trade offices). Ambiguous
