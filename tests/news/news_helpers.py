@@ -13,3 +13,11 @@ def claim_of(got, value: float):  # noqa: ANN001, ANN201 - an Extraction in, one
     found = [c for c in got.claims if c.value is not None and abs(c.value - value) < 1e-6 * max(1, abs(value))]
     assert found, f"no claim of {value}: {[(c.text, c.value) for c in got.claims]}"
     return found[0]
+
+
+def sides_of(text: str, value: float, published):  # noqa: ANN001, ANN201 - a date in, (from, to) out
+    """``(from_, to)`` of the claim of ``value`` read from ``text`` published on ``published``."""
+    from bilat.news.extract import extract
+
+    claim = claim_of(extract(text, published=published), value)
+    return claim.from_, claim.to

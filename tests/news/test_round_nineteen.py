@@ -24,14 +24,13 @@ from __future__ import annotations
 import datetime as dt
 
 from bilat.news.extract import extract
-from news_helpers import claim_of
+from news_helpers import claim_of, sides_of
 
 DAY = dt.date(2034, 3, 13)
 
 
 def _sides(text: str, value: float) -> tuple[str | None, str | None]:
-    claim = claim_of(extract(text, published=DAY), value)
-    return claim.from_, claim.to
+    return sides_of(text, value, DAY)
 
 
 def test_the_side_that_scraps_duties_is_the_importing_side() -> None:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 
 from bilat.news.extract import extract
-from news_helpers import claim_of
+from news_helpers import claim_of, sides_of
 
 DAY = dt.date(2034, 3, 13)
 
@@ -48,8 +48,7 @@ def test_an_iso_code_before_the_number() -> None:
 def test_an_agency_stands_for_its_country() -> None:
     text = ("Bangladesh and Japan signed three loan deals on Monday. Over the past decade JICA lent 7,310 million JPY "
             "to Bangladesh for its power grid.")
-    claim = claim_of(extract(text, published=DAY), 7_310e6)
-    assert (claim.from_, claim.to) == ("JPN", "BGD")
+    assert sides_of(text, 7_310e6, DAY) == ("JPN", "BGD")
 
 
 def test_an_existing_accord_named_by_two_countries_is_theirs_and_undated() -> None:
@@ -62,23 +61,19 @@ def test_an_existing_accord_named_by_two_countries_is_theirs_and_undated() -> No
 
 def test_a_share_of_the_flow_just_told() -> None:
     text = "Peru's purchases from China came to $6.9 billion in 2031, which accounted for 9.4% of the total."
-    claim = claim_of(extract(text, published=DAY), 9.4)
-    assert (claim.from_, claim.to) == ("CHN", "PER")
+    assert sides_of(text, 9.4, DAY) == ("CHN", "PER")
 
 
 def test_a_share_in_imports_from_a_country() -> None:
     text = "Russia has a 97-percent share in the bloc's sales to Egypt and a 94-percent share in import from Egypt."
-    claim = claim_of(extract(text, published=DAY), 94)
-    assert (claim.from_, claim.to) == ("EGY", "RUS")
+    assert sides_of(text, 94, DAY) == ("EGY", "RUS")
 
 
 def test_a_deal_with_the_other_side_s_firms_runs_from_their_country() -> None:
     text = "Last week Kenya closed two defence contracts with French shipbuilders for a combined €300 million."
-    claim = claim_of(extract(text, published=DAY), 300e6)
-    assert (claim.from_, claim.to) == ("FRA", "KEN")
+    assert sides_of(text, 300e6, DAY) == ("FRA", "KEN")
     text = "Deals on two billion dollars of investment were agreed between Zambia and Chinese firms at the fair."
-    claim = claim_of(extract(text, published=DAY), 2e9)
-    assert (claim.from_, claim.to) == ("CHN", "ZMB")
+    assert sides_of(text, 2e9, DAY) == ("CHN", "ZMB")
 
 
 def test_agencies_are_read_by_their_exact_spelling() -> None:

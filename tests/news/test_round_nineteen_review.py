@@ -12,15 +12,14 @@ import datetime as dt
 import pytest
 
 from bilat.news.extract import extract
-from news_helpers import claim_of
+from news_helpers import claim_of, sides_of
 
 DAY = dt.date(2034, 3, 13)
 PAIR = "Korea and Chile signed a deal. "
 
 
 def _sides(text: str, value: float) -> tuple[str | None, str | None]:
-    claim = claim_of(extract(text, published=DAY), value)
-    return claim.from_, claim.to
+    return sides_of(text, value, DAY)
 
 
 @pytest.mark.parametrize("text", [

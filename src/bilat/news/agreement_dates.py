@@ -49,7 +49,7 @@ _RECALLED = re.compile(r"\b(?:following|after|besides|like)\s+(?:(?!an?\s)[\w-]+
                        r"\b(?:already|previously)\s+(?:has|have|had|signed|concluded)\s+(?:[\w-]+\s+){0,3}?[\w-]+$", re.I)
 
 
-#: an agreement told as already in place: "the existing Japan-EU free trade accord", "their current FTA"
+#: an agreement told as already in place: "the existing Korea-Chile pact", "their current FTA"
 _EXISTING = re.compile(r"\b(?:existing|current|previous|original)\s+(?:[\w-]+\s+){0,3}$", re.I)
 
 
@@ -101,7 +101,7 @@ def default_dates(records: list[Agreement], sents: list[Sentence], published: dt
         if r.date is None and _RECALLED.search(view[max(0, r.start - 60) : r.end]):
             continue  # "following landmark agreements with A, B and C", "already has FTAs with ...": before the news
         if r.date is None and _EXISTING.search(view[max(0, r.start - 50) : r.start]):
-            continue  # "largely copies the existing Japan-EU free trade accord": in place before the news
+            continue  # "it follows the existing Korea-Chile pact": in place before the news
         if r.date is None and sent is not None:
             r.date = sentence_date(sent, published, years=True)  # "signed a free trade agreement in 2006"
             if r.date is not None and r.date.precision == "year" and _SINCE_BEFORE.search(

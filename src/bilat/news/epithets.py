@@ -53,6 +53,10 @@ EPITHET = re.compile(
 )
 
 
+#: "the Andean nation of Chile": an epithet followed by the country's name is no reference of its own
+_OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?")
+
+
 @cache
 def _members(region: str) -> frozenset[str]:
     from bilat.nomenclature.blocs import members_of
@@ -75,9 +79,9 @@ def epithet_refs(text: str, refs: list[CountryRef], pair: list[str]) -> list[Cou
             continue  # part of a name already found
         if text[m.start("noun")].isupper():
             continue  # "the Central African Republic", "the Gulf State of ...": a name, not an epithet
-        if any(r.start == m.end() + len(gap.group()) for gap in [re.match(r"\s+of\s+(?:the\s+)?", text[m.end():])] if gap
-               for r in refs):
-            continue  # "the South American country of Chile": the name that follows says which country
+        named = _OF_NAME.match(text, m.end())
+        if named is not None and any(r.start == named.end() for r in refs):
+            continue  # "the Andean nation of Chile": the name that follows says which country
         fits = [side for side in pair if side in _members(m.group("region"))]
         if len(fits) == 1:
             added.append(CountryRef(fits[0], m.start(), m.end(), m.group(), "epithet"))

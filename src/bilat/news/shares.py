@@ -27,7 +27,7 @@ _OF_FLOW = re.compile(r"^\s*of\s+(?:the\s+(?:country|nation)['’]s\s+|its\s+|th
                       r"shipments|outbound\s+shipments|imports|purchases)\b")
 
 
-#: "..., which represented 9.4% of the total": a share of the flow just told
+#: "..., which accounted for 9.4% of the total": a share of the flow just told
 _WHICH_OF_TOTAL = re.compile(r"\b(?:which|that|this)\s+(?:represented|represents|accounted\s+for|accounts\s+for|made\s+up|"
                              r"makes\s+up|was|is|amounted\s+to|equalled|equaled)\s+(?:about\s+|some\s+|nearly\s+|almost\s+|"
                              r"over\s+|around\s+|more\s+than\s+)?$", re.I)
@@ -37,7 +37,7 @@ _SHARE_IN_IMPORT = re.compile(r"^\s*share\s+(?:in|of)\s+(?:the\s+)?(?:[\w'-]+\s+
 
 
 def share_of_told_flow(claim: Claim, left: str, right: str, told: Claim | None) -> bool:
-    """ "Peru's imports from China were $6.9 billion, which represented 9.4% of the total": the share
+    """ "Peru's purchases from China came to $6.9 billion, which accounted for 9.4% of the total": the share
     has the sides of the flow told just before it in the sentence (``told``); False otherwise."""
     if told is None or told.unit is not None or told.measure not in ("exports", "imports") or told.from_ is None \
             or not _WHICH_OF_TOTAL.search(left) or not _OF_TOTAL.match(right):
@@ -71,7 +71,7 @@ def share_claim(claim: Claim, left: str, right: str, sentence_left: str, pair: l
             origin = source.group(1)
             importer = importer or cues.first_country(sentence_left)
         elif into and share.group(1) and into.group(1) != share.group(1):
-            # "99 percent of Australian imports into Indonesia": goods from the named side, into the other
+            # "97 percent of Australian imports into Japan": goods from the named side, into the other
             origin, importer = share.group(1), into.group(1)
         claim.from_, claim.to = cues.fill_from_pair(origin, importer, pair)
         return True
