@@ -16,6 +16,10 @@ Run: ``PYTHONPATH=src .venv/bin/python bench/news_eval.py [-v] [--only dev|test|
 ``-v`` lists the misses of the DEVELOPMENT third only (and of the self-written set): the test
 third is for reporting a figure, never for finding the next rule.
 
+``--interval`` adds each F1's 90% bootstrap interval over the articles (:mod:`news_interval`):
+how far the figure could move with the luck of which articles were drawn, to read a change between
+two rounds against.
+
 ``--corpus DIR`` scores another folder laid out like news-dev (``NN_slug.txt`` with its
 ``NN_slug.json`` gold) as one more development set, every article of it, misses listed with
 ``-v``: real text annotated after the rules were written, kept outside the repository.
@@ -37,6 +41,9 @@ from bilat.news.evaluate import annotated_articles, evaluate  # noqa: E402
 from bilat.news.extract import extract  # noqa: E402
 from bilat.news.ingest import load_article  # noqa: E402
 from bilat.news.schema import gold_layout  # noqa: E402
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from news_interval import interval  # noqa: E402
 
 SHARED = REPO.parent / "shared"
 NEWS_DEV = SHARED / "news-dev"
@@ -81,13 +88,16 @@ def _date_ok(p: dict, g: dict) -> bool:
             and p.get("date") == g.get("date"))
 
 
-def score_corpus(scorer, items: list[tuple[Path, dict]]) -> tuple[dict, list[str]]:
-    """Micro-averaged ``{level: (tp, n_pred, n_gold)}`` and the list of misses."""
+def score_corpus(scorer, items: list[tuple[Path, dict]],
+                 per_article: list[dict] | None = None) -> tuple[dict, list[str]]:
+    """Micro-averaged ``{level: (tp, n_pred, n_gold)}`` and the list of misses; each article's own
+    tallies are appended to ``per_article`` when it is given (for the bootstrap interval)."""
     totals: dict[str, list[int]] = {}
     misses: list[str] = []
     for path, gold in items:
         pred = predict(path)
-        for level, (tp, npred, ngold) in scorer.score_pair(gold, pred).items():
+        own = scorer.score_pair(gold, pred)
+        for level, (tp, npred, ngold) in own.items():
             t = totals.setdefault(level, [0, 0, 0])
             t[0], t[1], t[2] = t[0] + tp, t[1] + npred, t[2] + ngold
         g_agr = [{"parties": [p for p in a.get("parties") or [] if p], "type": a.get("type"), "date": a.get("date")}
@@ -96,6 +106,8 @@ def score_corpus(scorer, items: list[tuple[Path, dict]]) -> tuple[dict, list[str
                                  lambda i, j: _date_ok(pred["agreements"][i], g_agr[j]))
         t = totals.setdefault("agreements C +date", [0, 0, 0])
         t[0], t[1], t[2] = t[0] + tp, t[1] + len(pred["agreements"]), t[2] + len(g_agr)
+        if per_article is not None:
+            per_article.append({**own, "agreements C +date": (tp, len(pred["agreements"]), len(g_agr))})
         key = lambda a: (frozenset(a["parties"]), a["type"])  # noqa: E731
         have, want = Counter(map(key, pred["agreements"])), Counter(map(key, g_agr))
         dup = sum(max(0, n - max(want[k], 1)) for k, n in have.items())
@@ -155,6 +167,7 @@ def _prf(tp: int, npred: int, ngold: int) -> tuple[float, float, float]:
 
 
 HEADER = f"{'set':<13} {'level':<22} {'P':>6} {'R':>6} {'F1':>6} {'TP':>5} {'pred':>5} {'gold':>5}"
+INTERVAL_HEADER = f"  {'F1 90% interval':>15}"
 
 
 def _numbers(text: str | None) -> tuple[int, int] | None:
@@ -172,11 +185,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--only", choices=["dev", "test", "self", "seed", "corpus"], action="append")
     ap.add_argument("--corpus", type=Path, metavar="DIR",
                     help="also score every article of DIR (laid out like news-dev) as development text")
+    ap.add_argument("--interval", action="store_true",
+                    help="beside each corpus F1, its 90%% bootstrap interval over the articles (2,000 draws, seed 0)")
     ap.add_argument("--numbers", metavar="LO-HI",
                     help="with --corpus: only the articles numbered LO to HI (e.g. 101-120)")
     args = ap.parse_args(argv)
     only = set(args.only or ["dev", "test", "self", "seed", "corpus"])
-    print(HEADER)
+    print(HEADER + (INTERVAL_HEADER if args.interval else ""))
     misses: list[str] = []
     scorer = load_scorer()
     parts = [("dev", NEWS_DEV), ("test", NEWS_DEV)]
@@ -192,7 +207,8 @@ def main(argv: list[str] | None = None) -> int:
         if not items:
             print(f"{folder} holds no annotated articles")
             continue
-        totals, found = score_corpus(scorer, items)
+        per_article: list[dict] = []
+        totals, found = score_corpus(scorer, items, per_article)
         if part != "test":
             misses += found
         label = f"news-dev {part}" if part != "all" else f"{folder.name[:13]}"
@@ -201,7 +217,11 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"{label:<13} {level:<22} {tp:>6d}  (agreements recorded twice)")
                 continue
             p, r, f = _prf(tp, npred, ngold)
-            print(f"{label:<13} {level:<22} {p:6.3f} {r:6.3f} {f:6.3f} {tp:5d} {npred:5d} {ngold:5d}")
+            spread = ""
+            if args.interval:
+                low, high = interval(per_article, level)
+                spread = f"  {low:7.3f}-{high:.3f}"
+            print(f"{label:<13} {level:<22} {p:6.3f} {r:6.3f} {f:6.3f} {tp:5d} {npred:5d} {ngold:5d}{spread}")
     for name, folder in SETS.items():
         if name not in only:
             continue
