@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from bilat.limits import Budget
 from bilat.news.agreement_events import refine_agreements
+from bilat.news.article_giver import follow_the_giver
 from bilat.news.agreements import extract_agreements
 from bilat.news.claims import extract_claims
 from bilat.news.cleaning import CleanText, clean
@@ -83,6 +84,7 @@ def extract(article: Article | str, published: dt.date | None = None) -> Extract
     # the year of writing, stated or implied by the text ("this year ... the same period of 2018"): the
     # day a figure was dated by when nothing else dated it
     years_of_the_account(claims, view.text, anchor.year if anchor is not None else None)
+    follow_the_giver(view.text, sents, refs, pair, claims)  # the terms of a loan take its giver's side
     for record in [*targets, *claims, *agreements]:
         _remap(view, record)
         if getattr(record, "date", None) is not None:

@@ -1,0 +1,88 @@
+"""Which side of the pair gives the money an article is about, read once over the whole article.
+
+Why: a report on a loan, a grant or an investment names its giver plainly once or twice ("Japan
+will provide ...", "Korean investment in ...", "funding from Germany") and then lists the terms
+and tranches in sentences that name both sides or neither ("the interest rate is 0.2 percent for
+Kenya and Japan's ..."). Read one by one, those later figures take their sides from the order the
+countries happen to stand in, and half of them come out reversed. When the whole article names
+one side of the pair as a giver and never the other, a finance figure read the other way round is
+turned to follow it; a figure whose own sentence says otherwise is never touched, because the
+other side then has a giver cue of its own and the article has no single giver.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from bilat.news.model import Claim, CountryRef
+from bilat.news.text import Sentence, tagged
+
+_C = r"@([A-Z]{3,8})(?:'s|’s)?"
+#: words between the country and the money that make it the one in want, not the giver ("Kenya
+#: needs foreign investors", "Peru seeks loans", "Chile attracted investment")
+_NOT_GIVER = r"(?!(?:needs?|needed|wants?|wanted|seeks?|sought|attract\w*|receiv\w*|gets?|got|obtain\w*|secur\w*|lacks?|courts?|woo\w*|asks?|asked|requests?\w*|hosts?|recipients?|destinations?|beneficiar\w*)\b)"
+_FILL = r"(?:" + _NOT_GIVER + r"[\w-]+\s+)"
+#: between a country and its money only describing words stand ("Korean direct investment"), no
+#: verb: "China signed a financing deal" names a party to the deal, not its giver
+_DESCRIBING = (r"(?:" + _NOT_GIVER + r"(?!(?:and|or|to|a|an|the|will|would|has|have|had|is|was|are|were|signs?|signed|"
+               r"agree\w*|ink\w*|seal\w*|announc\w*|discuss\w*|reach\w*|says?|said|plans?|planned|\w+ed)\b)[\w-]+\s+)")
+#: the giver as the subject of a giving verb: "Japan will provide", "Germany commits to fund"
+_SUBJECT = re.compile(_C + r"\s+" + _FILL + r"{0,4}?(?:grant(?:s|ed)?|lends?|lent|extend(?:s|ed)?|"
+                      r"provid(?:e|es|ed)|gave|gives?|offer(?:s|ed)?|pledg(?:e|es|ed)|disburs(?:e|es|ed)|fund(?:s|ed)?|"
+                      r"financ(?:e|es|ed)|invest(?:s|ed)?|deploy(?:s|ed)?|donat(?:e|es|ed)|commit(?:s|ted)?)\b")
+#: the giver as the maker of the money: "Korean investment", "China's loans", "JICA loan assistance"
+_MAKER = re.compile(_C + r"\s+" + _DESCRIBING + r"{0,2}?(?:loans?|aid|grants?|investments?|investors?|FDI|funding|financing|"
+                    r"assistance|ODA|credit\s+lines?)\b")
+#: the giver after the money: "investment from Korea", "a loan by China"
+_FROM = re.compile(r"\b(?:loans?|aid|grants?|investments?|FDI|funding|funds|financing|assistance|capital|credit)\s+"
+                   r"(?:[\w-]+\s+){0,2}?(?:from|by)\s+(?:the\s+)?@([A-Z]{3,8})")
+#: the giver as what it is: "China was the third largest source of FDI", "Japan, the biggest donor"
+_ROLE = re.compile(_C + r",?\s+(?:is|was|remains|became|has\s+been|the)\s+" + _FILL + r"{0,4}?"
+                   r"(?:source|lender|donor|investor|creditor|financier)s?\b(?!\s+(?:destinations?|recipients?)\b)")
+#: a figure's sentence is about money given when it holds one of these words
+_FINANCE = re.compile(r"(?i)\b(?:loans?|lend\w*|lent|credit|grants?|aid|donat\w*|fund\w*|financ\w*|invest\w*|FDI|"
+                      r"assistance|ODA|interest|concession\w*|tranches?|disburs\w*|capital)\b")
+#: ... and is not about goods or duties, whose sides the flow's own words settle
+_GOODS = re.compile(r"(?i)\b(?:exports?|imports?|exported|imported|trade|tariffs?|duty|duties|shipments?)\b")
+
+
+def article_giver(view: str, sents: list[Sentence], refs: list[CountryRef], pair: list[str]) -> str | None:
+    """The side of ``pair`` the article names as giving money, when it names exactly one."""
+    if len(pair) != 2:
+        return None
+    givers: set[str] = set()
+    for sent in sents:
+        words = tagged(view, sent.start, sent.end, refs)
+        for pattern in (_SUBJECT, _MAKER, _FROM, _ROLE):
+            givers.update(code for code in pattern.findall(words) if code in pair)
+    return next(iter(givers)) if len(givers) == 1 else None
+
+
+def follow_the_giver(view: str, sents: list[Sentence], refs: list[CountryRef], pair: list[str],
+                     claims: list[Claim]) -> None:
+    """Turn the finance figures read from the receiver to the giver when the article has one giver."""
+    if len(pair) != 2:
+        return
+    starts = [s.start for s in sents]
+    candidates = []  # finance figures between the two sides: only they need the article read for givers
+    for claim in claims:
+        if claim.measure != "other" or claim.from_ not in pair or claim.to not in pair or claim.from_ == claim.to:
+            continue
+        sent = _sentence_of(sents, starts, claim.start)
+        if sent is not None and _FINANCE.search(sent.text) and not _GOODS.search(sent.text):
+            candidates.append(claim)
+    if not candidates:
+        return
+    giver = article_giver(view, sents, refs, pair)
+    if giver is None:
+        return
+    receiver = pair[1 - pair.index(giver)]
+    for claim in candidates:
+        if (claim.from_, claim.to) == (receiver, giver):
+            claim.from_, claim.to = giver, receiver
+
+
+def _sentence_of(sents: list[Sentence], starts: list[int], offset: int) -> Sentence | None:
+    i = bisect.bisect_right(starts, offset) - 1
+    return sents[i] if i >= 0 and sents[i].start <= offset < sents[i].end else None
