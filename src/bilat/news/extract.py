@@ -13,6 +13,7 @@ from dataclasses import replace
 from bilat.limits import Budget
 from bilat.news.agreement_events import refine_agreements
 from bilat.news.article_giver import follow_the_giver
+from bilat.news.swaps import swaps_have_no_direction
 from bilat.news.agreements import extract_agreements
 from bilat.news.claims import extract_claims
 from bilat.news.cleaning import CleanText, clean
@@ -85,6 +86,7 @@ def extract(article: Article | str, published: dt.date | None = None) -> Extract
     # day a figure was dated by when nothing else dated it
     years_of_the_account(claims, view.text, anchor.year if anchor is not None else None)
     follow_the_giver(view.text, sents, refs, pair, claims)  # the terms of a loan take its giver's side
+    swaps_have_no_direction(sents, claims)  # a currency swap runs both ways
     for record in [*targets, *claims, *agreements]:
         _remap(view, record)
         if getattr(record, "date", None) is not None:
