@@ -198,6 +198,13 @@ _TARGET_BEFORE = re.compile(
     r"\b(?:by|until|till|before|through|(?<!according )to|towards?|within|since|from|than(?:\s+in)?|compared\s+(?:with|to)(?:\s+in)?|"
     r"versus|vs\.?|against|over)\s+(?:the\s+(?:end|same\s+period)\s+of\s*)?$", re.I)  # deadlines and comparison bases
 _EVENT_AFTER = re.compile(r"^\s+(?!GDP\b)[A-Z][a-z]")
+#: "By the end of 2017, China's investment in Peru was $1.6 billion": a deadline read in the past
+#: tense is the date of a stock reached, not a target (its verb within the clause, before or after)
+_BY_END = re.compile(r"(?i)\bby\s+(?:the\s+end\s+of\s+)?$")
+_PAST_VERB = r"(?:had|was|were|stood|reached|totall?ed|amounted|hit|topped)\b"
+_NOT_PAST = r"(?!(?:will|would|should|could|may|might|shall|must|expected|aims?|aimed|plans?|to|and|but)\b)"
+_PAST_AFTER = re.compile(r"^,?\s+(?:" + _NOT_PAST + r"[^\s,;.]+\s+){0,8}?" + _PAST_VERB, re.I)
+_PAST_BEFORE = re.compile(r"\b" + _PAST_VERB + r"(?:\s+" + _NOT_PAST + r"[^\s,;.]+){0,8}?\s+$", re.I)
 #: "the Economic Survey 2021 shows", "Vision 2030", "Expo 2020": a year in a title names the title
 _TITLE_BEFORE = re.compile(
     r"(?<=\S\s)(?!(?:In|By|Since|For|Of|During|Until|From|To|And|The|At|On|As|Through|Between|Before|After|Early|Late|"
@@ -228,7 +235,9 @@ def point_years(text: str, published: dt.date | None = None) -> list[tuple[int, 
     out: list[tuple[int, int]] = []
     for m in _YEAR.finditer(text):
         before = text[max(0, m.start() - 30) : m.start()]
-        if _TARGET_BEFORE.search(before):
+        if _TARGET_BEFORE.search(before) and not (
+                _BY_END.search(before) and (_PAST_AFTER.match(text[m.end() : m.end() + 90])
+                                            or _PAST_BEFORE.search(text[max(0, m.start() - 110) : m.start() - len(_BY_END.search(before).group())]))):
             continue
         if _EVENT_AFTER.match(text[m.end() : m.end() + 12]) and not re.search(r"(?i)\bin\s+$", before):
             continue
