@@ -36,3 +36,8 @@ def test_a_flow_beside_a_swap_keeps_its_direction() -> None:
 
 def test_a_loan_is_not_a_swap() -> None:
     assert _sides("China will lend Chile $2 billion for a new port.")["$2 billion"] == ("CHN", "CHL")
+
+
+def test_a_debt_swap_is_no_currency_swap() -> None:
+    text = "Morocco and Germany agreed a debt-for-climate swap cancelling $100 million that Morocco owed Germany."
+    assert _sides(text)["$100 million"] != (None, None)

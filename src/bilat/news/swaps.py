@@ -17,6 +17,8 @@ from bilat.news.model import Claim
 from bilat.news.text import Sentence, clause_bounds
 
 _SWAP = re.compile(r"(?i)\bswaps?\b")
+#: a debt swap ("a debt-for-climate swap", "debt swap") cancels what one side owes: not a currency swap
+_DEBT_BEFORE = re.compile(r"(?i)\bdebt\b[\w\s-]{0,20}$")
 
 
 def swaps_have_no_direction(sents: list[Sentence], claims: list[Claim]) -> None:
@@ -30,5 +32,6 @@ def swaps_have_no_direction(sents: list[Sentence], claims: list[Claim]) -> None:
             continue
         sent = sents[i]
         left, right = clause_bounds(sent.text, claim.start - sent.start, claim.end - sent.start)
-        if _SWAP.search(sent.text, left, right):
+        swap = _SWAP.search(sent.text, left, right)
+        if swap is not None and not _DEBT_BEFORE.search(sent.text[max(0, swap.start() - 24) : swap.start()]):
             claim.from_ = claim.to = None
