@@ -198,7 +198,7 @@ _TARGET_BEFORE = re.compile(
     r"\b(?:by|until|till|before|through|(?<!according )to|towards?|within|since|from|than(?:\s+in)?|compared\s+(?:with|to)(?:\s+in)?|"
     r"versus|vs\.?|against|over)\s+(?:the\s+(?:end|same\s+period)\s+of\s*)?$", re.I)  # deadlines and comparison bases
 _EVENT_AFTER = re.compile(r"^\s+(?!GDP\b)[A-Z][a-z]")
-#: "By the end of 2017, China's investment in Peru was $1.6 billion": a deadline read in the past
+#: "By the end of 2027, Korea's investment in Peru was $1.6 billion": a deadline read in the past
 #: tense is the date of a stock reached, not a target (its verb within the clause, before or after)
 _BY_END = re.compile(r"(?i)\bby\s+(?:the\s+end\s+of\s+)?$")
 _PAST_VERB = r"(?:had|was|were|stood|reached|totall?ed|amounted|hit|topped)\b"
