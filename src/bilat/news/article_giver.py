@@ -6,8 +6,10 @@ and tranches in sentences that name both sides or neither ("the interest rate is
 Kenya and Japan's ..."). Read one by one, those later figures take their sides from the order the
 countries happen to stand in, and half of them come out reversed. When the whole article names
 one side of the pair as a giver and never the other, a finance figure read the other way round is
-turned to follow it; a figure whose own sentence says otherwise is never touched, because the
-other side then has a giver cue of its own and the article has no single giver.
+turned to follow it. Left alone: figures about goods or duties, amounts paid back (repayments,
+interest or dividends paid), and every figure of an article where the other side also has a giver
+cue ("Kenya will invest", "Kenyan firms put ... into"). Known limit: a sentence that says the money
+ran the other way in words none of these patterns knows is still turned.
 """
 
 from __future__ import annotations
