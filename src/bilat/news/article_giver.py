@@ -14,11 +14,10 @@ ran the other way in words none of these patterns knows is still turned.
 
 from __future__ import annotations
 
-import bisect
 import re
 
 from bilat.news.model import Claim, CountryRef
-from bilat.news.text import Sentence, tagged
+from bilat.news.text import Sentence, sentence_at, tagged
 
 _C = r"@([A-Z]{3,8})(?:'s|’s)?"
 #: words between the country and the money that make it the one in want, or the one refusing, not
@@ -89,7 +88,7 @@ def follow_the_giver(view: str, sents: list[Sentence], refs: list[CountryRef], p
     for claim in claims:
         if claim.measure != "other" or claim.from_ not in pair or claim.to not in pair or claim.from_ == claim.to:
             continue
-        sent = _sentence_of(sents, starts, claim.start)
+        sent = sentence_at(sents, starts, claim.start)
         if sent is not None and _FINANCE.search(sent.text) and not _GOODS.search(sent.text) \
                 and (claim.unit == "percent" or not _PAID_BACK.search(sent.text)):
             candidates.append(claim)
@@ -103,7 +102,3 @@ def follow_the_giver(view: str, sents: list[Sentence], refs: list[CountryRef], p
         if (claim.from_, claim.to) == (receiver, giver):
             claim.from_, claim.to = giver, receiver
 
-
-def _sentence_of(sents: list[Sentence], starts: list[int], offset: int) -> Sentence | None:
-    i = bisect.bisect_right(starts, offset) - 1
-    return sents[i] if i >= 0 and sents[i].start <= offset < sents[i].end else None

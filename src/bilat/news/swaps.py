@@ -10,11 +10,10 @@ same sentence keeps its flow.
 
 from __future__ import annotations
 
-import bisect
 import re
 
 from bilat.news.model import Claim
-from bilat.news.text import Sentence, clause_bounds
+from bilat.news.text import Sentence, clause_bounds, sentence_at
 
 _SWAP = re.compile(r"(?i)\bswaps?\b")
 #: a debt swap ("a debt-for-climate swap", "debt swap") cancels what one side owes: not a currency swap
@@ -27,10 +26,9 @@ def swaps_have_no_direction(sents: list[Sentence], claims: list[Claim]) -> None:
     for claim in claims:
         if claim.measure != "other" or (claim.from_ is None and claim.to is None):
             continue
-        i = bisect.bisect_right(starts, claim.start) - 1
-        if i < 0 or not sents[i].start <= claim.start < sents[i].end:
+        sent = sentence_at(sents, starts, claim.start)
+        if sent is None:
             continue
-        sent = sents[i]
         left, right = clause_bounds(sent.text, claim.start - sent.start, claim.end - sent.start)
         swap = _SWAP.search(sent.text, left, right)
         if swap is not None and not _DEBT_BEFORE.search(sent.text[max(0, swap.start() - 24) : swap.start()]):

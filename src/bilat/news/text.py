@@ -6,6 +6,7 @@ The tagged form replaces each country mention by ``@ISO3`` ("Israeli exports to 
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -65,6 +66,12 @@ def _append(out: list[Sentence], view: str, start: int, end: int, paragraph: int
         end -= 1
     if end > start:
         out.append(Sentence(start, end, paragraph, headline, view[start:end]))
+
+
+def sentence_at(sents: list[Sentence], starts: list[int], offset: int) -> Sentence | None:
+    """The sentence of ``sents`` (``starts``: their start offsets, in order) that holds ``offset``."""
+    i = bisect.bisect_right(starts, offset) - 1
+    return sents[i] if i >= 0 and sents[i].start <= offset < sents[i].end else None
 
 
 def mentions_in(refs: Iterable[CountryRef], start: int, end: int) -> list[CountryRef]:
