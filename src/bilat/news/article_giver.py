@@ -101,4 +101,3 @@ def follow_the_giver(view: str, sents: list[Sentence], refs: list[CountryRef], p
     for claim in candidates:
         if (claim.from_, claim.to) == (receiver, giver):
             claim.from_, claim.to = giver, receiver
-
